@@ -1,0 +1,58 @@
+/** Creates the tables (from the same declarations CDK uses) when missing, and seeds the demo users. */
+import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TABLES } from '../shared/adapters/dynamodb/tables';
+import { DEMO_USERS, userClaims } from './demo-users';
+
+export function localTableNames(prefix = 'daumoi'): Record<string, string> {
+  return Object.fromEntries(TABLES.map((t) => [t.envVar, `${prefix}-${t.name}`]));
+}
+
+export async function ensureTables(client: DynamoDBClient, prefix = 'daumoi'): Promise<void> {
+  const existing = new Set<string>();
+  let start: string | undefined;
+  do {
+    const r = await client.send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+    for (const n of r.TableNames ?? []) existing.add(n);
+    start = r.LastEvaluatedTableName;
+  } while (start);
+  for (const t of TABLES) {
+    const name = `${prefix}-${t.name}`;
+    if (existing.has(name)) continue;
+    const keys = new Set([t.partitionKey, t.sortKey, ...t.globalIndexes.flatMap((g) => [g.partitionKey, g.sortKey])].filter((k): k is string => !!k));
+    await client.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [...keys].map((k) => ({ AttributeName: k, AttributeType: 'S' })),
+        KeySchema: [{ AttributeName: t.partitionKey, KeyType: 'HASH' }, ...(t.sortKey ? [{ AttributeName: t.sortKey, KeyType: 'RANGE' as const }] : [])],
+        ...(t.globalIndexes.length
+          ? {
+              GlobalSecondaryIndexes: t.globalIndexes.map((g) => ({
+                IndexName: g.name,
+                KeySchema: [{ AttributeName: g.partitionKey, KeyType: 'HASH' as const }, ...(g.sortKey ? [{ AttributeName: g.sortKey, KeyType: 'RANGE' as const }] : [])],
+                Projection: { ProjectionType: 'ALL' as const },
+              })),
+            }
+          : {}),
+      }),
+    );
+    await client.send(new DescribeTableCommand({ TableName: name }));
+    if (t.ttlAttribute) {
+      await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: t.ttlAttribute, Enabled: true } }));
+    }
+  }
+}
+
+/** The demo users as directory entries (the embedded stand-in for the Cognito user pool). */
+export async function seedUsers(db: DynamoDBDocumentClient, dataTable: string): Promise<void> {
+  for (const u of DEMO_USERS) {
+    const claims = userClaims(u);
+    await db.send(
+      new PutCommand({
+        TableName: dataTable,
+        Item: { pk: `USER#${u.username}`, sk: 'USER', username: u.username, sub: claims.sub, name: u.name, roles: u.roles, clearance: u.clearance, dept: u.dept },
+      }),
+    );
+  }
+}

@@ -1,0 +1,36 @@
+/** The demo users of api.md, seeded in the embedded office. */
+import type { TokenClaims } from './keys';
+
+export interface DemoUser {
+  username: string;
+  name: string;
+  roles: string[];
+  clearance: 'none' | 'mat' | 'toi-mat' | 'tuyet-mat';
+  dept?: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'admin', name: 'Quản trị hệ thống', roles: ['admin'], clearance: 'none' },
+  { username: 'vanthu', name: 'Văn thư', roles: ['van-thu'], clearance: 'mat' },
+  { username: 'chuyenvien', name: 'Chuyên viên', roles: ['chuyen-vien'], clearance: 'mat' },
+  { username: 'chuyenvien2', name: 'Chuyên viên 2', roles: ['chuyen-vien'], clearance: 'none' },
+  { username: 'chanhvp', name: 'Chánh Văn phòng', roles: ['lanh-dao-vp'], clearance: 'toi-mat' },
+  { username: 'bithu', name: 'Bí thư', roles: ['thuong-truc'], clearance: 'tuyet-mat' },
+  { username: 'bantochuc', name: 'Ban Tổ chức', roles: ['ban-tham-muu'], clearance: 'none', dept: 'BTCTU' },
+];
+
+/** The claims Cognito would put in this user's ID token. */
+export function userClaims(u: DemoUser): TokenClaims {
+  return {
+    sub: `user-${u.username}`,
+    'cognito:username': u.username,
+    'cognito:groups': u.roles,
+    'custom:clearance': u.clearance,
+    ...(u.dept ? { 'custom:dept': u.dept } : {}),
+    token_use: 'id',
+  };
+}
+
+export function findDemoUser(username: string): DemoUser | undefined {
+  return DEMO_USERS.find((u) => u.username === username);
+}

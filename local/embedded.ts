@@ -1,0 +1,156 @@
+/**
+ * Starts the embedded office: DynamoDB Local, s3rver, the token issuer and the API gateway,
+ * with the environment the handlers read — the same variables CDK sets in the cloud.
+ * Used by `npm start`, the integration tests and the benchmarks.
+ */
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import type http from 'node:http';
+import { ENV } from '../shared/config/env';
+import { dynamoClient, documentClient } from '../shared/adapters/dynamodb/client';
+import { services, overrideServices } from '../shared/composition';
+import { startDynamo, type RunningDynamo } from './dynamodb';
+import { startS3, type RunningS3 } from './s3';
+import { ensureKeys, type LocalKeys } from './keys';
+import { ensureTables, localTableNames, seedUsers } from './bootstrap';
+import { createGateway, type Extra } from './gateway';
+import { clientCredentialsToken } from './oauth';
+import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
+import { portIsFree } from './ports';
+import { PLUGINS, type EmbeddedContext } from './plugins';
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  /** HTTP port of the API; 0 = any free port; undefined = no HTTP server (integration tests). */
+  port?: number;
+  /** Keep DynamoDB data in memory instead of under dataDir. */
+  inMemory?: boolean;
+  /** Enables `PUT /_local/clock` (tests only). */
+  testHooks?: boolean;
+  /** Start the plugins (OCR pipeline, workflow runner, reminders). Default true. */
+  plugins?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Embedded {
+  url?: string;
+  dynamo: RunningDynamo;
+  s3: RunningS3;
+  keys: LocalKeys;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Sets the variables the adapters read; returns them so child processes can inherit them. */
+function applyEnv(dynamo: RunningDynamo, s3: RunningS3, keys: LocalKeys): Record<string, string> {
+  const env: Record<string, string> = {
+    ...localTableNames(),
+    [ENV.bucket]: LOCAL_BUCKET,
+    [ENV.dynamoEndpoint]: dynamo.endpoint,
+    [ENV.s3Endpoint]: s3.endpoint,
+    [ENV.authMode]: 'local',
+    [ENV.localIssuer]: LOCAL_ISSUER,
+    [ENV.localJwksPath]: keys.jwksPath,
+    AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  };
+  Object.assign(process.env, env);
+  return env;
+}
+
+export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
+  const log = opts.log ?? (() => undefined);
+  if (opts.port && !(await portIsFree(opts.port))) {
+    throw new Error(`Port ${opts.port} is already in use. Stop whatever uses it or start with PORT=<another port>.`);
+  }
+  const s3Events = new EventEmitter();
+  const dynamo = await startDynamo(opts.inMemory ? {} : { dir: path.join(opts.dataDir, 'dynamodb') });
+  log(`DynamoDB Local on ${dynamo.endpoint}`);
+  let s3: RunningS3;
+  try {
+    s3 = await startS3({ dir: path.join(opts.dataDir, 's3'), bucket: LOCAL_BUCKET, onEvent: (e) => s3Events.emit('event', e) });
+  } catch (err) {
+    await dynamo.stop();
+    throw err;
+  }
+  log(`s3rver on ${s3.endpoint}`);
+  const keys = await ensureKeys(opts.dataDir);
+  const env = applyEnv(dynamo, s3, keys);
+  const stops: (() => Promise<void>)[] = [() => s3.stop(), () => dynamo.stop()];
+  const stop = async () => {
+    for (const s of stops.splice(0)) await s().catch(() => undefined);
+  };
+  try {
+    await ensureTables(dynamoClient());
+    await seedUsers(documentClient(), env[ENV.dataTable]!);
+
+    const ctx: EmbeddedContext = { dataDir: opts.dataDir, env, s3Events, log };
+    const extras: Extra[] = [tokenEndpoint(keys)];
+    if (opts.testHooks) extras.push(clockHook);
+    if (opts.plugins !== false) {
+      for (const plugin of PLUGINS) {
+        const started = await plugin.start(ctx);
+        stops.unshift(started.stop);
+        if (started.extra) extras.push(started.extra);
+        log(`${plugin.name} started`);
+      }
+    }
+
+    let url: string | undefined;
+    if (opts.port !== undefined) {
+      const server = createGateway({ verifier: () => services().identity, extras });
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(opts.port, () => resolve());
+      });
+      const port = (server.address() as { port: number }).port;
+      url = `http://localhost:${port}`;
+      stops.unshift(() => closeServer(server));
+    }
+    return { url, dynamo, s3, keys, env, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function tokenEndpoint(keys: LocalKeys): Extra {
+  return async (req, body, res) => {
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/oauth2/token') return false;
+    const ct = String(req.headers['content-type'] ?? '');
+    const r = /application\/x-www-form-urlencoded/i.test(ct)
+      ? await clientCredentialsToken(services().clients, keys, new URLSearchParams(body.toString('utf8')), req.headers.authorization)
+      : { status: 400, body: { error: 'invalid_request', error_description: 'use a form-encoded body (application/x-www-form-urlencoded)' } };
+    res.writeHead(r.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(r.body));
+    return true;
+  };
+}
+
+/** `PUT /_local/clock {"now": "<ISO instant>"}` moves the office clock; `{"now": null}` restores it. */
+const clockHook: Extra = async (req, body, res) => {
+  if (req.method !== 'PUT' || req.url !== '/_local/clock') return false;
+  const { now } = JSON.parse(body.toString('utf8') || '{}') as { now?: string | null };
+  if (now) {
+    const fixed = new Date(now);
+    if (Number.isNaN(fixed.getTime())) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'now must be an ISO instant' } }));
+      return true;
+    }
+    const offset = fixed.getTime() - Date.now();
+    overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
+  } else overrideServices({});
+  res.writeHead(204);
+  res.end();
+  return true;
+};

@@ -1,0 +1,21 @@
+/**
+ * Parts of the embedded office beyond the API: each stands in for an AWS event source
+ * (S3 → SQS → OCR Lambda, Step Functions, EventBridge Scheduler) and calls the same handlers.
+ */
+import type { EventEmitter } from 'node:events';
+import type { Extra } from './gateway';
+
+export interface EmbeddedContext {
+  dataDir: string;
+  env: Record<string, string>;
+  /** s3rver's object events (`Records[]` in S3 notification shape). */
+  s3Events: EventEmitter;
+  log: (line: string) => void;
+}
+
+export interface EmbeddedPlugin {
+  name: string;
+  start(ctx: EmbeddedContext): Promise<{ stop: () => Promise<void>; extra?: Extra }>;
+}
+
+export const PLUGINS: EmbeddedPlugin[] = [];

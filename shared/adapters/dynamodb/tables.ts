@@ -1,0 +1,60 @@
+/**
+ * The DynamoDB tables, declared once: the CDK data stack and the embedded bootstrap both
+ * create them from this list, so the key schemas can never differ between the two runtimes.
+ */
+import { ENV } from '../../config/env';
+
+export interface TableSpec {
+  /** Logical name, also the suffix of the physical name. */
+  name: 'Data' | 'Search' | 'Audit' | 'Idempotency';
+  envVar: string;
+  partitionKey: string;
+  sortKey?: string;
+  globalIndexes: { name: string; partitionKey: string; sortKey?: string }[];
+  ttlAttribute?: string;
+}
+
+export const TABLES: TableSpec[] = [
+  {
+    // Registers, counters, scans, drafts, workflow tasks, organisations, reports: one table,
+    // so that a number allocation and its entry commit in one transaction.
+    name: 'Data',
+    envVar: ENV.dataTable,
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    globalIndexes: [
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    ],
+  },
+  {
+    // Inverted index: postings per folded term.
+    name: 'Search',
+    envVar: ENV.searchTable,
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    globalIndexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  },
+  {
+    name: 'Audit',
+    envVar: ENV.auditTable,
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    globalIndexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  },
+  {
+    // Powertools idempotency: its own key name and TTL attribute.
+    name: 'Idempotency',
+    envVar: ENV.idempotencyTable,
+    partitionKey: 'id',
+    globalIndexes: [],
+    ttlAttribute: 'expiration',
+  },
+];
+
+export function tableName(name: TableSpec['name']): string {
+  const spec = TABLES.find((t) => t.name === name)!;
+  const v = process.env[spec.envVar];
+  if (!v) throw new Error(`Missing required environment variable ${spec.envVar} (table ${name})`);
+  return v;
+}

@@ -1,0 +1,64 @@
+/**
+ * The composition root: the one place where adapters are chosen, from configuration.
+ * Handlers ask for services here; the cloud and the embedded runtime differ only in
+ * the environment they set (endpoints, auth mode), never in code paths.
+ */
+import { readFileSync } from 'node:fs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENV, optionalEnv, requireEnv } from './config/env';
+import { documentClient } from './adapters/dynamodb/client';
+import { tableName } from './adapters/dynamodb/tables';
+import { DynamoAuditLog } from './adapters/dynamodb/audit-log';
+import { JwtIdentityVerifier } from './adapters/auth/jwt-verifier';
+import type { AuditLog } from './ports/audit-log';
+import type { IdentityVerifier } from './ports/identity';
+import type { ClientRegistry } from './ports/client-registry';
+import { DynamoClientRegistry } from './adapters/dynamodb/client-registry';
+import { systemClock, type Clock } from './ports/clock';
+
+export interface Services {
+  clock: Clock;
+  db: DynamoDBDocumentClient;
+  audit: AuditLog;
+  identity: IdentityVerifier;
+  clients: ClientRegistry;
+}
+
+const cache: Partial<Services> = {};
+const overrides: Partial<Services> = {};
+
+/** How each service is made from configuration. Capabilities add their adapters here. */
+const factories: { [K in keyof Services]: () => Services[K] } = {
+  clock: () => systemClock,
+  db: () => documentClient(),
+  audit: () => new DynamoAuditLog(services().db, tableName('Audit')),
+  identity: () => buildIdentity(),
+  clients: () => new DynamoClientRegistry(services().db, tableName('Data')),
+};
+
+function buildIdentity(): IdentityVerifier {
+  const mode = optionalEnv(ENV.authMode, 'cognito');
+  if (mode === 'local') {
+    const jwks = JSON.parse(readFileSync(requireEnv(ENV.localJwksPath), 'utf8')) as { keys: unknown[] };
+    return JwtIdentityVerifier.local(requireEnv(ENV.localIssuer), jwks);
+  }
+  const clientIds = optionalEnv(ENV.userPoolClientIds, '').split(',').filter(Boolean);
+  return JwtIdentityVerifier.cognito(requireEnv(ENV.userPoolId), clientIds);
+}
+
+/** The services of this process, built lazily on first use. */
+export function services(): Services {
+  return new Proxy({} as Services, {
+    get(_t, prop: string) {
+      const key = prop as keyof Services;
+      if (key in overrides) return overrides[key];
+      return (cache[key] ??= factories[key]() as never);
+    },
+  });
+}
+
+/** Replaces services (tests, the embedded runtime's movable clock). Pass `{}` to reset overrides. */
+export function overrideServices(o: Partial<Services>): void {
+  for (const k of Object.keys(overrides) as (keyof Services)[]) delete overrides[k];
+  Object.assign(overrides, o);
+}

@@ -1,0 +1,19 @@
+/**
+ * `npm run bench [-- <name>]`: runs `bench/<name>.ts` (each exports `run()` and prints figures).
+ * Without a name it runs the function-size/cold-start benchmark.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const name = process.argv[2] ?? 'functions';
+const file = path.join(here, `${name}.ts`);
+if (!existsSync(file) || name === 'index') {
+  const names = readdirSync(here).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+  console.error(`unknown benchmark "${name}"; available: ${names.join(', ')}`);
+  process.exit(2);
+}
+const mod = (await import(file)) as { run: (args: string[]) => Promise<void> };
+await mod.run(process.argv.slice(3));
+process.exit(0);

@@ -26,7 +26,8 @@ export async function tokenFor(username: string, opts: { expired?: boolean } = {
   return signToken(keys, userClaims(user), opts.expired ? -60 : undefined);
 }
 
-type Handler = (e: APIGatewayProxyEvent, c: Context) => Promise<APIGatewayProxyResult>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- middy handlers take extra optional arguments
+type Handler = (e: APIGatewayProxyEvent, c: Context & any) => Promise<APIGatewayProxyResult>;
 
 /** Calls a handler with the event API Gateway would send for this request. */
 export async function invoke(

@@ -1,0 +1,26 @@
+/** Composes the stacks; shared by the CDK app and the infra tests. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { App } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DataStack } from './stacks/data-stack';
+import { ApiStack } from './stacks/api-stack';
+import { OcrStack } from './stacks/ocr-stack';
+import { WorkflowStack } from './stacks/workflow-stack';
+import { REPO_ROOT } from './constructs/repo-root';
+
+export function buildStacks(app: App) {
+  const stage = String(app.node.tryGetContext('daumoi:stage') ?? 'dev');
+  const ocrEngine = app.node.tryGetContext('daumoi:ocrEngine') === 'textract' ? 'textract' : 'tesseract';
+  const retentionDays = Number(app.node.tryGetContext('daumoi:logRetentionDays') ?? 365);
+  const logRetention = (Object.values(RetentionDays) as number[]).includes(retentionDays) ? (retentionDays as RetentionDays) : RetentionDays.ONE_YEAR;
+  const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const prefix = `Daumoi-${stage}`;
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+
+  const data = new DataStack(app, `${prefix}-Data`, { env, description: 'daumoi data: tables and scans bucket' });
+  const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, description: 'daumoi API and identity' });
+  const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, description: 'daumoi OCR pipeline' });
+  const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { env, data, logRetention, description: 'daumoi appraisal and approval workflow' });
+  return { data, api, ocr, workflow };
+}

@@ -1,0 +1,182 @@
+/**
+ * API: the Cognito user pool (roles as groups, clearance/org/dept as custom attributes, the
+ * reports resource server for organisation clients), one Lambda per API function, and the
+ * REST API built from the route table, with the Cognito authorizer on every route but the public ones.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  AuthorizationType,
+  CognitoUserPoolsAuthorizer,
+  Cors,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  RestApi,
+  type IResource,
+} from 'aws-cdk-lib/aws-apigateway';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  ResourceServerScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  UserPoolResourceServer,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { ROUTES } from '../../shared/api/routes/index';
+import { API_FUNCTIONS, type ApiFunction, type Route } from '../../shared/api/route';
+import { ROLES } from '../../shared/domain/identity';
+import { ENV } from '../../shared/config/env';
+import { TABLES } from '../../shared/adapters/dynamodb/tables';
+import { DaumoiFunction } from '../constructs/daumoi-function';
+import type { DataStack } from './data-stack';
+
+export interface ApiStackProps extends StackProps {
+  data: DataStack;
+  version: string;
+  logRetention: RetentionDays;
+}
+
+/** Scopes API Gateway accepts per kind of route (all callers present access tokens). */
+export const PEOPLE_SCOPE = 'aws.cognito.signin.user.admin';
+export const REPORTS_SCOPE_NAME = 'reports';
+export const RESOURCE_SERVER_ID = 'daumoi';
+
+export class ApiStack extends Stack {
+  readonly api: RestApi;
+  readonly userPool: UserPool;
+  readonly functions: Record<ApiFunction, DaumoiFunction>;
+  readonly webClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { data } = props;
+
+    this.userPool = new UserPool(this, 'Users', {
+      userPoolName: 'daumoi-users',
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: {
+        clearance: new StringAttribute({ minLen: 3, maxLen: 10, mutable: true }),
+        orgId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+        dept: new StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+    for (const role of ROLES) {
+      this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `daumoi role ${role}` });
+    }
+    const reportsScope = new ResourceServerScope({ scopeName: REPORTS_SCOPE_NAME, scopeDescription: 'Submit and read the organisation’s own reports' });
+    const resourceServer = new UserPoolResourceServer(this, 'ReportsServer', {
+      userPool: this.userPool,
+      identifier: RESOURCE_SERVER_ID,
+      scopes: [reportsScope],
+    });
+    this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `daumoi-${this.account}`.slice(0, 60) } });
+    this.webClient = this.userPool.addClient('WebClient', {
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.COGNITO_ADMIN], callbackUrls: ['https://localhost/callback'] },
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+    });
+    this.webClient.node.addDependency(resourceServer);
+
+    // One function per capability; the route table says which routes each serves.
+    const version = props.version;
+    this.functions = {} as Record<ApiFunction, DaumoiFunction>;
+    for (const fn of API_FUNCTIONS) {
+      if (!ROUTES.some((r) => r.fn === fn)) continue;
+      const f = new DaumoiFunction(this, `Fn-${fn}`, {
+        entryFile: `functions/${fn}.ts`,
+        description: `daumoi API: ${fn}`,
+        logRetentionDays: props.logRetention,
+        environment: {
+          [ENV.authMode]: 'cognito',
+          [ENV.userPoolId]: this.userPool.userPoolId,
+          [ENV.version]: version,
+        },
+      });
+      for (const t of TABLES) f.bindTable(t.envVar, data.tables[t.name], t, 'RW');
+      f.bindBucket(ENV.bucket, data.bucket, ['scans/', 'reports/'], 'RW');
+      this.functions[fn] = f;
+    }
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
+    this.api = new RestApi(this, 'Api', {
+      restApiName: 'daumoi',
+      description: 'daumoi — Văn phòng cấp ủy document office',
+      cloudWatchRole: true,
+      binaryMediaTypes: ['application/octet-stream', 'application/pdf', 'image/*', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      deployOptions: {
+        stageName: 'prod',
+        tracingEnabled: true,
+        loggingLevel: MethodLoggingLevel.INFO,
+        dataTraceEnabled: false,
+        metricsEnabled: true,
+        throttlingBurstLimit: 200,
+        throttlingRateLimit: 100,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+      },
+      defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS, allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match'] },
+    });
+    const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [this.userPool] });
+    const reportsScopeName = `${RESOURCE_SERVER_ID}/${REPORTS_SCOPE_NAME}`;
+
+    const scopesFor = (r: Route): string[] =>
+      r.auth === 'client' ? [reportsScopeName] : r.auth === 'any' ? [PEOPLE_SCOPE, reportsScopeName] : [PEOPLE_SCOPE];
+
+    const integrations = new Map<ApiFunction, LambdaIntegration>();
+    for (const r of ROUTES) {
+      const resource = r.path.split('/').filter(Boolean).reduce<IResource>((res, part) => res.getResource(part) ?? res.addResource(part), this.api.root);
+      let integration = integrations.get(r.fn);
+      if (!integration) integrations.set(r.fn, (integration = new LambdaIntegration(this.functions[r.fn])));
+      resource.addMethod(
+        r.method,
+        integration,
+        r.auth === 'none'
+          ? { authorizationType: AuthorizationType.NONE, operationName: r.operationId }
+          : { authorizationType: AuthorizationType.COGNITO, authorizer, authorizationScopes: scopesFor(r), operationName: r.operationId },
+      );
+    }
+
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG2',
+      reason: 'Requests are validated in the Lambda by the same zod schemas that generate the OpenAPI document, with precise 400 details.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason: 'WAF is attached per deployment by the province’s network team (Party WAN ingress); the stage is throttled meanwhile.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'Only GET /v1/health, GET /v1/openapi.json and the CORS preflight OPTIONS methods are public; every other route has the Cognito authorizer (asserted in test/infra).',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-COG4',
+      reason: 'Only the public health/OpenAPI routes and the CORS preflight OPTIONS methods have no Cognito authorizer (asserted in test/infra).',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      reason: 'API Gateway’s CloudWatch role uses the AWS managed push-to-logs policy, the documented minimum for execution logging.',
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: this.webClient.userPoolClientId });
+  }
+}

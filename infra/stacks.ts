@@ -16,7 +16,9 @@ export function buildStacks(app: App) {
   const logRetention = (Object.values(RetentionDays) as number[]).includes(retentionDays) ? (retentionDays as RetentionDays) : RetentionDays.ONE_YEAR;
   const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const prefix = `Daumoi-${stage}`;
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  // Tables with a customer-managed key need a region-specific stack; Singapore is the nearest region.
+  const region = String(app.node.tryGetContext('daumoi:region') ?? process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-1');
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region };
 
   const data = new DataStack(app, `${prefix}-Data`, { env, description: 'daumoi data: tables and scans bucket' });
   const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, description: 'daumoi API and identity' });

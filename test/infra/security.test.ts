@@ -1,0 +1,152 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { ROUTES } from '../../shared/api/routes/index';
+import { TABLES } from '../../shared/adapters/dynamodb/tables';
+import { synthTemplates } from './stacks';
+
+let t: ReturnType<typeof synthTemplates>;
+beforeAll(() => {
+  t = synthTemplates();
+});
+
+describe('data stack', () => {
+  it('has every declared table with PITR, deletion protection and a customer-managed key', () => {
+    const tables = t.data.findResources('AWS::DynamoDB::GlobalTable');
+    expect(Object.keys(tables)).toHaveLength(TABLES.length);
+    for (const res of Object.values(tables)) {
+      const p = res.Properties;
+      expect(p.Replicas[0].DeletionProtectionEnabled).toBe(true);
+      expect(p.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(p.SSESpecification).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' });
+      expect(p.Replicas[0].SSESpecification.KMSMasterKeyId).toBeDefined();
+    }
+  });
+
+  it('keeps the tables and key when the stack is deleted', () => {
+    for (const res of Object.values(t.data.findResources('AWS::DynamoDB::GlobalTable'))) expect(res.DeletionPolicy).toBe('Retain');
+    t.data.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ EnableKeyRotation: true }) });
+  });
+
+  it('encrypts the scans bucket with KMS, versions it and blocks public access', () => {
+    t.data.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: Match.anyValue(),
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: Match.anyValue() }) }),
+        ],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+  });
+
+  it('denies every non-TLS request on every bucket', () => {
+    const buckets = Object.keys(t.data.findResources('AWS::S3::Bucket'));
+    const policies = Object.values(t.data.findResources('AWS::S3::BucketPolicy'));
+    expect(buckets.length).toBeGreaterThanOrEqual(2);
+    for (const logicalId of buckets) {
+      const policy = policies.find((p) => p.Properties.Bucket.Ref === logicalId);
+      expect(policy, `bucket ${logicalId} has a policy`).toBeDefined();
+      expect(policy!.Properties.PolicyDocument.Statement).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      );
+    }
+  });
+});
+
+describe('api stack', () => {
+  it('puts the Cognito authorizer on every protected route and none on the public ones', () => {
+    const methods = Object.values(t.api.findResources('AWS::ApiGateway::Method')).map((m) => m.Properties);
+    const byOperation = new Map(methods.filter((m) => m.OperationName).map((m) => [m.OperationName as string, m]));
+    expect(byOperation.size).toBe(ROUTES.length);
+    for (const r of ROUTES) {
+      const m = byOperation.get(r.operationId)!;
+      expect(m, r.operationId).toBeDefined();
+      expect(m.HttpMethod).toBe(r.method);
+      if (r.auth === 'none') expect(m.AuthorizationType, r.operationId).toBe('NONE');
+      else {
+        expect(m.AuthorizationType, r.operationId).toBe('COGNITO_USER_POOLS');
+        expect(m.AuthorizerId, r.operationId).toEqual({ Ref: expect.stringMatching(/^Authorizer/) });
+        expect(m.AuthorizationScopes?.length, r.operationId).toBeGreaterThan(0);
+      }
+    }
+    // The only methods without the authorizer are the public routes and CORS preflights.
+    const open = methods.filter((m) => m.AuthorizationType === 'NONE').map((m) => m.OperationName ?? m.HttpMethod);
+    const publicOps = ROUTES.filter((r) => r.auth === 'none').map((r) => r.operationId);
+    expect(open.filter((o: string) => o !== 'OPTIONS').sort()).toEqual(publicOps.sort());
+  });
+
+  it('has a user pool with every role as a group and the custom attributes', () => {
+    for (const g of ['admin', 'van-thu', 'chuyen-vien', 'lanh-dao-vp', 'thuong-truc', 'ban-tham-muu', 'don-vi']) {
+      t.api.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: g });
+    }
+    t.api.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'clearance' }),
+        Match.objectLike({ Name: 'orgId' }),
+        Match.objectLike({ Name: 'dept' }),
+      ]),
+    });
+    t.api.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', { Identifier: 'daumoi', Scopes: [Match.objectLike({ ScopeName: 'reports' })] });
+  });
+
+  it('runs functions on ARM64 with the current Node.js runtime and X-Ray tracing', () => {
+    const fns = Object.values(t.api.findResources('AWS::Lambda::Function')).map((f) => f.Properties);
+    expect(fns.length).toBeGreaterThan(0);
+    for (const f of fns) {
+      expect(f.Architectures).toEqual(['arm64']);
+      expect(f.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+      expect(f.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(f.LoggingConfig?.LogGroup).toBeDefined();
+    }
+  });
+
+  it('grants tables by exact ARN (no index wildcard) and sets the matching env variables', () => {
+    const policies = Object.values(t.api.findResources('AWS::IAM::Policy'));
+    const text = JSON.stringify(policies);
+    expect(text).not.toContain('/index/*');
+    expect(text).not.toMatch(/"Action":"(dynamodb|s3|kms):\*"/);
+    const fns = Object.values(t.api.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment.Variables);
+    for (const vars of fns) for (const tbl of TABLES) expect(vars[tbl.envVar], tbl.envVar).toBeDefined();
+  });
+});
+
+/** AwsSolutions findings written to the assembly's validation report (absent when there are none). */
+function nagViolations(dir: string): string[] {
+  const file = path.join(dir, 'validation-report.json');
+  if (!existsSync(file)) return [];
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    pluginReports: { pluginName: string; violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[] }[];
+  };
+  return report.pluginReports
+    .filter((p) => /AwsSolutions/i.test(p.pluginName))
+    .flatMap((p) => p.violations.map((v) => `${v.ruleName} at ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`));
+}
+
+describe('cdk-nag', () => {
+  it('catches a finding in a deliberately bad stack (the check is live)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Bad', { env: { region: 'ap-southeast-1' } });
+    new Bucket(stack, 'Open');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    let dir = '';
+    try {
+      dir = app.synth().directory;
+    } catch {
+      dir = app.outdir;
+    }
+    expect(nagViolations(dir).join('\n')).toMatch(/AwsSolutions-S10/);
+  });
+
+  it('reports no unacknowledged AwsSolutions finding on the daumoi stacks', () => {
+    expect(nagViolations(t.assembly.directory)).toEqual([]);
+  });
+});

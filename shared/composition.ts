@@ -15,6 +15,10 @@ import type { IdentityVerifier } from './ports/identity';
 import type { ClientRegistry } from './ports/client-registry';
 import { DynamoClientRegistry } from './adapters/dynamodb/client-registry';
 import { systemClock, type Clock } from './ports/clock';
+import type { DomainConfig } from './domain/config';
+import { domainConfig } from './adapters/config/domain-config';
+import type { RegisterStore } from './ports/register-store';
+import { DynamoRegisterStore } from './adapters/dynamodb/register-store';
 
 export interface Services {
   clock: Clock;
@@ -22,6 +26,8 @@ export interface Services {
   audit: AuditLog;
   identity: IdentityVerifier;
   clients: ClientRegistry;
+  domainConfig: DomainConfig;
+  registers: RegisterStore;
 }
 
 const cache: Partial<Services> = {};
@@ -34,6 +40,9 @@ const factories: { [K in keyof Services]: () => Services[K] } = {
   audit: () => new DynamoAuditLog(services().db, tableName('Audit')),
   identity: () => buildIdentity(),
   clients: () => new DynamoClientRegistry(services().db, tableName('Data')),
+  domainConfig: () => domainConfig(),
+  registers: () =>
+    new DynamoRegisterStore({ db: services().db, table: tableName('Data'), audit: services().audit, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }),
 };
 
 function buildIdentity(): IdentityVerifier {

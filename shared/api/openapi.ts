@@ -1,5 +1,6 @@
 /** Builds the OpenAPI 3.1 document from the route table and its zod schemas. */
-import { z, type ZodType } from 'zod';
+import * as z from 'zod';
+import type { ZodType } from 'zod';
 import { ErrorBody } from './schemas';
 import type { Route } from './route';
 

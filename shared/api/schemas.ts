@@ -1,5 +1,5 @@
 /** Schemas shared by several routes: the error body, list envelopes, common query fields. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ErrorBody = z
   .object({

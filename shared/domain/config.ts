@@ -3,7 +3,7 @@
  * the authority matrix, numbering scopes, registers, calendar, deadlines, workflow and
  * reporting defaults. Validates the file and names the line of every fault.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError, type ErrorDetail } from './errors';
 import { ROLES } from './identity';
 

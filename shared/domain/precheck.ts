@@ -291,7 +291,10 @@ function checkDate(config: DomainConfig, text: DraftText, bodies: IssuingBody[],
   }
   const iso = `${yearText}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const today = localDate(now, config.office.timeZone);
-  if (iso > today) add('error', 'DATE_FUTURE', `Ngày văn bản ${day}/${month}/${year} sau ngày hôm nay ${today} (document date is in the future)`, 'body');
+  if (iso > today) {
+    const shown = (d: string) => d.split('-').reverse().join('/');
+    add('error', 'DATE_FUTURE', `Ngày văn bản ${shown(iso)} sau ngày hôm nay ${shown(today)} (document date is in the future)`, 'body');
+  }
   // 36-HD examples: days 1–9 and months 1–2 take a leading zero ("ngày 06 tháng 02"), months 3–12 do not ("tháng 3").
   const dayOk = day < 10 ? dayText.length === 2 : true;
   const monthOk = month <= 2 ? monthText.length === 2 : monthText.length === String(month).length;

@@ -4,8 +4,9 @@
  */
 import type { Route } from '../route';
 import { systemRoutes } from './system';
+import { registerRoutes } from './registers';
 
-export const ROUTES: readonly Route[] = [...systemRoutes];
+export const ROUTES: readonly Route[] = [...systemRoutes, ...registerRoutes];
 
 export function routesOf(fn: Route['fn']): Route[] {
   return ROUTES.filter((r) => r.fn === fn);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, CLEARANCES } from '../../domain/identity';
 import { defineRoute } from '../route';
 

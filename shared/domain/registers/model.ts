@@ -94,6 +94,8 @@ export interface IncomingEntry {
   /** Ngày chuyển: when it was handed to the handler. */
   assignedAt: string | null;
   doneAt: string | null;
+  /** Quá hạn: past its due time and not done. Computed when read, never stored. */
+  overdue?: boolean;
   /** Set when the clerk registered it again on purpose (`force`): the entry it repeats. */
   duplicateOf: string | null;
   version: number;

@@ -11,6 +11,8 @@ export interface PrintColumn {
   header: string;
   /** Width in characters, for A4 landscape. */
   width: number;
+  /** Holds a number (số đến, số lượng bản): a numeric cell in a spreadsheet. */
+  numeric?: boolean;
 }
 
 export interface PrintableSheet {
@@ -24,7 +26,7 @@ export interface PrintableSheet {
 
 export const INCOMING_COLUMNS: PrintColumn[] = [
   { header: 'Ngày đến', width: 11 },
-  { header: 'Số đến', width: 7 },
+  { header: 'Số đến', width: 7, numeric: true },
   { header: 'Tác giả', width: 20 },
   { header: 'Số, ký hiệu', width: 16 },
   { header: 'Ngày VB', width: 11 },
@@ -42,7 +44,7 @@ export const OUTGOING_COLUMNS: PrintColumn[] = [
   { header: 'Người ký', width: 16 },
   { header: 'Nơi nhận', width: 22 },
   { header: 'Nơi lưu', width: 14 },
-  { header: 'Số lượng bản', width: 8 },
+  { header: 'Số lượng bản', width: 8, numeric: true },
   { header: 'Ngày chuyển', width: 11 },
   { header: 'Ký nhận', width: 10 },
   { header: 'Ghi chú', width: 18 },

@@ -1,0 +1,24 @@
+/** AttachmentStore on the Data table: `ATTACH#<id>` / `ATTACH`. */
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../domain/errors';
+import type { AttachmentRecord, AttachmentStore } from '../../ports/reports';
+import { stripKeys, writeTransaction } from './reports-transactions';
+
+const key = (id: string) => ({ pk: `ATTACH#${id}`, sk: 'ATTACH' });
+
+export class DynamoAttachmentStore implements AttachmentStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async create(rec: AttachmentRecord, auditItem: unknown): Promise<void> {
+    const r = await writeTransaction(this.db, [{ Put: { TableName: this.table, Item: { ...key(rec.attachmentId), ...rec }, ConditionExpression: 'attribute_not_exists(pk)' } }, auditItem]);
+    if (!r.ok) throw new ConflictError(`Attachment ${rec.attachmentId} already exists`);
+  }
+
+  async get(attachmentId: string): Promise<AttachmentRecord | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: key(attachmentId), ConsistentRead: true }));
+    return r.Item ? stripKeys<AttachmentRecord>(r.Item) : undefined;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * ReportFiles on S3: presigned PUT for uploads, presigned GET for downloads, HEAD to see what
+ * arrived. Embedded, the endpoint is s3rver's (path-style; checksums only when required).
+ */
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { ENV, optionalEnv, requireEnv } from '../../config/env';
+import type { PresignedUrl, ReportFiles } from '../../ports/report-files';
+import type { Clock } from '../../ports/clock';
+
+export function s3ClientFromEnv(): S3Client {
+  const endpoint = optionalEnv(ENV.s3Endpoint);
+  return new S3Client({
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(endpoint
+      ? { endpoint, forcePathStyle: true, region: optionalEnv('AWS_REGION', 'ap-southeast-1'), credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+}
+
+export class S3ReportFiles implements ReportFiles {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+    private readonly clock: Clock,
+  ) {}
+
+  static fromEnv(clock: Clock): S3ReportFiles {
+    return new S3ReportFiles(s3ClientFromEnv(), requireEnv(ENV.bucket), clock);
+  }
+
+  async presignUpload(key: string, contentType: string, expiresInSeconds: number): Promise<PresignedUrl> {
+    const url = await getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }), { expiresIn: expiresInSeconds });
+    return { url, expiresAt: this.expiry(expiresInSeconds) };
+  }
+
+  async presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<PresignedUrl> {
+    const disposition = `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+    const url = await getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: disposition }), { expiresIn: expiresInSeconds });
+    return { url, expiresAt: this.expiry(expiresInSeconds) };
+  }
+
+  async stat(key: string): Promise<{ size: number } | undefined> {
+    try {
+      const r = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: r.ContentLength ?? 0 };
+    } catch (err) {
+      const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** Presigned URLs are signed with the real time; the office clock may be moved in tests. */
+  private expiry(seconds: number): Date {
+    return new Date(this.clock.now().getTime() + seconds * 1000);
+  }
+}

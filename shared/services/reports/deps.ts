@@ -1,0 +1,35 @@
+/** What the reporting services need from the world; the composition root supplies the adapters. */
+import type { DomainConfig } from '../../domain/config';
+import type { Caller } from '../../domain/identity';
+import type { AuditLog, AuditInput } from '../../ports/audit-log';
+import type { Clock } from '../../ports/clock';
+import type { ClientDirectory } from '../../ports/client-registry';
+import type { ClientProvisioner } from '../../ports/client-provisioner';
+import type { Notifier, Outbox } from '../../ports/notifier';
+import type { OrgStore } from '../../ports/orgs';
+import type { ReportFiles } from '../../ports/report-files';
+import type { AttachmentStore, ReminderStore, ReportStore, ReportTypeStore } from '../../ports/reports';
+
+export interface ReportingDeps {
+  clock: Clock;
+  audit: AuditLog;
+  config: () => DomainConfig;
+  orgs: OrgStore;
+  types: ReportTypeStore;
+  reports: ReportStore;
+  attachments: AttachmentStore;
+  reminders: ReminderStore;
+  clients: ClientDirectory;
+  provisioner: ClientProvisioner;
+  files: ReportFiles;
+  notifier: Notifier;
+  outbox: Outbox;
+}
+
+/** Who acts in audit events written by the scheduled reminder job. */
+export const REMINDER_JOB: Caller = { sub: 'system:reminders', username: 'reminders', roles: [], clearance: 'none' };
+
+/** An audit event's transaction item, stamped with the office clock. */
+export function auditItem(deps: Pick<ReportingDeps, 'audit'>, input: Omit<AuditInput, 'at'>, at: Date): unknown {
+  return deps.audit.prepare({ ...input, at }).transactItem;
+}

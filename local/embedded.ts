@@ -61,6 +61,7 @@ function applyEnv(dynamo: RunningDynamo, s3: RunningS3, keys: LocalKeys): Record
 }
 
 export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
+  (await import('../shared/adapters/config/domain-config')).checkDomainConfig(); // a bad config/domain.json stops the start, naming the line
   const log = opts.log ?? (() => undefined);
   if (opts.port && !(await portIsFree(opts.port))) {
     throw new Error(`Port ${opts.port} is already in use. Stop whatever uses it or start with PORT=<another port>.`);

@@ -4,6 +4,9 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { Extra } from './gateway';
+import { auditSealerPlugin } from './plugins/audit-sealer';
+import { remindersPlugin } from './plugins/reminders';
+import { workflowPlugin } from './plugins/workflow';
 
 export interface EmbeddedContext {
   dataDir: string;
@@ -18,4 +21,4 @@ export interface EmbeddedPlugin {
   start(ctx: EmbeddedContext): Promise<{ stop: () => Promise<void>; extra?: Extra }>;
 }
 
-export const PLUGINS: EmbeddedPlugin[] = [];
+export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, remindersPlugin, workflowPlugin];

@@ -15,10 +15,20 @@ import type { IdentityVerifier } from './ports/identity';
 import type { ClientRegistry } from './ports/client-registry';
 import { DynamoClientRegistry } from './adapters/dynamodb/client-registry';
 import { systemClock, type Clock } from './ports/clock';
+import { createReporting, type Reporting } from './services/reports/index';
+import { buildReportingDeps } from './composition-reporting';
 import type { DomainConfig } from './domain/config';
 import { domainConfig } from './adapters/config/domain-config';
 import type { RegisterStore } from './ports/register-store';
 import { DynamoRegisterStore } from './adapters/dynamodb/register-store';
+import type { Workflow } from './ports/workflow';
+import { buildWorkflow } from './adapters/workflow/select';
+import { DynamoDraftStore } from './adapters/dynamodb/draft-store';
+import type { BlobStore } from './ports/blob-store';
+import type { SearchIndex } from './ports/search-index';
+import type { ScanReader } from './services/scans/deps';
+import type { ScanService } from './services/scans/scan-service';
+import { buildBlobStore, buildOcr, buildScanService, buildSearchIndex, indexedRegisters } from './composition-scans';
 
 export interface Services {
   clock: Clock;
@@ -26,8 +36,15 @@ export interface Services {
   audit: AuditLog;
   identity: IdentityVerifier;
   clients: ClientRegistry;
+  reporting: Reporting;
   domainConfig: DomainConfig;
   registers: RegisterStore;
+  workflow: Workflow;
+  drafts: DynamoDraftStore;
+  blobs: BlobStore;
+  ocr: ScanReader;
+  search: SearchIndex;
+  scans: ScanService;
 }
 
 const cache: Partial<Services> = {};
@@ -40,9 +57,19 @@ const factories: { [K in keyof Services]: () => Services[K] } = {
   audit: () => new DynamoAuditLog(services().db, tableName('Audit')),
   identity: () => buildIdentity(),
   clients: () => new DynamoClientRegistry(services().db, tableName('Data')),
+  reporting: () => createReporting(buildReportingDeps(services)),
   domainConfig: () => domainConfig(),
   registers: () =>
-    new DynamoRegisterStore({ db: services().db, table: tableName('Data'), audit: services().audit, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }),
+    indexedRegisters(
+      new DynamoRegisterStore({ db: services().db, table: tableName('Data'), audit: services().audit, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }),
+      services,
+    ),
+  workflow: () => buildWorkflow(),
+  drafts: () => new DynamoDraftStore(services().db, tableName('Data'), services().audit),
+  blobs: () => buildBlobStore(services),
+  ocr: () => buildOcr(),
+  search: () => buildSearchIndex(services),
+  scans: () => buildScanService(services),
 };
 
 function buildIdentity(): IdentityVerifier {

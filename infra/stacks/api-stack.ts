@@ -28,6 +28,8 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../../shared/api/routes/index';
 import { API_FUNCTIONS, type ApiFunction, type Route } from '../../shared/api/route';
@@ -114,6 +116,18 @@ export class ApiStack extends Stack {
       f.bindBucket(ENV.bucket, data.bucket, ['scans/', 'reports/'], 'RW');
       this.functions[fn] = f;
     }
+
+    // The audit sealer appends new audit events to the hash chain every minute.
+    const sealer = new DaumoiFunction(this, 'AuditSealer', {
+      entryFile: 'functions/audit-sealer.ts',
+      description: 'daumoi: seals audit events into the hash chain',
+      logRetentionDays: props.logRetention,
+      timeout: Duration.minutes(1),
+      reservedConcurrentExecutions: 1,
+    });
+    const auditSpec = TABLES.find((t) => t.name === 'Audit')!;
+    sealer.bindTable(auditSpec.envVar, data.tables.Audit, auditSpec, 'RW');
+    new Rule(this, 'SealAuditEveryMinute', { schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(sealer)] });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
     this.api = new RestApi(this, 'Api', {

@@ -141,7 +141,7 @@ type Add = (severity: Severity, code: PrecheckCode, message: string, field?: str
 interface Line {
   /** NFC original. */
   raw: string;
-  /** Folded: no diacritics, upper case, single spaces; same length as raw before space collapsing is not needed. */
+  /** Folded comparison key: no diacritics, upper case, single spaces. */
   key: string;
   /** Columns of a two-column layout (split on runs of 2+ spaces or tabs). */
   cells: string[];

@@ -25,6 +25,10 @@ export interface AuditLog {
   prepare(input: AuditInput): { event: AuditEvent; transactItem: unknown };
   /** Stores one event on its own (for mutations outside a transaction). */
   record(input: AuditInput): Promise<AuditEvent>;
+  /** Appends the events written so far (older than a short grace period) to the hash chain. */
+  seal(now?: Date): Promise<{ sealed: number }>;
+  /** Walks the whole chain: edited, deleted or reordered sealed events are reported. */
+  verify(): Promise<{ ok: boolean; events: number; unsealed: number; problems: { seq: number; kind: string; message: string }[] }>;
   list(query: { entityId?: string; from?: string; to?: string; limit?: number; cursor?: string }): Promise<{
     items: AuditEvent[];
     nextCursor: string | null;

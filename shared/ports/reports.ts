@@ -82,8 +82,11 @@ export interface ReminderRecord {
 }
 
 export interface ReminderStore {
-  /** Records a reminder unless it was already sent; false when it was (the job runs again and again). */
-  claim(rec: ReminderRecord, auditItem: unknown): Promise<boolean>;
+  /**
+   * Records a reminder unless it was already claimed; false when it was (the job runs again and
+   * again). A failed one, or one left pending since before `staleBefore` (a run that died), may be claimed again.
+   */
+  claim(rec: ReminderRecord, auditItem: unknown, staleBefore: string): Promise<boolean>;
   settle(rec: Pick<ReminderRecord, 'reportType' | 'period' | 'orgId' | 'scheduledAt'>, outcome: Pick<ReminderRecord, 'status' | 'messageId' | 'error'>): Promise<void>;
   list(reportType: string, period: string): Promise<ReminderRecord[]>;
 }

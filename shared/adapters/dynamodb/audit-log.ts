@@ -1,5 +1,12 @@
-/** AuditLog on DynamoDB: one item per event, keyed by entity; a GSI by month lists events by time. */
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+/**
+ * AuditLog on DynamoDB: one item per event, keyed by entity; gsi1 lists events by month.
+ * Events are written inside the business transactions (so writers never contend on a shared
+ * chain head), then sealed into the hash chain in event-id order by `seal()`, which runs on a
+ * schedule and before every verification.
+ */
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { extendChain, GENESIS_HASH, verifyChain, type ChainLink } from '../../domain/audit-chain';
 import { ulid } from 'ulid';
 import type { AuditEvent, AuditInput, AuditLog } from '../../ports/audit-log';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -28,6 +35,8 @@ export class DynamoAuditLog implements AuditLog {
       sk: `${event.at}#${event.eventId}`,
       gsi1pk: `MONTH#${event.at.slice(0, 7)}`,
       gsi1sk: `${event.at}#${event.eventId}`,
+      gsi2pk: UNSEALED,
+      gsi2sk: event.eventId,
       ...event,
     };
     return {
@@ -40,6 +49,85 @@ export class DynamoAuditLog implements AuditLog {
     const { event, transactItem } = this.prepare(input);
     await this.db.send(new PutCommand((transactItem as { Put: ConstructorParameters<typeof PutCommand>[0] }).Put));
     return event;
+  }
+
+  async seal(now = new Date()): Promise<{ sealed: number }> {
+    let sealed = 0;
+    const cutoff = new Date(now.getTime() - SEAL_GRACE_MS).toISOString();
+    for (;;) {
+      const r = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :u',
+          ExpressionAttributeValues: { ':u': UNSEALED },
+          Limit: SEAL_BATCH,
+        }),
+      );
+      const ready = (r.Items ?? []).filter((i) => String(i.at) <= cutoff) as (AuditEvent & { pk: string; sk: string })[];
+      if (!ready.length) return { sealed };
+      const head = await this.head();
+      const links = extendChain(sha256, head, ready);
+      const last = links.at(-1)!;
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              ...links.map((l) => ({
+                Update: {
+                  TableName: this.table,
+                  Key: { pk: (l.event as AuditEvent & { pk: string }).pk, sk: (l.event as AuditEvent & { sk: string }).sk },
+                  UpdateExpression: 'SET seq = :seq, prevHash = :prev, #h = :hash, gsi2pk = :chain, gsi2sk = :pos',
+                  ConditionExpression: 'gsi2pk = :u',
+                  ExpressionAttributeNames: { '#h': 'hash' },
+                  ExpressionAttributeValues: { ':seq': l.seq, ':prev': l.prevHash, ':hash': l.hash, ':chain': CHAIN, ':pos': seqKey(l.seq), ':u': UNSEALED },
+                },
+              })),
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: { ...HEAD_KEY, seq: last.seq, hash: last.hash },
+                  ConditionExpression: head.seq === 0 ? 'attribute_not_exists(pk)' : 'seq = :old',
+                  ...(head.seq === 0 ? {} : { ExpressionAttributeValues: { ':old': head.seq } }),
+                },
+              },
+            ],
+          }),
+        );
+        sealed += links.length;
+      } catch (err) {
+        // Another sealer moved the head first: read it again and carry on.
+        if ((err as Error).name !== 'TransactionCanceledException') throw err;
+      }
+    }
+  }
+
+  async verify() {
+    await this.seal();
+    const events: (AuditEvent & ChainLink)[] = [];
+    let key: Record<string, unknown> | undefined;
+    do {
+      const r = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :c',
+          ExpressionAttributeValues: { ':c': CHAIN },
+          ExclusiveStartKey: key,
+        }),
+      );
+      events.push(...((r.Items ?? []) as (AuditEvent & ChainLink)[]));
+      key = r.LastEvaluatedKey;
+    } while (key);
+    const unsealed = await this.db.send(
+      new QueryCommand({ TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :u', ExpressionAttributeValues: { ':u': UNSEALED }, Select: 'COUNT' }),
+    );
+    return { ...verifyChain(sha256, events, await this.head()), unsealed: unsealed.Count ?? 0 };
+  }
+
+  private async head(): Promise<{ seq: number; hash: string }> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: HEAD_KEY, ConsistentRead: true }));
+    return r.Item ? { seq: Number(r.Item.seq), hash: String(r.Item.hash) } : { seq: 0, hash: GENESIS_HASH };
   }
 
   async list(q: { entityId?: string; from?: string; to?: string; limit?: number; cursor?: string }) {
@@ -87,12 +175,21 @@ export class DynamoAuditLog implements AuditLog {
   }
 }
 
+const UNSEALED = 'UNSEALED';
+const CHAIN = 'CHAIN';
+const HEAD_KEY = { pk: 'CHAIN', sk: 'HEAD' };
+/** Events younger than this are left for the next seal, so late-indexed writes keep their order. */
+const SEAL_GRACE_MS = 1000;
+const SEAL_BATCH = 50;
+const seqKey = (seq: number) => String(seq).padStart(12, '0');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 function nextMonth(m: string): string {
   const [y, mo] = m.split('-').map(Number) as [number, number];
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 }
 
 function strip(item: Record<string, unknown>): AuditEvent {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...event } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...event } = item;
   return event as unknown as AuditEvent;
 }

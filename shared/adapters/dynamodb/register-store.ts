@@ -71,9 +71,10 @@ export class DynamoRegisterStore implements RegisterStore {
     const id = ulid();
     const rank = secrecyRank(plan.entry.secrecy);
     const build = (n: number): IncomingEntry => ({ ...plan.entry, id, arrivalNumber: n, duplicateOf, version: 1 });
+    // The idempotency key goes first: when a retried request also repeats the letter, it is a replay, not a duplicate.
     const uniques = (): [UniqueKind, string][] => [
-      ...(claimDuplicateKey ? [['incoming-doc', plan.duplicateKey] as [UniqueKind, string]] : []),
       ...(idemKey ? [['incoming-key', idemKey] as [UniqueKind, string]] : []),
+      ...(claimDuplicateKey ? [['incoming-doc', plan.duplicateKey] as [UniqueKind, string]] : []),
     ];
     const result = await this.counter.take<WriteResult<IncomingEntry>>(plan.registerKey, {
       keys: [plan.duplicateKey && `incoming-doc#${plan.duplicateKey}`, idemKey && `incoming-key#${idemKey}`].filter((k): k is string => !!k),

@@ -15,16 +15,16 @@ export class DynamoReminderStore implements ReminderStore {
     private readonly table: string,
   ) {}
 
-  async claim(rec: ReminderRecord, auditItem: unknown): Promise<boolean> {
-    // A failed delivery may be claimed again by the next run; a pending or sent one may not.
+  async claim(rec: ReminderRecord, auditItem: unknown, staleBefore: string): Promise<boolean> {
+    // A failed delivery, or one a dead run left pending, may be claimed again; a sent one never.
     const r = await writeTransaction(this.db, [
       {
         Put: {
           TableName: this.table,
           Item: { ...key(rec), ...rec },
-          ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed',
+          ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed OR (#s = :pending AND createdAt < :stale)',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':failed': 'failed' },
+          ExpressionAttributeValues: { ':failed': 'failed', ':pending': 'pending', ':stale': staleBefore },
         },
       },
       auditItem,

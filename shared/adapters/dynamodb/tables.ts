@@ -36,11 +36,15 @@ export const TABLES: TableSpec[] = [
     globalIndexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
   },
   {
+    // Events by entity; gsi1 by month; gsi2 the hash chain (UNSEALED by event id, CHAIN by sequence).
     name: 'Audit',
     envVar: ENV.auditTable,
     partitionKey: 'pk',
     sortKey: 'sk',
-    globalIndexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+    globalIndexes: [
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    ],
   },
   {
     // Powertools idempotency: its own key name and TTL attribute.

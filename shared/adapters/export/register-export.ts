@@ -3,7 +3,7 @@
  * A4 landscape, fitted to the page width, the header row repeated on every page — or as CSV
  * (UTF-8 with a BOM so that Excel shows the Vietnamese text right).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSNamespace from 'exceljs';
 import type { PrintableSheet } from '../../domain/registers/printable';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,6 +21,8 @@ const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** The workbook of a printable register: one worksheet per book. */
 export async function registerXlsx(sheets: PrintableSheet[]): Promise<Buffer> {
+  // Loaded on first export only: exceljs is large, and most requests of the function never need it.
+  const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof ExcelJSNamespace }).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'daumoi';
   wb.created = new Date(0);

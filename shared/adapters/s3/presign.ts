@@ -1,23 +1,13 @@
 /**
- * ReportFiles on S3: presigned PUT for uploads, presigned GET for downloads, HEAD to see what
- * arrived. Embedded, the endpoint is s3rver's (path-style; checksums only when required).
+ * ReportFiles on S3: presigned PUT for uploads (the content type is signed), presigned GET for
+ * downloads, HEAD to see what arrived. Objects live under `reports/`; s3rver when embedded.
  */
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { ENV, optionalEnv, requireEnv } from '../../config/env';
+import { ENV, requireEnv } from '../../config/env';
+import { s3Client } from './client';
 import type { PresignedUrl, ReportFiles } from '../../ports/report-files';
 import type { Clock } from '../../ports/clock';
-
-export function s3ClientFromEnv(): S3Client {
-  const endpoint = optionalEnv(ENV.s3Endpoint);
-  return new S3Client({
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(endpoint
-      ? { endpoint, forcePathStyle: true, region: optionalEnv('AWS_REGION', 'ap-southeast-1'), credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
-}
 
 export class S3ReportFiles implements ReportFiles {
   constructor(
@@ -27,11 +17,14 @@ export class S3ReportFiles implements ReportFiles {
   ) {}
 
   static fromEnv(clock: Clock): S3ReportFiles {
-    return new S3ReportFiles(s3ClientFromEnv(), requireEnv(ENV.bucket), clock);
+    return new S3ReportFiles(s3Client(), requireEnv(ENV.bucket), clock);
   }
 
   async presignUpload(key: string, contentType: string, expiresInSeconds: number): Promise<PresignedUrl> {
-    const url = await getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }), { expiresIn: expiresInSeconds });
+    const url = await getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }), {
+      expiresIn: expiresInSeconds,
+      signableHeaders: new Set(['content-type']),
+    });
     return { url, expiresAt: this.expiry(expiresInSeconds) };
   }
 

@@ -1,18 +1,10 @@
 /** Workflow on AWS Step Functions: deterministic execution names, task responses by token. */
-import {
-  ExecutionAlreadyExists,
-  InvalidToken,
-  SendTaskFailureCommand,
-  SendTaskSuccessCommand,
-  SFNClient,
-  StartExecutionCommand,
-  TaskDoesNotExist,
-  TaskTimedOut,
-} from '@aws-sdk/client-sfn';
+import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { ExecutionInput } from '../../domain/drafts/workflow';
 import { TaskNotWaitingError, type StartedExecution, type Workflow } from '../../ports/workflow';
 
-const CLOSED = [TaskTimedOut, InvalidToken, TaskDoesNotExist];
+// Matched by name, not instanceof: a bundle may hold another copy of the SDK's classes.
+const CLOSED = new Set(['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist']);
 
 export class StepFunctionsWorkflow implements Workflow {
   constructor(
@@ -28,7 +20,7 @@ export class StepFunctionsWorkflow implements Workflow {
       return { executionArn: r.executionArn ?? arn, started: true };
     } catch (err) {
       // Same name, other input, or the execution already ended: it was started before.
-      if (err instanceof ExecutionAlreadyExists) return { executionArn: arn, started: false };
+      if ((err as Error).name === 'ExecutionAlreadyExists') return { executionArn: arn, started: false };
       throw err;
     }
   }
@@ -45,7 +37,7 @@ export class StepFunctionsWorkflow implements Workflow {
     try {
       await send();
     } catch (err) {
-      if (CLOSED.some((c) => err instanceof c)) throw new TaskNotWaitingError(`The task is no longer waiting (${(err as Error).name})`, { cause: err });
+      if (CLOSED.has((err as Error).name)) throw new TaskNotWaitingError(`The task is no longer waiting (${(err as Error).name})`, { cause: err });
       throw err;
     }
   }

@@ -4,9 +4,15 @@
  */
 import type { Route } from '../route';
 import { systemRoutes } from './system';
+import { orgRoutes } from './orgs';
+import { reportRoutes } from './reports';
 import { registerRoutes } from './registers';
+import { auditRoutes } from './audit';
+import { draftRoutes } from './drafts';
+import { scanRoutes } from './scans';
+import { searchRoutes } from './search';
 
-export const ROUTES: readonly Route[] = [...systemRoutes, ...registerRoutes];
+export const ROUTES: readonly Route[] = [...systemRoutes, ...registerRoutes, ...auditRoutes, ...draftRoutes, ...scanRoutes, ...searchRoutes, ...orgRoutes, ...reportRoutes];
 
 export function routesOf(fn: Route['fn']): Route[] {
   return ROUTES.filter((r) => r.fn === fn);

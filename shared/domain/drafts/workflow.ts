@@ -72,9 +72,11 @@ export const TRANSIENT_ERRORS = [
   'RequestLimitExceeded',
   'TransactionConflictException',
   'TransactionInProgressException',
+  'TransactionCanceledException',
   'InternalServerError',
   'ServiceUnavailable',
   'ServiceUnavailableError',
+  'ThrottledError',
   'TimeoutError',
 ] as const;
 

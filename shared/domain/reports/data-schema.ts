@@ -10,8 +10,18 @@ const MAX_SCHEMA_BYTES = 64 * 1024;
 const MAX_DETAILS = 20;
 
 function newAjv(): Ajv2020 {
-  // strict: unknown keywords are a mistake in the schema, reported when the type is saved.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, validateFormats: true });
+  // Unknown keywords and formats are mistakes in the schema, reported when the type is saved; the
+  // stricter type/required checks would refuse common, harmless schemas, so they are off.
+  const ajv = new Ajv2020({
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    logger: false,
+    allErrors: true,
+    allowUnionTypes: true,
+    validateFormats: true,
+  });
   addFormats(ajv);
   return ajv;
 }

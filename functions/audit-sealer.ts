@@ -1,0 +1,9 @@
+/** Scheduled (EventBridge, every minute): appends new audit events to the hash chain. */
+import { services } from '../shared/composition';
+import { logger } from '../shared/http/logger';
+
+export const handler = async (): Promise<{ sealed: number }> => {
+  const r = await services().audit.seal(services().clock.now());
+  logger.info('audit sealed', { sealed: r.sealed });
+  return r;
+};

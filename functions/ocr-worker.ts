@@ -1,0 +1,30 @@
+/**
+ * The OCR worker. Cloud: SQS messages, each holding the bucket's EventBridge "Object Created"
+ * event; a message whose upload failed transiently is reported back (partial batch response)
+ * and delivered again, up to the queue's receive limit. Embedded: s3rver's S3 notification
+ * `Records`, handed over directly; a transient failure is thrown for the caller to retry.
+ * Both run the same pipeline (shared/services/scans/ocr-pipeline.ts).
+ */
+import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { services } from '../shared/composition';
+import { logger } from '../shared/http/logger';
+import { isSqsEvent, noticesOf, noticesOfSqsBody } from '../shared/adapters/s3/upload-events';
+
+export async function handler(event: SQSEvent | S3Event, context?: Context): Promise<SQSBatchResponse | { processed: number }> {
+  if (context) logger.addContext(context);
+  if (isSqsEvent(event)) {
+    const failures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      try {
+        for (const notice of noticesOfSqsBody(record.body)) await services().scans.processUpload(notice);
+      } catch (err) {
+        logger.warn('OCR message will be delivered again', { messageId: record.messageId, error: (err as Error).message });
+        failures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures: failures };
+  }
+  const notices = noticesOf(event);
+  for (const notice of notices) await services().scans.processUpload(notice);
+  return { processed: notices.length };
+}

@@ -1,0 +1,7 @@
+/** Search over the registers: the caller's clearance bounds what is read. */
+import { apiHandler } from '../shared/http/api-handler';
+import { services } from '../shared/composition';
+
+export const handler = apiHandler('search', {
+  search: async (req) => services().search.search({ ...req.query, clearance: req.caller.clearance }),
+});

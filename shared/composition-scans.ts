@@ -1,0 +1,64 @@
+/**
+ * The scans-and-search part of the composition root (composition.ts calls it): S3 (or s3rver)
+ * for the files, the OCR engine chosen by DAUMOI_OCR_ENGINE, the scan store and the search index
+ * on DynamoDB, and the register store wrapped so that every entry it writes is indexed.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENV, optionalEnv, requireEnv } from './config/env';
+import { SCANS_ENV } from './config/scans-env';
+import type { Clock } from './ports/clock';
+import type { BlobStore } from './ports/blob-store';
+import type { RegisterStore } from './ports/register-store';
+import type { SearchIndex } from './ports/search-index';
+import { tableName } from './adapters/dynamodb/tables';
+import { DynamoScanStore } from './adapters/dynamodb/scan-store';
+import { DynamoSearchIndex } from './adapters/dynamodb/search-index';
+import { S3BlobStore } from './adapters/s3/blob-store';
+import { s3Client } from './adapters/s3/client';
+import { ScanService } from './services/scans/scan-service';
+import type { ScanReader } from './services/scans/deps';
+import { buildScanReader } from './services/scans/scan-reader';
+import { EntryIndexer, withSearchIndexing } from './services/search/entry-indexing';
+
+interface Base {
+  clock: Clock;
+  db: DynamoDBDocumentClient;
+  blobs: BlobStore;
+  search: SearchIndex;
+  registers: RegisterStore;
+  ocr: ScanReader;
+  scans: ScanService;
+}
+
+export function buildBlobStore(services: () => Pick<Base, 'clock'>): BlobStore {
+  return new S3BlobStore(s3Client(), requireEnv(ENV.bucket), { now: () => services().clock.now() });
+}
+
+export function buildSearchIndex(services: () => Pick<Base, 'db'>): SearchIndex {
+  return new DynamoSearchIndex(services().db, tableName('Search'));
+}
+
+/** The OCR side: the engine named by DAUMOI_OCR_ENGINE (tesseract by default), the magic bytes, the extractor. */
+export function buildOcr(): ScanReader {
+  const engine = optionalEnv(ENV.ocrEngine, 'tesseract');
+  if (engine !== 'tesseract' && engine !== 'textract') throw new Error(`${ENV.ocrEngine} must be tesseract or textract, not ${engine}`);
+  return buildScanReader(engine);
+}
+
+export function buildScanService(services: () => Base): ScanService {
+  const action = optionalEnv(SCANS_ENV.quarantineAction, 'move');
+  if (action !== 'move' && action !== 'delete') throw new Error(`${SCANS_ENV.quarantineAction} must be move or delete, not ${action}`);
+  return new ScanService({
+    clock: { now: () => services().clock.now() },
+    scans: new DynamoScanStore(services().db, tableName('Data')),
+    blobs: services().blobs,
+    registers: services().registers,
+    reader: () => services().ocr,
+    quarantineAction: action,
+  });
+}
+
+/** The register store with search indexing of every entry it writes. */
+export function indexedRegisters(store: RegisterStore, services: () => Base): RegisterStore {
+  return withSearchIndexing(store, new EntryIndexer({ search: () => services().search, scanText: (id) => services().scans.textOf(id) }));
+}

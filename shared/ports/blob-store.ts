@@ -1,0 +1,34 @@
+/**
+ * Blob storage for scans and OCR output (S3 in the cloud, s3rver embedded). Keys are plain
+ * (letters, digits, `/`, `-`, `_`, `.`): s3rver cannot copy URL-encoded sources.
+ */
+export interface BlobHead {
+  size: number;
+  /** Without quotes. */
+  etag: string | null;
+  versionId: string | null;
+  contentType: string | null;
+}
+
+export interface PresignedPut {
+  url: string;
+  expiresAt: Date;
+  /** Headers the client must send with the PUT (they are part of the signature). */
+  headers: Record<string, string>;
+}
+
+export interface BlobStore {
+  /**
+   * A URL to PUT one object. The content type (and the length, when given) are signed: S3
+   * refuses a PUT whose headers differ.
+   */
+  presignPut(key: string, opts: { contentType: string; contentLength?: number; expiresInSeconds: number }): Promise<PresignedPut>;
+  head(key: string): Promise<BlobHead | undefined>;
+  /** The whole object (optionally one version); undefined when it does not exist. */
+  get(key: string, opts?: { versionId?: string | null }): Promise<Uint8Array | undefined>;
+  put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  /** Copies the object to `to`, then deletes the source version. */
+  move(from: string, to: string, opts?: { versionId?: string | null }): Promise<void>;
+  /** Deletes the object; with a version id that version is gone for good (no delete marker). */
+  delete(key: string, opts?: { versionId?: string | null }): Promise<void>;
+}

@@ -1,0 +1,45 @@
+/** What the scan services need from the world; the composition root supplies the adapters. */
+import type { ScanContentType, ScanFields } from '../../domain/scans/model';
+import type { BlobStore } from '../../ports/blob-store';
+import type { Clock } from '../../ports/clock';
+import type { RegisterStore } from '../../ports/register-store';
+import type { ScanStore } from '../../ports/scan-store';
+
+/** The text OCR read from a file, page by page. */
+export interface ReadText {
+  engine: string;
+  pages: { text: string; confidence: number | null }[];
+}
+
+/** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
+export interface ExtractedScanFields {
+  fields: ScanFields;
+  lowConfidence: string[];
+}
+
+/** The OCR side of the pipeline: file kind from magic bytes, the engine, the field extractor. */
+export interface ScanReader {
+  /** The kind of file its first bytes show (jpeg, png, tiff, pdf…), or null. */
+  detectType(bytes: Uint8Array): string | null;
+  /** Reads every page; throws an error `isUnreadable` recognises when the file cannot be read at all. */
+  read(bytes: Uint8Array, contentType: ScanContentType): Promise<ReadText>;
+  isUnreadable(err: unknown): boolean;
+  extract(text: string): ExtractedScanFields;
+}
+
+export interface ScanDeps {
+  clock: Clock;
+  scans: ScanStore;
+  blobs: BlobStore;
+  registers: RegisterStore;
+  reader: () => ScanReader;
+  /** What the secrecy guard does with a Tối mật / Tuyệt mật upload. */
+  quarantineAction: 'move' | 'delete';
+}
+
+/** OCR attempts per upload before the scan shows `failed`. */
+export const MAX_OCR_ATTEMPTS = 3;
+/** How long a claimed job is another delivery's to leave alone (longer than the OCR function's timeout). */
+export const JOB_LEASE_MS = 6 * 60 * 1000;
+/** How long an upload URL is valid. */
+export const UPLOAD_URL_SECONDS = 15 * 60;

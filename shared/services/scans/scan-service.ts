@@ -1,0 +1,228 @@
+/**
+ * Scans as the API offers them: an upload URL for a new scan, the scan with its text and
+ * fields as far as the caller may see it, and the register proposal (an incoming entry made
+ * from the fields and the clerk's corrections).
+ */
+import { ulid } from 'ulid';
+import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
+import type { Caller } from '../../domain/identity';
+import { actorRef } from '../../domain/registers/incoming';
+import type { IncomingEntry } from '../../domain/registers/model';
+import {
+  MAX_SCAN_BYTES,
+  ocrTextKey,
+  quarantineObjectKey,
+  SCAN_CONTENT_TYPES,
+  scanObjectKey,
+  type Scan,
+  type ScanContentType,
+  type ScanText,
+} from '../../domain/scans/model';
+import { mustQuarantine, quarantineMessage, scanVisibility } from '../../domain/scans/rules';
+import { incomingFromScan, type ScanCorrections } from '../../domain/scans/registration';
+import type { WriteContext } from '../../ports/register-store';
+import type { UploadNotice } from '../../adapters/s3/upload-events';
+import { UPLOAD_URL_SECONDS, type ScanDeps } from './deps';
+import { OcrPipeline, type PipelineOutcome } from './ocr-pipeline';
+
+export interface NewScan {
+  fileName: string;
+  contentType: string;
+  /** Bytes the client will upload; signed into the URL when given. */
+  size?: number;
+}
+
+export interface UploadTicket {
+  scanId: string;
+  uploadUrl: string;
+  expiresAt: string;
+  /** Headers to send with the PUT: they are part of the signature. */
+  uploadHeaders: Record<string, string>;
+  maxBytes: number;
+}
+
+/** A scan as GET /v1/scans/{id} shows it. */
+export interface ScanView {
+  scanId: string;
+  status: Scan['status'];
+  fileName: string;
+  contentType: string;
+  pages: number | null;
+  text: string | null;
+  fields: Scan['fields'] | Record<string, never>;
+  lowConfidence: string[];
+  secrecy: Scan['secrecy'];
+  urgency: Scan['urgency'];
+  entryId: string | null;
+  failure: Scan['failure'];
+  /** What the clerk should know or do next. */
+  message: string | null;
+  engine: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class ScanService {
+  private readonly pipeline: OcrPipeline;
+
+  constructor(
+    private readonly deps: ScanDeps,
+    pipelineOptions: ConstructorParameters<typeof OcrPipeline>[1] = {},
+  ) {
+    this.pipeline = new OcrPipeline(deps, pipelineOptions);
+  }
+
+  /** Runs the OCR pipeline for one uploaded object (see OcrPipeline). */
+  processUpload(notice: UploadNotice): Promise<{ outcome: PipelineOutcome; scanId?: string; detail?: string }> {
+    return this.pipeline.process(notice);
+  }
+
+  async createUpload(input: NewScan, caller: Caller): Promise<UploadTicket> {
+    if (!(SCAN_CONTENT_TYPES as readonly string[]).includes(input.contentType)) {
+      throw new UnsupportedMediaTypeError(`contentType must be one of ${SCAN_CONTENT_TYPES.join(', ')}`, [{ path: 'body.contentType', message: 'unsupported' }]);
+    }
+    if (input.size !== undefined && input.size > MAX_SCAN_BYTES) {
+      throw new PayloadTooLargeError(`A scan may have at most ${MAX_SCAN_BYTES} bytes (50 MB)`, [{ path: 'body.size', message: `over ${MAX_SCAN_BYTES}` }]);
+    }
+    const scanId = ulid();
+    const now = this.deps.clock.now().toISOString();
+    const scan: Scan = {
+      scanId,
+      status: 'awaiting-upload',
+      fileName: input.fileName,
+      contentType: input.contentType as ScanContentType,
+      declaredSize: input.size ?? null,
+      objectKey: scanObjectKey(scanId),
+      upload: null,
+      pages: null,
+      textKey: null,
+      fields: null,
+      lowConfidence: [],
+      secrecy: null,
+      urgency: null,
+      engine: null,
+      failure: null,
+      quarantine: null,
+      jobKey: null,
+      attempts: 0,
+      lastError: null,
+      entryId: null,
+      createdAt: now,
+      createdBy: actorRef(caller),
+      updatedAt: now,
+      version: 1,
+    };
+    await this.deps.scans.create(scan);
+    const put = await this.deps.blobs.presignPut(scan.objectKey, {
+      contentType: scan.contentType,
+      ...(input.size !== undefined ? { contentLength: input.size } : {}),
+      expiresInSeconds: UPLOAD_URL_SECONDS,
+    });
+    return { scanId, uploadUrl: put.url, expiresAt: put.expiresAt.toISOString(), uploadHeaders: put.headers, maxBytes: MAX_SCAN_BYTES };
+  }
+
+  /** The scan as the caller may see it; 404 when they may not see it at all. */
+  async view(scanId: string, caller: Caller): Promise<ScanView> {
+    const scan = await this.visible(scanId, caller);
+    const full = scanVisibility(caller, scan) === 'full';
+    const text = full && scan.status === 'done' && scan.textKey ? await this.text(scan.textKey) : null;
+    return {
+      scanId: scan.scanId,
+      status: scan.status,
+      fileName: scan.fileName,
+      contentType: scan.contentType,
+      pages: scan.pages,
+      text: text?.text ?? null,
+      fields: full && scan.fields ? scan.fields : {},
+      lowConfidence: full ? scan.lowConfidence : [],
+      secrecy: scan.secrecy,
+      urgency: scan.urgency,
+      entryId: scan.entryId,
+      failure: scan.failure,
+      message: messageOf(scan),
+      engine: scan.engine,
+      createdAt: scan.createdAt,
+      updatedAt: scan.updatedAt,
+    };
+  }
+
+  /**
+   * Registers the scanned letter in the sổ văn bản đến. A scan already registered returns its
+   * entry. A correction to Tối mật / Tuyệt mật applies the secrecy guard instead (409).
+   */
+  async register(scanId: string, corrections: ScanCorrections, ctx: WriteContext): Promise<{ entry: IncomingEntry; created: boolean }> {
+    const scan = await this.visible(scanId, ctx.actor);
+    if (scan.entryId) return { entry: await this.deps.registers.getIncoming(scan.entryId, ctx.actor), created: false };
+    if (scan.status === 'quarantined') throw metadataOnly(scan);
+    if (scanVisibility(ctx.actor, scan) !== 'full') throw new NotFoundError(`No scan ${scanId}`);
+    if (scan.status !== 'done') {
+      const why = scan.status === 'failed' ? `it failed: ${scan.failure?.reason ?? 'unknown reason'}` : `it is ${scan.status}`;
+      throw new ConflictError(`Scan ${scanId} cannot be registered: ${why}`, [{ path: 'status', message: scan.status }], scan.status === 'failed' ? 'SCAN_FAILED' : 'SCAN_NOT_READY');
+    }
+    const { input, missing } = incomingFromScan(scan, corrections);
+    if (missing.length) {
+      throw new ValidationError(
+        `OCR did not find ${missing.join(', ')}: give ${missing.length > 1 ? 'them' : 'it'} in the body`,
+        missing.map((m) => ({ path: `body.${m}`, message: 'not found on the scan; required' })),
+      );
+    }
+    if (mustQuarantine(input.secrecy)) throw metadataOnly(await this.quarantineNow(scan, input.secrecy));
+    const result = await this.deps.registers.registerIncoming(input, ctx);
+    await this.deps.scans.linkEntry(scanId, result.entry.id, this.deps.clock.now());
+    return result;
+  }
+
+  /** The OCR text of a scan, as stored; null when it is not (or no longer) kept. */
+  async textOf(scanId: string): Promise<string | null> {
+    const scan = await this.deps.scans.get(scanId);
+    if (!scan?.textKey || scan.status !== 'done') return null;
+    return (await this.text(scan.textKey))?.text ?? null;
+  }
+
+  private async text(key: string): Promise<ScanText | null> {
+    const bytes = await this.deps.blobs.get(key);
+    return bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as ScanText) : null;
+  }
+
+  private async visible(scanId: string, caller: Caller): Promise<Scan> {
+    const scan = await this.deps.scans.get(scanId);
+    if (!scan || scanVisibility(caller, scan) === 'none') throw new NotFoundError(`No scan ${scanId}`);
+    return scan;
+  }
+
+  /** The clerk says the letter is Tối mật / Tuyệt mật: drop its text and move (or delete) the file now. */
+  private async quarantineNow(scan: Scan, secrecy: NonNullable<Scan['secrecy']>): Promise<Scan> {
+    const moved = this.deps.quarantineAction === 'move';
+    const versionId = scan.upload?.versionId ?? null;
+    if (moved) await this.deps.blobs.move(scan.objectKey, quarantineObjectKey(scan.scanId), { versionId });
+    else await this.deps.blobs.delete(scan.objectKey, { versionId });
+    await this.deps.blobs.delete(ocrTextKey(scan.scanId));
+    const now = this.deps.clock.now();
+    return this.deps.scans.quarantine(
+      scan.scanId,
+      { secrecy, quarantine: { secrecy, action: moved ? 'moved' : 'deleted', objectKey: moved ? quarantineObjectKey(scan.scanId) : null, at: now.toISOString() } },
+      now,
+    );
+  }
+}
+
+function messageOf(scan: Scan): string | null {
+  switch (scan.status) {
+    case 'awaiting-upload':
+      return 'Upload the file with a PUT to the upload URL; OCR starts by itself.';
+    case 'processing':
+      return scan.lastError ? `OCR is being retried (attempt ${scan.attempts} failed: ${scan.lastError}).` : 'OCR is running.';
+    case 'failed':
+      return scan.failure?.reason ?? 'OCR failed.';
+    case 'quarantined':
+      return quarantineMessage(scan.quarantine?.secrecy ?? scan.secrecy ?? 'toi-mat', scan.quarantine?.action ?? 'moved');
+    case 'done':
+      return scan.lowConfidence.length ? `Check these fields before registering: ${scan.lowConfidence.join(', ')}.` : null;
+  }
+}
+
+function metadataOnly(scan: Scan): ConflictError {
+  return new ConflictError(quarantineMessage(scan.quarantine?.secrecy ?? scan.secrecy ?? 'toi-mat', scan.quarantine?.action ?? 'moved'), [
+    { path: 'secrecy', message: 'Tối mật / Tuyệt mật: register metadata only', secrecy: scan.secrecy },
+  ], 'METADATA_ONLY');
+}

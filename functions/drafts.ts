@@ -12,7 +12,7 @@ import type { Draft, DraftInput } from '../shared/domain/drafts/model';
 import { actorOf, assertMayDecide, assertStepPending, canViewDraft, fourEyesProblem, planDecision, type DecisionInput, type TaskResponse } from '../shared/domain/drafts/rules';
 import { auditView } from '../shared/domain/drafts/transitions';
 import { executionNameFor } from '../shared/domain/drafts/workflow';
-import { escalationListKey, taskListKey, type TaskTokenRecord } from '../shared/adapters/dynamodb/draft-store';
+import type { TaskTokenRecord } from '../shared/ports/draft-store';
 import { TaskNotWaitingError } from '../shared/ports/workflow';
 import type { ApiRequest } from '../shared/http/types';
 
@@ -141,11 +141,12 @@ export const handler = apiHandler('drafts', {
     const caller = req.caller;
     const config = s.domainConfig;
     const revisionRole = config.workflow.steps.revision.role;
-    const actKeys = [...new Set(caller.roles.flatMap((r) => (r === revisionRole ? (caller.dept ? [taskListKey(r, caller.dept)] : []) : [taskListKey(r)])))];
+    // A revision waits for the drafting department: the role within the caller's department.
+    const lists = caller.roles.flatMap((role) => (role === revisionRole ? (caller.dept ? [{ role, dept: caller.dept }] : []) : [{ role }]));
     const escalationRole = config.workflow.escalationRole;
     const [act, followUp] = await Promise.all([
-      s.drafts.listByIndex('gsi2', actKeys, 200),
-      caller.roles.includes(escalationRole) ? s.drafts.listByIndex('gsi1', [escalationListKey(escalationRole)], 200) : Promise.resolve([]),
+      s.drafts.listWaitingFor(lists, 200),
+      caller.roles.includes(escalationRole) ? s.drafts.listEscalatedTo(escalationRole, 200) : Promise.resolve([]),
     ]);
     const now = s.clock.now();
     const seen = new Set<string>();

@@ -35,6 +35,6 @@ export const handler = async (event: IssuanceEvent): Promise<{ numberSymbol: str
   await s.drafts.mutate(draft.id, (d) => {
     const after = applyIssued(d, issued, now);
     return after ? { after, audit: { actor: WORKFLOW_CALLER, action: 'draft.issue', before: auditView(d), after: auditView(after), at: now }, value: undefined } : { value: undefined };
-  });
+  }, draft);
   return issued;
 };

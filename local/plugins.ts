@@ -7,6 +7,7 @@ import type { Extra } from './gateway';
 import { auditSealerPlugin } from './plugins/audit-sealer';
 import { remindersPlugin } from './plugins/reminders';
 import { workflowPlugin } from './plugins/workflow';
+import { ocrPlugin } from './plugins/ocr';
 
 export interface EmbeddedContext {
   dataDir: string;
@@ -21,4 +22,4 @@ export interface EmbeddedPlugin {
   start(ctx: EmbeddedContext): Promise<{ stop: () => Promise<void>; extra?: Extra }>;
 }
 
-export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, remindersPlugin, workflowPlugin];
+export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, remindersPlugin, workflowPlugin, ocrPlugin];

@@ -23,6 +23,7 @@ import type { RegisterStore } from './ports/register-store';
 import { DynamoRegisterStore } from './adapters/dynamodb/register-store';
 import type { Workflow } from './ports/workflow';
 import { buildWorkflow } from './adapters/workflow/select';
+import type { DraftStore } from './ports/draft-store';
 import { DynamoDraftStore } from './adapters/dynamodb/draft-store';
 import type { BlobStore } from './ports/blob-store';
 import type { SearchIndex } from './ports/search-index';
@@ -40,7 +41,7 @@ export interface Services {
   domainConfig: DomainConfig;
   registers: RegisterStore;
   workflow: Workflow;
-  drafts: DynamoDraftStore;
+  drafts: DraftStore;
   blobs: BlobStore;
   ocr: ScanReader;
   search: SearchIndex;

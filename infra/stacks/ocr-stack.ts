@@ -1,26 +1,69 @@
 /**
  * OCR: scans created in the bucket reach the OCR worker through EventBridge → SQS (with a
  * dead-letter queue), so a failed page is retried a bounded number of times and never lost.
+ *
+ * The worker runs tesseract.js with the Vietnamese model (default) or Amazon Textract
+ * (`daumoi:ocrEngine=textract`; Textract does not read Vietnamese diacritics). tesseract.js
+ * loads its worker script and WebAssembly core from files at run time, so it is not bundled:
+ * the packages it needs (and the `vie` traineddata) are copied from the repository's
+ * node_modules into the asset after bundling — offline, no `npm install` at synth.
  */
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Aws, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { ENV } from '../../shared/config/env';
+import { SCANS_ENV } from '../../shared/config/scans-env';
+import { TABLES } from '../../shared/adapters/dynamodb/tables';
+import { OCR_PREFIX, QUARANTINE_PREFIX, SCAN_PREFIX } from '../../shared/domain/scans/model';
+import { MAX_OCR_ATTEMPTS } from '../../shared/services/scans/deps';
+import { DaumoiFunction } from '../constructs/daumoi-function';
+import { REPO_ROOT } from '../constructs/repo-root';
 import type { DataStack } from './data-stack';
 
 export interface OcrStackProps extends StackProps {
   data: DataStack;
   /** `tesseract` (default, reads Vietnamese) or `textract`. */
   ocrEngine: 'tesseract' | 'textract';
+  /** What the secrecy guard does with Tối mật / Tuyệt mật uploads (default `move`). */
+  quarantineAction?: 'move' | 'delete';
+  logRetention?: RetentionDays;
 }
 
 /** Prefix under which clients upload scans (presigned PUT). */
-export const UPLOAD_PREFIX = 'scans/';
+export const UPLOAD_PREFIX = SCAN_PREFIX;
+
+/** OCR function timeout; the queue's visibility timeout must be longer. */
+const OCR_TIMEOUT = Duration.minutes(5);
+
+/** Packages loaded from files at run time (not bundled), copied into the function's asset. */
+export const OCR_RUNTIME_PACKAGES = ['tesseract.js', '@tesseract.js-data/vie'];
+
+/** The packages and everything they depend on, as installed in the repository's node_modules. */
+export function dependencyClosure(roots: readonly string[], root = REPO_ROOT): string[] {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    const manifest = path.join(root, 'node_modules', name, 'package.json');
+    if (!existsSync(manifest)) return; // optional dependency not installed on this platform
+    seen.add(name);
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> };
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep);
+  };
+  for (const r of roots) visit(r);
+  return [...seen].sort();
+}
 
 export class OcrStack extends Stack {
   readonly queue: Queue;
   readonly deadLetters: Queue;
+  readonly worker: DaumoiFunction;
 
   constructor(scope: Construct, id: string, props: OcrStackProps) {
     super(scope, id, props);
@@ -32,8 +75,10 @@ export class OcrStack extends Stack {
     this.queue = new Queue(this, 'OcrJobs', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.minutes(6), // > the OCR function timeout
-      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 3 },
+      visibilityTimeout: OCR_TIMEOUT.plus(Duration.minutes(1)),
+      // The pipeline marks a scan failed after MAX_OCR_ATTEMPTS; two more receives cover crashes
+      // and timeouts, which never reach that code, before the message parks in the DLQ.
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_OCR_ATTEMPTS + 2 },
     });
     new Rule(this, 'ScanUploaded', {
       description: 'A scan was uploaded: queue it for OCR',
@@ -44,5 +89,49 @@ export class OcrStack extends Stack {
       },
       targets: [new SqsQueue(this.queue)],
     });
+
+    const runtimePackages = dependencyClosure(OCR_RUNTIME_PACKAGES);
+    this.worker = new DaumoiFunction(this, 'OcrWorker', {
+      entryFile: 'functions/ocr-worker.ts',
+      description: `daumoi OCR worker (${props.ocrEngine})`,
+      // tesseract.js: ~250 MB per worker; 3.5 GB gives two vCPUs for a pool of two.
+      memorySize: props.ocrEngine === 'tesseract' ? 3584 : 1024,
+      timeout: OCR_TIMEOUT,
+      ...(props.logRetention ? { logRetentionDays: props.logRetention } : {}),
+      environment: {
+        [ENV.ocrEngine]: props.ocrEngine,
+        [SCANS_ENV.quarantineAction]: props.quarantineAction ?? 'move',
+      },
+      bundling: {
+        externalModules: ['@aws-sdk/*', ...runtimePackages],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `mkdir -p "${outputDir}/node_modules/@tesseract.js-data"`,
+            ...runtimePackages.map((p) => `cp -R "${inputDir}/node_modules/${p}" "${outputDir}/node_modules/${p}"`),
+          ],
+        },
+      },
+    });
+    const data = TABLES.find((t) => t.name === 'Data')!;
+    this.worker.bindTable(data.envVar, props.data.tables.Data, data, 'RW');
+    this.worker.bindBucket(ENV.bucket, props.data.bucket, [SCAN_PREFIX, OCR_PREFIX, QUARANTINE_PREFIX], 'RW');
+    // The secrecy guard removes the uploaded version itself, not just hides it behind a delete marker.
+    this.worker.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:DeleteObjectVersion'], resources: [`arn:${Aws.PARTITION}:s3:::daumoi-scans-${Aws.ACCOUNT_ID}-${Aws.REGION}/${SCAN_PREFIX}*`] }),
+    );
+    this.worker.addEventSource(new SqsEventSource(this.queue, { batchSize: 1, reportBatchItemFailures: true }));
+
+    if (props.ocrEngine === 'textract') {
+      // Textract's text-detection actions have no resource-level permissions: `*` is their only
+      // form (the function's IAM5[Resource::*] finding is acknowledged once, in DaumoiFunction).
+      this.worker.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['textract:DetectDocumentText', 'textract:StartDocumentTextDetection', 'textract:GetDocumentTextDetection'],
+          resources: ['*'],
+        }),
+      );
+    }
   }
 }

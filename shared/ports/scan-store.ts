@@ -59,9 +59,10 @@ export interface ScanStore {
   get(scanId: string): Promise<Scan | undefined>;
   /**
    * Claims the job for one upload: creates it, or takes it over when it waits for a retry or
-   * its lease ran out, counting the attempt; marks the scan `processing`. Atomic.
+   * its lease ran out (or `takeOver`: the process that held it is known to be gone), counting
+   * the attempt; marks the scan `processing`. Atomic.
    */
-  claimJob(scanId: string, jobKey: string, opts: { now: Date; leaseMs: number }): Promise<ClaimResult>;
+  claimJob(scanId: string, jobKey: string, opts: { now: Date; leaseMs: number; takeOver?: boolean }): Promise<ClaimResult>;
   /**
    * Writes the outcome on the scan and closes the job, unless a newer upload took the scan
    * over (then only the job closes, as `superseded`). Returns the scan as stored.
@@ -71,6 +72,8 @@ export interface ScanStore {
   releaseJob(job: ScanJob, error: string, now: Date): Promise<void>;
   /** Links the scan to the incoming entry made from it (idempotent for the same entry). */
   linkEntry(scanId: string, entryId: string, now: Date): Promise<Scan>;
+  /** Scans in a status, oldest change first (the embedded runtime resumes unfinished ones at start). */
+  listByStatus(status: Scan['status'], limit: number): Promise<Scan[]>;
   /** Applies the secrecy guard after the fact (the clerk corrected the secrecy): no text, object moved or deleted. */
   quarantine(scanId: string, q: { secrecy: Secrecy; quarantine: ScanQuarantine }, now: Date): Promise<Scan>;
 }

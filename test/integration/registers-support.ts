@@ -13,6 +13,7 @@ import { tableName } from '../../shared/adapters/dynamodb/tables';
 import { DynamoRegisterStore } from '../../shared/adapters/dynamodb/register-store';
 import { GaplessCounter } from '../../shared/adapters/dynamodb/gapless-counter';
 import type { Clock } from '../../shared/ports/clock';
+import type { RegisterStore } from '../../shared/ports/register-store';
 
 const configText = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
 
@@ -33,9 +34,24 @@ export function vnClock(wall: string): Clock & { set(wall: string): void; advanc
   };
 }
 
-/** Makes the handlers see this clock (and configuration); call with no arguments to restore. */
-export function useServices(o: { clock?: Clock; domainConfig?: DomainConfig } = {}): void {
+/** Makes the handlers see this clock (and configuration, register store); call with no arguments to restore. */
+export function useServices(o: { clock?: Clock; domainConfig?: DomainConfig; registers?: RegisterStore } = {}): void {
   overrideServices(o);
+}
+
+/**
+ * The register store as the composition root builds it, minus the search indexing another
+ * capability wraps around it: the concurrency tests measure numbering, and 200 entries indexed
+ * at once would only measure the search table.
+ */
+export function plainRegisters(): RegisterStore {
+  return new DynamoRegisterStore({
+    db: documentClient(),
+    table: tableName('Data'),
+    audit: services().audit,
+    clock: { now: () => services().clock.now() },
+    config: () => services().domainConfig,
+  });
 }
 
 /** A token for someone who is not a seeded demo user (e.g. a clerk cleared for tối mật). */

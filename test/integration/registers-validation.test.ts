@@ -132,3 +132,22 @@ describe('decomposed Unicode', () => {
     expect(twin.body.error.details[0]).toMatchObject({ existingId: r.body.id });
   });
 });
+
+describe('list queries', () => {
+  it('a cursor only works with the list that returned it; bad query values are 400s', async () => {
+    const page = await invoke(handler, { method: 'GET', path: IN, token: tokens.vanthu, query: { year: '2033', limit: '1' } });
+    expect(page.status).toBe(200);
+    expect(page.body.nextCursor).toEqual(expect.any(String));
+    const other = await invoke(handler, { method: 'GET', path: IN, token: tokens.vanthu, query: { year: '2032', cursor: page.body.nextCursor } });
+    expect(other.status).toBe(400);
+    expect(other.body.error.message).toMatch(/cursor belongs to another list/);
+    const outgoing = await invoke(handler, { method: 'GET', path: OUT, token: tokens.vanthu, query: { year: '2033', cursor: page.body.nextCursor } });
+    expect(outgoing.status).toBe(400);
+    const garbage = await invoke(handler, { method: 'GET', path: IN, token: tokens.vanthu, query: { cursor: 'not-a-cursor' } });
+    expect(garbage.status).toBe(400);
+    const badYear = await invoke(handler, { method: 'GET', path: IN, token: tokens.vanthu, query: { year: 'abc' } });
+    expect(badYear.status).toBe(400);
+    const badLimit = await invoke(handler, { method: 'GET', path: IN, token: tokens.vanthu, query: { limit: '500' } });
+    expect(badLimit.status).toBe(400);
+  });
+});

@@ -82,6 +82,20 @@ describe('reminders', () => {
     expect(audit.items.filter((e) => e.action === 'report.remind').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('send again a reminder a dead run left pending, but not one a live run is sending', async () => {
+    at('2026-11-08T09:00:00'); // 3 days after the deadline
+    const { DynamoReminderStore } = await import('../../shared/adapters/dynamodb/reminder-store');
+    const { tableName } = await import('../../shared/adapters/dynamodb/tables');
+    const store = new DynamoReminderStore(services().db, tableName('Data'));
+    const slot = { reportType: TYPE, period: '2026-10', scheduledAt: new Date('2026-11-08T01:00:00Z').toISOString(), kind: 'after' as const, days: 3, deadline: '2026-11-05T23:59:59.999+07:00', status: 'pending' as const, to: [] };
+    const audit = () => services().audit.prepare({ actor: { sub: 'test', username: 'test', roles: [], clearance: 'none' }, action: 'test', entityType: 'test', entityId: 'test', before: null, after: null }).transactItem;
+    expect(await store.claim({ ...slot, orgId: B, createdAt: '2026-11-08T01:30:00.000Z' }, audit(), '2026-11-08T01:45:00.000Z')).toBe(true); // died 30 min ago
+    expect(await store.claim({ ...slot, orgId: C, createdAt: '2026-11-08T01:59:00.000Z' }, audit(), '2026-11-08T01:45:00.000Z')).toBe(true); // still sending
+    await remindersJob();
+    expect(await outboxFor(B)).toHaveLength(3);
+    expect(await outboxFor(C)).toHaveLength(2);
+  });
+
   it('can be run by an admin through the API', async () => {
     const r = await invoke(reports, { method: 'POST', path: '/v1/reports/reminders/run', token: admin });
     expect(r.status).toBe(200);

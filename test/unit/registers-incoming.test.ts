@@ -46,14 +46,14 @@ describe('planIncoming', () => {
   it('prepares the entry: register and year, arrival date, parsed symbol, type name, due date from urgency', () => {
     const p = plan();
     expect(p.registerKey).toBe('incoming/2026');
-    expect(p.duplicateKey).toBe('10-NQ/TU|2026-11-18');
+    expect(p.duplicateKey).toBe('party|10|nq|tu|||2026-11-18');
     expect(p.entry).toMatchObject({
       book: 'normal',
       arrivalYear: 2026,
       arrivalDate: '2026-11-20',
       arrivedAt: NOW.toISOString(),
       numberSymbol: 'Số 10-NQ/TU',
-      parsedNumberSymbol: { form: 'party', number: 10, typeSymbol: 'NQ', issuerCode: 'TU' },
+      parsedNumberSymbol: { form: 'party', number: 10, typeSymbol: 'NQ', issuerCode: 'TU', canonical: '10-NQ/TU' },
       issuerCode: 'TU',
       typeCode: 'NQ',
       typeName: 'Nghị quyết',
@@ -100,6 +100,14 @@ describe('planIncoming', () => {
     expect(a.duplicateKey).toBe(b.duplicateKey);
     expect(a.entry.parsedNumberSymbol).toMatchObject({ form: 'state', number: 45, issuerCode: 'CP' });
     expect(plan({ numberSymbol: '123/UBND-VP', typeCode: 'CV' }).entry.issuerCode).toBe('UBND');
+  });
+
+  it.each(['10-NQ/TU', 'Số 10 - NQ / TU', 'So: 010-NQ/TU', 'S6 l0-NQ/TU', 'Số 10–NQ/TU.'])('%s is the same letter as Số 10-NQ/TU', (spelling) => {
+    expect(plan({ numberSymbol: spelling }).duplicateKey).toBe(plan().duplicateKey);
+  });
+
+  it.each(['Số 10-NQ/TU ngày 05', '10-NQ/TU, 11-NQ/TU', 'về việc 10-NQ/TU', 'NQ/TU', '10', 'Số: /UBND-VP'])('%s is not one number-symbol', (text) => {
+    expect(problemsOf(() => plan({ numberSymbol: text }))).toEqual([expect.stringMatching(/^numberSymbol: ".*" is not a number-symbol/)]);
   });
 
   it('lists every problem at once', () => {

@@ -55,6 +55,11 @@ describe('a report type’s data schema', () => {
     expect(() => compileDataSchema({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', $defs: { n: { type: 'integer' } }, properties: { a: { $ref: '#/$defs/n' } } })).not.toThrow();
   });
 
+  it('accepts common loose schemas: properties without a type, required names not declared', () => {
+    expect(() => compileDataSchema({ properties: { a: { type: 'string' } }, required: ['b'] })).not.toThrow();
+    expect(() => validateReportData({ properties: { a: { type: 'string' } }, required: ['b'] }, { b: 1 })).not.toThrow();
+  });
+
   it('compiles a schema once', () => {
     expect(compileDataSchema(schema)).toBe(compileDataSchema(JSON.parse(JSON.stringify(schema))));
   });

@@ -11,46 +11,22 @@
  * Every change of a draft is conditioned on its version; decisions claim the token in the same
  * transaction, so two decisions for one step cannot both pass.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { WorkflowStep } from '../../domain/config';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Decision, Draft } from '../../domain/drafts/model';
+import type { Role } from '../../domain/identity';
 import type { TaskResponse } from '../../domain/drafts/rules';
-import type { AuditLog, AuditInput } from '../../ports/audit-log';
-
-export interface TaskTokenRecord {
-  draftId: string;
-  step: WorkflowStep;
-  token: string;
-  /** pending: waiting for a decision; decided: a decision claimed it; closed: timed out. */
-  status: 'pending' | 'decided' | 'closed';
-  round: number;
-  dueAt: string;
-  createdAt: string;
-  decision?: Decision;
-  decidedBy?: string;
-  /** The response sent (or to send again if sending failed) to the state machine. */
-  response?: TaskResponse;
-  delivered?: boolean;
-}
-
-export type AuditSpec = Omit<AuditInput, 'entityType' | 'entityId'>;
-
-/** What a workflow task does to a draft: the new draft (and its audit event or task token), and what to return. */
-export interface Mutation<R> {
-  after?: Draft;
-  audit?: AuditSpec;
-  token?: TaskTokenRecord;
-  value: R;
-}
+import type { AuditLog } from '../../ports/audit-log';
+import type { AuditSpec, DraftStore, Mutation, TaskTokenRecord } from '../../ports/draft-store';
 
 const draftKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT' });
 const tokenKey = (id: string, step: WorkflowStep) => ({ pk: `DRAFT#${id}`, sk: `TOKEN#${step}` });
 const INDEX_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
 
 /** The gsi key of the list of tasks a role (and, for a revision, a department) must do. */
-export const taskListKey = (role: string, dept?: string | null) => (dept ? `DRAFTTASK#${role}#${dept}` : `DRAFTTASK#${role}`);
-export const escalationListKey = (role: string) => `DRAFTESC#${role}`;
+const taskListKey = (role: string, dept?: string | null) => (dept ? `DRAFTTASK#${role}#${dept}` : `DRAFTTASK#${role}`);
+const escalationListKey = (role: string) => `DRAFTESC#${role}`;
 
 function item(d: Draft): Record<string, unknown> {
   const t = d.pendingTask;
@@ -68,7 +44,7 @@ function strip<T>(raw: Record<string, unknown>): T {
   return out as T;
 }
 
-export class DynamoDraftStore {
+export class DynamoDraftStore implements DraftStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
@@ -129,11 +105,12 @@ export class DynamoDraftStore {
   /**
    * Read-modify-write of one draft by the workflow's own tasks: re-reads and re-applies `change`
    * when another writer got in between (a few times, then the STALE_VERSION error goes to the
-   * state machine's Retry). `change` returns no `after` to leave the draft as it is.
+   * state machine's Retry). `change` returns no `after` to leave the draft as it is. `current`
+   * (a draft just read) saves the first read.
    */
-  async mutate<R>(id: string, change: (d: Draft) => Mutation<R>): Promise<R> {
+  async mutate<R>(id: string, change: (d: Draft) => Mutation<R>, current?: Draft): Promise<R> {
     for (let attempt = 1; ; attempt++) {
-      const before = await this.get(id);
+      const before = attempt === 1 && current ? current : await this.get(id);
       if (!before) throw new NotFoundError(`Draft ${id} not found`);
       const m = change(before);
       if (!m.after) return m.value;
@@ -264,8 +241,15 @@ export class DynamoDraftStore {
       });
   }
 
-  /** Drafts waiting for any of these task lists, earliest due first. */
-  async listByIndex(index: 'gsi1' | 'gsi2', keys: string[], limit: number): Promise<Draft[]> {
+  listWaitingFor(lists: { role: Role; dept?: string }[], limit: number): Promise<Draft[]> {
+    return this.listByIndex('gsi2', [...new Set(lists.map((l) => taskListKey(l.role, l.dept)))], limit);
+  }
+
+  listEscalatedTo(role: Role, limit: number): Promise<Draft[]> {
+    return this.listByIndex('gsi1', [escalationListKey(role)], limit);
+  }
+
+  private async listByIndex(index: 'gsi1' | 'gsi2', keys: string[], limit: number): Promise<Draft[]> {
     const all: Draft[] = [];
     for (const key of keys) {
       let start: Record<string, unknown> | undefined;
@@ -285,13 +269,6 @@ export class DynamoDraftStore {
       } while (start && all.length < limit * keys.length);
     }
     return all;
-  }
-
-  /** Removes a draft and its tokens (tests and benchmarks only). */
-  async purge(id: string): Promise<void> {
-    for (const sk of ['DRAFT', 'TOKEN#appraisal', 'TOKEN#revision', 'TOKEN#approval']) {
-      await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: `DRAFT#${id}`, sk } }));
-    }
   }
 
   private auditItem(entityId: string, audit: AuditSpec): TransactItems[number] {

@@ -96,7 +96,13 @@ export class GaplessCounter {
     try {
       while (state.queue.length > 0) {
         const batch = this.nextBatch(state);
-        await this.commit(key, state, batch);
+        try {
+          await this.commit(key, state, batch);
+        } catch (err) {
+          // Whatever went wrong, no caller is left waiting (settled promises ignore this).
+          state.last = undefined;
+          batch.forEach((p) => p.reject(err));
+        }
       }
     } finally {
       state.running = false;

@@ -12,9 +12,9 @@
  * Every write puts its audit event in the same transaction.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import type { DomainConfig } from '../../domain/config';
-import { ConflictError, NotFoundError } from '../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Caller } from '../../domain/identity';
 import { applyIncomingPatch, incomingOverdue, planIncoming } from '../../domain/registers/incoming';
 import type { IncomingEntry, IncomingInput, IncomingPatch, OutgoingEntry, OutgoingInput, RegisterEntry, RegisterName } from '../../domain/registers/model';
@@ -43,6 +43,8 @@ const entryKey = (id: string) => ({ pk: `REGENTRY#${id}`, sk: 'ENTRY' });
 const uniqueKey = (kind: UniqueKind, key: string) => ({ pk: `REGUNIQUE#${kind}#${key}`, sk: 'UNIQUE' });
 const pad = (n: number) => String(n).padStart(9, '0');
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'secrecyRank'] as const;
+/** Entry ids sort in creation order, even within one millisecond. */
+const ulid = monotonicFactory();
 
 export class DynamoRegisterStore implements RegisterStore {
   private readonly counter: GaplessCounter;
@@ -389,6 +391,9 @@ export class DynamoRegisterStore implements RegisterStore {
   ): Promise<Page<RegisterEntry>> {
     const items: RegisterEntry[] = [];
     let start = decodeCursor(cursor);
+    if (start && (start.gsi1pk !== partition || (prefix && !String(start.gsi1sk).startsWith(prefix)))) {
+      throw new ValidationError('cursor belongs to another list', [{ path: 'query.cursor', message: 'use the cursor with the query that returned it' }]);
+    }
     let lastKey: Record<string, unknown> | undefined;
     for (;;) {
       const r = await this.deps.db.send(

@@ -2,12 +2,13 @@
  * Scans and OCR jobs on the Data table.
  *
  * Items:
- * - `SCAN#<id>` / `SCAN`: the scan (status, pointers to the upload and the OCR text, fields).
+ * - `SCAN#<id>` / `SCAN`: the scan (status, pointers to the upload and the OCR text, fields);
+ *   gsi1 lists scans by status (`SCANS#<status>` / `<updatedAt>#<id>`).
  * - `SCAN#<id>` / `JOB#<scanId>#<version>`: one OCR job per uploaded object version. Claiming it
  *   is a conditional write in the same transaction as the scan's move to `processing`, so a
  *   re-delivered event finds it taken (or finished) and does nothing.
  */
-import { GetCommand, TransactWriteCommand, UpdateCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Scan, ScanQuarantine } from '../../domain/scans/model';
 import { cannotStartJob, JOB_START_STATUSES } from '../../domain/scans/rules';
@@ -16,7 +17,8 @@ import type { ClaimResult, JobOutcome, ScanJob, ScanStore } from '../../ports/sc
 
 const scanKey = (scanId: string) => ({ pk: `SCAN#${scanId}`, sk: 'SCAN' });
 const jobItemKey = (scanId: string, jobKey: string) => ({ pk: `SCAN#${scanId}`, sk: `JOB#${jobKey}` });
-const KEY_ATTRS = ['pk', 'sk'];
+const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
+const statusList = (status: string) => `SCANS#${status}`;
 
 interface CancellationReason {
   Code?: string;
@@ -41,7 +43,7 @@ export class DynamoScanStore implements ScanStore {
 
   async create(scan: Scan): Promise<void> {
     try {
-      await this.db.send(new PutCommand({ TableName: this.table, Item: { ...scanKey(scan.scanId), ...scan }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.db.send(new PutCommand({ TableName: this.table, Item: { ...scanKey(scan.scanId), ...scan, gsi1pk: statusList(scan.status), gsi1sk: `${scan.updatedAt}#${scan.scanId}` }, ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (err) {
       if ((err as Error).name === 'ConditionalCheckFailedException') throw new ConflictError(`scan ${scan.scanId} already exists`);
       throw err;
@@ -58,8 +60,9 @@ export class DynamoScanStore implements ScanStore {
     return strip<ScanJob>(r.Item);
   }
 
-  async claimJob(scanId: string, jobKey: string, opts: { now: Date; leaseMs: number }): Promise<ClaimResult> {
+  async claimJob(scanId: string, jobKey: string, opts: { now: Date; leaseMs: number; takeOver?: boolean }): Promise<ClaimResult> {
     const now = opts.now.toISOString();
+    const leaseOverBefore = opts.takeOver ? '9999' : now;
     const startable = JOB_START_STATUSES.map((_, i) => `:st${i}`);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -73,7 +76,7 @@ export class DynamoScanStore implements ScanStore {
                   UpdateExpression:
                     'SET #state = :running, attempts = if_not_exists(attempts, :zero) + :one, leaseUntil = :lease, updatedAt = :now, ' +
                     'createdAt = if_not_exists(createdAt, :now), scanId = :scanId, jobKey = :jobKey, lastError = if_not_exists(lastError, :null)',
-                  ConditionExpression: 'attribute_not_exists(pk) OR #state = :retry OR (#state = :running AND leaseUntil < :now)',
+                  ConditionExpression: 'attribute_not_exists(pk) OR #state = :retry OR (#state = :running AND leaseUntil < :leaseOver)',
                   ExpressionAttributeNames: { '#state': 'state' },
                   ExpressionAttributeValues: {
                     ':running': 'running',
@@ -82,6 +85,7 @@ export class DynamoScanStore implements ScanStore {
                     ':one': 1,
                     ':lease': new Date(opts.now.getTime() + opts.leaseMs).toISOString(),
                     ':now': now,
+                    ':leaseOver': leaseOverBefore,
                     ':scanId': scanId,
                     ':jobKey': jobKey,
                     ':null': null,
@@ -95,12 +99,14 @@ export class DynamoScanStore implements ScanStore {
                   Key: scanKey(scanId),
                   // A new upload replaces whatever an older one produced.
                   UpdateExpression:
-                    'SET #status = :processing, jobKey = :jobKey, updatedAt = :now, #version = #version + :one, ' +
+                    'SET #status = :processing, gsi1pk = :list, gsi1sk = :listSk, jobKey = :jobKey, updatedAt = :now, #version = #version + :one, ' +
                     'pages = :null, textKey = :null, fields = :null, lowConfidence = :empty, secrecy = :null, urgency = :null, engine = :null, failure = :null',
                   ConditionExpression: `attribute_exists(pk) AND #status IN (${startable.join(', ')}) AND (attribute_not_exists(entryId) OR entryId = :null)`,
                   ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
                   ExpressionAttributeValues: {
                     ':processing': 'processing',
+                    ':list': statusList('processing'),
+                    ':listSk': `${now}#${scanId}`,
                     ':jobKey': jobKey,
                     ':now': now,
                     ':one': 1,
@@ -173,7 +179,9 @@ export class DynamoScanStore implements ScanStore {
             };
     const names: Record<string, string> = { '#version': 'version' };
     const values: Record<string, unknown> = { ':now': at, ':one': 1, ':jobKey': job.jobKey, ':processing': 'processing', ':attempts': job.attempts, ':null': null };
-    const sets = ['updatedAt = :now', '#version = #version + :one', 'attempts = :attempts', 'lastError = :null'];
+    const sets = ['updatedAt = :now', '#version = #version + :one', 'attempts = :attempts', 'lastError = :null', 'gsi1pk = :list', 'gsi1sk = :listSk'];
+    values[':list'] = statusList(outcome.status);
+    values[':listSk'] = `${at}#${job.scanId}`;
     for (const [k, v] of Object.entries(result)) {
       names[`#${k}`] = k;
       values[`:${k}`] = v;
@@ -271,16 +279,40 @@ export class DynamoScanStore implements ScanStore {
     }
   }
 
+  async listByStatus(status: Scan['status'], limit: number): Promise<Scan[]> {
+    const r = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :list',
+        ExpressionAttributeValues: { ':list': statusList(status) },
+        Limit: limit,
+      }),
+    );
+    return (r.Items ?? []).map((i) => strip<Scan>(i)!);
+  }
+
   async quarantine(scanId: string, q: { secrecy: Secrecy; quarantine: ScanQuarantine }, now: Date): Promise<Scan> {
     try {
       const r = await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: scanKey(scanId),
-          UpdateExpression: 'SET #status = :q, secrecy = :s, quarantine = :qq, textKey = :null, updatedAt = :now, #version = #version + :one',
+          UpdateExpression:
+            'SET #status = :q, secrecy = :s, quarantine = :qq, textKey = :null, updatedAt = :now, #version = #version + :one, gsi1pk = :list, gsi1sk = :listSk',
           ConditionExpression: '#status = :done AND (attribute_not_exists(entryId) OR entryId = :null)',
           ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-          ExpressionAttributeValues: { ':q': 'quarantined', ':s': q.secrecy, ':qq': q.quarantine, ':null': null, ':now': now.toISOString(), ':one': 1, ':done': 'done' },
+          ExpressionAttributeValues: {
+            ':q': 'quarantined',
+            ':s': q.secrecy,
+            ':qq': q.quarantine,
+            ':null': null,
+            ':now': now.toISOString(),
+            ':one': 1,
+            ':done': 'done',
+            ':list': statusList('quarantined'),
+            ':listSk': `${now.toISOString()}#${scanId}`,
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );

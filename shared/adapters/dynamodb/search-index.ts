@@ -113,11 +113,25 @@ function hashOf(s: string): string {
   return h.toString(36);
 }
 
+/** Tuning of the read path (tests lower them to exercise both ways of answering). */
+export interface SearchTuning {
+  /** Postings of the rarest required term up to which every match is ranked; above it, pages go in date order. */
+  fullRankLimit: number;
+  /** Driver postings read per step in date-order mode, and at most per page. */
+  windowStep: number;
+  windowBudget: number;
+}
+
 export class DynamoSearchIndex implements SearchIndex {
+  private readonly tuning: SearchTuning;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
+    tuning: Partial<SearchTuning> = {},
+  ) {
+    this.tuning = { fullRankLimit: FULL_RANK_LIMIT, windowStep: WINDOW_STEP, windowBudget: WINDOW_BUDGET, ...tuning };
+  }
 
   // --- writing ------------------------------------------------------------------------------
 
@@ -194,6 +208,8 @@ export class DynamoSearchIndex implements SearchIndex {
    */
   private async applyTermChanges(changes: Map<string, Change>): Promise<void> {
     let pending = new Map(changes);
+    // Terms that lost a race are retried one per transaction, so that one conflict holds up no other term.
+    const solo = new Set<string>();
     for (let round = 0; pending.size; round++) {
       if (round > 50) throw new Error(`search index: ${pending.size} terms could not be written after ${round} rounds`);
       const heads = await this.getItems<HeadItem>([...pending.keys()].map((pk) => ({ pk, sk: HEAD_SK })));
@@ -215,6 +231,10 @@ export class DynamoSearchIndex implements SearchIndex {
       const transactions: { pks: string[]; items: TxItem[] }[] = [];
       let current = { pks: [] as string[], items: [] as TxItem[], bytes: 0 };
       for (const g of groups) {
+        if (solo.has(g.pks[0]!)) {
+          transactions.push(g);
+          continue;
+        }
         if (current.items.length && (current.items.length + g.items.length > TX_MAX_ITEMS || current.bytes + g.bytes > TX_MAX_BYTES)) {
           transactions.push(current);
           current = { pks: [], items: [], bytes: 0 };
@@ -235,8 +255,11 @@ export class DynamoSearchIndex implements SearchIndex {
         }
       });
       const next = new Map<string, Change>(deferred);
-      for (const pk of lost) next.set(pk, pending.get(pk)!);
-      if (lost.length) await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * Math.min(round + 1, 10)));
+      for (const pk of lost) {
+        next.set(pk, pending.get(pk)!);
+        solo.add(pk);
+      }
+      if (lost.length) await new Promise((r) => setTimeout(r, 10 + Math.random() * 25 * Math.min(round + 1, 8)));
       pending = next;
     }
   }
@@ -432,7 +455,7 @@ export class DynamoSearchIndex implements SearchIndex {
     let page: { ok: string; score: number }[];
     let nextCursor: string | null = null;
     const driverLists = lists.get(driver!.key)!;
-    if (cursor?.m === 'f' || (!cursor && df(driver!) <= FULL_RANK_LIMIT)) {
+    if (cursor?.m === 'f' || (!cursor && df(driver!) <= this.tuning.fullRankLimit)) {
       // Few enough candidates: rank every match.
       const all = (await Promise.all(driverLists.map(async (l) => (await l.all()).map((posting) => ({ posting, rank: l.rank }))))).flat();
       const matches = (await matchesOf(all)).sort(byScore);
@@ -444,11 +467,11 @@ export class DynamoSearchIndex implements SearchIndex {
       let after = cursor?.m === 'w' ? cursor.k : '';
       // A one-term query without filters matches every posting: read just a page of them.
       const filtered = query.register || query.year !== undefined || query.typeCode || query.issuerCode || query.from || query.to;
-      const stepSize = terms.length === 1 && !filtered ? query.limit : WINDOW_STEP;
+      const stepSize = terms.length === 1 && !filtered ? query.limit : this.tuning.windowStep;
       const found: { ok: string; score: number }[] = [];
       let scanned = 0;
       let exhausted = false;
-      while (found.length < query.limit && scanned < WINDOW_BUDGET) {
+      while (found.length < query.limit && scanned < this.tuning.windowBudget) {
         const parts = await Promise.all(driverLists.map(async (l) => ({ l, ...(await l.after(after, stepSize)) })));
         const open = parts.filter((p) => !p.exhausted);
         const frontier = open.length ? open.map((p) => p.postings.at(-1)?.ok ?? '\uffff').sort()[0]! : '\uffff';

@@ -102,7 +102,7 @@ export function planIncoming(input: IncomingInput, ctx: PlanContext): IncomingPl
     updatedAt: at,
     updatedBy: actorRef(actor),
   };
-  return { registerKey: entry.registerKey, duplicateKey: `${parsed!.canonical}|${input.documentDate}`, entry };
+  return { registerKey: entry.registerKey, duplicateKey: `${parsed!.key}|${input.documentDate}`, entry };
 }
 
 /** Allowed moves of the handling status; 'done' is final. */

@@ -44,12 +44,14 @@ export interface ActorRef {
 export interface ParsedNumberSymbol {
   form: 'party' | 'state';
   number: number;
-  /** TYPE part when the symbol carries one (Party form; State regulatory form). */
+  /** TYPE part (Party form; State documents that print one; "CV" for a State công văn). */
   typeSymbol: string | null;
   /** Issuer part (`TU`, `CP`, `UBND`). */
   issuerCode: string | null;
-  /** Canonical text, used to recognise the same letter registered twice. */
+  /** The symbol as it should be printed ("12-NQ/TU", "45/2024/NĐ-CP"). */
   canonical: string;
+  /** Spelling-independent key (08 = 8, Đ = D, case), used to recognise the same letter registered twice. */
+  key: string;
 }
 
 /** One row of the sổ văn bản đến. */

@@ -1,37 +1,36 @@
 /**
- * The registers' view of the number-symbol grammar (domain.md c): the parsed form of an
- * incoming document's số, ký hiệu, and the printed symbol of an outgoing number.
+ * The registers' use of the number-symbol grammar (domain.md c; shared/domain/number-symbol.ts):
+ * an incoming document's số, ký hiệu must be one whole symbol, and two spellings of the same
+ * symbol (spacing, "Số", 08 vs 8, Đ vs D) are the same letter.
  */
+import { findNumberSymbols, formatPartyNumberSymbol } from '../number-symbol';
+import { foldDiacritics } from '../vietnamese';
 import type { ParsedNumberSymbol } from './model';
 
-// Interim grammar until shared/domain/number-symbol.ts lands (then this file delegates to it).
-const PARTY = /^(?:S[ốoỐO]\s*:?\s*)?(\d{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,4})\s*\/\s*([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)$/u;
-const STATE = /^(?:S[ốoỐO]\s*:?\s*)?(\d{1,5})\s*\/\s*(?:(\d{4})\s*\/\s*)?([A-ZĐa-zđ]+)\s*-\s*([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$/u;
+const fold = (s: string | undefined): string => foldDiacritics(s ?? '').replace(/[^a-z0-9]/g, '');
 
-/** Parses the số, ký hiệu of a received document (Party or State form); null when it is neither. */
+/**
+ * Parses the số, ký hiệu field of a received document (Party or State form, OCR-tolerant).
+ * Null unless the field holds exactly one symbol and nothing else but spacing and punctuation.
+ */
 export function parseIncomingNumberSymbol(text: string): ParsedNumberSymbol | null {
-  const s = text.normalize('NFC').trim().replace(/\s+/g, ' ');
-  let m = PARTY.exec(s);
-  if (m) {
-    const number = Number(m[1]);
-    return { form: 'party', number, typeSymbol: m[2]!, issuerCode: m[3]!, canonical: `${number}-${m[2]}/${m[3]}` };
-  }
-  m = STATE.exec(s);
-  if (m) {
-    const number = Number(m[1]);
-    const year = m[2];
-    return {
-      form: 'state',
-      number,
-      typeSymbol: year ? m[3]! : null,
-      issuerCode: year ? m[4]! : m[3]!,
-      canonical: `${number}/${year ? `${year}/` : ''}${m[3]}-${m[4]}`,
-    };
-  }
-  return null;
+  const matches = findNumberSymbols(text);
+  if (matches.length !== 1) return null;
+  const m = matches[0]!;
+  const rest = text.normalize('NFC').slice(0, m.index) + text.normalize('NFC').slice(m.index + m.length);
+  if (/[\p{L}\p{N}]/u.test(rest)) return null;
+  const p = m.parsed;
+  return {
+    form: p.form,
+    number: p.number,
+    typeSymbol: p.typeCode,
+    issuerCode: p.bodyCode,
+    canonical: p.canonical,
+    key: [p.form, p.number, fold(p.typeCode), fold(p.bodyCode), p.year ?? '', fold(p.unit)].join('|'),
+  };
 }
 
 /** The printed symbol of an outgoing Party document: 12, NQ, TU → "12-NQ/TU". */
 export function formatOutgoingNumberSymbol(number: number, typeSymbol: string, bodyCode: string): string {
-  return `${number}-${typeSymbol}/${bodyCode}`;
+  return formatPartyNumberSymbol(number, typeSymbol, bodyCode);
 }

@@ -68,7 +68,7 @@ export function incomingRow(e: IncomingEntry, config: DomainConfig): string[] {
     viDate(e.arrivalDate),
     String(e.arrivalNumber),
     e.issuer,
-    e.numberSymbol,
+    e.parsedNumberSymbol?.canonical ?? e.numberSymbol,
     viDate(e.documentDate),
     `${e.typeName} ${e.subject}`,
     join([e.handler, ...e.recipients]),

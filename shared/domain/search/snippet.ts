@@ -1,11 +1,11 @@
 /** The snippet of a search hit: the stretch of its subject or text around the first query word found. */
-import { foldSyllable } from './vietnamese-forms';
+import { foldDiacritics } from '../vietnamese';
 
 /** Folds a text one character at a time, so positions in the folded text are positions in the original. */
 function foldSameLength(s: string): string {
   let out = '';
   for (const ch of s) {
-    const f = foldSyllable(ch);
+    const f = foldDiacritics(ch);
     out += f.length === ch.length ? f : ch;
   }
   return out;

@@ -4,7 +4,7 @@
  * terms, and the number-symbol as one term. Each term keeps the forms it had (the surfaces), so
  * that a match with the query's own diacritics can rank higher.
  */
-import { foldSyllable, surfaceOf } from './vietnamese-forms';
+import { foldDiacritics, normaliseTonePlacement } from '../vietnamese';
 import type { SearchDocument } from './document';
 
 /** `w:` a syllable, `b:` two adjacent syllables, `n:` a number-symbol. */
@@ -30,7 +30,12 @@ interface Token {
   breakBefore: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+|[.;:!?()[\]{}"“”…]|\n\s*\n/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}]+|[.;:!?()[\]{}"“”…]|\n\s*\n/gu;
+
+/** A syllable as the index keeps its form: NFC, new-style tone placement (hoà → hòa), lower case. */
+const surfaceOf = (syllable: string): string => normaliseTonePlacement(syllable).toLowerCase();
+/** A syllable folded: no diacritics, đ→d, lower case. */
+const foldSyllable = (surface: string): string => foldDiacritics(surface);
 
 /** The syllables of a text, with the breaks that two-syllable terms do not cross. */
 export function tokenize(text: string): Token[] {

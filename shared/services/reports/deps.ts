@@ -29,7 +29,11 @@ export interface ReportingDeps {
 /** Who acts in audit events written by the scheduled reminder job. */
 export const REMINDER_JOB: Caller = { sub: 'system:reminders', username: 'reminders', roles: [], clearance: 'none' };
 
-/** An audit event's transaction item, stamped with the office clock. */
-export function auditItem(deps: Pick<ReportingDeps, 'audit'>, input: Omit<AuditInput, 'at'>, at: Date): unknown {
-  return deps.audit.prepare({ ...input, at }).transactItem;
+/**
+ * An audit event's transaction item. It is stamped with the real time, not the office clock: the
+ * log records when a write happened, and a clock moved in tests must not date events in the future
+ * (the sealer chains events once they are older than its grace period).
+ */
+export function auditItem(deps: Pick<ReportingDeps, 'audit'>, input: Omit<AuditInput, 'at'>): unknown {
+  return deps.audit.prepare(input).transactItem;
 }

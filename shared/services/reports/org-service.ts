@@ -46,7 +46,7 @@ export class OrgService {
       ...(input.code ? { code: input.code } : {}),
       ...(input.email ? { email: input.email } : {}),
     };
-    const audit = auditItem(this.deps, { actor: caller, action: 'org.create', entityType: 'organisation', entityId: org.id, before: null, after: org, ...(requestId ? { requestId } : {}) }, now);
+    const audit = auditItem(this.deps, { actor: caller, action: 'org.create', entityType: 'organisation', entityId: org.id, before: null, after: org, ...(requestId ? { requestId } : {}) });
     await orgs.create(org, audit);
     return org;
   }
@@ -81,7 +81,7 @@ export class OrgService {
     const now = clock.now();
     next.updatedAt = now.toISOString();
     next.version = current.version + 1;
-    const audit = auditItem(this.deps, { actor: caller, action: 'org.update', entityType: 'organisation', entityId: id, before: current, after: next, ...(requestId ? { requestId } : {}) }, now);
+    const audit = auditItem(this.deps, { actor: caller, action: 'org.update', entityType: 'organisation', entityId: id, before: current, after: next, ...(requestId ? { requestId } : {}) });
     await orgs.update(next, current.version, audit);
     return next;
   }
@@ -103,7 +103,7 @@ export class OrgService {
       scopes: [REPORTS_SCOPE],
       ...(made.secretHash ? { secretHash: made.secretHash } : {}),
     };
-    const audit = auditItem(this.deps, { actor: caller, action: 'client.create', entityType: 'client', entityId: client.clientId, before: null, after: view(client), ...(requestId ? { requestId } : {}) }, now);
+    const audit = auditItem(this.deps, { actor: caller, action: 'client.create', entityType: 'client', entityId: client.clientId, before: null, after: view(client), ...(requestId ? { requestId } : {}) });
     try {
       await clients.create(client, audit);
     } catch (err) {
@@ -126,7 +126,7 @@ export class OrgService {
     if (!client.revoked) {
       const now = clock.now();
       const after = { ...view(client), revoked: true, revokedAt: now.toISOString() };
-      const audit = auditItem(this.deps, { actor: caller, action: 'client.revoke', entityType: 'client', entityId: clientId, before: view(client), after, ...(requestId ? { requestId } : {}) }, now);
+      const audit = auditItem(this.deps, { actor: caller, action: 'client.revoke', entityType: 'client', entityId: clientId, before: view(client), after, ...(requestId ? { requestId } : {}) });
       result = await clients.revoke(clientId, now.toISOString(), audit);
     }
     // Again on a repeated call, in case removing it at the identity provider failed the first time.

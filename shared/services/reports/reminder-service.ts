@@ -56,7 +56,7 @@ export class ReminderService {
             to: org.email ? [org.email] : [],
           };
           const ref = `${type.code}/${period.text}`;
-          const audit = auditItem(this.deps, { actor: REMINDER_JOB, action: 'report.remind', entityType: 'organisation', entityId: orgId, before: null, after: { ref, ...rec } }, now);
+          const audit = auditItem(this.deps, { actor: REMINDER_JOB, action: 'report.remind', entityType: 'organisation', entityId: orgId, before: null, after: { ref, ...rec } });
           if (!(await reminders.claim(rec, audit, new Date(now.getTime() - PENDING_TIMEOUT_MS).toISOString()))) {
             result.alreadyDone++;
             continue;

@@ -98,11 +98,8 @@ export class ReportService {
         deadline: deadlineText,
       };
       const { data: _d, content: _c, ...brief } = version;
-      const audit = auditItem(
-        this.deps,
-        { actor: caller, action: versionNo === 1 ? 'report.submit' : 'report.resubmit', entityType: 'report', entityId: id, before: current ?? null, after: brief, ...(requestId ? { requestId } : {}) },
-        now,
-      );
+      const action = versionNo === 1 ? 'report.submit' : 'report.resubmit';
+      const audit = auditItem(this.deps, { actor: caller, action, entityType: 'report', entityId: id, before: current ?? null, after: brief, ...(requestId ? { requestId } : {}) });
       return { version, summary, auditItem: audit };
     });
     const v = written.version;
@@ -219,7 +216,7 @@ export class ReportService {
     const key = `reports/${orgId}/${attachmentId}`;
     const upload = await this.deps.files.presignUpload(key, input.contentType, UPLOAD_URL_SECONDS);
     const rec = { attachmentId, orgId, key, fileName: input.fileName, contentType: input.contentType, createdAt: now.toISOString(), expiresAt: upload.expiresAt.toISOString() };
-    const audit = auditItem(this.deps, { actor: caller, action: 'report-attachment.create', entityType: 'report-attachment', entityId: attachmentId, before: null, after: rec, ...(requestId ? { requestId } : {}) }, now);
+    const audit = auditItem(this.deps, { actor: caller, action: 'report-attachment.create', entityType: 'report-attachment', entityId: attachmentId, before: null, after: rec, ...(requestId ? { requestId } : {}) });
     await this.deps.attachments.create(rec, audit);
     return {
       attachmentId,

@@ -27,7 +27,7 @@ export class ReportTypeService {
     if (defined.orgIds) await this.checkOrgs(defined.orgIds);
     const now = this.deps.clock.now();
     const type: ReportType = { ...defined, active: true, createdAt: now.toISOString(), updatedAt: now.toISOString(), version: 1 };
-    const audit = auditItem(this.deps, { actor: caller, action: 'report-type.create', entityType: 'report-type', entityId: type.code, before: null, after: type, ...(requestId ? { requestId } : {}) }, now);
+    const audit = auditItem(this.deps, { actor: caller, action: 'report-type.create', entityType: 'report-type', entityId: type.code, before: null, after: type, ...(requestId ? { requestId } : {}) });
     await this.deps.types.create(type, audit);
     return type;
   }
@@ -71,7 +71,7 @@ export class ReportTypeService {
       updatedAt: now.toISOString(),
       version: current.version + 1,
     };
-    const audit = auditItem(this.deps, { actor: caller, action: 'report-type.update', entityType: 'report-type', entityId: code, before: current, after: next, ...(requestId ? { requestId } : {}) }, now);
+    const audit = auditItem(this.deps, { actor: caller, action: 'report-type.update', entityType: 'report-type', entityId: code, before: current, after: next, ...(requestId ? { requestId } : {}) });
     await this.deps.types.update(next, current.version, audit);
     return next;
   }

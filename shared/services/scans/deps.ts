@@ -25,6 +25,10 @@ export interface ScanReader {
   read(bytes: Uint8Array, contentType: ScanContentType): Promise<ReadText>;
   isUnreadable(err: unknown): boolean;
   extract(text: string): ExtractedScanFields;
+  /** Starts the engine ahead of the first scan (worker pool, model), when it has anything to start. */
+  warmUp?(): Promise<void>;
+  /** Stops the engine's workers. */
+  close?(): Promise<void>;
 }
 
 export interface ScanDeps {

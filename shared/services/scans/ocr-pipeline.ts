@@ -36,12 +36,12 @@ export class OcrPipeline {
     private readonly opts: { maxAttempts?: number; leaseMs?: number } = {},
   ) {}
 
-  async process(notice: UploadNotice): Promise<{ outcome: PipelineOutcome; scanId?: string; detail?: string }> {
+  async process(notice: UploadNotice, opts: { takeOver?: boolean } = {}): Promise<{ outcome: PipelineOutcome; scanId?: string; detail?: string }> {
     const scanId = scanIdOfKey(notice.key);
     if (!scanId) return { outcome: 'ignored', detail: `not an upload key: ${notice.key}` };
     const { scans, clock } = this.deps;
     const jobKey = jobKeyOf(scanId, notice);
-    const claim = await scans.claimJob(scanId, jobKey, { now: clock.now(), leaseMs: this.opts.leaseMs ?? JOB_LEASE_MS });
+    const claim = await scans.claimJob(scanId, jobKey, { now: clock.now(), leaseMs: this.opts.leaseMs ?? JOB_LEASE_MS, takeOver: opts.takeOver ?? false });
     if (!claim.claimed) {
       const detail = claim.reason === 'duplicate' ? `job ${jobKey} is ${claim.job.state}` : claim.detail;
       logger.info('scan upload not processed', { scanId, jobKey, reason: claim.reason, detail });

@@ -73,8 +73,24 @@ export class ScanService {
   }
 
   /** Runs the OCR pipeline for one uploaded object (see OcrPipeline). */
-  processUpload(notice: UploadNotice): Promise<{ outcome: PipelineOutcome; scanId?: string; detail?: string }> {
-    return this.pipeline.process(notice);
+  processUpload(notice: UploadNotice, opts: { takeOver?: boolean } = {}): Promise<{ outcome: PipelineOutcome; scanId?: string; detail?: string }> {
+    return this.pipeline.process(notice, opts);
+  }
+
+  /**
+   * Uploads whose OCR did not finish (or never started) and whose file is in storage: the
+   * embedded runtime feeds them to the pipeline again at start, since their events died with
+   * the process that stopped.
+   */
+  async unfinishedUploads(): Promise<UploadNotice[]> {
+    const out: UploadNotice[] = [];
+    for (const status of ['processing', 'awaiting-upload'] as const) {
+      for (const scan of await this.deps.scans.listByStatus(status, 200)) {
+        const head = await this.deps.blobs.head(scan.objectKey);
+        if (head) out.push({ bucket: null, key: scan.objectKey, size: head.size, etag: head.etag, versionId: head.versionId, sequencer: null });
+      }
+    }
+    return out;
   }
 
   async createUpload(input: NewScan, caller: Caller): Promise<UploadTicket> {

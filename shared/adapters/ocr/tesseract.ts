@@ -1,0 +1,159 @@
+/**
+ * Tesseract (tesseract.js 7, WebAssembly) with the Vietnamese LSTM model from
+ * @tesseract.js-data/vie, fully offline. A small pool of workers (default min(2, cores))
+ * reads pages in parallel; workers start lazily (or on warmUp) and are reused.
+ *
+ * Per page: decode to grey (red seal faded), remove frames and rules (so boxed MẬT / KHẨN
+ * stamps are read), upscale low-resolution scans, then recognise. TIFF goes to Tesseract's
+ * own reader (Leptonica + libtiff) as it is.
+ */
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { detectScanKind, unreadableReason } from '../../domain/file-type';
+import type { ReadText } from '../../services/scans/deps';
+import { UnreadableScanError } from './errors';
+import { decodeToGray, removeFramesAndRules, scaleGray, type GrayImage } from './image';
+import { pdfPages } from './pdf';
+import type { OcrEngine } from './engine';
+
+const require = createRequire(import.meta.url);
+
+export interface TesseractOptions {
+  /** Workers in the pool; default min(2, cores). */
+  poolSize?: number;
+  /** Folder holding vie.traineddata.gz; default the @tesseract.js-data/vie package's. */
+  langPath?: string;
+  /** Whiten boxes and rules before OCR (default true). */
+  removeFrames?: boolean;
+  /** Scans below this resolution are upscaled to it (default 250 dpi; 0 = never). */
+  minDpi?: number;
+}
+
+/** A4 width in inches: a page image's resolution is guessed from its width. */
+const A4_SHORT_SIDE_IN = 8.27;
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(2, os.cpus().length || 1));
+}
+
+export function vieLangPath(): string {
+  return (require('@tesseract.js-data/vie') as { langPath: string }).langPath;
+}
+
+export class TesseractEngine implements OcrEngine {
+  readonly name = 'tesseract';
+  private readonly size: number;
+  private workers: Promise<Worker>[] = [];
+  private idle: Worker[] = [];
+  private waiting: ((w: Worker | Promise<never>) => void)[] = [];
+  private closed = false;
+
+  constructor(private readonly opts: TesseractOptions = {}) {
+    this.size = Math.max(1, opts.poolSize ?? defaultPoolSize());
+  }
+
+  async warmUp(): Promise<void> {
+    while (this.workers.length < this.size) this.spawn();
+    await Promise.all(this.workers);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const ws = this.workers;
+    this.workers = [];
+    this.idle = [];
+    await Promise.all(ws.map((p) => p.then((w) => w.terminate()).catch(() => undefined)));
+  }
+
+  async read(bytes: Uint8Array): Promise<ReadText> {
+    const problem = unreadableReason(bytes);
+    if (problem) throw new UnreadableScanError(problem);
+    const kind = detectScanKind(bytes);
+    const pages: ReadText['pages'] = [];
+    if (kind === 'pdf') {
+      const pdf = await pdfPages(bytes);
+      const results = await Promise.all(
+        pdf.map((p) => (p.kind === 'text' ? Promise.resolve({ text: p.text, confidence: 1 }) : this.recognizeGray(p.image, p.dpi))),
+      );
+      pages.push(...results);
+    } else if (kind === 'tiff') {
+      pages.push(await this.recognizeEncoded(bytes));
+    } else {
+      let gray: GrayImage;
+      try {
+        gray = await decodeToGray(bytes);
+      } catch (err) {
+        throw new UnreadableScanError(`the image cannot be decoded: ${(err as Error).message}`, { cause: err });
+      }
+      pages.push(await this.recognizeGray(gray, null));
+    }
+    return { engine: this.name, pages };
+  }
+
+  private async recognizeGray(img: GrayImage, dpi: number | null): Promise<{ text: string; confidence: number | null }> {
+    let page = img;
+    if (this.opts.removeFrames !== false) page = removeFramesAndRules(page).image;
+    const minDpi = this.opts.minDpi ?? 250;
+    const guessed = dpi ?? Math.min(page.width, page.height) / A4_SHORT_SIDE_IN;
+    if (minDpi > 0 && guessed > 0 && guessed < minDpi * 0.9) page = scaleGray(page, Math.min(3, minDpi / guessed));
+    return this.recognizeEncoded(encodePgm(page));
+  }
+
+  private async recognizeEncoded(image: Uint8Array): Promise<{ text: string; confidence: number | null }> {
+    const worker = await this.acquire();
+    try {
+      const r = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+      return { text: r.data.text ?? '', confidence: typeof r.data.confidence === 'number' ? r.data.confidence / 100 : null };
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      if (/read image|pixRead|Error attempting/i.test(msg)) throw new UnreadableScanError(`the image cannot be read: ${msg}`, { cause: err });
+      throw err;
+    } finally {
+      this.release(worker);
+    }
+  }
+
+  private spawn(): void {
+    const langPath = this.opts.langPath ?? vieLangPath();
+    const p = (async () => {
+      const w = await createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
+      await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '0' });
+      return w;
+    })();
+    this.workers.push(p);
+    p.then(
+      (w) => this.release(w),
+      (err: unknown) => {
+        // A worker that cannot start fails the callers waiting for one, instead of hanging them.
+        this.workers = this.workers.filter((x) => x !== p);
+        const waiting = this.waiting.splice(0);
+        for (const wake of waiting) wake(Promise.reject(err) as never);
+      },
+    );
+  }
+
+  private acquire(): Promise<Worker> {
+    if (this.closed) return Promise.reject(new Error('the OCR engine is closed'));
+    const w = this.idle.pop();
+    if (w) return Promise.resolve(w);
+    if (this.workers.length < this.size) this.spawn();
+    return new Promise<Worker>((resolve) => this.waiting.push(resolve as (w: Worker | Promise<never>) => void));
+  }
+
+  private release(w: Worker): void {
+    if (this.closed) return;
+    const next = this.waiting.shift();
+    if (next) next(w);
+    else this.idle.push(w);
+  }
+}
+
+/** A grey image as binary PGM (P5), which Leptonica reads without any compression cost. */
+export function encodePgm(img: GrayImage): Uint8Array {
+  const header = Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'ascii');
+  const out = new Uint8Array(header.length + img.data.length);
+  out.set(header, 0);
+  out.set(img.data, header.length);
+  return out;
+}

@@ -1,0 +1,162 @@
+/**
+ * File kinds from magic bytes (the first bytes of a file), and the checks that show a file
+ * cannot be read at all (empty, truncated PDF). Pure: bytes in, names and reasons out.
+ */
+
+export type ScanFileKind = 'jpeg' | 'png' | 'tiff' | 'pdf';
+
+/** Other kinds worth naming in a rejection message ("its first bytes look like zip"). */
+export type OtherFileKind = 'gif' | 'bmp' | 'webp' | 'zip' | 'gzip' | 'rar' | '7z' | 'ole' | 'rtf' | 'html' | 'xml' | 'exe' | 'elf' | 'mp4' | 'jp2' | 'heic' | 'text';
+
+const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0): boolean => {
+  if (bytes.length < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[at + i] !== sig[i]) return false;
+  return true;
+};
+
+const ascii = (bytes: Uint8Array, from: number, to: number): string => {
+  let s = '';
+  const end = Math.min(to, bytes.length);
+  for (let i = Math.max(0, from); i < end; i++) s += String.fromCharCode(bytes[i]!);
+  return s;
+};
+
+/** The scan kinds (JPEG, PNG, TIFF, PDF) from the first bytes; null for anything else. */
+export function detectScanKind(bytes: Uint8Array): ScanFileKind | null {
+  const k = detectFileKind(bytes);
+  return k === 'jpeg' || k === 'png' || k === 'tiff' || k === 'pdf' ? k : null;
+}
+
+/**
+ * The kind of file its first bytes show, scan kinds and a few common others, or null.
+ * A PDF may have a little junk before `%PDF-` (readers accept up to 1024 bytes).
+ */
+export function detectFileKind(bytes: Uint8Array): ScanFileKind | OtherFileKind | null {
+  if (!bytes || bytes.length < 3) return null;
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  // BigTIFF
+  if (startsWith(bytes, [0x49, 0x49, 0x2b, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2b])) return 'tiff';
+  if (pdfHeaderOffset(bytes) >= 0) return 'pdf';
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'gif';
+  if (startsWith(bytes, [0x42, 0x4d]) && bytes.length > 14) return 'bmp';
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && ascii(bytes, 8, 12) === 'WEBP') return 'webp';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(bytes, [0x1f, 0x8b])) return 'gzip';
+  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) return 'rar';
+  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (startsWith(bytes, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20])) return 'jp2';
+  if (ascii(bytes, 4, 8) === 'ftyp') return /^(heic|heix|mif1|msf1)/.test(ascii(bytes, 8, 12)) ? 'heic' : 'mp4';
+  if (startsWith(bytes, [0x4d, 0x5a])) return 'exe';
+  if (startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) return 'elf';
+  const head = ascii(bytes, 0, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  if (head.startsWith('<?xml') || head.startsWith('<svg')) return 'xml';
+  if (looksLikeText(bytes)) return 'text';
+  return null;
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512);
+  if (n === 0) return false;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return false;
+    if (b < 0x09 || (b > 0x0d && b < 0x20)) bad++;
+  }
+  return bad / n < 0.02;
+}
+
+/** Offset of `%PDF-` within the first 1024 bytes, or -1. */
+export function pdfHeaderOffset(bytes: Uint8Array): number {
+  const limit = Math.min(bytes.length - 5, 1024);
+  for (let i = 0; i <= limit; i++) {
+    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return i;
+  }
+  return -1;
+}
+
+const lastIndexOfAscii = (bytes: Uint8Array, needle: string, from: number): number => {
+  const codes = Array.from(needle, (c) => c.charCodeAt(0));
+  for (let i = Math.min(from, bytes.length - codes.length); i >= 0; i--) {
+    let ok = true;
+    for (let j = 0; j < codes.length; j++) {
+      if (bytes[i + j] !== codes[j]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return i;
+  }
+  return -1;
+};
+
+const indexOfAscii = (bytes: Uint8Array, needle: string, from = 0): number => {
+  const codes = Array.from(needle, (c) => c.charCodeAt(0));
+  outer: for (let i = from; i <= bytes.length - codes.length; i++) {
+    for (let j = 0; j < codes.length; j++) if (bytes[i + j] !== codes[j]) continue outer;
+    return i;
+  }
+  return -1;
+};
+
+/** How many bytes from the end a PDF's `%%EOF` may sit (some writers add padding after it). */
+const EOF_WINDOW = 2048;
+
+/**
+ * Why a PDF is truncated or broken beyond reading, or null when its structure looks whole:
+ * a `%%EOF` marker near the end, and a cross-reference (a `startxref` pointing at an `xref`
+ * table or an XRef stream). Incremental updates keep the last `%%EOF` at the end, so only
+ * the tail is checked.
+ */
+export function pdfTruncationProblem(bytes: Uint8Array): string | null {
+  const start = pdfHeaderOffset(bytes);
+  if (start < 0) return 'the file does not start with a PDF header (%PDF-)';
+  const tailFrom = Math.max(0, bytes.length - EOF_WINDOW);
+  const eof = lastIndexOfAscii(bytes, '%%EOF', bytes.length);
+  if (eof < tailFrom) return 'the PDF is truncated: no %%EOF marker at its end';
+  const sx = lastIndexOfAscii(bytes, 'startxref', eof);
+  if (sx < 0) return 'the PDF is truncated or damaged: no startxref before %%EOF';
+  const m = /^startxref\s+(\d+)/.exec(ascii(bytes, sx, Math.min(eof + 1, sx + 40)));
+  if (!m) return 'the PDF is damaged: startxref holds no offset';
+  const offset = Number(m[1]);
+  // Offsets count from the header; a few writers count from byte 0 of the file.
+  const candidates = [start + offset, offset];
+  const ok = candidates.some((o) => {
+    if (o < 0 || o >= bytes.length) return false;
+    const at = ascii(bytes, o, o + 64).trimStart();
+    return at.startsWith('xref') || /^\d+\s+\d+\s+obj/.test(at);
+  });
+  if (!ok) {
+    // The offset may be stale (a repaired file); a classic xref table anywhere still lets a reader rebuild.
+    if (indexOfAscii(bytes, 'xref', start) < 0) return 'the PDF is damaged: no cross-reference table (xref)';
+    return `the PDF is damaged: startxref points at byte ${offset}, where there is no cross-reference`;
+  }
+  return null;
+}
+
+/**
+ * Why these bytes cannot be read as a scan at all, or null when they might be: empty, not
+ * a scan kind, a truncated PDF, or an image shorter than its own header.
+ */
+export function unreadableReason(bytes: Uint8Array): string | null {
+  if (!bytes || bytes.length === 0) return 'the file is empty (0 bytes)';
+  const kind = detectFileKind(bytes);
+  if (kind === 'pdf') return pdfTruncationProblem(bytes);
+  if (kind === 'jpeg') {
+    // A JPEG ends with EOI (FF D9); a cut-off upload loses it (allow trailing padding).
+    for (let i = bytes.length - 2; i >= Math.max(0, bytes.length - 4096); i--) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return null;
+    return 'the JPEG is truncated: no end-of-image marker';
+  }
+  if (kind === 'png') {
+    if (lastIndexOfAscii(bytes, 'IEND', bytes.length) < 0) return 'the PNG is truncated: no IEND chunk';
+    return null;
+  }
+  if (kind === 'tiff') return bytes.length < 16 ? 'the TIFF is truncated: shorter than its header' : null;
+  if (kind) return `the file is not a JPEG, PNG, TIFF or PDF (its first bytes look like ${kind})`;
+  return 'the file is not a JPEG, PNG, TIFF or PDF (its first bytes match no known image or PDF)';
+}

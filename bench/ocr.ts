@@ -73,7 +73,7 @@ export async function run(args: string[]): Promise<void> {
   const json = args.includes('--json');
   const only: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--workers' || args[i] === '--dump') i++;
+    if (args[i] === '--workers' || args[i] === '--dump' || args[i] === '--psm') i++;
     else if (!args[i]!.startsWith('--')) only.push(args[i]!);
   }
   const dir = handbookDir();
@@ -85,7 +85,8 @@ export async function run(args: string[]): Promise<void> {
   if (!truths.length) throw new Error(`no fixtures in ${dir}`);
   if (dump) mkdirSync(dump, { recursive: true });
 
-  const reader = buildScanReader('tesseract', { poolSize: workers });
+  const psm = opt('--psm');
+  const reader = buildScanReader('tesseract', { poolSize: workers, ...(psm ? { tesseract: { psm: Number(psm) as 3 | 6 } } : {}) });
   const warm0 = Date.now();
   await reader.warmUp?.();
   const warmMs = Date.now() - warm0;

@@ -5,7 +5,6 @@
 import { ulid } from 'ulid';
 import { apiHandler } from '../shared/http/api-handler';
 import { services } from '../shared/composition';
-import type { WorkflowStep } from '../shared/domain/config';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/domain/errors';
 import { canSee, type Caller } from '../shared/domain/identity';
 import type { Draft, DraftInput } from '../shared/domain/drafts/model';
@@ -136,6 +135,7 @@ export const handler = apiHandler('drafts', {
       }
     }
   },
+
   listTasks: async (req: ApiRequest<unknown, { limit: number; cursor?: string }>) => {
     const s = services();
     const caller = req.caller;
@@ -151,7 +151,7 @@ export const handler = apiHandler('drafts', {
     const now = s.clock.now();
     const seen = new Set<string>();
     const items = [
-      ...act.filter((d) => d.pendingTask && !fourEyesProblem(d, caller, d.pendingTask.step as WorkflowStep)).map((d) => ({ d, kind: 'act' as const })),
+      ...act.filter((d) => d.pendingTask && !fourEyesProblem(d, caller, d.pendingTask.step)).map((d) => ({ d, kind: 'act' as const })),
       ...followUp.map((d) => ({ d, kind: 'follow-up' as const })),
     ]
       .filter(({ d }) => d.pendingTask && canViewDraft(caller, d) && !seen.has(d.id) && seen.add(d.id))

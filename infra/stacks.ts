@@ -21,7 +21,8 @@ export function buildStacks(app: App) {
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region };
 
   const data = new DataStack(app, `${prefix}-Data`, { env, description: 'daumoi data: tables and scans bucket' });
-  const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, description: 'daumoi API and identity' });
+  const mailFrom = String(app.node.tryGetContext('daumoi:mailFrom') ?? 'Văn phòng cấp ủy <vanphong@example.gov.vn>');
+  const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, mailFrom, description: 'daumoi API and identity' });
   const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, description: 'daumoi OCR pipeline' });
   const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { env, data, logRetention, description: 'daumoi appraisal and approval workflow' });
   return { data, api, ocr, workflow };

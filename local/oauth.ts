@@ -28,7 +28,7 @@ export async function clientCredentialsToken(
   const requested = form.get('scope');
   if (requested && requested.split(' ').some((s) => s !== REPORTS_SCOPE)) return { status: 400, body: { error: 'invalid_scope' } };
   const client = await registry.get(clientId);
-  if (!client || client.revoked || !client.secretHash || !verifySecret(secret, client.secretHash)) {
+  if (!client || client.revoked || !client.secretHash || !(await verifySecret(secret, client.secretHash))) {
     return { status: 401, body: { error: 'invalid_client' } };
   }
   const access_token = await signToken(

@@ -84,7 +84,13 @@ export class AppraisalWorkflow extends Construct {
     super(scope, id);
     const spec = (name: TableSpec['name']) => TABLES.find((t) => t.name === name)!;
     const fn = (name: WorkflowFunction, description: string) => {
-      const f = new DaumoiFunction(this, `Fn-${name}`, { entryFile: WORKFLOW_FUNCTIONS[name], description, logRetentionDays: props.logRetention });
+      const f = new DaumoiFunction(this, `Fn-${name}`, {
+        entryFile: WORKFLOW_FUNCTIONS[name],
+        description,
+        logRetentionDays: props.logRetention,
+        // Error names are what the state machine's Retry matches: minification must not rename the error classes.
+        bundling: { keepNames: true },
+      });
       // Drafts, tokens and registers live in Data; audit events go to Audit in the same transaction.
       for (const t of ['Data', 'Audit'] as const) f.bindTable(spec(t).envVar, props.tables[t], spec(t), 'RW');
       Tags.of(f).add(ENTRY_TAG, WORKFLOW_FUNCTIONS[name]);

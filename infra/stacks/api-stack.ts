@@ -3,7 +3,12 @@
  * reports resource server for organisation clients), one Lambda per API function, and the
  * REST API built from the route table, with the Cognito authorizer on every route but the public ones.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { Schedule as SchedulerSchedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { REPORTING_ENV } from '../../shared/config/reporting-env';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -18,12 +23,14 @@ import {
 import {
   AccountRecovery,
   FeaturePlan,
+  LambdaVersion,
   Mfa,
   OAuthScope,
   ResourceServerScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
+  UserPoolOperation,
   UserPoolResourceServer,
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
@@ -43,6 +50,8 @@ export interface ApiStackProps extends StackProps {
   data: DataStack;
   version: string;
   logRetention: RetentionDays;
+  /** Verified SES sender of reminders, e.g. `Văn phòng Tỉnh ủy <vanphong@tinhuy.example.vn>`. */
+  mailFrom: string;
 }
 
 /** Scopes API Gateway accepts per kind of route (all callers present access tokens). */
@@ -117,6 +126,52 @@ export class ApiStack extends Stack {
       this.functions[fn] = f;
     }
 
+    // Organisation clients are Cognito app clients, made and removed by the orgs function.
+    this.functions.orgs.addToRolePolicy(
+      new PolicyStatement({ actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'], resources: [this.userPool.userPoolArn] }),
+    );
+    // Reminders go out by SES from the office's verified domain.
+    const mailDomain = /@([^>\s]+)/.exec(props.mailFrom)?.[1] ?? 'example.gov.vn';
+    const sesIdentity = `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${mailDomain}`;
+    const sendMail = new PolicyStatement({ actions: ['ses:SendEmail'], resources: [sesIdentity] });
+    this.functions.reports.addToRolePolicy(sendMail);
+    this.functions.reports.addEnvironment(REPORTING_ENV.mailFrom, props.mailFrom);
+
+    // The reminder job (EventBridge Scheduler, hourly at :05 office time; reminders are due at 08:00).
+    const reminders = new DaumoiFunction(this, 'Reminders', {
+      entryFile: 'functions/reminders.ts',
+      description: 'daumoi: reminds organisations that have not reported',
+      logRetentionDays: props.logRetention,
+      timeout: Duration.minutes(5),
+      reservedConcurrentExecutions: 1,
+      environment: { [ENV.authMode]: 'cognito', [ENV.userPoolId]: this.userPool.userPoolId, [REPORTING_ENV.mailFrom]: props.mailFrom },
+    });
+    for (const name of ['Data', 'Audit'] as const) {
+      const spec = TABLES.find((t) => t.name === name)!;
+      reminders.bindTable(spec.envVar, data.tables[name], spec, 'RW');
+    }
+    reminders.addToRolePolicy(sendMail);
+    new SchedulerSchedule(this, 'RemindHourly', {
+      description: 'Reminders before and after report deadlines',
+      schedule: ScheduleExpression.cron({ minute: '5', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      target: new LambdaInvoke(reminders),
+    });
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(reminders.node.defaultChild as CfnFunction)}.Arn>:*]`,
+      reason: 'The scheduler’s role may invoke the reminder function’s versions (ARN:*) — only that one function.',
+    });
+
+    // Access tokens carry the claims the API reads: clearance and dept for people, org and role for organisation clients.
+    const preToken = new DaumoiFunction(this, 'PreTokenGeneration', {
+      entryFile: 'functions/pre-token-generation.ts',
+      description: 'daumoi: Cognito pre-token-generation (V3) claims',
+      logRetentionDays: props.logRetention,
+      timeout: Duration.seconds(5),
+    });
+    const dataSpec = TABLES.find((t) => t.name === 'Data')!;
+    preToken.bindTable(dataSpec.envVar, data.tables.Data, dataSpec, 'RO');
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken, LambdaVersion.V3_0);
+
     // The audit sealer appends new audit events to the hash chain every minute.
     const sealer = new DaumoiFunction(this, 'AuditSealer', {
       entryFile: 'functions/audit-sealer.ts',
@@ -134,7 +189,9 @@ export class ApiStack extends Stack {
       restApiName: 'daumoi',
       description: 'daumoi — Văn phòng cấp ủy document office',
       cloudWatchRole: true,
-      binaryMediaTypes: ['application/octet-stream', 'application/pdf', 'image/*', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      // `*/*`: XLSX/CSV downloads work whatever Accept header the browser sends; JSON bodies
+      // then arrive base64-encoded, which the JSON middleware decodes.
+      binaryMediaTypes: ['*/*'],
       deployOptions: {
         stageName: 'prod',
         tracingEnabled: true,

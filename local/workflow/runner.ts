@@ -78,6 +78,7 @@ const RUNNING_INDEX = 'SFNEXEC#RUNNING';
 const TOKEN_PLACEHOLDER = '<task-token>';
 /** Longest setTimeout Node allows (~24.8 days): the library's own timer for human steps; the runner's fires first. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
+const MAX_REMEMBERED = 1000;
 const execKey = (name: string) => ({ pk: `SFNEXEC#${name}`, sk: EXEC });
 const eventKey = (name: string, seq: number, kind: 'started' | 'invoked' | 'result') => ({ pk: `SFNEXEC#${name}`, sk: `EV#${String(seq).padStart(6, '0')}#${kind}` });
 
@@ -234,6 +235,12 @@ export class LocalStepFunctions implements Workflow {
     const record = r.Attributes as ExecutionRecord;
     this.whenFinished(run.name);
     this.settle.get(run.name)?.(record);
+    this.settle.delete(run.name);
+    // Remember the last few ends for late `whenFinished` callers, not every execution ever run.
+    for (const name of this.finished.keys()) {
+      if (this.finished.size <= MAX_REMEMBERED) break;
+      if (!this.settle.has(name)) this.finished.delete(name);
+    }
   }
 
   /** Every Task state runs here, in order; the n-th call of a run is its n-th recorded event. */

@@ -41,6 +41,10 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller {
       ? groupsRaw.split(/[,\s]+/).filter(Boolean) // API Gateway flattens arrays in authorizer claims
       : [];
   const roles = groups.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
+  // An organisation client's access token is known by its reports scope and organisation, even
+  // where Cognito does not put group overrides into client-credentials tokens.
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+  if (scopes.includes('daumoi/reports') && typeof claims['custom:orgId'] === 'string' && !roles.includes('don-vi')) roles.push('don-vi');
   const clearanceRaw = String(claims['custom:clearance'] ?? 'none');
   const clearance = (CLEARANCES as readonly string[]).includes(clearanceRaw) ? (clearanceRaw as Clearance) : 'none';
   const str = (k: string) => (typeof claims[k] === 'string' && claims[k] !== '' ? (claims[k] as string) : undefined);

@@ -96,14 +96,16 @@ const LETTER = 'A-Za-zĐđÐƉ';
 // Type: a capital, then up to 5 letters (QĐi, CTr, TTr, UBTVQH).
 const TYPE = `[${UPPER}][${LETTER}]{0,5}`;
 // Body: capitals and digits, hyphenated parts (ĐU-BCH, UBND-VP).
-const BODY_PART = `[${UPPER}][${UPPER}0-9]{0,11}`;
+const BODY_PART = `[${UPPER}][${UPPER}0-9]{0,11}(?:g|i)?`;
 const BODY = `${BODY_PART}(?:${SP}${DASH}${SP}${BODY_PART})*`;
 // "Số", "Sô", "So", "Sỏ", "S6", "S0", "S o" with an optional colon.
-const SO = `(?:[Ss5$]${SP}[ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ06](?![${LETTER}])${SP}[:.;]?${SP})`;
+const SO = `(?:(?<![\\p{L}\\p{N}])[Ss5$]${SP}[ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ06](?![\\p{L}])${SP}[:.;]?${SP})`;
 
-const PARTY_RE = new RegExp(`(${SO})?(?<![0-9A-Za-z/])(${NUM})${SP}${DASH}${SP}(${TYPE})${SP}${SLASH}${SP}(${BODY})(?![${LETTER}0-9])`, 'gu');
+const PARTY_RE = new RegExp(`(?:(${SO})|(?<![\\p{L}\\p{N}/]))(${NUM})${SP}${DASH}${SP}(${TYPE})${SP}${SLASH}${SP}(${BODY})(?![\\p{L}\\p{N}])`, 'gu');
+// After a printed "Số" the hyphen may be lost or misread (". , _" or nothing): "Số 5 CT/ĐU".
+const PARTY_LOOSE_RE = new RegExp(`(${SO})(${NUM})[ \\t.,_]{0,2}(${TYPE})${SP}${SLASH}${SP}(${BODY})(?![\\p{L}\\p{N}])`, 'gu');
 const STATE_RE = new RegExp(
-  `(${SO})?(?<![0-9A-Za-z/-])(${NUM})${SP}${SLASH}${SP}(?:([12][0-9OoIl]{3})${SP}${SLASH}${SP})?(${TYPE})${SP}${DASH}${SP}(${BODY})(?![${LETTER}0-9])`,
+  `(?:(${SO})|(?<![\\p{L}\\p{N}/-]))(${NUM})${SP}${SLASH}${SP}(?:([12][0-9OoIl]{3})${SP}${SLASH}${SP})?(${TYPE})${SP}${DASH}${SP}(${BODY})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -164,6 +166,12 @@ export function findNumberSymbols(text: string): NumberSymbolMatch[] {
   for (const m of s.matchAll(PARTY_RE)) {
     const parsed = buildParty(m[2]!, m[3]!, m[4]!);
     if (parsed) found.push({ parsed, index: m.index!, length: m[0].length, hasSoPrefix: !!m[1] });
+  }
+  for (const m of s.matchAll(PARTY_LOOSE_RE)) {
+    const start = m.index!;
+    if (found.some((f) => start < f.index + f.length && f.index < start + m[0].length)) continue;
+    const parsed = buildParty(m[2]!, m[3]!, m[4]!);
+    if (parsed) found.push({ parsed, index: start, length: m[0].length, hasSoPrefix: true });
   }
   for (const m of s.matchAll(STATE_RE)) {
     const start = m.index!;

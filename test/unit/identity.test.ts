@@ -24,6 +24,10 @@ describe('callerFromClaims', () => {
     const c = callerFromClaims({ sub: 's', 'custom:clearance': 'top', 'custom:orgId': 'o1', 'custom:dept': 'BTCTU' });
     expect(c).toMatchObject({ clearance: 'none', orgId: 'o1', dept: 'BTCTU' });
   });
+  it('treats an access token with the reports scope and an organisation as don-vi, even without groups', () => {
+    expect(callerFromClaims({ sub: 'c1', client_id: 'c1', scope: 'daumoi/reports', 'custom:orgId': 'o1' }).roles).toEqual(['don-vi']);
+    expect(callerFromClaims({ sub: 'c1', client_id: 'c1', scope: 'daumoi/reports' }).roles).toEqual([]);
+  });
   it('marks client-credentials tokens as machine clients', () => {
     expect(callerFromClaims({ sub: 'c1', client_id: 'c1', 'cognito:groups': ['don-vi'], 'custom:orgId': 'o1' }).clientId).toBe('c1');
     expect(callerFromClaims({ sub: 'u', client_id: 'web', 'cognito:username': 'vanthu' }).clientId).toBeUndefined();
@@ -44,13 +48,13 @@ describe('canSee', () => {
 });
 
 describe('client secrets', () => {
-  it('verifies the right secret and refuses another', () => {
+  it('verifies the right secret and refuses another', async () => {
     const secret = newClientSecret();
-    const stored = hashSecret(secret);
+    const stored = await hashSecret(secret);
     expect(stored).not.toContain(secret);
-    expect(verifySecret(secret, stored)).toBe(true);
-    expect(verifySecret(`${secret}x`, stored)).toBe(false);
-    expect(verifySecret(secret, 'garbage')).toBe(false);
+    expect(await verifySecret(secret, stored)).toBe(true);
+    expect(await verifySecret(`${secret}x`, stored)).toBe(false);
+    expect(await verifySecret(secret, 'garbage')).toBe(false);
   });
 });
 

@@ -56,12 +56,19 @@ describe('pre-token-generation trigger', () => {
     await expect(preTokenGeneration(() => registryOf(client({ revoked: true })))(recordedClientCredentialsEvent())).rejects.toThrow(/revoked/);
   });
 
-  it('leaves people’s tokens alone', async () => {
-    const human = { ...recordedClientCredentialsEvent(), triggerSource: 'TokenGeneration_Authentication', userName: 'vanthu' } as unknown as PreTokenGenerationV3TriggerEvent;
+  it('copies a person’s clearance and department into the access token, without asking the client registry', async () => {
+    const base = recordedClientCredentialsEvent();
+    const human = {
+      ...base,
+      triggerSource: 'TokenGeneration_Authentication',
+      userName: 'bantochuc',
+      request: { ...base.request, userAttributes: { sub: 'u-1', 'custom:clearance': 'mat', 'custom:dept': 'BTCTU' } },
+    } as unknown as PreTokenGenerationV3TriggerEvent;
     let asked = false;
     const out = await preTokenGeneration(() => ({ get: async () => ((asked = true), undefined) }))(human);
     expect(asked).toBe(false);
-    expect(out.response.claimsAndScopeOverrideDetails).toBeNull();
+    expect(out.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride).toEqual({ 'custom:clearance': 'mat', 'custom:dept': 'BTCTU' });
+    expect(out.response.claimsAndScopeOverrideDetails?.groupOverrideDetails).toBeUndefined();
   });
 });
 

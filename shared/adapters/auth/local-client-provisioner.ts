@@ -13,7 +13,7 @@ function newClientId(): string {
 export class LocalClientProvisioner implements ClientProvisioner {
   async create(): Promise<ProvisionedClient> {
     const clientSecret = newClientSecret();
-    return { clientId: newClientId(), clientSecret, secretHash: hashSecret(clientSecret) };
+    return { clientId: newClientId(), clientSecret, secretHash: await hashSecret(clientSecret) };
   }
 
   async remove(): Promise<void> {

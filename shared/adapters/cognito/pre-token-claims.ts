@@ -2,7 +2,7 @@
  * The Cognito pre-token-generation trigger's logic (event version V3_0, needed for client-credentials
  * tokens): an organisation's machine client gets the claims the API reads — `cognito:groups`
  * ["don-vi"] and `custom:orgId` — from the client registry. Unknown or revoked clients get no token;
- * people's tokens pass unchanged.
+ * people's access tokens get their clearance and department.
  */
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
 import type { ClientRegistry, MachineClient } from '../../ports/client-registry';
@@ -21,10 +21,28 @@ export function orgClientClaims(client: Pick<MachineClient, 'orgId'>): Overrides
   };
 }
 
+/** The token changes for a person: clearance (default none) and department, from the user pool attributes. */
+export function personClaims(attrs: Record<string, string>): Overrides {
+  return {
+    accessTokenGeneration: {
+      claimsToAddOrOverride: {
+        'custom:clearance': attrs['custom:clearance'] || 'none',
+        ...(attrs['custom:dept'] ? { 'custom:dept': attrs['custom:dept'] } : {}),
+      },
+    },
+  };
+}
+
 /** The trigger, reading the registry it is given. */
 export function preTokenGeneration(registry: () => ClientRegistry) {
   return async <E extends PreTokenEvent>(event: E): Promise<E> => {
-    if (event.triggerSource !== 'TokenGeneration_ClientCredentials') return event;
+    if (event.triggerSource !== 'TokenGeneration_ClientCredentials') {
+      // People: API Gateway accepts access tokens only, so the clearance and department the API
+      // reads are copied from the user's attributes into the access token.
+      const attrs = (event.request as { userAttributes?: Record<string, string> }).userAttributes ?? {};
+      (event.response as { claimsAndScopeOverrideDetails: Overrides }).claimsAndScopeOverrideDetails = personClaims(attrs);
+      return event;
+    }
     const clientId = event.callerContext.clientId;
     const client = await registry().get(clientId);
     // Throwing makes Cognito refuse the token request: a client the office does not know, or has revoked, gets nothing.

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { extendChain, GENESIS_HASH, verifyChain, type ChainLink } from '../../domain/audit-chain';
-import { ulid } from 'ulid';
+import { decodeTime, ulid } from 'ulid';
 import type { AuditEvent, AuditInput, AuditLog } from '../../ports/audit-log';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -53,7 +53,9 @@ export class DynamoAuditLog implements AuditLog {
 
   async seal(now = new Date()): Promise<{ sealed: number }> {
     let sealed = 0;
-    const cutoff = new Date(now.getTime() - SEAL_GRACE_MS).toISOString();
+    // The grace period is measured on the event id's own timestamp (the writer's real time),
+    // so events stamped by a moved office clock are sealed like any other.
+    const cutoff = now.getTime() - SEAL_GRACE_MS;
     for (;;) {
       const r = await this.db.send(
         new QueryCommand({
@@ -64,7 +66,7 @@ export class DynamoAuditLog implements AuditLog {
           Limit: SEAL_BATCH,
         }),
       );
-      const ready = (r.Items ?? []).filter((i) => String(i.at) <= cutoff) as (AuditEvent & { pk: string; sk: string })[];
+      const ready = (r.Items ?? []).filter((i) => decodeTime(String(i.eventId)) <= cutoff) as (AuditEvent & { pk: string; sk: string })[];
       if (!ready.length) return { sealed };
       const head = await this.head();
       const links = extendChain(sha256, head, ready);

@@ -19,6 +19,8 @@ const scanKey = (scanId: string) => ({ pk: `SCAN#${scanId}`, sk: 'SCAN' });
 const jobItemKey = (scanId: string, jobKey: string) => ({ pk: `SCAN#${scanId}`, sk: `JOB#${jobKey}` });
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 const statusList = (status: string) => `SCANS#${status}`;
+/** What a new upload of the same scan clears: the previous upload's result. */
+const RESET_ON_NEW_UPLOAD = ['pages', 'textKey', 'fields', 'lowConfidence', 'secrecy', 'urgency', 'engine', 'failure'] as const;
 
 interface CancellationReason {
   Code?: string;
@@ -100,9 +102,9 @@ export class DynamoScanStore implements ScanStore {
                   // A new upload replaces whatever an older one produced.
                   UpdateExpression:
                     'SET #status = :processing, gsi1pk = :list, gsi1sk = :listSk, jobKey = :jobKey, updatedAt = :now, #version = #version + :one, ' +
-                    'pages = :null, textKey = :null, fields = :null, lowConfidence = :empty, secrecy = :null, urgency = :null, engine = :null, failure = :null',
+                    RESET_ON_NEW_UPLOAD.map((k) => `#${k} = ${k === 'lowConfidence' ? ':empty' : ':null'}`).join(', '),
                   ConditionExpression: `attribute_exists(pk) AND #status IN (${startable.join(', ')}) AND (attribute_not_exists(entryId) OR entryId = :null)`,
-                  ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+                  ExpressionAttributeNames: { '#status': 'status', '#version': 'version', ...Object.fromEntries(RESET_ON_NEW_UPLOAD.map((k) => [`#${k}`, k])) },
                   ExpressionAttributeValues: {
                     ':processing': 'processing',
                     ':list': statusList('processing'),

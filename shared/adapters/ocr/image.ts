@@ -169,6 +169,8 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     .map((c) => c.maxY - c.minY + 1)
     .filter((h) => h >= height * 0.003 && h <= height * 0.03);
   const letter = Math.max(8, median(heights));
+  // 1: erase the whole component (seal ring, signature, rule); 2: a box: erase its straight sides only,
+  // so a diacritic touching the frame stays.
   const remove = new Uint8Array(comps.length + 1);
   let removed = 0;
   comps.forEach((c, i) => {
@@ -179,20 +181,91 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     const frame = big && fill < 0.2 && Math.max(w, h) >= 2.2 * letter;
     const rule = w >= 5 * letter && h <= 0.45 * letter;
     const vrule = h >= 3 * letter && w <= 0.3 * letter;
-    if (frame || rule || vrule) {
-      remove[i + 1] = 1;
-      removed++;
-    }
+    if (!(frame || rule || vrule)) return;
+    removed++;
+    remove[i + 1] = frame && !rule && !vrule && isBox(labels, width, c, i + 1, letter) ? 2 : 1;
   });
   if (!removed) return { image: img, removed };
   const out = new Uint8Array(data);
   // Paper level: a bright percentile, so the whitened pixels blend in.
   const paper = Math.max(t + 1, percentile(data, 0.9));
+  const erase = new Uint8Array(width * height);
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
-    if (l && remove[l]) out[i] = paper;
+    if (l && remove[l] === 1) erase[i] = 1;
+  }
+  comps.forEach((c, i) => {
+    if (remove[i + 1] === 2) markBoxSides(labels, width, c, i + 1, Math.max(6, Math.round(letter * 0.8)), erase);
+  });
+  // Erase with a 1-pixel halo: the grey anti-aliased edge of a line is not dark enough to be
+  // in the component, but Tesseract still sees it.
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (!erase[row + x]) continue;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const k = yy * width + xx;
+          const l = labels[k]!;
+          // Do not eat into another component (a letter next to the line).
+          if (l && !remove[l]) continue;
+          if (l && remove[l] === 2 && !erase[k] && (dx || dy)) continue;
+          out[k] = paper;
+        }
+      }
+    }
   }
   return { image: { width, height, data: out }, removed };
+}
+
+/** A rectangle outline: most of the component's pixels lie near its bounding box's sides. */
+function isBox(labels: Int32Array, width: number, c: Component, label: number, letter: number): boolean {
+  const w = c.maxX - c.minX + 1;
+  const h = c.maxY - c.minY + 1;
+  if (w < 2 * letter || h < letter) return false;
+  const band = Math.max(3, Math.round(letter * 0.25));
+  let near = 0;
+  for (let y = c.minY; y <= c.maxY; y++) {
+    const row = y * width;
+    for (let x = c.minX; x <= c.maxX; x++) {
+      if (labels[row + x] !== label) continue;
+      if (y - c.minY < band || c.maxY - y < band || x - c.minX < band || c.maxX - x < band) near++;
+    }
+  }
+  return near / c.count > 0.6;
+}
+
+/** Marks the pixels of a box's straight sides: runs of the component at least `minRun` long. */
+function markBoxSides(labels: Int32Array, width: number, c: Component, label: number, minRun: number, erase: Uint8Array): void {
+  for (let y = c.minY; y <= c.maxY; y++) {
+    const row = y * width;
+    let x = c.minX;
+    while (x <= c.maxX) {
+      if (labels[row + x] !== label) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x <= c.maxX && labels[row + x] === label) x++;
+      if (x - start >= minRun) for (let k = start; k < x; k++) erase[row + k] = 1;
+    }
+  }
+  for (let x = c.minX; x <= c.maxX; x++) {
+    let y = c.minY;
+    while (y <= c.maxY) {
+      if (labels[y * width + x] !== label) {
+        y++;
+        continue;
+      }
+      const start = y;
+      while (y <= c.maxY && labels[y * width + x] === label) y++;
+      if (y - start >= minRun) for (let k = start; k < y; k++) erase[k * width + x] = 1;
+    }
+  }
 }
 
 function percentile(data: Uint8Array, p: number): number {
@@ -242,4 +315,86 @@ function grayToCanvas(img: GrayImage): Canvas {
  */
 export function encodePng(img: GrayImage): Buffer {
   return grayToCanvas(img).toBuffer('image/png');
+}
+
+/**
+ * The skew of a page's text lines in degrees (positive: lines fall to the right), from the
+ * projection profile of a sample of dark pixels: the angle whose horizontal projection is
+ * sharpest. Searches ±maxDeg in 0.1° steps (coarse to fine).
+ */
+export function estimateSkew(img: GrayImage, maxDeg = 4): number {
+  const { width, height, data } = img;
+  const t = Math.min(otsuThreshold(data), 200);
+  // Sample the top edges of dark strokes (dark pixel, light above) in the central part of the
+  // page: solid dark areas (scanner lid, edge shadow) at the borders would pull towards 0°.
+  const x0 = Math.floor(width * 0.08);
+  const x1 = Math.ceil(width * 0.92);
+  const y0 = Math.max(1, Math.floor(height * 0.05));
+  const y1 = Math.ceil(height * 0.95);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let stride = 1;
+  for (;;) {
+    xs.length = 0;
+    ys.length = 0;
+    for (let y = y0; y < y1; y++) {
+      const row = y * width;
+      for (let x = x0; x < x1; x += stride) {
+        if (data[row + x]! <= t && data[row - width + x]! > t) {
+          xs.push(x);
+          ys.push(y);
+        }
+      }
+    }
+    if (xs.length <= 200_000 || stride >= 8) break;
+    stride *= 2;
+  }
+  if (xs.length < 500) return 0;
+  const bins = new Float64Array(height + width);
+  const score = (deg: number): number => {
+    const tan = Math.tan((deg * Math.PI) / 180);
+    bins.fill(0);
+    const off = width; // keep indexes positive
+    for (let i = 0; i < xs.length; i++) {
+      const b = Math.round(ys[i]! - xs[i]! * tan) + off;
+      if (b >= 0 && b < bins.length) bins[b]!++;
+    }
+    let s = 0;
+    for (let i = 0; i < bins.length; i++) s += bins[i]! * bins[i]!;
+    return s;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let d = -maxDeg; d <= maxDeg + 1e-9; d += 0.5) {
+    const s = score(d);
+    if (s > bestScore) {
+      bestScore = s;
+      best = d;
+    }
+  }
+  const centre = best;
+  for (let d = centre - 0.4; d <= centre + 0.4 + 1e-9; d += 0.1) {
+    const s = score(d);
+    if (s > bestScore) {
+      bestScore = s;
+      best = d;
+    }
+  }
+  return Math.round(best * 10) / 10;
+}
+
+/** Rotates a grey page by `deg` degrees around its centre (paper-coloured corners). */
+export function rotateGray(img: GrayImage, deg: number): GrayImage {
+  if (!deg) return img;
+  const src = grayToCanvas(img);
+  const dst = createCanvas(img.width, img.height);
+  const ctx = dst.getContext('2d');
+  const paper = percentile(img.data, 0.9);
+  ctx.fillStyle = `rgb(${paper},${paper},${paper})`;
+  ctx.fillRect(0, 0, img.width, img.height);
+  ctx.translate(img.width / 2, img.height / 2);
+  ctx.rotate((deg * Math.PI) / 180);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(src, -img.width / 2, -img.height / 2);
+  return { width: img.width, height: img.height, data: rgbaToGray(ctx.getImageData(0, 0, img.width, img.height).data, img.width * img.height) };
 }

@@ -13,7 +13,7 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { detectScanKind, unreadableReason } from '../../domain/file-type';
 import type { ReadText } from '../../services/scans/deps';
 import { UnreadableScanError } from './errors';
-import { decodeToGray, removeFramesAndRules, scaleGray, type GrayImage } from './image';
+import { decodeToGray, estimateSkew, removeFramesAndRules, rotateGray, scaleGray, type GrayImage } from './image';
 import { pdfPages } from './pdf';
 import type { OcrEngine } from './engine';
 
@@ -26,8 +26,15 @@ export interface TesseractOptions {
   langPath?: string;
   /** Whiten boxes and rules before OCR (default true). */
   removeFrames?: boolean;
-  /** Scans below this resolution are upscaled to it (default 250 dpi; 0 = never). */
+  /** Scans below this resolution are upscaled to it (default 300 dpi; 0 = never). */
   minDpi?: number;
+  /**
+   * Tesseract page segmentation: 6 (one block, the default: keeps boxed stamps and merges the
+   * header columns line by line, which the extractor expects) or 3 (automatic layout).
+   */
+  psm?: 3 | 4 | 6 | 11;
+  /** Straighten pages skewed by ≥ 0.3° before OCR (default true). */
+  deskew?: boolean;
 }
 
 /** A4 width in inches: a page image's resolution is guessed from its width. */
@@ -48,9 +55,25 @@ export class TesseractEngine implements OcrEngine {
   private idle: Worker[] = [];
   private waiting: ((w: Worker | Promise<never>) => void)[] = [];
   private closed = false;
+  /** Pages being decoded and cleaned at once (each holds tens of MB of pixels). */
+  private prepSlots: number;
+  private prepWaiting: (() => void)[] = [];
 
   constructor(private readonly opts: TesseractOptions = {}) {
     this.size = Math.max(1, opts.poolSize ?? defaultPoolSize());
+    this.prepSlots = this.size;
+  }
+
+  private async withPrepSlot<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (this.prepSlots > 0) this.prepSlots--;
+    else await new Promise<void>((resolve) => this.prepWaiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = this.prepWaiting.shift();
+      if (next) next();
+      else this.prepSlots++;
+    }
   }
 
   async warmUp(): Promise<void> {
@@ -74,35 +97,52 @@ export class TesseractEngine implements OcrEngine {
     if (kind === 'pdf') {
       const pdf = await pdfPages(bytes);
       const results = await Promise.all(
-        pdf.map((p) => (p.kind === 'text' ? Promise.resolve({ text: p.text, confidence: 1 }) : this.recognizeGray(p.image, p.dpi))),
+        pdf.map(async (p) => {
+          if (p.kind === 'text') return { text: p.text, confidence: 1 };
+          const encoded = await this.withPrepSlot(() => this.prepare(p.image, p.dpi));
+          return this.recognizeEncoded(encoded.image, encoded.dpi);
+        }),
       );
       pages.push(...results);
     } else if (kind === 'tiff') {
       pages.push(await this.recognizeEncoded(bytes));
     } else {
-      let gray: GrayImage;
-      try {
-        gray = await decodeToGray(bytes);
-      } catch (err) {
-        throw new UnreadableScanError(`the image cannot be decoded: ${(err as Error).message}`, { cause: err });
-      }
-      pages.push(await this.recognizeGray(gray, null));
+      const encoded = await this.withPrepSlot(async () => {
+        let gray: GrayImage;
+        try {
+          gray = await decodeToGray(bytes);
+        } catch (err) {
+          throw new UnreadableScanError(`the image cannot be decoded: ${(err as Error).message}`, { cause: err });
+        }
+        return this.prepare(gray, null);
+      });
+      pages.push(await this.recognizeEncoded(encoded.image, encoded.dpi));
     }
     return { engine: this.name, pages };
   }
 
-  private async recognizeGray(img: GrayImage, dpi: number | null): Promise<{ text: string; confidence: number | null }> {
+  /** Straightens, cleans and scales a page; returns it encoded for Tesseract with its resolution. */
+  private prepare(img: GrayImage, dpi: number | null): { image: Uint8Array; dpi: number } {
     let page = img;
+    if (this.opts.deskew !== false) {
+      const skew = estimateSkew(page);
+      if (Math.abs(skew) >= 0.3) page = rotateGray(page, -skew);
+    }
     if (this.opts.removeFrames !== false) page = removeFramesAndRules(page).image;
-    const minDpi = this.opts.minDpi ?? 250;
-    const guessed = dpi ?? Math.min(page.width, page.height) / A4_SHORT_SIDE_IN;
-    if (minDpi > 0 && guessed > 0 && guessed < minDpi * 0.9) page = scaleGray(page, Math.min(3, minDpi / guessed));
-    return this.recognizeEncoded(encodePgm(page));
+    const minDpi = this.opts.minDpi ?? 300;
+    let res = dpi ?? Math.min(page.width, page.height) / A4_SHORT_SIDE_IN;
+    if (minDpi > 0 && res > 0 && res < minDpi * 0.9) {
+      const f = Math.min(3, minDpi / res);
+      page = scaleGray(page, f);
+      res *= f;
+    }
+    return { image: encodePgm(page), dpi: Math.round(res) };
   }
 
-  private async recognizeEncoded(image: Uint8Array): Promise<{ text: string; confidence: number | null }> {
+  private async recognizeEncoded(image: Uint8Array, dpi?: number): Promise<{ text: string; confidence: number | null }> {
     const worker = await this.acquire();
     try {
+      await worker.setParameters({ user_defined_dpi: dpi && dpi >= 70 && dpi <= 1200 ? String(dpi) : '0' });
       const r = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
       return { text: r.data.text ?? '', confidence: typeof r.data.confidence === 'number' ? r.data.confidence / 100 : null };
     } catch (err) {
@@ -118,7 +158,7 @@ export class TesseractEngine implements OcrEngine {
     const langPath = this.opts.langPath ?? vieLangPath();
     const p = (async () => {
       const w = await createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
-      await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '0' });
+      await w.setParameters({ tessedit_pageseg_mode: String(this.opts.psm ?? 6) as PSM, preserve_interword_spaces: '0' });
       return w;
     })();
     this.workers.push(p);

@@ -350,7 +350,9 @@ function isStampLine(l: Line): boolean {
 function cleanSubject(parts: string[]): string {
   let s = parts.join(' ').replace(/\s+/g, ' ').trim();
   s = s.replace(/^[^\p{L}\p{N}]+/u, '');
-  s = s.replace(/[\s|_~*•·]+$/u, '').replace(/\s*[-–—]{2,}.*$/, '');
+  s = s.replace(/\s*[-–—]{3,}.*$/, '');
+  // Isolated marks at the end (a speck read as ' or .) and the end punctuation.
+  s = s.replace(/(?:\s+[^\p{L}\p{N}()[\]"“”]{1,3})+$/u, '').replace(/[\s|_~*•·,;:]+$/u, '');
   s = s.replace(VV_RE_ORIG, 'V/v ');
   return s.trim();
 }

@@ -1,0 +1,80 @@
+/**
+ * Bounded retries and leases of OCR jobs. The transient failure is real: the pipeline's blob
+ * store points at a port where nothing listens, so every read of the upload fails to connect.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useEmbeddedEnv } from '../support/integration';
+import { s3rverEvent, startAndUpload, fixture, objectExists, sqsEventOf } from './scans-support';
+
+useEmbeddedEnv();
+const { handler: scans } = await import('../../functions/scans');
+const { handler: worker } = await import('../../functions/ocr-worker');
+const { services, overrideServices } = await import('../../shared/composition');
+const { ScanService } = await import('../../shared/services/scans/scan-service');
+const { OcrRetryableError } = await import('../../shared/services/scans/ocr-pipeline');
+const { S3BlobStore } = await import('../../shared/adapters/s3/blob-store');
+const { DynamoScanStore } = await import('../../shared/adapters/dynamodb/scan-store');
+const { documentClient } = await import('../../shared/adapters/dynamodb/client');
+const { tableName } = await import('../../shared/adapters/dynamodb/tables');
+const { noticesOf } = await import('../../shared/adapters/s3/upload-events');
+
+const store = new DynamoScanStore(documentClient(), tableName('Data'));
+const unreachable = new S3BlobStore(
+  new S3Client({ endpoint: 'http://127.0.0.1:9', forcePathStyle: true, region: 'ap-southeast-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, maxAttempts: 1 }),
+  process.env.DAUMOI_BUCKET!,
+  { now: () => new Date() },
+);
+const brokenStorage = () =>
+  new ScanService({ clock: { now: () => new Date() }, scans: store, blobs: unreachable, registers: services().registers, reader: () => services().ocr, quarantineAction: 'move' });
+
+afterAll(() => overrideServices({}));
+
+describe('OCR retries', () => {
+  it('retries a transient failure a bounded number of times, then shows failed with the reason; the upload stays', async () => {
+    const id = await startAndUpload(scans, fixture('s1-003.png'), 'image/png');
+    const notice = noticesOf(await s3rverEvent(id))[0]!;
+    const service = brokenStorage();
+    for (const attempt of [1, 2]) {
+      await expect(service.processUpload(notice)).rejects.toBeInstanceOf(OcrRetryableError);
+      const scan = (await store.get(id))!;
+      expect(scan).toMatchObject({ status: 'processing', attempts: attempt });
+      expect(scan.lastError).toMatch(/ECONNREFUSED|connect/i);
+    }
+    expect((await service.processUpload(notice)).outcome).toBe('failed');
+    const scan = (await store.get(id))!;
+    expect(scan.status).toBe('failed');
+    expect(scan.failure).toEqual({ code: 'OCR_FAILED', reason: expect.stringMatching(/3 times.*(ECONNREFUSED|connect)/is) });
+    expect((await service.processUpload(notice)).outcome).toBe('duplicate');
+    expect(await objectExists(`scans/${id}`)).toBe(true);
+  });
+
+  it('reports a transient failure back to SQS so the message is delivered again', async () => {
+    const id = await startAndUpload(scans, fixture('s1-003.png'), 'image/png');
+    overrideServices({ scans: brokenStorage() });
+    try {
+      expect(await worker(sqsEventOf(await s3rverEvent(id), 'msg-7') as never)).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-7' }] });
+    } finally {
+      overrideServices({});
+    }
+    expect((await store.get(id))!.status).toBe('processing');
+  });
+
+  it('leaves a running job to its holder until the lease ends, unless told the holder is gone', async () => {
+    const id = await startAndUpload(scans, fixture('s1-003.png'), 'image/png');
+    const now = new Date();
+    const first = await store.claimJob(id, `${id}#v1`, { now, leaseMs: 60_000 });
+    expect(first.claimed).toBe(true);
+    const second = await store.claimJob(id, `${id}#v1`, { now, leaseMs: 60_000 });
+    expect(second).toMatchObject({ claimed: false, reason: 'duplicate' });
+    const later = await store.claimJob(id, `${id}#v1`, { now: new Date(now.getTime() + 61_000), leaseMs: 60_000 });
+    expect(later).toMatchObject({ claimed: true, job: { attempts: 2 } });
+    const takeOver = await store.claimJob(id, `${id}#v1`, { now, leaseMs: 60_000, takeOver: true });
+    expect(takeOver).toMatchObject({ claimed: true, job: { attempts: 3 } });
+    expect(await store.claimJob('NO-SUCH-SCAN', 'NO-SUCH-SCAN#v1', { now, leaseMs: 1 })).toMatchObject({ claimed: false, reason: 'no-scan' });
+  });
+
+  it('ignores objects that are not uploads', async () => {
+    expect(await services().scans.processUpload({ bucket: null, key: 'ocr/X.json', size: 1, etag: 'e', versionId: null, sequencer: null })).toMatchObject({ outcome: 'ignored' });
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalBodyCode,
+  canonicalTypeCode,
+  findNumberSymbols,
+  formatPartyNumberSymbol,
+  formatStateNumberSymbol,
+  parseNumberSymbol,
+  sameNumberSymbol,
+} from '../../shared/domain/number-symbol';
+
+type Row = [input: string, canonical: string | null, form?: 'party' | 'state', extra?: Record<string, unknown>];
+
+const PARTY: Row[] = [
+  ['Số 12-NQ/TU', '12-NQ/TU', 'party', { number: 12, typeCode: 'NQ', bodyCode: 'TU' }],
+  ['12-NQ/TU', '12-NQ/TU', 'party'],
+  ['Số 36-HD/VPTW', '36-HD/VPTW', 'party', { typeCode: 'HD', bodyCode: 'VPTW' }],
+  ['Số 08-QĐi/TW', '08-QĐi/TW', 'party', { number: 8, numberText: '08', typeCode: 'QĐi' }],
+  ['Số 24-BS/UBKTTU', '24-BS/UBKTTU', 'party', { typeCode: 'BS', bodyCode: 'UBKTTU' }],
+  ['Số 5-NQ/ĐU-BCH', '5-NQ/ĐU-BCH', 'party', { bodyCode: 'ĐU-BCH' }],
+  ['Số 399-QĐ/TW', '399-QĐ/TW', 'party'],
+  ['Số 23-TTr/TU', '23-TTr/TU', 'party', { typeCode: 'TTr' }],
+  ['Số 7-CTr/TU', '7-CTr/TU', 'party', { typeCode: 'CTr' }],
+  ['Số 598-CV/UBKTTU', '598-CV/UBKTTU', 'party', { typeCode: 'CV' }],
+  ['Số 451-GM/BTGTU', '451-GM/BTGTU', 'party'],
+  ['Số 141-KL/ĐUK', '141-KL/ĐUK', 'party'],
+  ['Số 5-CT/ĐU', '5-CT/ĐU', 'party'],
+  ['Số 49-KH/HU', '49-KH/HU', 'party'],
+  ['Số 74-TB/ĐUK', '74-TB/ĐUK', 'party'],
+  ['Số 52-BC/ĐU', '52-BC/ĐU', 'party'],
+  ['Số 3-QC/TU', '3-QC/TU', 'party'],
+  ['Số 11-TT/TU', '11-TT/TU', 'party'],
+  ['Số 2-BB/VPTU', '2-BB/VPTU', 'party'],
+  ['Số 1-ĐA/TU', '1-ĐA/TU', 'party', { typeCode: 'ĐA' }],
+  ['Số 17-NQ/BCSĐ', '17-NQ/BCSĐ', 'party'],
+  // OCR-tolerant spellings
+  ['Sô 12-NQ/TU', '12-NQ/TU', 'party'],
+  ['So 12-NQ/TU', '12-NQ/TU', 'party'],
+  ['S6 12-NQ/TU', '12-NQ/TU', 'party'],
+  ['Sỏ 12-NQ/TU', '12-NQ/TU', 'party'],
+  ['Số: 12-NQ/TU', '12-NQ/TU', 'party'],
+  ['Số12-NQ/TU', '12-NQ/TU', 'party'],
+  ['Số 12 - NQ / TU', '12-NQ/TU', 'party'],
+  ['Số 12 -NQ/ TU', '12-NQ/TU', 'party'],
+  ['Số 12–NQ/TU', '12-NQ/TU', 'party'],
+  ['Số 12—NQ/TU', '12-NQ/TU', 'party'],
+  ['Số 12−NQ/TU', '12-NQ/TU', 'party'],
+  ['Số 1O-NQ/TU', '10-NQ/TU', 'party'],
+  ['Số l2-NQ/TU', '12-NQ/TU', 'party'],
+  ['Số 2I-NQ/TU', '21-NQ/TU', 'party'],
+  ['Số 08-QÐi/TW', '08-QĐi/TW', 'party'],
+  ['Số 08-QƉi/TW', '08-QĐi/TW', 'party'],
+  ['Số 08-QDi/TW', '08-QĐi/TW', 'party'],
+  ['So 22-NQ/DUK', '22-NQ/ĐUK', 'party', { bodyCode: 'ĐUK' }],
+  ['So 5-CT/DU', '5-CT/ĐU', 'party'],
+  ['Số 5 CT/ĐU', '5-CT/ĐU', 'party'],
+  ['Số 5.CT/ĐU', '5-CT/ĐU', 'party'],
+  ['Số 9-NQ/TU,', '9-NQ/TU', 'party'],
+  ['Số 9-NQ/TU.', '9-NQ/TU', 'party'],
+  ['  Số 9-NQ/TU  ', '9-NQ/TU', 'party'],
+  ['Số 598-CV/UBKTTU Nghệ An, ngày 13 tháng 9 năm 2017', '598-CV/UBKTTU', 'party'],
+  ['Số 12-NQ/TU - Hà Nội', '12-NQ/TU', 'party'],
+  ['Số 12-NQ/TU\u2044', '12-NQ/TU', 'party'],
+  ['Số 12-NQ\u2044TU', '12-NQ/TU', 'party'],
+];
+
+const STATE: Row[] = [
+  ['Số: 45/2024/NĐ-CP', '45/2024/NĐ-CP', 'state', { number: 45, year: 2024, typeCode: 'NĐ', bodyCode: 'CP' }],
+  ['Số: 123/UBND-VP', '123/UBND-VP', 'state', { typeCode: 'CV', bodyCode: 'UBND', unit: 'VP' }],
+  ['123/UBND-VP', '123/UBND-VP', 'state'],
+  ['Số: 15/QĐ-UBND', '15/QĐ-UBND', 'state', { typeCode: 'QĐ', bodyCode: 'UBND' }],
+  ['15/QĐ-UBND', '15/QĐ-UBND', 'state'],
+  ['Số: 30/2020/NĐ-CP', '30/2020/NĐ-CP', 'state'],
+  ['Số: 01/2011/TT-BNV', '01/2011/TT-BNV', 'state', { typeCode: 'TT', bodyCode: 'BNV' }],
+  ['Số: 15 /QĐ- UBND', '15/QĐ-UBND', 'state'],
+  ['Số : 15/QĐ–UBND', '15/QĐ-UBND', 'state'],
+  ['So: 45/2O24/ND-CP', '45/2024/NĐ-CP', 'state', { year: 2024 }],
+  ['Số: 256/BC-UBND', '256/BC-UBND', 'state', { typeCode: 'BC' }],
+  ['Số: 88/KH-UBND', '88/KH-UBND', 'state'],
+  ['Số: 7/TTr-SNV', '7/TTr-SNV', 'state', { typeCode: 'TTr', bodyCode: 'SNV' }],
+  ['Số: 1234/SNV-TCCB', '1234/SNV-TCCB', 'state', { typeCode: 'CV', bodyCode: 'SNV', unit: 'TCCB' }],
+  ['Số: 5/CT-TTg', '5/CT-TTg', 'state', { typeCode: 'CT', bodyCode: 'TTg' }],
+  ['Số: 12/GM-UBND', '12/GM-UBND', 'state'],
+  ['Số: 99/UBND-KT', '99/UBND-KT', 'state'],
+  ['Số: 3/HD-SNV', '3/HD-SNV', 'state'],
+];
+
+const NONE: Row[] = [
+  ['', null],
+  ['Không có số', null],
+  ['ngày 10/6/1954', null],
+  ['Covid-19', null],
+  ['2021-2025', null],
+  ['Điều 3. Văn phòng', null],
+  ['NQ/TU', null],
+  ['Số -NQ/TU', null],
+];
+
+describe('parseNumberSymbol', () => {
+  it.each([...PARTY, ...STATE, ...NONE])('%s → %s', (input, canonical, form, extra) => {
+    const p = parseNumberSymbol(input);
+    if (canonical === null) {
+      expect(p).toBeNull();
+      return;
+    }
+    expect(p).not.toBeNull();
+    expect(p!.canonical).toBe(canonical);
+    if (form) expect(p!.form).toBe(form);
+    if (extra) expect(p).toMatchObject(extra);
+  });
+
+  it('has at least 60 cases', () => {
+    expect(PARTY.length + STATE.length + NONE.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('prefers the number printed after "Số" over one cited in the text', () => {
+    expect(parseNumberSymbol('thực hiện Nghị quyết 10-NQ/TU; Số 12-KH/TU')!.canonical).toBe('12-KH/TU');
+  });
+
+  it('finds every symbol in a text with its position', () => {
+    const text = 'Số 12-NQ/TU\nCăn cứ Quyết định số 15/QĐ-UBND và Nghị quyết 08-QĐi/TW';
+    const all = findNumberSymbols(text);
+    expect(all.map((m) => m.parsed.canonical)).toEqual(['12-NQ/TU', '15/QĐ-UBND', '08-QĐi/TW']);
+    expect(all[0]!.hasSoPrefix).toBe(true);
+    expect(text.slice(all[1]!.index, all[1]!.index + all[1]!.length)).toContain('15/QĐ-UBND');
+  });
+});
+
+describe('formatting and comparison', () => {
+  it('formats Party symbols', () => {
+    expect(formatPartyNumberSymbol(12, 'NQ', 'TU')).toBe('12-NQ/TU');
+    expect(formatPartyNumberSymbol('08', 'qđi', 'TW')).toBe('08-QĐi/TW');
+    expect(formatPartyNumberSymbol(3, 'CTR', 'DUK')).toBe('3-CTr/ĐUK');
+  });
+  it('formats State symbols', () => {
+    expect(formatStateNumberSymbol(15, 'QĐ', 'UBND')).toBe('15/QĐ-UBND');
+    expect(formatStateNumberSymbol(45, 'ND', 'CP', 2024)).toBe('45/2024/NĐ-CP');
+  });
+  it('round-trips parse(format(x))', () => {
+    for (const [n, t, b] of [[1, 'NQ', 'TU'], [99, 'QĐi', 'TW'], [450, 'TTr', 'ĐUK'], [7, 'HD', 'VPĐU']] as const) {
+      const p = parseNumberSymbol(formatPartyNumberSymbol(n, t, b))!;
+      expect([p.number, p.typeCode, p.bodyCode]).toEqual([n, t, b]);
+    }
+  });
+  it('canonicalises known codes and keeps unknown ones', () => {
+    expect(canonicalTypeCode('QDI')).toBe('QĐi');
+    expect(canonicalTypeCode('ctr')).toBe('CTr');
+    expect(canonicalTypeCode('XYZ')).toBe('XYZ');
+    expect(canonicalBodyCode('VPDU')).toBe('VPĐU');
+    expect(canonicalBodyCode('ABC-DEF')).toBe('ABC-DEF');
+  });
+  it('compares symbols ignoring spacing, leading zeros and Đ/D', () => {
+    expect(sameNumberSymbol('Số 08-QĐi/TW', '8-QDi/TW')).toBe(true);
+    expect(sameNumberSymbol('12-NQ/TU', '12-KL/TU')).toBe(false);
+    expect(sameNumberSymbol('Số: 45/2024/NĐ-CP', '45/2024/ND-CP')).toBe(true);
+  });
+});

@@ -73,7 +73,7 @@ export async function run(args: string[]): Promise<void> {
   const json = args.includes('--json');
   const only: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--workers' || args[i] === '--dump' || args[i] === '--psm') i++;
+    if (['--workers', '--dump', '--psm', '--dpi'].includes(args[i]!)) i++;
     else if (!args[i]!.startsWith('--')) only.push(args[i]!);
   }
   const dir = handbookDir();
@@ -86,7 +86,8 @@ export async function run(args: string[]): Promise<void> {
   if (dump) mkdirSync(dump, { recursive: true });
 
   const psm = opt('--psm');
-  const reader = buildScanReader('tesseract', { poolSize: workers, ...(psm ? { tesseract: { psm: Number(psm) as 3 | 6 } } : {}) });
+  const dpi = opt('--dpi');
+  const reader = buildScanReader('tesseract', { tesseract: { poolSize: workers, ...(psm ? { psm: Number(psm) as 3 | 6 } : {}), ...(dpi ? { targetDpi: Number(dpi) } : {}) } });
   const warm0 = Date.now();
   await reader.warmUp?.();
   const warmMs = Date.now() - warm0;

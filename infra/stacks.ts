@@ -6,7 +6,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DataStack } from './stacks/data-stack';
 import { ApiStack } from './stacks/api-stack';
 import { OcrStack } from './stacks/ocr-stack';
-import { WorkflowStack } from './stacks/workflow-stack';
+import { WorkflowStack, grantDraftsApi } from './stacks/workflow-stack';
 import { REPO_ROOT } from './constructs/repo-root';
 
 export function buildStacks(app: App) {
@@ -25,5 +25,6 @@ export function buildStacks(app: App) {
   const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, mailFrom, description: 'daumoi API and identity' });
   const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, description: 'daumoi OCR pipeline' });
   const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { env, data, logRetention, description: 'daumoi appraisal and approval workflow' });
+  grantDraftsApi(api.functions.drafts, workflow.stateMachine);
   return { data, api, ocr, workflow };
 }

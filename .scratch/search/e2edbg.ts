@@ -13,6 +13,7 @@ try {
     try { const g = await fetch(`${office.url}/v1/scans/${body.scanId}`, { headers: { authorization: `Bearer ${token}` } }); const b = await g.json() as any; console.log(i, b.status, b.message?.slice(0, 100)); if (b.status !== 'processing' && b.status !== 'awaiting-upload') break; } catch (e) { console.log('get err', (e as Error).message); break; }
   }
 } finally {
+  console.log('exit', office.process.exitCode, office.process.signalCode);
   console.log(office.output().slice(-3000));
   await office.stop();
 }

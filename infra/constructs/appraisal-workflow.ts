@@ -89,7 +89,6 @@ export class AppraisalWorkflow extends Construct {
         description,
         logRetentionDays: props.logRetention,
         // Error names are what the state machine's Retry matches: minification must not rename the error classes.
-        bundling: { keepNames: true },
       });
       // Drafts, tokens and registers live in Data; audit events go to Audit in the same transaction.
       for (const t of ['Data', 'Audit'] as const) f.bindTable(spec(t).envVar, props.tables[t], spec(t), 'RW');

@@ -51,6 +51,9 @@ export class DaumoiFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         target: 'node24',
         minify: true,
+        // Error class names must survive minification: Step Functions Retry/Catch and the
+        // error mapping match on them.
+        keepNames: true,
         sourceMap: true,
         mainFields: ['module', 'main'],
         // ESM bundles of CommonJS dependencies still call require().

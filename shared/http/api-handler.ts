@@ -42,7 +42,7 @@ export function apiHandler(fn: ApiFunction, operations: Record<string, Operation
     .use(jsonBody())
     .use(validate());
   if (routes.some((r) => r.idempotent)) {
-    chain.use(idempotencyKey()).use(idempotency({ tableName: tableName('Idempotency'), client: dynamoClient() }) as never);
+    chain.use(idempotencyKey()).use(idempotency({ tableName: tableName('Idempotency'), client: dynamoClient() }));
   }
   return chain;
 }

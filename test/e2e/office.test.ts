@@ -57,7 +57,7 @@ describe('npm start', () => {
     for (const auth of [undefined, `Bearer ${office.token('vanthu', '--expired')}`, `Bearer ${foreign}`]) {
       const r = await fetch(`${office.url}/v1/me`, { headers: auth ? { authorization: auth } : {} });
       expect(r.status).toBe(401);
-      expect((await r.json()).error.code).toBe('UNAUTHORIZED');
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
     }
   });
 
@@ -72,13 +72,13 @@ describe('npm start', () => {
       body: '{"subject": "Nghị quyết',
     });
     expect(r.status).toBe(400);
-    expect((await r.json()).error.code).toBe('INVALID_JSON');
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe('INVALID_JSON');
   });
 
   it('serves the OpenAPI document without a token', async () => {
     const r = await fetch(`${office.url}/v1/openapi.json`);
     expect(r.status).toBe(200);
-    const doc = await r.json();
+    const doc = (await r.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).length).toBe(new Set(ROUTES.map((x) => x.path)).size);
   });

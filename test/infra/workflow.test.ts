@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import aslValidator from 'asl-validator';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +10,9 @@ import { workflowFromTemplate, type AslDefinition, type AslState, type Generated
 import { GENERATED_PATH, serialise, synthWorkflow } from '../../local/workflow/build';
 import { runnableDefinition } from '../../local/workflow/runner';
 import { TRANSIENT_ERRORS, WORKFLOW_ERRORS } from '../../shared/domain/drafts/workflow';
+import { buildStacks } from '../../infra/stacks';
+import { grantDraftsApi } from '../../infra/stacks/workflow-stack';
+import { ENV } from '../../shared/config/env';
 import { synthTemplates } from './stacks';
 
 let t: ReturnType<typeof synthTemplates>;
@@ -120,5 +126,32 @@ describe('the embedded runner’s definition', () => {
     const committed = JSON.parse(readFileSync(GENERATED_PATH, 'utf8')) as GeneratedWorkflow;
     expect(committed.definition).toEqual(def);
     expect(committed.functions).toEqual(wf.functions);
+  });
+});
+
+describe('grantDraftsApi (what the API stack calls for its drafts function)', () => {
+  it('sets the state machine ARN and allows starting executions and answering tasks on that machine only, cdk-nag clean', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:defaultCrossStackReferences': 'strong' } });
+    const stacks = buildStacks(app);
+    grantDraftsApi(stacks.api.functions.drafts, stacks.workflow.stateMachine);
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const assembly = app.synth();
+    const api = assembly.getStackByName(stacks.api.stackName).template as { Resources: Record<string, { Type: string; Properties: any }> };
+    const machineRef = { 'Fn::ImportValue': expect.stringContaining('AppraisalStateMachine') };
+    const drafts = Object.values(api.Resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description === 'daumoi API: drafts')!;
+    expect(drafts.Properties.Environment.Variables[ENV.stateMachineArn]).toEqual(machineRef);
+    const statements = Object.values(api.Resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((r) => r.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+      .filter((st) => JSON.stringify(st.Action).includes('states:'));
+    expect(statements).toEqual([
+      expect.objectContaining({ Action: 'states:StartExecution', Resource: machineRef }),
+      expect.objectContaining({ Action: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], Resource: machineRef }),
+    ]);
+    const report = path.join(assembly.directory, 'validation-report.json');
+    const violations = existsSync(report)
+      ? (JSON.parse(readFileSync(report, 'utf8')) as { pluginReports: { pluginName: string; violations: unknown[] }[] }).pluginReports.filter((p) => /AwsSolutions/.test(p.pluginName)).flatMap((p) => p.violations)
+      : [];
+    expect(violations).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ describe('Idempotency-Key on DynamoDB Local (Powertools)', () => {
     .use(errorHandler({ logger }))
     .use({ before: async (r) => void (r.context.daumoi = { route, caller, headers: Object.fromEntries(Object.entries(r.event.headers).map(([k, v]) => [k.toLowerCase(), v!])) }) })
     .use(idempotencyKey())
-    .use(idempotency({ tableName: tableName('Idempotency'), client: dynamoClient() }) as never);
+    .use(idempotency({ tableName: tableName('Idempotency'), client: dynamoClient() }));
   const call = (key: string | undefined, body: string) =>
     handler(event({ body, headers: key ? { 'Idempotency-Key': key } : {} }), lambdaContext('system', ulid()) as DaumoiContext);
 
@@ -74,7 +74,7 @@ describe('Idempotency-Key on DynamoDB Local (Powertools)', () => {
       .use(errorHandler({ logger }))
       .use({ before: async (r) => void (r.context.daumoi = { route, caller, headers: { 'idempotency-key': 'flaky-1' } }) })
       .use(idempotencyKey())
-      .use(idempotency({ tableName: tableName('Idempotency'), client: dynamoClient() }) as never);
+      .use(idempotency({ tableName: tableName('Idempotency'), client: dynamoClient() }));
     expect((await flaky(event({ body: '{"n":1}' }), lambdaContext('system', ulid()) as DaumoiContext)).statusCode).toBe(500);
     fail = false;
     expect((await flaky(event({ body: '{"n":1}' }), lambdaContext('system', ulid()) as DaumoiContext)).statusCode).toBe(201);

@@ -12,6 +12,7 @@ import { incomingBody, oneTo, outgoingBody, testConfig, useServices, vnClock } f
 
 useEmbeddedEnv();
 const { handler } = await import('../../functions/registers');
+const { handler: exportsHandler } = await import('../../functions/exports');
 
 const HEADER_ROW = 4;
 const tokens: Record<string, string> = {};
@@ -48,7 +49,7 @@ afterAll(() => useServices());
 
 describe('XLSX export of the incoming register', () => {
   it('opens with the legal columns and every entry of the year, normal and secret books apart, in số đến order', async () => {
-    const r = await invoke(handler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens.vanthu, query: { year: '2034', format: 'xlsx' } });
+    const r = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens.vanthu, query: { year: '2034', format: 'xlsx' } });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(r.headers['content-disposition']).toBe('attachment; filename="so-van-ban-den-2034.xlsx"');
@@ -79,14 +80,14 @@ describe('XLSX export of the incoming register', () => {
   });
 
   it('a viewer without clearance gets the normal book only', async () => {
-    const r = await invoke(handler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens.chuyenvien2, query: { year: '2034' } });
+    const r = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens.chuyenvien2, query: { year: '2034' } });
     const wb = await workbook(r.body);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['So VB den 2034']);
     expect(dataRows(wb.worksheets[0]!)).toHaveLength(42);
   });
 
   it('an empty year still prints the headers', async () => {
-    const r = await invoke(handler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens.vanthu, query: { year: '1999' } });
+    const r = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens.vanthu, query: { year: '1999' } });
     const wb = await workbook(r.body);
     expect(wb.worksheets).toHaveLength(1);
     expect((wb.worksheets[0]!.getRow(HEADER_ROW).values as unknown[]).slice(1)).toEqual(INCOMING_COLUMNS.map((c) => c.header));
@@ -96,7 +97,7 @@ describe('XLSX export of the incoming register', () => {
 
 describe('exports of the outgoing register', () => {
   it('XLSX: legal columns, every number of the year, the void one marked', async () => {
-    const r = await invoke(handler, { method: 'GET', path: '/v1/registers/outgoing/export', token: tokens.vanthu, query: { year: '2043', format: 'xlsx' } });
+    const r = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/outgoing/export', token: tokens.vanthu, query: { year: '2043', format: 'xlsx' } });
     const wb = await workbook(r.body);
     const ws = wb.worksheets[0]!;
     expect(wb.worksheets.map((w) => w.name)).toEqual(['So VB di 2043']);
@@ -109,7 +110,7 @@ describe('exports of the outgoing register', () => {
   });
 
   it('CSV: BOM, the legal headers and the same rows', async () => {
-    const r = await invoke(handler, { method: 'GET', path: '/v1/registers/outgoing/export', token: tokens.vanthu, query: { year: '2043', format: 'csv' } });
+    const r = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/outgoing/export', token: tokens.vanthu, query: { year: '2043', format: 'csv' } });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
     const text = r.body as string;
@@ -120,7 +121,7 @@ describe('exports of the outgoing register', () => {
   });
 
   it('an unknown register or format is a 400', async () => {
-    expect((await invoke(handler, { method: 'GET', path: '/v1/registers/outgoing/export', token: tokens.vanthu, query: { format: 'pdf' } })).status).toBe(400);
-    expect((await invoke(handler, { method: 'GET', path: '/v1/registers/archive/export', token: tokens.vanthu })).status).toBe(400);
+    expect((await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/outgoing/export', token: tokens.vanthu, query: { format: 'pdf' } })).status).toBe(400);
+    expect((await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/archive/export', token: tokens.vanthu })).status).toBe(400);
   });
 });

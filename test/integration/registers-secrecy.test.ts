@@ -11,6 +11,7 @@ import { incomingBody, outgoingBody, tokenWith, useServices, vnClock } from './r
 
 useEmbeddedEnv();
 const { handler } = await import('../../functions/registers');
+const { handler: exportsHandler } = await import('../../functions/exports');
 
 const IN = '/v1/registers/incoming/entries';
 const OUT = '/v1/registers/outgoing/entries';
@@ -101,13 +102,13 @@ describe.each(VIEWERS)('a viewer %s (clearance %s)', (user, clearance) => {
   });
 
   it('exports only what the clearance covers (XLSX and CSV)', async () => {
-    const x = await invoke(handler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens[user], query: { year: '2035', format: 'xlsx' } });
+    const x = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens[user], query: { year: '2035', format: 'xlsx' } });
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.body as string, 'base64') as unknown as ArrayBuffer);
     const symbols = wb.worksheets.flatMap((ws) => ws.getSheetValues().slice(5).map((row) => (row as unknown[])[4]));
     expect(symbols.sort()).toEqual(visible(clearance).map((l) => incoming.get(l)!.numberSymbol).sort());
-    const csv = await invoke(handler, { method: 'GET', path: '/v1/registers/outgoing/export', token: tokens[user], query: { year: '2035', format: 'csv' } });
+    const csv = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/outgoing/export', token: tokens[user], query: { year: '2035', format: 'csv' } });
     const firstColumn = (csv.body as string).slice(1).trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
     expect(firstColumn.sort()).toEqual(visible(clearance).map((l) => outgoing.get(l)!.numberSymbol).sort());
   });

@@ -11,6 +11,7 @@ import { clientToken, uniqueSuffix } from '../support/reports';
 
 useEmbeddedEnv();
 const { handler: orgs } = await import('../../functions/orgs');
+const { handler: exportsHandler } = await import('../../functions/exports');
 const { handler: reports } = await import('../../functions/reports');
 const { services, overrideServices } = await import('../../shared/composition');
 const { tableName } = await import('../../shared/adapters/dynamodb/tables');
@@ -247,7 +248,7 @@ describe('the office’s view', () => {
   });
 
   it('exports the period as CSV and XLSX with each organisation’s latest data', async () => {
-    const csv = await invoke(reports, { method: 'GET', path: '/v1/reports/export', token: vanthu, query: { reportType: TYPE, period: '2026-10', format: 'csv' } });
+    const csv = await invoke(exportsHandler, { method: 'GET', path: '/v1/reports/export', token: vanthu, query: { reportType: TYPE, period: '2026-10', format: 'csv' } });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = (csv.body as string).replace(/^\ufeff/, '').trim().split('\r\n');
@@ -256,7 +257,7 @@ describe('the office’s view', () => {
     expect(lines.find((l) => l.includes(A))).toContain('Đã gửi đúng hạn');
     expect(lines.find((l) => l.includes(A))).toMatch(/,121,$/);
     expect(lines.find((l) => l.includes(C))).toContain('Chưa gửi');
-    const xlsx = await invoke(reports, { method: 'GET', path: '/v1/reports/export', token: vanthu, query: { reportType: TYPE, period: '2026-10' } });
+    const xlsx = await invoke(exportsHandler, { method: 'GET', path: '/v1/reports/export', token: vanthu, query: { reportType: TYPE, period: '2026-10' } });
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="bao-cao-${TYPE}-2026-10.xlsx"`);
     const wb = new ExcelJS.Workbook();

@@ -28,7 +28,7 @@ type M = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Daumo
 /** Returns the response and the state the handler saw. */
 export async function run(middlewares: M[], ev: APIGatewayProxyEvent, state: DaumoiContext['daumoi'] = {}) {
   let seen: DaumoiContext['daumoi'] | undefined;
-  const h = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, DaumoiContext>(async (_e, ctx) => {
+  const h = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, DaumoiContext>(async (_e: APIGatewayProxyEvent, ctx: DaumoiContext) => {
     seen = ctx.daumoi;
     return toProxyResult({ ok: true });
   });

@@ -169,6 +169,27 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     .map((c) => c.maxY - c.minY + 1)
     .filter((h) => h >= height * 0.003 && h <= height * 0.03);
   const letter = Math.max(8, median(heights));
+  // Specks: small marks with no ink around them (scanner noise read as ' . : by OCR). Dots,
+  // diacritics and punctuation sit within a fraction of a letter of their letters and stay.
+  const cell = Math.max(2, Math.round(letter / 2));
+  const gw = Math.ceil(width / cell);
+  const gh = Math.ceil(height / cell);
+  const grid = new Uint32Array(gw * gh);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const grow = Math.floor(y / cell) * gw;
+    for (let x = 0; x < width; x++) if (dark[row + x]) grid[grow + Math.floor(x / cell)]!++;
+  }
+  const speck = (c: Component, w: number, h: number): boolean => {
+    if (w > 0.35 * letter || h > 0.35 * letter || c.count > letter * letter * 0.06) return false;
+    const gx0 = Math.max(0, Math.floor((c.minX - letter) / cell));
+    const gx1 = Math.min(gw - 1, Math.floor((c.maxX + letter) / cell));
+    const gy0 = Math.max(0, Math.floor((c.minY - 0.6 * letter) / cell));
+    const gy1 = Math.min(gh - 1, Math.floor((c.maxY + 0.6 * letter) / cell));
+    let ink = 0;
+    for (let gy = gy0; gy <= gy1; gy++) for (let gx = gx0; gx <= gx1; gx++) ink += grid[gy * gw + gx]!;
+    return ink - c.count <= 2;
+  };
   // 1: erase the whole component (seal ring, signature, rule); 2: a box: erase its straight sides only,
   // so a diacritic touching the frame stays.
   const remove = new Uint8Array(comps.length + 1);
@@ -181,7 +202,13 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     const frame = big && fill < 0.2 && Math.max(w, h) >= 2.2 * letter;
     const rule = w >= 5 * letter && h <= 0.45 * letter;
     const vrule = h >= 3 * letter && w <= 0.3 * letter;
-    if (!(frame || rule || vrule)) return;
+    if (!(frame || rule || vrule)) {
+      if (speck(c, w, h)) {
+        remove[i + 1] = 1;
+        removed++;
+      }
+      return;
+    }
     removed++;
     remove[i + 1] = frame && !rule && !vrule && isBox(labels, width, c, i + 1, letter) ? 2 : 1;
   });

@@ -33,6 +33,8 @@ export interface TesseractOptions {
    * header columns line by line, which the extractor expects) or 3 (automatic layout).
    */
   psm?: 3 | 4 | 6 | 11;
+  /** Scale every page to this resolution (up or down); overrides minDpi. */
+  targetDpi?: number;
   /** Straighten pages skewed by ≥ 0.3° before OCR (default true). */
   deskew?: boolean;
 }
@@ -131,7 +133,12 @@ export class TesseractEngine implements OcrEngine {
     if (this.opts.removeFrames !== false) page = removeFramesAndRules(page).image;
     const minDpi = this.opts.minDpi ?? 300;
     let res = dpi ?? Math.min(page.width, page.height) / A4_SHORT_SIDE_IN;
-    if (minDpi > 0 && res > 0 && res < minDpi * 0.9) {
+    const target = this.opts.targetDpi;
+    if (target && res > 0 && Math.abs(res - target) / target > 0.1) {
+      const f = Math.max(0.25, Math.min(3, target / res));
+      page = scaleGray(page, f);
+      res *= f;
+    } else if (!target && minDpi > 0 && res > 0 && res < minDpi * 0.9) {
       const f = Math.min(3, minDpi / res);
       page = scaleGray(page, f);
       res *= f;

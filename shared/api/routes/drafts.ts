@@ -29,7 +29,12 @@ export const DraftCreate = z
     body: Body.meta({ description: 'The full text of the draft (dự thảo), with its header, signature block and "Nơi nhận:"' }),
     recipients: z.array(text(DRAFT_LIMITS.recipient)).max(DRAFT_LIMITS.recipients).default([]).meta({ description: 'Nơi nhận' }),
     dossier: z
-      .array(z.strictObject({ kind: text(64).meta({ description: 'Dossier kind id (to-trinh, du-thao, …) or a name' }), name: text(300).optional() }))
+      .array(
+        z.union([
+          z.strictObject({ kind: text(64).meta({ description: 'Dossier kind id (to-trinh, du-thao, …) or a name' }), name: text(300).optional() }),
+          text(64).transform((kind) => ({ kind })),
+        ]),
+      )
       .max(DRAFT_LIMITS.dossier)
       .default([])
       .meta({ description: 'Hồ sơ trình: what accompanies the draft (tờ trình, dự thảo, báo cáo tiếp thu…)' }),

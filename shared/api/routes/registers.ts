@@ -289,7 +289,7 @@ export const registerRoutes = [
     operationId: 'exportRegister',
     method: 'GET',
     path: '/v1/registers/{register}/export',
-    fn: 'registers',
+    fn: 'exports',
     auth: 'user',
     roles: OFFICE_ROLES,
     summary: 'The printable register of a year (legal columns, Vietnamese headers; XLSX for A4 landscape, or CSV)',

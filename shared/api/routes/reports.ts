@@ -322,7 +322,7 @@ export const reportRoutes = [
     operationId: 'exportReports',
     method: 'GET',
     path: '/v1/reports/export',
-    fn: 'reports',
+    fn: 'exports',
     auth: 'user',
     roles: OFFICE_ROLES,
     summary: 'The period consolidated (tổng hợp): one row per organisation with its status and data, as XLSX or CSV',

@@ -555,7 +555,8 @@ function capacityOn(l: Line): { printed: string; words: string; start: number } 
   const toks = wordTokens(l.text);
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
-    const f = foldDiacritics(t.text);
+    // "TM." / "KT." (State style): the dot is outside the word token.
+    const f = foldDiacritics(t.text) + (l.text[t.end] === '.' ? '.' : '');
     let printed: string | null = null;
     let next = k + 1;
     for (const c of SIGNING_CAPACITIES) {

@@ -28,7 +28,7 @@ export const idempotencyKey = (): MiddlewareObj<APIGatewayProxyEvent, APIGateway
 });
 
 /** Powertools' middleware, configured for daumoi's key and payload check. */
-export function idempotency(opts: { tableName: string; client: DynamoDBClient }) {
+export function idempotency(opts: { tableName: string; client: DynamoDBClient }): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, DaumoiContext> {
   const persistenceStore = new DynamoDBPersistenceLayer({ tableName: opts.tableName, awsSdkV3Client: opts.client });
   const config = new IdempotencyConfig({
     eventKeyJmesPath: KEY_FIELD,
@@ -36,5 +36,5 @@ export function idempotency(opts: { tableName: string; client: DynamoDBClient })
     expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS,
     throwOnNoIdempotencyKey: false,
   });
-  return makeHandlerIdempotent({ persistenceStore, config });
+  return makeHandlerIdempotent({ persistenceStore, config }) as unknown as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, DaumoiContext>;
 }

@@ -7,7 +7,7 @@ import { detectFileKind } from '../../domain/file-type';
 import { extractFields } from '../../domain/extract/index';
 import type { OcrEngine } from '../../adapters/ocr/engine';
 import { isUnreadableScanError } from '../../adapters/ocr/errors';
-import { TesseractEngine } from '../../adapters/ocr/tesseract';
+import { TesseractEngine, type TesseractOptions } from '../../adapters/ocr/tesseract';
 import { TextractEngine } from '../../adapters/ocr/textract';
 import type { ScanReader } from './deps';
 
@@ -23,6 +23,14 @@ export function scanReaderOf(engine: OcrEngine, now: () => Date = () => new Date
   };
 }
 
-export function buildScanReader(engine: 'tesseract' | 'textract'): ScanReader {
-  return scanReaderOf(engine === 'textract' ? new TextractEngine() : new TesseractEngine());
+export interface ScanReaderOptions {
+  /** Tesseract settings; the pool size defaults to env DAUMOI_OCR_WORKERS, else min(2, cores). */
+  tesseract?: TesseractOptions;
+}
+
+export function buildScanReader(engine: 'tesseract' | 'textract', opts: ScanReaderOptions = {}): ScanReader {
+  if (engine === 'textract') return scanReaderOf(new TextractEngine());
+  const envWorkers = Number(process.env.DAUMOI_OCR_WORKERS ?? '');
+  const poolSize = opts.tesseract?.poolSize ?? (Number.isInteger(envWorkers) && envWorkers > 0 ? envWorkers : undefined);
+  return scanReaderOf(new TesseractEngine({ ...opts.tesseract, ...(poolSize ? { poolSize } : {}) }));
 }

@@ -1,1 +1,0 @@
-import { parseNumberSymbol } from "./shared/domain/number-symbol"; for (const t of ["Số12-NQ/TU","Số 12-NQ/TU - Hà Nội","nghị quyết số 10 – NQ/TU, ngày"]) console.log(t, JSON.stringify(parseNumberSymbol(t)));

@@ -1,0 +1,197 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DetectDocumentTextCommand, GetDocumentTextDetectionCommand, StartDocumentTextDetectionCommand } from '@aws-sdk/client-textract';
+import { TextractEngine, TextractJobTimeout, pagesOfBlocks, type TextractSender } from '../../shared/adapters/ocr/textract';
+import { isUnreadableScanError } from '../../shared/adapters/ocr/errors';
+import { extractFields } from '../../shared/domain/extract';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixture = (name: string) => JSON.parse(readFileSync(path.join(here, '../fixtures/textract', name), 'utf8'));
+
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
+const pdfBytes = (): Uint8Array => {
+  const head = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n';
+  return new Uint8Array(Buffer.from(`${head}xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n${head.length}\n%%EOF\n`, 'latin1'));
+};
+
+type Call = { name: string; input: Record<string, unknown> };
+
+/** A fake TextractClient: answers each command from a queue of recorded responses (or errors). */
+function fakeClient(responses: Record<string, (unknown | Error)[]>): TextractSender & { calls: Call[] } {
+  const calls: Call[] = [];
+  return {
+    calls,
+    async send(command: { constructor: { name: string }; input: unknown }) {
+      const name = command.constructor.name;
+      calls.push({ name, input: command.input as Record<string, unknown> });
+      const next = responses[name]?.shift();
+      if (next === undefined) throw new Error(`unexpected ${name}`);
+      if (next instanceof Error) throw next;
+      return structuredClone(next);
+    },
+  } as unknown as TextractSender & { calls: Call[] };
+}
+
+const awsError = (name: string, message = name): Error => Object.assign(new Error(message), { name, $fault: 'client' });
+
+describe('TextractEngine — images (DetectDocumentText)', () => {
+  it('sends the bytes and returns the LINE blocks as page text', async () => {
+    const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json')] });
+    const engine = new TextractEngine({ client });
+    const read = await engine.read(JPEG);
+    expect(read.engine).toBe('textract');
+    expect(client.calls).toHaveLength(1);
+    expect(client.calls[0]!.name).toBe(DetectDocumentTextCommand.name);
+    expect((client.calls[0]!.input.Document as { Bytes: Uint8Array }).Bytes).toEqual(JPEG);
+    expect(read.pages).toHaveLength(1);
+    const lines = read.pages[0]!.text.split('\n');
+    expect(lines[0]).toBe('TINH UY HA NAM');
+    expect(lines).toContain('So 215-CV/VPTU');
+    expect(read.pages[0]!.confidence).toBeGreaterThan(0.8);
+    expect(read.pages[0]!.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('gives text the extractor reads without diacritics', async () => {
+    const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json')] });
+    const read = await new TextractEngine({ client }).read(JPEG);
+    const { fields } = extractFields(read.pages.map((p) => p.text).join('\n\n'));
+    expect(fields.numberSymbol.value).toBe('215-CV/VPTU');
+    expect(fields.typeCode.value).toBe('CV');
+    expect(fields.issuerCode.value).toBe('VPTU');
+    expect(fields.documentDate.value).toBe('2024-03-05');
+    expect(fields.place.value).toBe('Ha Nam');
+    expect(fields.urgency.value).toBe('khan');
+    expect(fields.secrecy.value).toBeNull();
+    expect(fields.subject.value).toBe('V/v chuan bi hoi nghi so ket cong tac van phong cap uy');
+    expect(fields.signer.value).toBe('Tran Thi Minh');
+    expect(fields.recipients.value).toEqual(['Nhu tren', 'Thuong truc Tinh uy (de b/c)', 'Luu Van phong Tinh uy']);
+  });
+
+  it('maps Textract document errors to unreadable and leaves throttling retryable', async () => {
+    for (const name of ['BadDocumentException', 'UnsupportedDocumentException', 'DocumentTooLargeException']) {
+      const engine = new TextractEngine({ client: fakeClient({ DetectDocumentTextCommand: [awsError(name)] }) });
+      const err = await engine.read(JPEG).catch((e: unknown) => e);
+      expect(isUnreadableScanError(err), name).toBe(true);
+    }
+    const throttled = new TextractEngine({ client: fakeClient({ DetectDocumentTextCommand: [awsError('ProvisionedThroughputExceededException')] }) });
+    const err = await throttled.read(JPEG).catch((e: unknown) => e);
+    expect(isUnreadableScanError(err)).toBe(false);
+    expect((err as Error).name).toBe('ProvisionedThroughputExceededException');
+  });
+
+  it('refuses empty and cut-off files without calling Textract', async () => {
+    const client = fakeClient({});
+    const engine = new TextractEngine({ client });
+    for (const bytes of [new Uint8Array(), JPEG.slice(0, 8), pdfBytes().slice(0, 40), new Uint8Array(Buffer.from('just text, not a scan'))]) {
+      const err = await engine.read(bytes).catch((e: unknown) => e);
+      expect(isUnreadableScanError(err)).toBe(true);
+    }
+    expect(client.calls).toHaveLength(0);
+  });
+});
+
+describe('TextractEngine — PDFs (StartDocumentTextDetection + polling)', () => {
+  const staged: string[] = [];
+  const removed: string[] = [];
+  const staging = {
+    async put() {
+      staged.push('ocr/textract-input/x.pdf');
+      return { bucket: 'daumoi-scans', key: 'ocr/textract-input/x.pdf' };
+    },
+    async remove(loc: { key: string }) {
+      removed.push(loc.key);
+    },
+  };
+
+  it('starts a job on the staged object, polls with backoff, follows NextToken, cleans up', async () => {
+    const client = fakeClient({
+      StartDocumentTextDetectionCommand: [fixture('start-document-text-detection.json')],
+      GetDocumentTextDetectionCommand: [
+        fixture('get-document-text-detection-in-progress.json'),
+        fixture('get-document-text-detection-in-progress.json'),
+        fixture('get-document-text-detection-page1.json'),
+        fixture('get-document-text-detection-page2.json'),
+      ],
+    });
+    const sleeps: number[] = [];
+    const engine = new TextractEngine({ client, staging, sleep: async (ms) => void sleeps.push(ms), pollMs: { first: 1000, max: 5000 } });
+    const read = await engine.read(pdfBytes());
+    expect(client.calls.map((c) => c.name)).toEqual([
+      StartDocumentTextDetectionCommand.name,
+      GetDocumentTextDetectionCommand.name,
+      GetDocumentTextDetectionCommand.name,
+      GetDocumentTextDetectionCommand.name,
+      GetDocumentTextDetectionCommand.name,
+    ]);
+    expect(client.calls[0]!.input).toEqual({ DocumentLocation: { S3Object: { Bucket: 'daumoi-scans', Name: 'ocr/textract-input/x.pdf' } } });
+    const jobId = fixture('start-document-text-detection.json').JobId;
+    expect(client.calls[1]!.input).toEqual({ JobId: jobId });
+    expect(client.calls[4]!.input).toEqual({ JobId: jobId, NextToken: fixture('get-document-text-detection-page1.json').NextToken });
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(removed).toEqual(['ocr/textract-input/x.pdf']);
+    expect(read.pages).toHaveLength(2);
+    expect(read.pages[0]!.text.split('\n')[0]).toBe('DANG BO TINH NAM DINH');
+    expect(read.pages[1]!.text).toContain('Nguyen Van Hung');
+    const { fields } = extractFields(read.pages.map((p) => p.text).join('\n\n'));
+    expect(fields.numberSymbol.value).toBe('31-BC/HU');
+    expect(fields.typeCode.value).toBe('BC');
+    expect(fields.documentDate.value).toBe('2023-06-28');
+    expect(fields.subject.value).toBe('so ket cong tac xay dung Dang 6 thang dau nam 2023');
+    expect(fields.signingCapacity!.value).toBe('T/M BAN THUONG VU');
+    expect(fields.signerTitle!.value).toBe('BI THU');
+    expect(fields.signer.value).toBe('Nguyen Van Hung');
+  });
+
+  it('gives up after maxWaitMs with a retryable timeout, and still removes the staged copy', async () => {
+    removed.length = 0;
+    const inProgress = fixture('get-document-text-detection-in-progress.json');
+    const client = fakeClient({
+      StartDocumentTextDetectionCommand: [fixture('start-document-text-detection.json')],
+      GetDocumentTextDetectionCommand: Array.from({ length: 10 }, () => inProgress),
+    });
+    const engine = new TextractEngine({ client, staging, sleep: async () => undefined, maxWaitMs: 6000, pollMs: { first: 1000, max: 2000 } });
+    const err = await engine.read(pdfBytes()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TextractJobTimeout);
+    expect(isUnreadableScanError(err)).toBe(false);
+    expect(removed).toHaveLength(1);
+  });
+
+  it('treats a FAILED job as an unreadable file', async () => {
+    const client = fakeClient({
+      StartDocumentTextDetectionCommand: [fixture('start-document-text-detection.json')],
+      GetDocumentTextDetectionCommand: [{ JobStatus: 'FAILED', StatusMessage: 'Request has unsupported document format' }],
+    });
+    const err = await new TextractEngine({ client, staging, sleep: async () => undefined }).read(pdfBytes()).catch((e: unknown) => e);
+    expect(isUnreadableScanError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/unsupported document format/);
+  });
+
+  const handbookPdf = path.resolve(here, '../../../shared/fixtures/scans/s1-012.pdf');
+  it.skipIf(!existsSync(handbookPdf))('without staging, sends each PDF page image to DetectDocumentText', async () => {
+    const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json'), fixture('detect-document-text.json')] });
+    const read = await new TextractEngine({ client }).read(new Uint8Array(readFileSync(handbookPdf)));
+    expect(read.pages).toHaveLength(2);
+    expect(client.calls).toHaveLength(2);
+    const sent = (client.calls[0]!.input.Document as { Bytes: Uint8Array }).Bytes;
+    expect(Array.from(sent.slice(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]); // PNG
+  });
+});
+
+describe('pagesOfBlocks', () => {
+  it('groups LINE blocks by page and ignores WORD blocks', () => {
+    const pages = pagesOfBlocks(
+      [
+        { BlockType: 'PAGE', Page: 1 },
+        { BlockType: 'LINE', Text: 'a', Page: 1, Confidence: 90 },
+        { BlockType: 'WORD', Text: 'a', Page: 1, Confidence: 90 },
+        { BlockType: 'LINE', Text: 'b', Page: 3, Confidence: 80 },
+      ],
+      3,
+    );
+    expect(pages.map((p) => p.text)).toEqual(['a', '', 'b']);
+    expect(pages[0]!.confidence).toBe(0.9);
+    expect(pages[1]!.confidence).toBeNull();
+  });
+});

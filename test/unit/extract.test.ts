@@ -116,8 +116,10 @@ const wrap = (line: string, width: number): string[] => {
 /** A page as OCR (one block, top to bottom) reads it: merged columns, wrapped lines, blank lines. */
 function ocrLike(t: Truth): string {
   const r = t.regions;
-  // The right column starts one line lower (its motto sits level with the top line).
-  const header = mergeColumns(r.headerLeft, r.headerRight);
+  // The right column's motto sits level with the top line, its date line level with "Số".
+  const so = Math.max(0, r.headerLeft.findIndex((l) => /^Số/.test(l)));
+  const right = [r.headerRight[0]!, ...Array.from({ length: Math.max(0, so - 1) }, () => ''), ...r.headerRight.slice(1)];
+  const header = mergeColumns(r.headerLeft, right);
   const title = r.title.filter((l) => !/^-+$/.test(l)).flatMap((l) => wrap(l, 60));
   const body = r.body.flatMap((l) => [...wrap(l, 80), '']);
   const footer = mergeColumns(r.footerLeft, r.footerRight.slice(0, 2));

@@ -204,7 +204,7 @@ interface DateHit {
   place: string | null;
   confidence: number;
   placeConfidence: number;
-  /** Where the date line starts on its line (after any left-column text). */
+  /** Where the date line (its place name, else "ngày") starts on its line (after any left-column text). */
   start: number;
 }
 
@@ -237,6 +237,7 @@ function findDateLine(lines: Line[], symbolLine: number, today?: Date): DateHit 
     const start = m.index + /^[^a-z]*/.exec(m[0])![0].length;
     const before = l.text.slice(0, start);
     const place = placeOf(before);
+    const placeStart = place ? before.lastIndexOf(place) : -1;
     // The date line has a comma before "ngày" and sits near the top.
     let score = 3 - (l.index / Math.max(1, lines.length)) * 4;
     if (/,\s*$/.test(before)) score += 2;
@@ -251,7 +252,7 @@ function findDateLine(lines: Line[], symbolLine: number, today?: Date): DateHit 
       place,
       confidence,
       placeConfidence: place ? (/,\s*$/.test(before) ? 0.85 : 0.7) : 0.3,
-      start,
+      start: placeStart >= 0 ? placeStart : start,
       score,
     });
   }
@@ -688,7 +689,7 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
       else if (open) body = l.text;
       else if (i === noiNhan + 1 && /^\p{L}/u.test(l.text) && !isUpperWord(wordTokens(l.text)[0]?.text ?? '')) body = l.text; // dash lost
       else continue;
-      body = stripMergedRight(body, out);
+      body = stripMergedRight(body, out, vocab);
       if (!body) continue;
       const ended = /[,;.]\s*$/.test(body);
       const clean = body.replace(/[\s,;.:]+$/u, '').trim();
@@ -706,17 +707,25 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
 }
 
 /** Removes the signing block's text merged onto a recipient line ("- Như trên, PHÓ CHỦ NHIỆM"). */
-function stripMergedRight(body: string, footer: FooterHits): string {
+function stripMergedRight(body: string, footer: FooterHits, vocab: ExtractVocabulary): string {
   let s = body.replace(/\s+[|!]+(?=\s|$)/g, ' ').trim();
   // After the item's final punctuation, anything is the other column or noise.
   const m = /^(.*[,;.])\s+(.+)$/.exec(s);
   if (m) {
     const tail = m[2]!;
     const toks = wordTokens(tail);
+    const tailFold = lettersFold(foldDiacritics(tail));
     const allCaps = toks.length > 0 && toks.every((t) => isUpperWord(t.text) || t.text.length <= 2);
+    const signingWords =
+      (footer.title && tailFold === lettersFold(foldDiacritics(footer.title.value))) ||
+      (footer.capacity && tailFold === lettersFold(foldDiacritics(footer.capacity.value))) ||
+      titleWordsMatch(tailFold, vocab) > 0 ||
+      SIGNING_CAPACITIES.some((c) => c.pattern.test(foldDiacritics(toks[0]?.text ?? '')));
     const nameLike = toks.length >= 2 && toks.every((t) => isTitleWord(t.text)) && (footer.name ? tail.includes(footer.name.value) : toks.length <= 5);
-    const junk = tail.replace(/[^\p{L}]/gu, '').length <= 3;
-    if (allCaps || nameLike || junk) s = m[1]!;
+    // "- Lưu: VT, TH." ends with the archive's abbreviations: keep them.
+    const archive = /^luu\b/.test(foldDiacritics(m[1]!));
+    const junk = !archive && tail.replace(/[^\p{L}]/gu, '').length <= 3;
+    if ((allCaps && (toks.length >= 2 || signingWords) && !archive) || signingWords || nameLike || junk) s = m[1]!;
   } else {
     const run = trailingUpperRun(s);
     if (run && run.start > 0 && run.text.replace(/[^\p{L}]/gu, '').length >= 4) s = s.slice(0, run.start).trim();

@@ -1,0 +1,48 @@
+/**
+ * The embedded OCR worker's thread: runs functions/ocr-worker.ts (the Lambda handler) for the
+ * events the OCR plugin hands it. OCR's image work is synchronous JavaScript that would stall
+ * the API for seconds on the main thread; here it stalls nobody.
+ */
+import { parentPort } from 'node:worker_threads';
+
+export type ThreadRequest =
+  | { id: number; type: 'event'; event: unknown }
+  | { id: number; type: 'resume' }
+  | { id: number; type: 'close' };
+export type ThreadReply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: string };
+
+const { handler } = await import('../../functions/ocr-worker');
+const { services } = await import('../../shared/composition');
+
+async function run(req: ThreadRequest): Promise<unknown> {
+  switch (req.type) {
+    case 'event':
+      return handler(req.event as never);
+    case 'resume': {
+      // Uploads the last stop interrupted: their jobs are taken over (the process that held them is gone).
+      const notices = await services().scans.unfinishedUploads();
+      const outcomes = [];
+      for (const notice of notices) outcomes.push(await services().scans.processUpload(notice, { takeOver: true }).catch((err: Error) => ({ outcome: 'retry', detail: err.message })));
+      return outcomes;
+    }
+    case 'close':
+      return services().ocr.close?.();
+  }
+}
+
+const warm = (() => {
+  try {
+    return services().ocr.warmUp?.() ?? Promise.resolve();
+  } catch (err) {
+    return Promise.reject(err);
+  }
+})();
+warm.catch((err: Error) => console.error(`[ocr] the OCR engine is not available: ${err.message}`));
+
+parentPort!.on('message', (req: ThreadRequest) => {
+  run(req).then(
+    (value) => parentPort!.postMessage({ id: req.id, ok: true, value: JSON.parse(JSON.stringify(value ?? null)) } satisfies ThreadReply),
+    (err: unknown) => parentPort!.postMessage({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies ThreadReply),
+  );
+});
+parentPort!.postMessage({ id: 0, ok: true, value: 'ready' } satisfies ThreadReply);

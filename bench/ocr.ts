@@ -41,6 +41,8 @@ interface Truth {
   place: string;
   signerName: string;
   recipients: string[];
+  signingCapacity: string | null;
+  signerTitle: string;
   bodyText: string;
 }
 
@@ -122,7 +124,15 @@ export async function run(args: string[]): Promise<void> {
     const ok = Object.fromEntries(EXACT.map((k) => [k, got[k] === expected[k]])) as Record<(typeof EXACT)[number], boolean>;
     const subjectOk = subjectKey(fields.subject?.value as string) === subjectKey(t.subject);
     const cer = bodyCer(t.bodyText, text);
-    return { id: t.id, format: t.format, pages, ms, ok, got, expected, subjectOk, subject: fields.subject?.value as string | null, expectedSubject: t.subject, cer, lowConfidence };
+    const same = (a: unknown, b: unknown) => subjectKey(String(a ?? '')) === subjectKey(String(b ?? ''));
+    const info = {
+      place: same(fields.place?.value, t.place),
+      signer: same(fields.signer?.value, t.signerName),
+      signingCapacity: same(fields.signingCapacity?.value, t.signingCapacity),
+      signerTitle: same(fields.signerTitle?.value, t.signerTitle),
+      recipients: JSON.stringify(((fields.recipients?.value as string[] | null) ?? []).map((r) => subjectKey(r))) === JSON.stringify(t.recipients.map((r) => subjectKey(r))),
+    };
+    return { info, id: t.id, format: t.format, pages, ms, ok, got, expected, subjectOk, subject: fields.subject?.value as string | null, expectedSubject: t.subject, cer, lowConfidence };
   });
 
   const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
@@ -151,10 +161,13 @@ export async function run(args: string[]): Promise<void> {
   console.log(`  ${'ALL EXACT'.padEnd(13)} ${exactAll}/${rows.length * EXACT.length}  ${pct(exactAll, rows.length * EXACT.length)}   (target ≥ 95%)`);
   console.log(`  ${'subject'.padEnd(13)} ${subjects}/${rows.length}  ${pct(subjects, rows.length)}   (target ≥ 90%)`);
   console.log(`  body CER      pooled ${(100 * cerPooled).toFixed(2)}%, mean ${(100 * cerMean).toFixed(2)}%, worst ${(100 * Math.max(...rows.map((r) => r.cer))).toFixed(2)}%   (target ≤ 2%)`);
+  const infoKeys = ['place', 'signer', 'signingCapacity', 'signerTitle', 'recipients'] as const;
+  console.log(`  other fields (no target): ${infoKeys.map((k) => `${k} ${rows.filter((r) => r.info[k]).length}/${rows.length}`).join(', ')}`);
   console.log(`\nSpeed: ${(wallMs / 1000).toFixed(1)} s for ${totalPages} pages with ${workers} worker(s) → ${(wallMs / 1000 / totalPages).toFixed(2)} s/page, ${((totalPages / wallMs) * 60_000).toFixed(1)} pages/min (worker start ${(warmMs / 1000).toFixed(1)} s, not counted)`);
   const misses = rows.flatMap((r) => [
     ...EXACT.filter((k) => !r.ok[k]).map((k) => `  ${r.id} ${k}: got ${JSON.stringify(r.got[k])}, want ${JSON.stringify(r.expected[k])}`),
     ...(r.subjectOk ? [] : [`  ${r.id} subject: got ${JSON.stringify(r.subject)}, want ${JSON.stringify(r.expectedSubject)}`]),
+    ...(process.env.BENCH_VERBOSE ? Object.entries(r.info).filter(([, ok]) => !ok).map(([k]) => `  ${r.id} ${k} (informational) differs`) : []),
   ]);
   if (misses.length) console.log(`\nMisses:\n${misses.join('\n')}`);
 }

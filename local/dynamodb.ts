@@ -19,8 +19,11 @@ export function checkJava(): void {
 export interface RunningDynamo {
   endpoint: string;
   port: number;
+  /** The running DynamoDB Local (a new one after `restart()`). */
   process: ChildProcess;
   stop(): Promise<void>;
+  /** Stops it and starts it again on the same port and data (fault-injection tests and benches). */
+  restart(): Promise<void>;
 }
 
 /** Starts DynamoDB Local; `dir` keeps data across restarts, omit it for an in-memory database. */
@@ -31,25 +34,34 @@ export async function startDynamo(opts: { dir?: string; port?: number } = {}): P
     mkdirSync(opts.dir, { recursive: true });
     await stopOrphan(opts.dir);
   }
-  const child = dynamoDbLocal.spawn({ port, sharedDb: true, ...(opts.dir ? { path: opts.dir } : {}), stdio: 'ignore' } as never) as ChildProcess;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  await waitForPort(port, 30_000, () => !exited);
   const pidFile = opts.dir ? path.join(opts.dir, 'dynamodb-local.pid') : undefined;
-  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
-  child.once('exit', () => pidFile && rmSync(pidFile, { force: true }));
-  return {
+  const spawnLocal = async () => {
+    const child = dynamoDbLocal.spawn({ port, sharedDb: true, ...(opts.dir ? { path: opts.dir } : {}), stdio: 'ignore' } as never) as ChildProcess;
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    await waitForPort(port, 30_000, () => !exited);
+    if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
+    child.once('exit', () => pidFile && rmSync(pidFile, { force: true }));
+    return child;
+  };
+  const stopChild = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  const running: RunningDynamo = {
     endpoint: `http://127.0.0.1:${port}`,
     port,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+    process: await spawnLocal(),
+    stop: () => stopChild(running.process),
+    restart: async () => {
+      await stopChild(running.process);
+      running.process = await spawnLocal();
+    },
   };
+  return running;
 }
 
 /**

@@ -14,6 +14,7 @@ import { Aws, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -42,19 +43,23 @@ export const UPLOAD_PREFIX = SCAN_PREFIX;
 /** OCR function timeout; the queue's visibility timeout must be longer. */
 const OCR_TIMEOUT = Duration.minutes(5);
 
-/** Packages loaded from files at run time (not bundled), copied into the function's asset. */
-export const OCR_RUNTIME_PACKAGES = ['tesseract.js', '@tesseract.js-data/vie'];
+/**
+ * Packages loaded from files at run time (not bundled), copied into the function's asset:
+ * tesseract.js (worker script, WebAssembly core) and its Vietnamese model; pdfjs-dist (its
+ * worker module) and @napi-rs/canvas (a native binary) for PDF pages and image decoding.
+ */
+export const OCR_RUNTIME_PACKAGES = ['tesseract.js', '@tesseract.js-data/vie', 'pdfjs-dist', '@napi-rs/canvas'];
 
-/** The packages and everything they depend on, as installed in the repository's node_modules. */
+/** The packages and everything they depend on (optional ones when installed), as in the repository's node_modules. */
 export function dependencyClosure(roots: readonly string[], root = REPO_ROOT): string[] {
   const seen = new Set<string>();
   const visit = (name: string) => {
     if (seen.has(name)) return;
     const manifest = path.join(root, 'node_modules', name, 'package.json');
-    if (!existsSync(manifest)) return; // optional dependency not installed on this platform
+    if (!existsSync(manifest)) return; // an optional dependency for another platform
     seen.add(name);
-    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> };
-    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep);
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) visit(dep);
   };
   for (const r of roots) visit(r);
   return [...seen].sort();
@@ -108,12 +113,17 @@ export class OcrStack extends Stack {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir: string, outputDir: string) => [
-            `mkdir -p "${outputDir}/node_modules/@tesseract.js-data"`,
+            ...[...new Set(runtimePackages.filter((p) => p.startsWith('@')).map((p) => p.split('/')[0]))].map((scope) => `mkdir -p "${outputDir}/node_modules/${scope}"`),
             ...runtimePackages.map((p) => `cp -R "${inputDir}/node_modules/${p}" "${outputDir}/node_modules/${p}"`),
           ],
         },
       },
     });
+    // @napi-rs/canvas is a native module: the function runs on the architecture whose binary is
+    // installed (x86_64 unless the linux-arm64 build is in node_modules).
+    if (!runtimePackages.includes('@napi-rs/canvas-linux-arm64-gnu')) {
+      (this.worker.node.defaultChild as CfnFunction).architectures = [Architecture.X86_64.name];
+    }
     const data = TABLES.find((t) => t.name === 'Data')!;
     this.worker.bindTable(data.envVar, props.data.tables.Data, data, 'RW');
     this.worker.bindBucket(ENV.bucket, props.data.bucket, [SCAN_PREFIX, OCR_PREFIX, QUARANTINE_PREFIX], 'RW');

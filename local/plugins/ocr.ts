@@ -121,7 +121,8 @@ export const ocrPlugin: EmbeddedPlugin = {
         stopping = true;
         ctx.s3Events.off('event', onEvent);
         for (const t of timers) clearTimeout(t);
-        await Promise.allSettled([...inFlight, resumed]);
+        // Jobs still running stay `running` in the store; the next start takes them over.
+        void resumed;
         await thread.stop();
       },
     };

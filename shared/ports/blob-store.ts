@@ -10,6 +10,17 @@ export interface BlobHead {
   contentType: string | null;
 }
 
+/** An object was created (an upload arrived): what the event that says so tells about it. */
+export interface UploadNotice {
+  bucket: string | null;
+  /** Decoded object key. */
+  key: string;
+  size: number | null;
+  etag: string | null;
+  versionId: string | null;
+  sequencer: string | null;
+}
+
 export interface PresignedPut {
   url: string;
   expiresAt: Date;

@@ -19,7 +19,7 @@ const { tableName } = await import('../../shared/adapters/dynamodb/tables');
 type Secrecy = import('../../shared/domain/identity').Secrecy;
 
 const store = new DynamoScanStore(documentClient(), tableName('Data'));
-const tokens: Record<string, string> = {};
+const tokens = {} as Record<'vanthu' | 'chuyenvien' | 'chuyenvien2' | 'chanhvp', string>;
 const field = (value: unknown, confidence = 0.95) => ({ value, confidence });
 
 /** A scan as OCR would leave it: created through the API, its job finished `done` with these fields and text. */
@@ -52,7 +52,7 @@ async function readScan(opts: { numberSymbol: string | null; subject: string; se
 }
 
 beforeAll(async () => {
-  for (const u of ['vanthu', 'chuyenvien', 'chuyenvien2', 'chanhvp']) tokens[u] = await tokenFor(u);
+  for (const u of ['vanthu', 'chuyenvien', 'chuyenvien2', 'chanhvp'] as const) tokens[u] = await tokenFor(u);
 });
 
 describe('POST /v1/scans', () => {

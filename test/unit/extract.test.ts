@@ -68,7 +68,7 @@ function expected(t: Truth, plain = false) {
 
 function got(text: string) {
   const { fields, lowConfidence } = extractFields(text);
-  const v = (k: string) => fields[k]?.value ?? null;
+  const v = <T = string>(k: string) => (fields[k]?.value ?? null) as T | null;
   return {
     result: {
       numberSymbol: v('numberSymbol'),
@@ -84,7 +84,7 @@ function got(text: string) {
       signer: v('signer'),
       signingCapacity: v('signingCapacity'),
       signerTitle: v('signerTitle'),
-      recipients: v('recipients'),
+      recipients: v<string[]>('recipients'),
     },
     fields,
     lowConfidence,

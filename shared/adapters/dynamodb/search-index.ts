@@ -419,7 +419,11 @@ export class DynamoSearchIndex implements SearchIndex {
       // Check the other terms in their posting blocks, or in the candidates' own term lists when
       // that reads fewer bytes (few candidates scattered over long lists).
       const byRank = new Map<number, string[]>();
-      for (const a of alive) byRank.set(a.rank, [...(byRank.get(a.rank) ?? []), a.posting.ok]);
+      for (const a of alive) {
+        const list = byRank.get(a.rank);
+        if (list) list.push(a.posting.ok);
+        else byRank.set(a.rank, [a.posting.ok]);
+      }
       const blockBytes = rest.reduce((sum, t) => sum + lists.get(t.key)!.reduce((s, l) => s + l.bytesToLookup(byRank.get(l.rank) ?? []), 0), 0);
       let found: Map<string, Map<string, Posting>>;
       if (alive.length * FORWARD_BYTES < blockBytes) {

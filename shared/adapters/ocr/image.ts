@@ -221,6 +221,46 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     const l = labels[i]!;
     if (l && remove[l] === 1) erase[i] = 1;
   }
+  // A seal ring or a signature often touches a letter of the signing block ("PHÓ", "K/T"), which
+  // then belongs to the same component. Keep the component's pixels next to a text line: a run
+  // of three or more letter-sized marks on one baseline (the seal's ring text curves and does not
+  // form one, except perhaps at its very top).
+  const letters = comps.filter((c) => {
+    const h = c.maxY - c.minY + 1;
+    const w = c.maxX - c.minX + 1;
+    return c.count >= 8 && h >= 0.5 * letter && h <= 1.6 * letter && w <= 2 * letter;
+  });
+  comps.forEach((c, i) => {
+    if (remove[i + 1] !== 1 || c.maxX - c.minX < 2 * letter) return;
+    const padX = 0.7 * letter;
+    const padY = 0.15 * letter;
+    const near = letters.filter((t) => t !== c && !(t.maxX < c.minX - 3 * letter || t.minX > c.maxX + 3 * letter || t.maxY < c.minY - letter || t.minY > c.maxY + letter));
+    // Group letters into baseline chains (union-find on neighbours).
+    const parent = near.map((_, k) => k);
+    const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
+    for (let a = 0; a < near.length; a++) {
+      for (let b = a + 1; b < near.length; b++) {
+        const ta = near[a]!;
+        const tb = near[b]!;
+        const gap = Math.max(ta.minX, tb.minX) - Math.min(ta.maxX, tb.maxX);
+        if (gap > letter || Math.abs(ta.maxY - tb.maxY) > 0.2 * letter) continue;
+        parent[find(a)] = find(b);
+      }
+    }
+    const size = new Map<number, number>();
+    near.forEach((_, k) => size.set(find(k), (size.get(find(k)) ?? 0) + 1));
+    near.forEach((t, k) => {
+      if ((size.get(find(k)) ?? 0) < 3) return;
+      const x0 = Math.max(c.minX, Math.floor(t.minX - padX));
+      const x1 = Math.min(c.maxX, Math.ceil(t.maxX + padX));
+      const y0 = Math.max(c.minY, Math.floor(t.minY - padY));
+      const y1 = Math.min(c.maxY, Math.ceil(t.maxY + padY));
+      for (let y = y0; y <= y1; y++) {
+        const row = y * width;
+        for (let x = x0; x <= x1; x++) if (labels[row + x] === i + 1) erase[row + x] = 0;
+      }
+    });
+  });
   comps.forEach((c, i) => {
     if (remove[i + 1] === 2) markBoxSides(labels, width, c, i + 1, Math.max(6, Math.round(letter * 0.8)), erase);
   });
@@ -238,9 +278,8 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
           if (xx < 0 || xx >= width) continue;
           const k = yy * width + xx;
           const l = labels[k]!;
-          // Do not eat into another component (a letter next to the line).
-          if (l && !remove[l]) continue;
-          if (l && remove[l] === 2 && !erase[k] && (dx || dy)) continue;
+          // Do not eat into another component (a letter next to the line), nor into pixels kept above.
+          if (l && (!remove[l] || !erase[k])) continue;
           out[k] = paper;
         }
       }

@@ -7,15 +7,9 @@
  * the same key, because daumoi's keys contain neither `%` nor `+`.
  */
 import type { SQSRecord } from 'aws-lambda';
+import type { UploadNotice } from '../../ports/blob-store';
 
-export interface UploadNotice {
-  bucket: string | null;
-  key: string;
-  size: number | null;
-  etag: string | null;
-  versionId: string | null;
-  sequencer: string | null;
-}
+export type { UploadNotice };
 
 interface S3NotificationRecord {
   eventSource?: string;

@@ -348,16 +348,26 @@ function isStampLine(l: Line): boolean {
   return /^(?:(?:tuyet|toi)\s+)?mat$|^(?:thuong\s+)?khan$|^hoa\s+toc$/.test(lf) && upperShare(l.text) > 0.6;
 }
 
+/** Isolated marks at the end of a line (a speck read as ' . : |). */
+const TRAILING_MARKS = /(?:\s+[.,:;'`‘’|!~_*•·^°]{1,3})+$/u;
+
 function cleanSubject(parts: string[]): string {
-  let s = parts.join(' ').replace(/\s+/g, ' ').trim();
+  let s = parts
+    .map((p) => p.replace(TRAILING_MARKS, ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   s = s.replace(/^[^\p{L}\p{N}]+/u, '');
   s = s.replace(/\s*[-–—]{3,}.*$/, '');
   // Isolated marks at the end (a speck read as ' or .) and the end punctuation.
-  s = s.replace(/(?:\s+[^\p{L}\p{N}()[\]"“”]{1,3})+$/u, '').replace(/[\s|_~*•·,;:]+$/u, '');
+  s = s.replace(TRAILING_MARKS, '').replace(/[\s|_~*•·,;:]+$/u, '');
   s = s.replace(VV_RE_ORIG, 'V/v ');
   return s.trim();
 }
 const VV_RE_ORIG = /^\s*[Vv]\s*[/|l1iI]\s*[vVyY]\b\.?\s*[:.]?\s*/;
+/** OCR forms of an italic "V/v" at the start of a trích yếu under the number: "V", "Wx", "Vw", "V/y", "Viv". */
+const VV_GARBLED = /^(?:[VW]\s*[/|\\lI1i.,]?\s*[vVwWxXyY]?)[.:]?\s+(?=\p{Ll})/u;
+const fixVv = (s: string): string => (VV_GARBLED.test(s) ? s.replace(VV_GARBLED, 'V/v ') : s);
 
 function findSubject(lines: Line[], title: TitleHit | null, symbol: SymbolHit | null, date: DateHit | null): SubjectHit | null {
   if (title) {
@@ -408,7 +418,7 @@ function findSubject(lines: Line[], title: TitleHit | null, symbol: SymbolHit | 
       if (DATE_RE.test(n.fold)) break;
       parts.push(n.text);
     }
-    const text = cleanSubject(parts);
+    const text = fixVv(cleanSubject(parts));
     if (text.length > 4) return { text, confidence: 0.85, kind: 'vv', start: i, end: j };
   }
   // Bare trích yếu: the lines under Số, before "Kính gửi".
@@ -426,8 +436,9 @@ function findSubject(lines: Line[], title: TitleHit | null, symbol: SymbolHit | 
       if (BODY_START.test(nf) || SEPARATOR.test(n.text) || upperShare(n.text) > 0.8) break;
       parts.push(n.text);
     }
-    const text = cleanSubject(parts);
-    if (text.length > 4) return { text, confidence: 0.55, kind: 'bare', start: symbol.line + 1, end: j };
+    const fixed = fixVv(cleanSubject(parts));
+    const text = fixed;
+    if (text.length > 4) return { text, confidence: /^V\/v /.test(text) ? 0.7 : 0.55, kind: 'bare', start: symbol.line + 1, end: j };
   }
   return null;
 }
@@ -602,8 +613,17 @@ function titleWordsMatch(folded: string, vocab: ExtractVocabulary): number {
 }
 
 function nameOn(l: Line, vocab: ExtractVocabulary): { value: string; score: number } | null {
-  if (!l.text || /^[-–—•+~_]/.test(l.text)) return null;
-  const toks = wordTokens(l.text);
+  if (!l.text) return null;
+  let text = l.text;
+  let merged = false;
+  if (/^[-–—•+~_]/.test(text)) {
+    // A recipient line with the name merged after it ("- Văn phòng Tỉnh ủy,   Vũ Hữu Việt").
+    const m = /^.*[,;.]\s+(?=\S)/.exec(text);
+    if (!m) return null;
+    text = text.slice(m[0].length);
+    merged = true;
+  }
+  const toks = wordTokens(text);
   let i = toks.length - 1;
   // Junk after the name (seal or signature remnants): short tokens that are not title case.
   let skipped = 0;
@@ -616,13 +636,14 @@ function nameOn(l: Line, vocab: ExtractVocabulary): { value: string; score: numb
   const run = toks.slice(j + 1, i + 1);
   if (run.length < 2 || run.length > 6) return null;
   // Not a name when more text sits before the run on the line (a sentence), except junk.
-  const before = l.text.slice(0, run[0]!.start).replace(/[^\p{L}]/gu, '');
+  const before = text.slice(0, run[0]!.start).replace(/[^\p{L}]/gu, '');
   if (before.length > 3) return null;
   const fam = vocab.familyNames.includes(foldDiacritics(run[0]!.text));
+  if (merged && !fam) return null;
   let score = fam ? 2 : 1;
   if (run.length >= 3 && run.length <= 4) score += 0.5;
-  score -= skipped * 0.3;
-  return { value: l.text.slice(run[0]!.start, run[run.length - 1]!.end), score };
+  score -= skipped * 0.3 + (merged ? 0.2 : 0);
+  return { value: text.slice(run[0]!.start, run[run.length - 1]!.end), score };
 }
 
 function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): FooterHits {

@@ -12,7 +12,7 @@ import { logger } from '../../http/logger';
 import { ocrTextKey, quarantineObjectKey, SCAN_PREFIX, type ScanFailure, type ScanText, type ScanUpload } from '../../domain/scans/model';
 import { jobKeyOf, mustQuarantine, uploadProblem } from '../../domain/scans/rules';
 import type { ScanJob } from '../../ports/scan-store';
-import type { UploadNotice } from '../../adapters/s3/upload-events';
+import type { UploadNotice } from '../../ports/blob-store';
 import { JOB_LEASE_MS, MAX_OCR_ATTEMPTS, type ScanDeps } from './deps';
 
 export type PipelineOutcome = 'done' | 'failed' | 'quarantined' | 'duplicate' | 'ignored';

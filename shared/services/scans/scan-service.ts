@@ -21,7 +21,7 @@ import {
 import { mustQuarantine, quarantineMessage, scanVisibility } from '../../domain/scans/rules';
 import { incomingFromScan, type ScanCorrections } from '../../domain/scans/registration';
 import type { WriteContext } from '../../ports/register-store';
-import type { UploadNotice } from '../../adapters/s3/upload-events';
+import type { UploadNotice } from '../../ports/blob-store';
 import { UPLOAD_URL_SECONDS, type ScanDeps } from './deps';
 import { OcrPipeline, type PipelineOutcome } from './ocr-pipeline';
 

@@ -1,0 +1,47 @@
+/**
+ * The authorization matrix, generated from the route table: every route × every identity (the
+ * demo roles, an organisation's client, no token, an expired token, a token signed by another
+ * key) gets the status the expected matrix (test/support/authz-matrix.ts) names, and the cases
+ * decided inside the operations (clearance, handler, department, another organisation) hold.
+ * Handlers are called in process, each from its own `functions/<fn>.ts`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useEmbeddedEnv } from '../support/integration';
+import { IDENTITIES } from '../support/authz-matrix';
+import type { StartedRunner } from '../../local/workflow/start';
+
+useEmbeddedEnv();
+const { overrideServices } = await import('../../shared/composition');
+const { ROUTES } = await import('../../shared/api/routes/index');
+const { startRunner } = await import('../support/drafts-api');
+const { officeClock, setUpOffice } = await import('../support/route-requests');
+const { describeFailures, matrixCoverage, runAuthzMatrix } = await import('../support/authz-run');
+
+let runner: StartedRunner;
+beforeAll(async () => {
+  overrideServices({ clock: officeClock() });
+  runner = await startRunner();
+});
+afterAll(async () => {
+  await runner?.stop();
+  overrideServices({});
+});
+
+describe('authorization matrix', () => {
+  it('has an expected row and a request for every route of the table, and none for a route that is gone', () => {
+    const { unlisted, stale } = matrixCoverage();
+    expect(unlisted, 'routes without an entry').toEqual([]);
+    expect(stale, 'entries for routes that no longer exist').toEqual([]);
+  });
+
+  it('gives every route × identity the expected status, and holds the in-operation cases', async () => {
+    const office = await setUpOffice();
+    const { grid, extra } = await runAuthzMatrix(office);
+    expect(grid).toHaveLength(ROUTES.length * IDENTITIES.length);
+    expect(describeFailures([...grid, ...extra])).toEqual([]);
+    // The allowed calls did real work: most answer 2xx rather than a validation error.
+    const allowed = grid.filter((r) => r.expected === 'allowed');
+    expect(allowed.filter((r) => r.status < 300).length / allowed.length).toBeGreaterThan(0.8);
+    console.info(`authz matrix: ${grid.length} route × identity checks + ${extra.length} in-operation cases, ${describeFailures([...grid, ...extra]).length} failures`);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * The real tesseract.js engine (offline, Vietnamese model) through the ScanReader: one JPEG
+ * and one two-page PDF of the handbook read with the right fields, and files that cannot be
+ * read at all (not an image, a truncated PDF, 0 bytes) refused with a reason.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildScanReader } from '../../shared/services/scans/scan-reader';
+import type { ScanReader } from '../../shared/services/scans/deps';
+import { decodeToGray, type GrayImage } from '../../shared/adapters/ocr/image';
+
+/** An uncompressed 8-bit grey baseline TIFF (little-endian, one strip). */
+function encodeTiff(img: GrayImage): Uint8Array {
+  const entries: [tag: number, type: number, value: number][] = [
+    [256, 4, img.width], // ImageWidth
+    [257, 4, img.height], // ImageLength
+    [258, 3, 8], // BitsPerSample
+    [259, 3, 1], // Compression: none
+    [262, 3, 1], // Photometric: BlackIsZero
+    [273, 4, 0], // StripOffsets (patched)
+    [277, 3, 1], // SamplesPerPixel
+    [278, 4, img.height], // RowsPerStrip
+    [279, 4, img.data.length], // StripByteCounts
+  ];
+  const ifdSize = 2 + entries.length * 12 + 4;
+  const dataOffset = 8 + ifdSize;
+  const out = Buffer.alloc(dataOffset + img.data.length);
+  out.write('II', 0, 'latin1');
+  out.writeUInt16LE(42, 2);
+  out.writeUInt32LE(8, 4);
+  out.writeUInt16LE(entries.length, 8);
+  entries.forEach(([tag, type, value], i) => {
+    const at = 10 + i * 12;
+    out.writeUInt16LE(tag, at);
+    out.writeUInt16LE(type, at + 2);
+    out.writeUInt32LE(1, at + 4);
+    if (type === 3) out.writeUInt16LE(value, at + 8);
+    else out.writeUInt32LE(tag === 273 ? dataOffset : value, at + 8);
+  });
+  out.writeUInt32LE(0, 10 + entries.length * 12);
+  out.set(img.data, dataOffset);
+  return new Uint8Array(out);
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const handbook = process.env.DAUMOI_HANDBOOK ?? path.resolve(here, '../../../shared/fixtures/scans');
+const has = (f: string) => existsSync(path.join(handbook, f));
+const load = (f: string) => new Uint8Array(readFileSync(path.join(handbook, f)));
+const truth = (id: string) => JSON.parse(readFileSync(path.join(handbook, `${id}.json`), 'utf8'));
+
+const SECRECY: Record<string, string> = { 'Mật': 'mat', 'Tối mật': 'toi-mat', 'Tuyệt mật': 'tuyet-mat' };
+const URGENCY: Record<string, string> = { 'Khẩn': 'khan', 'Thượng khẩn': 'thuong-khan', 'Hỏa tốc': 'hoa-toc' };
+
+describe.skipIf(!has('s1-011.jpg') || !has('s1-012.pdf') || !has('s1-003.png'))('tesseract.js engine', () => {
+  let reader: ScanReader;
+  beforeAll(async () => {
+    reader = buildScanReader('tesseract', { tesseract: { poolSize: 2 } });
+    await reader.warmUp?.();
+  }, 60_000);
+  afterAll(async () => {
+    await reader?.close?.();
+  });
+
+  const check = async (id: string, file: string, contentType: 'image/jpeg' | 'application/pdf') => {
+    const t = truth(id);
+    const bytes = load(file);
+    expect(reader.detectType(bytes)).toBe(contentType === 'application/pdf' ? 'pdf' : 'jpeg');
+    const read = await reader.read(bytes, contentType);
+    expect(read.engine).toBe('tesseract');
+    expect(read.pages).toHaveLength(t.pages);
+    for (const p of read.pages) expect(p.confidence).toBeGreaterThan(0.5);
+    const { fields } = reader.extract(read.pages.map((p) => p.text).join('\n\n'));
+    expect({
+      numberSymbol: fields.numberSymbol.value,
+      typeCode: fields.typeCode.value,
+      issuerCode: fields.issuerCode.value,
+      documentDate: fields.documentDate.value,
+      secrecy: fields.secrecy.value,
+      urgency: fields.urgency.value,
+      subject: fields.subject.value,
+    }).toEqual({
+      numberSymbol: t.numberSymbol,
+      typeCode: t.typeCode,
+      issuerCode: t.issuerCode,
+      documentDate: t.date,
+      secrecy: t.secrecy ? SECRECY[t.secrecy] : null,
+      urgency: t.urgency ? URGENCY[t.urgency] : null,
+      subject: t.subject,
+    });
+  };
+
+  it('reads a JPEG scan with boxed TUYỆT MẬT and KHẨN stamps', () => check('s1-011', 's1-011.jpg', 'image/jpeg'), 90_000);
+  it('reads a two-page scanned PDF (one image per page)', () => check('s1-012', 's1-012.pdf', 'application/pdf'), 90_000);
+
+  it('reads a TIFF scan (decoded by Tesseract\'s own reader, then cleaned like the others)', async () => {
+    const t = truth('s1-003');
+    const tiff = encodeTiff(await decodeToGray(load('s1-003.png')));
+    expect(reader.detectType(tiff)).toBe('tiff');
+    const read = await reader.read(tiff, 'image/tiff');
+    expect(read.pages).toHaveLength(1);
+    const { fields } = reader.extract(read.pages[0]!.text);
+    expect([fields.numberSymbol.value, fields.typeCode.value, fields.documentDate.value]).toEqual([t.numberSymbol, t.typeCode, t.date]);
+  }, 90_000);
+
+  it('refuses what cannot be read, with a reason', async () => {
+    const pdf = load('s1-012.pdf');
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['a non-image file', new Uint8Array(Buffer.from('Ban Thường vụ Tỉnh ủy\nThis is a text file, not a scan.\n')), /not a JPEG, PNG, TIFF or PDF.*text/],
+      ['a truncated PDF', pdf.slice(0, Math.floor(pdf.length / 2)), /truncated/],
+      ['a 0-byte file', new Uint8Array(), /empty/],
+      ['a ZIP archive', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), /zip/],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const err = await reader.read(bytes, 'application/pdf').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err, name).toBeInstanceOf(Error);
+      expect(reader.isUnreadable(err), name).toBe(true);
+      expect((err as Error).message, name).toMatch(reason);
+    }
+    expect(reader.isUnreadable(new Error('network down'))).toBe(false);
+  });
+});

@@ -1,18 +1,19 @@
 /**
- * `npm run bench -- ocr [ids…] [--workers N] [--dump DIR] [--json]`: every scan of the
- * handbook (../shared/fixtures/scans, or env DAUMOI_HANDBOOK) through the ScanReader (OCR +
- * field extraction), scored against the ground truth:
+ * `npm run bench -- ocr [ids…] [--workers N] [--dpi N] [--psm N] [--layout raw] [--dump DIR] [--json]`:
+ * every scan of the handbook (<repo>/../shared, or env DAUMOI_HANDBOOK; its fixtures/scans)
+ * through the ScanReader (OCR + field extraction), scored against the ground truth:
  *
  * - exact-match accuracy of numberSymbol, typeCode, issuerCode, documentDate, secrecy, urgency
  *   (the fixtures' Vietnamese labels mapped to the API slugs);
  * - subjects equal after normalisation (NFC, tone placement, case, spaces, end punctuation);
  * - body CER: edit distance of `bodyText` against the best-matching stretch of the OCR text,
  *   both NFC with whitespace runs folded, divided by the length of `bodyText`;
- * - seconds per page and pages per minute with the worker pool.
+ * - seconds per page and pages per minute with the worker pool (wall clock), and CPU seconds
+ *   per page (all threads: steadier than the wall clock on a shared machine).
  *
  * Targets: ≥ 95 % exact fields, ≥ 90 % subjects, CER ≤ 2 %.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bestSubstringMatch } from '../shared/domain/extract/fuzzy';
@@ -24,7 +25,13 @@ import { defaultPoolSize } from '../shared/adapters/ocr/tesseract';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
 
-export const handbookDir = (): string => process.env.DAUMOI_HANDBOOK ?? path.resolve(repoRoot, '../shared/fixtures/scans');
+/** The handbook (env DAUMOI_HANDBOOK, else <repo>/../shared); its scans are in fixtures/scans. */
+export const handbookDir = (): string => {
+  const root = process.env.DAUMOI_HANDBOOK ?? path.resolve(repoRoot, '../shared');
+  const scans = path.join(root, 'fixtures', 'scans');
+  // DAUMOI_HANDBOOK may also name the scans folder itself.
+  return existsSync(scans) ? scans : root;
+};
 
 interface Truth {
   id: string;
@@ -65,7 +72,7 @@ export function bodyCer(bodyText: string, ocrText: string): number {
 
 const EXACT = ['numberSymbol', 'typeCode', 'issuerCode', 'documentDate', 'secrecy', 'urgency'] as const;
 
-export async function run(args: string[]): Promise<void> {
+export async function run(args: string[] = []): Promise<void> {
   const opt = (name: string): string | undefined => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
@@ -75,7 +82,7 @@ export async function run(args: string[]): Promise<void> {
   const json = args.includes('--json');
   const only: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (['--workers', '--dump', '--psm', '--dpi'].includes(args[i]!)) i++;
+    if (['--workers', '--dump', '--psm', '--dpi', '--layout'].includes(args[i]!)) i++;
     else if (!args[i]!.startsWith('--')) only.push(args[i]!);
   }
   const dir = handbookDir();
@@ -89,12 +96,16 @@ export async function run(args: string[]): Promise<void> {
 
   const psm = opt('--psm');
   const dpi = opt('--dpi');
-  const reader = buildScanReader('tesseract', { tesseract: { poolSize: workers, ...(psm ? { psm: Number(psm) as 3 | 6 } : {}), ...(dpi ? { targetDpi: Number(dpi) } : {}) } });
+  const layout = opt('--layout') === 'raw' ? ('raw' as const) : undefined;
+  const reader = buildScanReader('tesseract', {
+    tesseract: { poolSize: workers, ...(psm ? { psm: Number(psm) as 3 | 6 } : {}), ...(dpi ? { targetDpi: Number(dpi) } : {}), ...(layout ? { layout } : {}) },
+  });
   const warm0 = Date.now();
   await reader.warmUp?.();
   const warmMs = Date.now() - warm0;
 
   const t0 = Date.now();
+  const cpu0 = process.cpuUsage();
   const results = await Promise.all(
     truths.map(async (t) => {
       const bytes = readFileSync(path.join(dir, t.file));
@@ -109,6 +120,8 @@ export async function run(args: string[]): Promise<void> {
     }),
   );
   const wallMs = Date.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   await reader.close?.();
 
   const rows = results.map(({ t, text, fields, lowConfidence, pages, ms }) => {
@@ -145,7 +158,7 @@ export async function run(args: string[]): Promise<void> {
   const cerMean = rows.reduce((a, r) => a + r.cer, 0) / rows.length;
 
   if (json) {
-    console.log(JSON.stringify({ rows, wallMs, warmMs, workers, totalPages }, null, 2));
+    console.log(JSON.stringify({ rows, wallMs, cpuMs, warmMs, workers, totalPages }, null, 2));
     return;
   }
   const mark = (b: boolean) => (b ? ' ok ' : ' ✗  ');
@@ -164,6 +177,7 @@ export async function run(args: string[]): Promise<void> {
   const infoKeys = ['place', 'signer', 'signingCapacity', 'signerTitle', 'recipients'] as const;
   console.log(`  other fields (no target): ${infoKeys.map((k) => `${k} ${rows.filter((r) => r.info[k]).length}/${rows.length}`).join(', ')}`);
   console.log(`\nSpeed: ${(wallMs / 1000).toFixed(1)} s for ${totalPages} pages with ${workers} worker(s) → ${(wallMs / 1000 / totalPages).toFixed(2)} s/page, ${((totalPages / wallMs) * 60_000).toFixed(1)} pages/min (worker start ${(warmMs / 1000).toFixed(1)} s, not counted)`);
+  console.log(`       CPU ${(cpuMs / 1000 / totalPages).toFixed(2)} s/page (all threads; on an idle machine ≈ wall time × workers)`);
   const misses = rows.flatMap((r) => [
     ...EXACT.filter((k) => !r.ok[k]).map((k) => `  ${r.id} ${k}: got ${JSON.stringify(r.got[k])}, want ${JSON.stringify(r.expected[k])}`),
     ...(r.subjectOk ? [] : [`  ${r.id} subject: got ${JSON.stringify(r.subject)}, want ${JSON.stringify(r.expectedSubject)}`]),

@@ -7,8 +7,11 @@
  * "tác", "văn") occur in a large share of the entries, as they do in a real register. Queries
  * are taken from indexed subjects (so they have hits), half typed without diacritics, at
  * clearances from none to tuyệt mật.
+ *
+ * `--data <dir>` keeps DynamoDB Local's files there and reuses an index built by an earlier run
+ * with the same number of entries (to measure queries again without indexing again).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbedded } from '../local/embedded';
@@ -99,20 +102,28 @@ const pct = (xs: number[], p: number) => {
 };
 
 export async function run(args: string[]): Promise<void> {
-  const count = Number(args[0] ?? 50_000);
-  const perClass = Number(args[1] ?? 200);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-bench-search-'));
-  const office = await startEmbedded({ dataDir: dir, inMemory: true, plugins: false });
+  const dataAt = args.indexOf('--data');
+  const keep = dataAt >= 0 ? path.resolve(args[dataAt + 1]!) : null;
+  const [countArg, perClassArg] = args.filter((_, i) => dataAt < 0 || (i !== dataAt && i !== dataAt + 1));
+  const count = Number(countArg ?? 50_000);
+  const perClass = Number(perClassArg ?? 200);
+  const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), 'daumoi-bench-search-'));
+  const office = await startEmbedded({ dataDir: dir, inMemory: !keep, plugins: false });
   try {
     const index = new DynamoSearchIndex(documentClient(), tableName('Search'));
     const docs = syntheticEntries(count);
-    const t0 = Date.now();
-    for (let i = 0; i < docs.length; i += 5000) {
-      await index.index(docs.slice(i, i + 5000));
-      process.stdout.write(`\r  indexed ${Math.min(i + 5000, docs.length)} / ${docs.length} entries`);
+    const marker = path.join(dir, `search-index-${count}.done`);
+    if (keep && existsSync(marker)) console.log(`  reusing the index of ${count} entries in ${dir}`);
+    else {
+      const t0 = Date.now();
+      for (let i = 0; i < docs.length; i += 5000) {
+        await index.index(docs.slice(i, i + 5000));
+        process.stdout.write(`\r  indexed ${Math.min(i + 5000, docs.length)} / ${docs.length} entries`);
+      }
+      const indexSeconds = (Date.now() - t0) / 1000;
+      console.log(`\n  indexing took ${indexSeconds.toFixed(1)} s (${Math.round(docs.length / indexSeconds)} entries/s)`);
+      if (keep) writeFileSync(marker, new Date().toISOString());
     }
-    const indexSeconds = (Date.now() - t0) / 1000;
-    console.log(`\n  indexing took ${indexSeconds.toFixed(1)} s (${Math.round(docs.length / indexSeconds)} entries/s)`);
 
     const r = rng(7);
     const clearances: Clearance[] = ['none', 'mat', 'mat', 'toi-mat', 'tuyet-mat'];
@@ -150,6 +161,6 @@ export async function run(args: string[]): Promise<void> {
     console.log('\nTarget: p95 ≤ 200 ms.');
   } finally {
     await office.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }

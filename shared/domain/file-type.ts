@@ -160,3 +160,49 @@ export function unreadableReason(bytes: Uint8Array): string | null {
   if (kind) return `the file is not a JPEG, PNG, TIFF or PDF (its first bytes look like ${kind})`;
   return 'the file is not a JPEG, PNG, TIFF or PDF (its first bytes match no known image or PDF)';
 }
+
+/**
+ * Width and height in pixels of a PNG (IHDR) or JPEG (first SOFn marker) from its header,
+ * or null for anything else or a header too short to tell.
+ */
+export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const kind = detectFileKind(bytes);
+  const u16 = (i: number) => (bytes[i]! << 8) | bytes[i + 1]!;
+  const u32 = (i: number) => ((bytes[i]! << 24) >>> 0) + (bytes[i + 1]! << 16) + (bytes[i + 2]! << 8) + bytes[i + 3]!;
+  if (kind === 'png') {
+    if (bytes.length < 24 || ascii(bytes, 12, 16) !== 'IHDR') return null;
+    const width = u32(16);
+    const height = u32(20);
+    return width > 0 && height > 0 ? { width, height } : null;
+  }
+  if (kind === 'jpeg') {
+    let i = 2;
+    while (i + 9 < bytes.length) {
+      if (bytes[i] !== 0xff) {
+        i++;
+        continue;
+      }
+      const marker = bytes[i + 1]!;
+      if (marker === 0xff) {
+        i++;
+        continue;
+      }
+      // Markers without a length: SOI, EOI, RSTn, TEM.
+      if (marker === 0xd8 || marker === 0xd9 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+        i += 2;
+        continue;
+      }
+      const len = u16(i + 2);
+      // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC).
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        const height = u16(i + 5);
+        const width = u16(i + 7);
+        return width > 0 && height > 0 ? { width, height } : null;
+      }
+      if (len < 2) return null;
+      i += 2 + len;
+    }
+    return null;
+  }
+  return null;
+}

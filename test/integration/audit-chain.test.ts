@@ -1,11 +1,11 @@
 /** The hash-chained audit log on DynamoDB Local: each kind of tampering is detected. */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { tableName } from '../../shared/adapters/dynamodb/tables';
 import { DynamoAuditLog } from '../../shared/adapters/dynamodb/audit-log';
+import { runTamperCase, TAMPER_CASES } from '../support/audit-tampering';
 
 useEmbeddedEnv();
 const { handler } = await import('../../functions/audit');
@@ -15,22 +15,13 @@ const audit = new DynamoAuditLog(db, table);
 const caller = { sub: 'user-admin', username: 'admin', roles: ['admin' as const], clearance: 'none' as const };
 const later = () => new Date(Date.now() + 60_000);
 
-async function sealedEvent(seq: number) {
-  const r = await db.send(
-    new QueryCommand({ TableName: table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :c AND gsi2sk = :s', ExpressionAttributeValues: { ':c': 'CHAIN', ':s': String(seq).padStart(12, '0') } }),
-  );
-  return r.Items![0]!;
-}
-
-/** Runs a tampering, checks verify reports it, then undoes it so later cases start from an intact log. */
-async function expectDetected(tamper: () => Promise<() => Promise<void>>, kind: string) {
-  expect((await audit.verify()).ok).toBe(true);
-  const undo = await tamper();
-  const r = await audit.verify();
-  expect(r.ok).toBe(false);
-  expect(r.problems.map((p) => p.kind)).toContain(kind);
-  await undo();
-  expect((await audit.verify()).ok).toBe(true);
+/** Runs a tampering case: verify reports it, and the log verifies before it and after its undo. */
+async function expectDetected(name: string) {
+  const c = TAMPER_CASES.find((t) => t.name === name)!;
+  const r = await runTamperCase(audit, db, table, c);
+  expect(r.intactAround).toBe(true);
+  expect(r.kinds).toContain(c.detectedAs);
+  expect(r.detected).toBe(true);
 }
 
 describe('audit hash chain on DynamoDB Local', () => {
@@ -45,44 +36,10 @@ describe('audit hash chain on DynamoDB Local', () => {
     expect(r.events).toBeGreaterThanOrEqual(6);
   });
 
-  it('detects an edited event', async () => {
-    await expectDetected(async () => {
-      const e = await sealedEvent(2);
-      await db.send(new UpdateCommand({ TableName: table, Key: { pk: e.pk, sk: e.sk }, UpdateExpression: 'SET #a = :a', ExpressionAttributeNames: { '#a': 'after' }, ExpressionAttributeValues: { ':a': { i: 999 } } }));
-      return async () => void (await db.send(new PutCommand({ TableName: table, Item: e })));
-    }, 'edited');
-  });
-
-  it('detects a deleted event', async () => {
-    await expectDetected(async () => {
-      const e = await sealedEvent(3);
-      await db.send(new DeleteCommand({ TableName: table, Key: { pk: e.pk, sk: e.sk } }));
-      return async () => void (await db.send(new PutCommand({ TableName: table, Item: e })));
-    }, 'missing');
-  });
-
-  it('detects the last event deleted (through the chain head)', async () => {
-    await expectDetected(async () => {
-      const head = (await db.send(new GetCommand({ TableName: table, Key: { pk: 'CHAIN', sk: 'HEAD' } }))).Item!;
-      const e = await sealedEvent(Number(head.seq));
-      await db.send(new DeleteCommand({ TableName: table, Key: { pk: e.pk, sk: e.sk } }));
-      return async () => void (await db.send(new PutCommand({ TableName: table, Item: e })));
-    }, 'head-mismatch');
-  });
-
-  it('detects two events swapped in order', async () => {
-    await expectDetected(async () => {
-      const a = await sealedEvent(4);
-      const b = await sealedEvent(5);
-      const swap = (x: Record<string, unknown>, y: Record<string, unknown>) => ({ ...x, seq: y.seq, gsi2sk: y.gsi2sk, prevHash: y.prevHash, hash: y.hash });
-      await db.send(new PutCommand({ TableName: table, Item: swap(a, b) }));
-      await db.send(new PutCommand({ TableName: table, Item: swap(b, a) }));
-      return async () => {
-        await db.send(new PutCommand({ TableName: table, Item: a }));
-        await db.send(new PutCommand({ TableName: table, Item: b }));
-      };
-    }, 'edited');
-  });
+  it('detects an edited event', () => expectDetected('an edited event'));
+  it('detects a deleted event', () => expectDetected('an event deleted in the middle'));
+  it('detects the last event deleted (through the chain head)', () => expectDetected('the last event deleted (found through the chain head)'));
+  it('detects two events swapped in order', () => expectDetected('two events swapped in order'));
 
   it('serves GET /v1/audit/verify and /v1/audit to admins only', async () => {
     const admin = await tokenFor('admin');

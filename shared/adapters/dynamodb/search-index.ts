@@ -48,10 +48,15 @@ const docPk = (id: string) => `D#${id}`;
 const DOCS_PER_ROUND = 5000;
 const TX_MAX_ITEMS = 25;
 const TX_MAX_BYTES = 3_000_000;
-/** Postings of the rarest required term up to which every match is ranked (else: pages in date order). */
+/**
+ * Every match is ranked when the rarest required term has at most this many postings and
+ * checking them against the other terms reads at most FULL_RANK_BYTES; otherwise pages go in
+ * date order, each ranked within itself.
+ */
 const FULL_RANK_LIMIT = 2500;
-/** Driver postings read per step in date-order mode, and at most per page. */
-const WINDOW_STEP = 500;
+const FULL_RANK_BYTES = 300_000;
+/** Driver postings read per step in date-order mode (the first step reads a few per wanted hit and it grows), and at most per page. */
+const WINDOW_STEP = 2000;
 const WINDOW_BUDGET = 20_000;
 /** Text kept with a document for its snippet. */
 const SNIPPET_SOURCE_CHARS = 6000;
@@ -115,9 +120,11 @@ function hashOf(s: string): string {
 
 /** Tuning of the read path (tests lower them to exercise both ways of answering). */
 export interface SearchTuning {
-  /** Postings of the rarest required term up to which every match is ranked; above it, pages go in date order. */
+  /** Postings of the rarest required term up to which every match may be ranked; above it, pages go in date order. */
   fullRankLimit: number;
-  /** Driver postings read per step in date-order mode, and at most per page. */
+  /** Bytes that ranking every match may read at most. */
+  fullRankBytes: number;
+  /** Most driver postings read per step in date-order mode, and at most per page. */
   windowStep: number;
   windowBudget: number;
 }
@@ -130,7 +137,7 @@ export class DynamoSearchIndex implements SearchIndex {
     private readonly table: string,
     tuning: Partial<SearchTuning> = {},
   ) {
-    this.tuning = { fullRankLimit: FULL_RANK_LIMIT, windowStep: WINDOW_STEP, windowBudget: WINDOW_BUDGET, ...tuning };
+    this.tuning = { fullRankLimit: FULL_RANK_LIMIT, fullRankBytes: FULL_RANK_BYTES, windowStep: WINDOW_STEP, windowBudget: WINDOW_BUDGET, ...tuning };
   }
 
   // --- writing ------------------------------------------------------------------------------
@@ -400,6 +407,8 @@ export class DynamoSearchIndex implements SearchIndex {
     const df = (t: QueryTerm) => lists.get(t.key)!.reduce((s, l) => s + l.n, 0);
     if (parsed.required.some((t) => df(t) === 0)) return { items: [], nextCursor: null };
     const [driver, ...others] = [...parsed.required].sort((a, b) => df(a) - df(b));
+    /** The terms checked against the driver's candidates: the other required ones, then the pairs (a bonus). */
+    const rest = [...others, ...parsed.pairs];
     const keep = (p: Posting): boolean => {
       if (query.register && p.register !== query.register) return false;
       if (query.year !== undefined && p.year !== query.year) return false;
@@ -414,7 +423,6 @@ export class DynamoSearchIndex implements SearchIndex {
     /** The hits among driver postings (in date order) that have every other required term. */
     const matchesOf = async (candidates: { posting: Posting; rank: number }[]) => {
       let alive = candidates.filter((c) => keep(c.posting)).map((c) => ({ ...c, hits: [{ kind: driver!.kind, querySurface: driver!.surface, posting: c.posting }] as TermHit[] }));
-      const rest = [...others, ...parsed.pairs];
       if (!alive.length || !rest.length) return alive.map((a) => ({ ok: a.posting.ok, score: scoreOf(a.hits) }));
       // Check the other terms in their posting blocks, or in the candidates' own term lists when
       // that reads fewer bytes (few candidates scattered over long lists).
@@ -459,7 +467,15 @@ export class DynamoSearchIndex implements SearchIndex {
     let page: { ok: string; score: number }[];
     let nextCursor: string | null = null;
     const driverLists = lists.get(driver!.key)!;
-    if (cursor?.m === 'f' || (!cursor && df(driver!) <= this.tuning.fullRankLimit)) {
+    // What ranking every match would read: the driver's postings, and for the other terms the
+    // cheaper of their blocks (at most one per candidate) or the candidates' own term lists.
+    const fullCost =
+      df(driver!) * POSTING_BYTES +
+      Math.min(
+        rest.reduce((sum, t) => sum + lists.get(t.key)!.reduce((s, l) => s + l.bytesForCandidates(df(driver!)), 0), 0),
+        rest.length ? df(driver!) * FORWARD_BYTES : 0,
+      );
+    if (cursor?.m === 'f' || (!cursor && df(driver!) <= this.tuning.fullRankLimit && fullCost <= this.tuning.fullRankBytes)) {
       // Few enough candidates: rank every match.
       const all = (await Promise.all(driverLists.map(async (l) => (await l.all()).map((posting) => ({ posting, rank: l.rank }))))).flat();
       const matches = (await matchesOf(all)).sort(byScore);
@@ -471,7 +487,8 @@ export class DynamoSearchIndex implements SearchIndex {
       let after = cursor?.m === 'w' ? cursor.k : '';
       // A one-term query without filters matches every posting: read just a page of them.
       const filtered = query.register || query.year !== undefined || query.typeCode || query.issuerCode || query.from || query.to;
-      const stepSize = terms.length === 1 && !filtered ? query.limit : this.tuning.windowStep;
+      // Start with a few candidates per wanted hit; read four times more each step that falls short.
+      let stepSize = Math.min(this.tuning.windowStep, terms.length === 1 && !filtered ? query.limit : 2 * query.limit);
       const found: { ok: string; score: number }[] = [];
       let scanned = 0;
       let exhausted = false;
@@ -490,6 +507,7 @@ export class DynamoSearchIndex implements SearchIndex {
         const need = query.limit - found.length;
         found.push(...matches.slice(0, need));
         scanned += step.length;
+        stepSize = Math.min(this.tuning.windowStep, stepSize * 4);
         after = matches.length >= need ? matches[need - 1]!.ok : step.at(-1)!.posting.ok;
         if (!open.length && matches.length <= need) {
           exhausted = true;
@@ -609,6 +627,13 @@ class TermList {
       }
     }
     return { postings: out, exhausted: i >= refs.length };
+  }
+
+  /** About how many bytes looking up `count` candidates spread over the list would read (at most all its blocks). */
+  bytesForCandidates(count: number): number {
+    if (this.inline) return 0;
+    const refs = this.head.blocks!;
+    return Math.min(refs.length, count) * (this.n / refs.length) * POSTING_BYTES;
   }
 
   /** About how many bytes `lookup` would read for these order keys. */

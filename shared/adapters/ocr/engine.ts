@@ -1,10 +1,17 @@
-/** An OCR engine: every page of a scan (JPEG, PNG, TIFF, PDF) as text. */
+/**
+ * An OCR engine as the scan pipeline uses it: the port's `recognize` (pages with lines and
+ * boxes) plus `read`, the text-only view the ScanReader hands on.
+ */
 import type { ReadText } from '../../services/scans/deps';
+import type { OcrEngine as OcrEnginePort, OcrResult } from '../../ports/ocr-engine';
 
-export interface OcrEngine {
+export interface OcrEngine extends OcrEnginePort {
   readonly name: string;
   /** Reads every page; throws UnreadableScanError when the file cannot be read at all. */
   read(bytes: Uint8Array): Promise<ReadText>;
-  warmUp?(): Promise<void>;
-  close?(): Promise<void>;
+}
+
+/** The text-only view of a recognition result. */
+export function toReadText(r: OcrResult): ReadText {
+  return { engine: r.engine, pages: r.pages.map((p) => ({ text: p.text, confidence: p.confidence })) };
 }

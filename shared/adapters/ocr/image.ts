@@ -190,8 +190,9 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     for (let gy = gy0; gy <= gy1; gy++) for (let gx = gx0; gx <= gx1; gx++) ink += grid[gy * gw + gx]!;
     return ink - c.count <= 2;
   };
-  // 1: erase the whole component (seal ring, signature, rule); 2: a box: erase its straight sides only,
-  // so a diacritic touching the frame stays.
+  // 1: erase the whole component (seal ring, signature) but what touches a text line; 2: a box:
+  // erase its straight sides only, so a diacritic touching the frame stays; 3: erase it all
+  // (rules, specks).
   const remove = new Uint8Array(comps.length + 1);
   let removed = 0;
   comps.forEach((c, i) => {
@@ -204,13 +205,13 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     const vrule = h >= 3 * letter && w <= 0.3 * letter;
     if (!(frame || rule || vrule)) {
       if (speck(c, w, h)) {
-        remove[i + 1] = 1;
+        remove[i + 1] = 3;
         removed++;
       }
       return;
     }
     removed++;
-    remove[i + 1] = frame && !rule && !vrule && isBox(labels, width, c, i + 1, letter) ? 2 : 1;
+    remove[i + 1] = rule || vrule ? 3 : isBox(labels, width, c, i + 1, letter) ? 2 : 1;
   });
   if (!removed) return { image: img, removed };
   const out = new Uint8Array(data);
@@ -219,7 +220,7 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
   const erase = new Uint8Array(width * height);
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
-    if (l && remove[l] === 1) erase[i] = 1;
+    if (l && (remove[l] === 1 || remove[l] === 3)) erase[i] = 1;
   }
   // A seal ring or a signature often touches a letter of the signing block ("PHÓ", "K/T"), which
   // then belongs to the same component. Keep the component's pixels next to a text line: a run
@@ -447,6 +448,30 @@ export function estimateSkew(img: GrayImage, maxDeg = 4): number {
     }
   }
   return Math.round(best * 10) / 10;
+}
+
+/**
+ * Rotates a grey page by `deg` degrees around its centre and scales it by `factor`, in one
+ * resampling (one canvas draw instead of two: half the time, one interpolation blur less).
+ */
+export function rotateScaleGray(img: GrayImage, deg: number, factor: number): GrayImage {
+  if (!deg && factor === 1) return img;
+  if (!deg) return scaleGray(img, factor);
+  if (factor === 1) return rotateGray(img, deg);
+  const src = grayToCanvas(img);
+  const w = Math.round(img.width * factor);
+  const h = Math.round(img.height * factor);
+  const dst = createCanvas(w, h);
+  const ctx = dst.getContext('2d');
+  const paper = percentile(img.data, 0.9);
+  ctx.fillStyle = `rgb(${paper},${paper},${paper})`;
+  ctx.fillRect(0, 0, w, h);
+  ctx.translate(w / 2, h / 2);
+  ctx.rotate((deg * Math.PI) / 180);
+  ctx.scale(factor, factor);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(src, -img.width / 2, -img.height / 2);
+  return { width: w, height: h, data: rgbaToGray(ctx.getImageData(0, 0, w, h).data, w * h) };
 }
 
 /** Rotates a grey page by `deg` degrees around its centre (paper-coloured corners). */

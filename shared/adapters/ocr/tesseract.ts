@@ -3,19 +3,23 @@
  * @tesseract.js-data/vie, fully offline. A small pool of workers (default min(2, cores))
  * reads pages in parallel; workers start lazily (or on warmUp) and are reused.
  *
- * Per page: decode to grey (red seal faded), remove frames and rules (so boxed MẬT / KHẨN
- * stamps are read), upscale low-resolution scans, then recognise. TIFF goes to Tesseract's
- * own reader (Leptonica + libtiff) as it is.
+ * Per page: decode to grey (red seal faded), straighten and scale to `targetDpi` in one
+ * resampling, remove frames and rules (so boxed MẬT / KHẨN stamps are read), then recognise
+ * as one block (PSM 6). The page text is rebuilt in reading order from the word boxes (header
+ * and footer columns one after the other, shared/domain/extract/layout). TIFF goes to
+ * Tesseract's own reader (Leptonica + libtiff) first.
  */
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { detectScanKind, unreadableReason } from '../../domain/file-type';
+import { readingOrderText } from '../../domain/extract/layout';
+import type { OcrInput, OcrLine, OcrPage, OcrResult } from '../../ports/ocr-engine';
 import type { ReadText } from '../../services/scans/deps';
 import { UnreadableScanError } from './errors';
-import { decodeToGray, estimateSkew, removeFramesAndRules, rotateGray, scaleGray, type GrayImage } from './image';
+import { decodeToGray, estimateSkew, removeFramesAndRules, rotateScaleGray, type GrayImage } from './image';
 import { pdfPages } from './pdf';
-import type { OcrEngine } from './engine';
+import { toReadText, type OcrEngine } from './engine';
 
 const require = createRequire(import.meta.url);
 
@@ -29,25 +33,29 @@ export interface TesseractOptions {
   /** With targetDpi 0: scans below this resolution are upscaled to it (default 300 dpi; 0 = never). */
   minDpi?: number;
   /**
-   * Tesseract page segmentation: 6 (one block, the default: keeps boxed stamps and merges the
-   * header columns line by line, which the extractor expects) or 3 (automatic layout).
+   * Tesseract page segmentation: 6 (one block, the default: keeps boxed stamps; the columns
+   * are put back in order from the word boxes) or 3 (automatic layout).
    */
   psm?: 3 | 4 | 6 | 11;
   /**
    * Scale every page to this resolution, up or down (default 250 dpi: the body text's x-height
-   * is then ~20 px, where Tesseract's LSTM reads best; on the handbook 250 beat 200 and 300 on
-   * subjects and matched them on CER). 0 = do not rescale but upscale below `minDpi`.
+   * is then ~20 px, where Tesseract's LSTM reads best). 0 = do not rescale but upscale below `minDpi`.
    */
   targetDpi?: number;
   /** Straighten pages skewed by ≥ 0.3° before OCR (default true). */
   deskew?: boolean;
+  /** Page text: rebuilt in reading order from the word boxes (default) or Tesseract's own text. */
+  layout?: 'reading-order' | 'raw';
+  /** Run one small recognition on each new worker, so the first page does not pay the model's start-up (default true). */
+  warmUpRecognition?: boolean;
 }
 
 /** A4 width in inches: a page image's resolution is guessed from its width. */
 const A4_SHORT_SIDE_IN = 8.27;
 
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(2, os.cpus().length || 1));
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(2, cores || 1));
 }
 
 export function vieLangPath(): string {
@@ -95,18 +103,28 @@ export class TesseractEngine implements OcrEngine {
     await Promise.all(ws.map((p) => p.then((w) => w.terminate()).catch(() => undefined)));
   }
 
+  /** The text of every page (the ScanReader's view of {@link recognize}). */
   async read(bytes: Uint8Array): Promise<ReadText> {
+    return toReadText(await this.recognize({ bytes, contentType: '' }));
+  }
+
+  /**
+   * Reads every page of a JPEG, PNG, TIFF or PDF. The magic bytes decide the kind, not the
+   * declared content type. Throws UnreadableScanError (an UnreadableDocumentError) for a file
+   * that cannot be read at all.
+   */
+  async recognize({ bytes }: OcrInput): Promise<OcrResult> {
     const problem = unreadableReason(bytes);
     if (problem) throw new UnreadableScanError(problem);
     const kind = detectScanKind(bytes);
-    const pages: ReadText['pages'] = [];
+    const pages: OcrPage[] = [];
     if (kind === 'pdf') {
       const pdf = await pdfPages(bytes);
       const results = await Promise.all(
-        pdf.map(async (p) => {
+        pdf.map(async (p): Promise<OcrPage> => {
           if (p.kind === 'text') return { text: p.text, confidence: 1 };
           const encoded = await this.withPrepSlot(() => this.prepare(p.image, p.dpi));
-          return this.recognizeEncoded(encoded.image, encoded.dpi);
+          return this.recognizeEncoded(encoded);
         }),
       );
       pages.push(...results);
@@ -116,43 +134,40 @@ export class TesseractEngine implements OcrEngine {
       // Only the first image of a multi-page TIFF is read.
       const gray = await this.decodeTiff(bytes);
       const encoded = await this.withPrepSlot(() => this.prepare(gray, null));
-      pages.push(await this.recognizeEncoded(encoded.image, encoded.dpi));
+      pages.push(await this.recognizeEncoded(encoded));
     } else {
       const encoded = await this.withPrepSlot(async () => {
         let gray: GrayImage;
         try {
           gray = await decodeToGray(bytes);
         } catch (err) {
-          throw new UnreadableScanError(`the image cannot be decoded: ${(err as Error).message}`, { cause: err });
+          throw new UnreadableScanError(`the image cannot be decoded: ${(err as Error).message}`, { cause: err, kind: 'corrupt' });
         }
         return this.prepare(gray, null);
       });
-      pages.push(await this.recognizeEncoded(encoded.image, encoded.dpi));
+      pages.push(await this.recognizeEncoded(encoded));
     }
     return { engine: this.name, pages };
   }
 
-  /** Straightens, cleans and scales a page; returns it encoded for Tesseract with its resolution. */
-  private prepare(img: GrayImage, dpi: number | null): { image: Uint8Array; dpi: number } {
-    let page = img;
-    if (this.opts.deskew !== false) {
-      const skew = estimateSkew(page);
-      if (Math.abs(skew) >= 0.3) page = rotateGray(page, -skew);
-    }
-    if (this.opts.removeFrames !== false) page = removeFramesAndRules(page).image;
-    const minDpi = this.opts.minDpi ?? 300;
-    let res = dpi ?? Math.min(page.width, page.height) / A4_SHORT_SIDE_IN;
+  /** Straightens, scales and cleans a page; returns it encoded for Tesseract with its resolution. */
+  private prepare(img: GrayImage, dpi: number | null): Prepared {
+    let res = dpi ?? Math.min(img.width, img.height) / A4_SHORT_SIDE_IN;
+    let factor = 1;
     const target = this.opts.targetDpi ?? 250;
-    if (target && res > 0 && Math.abs(res - target) / target > 0.1) {
-      const f = Math.max(0.25, Math.min(3, target / res));
-      page = scaleGray(page, f);
-      res *= f;
-    } else if (!target && minDpi > 0 && res > 0 && res < minDpi * 0.9) {
-      const f = Math.min(3, minDpi / res);
-      page = scaleGray(page, f);
-      res *= f;
+    const minDpi = this.opts.minDpi ?? 300;
+    if (target && res > 0 && Math.abs(res - target) / target > 0.1) factor = Math.max(0.25, Math.min(3, target / res));
+    else if (!target && minDpi > 0 && res > 0 && res < minDpi * 0.9) factor = Math.min(3, minDpi / res);
+    let skew = 0;
+    if (this.opts.deskew !== false) {
+      skew = estimateSkew(img);
+      if (Math.abs(skew) < 0.3) skew = 0;
     }
-    return { image: encodePgm(page), dpi: Math.round(res) };
+    // One resampling for both: a rotation then a scaling would cost two canvas draws and blur twice.
+    let page = rotateScaleGray(img, -skew, factor);
+    res *= factor;
+    if (this.opts.removeFrames !== false) page = removeFramesAndRules(page).image;
+    return { image: encodePgm(page), dpi: Math.round(res), width: page.width, height: page.height };
   }
 
   private async decodeTiff(bytes: Uint8Array): Promise<GrayImage> {
@@ -162,27 +177,31 @@ export class TesseractEngine implements OcrEngine {
       const r = await worker.recognize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {}, { text: false, blocks: false, hocr: false, tsv: false, imageGrey: true });
       png = r.data.imageGrey;
     } catch (err) {
-      throw new UnreadableScanError(`the TIFF cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new UnreadableScanError(`the TIFF cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err, kind: 'corrupt' });
     } finally {
       this.release(worker);
     }
-    if (!png) throw new UnreadableScanError('the TIFF cannot be read: no image in it');
+    if (!png) throw new UnreadableScanError('the TIFF cannot be read: no image in it', { kind: 'corrupt' });
     try {
       return await decodeToGray(new Uint8Array(Buffer.from(png.replace(/^data:image\/png;base64,/, ''), 'base64')));
     } catch (err) {
-      throw new UnreadableScanError(`the TIFF cannot be read: ${(err as Error).message}`, { cause: err });
+      throw new UnreadableScanError(`the TIFF cannot be read: ${(err as Error).message}`, { cause: err, kind: 'corrupt' });
     }
   }
 
-  private async recognizeEncoded(image: Uint8Array, dpi?: number): Promise<{ text: string; confidence: number | null }> {
+  private async recognizeEncoded(p: Prepared): Promise<OcrPage> {
     const worker = await this.acquire();
     try {
-      await worker.setParameters({ user_defined_dpi: dpi && dpi >= 70 && dpi <= 1200 ? String(dpi) : '0' });
-      const r = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
-      return { text: r.data.text ?? '', confidence: typeof r.data.confidence === 'number' ? r.data.confidence / 100 : null };
+      await worker.setParameters({ user_defined_dpi: p.dpi >= 70 && p.dpi <= 1200 ? String(p.dpi) : '0' });
+      const r = await worker.recognize(Buffer.from(p.image.buffer, p.image.byteOffset, p.image.byteLength), {}, { text: true, blocks: true });
+      const lines = linesOfBlocks(r.data.blocks);
+      const raw = r.data.text ?? '';
+      const text = this.opts.layout === 'raw' || !lines.length ? raw : readingOrderText(lines);
+      const confidence = typeof r.data.confidence === 'number' ? Math.round(r.data.confidence * 10) / 1000 : 0;
+      return { text, confidence, width: p.width, height: p.height, lines };
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      if (/read image|pixRead|Error attempting/i.test(msg)) throw new UnreadableScanError(`the image cannot be read: ${msg}`, { cause: err });
+      if (/read image|pixRead|Error attempting/i.test(msg)) throw new UnreadableScanError(`the image cannot be read: ${msg}`, { cause: err, kind: 'corrupt' });
       throw err;
     } finally {
       this.release(worker);
@@ -194,6 +213,9 @@ export class TesseractEngine implements OcrEngine {
     const p = (async () => {
       const w = await createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
       await w.setParameters({ tessedit_pageseg_mode: String(this.opts.psm ?? 6) as PSM, preserve_interword_spaces: '0' });
+      // The first recognition of a worker is ~1 s slower (the LSTM's buffers, the dictionaries):
+      // pay it on a small synthetic line strip now rather than on the first scan.
+      if (this.opts.warmUpRecognition !== false) await w.recognize(Buffer.from(encodePgm(warmUpImage()))).catch(() => undefined);
       return w;
     })();
     this.workers.push(p);
@@ -222,6 +244,79 @@ export class TesseractEngine implements OcrEngine {
     if (next) next(w);
     else this.idle.push(w);
   }
+}
+
+interface Prepared {
+  image: Uint8Array;
+  dpi: number;
+  width: number;
+  height: number;
+}
+
+interface TessBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+interface TessWord {
+  text: string;
+  confidence: number;
+  bbox: TessBox;
+}
+interface TessLine {
+  text: string;
+  confidence: number;
+  bbox: TessBox;
+  words?: TessWord[];
+}
+interface TessBlock {
+  paragraphs?: { lines?: TessLine[] }[];
+}
+
+const box = (b: TessBox) => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });
+
+/** Tesseract's blocks → paragraphs → lines → words, flattened to lines (confidences 0..1). */
+export function linesOfBlocks(blocks: unknown): OcrLine[] {
+  const out: OcrLine[] = [];
+  for (const b of (Array.isArray(blocks) ? blocks : []) as TessBlock[]) {
+    for (const para of b.paragraphs ?? []) {
+      for (const l of para.lines ?? []) {
+        const text = (l.text ?? '').replace(/\s+$/u, '');
+        if (!text.trim()) continue;
+        out.push({
+          text,
+          confidence: Math.round((l.confidence ?? 0) * 10) / 1000,
+          bbox: box(l.bbox),
+          words: (l.words ?? []).map((w) => ({ text: w.text, confidence: Math.round((w.confidence ?? 0) * 10) / 1000, bbox: box(w.bbox) })),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Three rows of glyph-sized marks: enough for Tesseract to find text lines and run its LSTM. */
+function warmUpImage(): GrayImage {
+  const width = 900;
+  const height = 160;
+  const data = new Uint8Array(width * height).fill(255);
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let row = 0; row < 3; row++) {
+    const base = 40 + row * 45;
+    for (let x = 20; x < width - 40; ) {
+      const gw = 8 + Math.floor(rnd() * 10);
+      const gh = 14 + Math.floor(rnd() * 10);
+      for (let y = base - gh; y < base; y++) {
+        for (let xx = x; xx < x + gw; xx++) {
+          if (xx === x || xx === x + gw - 1 || y === base - 1 || y === base - gh || rnd() < 0.2) data[y * width + xx] = 0;
+        }
+      }
+      x += gw + 3 + (rnd() < 0.2 ? 12 : 0);
+    }
+  }
+  return { width, height, data };
 }
 
 /** A grey image as binary PGM (P5), which Leptonica reads without any compression cost. */

@@ -13,6 +13,17 @@
  *
  * Errors Textract gives for a bad file (BadDocument, UnsupportedDocument, DocumentTooLarge,
  * InvalidS3Object…) become UnreadableScanError; throttling and the rest stay retryable.
+ *
+ * For a deployment that must not hold a Lambda while a long job runs, the same
+ * StartDocumentTextDetection takes a `NotificationChannel` (SNS topic + role): the job's
+ * completion message then triggers a second function that calls GetDocumentTextDetection
+ * (`collectJob`, below) and hands the pages to the extractor. The polling here is the
+ * default because the OCR function's 5 minutes cover Textract's typical latency for a
+ * few-page scan.
+ *
+ * Pages come back with their LINE blocks, WORD children and boxes (relative geometry scaled
+ * to the image's pixel size when the header tells it, else to an A4 page of 1000 × 1414), and
+ * their text in reading order (shared/domain/extract/layout).
  */
 import {
   DetectDocumentTextCommand,
@@ -24,9 +35,11 @@ import {
   type GetDocumentTextDetectionCommandOutput,
   type StartDocumentTextDetectionCommandOutput,
 } from '@aws-sdk/client-textract';
-import { detectScanKind, unreadableReason } from '../../domain/file-type';
+import { detectScanKind, imageSize, unreadableReason } from '../../domain/file-type';
+import { readingOrderText } from '../../domain/extract/layout';
+import type { OcrInput, OcrLine, OcrPage, OcrResult } from '../../ports/ocr-engine';
 import type { ReadText } from '../../services/scans/deps';
-import type { OcrEngine } from './engine';
+import { toReadText, type OcrEngine } from './engine';
 import { UnreadableScanError } from './errors';
 import { encodePng } from './image';
 import { pdfPages } from './pdf';
@@ -86,31 +99,36 @@ export class TextractEngine implements OcrEngine {
     return (this.clientInstance ??= new TextractClient({}) as unknown as TextractSender);
   }
 
+  /** The text of every page (the ScanReader's view of {@link recognize}). */
   async read(bytes: Uint8Array): Promise<ReadText> {
+    return toReadText(await this.recognize({ bytes, contentType: '' }));
+  }
+
+  async recognize({ bytes }: OcrInput): Promise<OcrResult> {
     const problem = unreadableReason(bytes);
     if (problem) throw new UnreadableScanError(problem);
     const kind = detectScanKind(bytes);
     if (kind === 'pdf') {
       if (this.opts.staging) return { engine: this.name, pages: await this.readAsync(bytes, this.opts.staging) };
       const pages = await pdfPages(bytes, { renderDpi: this.opts.renderDpi ?? 200 });
-      const out: ReadText['pages'] = [];
+      const out: OcrPage[] = [];
       for (const p of pages) {
         if (p.kind === 'text') out.push({ text: p.text, confidence: 1 });
-        else out.push((await this.detect(new Uint8Array(encodePng(p.image))))[0] ?? { text: '', confidence: null });
+        else out.push((await this.detect(new Uint8Array(encodePng(p.image)), { width: p.image.width, height: p.image.height }))[0] ?? { text: '', confidence: 0 });
       }
       return { engine: this.name, pages: out };
     }
-    if (bytes.length > SYNC_MAX_BYTES) throw new UnreadableScanError(`the image has ${bytes.length} bytes; Textract reads at most ${SYNC_MAX_BYTES}`);
-    return { engine: this.name, pages: await this.detect(bytes) };
+    if (bytes.length > SYNC_MAX_BYTES) throw new UnreadableScanError(`the image has ${bytes.length} bytes; Textract reads at most ${SYNC_MAX_BYTES}`, { kind: 'too-large' });
+    return { engine: this.name, pages: await this.detect(bytes, imageSize(bytes)) };
   }
 
   /** DetectDocumentText on one image (or single-page PDF). */
-  private async detect(bytes: Uint8Array): Promise<ReadText['pages']> {
+  private async detect(bytes: Uint8Array, size: PageSize | null): Promise<OcrPage[]> {
     const res = await this.call(() => this.client.send(new DetectDocumentTextCommand({ Document: { Bytes: bytes } })));
-    return pagesOfBlocks(res.Blocks ?? [], res.DocumentMetadata?.Pages ?? 1);
+    return ocrPagesOfBlocks(res.Blocks ?? [], res.DocumentMetadata?.Pages ?? 1, size);
   }
 
-  private async readAsync(bytes: Uint8Array, staging: TextractStaging): Promise<ReadText['pages']> {
+  private async readAsync(bytes: Uint8Array, staging: TextractStaging): Promise<OcrPage[]> {
     const loc = await staging.put(bytes);
     try {
       const started = await this.call(() =>
@@ -122,36 +140,44 @@ export class TextractEngine implements OcrEngine {
       );
       const jobId = started.JobId;
       if (!jobId) throw new Error('Textract started no job');
-      const blocks: Block[] = [];
-      let pageCount = 0;
-      let nextToken: string | undefined;
-      const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-      const maxWait = this.opts.maxWaitMs ?? 4 * 60_000;
-      let pause = this.opts.pollMs?.first ?? 1000;
-      const maxPause = this.opts.pollMs?.max ?? 5000;
-      let waited = 0;
-      for (;;) {
-        const res = await this.call(() => this.client.send(new GetDocumentTextDetectionCommand({ JobId: jobId, ...(nextToken ? { NextToken: nextToken } : {}) })));
-        if (res.JobStatus === 'IN_PROGRESS') {
-          if (waited >= maxWait) throw new TextractJobTimeout(jobId, waited);
-          await sleep(pause);
-          waited += pause;
-          pause = Math.min(maxPause, pause * 2);
-          continue;
-        }
-        if (res.JobStatus === 'FAILED') {
-          throw new UnreadableScanError(`Textract could not read the document: ${res.StatusMessage ?? 'job failed'}`);
-        }
-        // SUCCEEDED or PARTIAL_SUCCESS: collect this page of results, follow NextToken.
-        blocks.push(...(res.Blocks ?? []));
-        pageCount = Math.max(pageCount, res.DocumentMetadata?.Pages ?? 0);
-        nextToken = res.NextToken;
-        if (!nextToken) break;
-      }
-      return pagesOfBlocks(blocks, pageCount);
+      return await this.collectJob(jobId);
     } finally {
       await staging.remove?.({ bucket: loc.bucket, key: loc.key }).catch(() => undefined);
     }
+  }
+
+  /**
+   * The pages of a text-detection job: polls GetDocumentTextDetection until the job ends
+   * (at once when an SNS completion message started this call), then pages through NextToken.
+   */
+  async collectJob(jobId: string): Promise<OcrPage[]> {
+    const blocks: Block[] = [];
+    let pageCount = 0;
+    let nextToken: string | undefined;
+    const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const maxWait = this.opts.maxWaitMs ?? 4 * 60_000;
+    let pause = this.opts.pollMs?.first ?? 1000;
+    const maxPause = this.opts.pollMs?.max ?? 5000;
+    let waited = 0;
+    for (;;) {
+      const res = await this.call(() => this.client.send(new GetDocumentTextDetectionCommand({ JobId: jobId, ...(nextToken ? { NextToken: nextToken } : {}) })));
+      if (res.JobStatus === 'IN_PROGRESS') {
+        if (waited >= maxWait) throw new TextractJobTimeout(jobId, waited);
+        await sleep(pause);
+        waited += pause;
+        pause = Math.min(maxPause, pause * 2);
+        continue;
+      }
+      if (res.JobStatus === 'FAILED') {
+        throw new UnreadableScanError(`Textract could not read the document: ${res.StatusMessage ?? 'job failed'}`);
+      }
+      // SUCCEEDED or PARTIAL_SUCCESS: collect this page of results, follow NextToken.
+      blocks.push(...(res.Blocks ?? []));
+      pageCount = Math.max(pageCount, res.DocumentMetadata?.Pages ?? 0);
+      nextToken = res.NextToken;
+      if (!nextToken) break;
+    }
+    return ocrPagesOfBlocks(blocks, pageCount, null);
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {
@@ -165,22 +191,60 @@ export class TextractEngine implements OcrEngine {
   }
 }
 
+type PageSize = { width: number; height: number };
+
+/** Textract gives no pixel size for a PDF page: an A4 page in nominal units keeps the boxes' proportions. */
+const A4_NOMINAL: PageSize = { width: 1000, height: 1414 };
+
 /**
- * Page texts from Textract blocks: the LINE blocks of each page in the order Textract gives
- * them (its reading order), joined by newlines; confidence = mean line confidence.
+ * Pages from Textract blocks: each page's LINE blocks with their WORD children and boxes
+ * (scaled to `size`), the page text in reading order, confidence = mean line confidence
+ * (0 for a page without lines).
  */
-export function pagesOfBlocks(blocks: Block[], pageCount: number): ReadText['pages'] {
-  const pages = new Map<number, { lines: string[]; conf: number[] }>();
+export function ocrPagesOfBlocks(blocks: Block[], pageCount: number, size: PageSize | null): OcrPage[] {
+  const { width, height } = size ?? A4_NOMINAL;
+  const byId = new Map<string, Block>();
+  for (const b of blocks) if (b.Id) byId.set(b.Id, b);
+  const toBox = (b: Block) => {
+    const g = b.Geometry?.BoundingBox;
+    if (!g) return null;
+    const x0 = (g.Left ?? 0) * width;
+    const y0 = (g.Top ?? 0) * height;
+    return { x0, y0, x1: x0 + (g.Width ?? 0) * width, y1: y0 + (g.Height ?? 0) * height };
+  };
   const n = Math.max(1, pageCount, ...blocks.map((b) => b.Page ?? 1));
-  for (let p = 1; p <= n; p++) pages.set(p, { lines: [], conf: [] });
+  const pages = new Map<number, OcrLine[]>();
+  for (let p = 1; p <= n; p++) pages.set(p, []);
   for (const b of blocks) {
     if (b.BlockType !== 'LINE' || typeof b.Text !== 'string') continue;
-    const page = pages.get(b.Page ?? 1)!;
-    page.lines.push(b.Text.normalize('NFC'));
-    if (typeof b.Confidence === 'number') page.conf.push(b.Confidence);
+    const bbox = toBox(b);
+    const childIds = (b.Relationships ?? []).filter((r) => r.Type === 'CHILD').flatMap((r) => r.Ids ?? []);
+    const words = childIds
+      .map((id) => byId.get(id))
+      .filter((w): w is Block => !!w && w.BlockType === 'WORD' && typeof w.Text === 'string')
+      .map((w) => ({ text: w.Text!.normalize('NFC'), confidence: (w.Confidence ?? 0) / 100, bbox: toBox(w) }))
+      .filter((w): w is { text: string; confidence: number; bbox: NonNullable<ReturnType<typeof toBox>> } => w.bbox !== null);
+    // A LINE always has a geometry in Textract's answers; one without (hand-made input) is kept as text only.
+    const line = {
+      text: b.Text.normalize('NFC'),
+      confidence: typeof b.Confidence === 'number' ? b.Confidence / 100 : 0,
+      ...(bbox ? { bbox } : {}),
+      ...(words.length ? { words } : {}),
+    } as OcrLine;
+    pages.get(b.Page ?? 1)!.push(line);
   }
-  return [...pages.values()].map((p) => ({
-    text: p.lines.join('\n'),
-    confidence: p.conf.length ? Math.round((p.conf.reduce((a, c) => a + c, 0) / p.conf.length / 100) * 1000) / 1000 : null,
-  }));
+  return [...pages.values()].map((lines) => {
+    const confs = lines.map((l) => l.confidence);
+    return {
+      text: readingOrderText(lines),
+      confidence: confs.length ? Math.round((confs.reduce((a, c) => a + c, 0) / confs.length) * 1000) / 1000 : 0,
+      ...(size ? size : {}),
+      lines,
+    };
+  });
+}
+
+/** Page texts and confidences (null for a page without lines) from Textract blocks. */
+export function pagesOfBlocks(blocks: Block[], pageCount: number): ReadText['pages'] {
+  return ocrPagesOfBlocks(blocks, pageCount, null).map((p) => ({ text: p.text, confidence: p.lines?.length ? p.confidence : null }));
 }

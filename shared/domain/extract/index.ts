@@ -605,11 +605,47 @@ function capacityOn(l: Line): { printed: string; words: string; start: number } 
 
 function titleWordsMatch(folded: string, vocab: ExtractVocabulary): number {
   let best = 0;
+  const squashed = folded.replace(/ /g, '');
   for (const w of vocab.titleWords) {
-    if (folded === w) best = Math.max(best, 1);
+    // OCR drops the space in "BÍTHƯ": compare without spaces too.
+    if (folded === w || squashed === w.replace(/ /g, '')) best = Math.max(best, 1);
     else if (folded.endsWith(` ${w}`) || folded.startsWith(`${w} `)) best = Math.max(best, 0.7);
   }
   return best;
+}
+
+/** Puts back the spaces OCR dropped in a known title ("BÍTHƯ" → "BÍ THƯ"). */
+function respaceTitle(title: string, vocab: ExtractVocabulary): string {
+  const letters = [...title].filter((c) => /[\p{L}\p{M}]/u.test(c));
+  const folded = foldDiacritics(letters.join(''));
+  for (const w of vocab.titleWords) {
+    if (w.replace(/ /g, '') !== folded || lettersFold(foldDiacritics(title)) === w) continue;
+    let out = '';
+    let k = 0;
+    for (const part of w.split(' ')) {
+      out += (out ? ' ' : '') + letters.slice(k, k + part.length).join('');
+      k += part.length;
+    }
+    return out;
+  }
+  return title;
+}
+
+/** A token that is no word of a recipient: marks, letters mixed with digits (s3, J8), a lone letter. */
+const junkToken = (t: string): boolean =>
+  /[^\p{L}\p{M}\p{N}()/,.;:'’"“”-]/u.test(t) || (/\p{L}/u.test(t) && /\d/.test(t) && !/^\d+[/-]\d+/.test(t)) || (/^\p{L}$/u.test(t) && !/^[A-ZĐ]$/.test(t));
+
+/** Drops junk tokens (seal and signature remnants read as text) from the end of a recipient. */
+function trimJunkTail(s: string): string {
+  let out = s.trim();
+  for (let guard = 0; guard < 8; guard++) {
+    const m = /\s+(\S+)$/.exec(out);
+    if (!m) break;
+    const tok = m[1]!.replace(/[,;.:]+$/, '');
+    if (tok && !junkToken(tok) && /[\p{L}\p{N}]/u.test(tok)) break;
+    out = out.slice(0, m.index).trim();
+  }
+  return out;
 }
 
 function nameOn(l: Line, vocab: ExtractVocabulary): { value: string; score: number } | null {
@@ -683,7 +719,7 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
     if (capLine < 0 && !known) continue;
     if (f.split(' ').length < 1 || run.text.replace(/[^\p{L}]/gu, '').length < 3) continue;
     if (/^noi nhan/.test(f)) continue;
-    out.title = { value: run.text, confidence: known ? 0.9 : 0.7 };
+    out.title = { value: respaceTitle(run.text, vocab), confidence: known ? 0.9 : 0.7 };
     titleLine = i;
     break;
   }
@@ -711,6 +747,12 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
       else if (i === noiNhan + 1 && /^\p{L}/u.test(l.text) && !isUpperWord(wordTokens(l.text)[0]?.text ?? '')) body = l.text; // dash lost
       else continue;
       body = stripMergedRight(body, out, vocab);
+      // The archive item ("Lưu …") is the last: it ends at its full stop, whatever follows.
+      const archiveEnd = /^(l[uư]u\b[^.]*\.)/iu.exec(body);
+      if (archiveEnd && /^luu\b/.test(foldDiacritics(body))) body = archiveEnd[1]!;
+      const endsWithStop = /[,;.]\s*$/.test(body);
+      body = trimJunkTail(body);
+      if (endsWithStop && !/[,;.]\s*$/.test(body)) body += ',';
       if (!body) continue;
       const ended = /[,;.]\s*$/.test(body);
       const clean = body.replace(/[\s,;.:]+$/u, '').trim();
@@ -730,26 +772,27 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
 /** Removes the signing block's text merged onto a recipient line ("- Như trên, PHÓ CHỦ NHIỆM"). */
 function stripMergedRight(body: string, footer: FooterHits, vocab: ExtractVocabulary): string {
   let s = body.replace(/\s+[|!]+(?=\s|$)/g, ' ').trim();
-  // After the item's final punctuation, anything is the other column or noise.
+  const archive = /^luu\b/.test(foldDiacritics(s));
+  // 1. A trailing run of capitals: the capacity or title of the right column.
+  const run = trailingUpperRun(s.replace(/[\s:;.,|!]+$/, ''));
+  if (run && run.start > 0) {
+    const f = lettersFold(foldDiacritics(run.text));
+    const signing =
+      titleWordsMatch(f, vocab) > 0 ||
+      (footer.title && f === lettersFold(foldDiacritics(footer.title.value))) ||
+      (footer.capacity && f === lettersFold(foldDiacritics(footer.capacity.value))) ||
+      SIGNING_CAPACITIES.some((c) => c.pattern.test(foldDiacritics(wordTokens(run.text)[0]?.text ?? '')));
+    const words = wordTokens(run.text).length;
+    if (signing || (!archive && words >= 2 && run.text.replace(/[^\p{L}]/gu, '').length >= 4)) s = s.slice(0, run.start).trim();
+  }
+  // 2. After the item's own punctuation: junk, or the signer's name.
   const m = /^(.*[,;.])\s+(.+)$/.exec(s);
   if (m) {
     const tail = m[2]!;
     const toks = wordTokens(tail);
-    const tailFold = lettersFold(foldDiacritics(tail));
-    const allCaps = toks.length > 0 && toks.every((t) => isUpperWord(t.text) || t.text.length <= 2);
-    const signingWords =
-      (footer.title && tailFold === lettersFold(foldDiacritics(footer.title.value))) ||
-      (footer.capacity && tailFold === lettersFold(foldDiacritics(footer.capacity.value))) ||
-      titleWordsMatch(tailFold, vocab) > 0 ||
-      SIGNING_CAPACITIES.some((c) => c.pattern.test(foldDiacritics(toks[0]?.text ?? '')));
-    const nameLike = toks.length >= 2 && toks.every((t) => isTitleWord(t.text)) && (footer.name ? tail.includes(footer.name.value) : toks.length <= 5);
-    // "- Lưu: VT, TH." ends with the archive's abbreviations: keep them.
-    const archive = /^luu\b/.test(foldDiacritics(m[1]!));
-    const junk = !archive && tail.replace(/[^\p{L}]/gu, '').length <= 3;
-    if ((allCaps && (toks.length >= 2 || signingWords) && !archive) || signingWords || nameLike || junk) s = m[1]!;
-  } else {
-    const run = trailingUpperRun(s);
-    if (run && run.start > 0 && run.text.replace(/[^\p{L}]/gu, '').length >= 4) s = s.slice(0, run.start).trim();
+    const nameLike = toks.length >= 2 && toks.every((t) => isTitleWord(t.text)) && (footer.name ? tail.includes(footer.name.value) : false);
+    const junk = !archive && (tail.replace(/[^\p{L}]/gu, '').length <= 3 || tail.split(/\s+/).every((t) => junkToken(t.replace(/[,;.:]+$/, '')) || t.replace(/[,;.:]+$/, '').length <= 3));
+    if (nameLike || junk) s = m[1]!;
   }
   return s;
 }

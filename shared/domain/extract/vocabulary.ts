@@ -4,6 +4,7 @@
  */
 import type { Secrecy } from '../identity';
 import type { Urgency } from '../deadlines';
+import { foldDiacritics } from '../vietnamese';
 
 export interface DocumentTypeName {
   /** The tên loại as printed (title case). */
@@ -75,16 +76,46 @@ export const URGENCY_STAMPS: readonly { words: string; value: Urgency }[] = [
 /** Signing capacities (thể thức ký), folded with the slash kept: T/M, K/T, T/L, T/UQ and the State dotted forms. */
 export const SIGNING_CAPACITIES: readonly { pattern: RegExp; printed: string }[] = [
   { pattern: /^t\s*[/|l1]\s*u\s*q\.?$|^tuq\.?$/, printed: 'T/UQ' },
-  { pattern: /^t\s*[/|l1]\s*m\.?$|^tm\.$/, printed: 'T/M' },
-  { pattern: /^k\s*[/|l1]\s*t\.?$|^kt\.$/, printed: 'K/T' },
-  { pattern: /^t\s*[/|]\s*l\.?$|^tl\.$/, printed: 'T/L' },
+  { pattern: /^t\s*[/|l1]\s*m\.?$|^tm\.?$/, printed: 'T/M' },
+  { pattern: /^k\s*[/|l1]\s*t\.?$|^kt\.?$/, printed: 'K/T' },
+  { pattern: /^t\s*[/|]\s*l\.?$|^tl\.?$/, printed: 'T/L' },
 ];
 
-/** Words a signer's title (chức vụ) is made of; a caps run of these ends the signing block's title line. */
-export const TITLE_WORDS: readonly string[] = [
-  'bi thu', 'pho bi thu', 'truong ban', 'pho truong ban', 'chanh van phong', 'pho chanh van phong', 'chu nhiem', 'pho chu nhiem',
-  'chu tich', 'pho chu tich', 'giam doc', 'pho giam doc', 'uy vien', 'thuong truc', 'truong phong', 'pho truong phong', 'thu truong',
-  'bo truong', 'thu ky', 'chanh an', 'vien truong', 'tong bien tap', 'hieu truong', 'pho ban', 'bi thu chi bo',
+/** Signers' titles (chức vụ) as printed, caps with their marks; OCR readings are matched to these. */
+export const SIGNER_TITLES: readonly string[] = [
+  'BÍ THƯ', 'PHÓ BÍ THƯ', 'BÍ THƯ CHI BỘ', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN THƯỜNG TRỰC',
+  'CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG', 'CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM', 'CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC',
+  'ỦY VIÊN', 'THƯỜNG TRỰC', 'TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG PHÒNG', 'THỦ TRƯỞNG', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'THƯ KÝ', 'CHÁNH ÁN',
+  'VIỆN TRƯỞNG', 'TỔNG BIÊN TẬP', 'HIỆU TRƯỞNG', 'PHÓ BAN', 'TRƯỞNG ĐOÀN', 'TỔ TRƯỞNG', 'CHỦ TỌA',
+];
+
+/** Words a signer's title (chức vụ) is made of (folded); a caps run of these ends the signing block's title line. */
+export const TITLE_WORDS: readonly string[] = SIGNER_TITLES.map((t) => foldDiacritics(t));
+
+/**
+ * Phrases of tên cơ quan and signing blocks, caps with their marks. Tesseract often misreads
+ * the marks of bold capitals ("ĐÁNG BỘ TÍNH", "KHÔI"); a run of caps words that folds to one of
+ * these (same letters, marks aside) is written with the right marks. Longest phrases win.
+ * Single words are listed only when no other caps header word folds to them (QUẬN/QUÂN do).
+ */
+export const HEADER_PHRASES: readonly string[] = [
+  'ĐẢNG CỘNG SẢN VIỆT NAM', 'BAN CHẤP HÀNH TRUNG ƯƠNG', 'BAN BÍ THƯ', 'BỘ CHÍNH TRỊ', 'TRUNG ƯƠNG', 'ĐẢNG BỘ', 'ĐẢNG ỦY',
+  'ĐẢNG ỦY KHỐI', 'TỈNH ỦY', 'THÀNH ỦY', 'HUYỆN ỦY', 'QUẬN ỦY', 'THỊ ỦY', 'CHI BỘ', 'ĐẢNG ĐOÀN', 'BAN CÁN SỰ ĐẢNG', 'BAN TỔ CHỨC',
+  'BAN TUYÊN GIÁO', 'BAN DÂN VẬN', 'BAN TUYÊN GIÁO VÀ DÂN VẬN', 'BAN NỘI CHÍNH', 'BAN KINH TẾ', 'BAN CHÍNH SÁCH, CHIẾN LƯỢC',
+  'VĂN PHÒNG', 'ỦY BAN KIỂM TRA', 'KHỐI', 'CÁC CƠ QUAN', 'CƠ QUAN', 'DOANH NGHIỆP', 'CÁC CƠ QUAN ĐẢNG', 'TỈNH', 'THÀNH PHỐ',
+  'HUYỆN', 'THỊ XÃ', 'XÃ', 'PHƯỜNG', 'THỊ TRẤN', 'ĐẶC KHU', 'ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'MẶT TRẬN TỔ QUỐC', 'SỞ NỘI VỤ',
+  'BAN THƯỜNG VỤ', 'BAN CHẤP HÀNH', 'THƯỜNG TRỰC', 'ĐẠI HỘI', 'ĐOÀN CHỦ TỊCH', 'ĐOÀN THƯ KÝ', ...SIGNER_TITLES,
+];
+
+/** Provinces and centrally run cities (the 34 since 07/2025 and the former 63), as printed in caps. */
+export const PROVINCES: readonly string[] = [
+  'HÀ NỘI', 'HỒ CHÍ MINH', 'HẢI PHÒNG', 'ĐÀ NẴNG', 'CẦN THƠ', 'HUẾ', 'AN GIANG', 'BẮC NINH', 'CÀ MAU', 'CAO BẰNG', 'ĐẮK LẮK',
+  'ĐIỆN BIÊN', 'ĐỒNG NAI', 'ĐỒNG THÁP', 'GIA LAI', 'HÀ TĨNH', 'HƯNG YÊN', 'KHÁNH HÒA', 'LAI CHÂU', 'LÂM ĐỒNG', 'LẠNG SƠN', 'LÀO CAI',
+  'NGHỆ AN', 'NINH BÌNH', 'PHÚ THỌ', 'QUẢNG NGÃI', 'QUẢNG NINH', 'QUẢNG TRỊ', 'SƠN LA', 'TÂY NINH', 'THÁI NGUYÊN', 'THANH HÓA',
+  'TUYÊN QUANG', 'VĨNH LONG', 'BÀ RỊA - VŨNG TÀU', 'BẠC LIÊU', 'BẮC GIANG', 'BẮC KẠN', 'BẾN TRE', 'BÌNH DƯƠNG', 'BÌNH ĐỊNH',
+  'BÌNH PHƯỚC', 'BÌNH THUẬN', 'ĐẮK NÔNG', 'HÀ GIANG', 'HÀ NAM', 'HẢI DƯƠNG', 'HẬU GIANG', 'HÒA BÌNH', 'KIÊN GIANG', 'KON TUM',
+  'LONG AN', 'NAM ĐỊNH', 'NINH THUẬN', 'PHÚ YÊN', 'QUẢNG BÌNH', 'QUẢNG NAM', 'SÓC TRĂNG', 'THÁI BÌNH', 'THỪA THIÊN HUẾ',
+  'TIỀN GIANG', 'TRÀ VINH', 'VĨNH PHÚC', 'YÊN BÁI',
 ];
 
 /** Vietnamese family names (folded), to recognise the signer's name line. Not exhaustive: a boost, not a gate. */
@@ -106,6 +137,16 @@ export interface ExtractVocabulary {
   types: readonly DocumentTypeName[];
   titleWords: readonly string[];
   familyNames: readonly string[];
+  /** Signers' titles as printed (caps with marks), for repairing OCR readings; default SIGNER_TITLES. */
+  signerTitles?: readonly string[];
+  /** Caps phrases whose marks OCR readings are repaired to; default HEADER_PHRASES + PROVINCES. */
+  headerPhrases?: readonly string[];
 }
 
-export const DEFAULT_VOCABULARY: ExtractVocabulary = { types: DOCUMENT_TYPES, titleWords: TITLE_WORDS, familyNames: FAMILY_NAMES };
+export const DEFAULT_VOCABULARY: ExtractVocabulary = {
+  types: DOCUMENT_TYPES,
+  titleWords: TITLE_WORDS,
+  familyNames: FAMILY_NAMES,
+  signerTitles: SIGNER_TITLES,
+  headerPhrases: [...HEADER_PHRASES, ...PROVINCES],
+};

@@ -1,0 +1,189 @@
+/**
+ * Reading order from OCR boxes. Pure.
+ *
+ * An OCR engine that reads a page as one block (Tesseract with PSM 6) puts the two header
+ * columns of a Party document on one line ("TỈNH ỦY X      ĐẢNG CỘNG SẢN VIỆT NAM") and the
+ * recipients on the lines of the signing block ("- Như trên,      K/T CHỦ NHIỆM"). With word
+ * boxes those lines split at their wide gaps; the pieces left of the page's middle and right
+ * of it then go one column after the other, as a person reads them:
+ *
+ *   left column (tên cơ quan, *, Số, trích yếu of a công văn, stamps) → right column (motto, date)
+ *   … title, body (full-width lines, unchanged) …
+ *   left (Nơi nhận and its items) → right (T/M …, chức vụ, signature, name)
+ *
+ * Without boxes the lines are returned as they are.
+ */
+
+export interface LayoutBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface LayoutWord {
+  text: string;
+  bbox: LayoutBox;
+  confidence?: number;
+}
+
+export interface LayoutLine {
+  text: string;
+  bbox?: LayoutBox;
+  confidence?: number;
+  words?: LayoutWord[];
+}
+
+export interface Segment {
+  text: string;
+  bbox: LayoutBox;
+  confidence?: number;
+}
+
+export interface ReadingOrderOptions {
+  /** A gap wider than this many line heights splits a line into two segments (default 2.2). */
+  gapLineHeights?: number;
+  /** A vertical gap wider than this many line heights is a paragraph break: a blank line (default 0.9). */
+  paragraphGap?: number;
+}
+
+const median = (xs: number[]): number => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+const height = (b: LayoutBox): number => Math.max(1, b.y1 - b.y0);
+
+const union = (boxes: LayoutBox[]): LayoutBox => ({
+  x0: Math.min(...boxes.map((b) => b.x0)),
+  y0: Math.min(...boxes.map((b) => b.y0)),
+  x1: Math.max(...boxes.map((b) => b.x1)),
+  y1: Math.max(...boxes.map((b) => b.y1)),
+});
+
+/** Splits one line into the pieces separated by wide gaps (the columns it runs across). */
+export function splitLine(line: LayoutLine, gapLineHeights = 2.2): Segment[] {
+  const words = (line.words ?? []).filter((w) => w.text.trim() && w.bbox);
+  if (!words.length) return line.bbox && line.text.trim() ? [{ text: line.text.trim(), bbox: line.bbox, ...(line.confidence !== undefined ? { confidence: line.confidence } : {}) }] : [];
+  const sorted = [...words].sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  // Line height from the words' heights (capitals and diacritics make a word taller than x-height).
+  const h = median(sorted.map((w) => height(w.bbox)));
+  const gap = Math.max(8, h * gapLineHeights);
+  const groups: LayoutWord[][] = [[sorted[0]!]];
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = groups[groups.length - 1]!;
+    const right = Math.max(...prev.map((w) => w.bbox.x1));
+    if (sorted[i]!.bbox.x0 - right > gap) groups.push([sorted[i]!]);
+    else prev.push(sorted[i]!);
+  }
+  return groups.map((g) => {
+    const confs = g.map((w) => w.confidence).filter((c): c is number => typeof c === 'number');
+    return {
+      text: g.map((w) => w.text.trim()).join(' '),
+      bbox: union(g.map((w) => w.bbox)),
+      ...(confs.length ? { confidence: confs.reduce((a, c) => a + c, 0) / confs.length } : {}),
+    };
+  });
+}
+
+type Side = 'left' | 'right' | 'full';
+
+interface Row {
+  segments: (Segment & { side: Side })[];
+  bbox: LayoutBox;
+  kind: 'full' | 'columns';
+}
+
+/**
+ * The page's lines in reading order, as text lines: header and footer columns one after
+ * the other, full-width lines as they are, and a blank line at each paragraph break.
+ */
+export function readingOrderLines(lines: LayoutLine[], opts: ReadingOrderOptions = {}): string[] {
+  const withBoxes = lines.filter((l) => l.bbox || l.words?.length);
+  if (!withBoxes.length || withBoxes.length < lines.filter((l) => l.text.trim()).length * 0.8) {
+    return lines.map((l) => l.text);
+  }
+  const rows: Row[] = [];
+  for (const l of lines) {
+    const segs = splitLine(l, opts.gapLineHeights);
+    if (!segs.length) continue;
+    rows.push({ segments: segs.map((s) => ({ ...s, side: 'full' as Side })), bbox: union(segs.map((s) => s.bbox)), kind: 'full' });
+  }
+  if (!rows.length) return [];
+  // The text's horizontal extent (margins excluded) and its middle.
+  const x0 = median(rows.map((r) => r.bbox.x0).sort((a, b) => a - b).slice(0, Math.max(1, Math.ceil(rows.length * 0.3))));
+  const x1 = median(rows.map((r) => r.bbox.x1).sort((a, b) => b - a).slice(0, Math.max(1, Math.ceil(rows.length * 0.3))));
+  const width = Math.max(1, x1 - x0);
+  const mid = (x0 + x1) / 2;
+  // The header and footer columns are centred blocks around a quarter and three quarters of
+  // the text's width. A piece reaching over both centres is full-width (body text); one centred
+  // on the page is a title or trích yếu; the others belong to the column of their side.
+  const leftCentre = x0 + width * 0.25;
+  const rightCentre = x0 + width * 0.75;
+  for (const r of rows) {
+    for (const s of r.segments) {
+      const c = (s.bbox.x0 + s.bbox.x1) / 2;
+      if ((s.bbox.x0 < leftCentre && s.bbox.x1 > rightCentre) || Math.abs(c - mid) < width * 0.08) s.side = 'full';
+      else s.side = c < mid ? 'left' : 'right';
+    }
+    // Two pieces split by a wide gap are the two columns, whatever their widths.
+    if (r.segments.length >= 2) {
+      const first = r.segments[0]!;
+      const last = r.segments[r.segments.length - 1]!;
+      if (first.bbox.x1 < mid + width * 0.1 && last.bbox.x0 > mid - width * 0.1) {
+        for (const s of r.segments) s.side = (s.bbox.x0 + s.bbox.x1) / 2 < mid ? 'left' : 'right';
+        first.side = 'left';
+        last.side = 'right';
+      }
+    }
+    r.kind = r.segments.some((s) => s.side === 'full') ? 'full' : 'columns';
+  }
+  const lineH = median(rows.map((r) => median(r.segments.map((s) => height(s.bbox)))));
+  const paraGap = lineH * (opts.paragraphGap ?? 0.9);
+
+  const out: string[] = [];
+  let lastBottom: number | null = null;
+  const emitRow = (r: Row) => {
+    if (lastBottom !== null && r.bbox.y0 - lastBottom > paraGap && out.length && out[out.length - 1] !== '') out.push('');
+    out.push(r.segments.map((s) => s.text).join('   '));
+    lastBottom = r.bbox.y1;
+  };
+  let i = 0;
+  while (i < rows.length) {
+    const r = rows[i]!;
+    if (r.kind === 'full') {
+      emitRow(r);
+      i++;
+      continue;
+    }
+    // A band of column rows; it ends at a full-width row. Only the part up to its last row with a
+    // right-hand segment is reordered (a short body line after the footer's columns stays put).
+    let j = i;
+    while (j < rows.length && rows[j]!.kind === 'columns') j++;
+    let lastRight = -1;
+    for (let k = i; k < j; k++) if (rows[k]!.segments.some((s) => s.side === 'right')) lastRight = k;
+    const hasLeft = rows.slice(i, lastRight + 1).some((row) => row.segments.some((s) => s.side === 'left'));
+    if (lastRight < 0 || !hasLeft) {
+      for (let k = i; k < j; k++) emitRow(rows[k]!);
+      i = j;
+      continue;
+    }
+    if (lastBottom !== null && r.bbox.y0 - lastBottom > paraGap && out.length && out[out.length - 1] !== '') out.push('');
+    for (const side of ['left', 'right'] as const) {
+      for (let k = i; k <= lastRight; k++) {
+        const segs = rows[k]!.segments.filter((s) => s.side === side);
+        if (segs.length) out.push(segs.map((s) => s.text).join('   '));
+      }
+    }
+    lastBottom = Math.max(...rows.slice(i, lastRight + 1).map((row) => row.bbox.y1));
+    i = lastRight + 1;
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/** {@link readingOrderLines} joined with newlines. */
+export function readingOrderText(lines: LayoutLine[], opts: ReadingOrderOptions = {}): string {
+  return readingOrderLines(lines, opts).join('\n');
+}

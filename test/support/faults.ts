@@ -1,0 +1,232 @@
+/**
+ * Fault scenarios on an embedded office started with an HTTP port (`startEmbedded({ port: 0 })`,
+ * data on disk): DynamoDB Local stopped in the middle of a load of registrations, the OCR worker
+ * killed mid-page, s3rver down when a scan's upload URL is asked for. Each returns what it saw
+ * and whether the office held; the e2e test asserts on it, the reliability bench prints it.
+ * Each scenario leaves the office running as it found it.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Embedded } from '../../local/embedded';
+import { startS3 } from '../../local/s3';
+import { LOCAL_BUCKET, REPO_ROOT } from '../../local/paths';
+import { overrideServices, services } from '../../shared/composition';
+import { documentClient } from '../../shared/adapters/dynamodb/client';
+import { tableName } from '../../shared/adapters/dynamodb/tables';
+import { GaplessCounter } from '../../shared/adapters/dynamodb/gapless-counter';
+import { DynamoScanStore } from '../../shared/adapters/dynamodb/scan-store';
+import type { Caller } from '../../shared/domain/identity';
+import type { IncomingEntry } from '../../shared/domain/registers/model';
+import { JOB_LEASE_MS } from '../../shared/services/scans/deps';
+import { tokenFor } from './integration';
+import { fixture, s3rverEvent, sqsEventOf } from '../integration/scans-support';
+import { countChanges, storeCounts } from './store-counts';
+
+export interface FaultResult {
+  name: string;
+  passed: boolean;
+  /** What was seen, one line each (the failures among them start with "FAIL"). */
+  lines: string[];
+}
+
+const AUDITOR: Caller = { sub: 'reliability', username: 'reliability', roles: ['van-thu'], clearance: 'tuyet-mat' };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function result(name: string, checks: [boolean, string][], info: string[] = []): FaultResult {
+  return { name, passed: checks.every(([ok]) => ok), lines: [...info, ...checks.map(([ok, line]) => (ok ? line : `FAIL ${line}`))] };
+}
+
+async function api(e: Embedded, method: string, p: string, token: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const r = await fetch(`${e.url}${p}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.status, body: parsed };
+}
+
+/** All entries of an incoming register year, in số đến order. */
+async function incomingYear(year: number): Promise<IncomingEntry[]> {
+  const out: IncomingEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await services().registers.listIncoming({ year, limit: 200, ...(cursor ? { cursor } : {}) }, AUDITOR);
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+/**
+ * (a) DynamoDB Local stops in the middle of a load of registrations and comes back on the same
+ * data: every request is answered 201 or 503 (never 500), every 201 entry is there afterwards,
+ * the số đến run 1…N with no gap and the counter stands at N, and every entry has its audit event.
+ */
+export async function dynamoOutageUnderLoad(e: Embedded, opts: { requests?: number; concurrency?: number; year?: number; downMs?: number } = {}): Promise<FaultResult> {
+  const total = opts.requests ?? 160;
+  const concurrency = opts.concurrency ?? 8;
+  const year = opts.year ?? 2078;
+  const offset = new Date(`${year}-03-02T09:00:00+07:00`).getTime() - Date.now();
+  overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
+  try {
+    const token = await tokenFor('vanthu');
+    const statuses: Record<number, number> = {};
+    const created = new Map<string, number>();
+    const odd: string[] = [];
+    let next = 0;
+    let answered = 0;
+    let outage = '';
+    const body = (i: number) => ({
+      numberSymbol: `${i + 1}-CV/VPTU`,
+      documentDate: `${year}-03-01`,
+      issuer: 'Văn phòng Tỉnh ủy',
+      typeCode: 'CV',
+      subject: `về việc chuẩn bị hội nghị, văn bản ${i + 1} trong lúc cơ sở dữ liệu dừng`,
+      secrecy: null,
+      urgency: null,
+    });
+    const load = Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        let r: { status: number; body: any };
+        try {
+          r = await api(e, 'POST', '/v1/registers/incoming/entries', token, body(i));
+        } catch (err) {
+          r = { status: 0, body: (err as Error).message };
+        }
+        answered++;
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        if (r.status === 201) created.set(r.body.id, r.body.arrivalNumber);
+        else if (r.status !== 503) odd.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+      }
+    });
+    const fault = (async () => {
+      while (answered < total / 4) await sleep(5);
+      const t0 = Date.now();
+      await e.dynamo.stop();
+      const stoppedAt = answered;
+      await sleep(opts.downMs ?? 1500);
+      await e.dynamo.restart();
+      outage = `DynamoDB Local stopped after ${stoppedAt} answers, back ${((Date.now() - t0) / 1000).toFixed(1)} s later (after ${answered} answers)`;
+    })();
+    const started = Date.now();
+    await Promise.all([...load, fault]);
+    const loadSeconds = (Date.now() - started) / 1000;
+
+    const entries = await incomingYear(year);
+    const numbers = entries.map((x) => x.arrivalNumber);
+    const counter = await new GaplessCounter(documentClient(), tableName('Data')).current(`incoming/${year}`);
+    const missing = [...created.keys()].filter((id) => !entries.some((x) => x.id === id));
+    const withoutAudit: string[] = [];
+    for (const x of entries) if (!(await services().audit.list({ entityId: x.id, limit: 5 })).items.some((a) => a.action === 'register.register')) withoutAudit.push(x.id);
+    const gapless = numbers.every((n, i) => n === i + 1);
+    const unanswered = entries.length - created.size;
+    return result(
+      'DynamoDB Local stopped in the middle of a load of registrations',
+      [
+        [odd.length === 0, `every answer was 201 or 503 (statuses ${JSON.stringify(statuses)})${odd.length ? `; others: ${odd.slice(0, 5).join(' | ')}` : ''}`],
+        [(statuses[503] ?? 0) > 0, `${statuses[503] ?? 0} requests were refused with 503 while it was down`],
+        [missing.length === 0, `every 201 entry is stored (${created.size} answered 201${missing.length ? `; missing: ${missing.join(', ')}` : ''})`],
+        [gapless && counter === entries.length, `số đến 1…${entries.length} with no gap or repeat, counter at ${counter}`],
+        [withoutAudit.length === 0, `every entry has its audit event${withoutAudit.length ? ` (not: ${withoutAudit.slice(0, 5).join(', ')})` : ''}`],
+      ],
+      [outage, `load of ${total} registrations, ${concurrency} at a time: ${loadSeconds.toFixed(1)} s`, `${unanswered} entr${unanswered === 1 ? 'y was' : 'ies were'} stored although the answer was 503 (committed as the connection dropped): numbered, audited, not lost`],
+    );
+  } finally {
+    overrideServices({});
+  }
+}
+
+/**
+ * (b) The OCR worker (its own process) is killed with SIGKILL while it reads a two-page PDF; the
+ * event is delivered again once the killed delivery's job lease has run out, as SQS delivers a
+ * message nobody deleted: the scan is read and shows `done`.
+ */
+export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: number } = {}): Promise<FaultResult> {
+  const token = await tokenFor('vanthu');
+  const created = await api(e, 'POST', '/v1/scans', token, { fileName: 's1-001.pdf', contentType: 'application/pdf' });
+  if (created.status !== 201) return result('OCR worker killed mid-page', [[false, `POST /v1/scans answered ${created.status} ${JSON.stringify(created.body)}`]]);
+  const { scanId, uploadUrl, uploadHeaders } = created.body as { scanId: string; uploadUrl: string; uploadHeaders: Record<string, string> };
+  const put = await fetch(uploadUrl, { method: 'PUT', headers: uploadHeaders, body: Buffer.from(fixture('s1-001.pdf')) });
+  if (put.status !== 200) return result('OCR worker killed mid-page', [[false, `the upload answered ${put.status}`]]);
+  const event = sqsEventOf(await s3rverEvent(scanId), `ocr-${scanId}`);
+  const scans = new DynamoScanStore(documentClient(), tableName('Data'));
+
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test/support/ocr-worker-child.ts'), JSON.stringify(event)], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...e.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let childOut = '';
+  child.stdout!.on('data', (d: Buffer) => (childOut += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (childOut += d.toString()));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+
+  // Killed once its job is claimed and reading has begun.
+  const deadline = Date.now() + 60_000;
+  while ((await scans.get(scanId))?.status !== 'processing' && child.exitCode === null && Date.now() < deadline) await sleep(20);
+  await sleep(opts.killAfterMs ?? 1200);
+  const runningWhenKilled = child.exitCode === null;
+  child.kill('SIGKILL');
+  const signal = await exited;
+  const afterKill = await scans.get(scanId);
+
+  // SQS delivers the message again; by then the killed delivery's lease has run out.
+  const { handler } = await import('../../functions/ocr-worker');
+  const offset = JOB_LEASE_MS + 1000;
+  overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
+  let answer: unknown;
+  try {
+    answer = await handler(event as never);
+  } finally {
+    overrideServices({});
+    await services().ocr.close?.();
+  }
+  const view = await api(e, 'GET', `/v1/scans/${scanId}`, token);
+  const final = await scans.get(scanId);
+  return result(
+    'OCR worker killed mid-page',
+    [
+      [runningWhenKilled && signal === 'SIGKILL', `the worker process was killed while reading (signal ${signal})${runningWhenKilled ? '' : `; it had already ended: ${childOut.slice(-300)}`}`],
+      [afterKill?.status === 'processing', `after the kill the scan shows ${afterKill?.status} (attempt ${afterKill?.attempts})`],
+      [JSON.stringify(answer) === JSON.stringify({ batchItemFailures: [] }), `the delivery after the lease ran out was processed: ${JSON.stringify(answer)}`],
+      [view.body?.status === 'done' && view.body?.pages === 2, `the scan is ${view.body?.status} with ${view.body?.pages} pages read (attempts ${final?.attempts}${final?.lastError ? `, last error: ${final.lastError}` : ''})`],
+    ],
+  );
+}
+
+/**
+ * (c) s3rver is down when the clerk asks for an upload URL: POST /v1/scans answers 503 (or a
+ * 4xx) with a message saying so, and stores nothing. With s3rver back on the same port and data,
+ * the same request answers 201 and the file can be uploaded.
+ */
+export async function s3DownOnUploadUrl(e: Embedded, dataDir: string): Promise<FaultResult> {
+  const token = await tokenFor('vanthu');
+  const body = { fileName: 'cong-van.png', contentType: 'image/png' };
+  const before = await storeCounts();
+  await e.s3.stop();
+  let down: { status: number; body: any };
+  try {
+    down = await api(e, 'POST', '/v1/scans', token, body);
+  } finally {
+    // Back on the same port and directory; the office's own stop() then stops this one.
+    Object.assign(e.s3, await startS3({ dir: path.join(dataDir, 's3'), bucket: LOCAL_BUCKET, port: e.s3.port }));
+  }
+  const stored = countChanges(before, await storeCounts());
+  const back = await api(e, 'POST', '/v1/scans', token, body);
+  const put = back.status === 201 ? await fetch(back.body.uploadUrl, { method: 'PUT', headers: back.body.uploadHeaders, body: Buffer.from(fixture('s1-003.png')) }) : undefined;
+  const message: string = down.body?.error?.message ?? '';
+  const clean = down.status === 503 || (down.status >= 400 && down.status < 500);
+  return result('s3rver down when an upload URL is asked for', [
+    [clean && message.length > 0, `POST /v1/scans with s3rver down → ${down.status} ${message || JSON.stringify(down.body).slice(0, 200)}`],
+    [stored.length === 0, `nothing stored by it${stored.length ? ` (${stored.join(', ')})` : ''}`],
+    [back.status === 201 && put?.status === 200, `with s3rver back: ${back.status}, upload ${put?.status ?? '-'}`],
+  ]);
+}

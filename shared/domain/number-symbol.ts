@@ -58,17 +58,27 @@ const byFold = (codes: readonly string[]): Map<string, string> => {
 
 let TYPE_BY_FOLD = byFold(KNOWN_TYPE_CODES);
 let BODY_BY_FOLD = byFold(KNOWN_BODY_CODES);
+// Codes read exactly as a known spelling stay as read: "DA" (Dự án) is not "ĐA" (Đề án).
+let TYPE_EXACT = new Set(KNOWN_TYPE_CODES);
+let BODY_EXACT = new Set(KNOWN_BODY_CODES);
 // "QD" folds from both QĐ and a misread; a lone "QDI" is QĐi. "TT" is Thông tri/Thông tư either way.
 
 /** Adds codes (configuration) to the ones restored to their canonical spelling. */
 export function registerCodes(codes: { types?: readonly string[]; bodies?: readonly string[] }): void {
-  if (codes.types) TYPE_BY_FOLD = byFold([...codes.types, ...TYPE_BY_FOLD.values()]);
-  if (codes.bodies) BODY_BY_FOLD = byFold([...codes.bodies, ...BODY_BY_FOLD.values()]);
+  if (codes.types) {
+    TYPE_BY_FOLD = byFold([...codes.types, ...TYPE_BY_FOLD.values()]);
+    TYPE_EXACT = new Set([...TYPE_EXACT, ...codes.types]);
+  }
+  if (codes.bodies) {
+    BODY_BY_FOLD = byFold([...codes.bodies, ...BODY_BY_FOLD.values()]);
+    BODY_EXACT = new Set([...BODY_EXACT, ...codes.bodies]);
+  }
 }
 
 /** The canonical spelling of a type code (QDI → QĐi, ctr → CTr), or the code as read when unknown. */
 export function canonicalTypeCode(code: string): string {
   const n = normaliseLetters(code).trim();
+  if (TYPE_EXACT.has(n)) return n;
   return TYPE_BY_FOLD.get(foldKey(n)) ?? n;
 }
 
@@ -80,7 +90,7 @@ const codeParts = (code: string): string[] => code.split('-').filter(Boolean);
 /** The canonical spelling of a body code, part by part (DUK → ĐUK, ĐU-bch → ĐU-BCH). */
 export function canonicalBodyCode(code: string): string {
   return codeParts(normaliseLetters(code).trim())
-    .map((p) => BODY_BY_FOLD.get(foldKey(p)) ?? p.toUpperCase())
+    .map((p) => (BODY_EXACT.has(p) ? p : (BODY_BY_FOLD.get(foldKey(p)) ?? p.toUpperCase())))
     .join('-');
 }
 

@@ -2,10 +2,10 @@
  * Vietnamese text forms. Pure.
  *
  * - NFC: the one Unicode form stored and compared (NFD input, e.g. from macOS or some OCR, is composed).
- * - Tone placement: the old style puts the tone of an open "oa", "oe", "uy" on the second
- *   vowel (hoà, khoẻ, uỷ, thuý), the new style on the first (hòa, khỏe, ủy, thúy). Both are
- *   in use, often in one document; `normaliseTonePlacement` writes the new style, the one
- *   official texts (and this project's data) use. With a final consonant or glide the tone is
+ * - Tone placement: on an open "oa", "oe", "uy" the traditional style puts the tone on the
+ *   first vowel (hòa, khỏe, ủy, thúy), the newer one (1980s school rules) on the second (hoà,
+ *   khoẻ, uỷ, thuý). Both are in use, often in one document; `normaliseTonePlacement` writes
+ *   the traditional form, the one Party documents (and this project's data) mostly use. With a final consonant or glide the tone is
  *   on the second vowel in both styles (hoàn, thuyết, ngoài) and nothing moves; "qu" + y
  *   (quý) is u-consonant + y and nothing moves either.
  * - Fold: no diacritics, đ→d, lower case (what a user types without a Vietnamese keyboard).
@@ -45,7 +45,7 @@ function moveToneInSyllable(syl: string): string {
 }
 
 /**
- * Writes every syllable's tone in the new style (hoà→hòa, khoẻ→khỏe, uỷ→ủy, thuý→thúy),
+ * Writes every syllable's tone in the traditional place (hoà→hòa, khoẻ→khỏe, uỷ→ủy, thuý→thúy),
  * keeping everything else; the result is NFC.
  */
 export function normaliseTonePlacement(s: string): string {
@@ -79,7 +79,7 @@ export function hasNoDiacritics(s: string): boolean {
 }
 
 export interface TokenOptions {
-  /** Fold each token (no diacritics); default false: NFC, new-style tones, lower case. */
+  /** Fold each token (no diacritics); default false: NFC, one tone placement, lower case. */
   fold?: boolean;
 }
 
@@ -90,7 +90,7 @@ export function tokens(s: string, opts: TokenOptions = {}): string[] {
   return opts.fold ? out.map(foldDiacritics) : out;
 }
 
-/** The canonical comparable form of a phrase: NFC, new-style tones, lower case, single spaces. */
+/** The canonical comparable form of a phrase: NFC, one tone placement, lower case, single spaces. */
 export function normalisePhrase(s: string): string {
   return normaliseTonePlacement(s).toLowerCase().replace(/\s+/g, ' ').trim();
 }

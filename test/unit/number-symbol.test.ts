@@ -62,6 +62,19 @@ const PARTY: Row[] = [
   ['Số 12-NQ/TU - Hà Nội', '12-NQ/TU', 'party'],
   ['Số 12-NQ/TU\u2044', '12-NQ/TU', 'party'],
   ['Số 12-NQ\u2044TU', '12-NQ/TU', 'party'],
+  // Codes read exactly as a known spelling stay as read; others are restored by their letters.
+  ['Số 4-DA/TU', '4-DA/TU', 'party', { typeCode: 'DA' }],
+  ['Số 4-ĐA/TU', '4-ĐA/TU', 'party', { typeCode: 'ĐA' }],
+  ['Số 6-QĐI/TU', '6-QĐi/TU', 'party', { typeCode: 'QĐi' }],
+  ['So 31-BC/HU', '31-BC/HU', 'party', { bodyCode: 'HU' }],
+  ['Số 15-NQ/BCSD', '15-NQ/BCSĐ', 'party', { bodyCode: 'BCSĐ' }],
+  ['Số 2-KH/DD', '2-KH/ĐĐ', 'party', { bodyCode: 'ĐĐ' }],
+  ['Số 40-TB/UBKTHU', '40-TB/UBKTHU', 'party'],
+  ['Số 7-CV/VPHU', '7-CV/VPHU', 'party'],
+  ['Số 3-BC/BTGDVTU', '3-BC/BTGDVTU', 'party'],
+  ['Số 12-NQ/TU HỎA TỐC', '12-NQ/TU', 'party'],
+  ['S0 12-NQ/TU', '12-NQ/TU', 'party'],
+  ['Số 12 – NQ/TU', '12-NQ/TU', 'party'],
 ];
 
 const STATE: Row[] = [
@@ -83,6 +96,9 @@ const STATE: Row[] = [
   ['Số: 12/GM-UBND', '12/GM-UBND', 'state'],
   ['Số: 99/UBND-KT', '99/UBND-KT', 'state'],
   ['Số: 3/HD-SNV', '3/HD-SNV', 'state'],
+  ['Số: 01/2024/TTLT-BTC-BNV', '01/2024/TTLT-BTC-BNV', 'state', { typeCode: 'TTLT', bodyCode: 'BTC-BNV', year: 2024 }],
+  ['Số: 20/QD-UBND', '20/QĐ-UBND', 'state', { typeCode: 'QĐ' }],
+  ['Số: 10/NQ-HDND', '10/NQ-HĐND', 'state', { bodyCode: 'HĐND' }],
 ];
 
 const NONE: Row[] = [
@@ -94,6 +110,8 @@ const NONE: Row[] = [
   ['Điều 3. Văn phòng', null],
   ['NQ/TU', null],
   ['Số -NQ/TU', null],
+  ['Số OO-NQ/TU', null],
+  ['tháng 10/1949', null],
 ];
 
 describe('parseNumberSymbol', () => {

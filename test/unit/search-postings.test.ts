@@ -5,8 +5,10 @@ import {
   BLOCK_MAX,
   blockFor,
   dateOfOrderKey,
+  decodeBlockRefs,
   decodeForward,
   decodePostings,
+  encodeBlockRefs,
   encodeForward,
   encodePostings,
   idOfOrderKey,
@@ -76,6 +78,11 @@ describe('posting lists and blocks', () => {
     const out = applyChanges(list, [posting('b'), posting('c', { head: true })], ['a']);
     expect(out.map((p) => p.ok)).toEqual(['b', 'c']);
     expect(out[1]!.head).toBe(true);
+  });
+
+  it('round-trips a block directory', () => {
+    const refs = [{ start: '', n: 256 }, { start: '7997869801M80C9X29AV20H2Y2G80NSBG3', n: 12 }];
+    expect(decodeBlockRefs(encodeBlockRefs(refs))).toEqual(refs);
   });
 
   it('finds the block that holds an order key', () => {

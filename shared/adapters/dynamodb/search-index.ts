@@ -21,8 +21,10 @@ import {
   applyChanges,
   blockFor,
   dateOfOrderKey,
+  decodeBlockRefs,
   decodeForward,
   decodePostings,
+  encodeBlockRefs,
   encodeForward,
   encodePostings,
   idOfOrderKey,
@@ -67,6 +69,15 @@ const DISPLAY_ATTRS = 'id, register, numberSymbol, subject, documentDate, secrec
 
 const rankOf = (s: Secrecy | null | undefined): number => (s ? CLEARANCES.indexOf(s) : 0);
 
+/** A term's head as stored: the block directory packed in `dir` (see encodeBlockRefs). */
+interface StoredHead {
+  pk: string;
+  n: number;
+  v: number;
+  inline?: string;
+  dir?: string;
+}
+
 interface HeadItem {
   pk: string;
   n: number;
@@ -74,6 +85,12 @@ interface HeadItem {
   inline?: string;
   blocks?: BlockRef[];
 }
+
+const headOf = (h: StoredHead | undefined): HeadItem | undefined =>
+  h && { pk: h.pk, n: h.n, v: h.v, ...(h.inline !== undefined ? { inline: h.inline } : {}), ...(h.dir !== undefined ? { blocks: decodeBlockRefs(h.dir) } : {}) };
+
+/** Reads term heads and unpacks their block directories. */
+const headsFrom = (items: Map<string, StoredHead>): Map<string, HeadItem> => new Map([...items].map(([k, v]) => [k, headOf(v)!]));
 
 interface DocRecord {
   id: string;
@@ -219,7 +236,7 @@ export class DynamoSearchIndex implements SearchIndex {
     const solo = new Set<string>();
     for (let round = 0; pending.size; round++) {
       if (round > 50) throw new Error(`search index: ${pending.size} terms could not be written after ${round} rounds`);
-      const heads = await this.getItems<HeadItem>([...pending.keys()].map((pk) => ({ pk, sk: HEAD_SK })));
+      const heads = headsFrom(await this.getItems<StoredHead>([...pending.keys()].map((pk) => ({ pk, sk: HEAD_SK }))));
       const blockKeys: { pk: string; sk: string }[] = [];
       for (const [pk, c] of pending) {
         const head = heads.get(`${pk}|${HEAD_SK}`);
@@ -293,7 +310,7 @@ export class DynamoSearchIndex implements SearchIndex {
       if (list.length <= INLINE_MAX) return { items: [put({ pk, sk: HEAD_SK, n: list.length, v, inline: packed(list) }, headCondition)], bytes };
       const pieces = splitBlock('', list);
       const items = pieces.map((b) => put({ pk, sk: blockSk(b.start), n: b.postings.length, p: packed(b.postings) }));
-      items.push(put({ pk, sk: HEAD_SK, n: list.length, v, blocks: pieces.map((b) => ({ start: b.start, n: b.postings.length })) }, headCondition));
+      items.push(put({ pk, sk: HEAD_SK, n: list.length, v, dir: encodeBlockRefs(pieces.map((b) => ({ start: b.start, n: b.postings.length }))) }, headCondition));
       return { items, bytes };
     }
 
@@ -339,7 +356,7 @@ export class DynamoSearchIndex implements SearchIndex {
       // Only the first block can be left (empty): the term is gone.
       return { items: [...items.filter((it) => !('Put' in it)), del(blockSk('')), del(HEAD_SK, headCondition)], bytes, ...(deferred ? { deferred } : {}) };
     }
-    items.push(put({ pk, sk: HEAD_SK, n: total, v, blocks: flat }, headCondition));
+    items.push(put({ pk, sk: HEAD_SK, n: total, v, dir: encodeBlockRefs(flat) }, headCondition));
     return { items, bytes, ...(deferred ? { deferred } : {}) };
   }
 
@@ -388,10 +405,12 @@ export class DynamoSearchIndex implements SearchIndex {
     // The clearance filter: only the ranks the caller may see are ever read.
     const ranks = Array.from({ length: CLEARANCES.indexOf(query.clearance) + 1 }, (_, i) => i);
     const terms = [...parsed.required, ...parsed.pairs];
-    const heads = await this.getItems<HeadItem>(
-      terms.flatMap((t) => ranks.map((r) => ({ pk: termPk(r, t.key), sk: HEAD_SK }))),
-      undefined,
-      false,
+    const heads = headsFrom(
+      await this.getItems<StoredHead>(
+        terms.flatMap((t) => ranks.map((r) => ({ pk: termPk(r, t.key), sk: HEAD_SK }))),
+        undefined,
+        false,
+      ),
     );
     const loader = new BlockLoader(this);
     const lists = new Map<string, TermList[]>();

@@ -12,11 +12,17 @@ import type { Secrecy } from '../identity';
 import type { Urgency } from '../deadlines';
 import type { ScanField, ScanFields } from '../scans/model';
 import { findNumberSymbols, isKnownBodyCode, isKnownTypeCode, type NumberSymbolMatch } from '../number-symbol';
-import { foldDiacritics } from '../vietnamese';
+import { foldDiacritics, stripDiacritics } from '../vietnamese';
 import { bestSubstringMatch, similarity } from './fuzzy';
+import { matchSignerTitle, repairCapsPhrases } from './repair';
 import { fixDigitRun, isTitleWord, isUpperWord, lettersFold, toLines, upperShare, wordTokens, type Line } from './lines';
 import {
+  COLLECTIVE_SIGNERS,
   DEFAULT_VOCABULARY,
+  HEADER_PHRASES,
+  OFFICE_HEAD_TITLES,
+  PROVINCES,
+  SIGNER_TITLES,
   PARTY_MOTTO,
   SECRECY_STAMPS,
   SIGNING_CAPACITIES,
@@ -73,8 +79,9 @@ export function extractFields(text: string, opts: ExtractOptions = {}): Extracte
   const titleType = title?.type ?? null;
   if (symType && titleType) {
     const codes = [titleType.partyCode, ...(titleType.altCodes ?? []), ...(titleType.stateCode ? [titleType.stateCode] : [])];
-    const agree = codes.some((c) => foldDiacritics(c) === foldDiacritics(symType));
-    typeCode = agree ? field(symType, 0.97) : isKnownTypeCode(symType) ? field(symType, 0.6) : field(titleType.partyCode, 0.55);
+    // Agreeing letters decide the spelling by the tên loại: "DA" under ĐỀ ÁN is ĐA, under DỰ ÁN it is DA.
+    const agreeing = codes.find((c) => c === symType) ?? codes.find((c) => foldDiacritics(c) === foldDiacritics(symType));
+    typeCode = agreeing ? field(agreeing, 0.97) : isKnownTypeCode(symType) ? field(symType, 0.6) : field(titleType.partyCode, 0.55);
   } else if (symType) {
     // Công văn carry no tên loại; others should have one.
     const cv = foldDiacritics(symType) === 'cv';
@@ -85,7 +92,10 @@ export function extractFields(text: string, opts: ExtractOptions = {}): Extracte
     typeCode = field('CV', 0.7);
   } else typeCode = field<string>(null, 0.3);
 
-  const sym = symbol?.match.parsed ?? null;
+  let sym = symbol?.match.parsed ?? null;
+  if (sym && typeCode.value && typeCode.value !== sym.typeCode && foldDiacritics(typeCode.value) === foldDiacritics(sym.typeCode)) {
+    sym = { ...sym, typeCode: typeCode.value, canonical: sym.canonical.replace(sym.typeCode, typeCode.value) };
+  }
   const symConf = symbol
     ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (isKnownBodyCode(sym!.bodyCode) ? 1 : 0.85)
     : 0.2;
@@ -107,7 +117,48 @@ export function extractFields(text: string, opts: ExtractOptions = {}): Extracte
     signerTitle: field(footer.title?.value ?? null, footer.title?.confidence ?? 0.3),
     system: field(system.value, system.confidence),
   };
+  repairHeaderMarks(fields, text, vocab);
   return finish(fields, opts);
+}
+
+/** Share of a text's letters that carry a Vietnamese mark (or are đ): ~0.4 for Vietnamese, 0 for Textract's output. */
+function markedShare(text: string): number {
+  let letters = 0;
+  let marked = 0;
+  for (const ch of text.normalize('NFC')) {
+    if (!/\p{L}/u.test(ch)) continue;
+    letters++;
+    if (ch.normalize('NFD').length > 1 || ch === 'đ' || ch === 'Đ') marked++;
+  }
+  return letters ? marked / letters : 0;
+}
+
+const DEFAULT_HEADER_PHRASES = [...HEADER_PHRASES, ...PROVINCES];
+
+/**
+ * Writes the caps header fields (tên cơ quan, cấp trên, signing capacity, chức vụ) with the
+ * marks of the vocabulary's phrases where OCR misread them. Text without marks (Textract)
+ * keeps its bare letters: only the signer's title is matched, and given back bare.
+ */
+function repairHeaderMarks(fields: ScanFields, text: string, vocab: ExtractVocabulary): void {
+  const marked = markedShare(text) >= 0.05;
+  const phrases = vocab.headerPhrases ?? DEFAULT_HEADER_PHRASES;
+  const update = (k: string, fn: (v: string) => string) => {
+    const f = fields[k];
+    if (f && typeof f.value === 'string' && f.value) fields[k] = { ...f, value: fn(f.value) };
+  };
+  if (marked) {
+    update('issuer', (v) => repairCapsPhrases(v, phrases));
+    update('issuerParent', (v) => repairCapsPhrases(v, phrases));
+    update('signingCapacity', (v) => {
+      const m = /^(\S+\s+)(.+)$/.exec(v);
+      return m ? m[1]! + repairCapsPhrases(m[2]!, phrases) : v;
+    });
+  }
+  update('signerTitle', (v) => {
+    const t = matchSignerTitle(v, vocab.signerTitles ?? SIGNER_TITLES);
+    return t === null ? v : marked ? t : stripDiacritics(t);
+  });
 }
 
 function finish(fields: ScanFields, opts: ExtractOptions): ExtractedFields {
@@ -425,13 +476,15 @@ function findSubject(lines: Line[], title: TitleHit | null, symbol: SymbolHit | 
   if (symbol && !title) {
     const parts: string[] = [];
     let j = symbol.line + 1;
-    for (; j < Math.min(lines.length, symbol.line + 5); j++) {
+    for (; j < Math.min(lines.length, symbol.line + 7); j++) {
       const n = lines[j]!;
       if (!n.text) {
         if (parts.length) break;
         continue;
       }
-      if (isStampLine(n) || (date && n.index === date.line)) continue;
+      // The right column (motto, date line) may come between the số and the trích yếu.
+      const isMotto = !parts.length && [PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2].some((m) => mottoOn(n, m, 0.25));
+      if (isStampLine(n) || (date && n.index === date.line) || isMotto) continue;
       const nf = lettersFold(n.fold);
       if (BODY_START.test(nf) || SEPARATOR.test(n.text) || upperShare(n.text) > 0.8) break;
       parts.push(n.text);
@@ -688,7 +741,8 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
   let noiNhan = -1;
   let noiNhanEnd = 0;
   for (let i = lines.length - 1; i >= bodyFrom; i--) {
-    const m = /(?:^|\s)n[o0]i\s*nh[a-z]{1,2}n\s*[:;.]?/.exec(lines[i]!.fold);
+    // "Nơi nhận:" (OCR: "Noi nhan", "Nơi nhân", "N “nhận:" with the first word garbled).
+    const m = /(?:^|\s)n[o0]i\s*nh[a-z]{1,2}n\s*[:;.]?/.exec(lines[i]!.fold) ?? /^.{0,6}?(?<![a-z])nh[a-z]{1,2}n\s*:/.exec(lines[i]!.fold);
     if (m && m.index <= 3) {
       noiNhan = i;
       noiNhanEnd = m.index + m[0].length;
@@ -722,6 +776,24 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
     out.title = { value: respaceTitle(run.text, vocab), confidence: known ? 0.9 : 0.7 };
     titleLine = i;
     break;
+  }
+  // A seal over "T/M" or "K/T" leaves the collective's name alone above the title ("BAN THƯỜNG VỤ"):
+  // collectives sign T/M, the office head for the standing board T/L (36-HD). Inferred, so less sure.
+  if (!out.capacity && titleLine > footFrom) {
+    const titleFold = out.title ? lettersFold(foldDiacritics(out.title.value)) : '';
+    for (let i = titleLine - 1; i >= Math.max(footFrom, titleLine - 3) && !out.capacity; i--) {
+      const run = trailingUpperRun(lines[i]!.text.replace(/[\s:;.,|!]+$/, ''));
+      if (!run) continue;
+      const toks = wordTokens(run.text);
+      // Remnants of the hidden "T/M" before the name: one or two short tokens.
+      for (let skip = 0; skip <= Math.min(2, toks.length - 1) && !out.capacity; skip++) {
+        if (skip && toks[skip - 1]!.text.replace(/[^\p{L}]/gu, '').length > 2) break;
+        const body = run.text.slice(toks[skip]!.start);
+        if (!COLLECTIVE_SIGNERS.includes(lettersFold(foldDiacritics(body)))) continue;
+        const onBehalf = OFFICE_HEAD_TITLES.includes(titleFold) ? 'T/L' : 'T/M';
+        out.capacity = { value: `${onBehalf} ${body}`, confidence: 0.55 };
+      }
+    }
   }
   // Name: a title-case run of 2–6 words below the title (from the bottom up, family names first).
   const nameFrom = titleLine >= 0 ? titleLine + 1 : capLine >= 0 ? capLine + 1 : Math.max(bodyFrom, lines.length - 12);

@@ -118,6 +118,20 @@ export const PROVINCES: readonly string[] = [
   'TIỀN GIANG', 'TRÀ VINH', 'VĨNH PHÚC', 'YÊN BÁI',
 ];
 
+/**
+ * Collective bodies that sign "T/M …" (36-HD: congress organs, the committee, its standing
+ * board, UBKT, đảng đoàn, ban cán sự đảng, councils), folded. When a seal hides "T/M" the
+ * capacity is inferred from one of these above the signer's title.
+ */
+export const COLLECTIVE_SIGNERS: readonly string[] = [
+  'ban thuong vu', 'ban chap hanh', 'thuong truc', 'dang uy', 'chi uy', 'chi bo', 'uy ban kiem tra', 'dang doan',
+  'ban can su dang', 'doan chu tich', 'doan thu ky', 'hoi dong', 'ban chi dao', 'tinh uy', 'thanh uy', 'huyen uy', 'quan uy',
+  'thi uy', 'dang uy khoi', 'ban thuong vu tinh uy', 'ban thuong vu thanh uy', 'ban thuong vu huyen uy', 'uy ban nhan dan',
+];
+
+/** Titles of a Văn phòng head who signs "T/L" for the standing board (folded). */
+export const OFFICE_HEAD_TITLES: readonly string[] = ['chanh van phong', 'pho chanh van phong'];
+
 /** Vietnamese family names (folded), to recognise the signer's name line. Not exhaustive: a boost, not a gate. */
 export const FAMILY_NAMES: readonly string[] = [
   'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly', 'mai',

@@ -153,3 +153,15 @@ export function decodeForward(packed: string | undefined): ForwardTerm[] {
     return { key, head: head === '1', surfaces: surfaces.split(SURFACE).map((s) => (s === '' ? same : s)) };
   });
 }
+
+/** Packs a term's block directory (start and count of each block) into one string. */
+export function encodeBlockRefs(refs: readonly BlockRef[]): string {
+  return refs.map((r) => `${clean(r.start)}${FIELD}${r.n}`).join(RECORD);
+}
+
+export function decodeBlockRefs(packed: string): BlockRef[] {
+  return packed.split(RECORD).map((rec) => {
+    const [start = '', n] = rec.split(FIELD);
+    return { start, n: Number(n) };
+  });
+}

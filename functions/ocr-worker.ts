@@ -7,8 +7,11 @@
  */
 import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { services } from '../shared/composition';
+import { useOcrEngine } from '../shared/composition-ocr';
 import { logger } from '../shared/http/logger';
 import { isSqsEvent, noticesOf, noticesOfSqsBody } from '../shared/adapters/s3/upload-events';
+
+useOcrEngine();
 
 export async function handler(event: SQSEvent | S3Event, context?: Context): Promise<SQSBatchResponse | { processed: number }> {
   if (context) logger.addContext(context);

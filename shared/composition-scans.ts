@@ -17,7 +17,6 @@ import { S3BlobStore } from './adapters/s3/blob-store';
 import { s3Client } from './adapters/s3/client';
 import { ScanService } from './services/scans/scan-service';
 import type { ScanReader } from './services/scans/deps';
-import { buildScanReader } from './services/scans/scan-reader';
 import { EntryIndexer, withSearchIndexing } from './services/search/entry-indexing';
 
 interface Base {
@@ -36,13 +35,6 @@ export function buildBlobStore(services: () => Pick<Base, 'clock'>): BlobStore {
 
 export function buildSearchIndex(services: () => Pick<Base, 'db'>): SearchIndex {
   return new DynamoSearchIndex(services().db, tableName('Search'));
-}
-
-/** The OCR side: the engine named by DAUMOI_OCR_ENGINE (tesseract by default), the magic bytes, the extractor. */
-export function buildOcr(): ScanReader {
-  const engine = optionalEnv(ENV.ocrEngine, 'tesseract');
-  if (engine !== 'tesseract' && engine !== 'textract') throw new Error(`${ENV.ocrEngine} must be tesseract or textract, not ${engine}`);
-  return buildScanReader(engine);
 }
 
 export function buildScanService(services: () => Base): ScanService {

@@ -29,7 +29,7 @@ import type { BlobStore } from './ports/blob-store';
 import type { SearchIndex } from './ports/search-index';
 import type { ScanReader } from './services/scans/deps';
 import type { ScanService } from './services/scans/scan-service';
-import { buildBlobStore, buildOcr, buildScanService, buildSearchIndex, indexedRegisters } from './composition-scans';
+import { buildBlobStore, buildScanService, buildSearchIndex, indexedRegisters } from './composition-scans';
 
 export interface Services {
   clock: Clock;
@@ -49,6 +49,13 @@ export interface Services {
 }
 
 const cache: Partial<Services> = {};
+
+let ocrProvider: (() => ScanReader) | undefined;
+/** Installs the OCR engine (see shared/composition-ocr.ts); only the OCR worker's bundle carries one. */
+export function provideOcrReader(provider: () => ScanReader): void {
+  ocrProvider = provider;
+  delete cache.ocr;
+}
 const overrides: Partial<Services> = {};
 
 /** How each service is made from configuration. Capabilities add their adapters here. */
@@ -68,7 +75,10 @@ const factories: { [K in keyof Services]: () => Services[K] } = {
   workflow: () => buildWorkflow(),
   drafts: () => new DynamoDraftStore(services().db, tableName('Data'), services().audit),
   blobs: () => buildBlobStore(services),
-  ocr: () => buildOcr(),
+  ocr: () => {
+    if (!ocrProvider) throw new Error('No OCR engine in this process: the OCR worker calls useOcrEngine() (shared/composition-ocr.ts)');
+    return ocrProvider();
+  },
   search: () => buildSearchIndex(services),
   scans: () => buildScanService(services),
 };

@@ -3,7 +3,8 @@
  * demo roles, an organisation's client, no token, an expired token, a token signed by another
  * key) gets the status the expected matrix (test/support/authz-matrix.ts) names, and the cases
  * decided inside the operations (clearance, handler, department, another organisation) hold.
- * Handlers are called in process, each from its own `functions/<fn>.ts`.
+ * Handlers are called in process, each from its own `functions/<fn>.ts`, on tables of this file's
+ * own (its organisations and report types would otherwise show in other files' "every organisation").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedEnv } from '../support/integration';
@@ -11,6 +12,7 @@ import { IDENTITIES } from '../support/authz-matrix';
 import type { StartedRunner } from '../../local/workflow/start';
 
 useEmbeddedEnv();
+await (await import('../support/own-tables')).useOwnTables('authz');
 const { overrideServices } = await import('../../shared/composition');
 const { ROUTES } = await import('../../shared/api/routes/index');
 const { startRunner } = await import('../support/drafts-api');

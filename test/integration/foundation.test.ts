@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ulid } from 'ulid';
 import { useEmbeddedEnv } from '../support/integration';
 import { event, run } from '../support/middy';

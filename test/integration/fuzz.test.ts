@@ -2,20 +2,14 @@
  * Fuzzing every write route of the table (test/support/fuzz.ts): bodies, query strings, headers
  * and path parameters from fast-check. No response is a 5xx, and no rejected request leaves an
  * item behind in the Data, Search or Audit table. The file works on tables of its own, so that
- * their counts see only its requests.
+ * their counts see only its requests (and stay small enough to count after every case).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedEnv } from '../support/integration';
 import type { StartedRunner } from '../../local/workflow/start';
 
 useEmbeddedEnv();
-const { localTableNames, ensureTables, seedUsers } = await import('../../local/bootstrap');
-const prefix = `fuzz-${Date.now().toString(36)}`;
-Object.assign(process.env, localTableNames(prefix));
-const { dynamoClient, documentClient } = await import('../../shared/adapters/dynamodb/client');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
-await ensureTables(dynamoClient(), prefix);
-await seedUsers(documentClient(), tableName('Data'));
+await (await import('../support/own-tables')).useOwnTables('fuzz');
 
 const { overrideServices } = await import('../../shared/composition');
 const { startRunner } = await import('../support/drafts-api');

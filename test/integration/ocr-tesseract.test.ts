@@ -1,15 +1,18 @@
 /**
- * The real tesseract.js engine (offline, Vietnamese model) through the ScanReader: one JPEG
- * and one two-page PDF of the handbook read with the right fields, and files that cannot be
- * read at all (not an image, a truncated PDF, 0 bytes) refused with a reason.
+ * The real tesseract.js engine (offline, Vietnamese model), through the OcrEngine port and the
+ * ScanReader: one JPEG and one two-page PDF of the handbook read with the right fields (pages
+ * with lines, word boxes and confidences), a TIFF, and files that cannot be read at all (not an
+ * image, a truncated PDF, 0 bytes, a ZIP) refused with the typed error and a reason.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildScanReader } from '../../shared/services/scans/scan-reader';
+import { scanReaderOf } from '../../shared/services/scans/scan-reader';
 import type { ScanReader } from '../../shared/services/scans/deps';
 import { decodeToGray, type GrayImage } from '../../shared/adapters/ocr/image';
+import { TesseractEngine } from '../../shared/adapters/ocr/tesseract';
+import { UnreadableDocumentError } from '../../shared/ports/ocr-engine';
 
 /** An uncompressed 8-bit grey baseline TIFF (little-endian, one strip). */
 function encodeTiff(img: GrayImage): Uint8Array {
@@ -45,7 +48,9 @@ function encodeTiff(img: GrayImage): Uint8Array {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const handbook = process.env.DAUMOI_HANDBOOK ?? path.resolve(here, '../../../shared/fixtures/scans');
+// The handbook (env DAUMOI_HANDBOOK, else <repo>/../shared); its scans are in fixtures/scans.
+const handbookRoot = process.env.DAUMOI_HANDBOOK ?? path.resolve(here, '../../../shared');
+const handbook = existsSync(path.join(handbookRoot, 'fixtures/scans')) ? path.join(handbookRoot, 'fixtures/scans') : handbookRoot;
 const has = (f: string) => existsSync(path.join(handbook, f));
 const load = (f: string) => new Uint8Array(readFileSync(path.join(handbook, f)));
 const truth = (id: string) => JSON.parse(readFileSync(path.join(handbook, `${id}.json`), 'utf8'));
@@ -54,23 +59,38 @@ const SECRECY: Record<string, string> = { 'Mật': 'mat', 'Tối mật': 'toi-ma
 const URGENCY: Record<string, string> = { 'Khẩn': 'khan', 'Thượng khẩn': 'thuong-khan', 'Hỏa tốc': 'hoa-toc' };
 
 describe.skipIf(!has('s1-011.jpg') || !has('s1-012.pdf') || !has('s1-003.png'))('tesseract.js engine', () => {
+  let engine: TesseractEngine;
   let reader: ScanReader;
   beforeAll(async () => {
-    reader = buildScanReader('tesseract', { tesseract: { poolSize: 2 } });
+    engine = new TesseractEngine({ poolSize: 2 });
+    reader = scanReaderOf(engine);
     await reader.warmUp?.();
   }, 60_000);
   afterAll(async () => {
     await reader?.close?.();
   });
 
+  /** OCR through the port (pages with lines and boxes), fields through the ScanReader's extractor. */
   const check = async (id: string, file: string, contentType: 'image/jpeg' | 'application/pdf') => {
     const t = truth(id);
     const bytes = load(file);
     expect(reader.detectType(bytes)).toBe(contentType === 'application/pdf' ? 'pdf' : 'jpeg');
-    const read = await reader.read(bytes, contentType);
+    const read = await engine.recognize({ bytes, contentType });
     expect(read.engine).toBe('tesseract');
     expect(read.pages).toHaveLength(t.pages);
-    for (const p of read.pages) expect(p.confidence).toBeGreaterThan(0.5);
+    for (const p of read.pages) {
+      expect(p.confidence).toBeGreaterThan(0.5);
+      expect(p.lines!.length).toBeGreaterThan(10);
+      for (const l of p.lines!) {
+        expect(l.confidence).toBeGreaterThanOrEqual(0);
+        expect(l.confidence).toBeLessThanOrEqual(1);
+        expect(l.bbox.x1).toBeGreaterThan(l.bbox.x0);
+        expect(l.words!.length).toBeGreaterThan(0);
+      }
+    }
+    // The page text is in reading order: the left header column (Số …) before the motto.
+    const first = read.pages[0]!.text.split('\n');
+    expect(first.findIndex((l) => l.startsWith(`Số ${t.number}-`))).toBeLessThan(first.findIndex((l) => /CỘNG SẢN/.test(l)));
     const { fields } = reader.extract(read.pages.map((p) => p.text).join('\n\n'));
     expect({
       numberSymbol: fields.numberSymbol.value,
@@ -119,7 +139,8 @@ describe.skipIf(!has('s1-011.jpg') || !has('s1-012.pdf') || !has('s1-003.png'))(
       );
       expect(err, name).toBeInstanceOf(Error);
       expect(reader.isUnreadable(err), name).toBe(true);
-      expect((err as Error).message, name).toMatch(reason);
+      expect(err, name).toBeInstanceOf(UnreadableDocumentError);
+      expect((err as UnreadableDocumentError).reason, name).toMatch(reason);
     }
     expect(reader.isUnreadable(new Error('network down'))).toBe(false);
   });

@@ -11,6 +11,7 @@ useEmbeddedEnv();
 const { handler: scans } = await import('../../functions/scans');
 const { handler: worker } = await import('../../functions/ocr-worker');
 const { services } = await import('../../shared/composition');
+(await import('../../shared/composition-ocr')).useOcrEngine();
 
 let clerk: string;
 const getScan = async (scanId: string, token = clerk) => invoke(scans, { method: 'GET', path: `/v1/scans/${scanId}`, token });

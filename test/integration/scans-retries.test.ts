@@ -11,6 +11,7 @@ useEmbeddedEnv();
 const { handler: scans } = await import('../../functions/scans');
 const { handler: worker } = await import('../../functions/ocr-worker');
 const { services, overrideServices } = await import('../../shared/composition');
+(await import('../../shared/composition-ocr')).useOcrEngine();
 const { ScanService } = await import('../../shared/services/scans/scan-service');
 const { OcrRetryableError } = await import('../../shared/services/scans/ocr-pipeline');
 const { S3BlobStore } = await import('../../shared/adapters/s3/blob-store');

@@ -11,6 +11,7 @@ import type { Embedded } from '../../local/embedded';
 import { startS3 } from '../../local/s3';
 import { LOCAL_BUCKET, REPO_ROOT } from '../../local/paths';
 import { overrideServices, services } from '../../shared/composition';
+import { useOcrEngine } from '../../shared/composition-ocr';
 import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { tableName } from '../../shared/adapters/dynamodb/tables';
 import { GaplessCounter } from '../../shared/adapters/dynamodb/gapless-counter';
@@ -21,6 +22,8 @@ import { JOB_LEASE_MS } from '../../shared/services/scans/deps';
 import { tokenFor } from './integration';
 import { fixture, s3rverEvent, sqsEventOf } from '../integration/scans-support';
 import { countChanges, storeCounts } from './store-counts';
+
+useOcrEngine();
 
 export interface FaultResult {
   name: string;
@@ -196,7 +199,8 @@ export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: 
   // Killed once its job is claimed and reading has begun.
   const deadline = Date.now() + 60_000;
   while ((await scans.get(scanId))?.status !== 'processing' && child.exitCode === null && Date.now() < deadline) await sleep(20);
-  await sleep(opts.killAfterMs ?? 1200);
+  const killAfter = opts.killAfterMs ?? 1200; // reading two pages takes a few seconds
+  await sleep(killAfter);
   const runningWhenKilled = child.exitCode === null;
   child.kill('SIGKILL');
   const signal = await exited;
@@ -218,8 +222,8 @@ export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: 
   return result(
     'OCR worker killed mid-page',
     [
-      [runningWhenKilled && signal === 'SIGKILL', `the worker process was killed while reading (signal ${signal})${runningWhenKilled ? '' : `; it had already ended: ${childOut.slice(-300)}`}`],
-      [afterKill?.status === 'processing', `after the kill the scan shows ${afterKill?.status} (attempt ${afterKill?.attempts})`],
+      [runningWhenKilled && signal === 'SIGKILL', `the worker process was killed (${signal}) ${killAfter} ms after it claimed the job${runningWhenKilled ? '' : `; it had already ended: ${childOut.slice(-300)}`}`],
+      [afterKill?.status === 'processing', `after the kill the scan shows ${afterKill?.status}: its OCR did not finish`],
       [JSON.stringify(answer) === JSON.stringify({ batchItemFailures: [] }), `the delivery after the lease ran out was processed: ${JSON.stringify(answer)}`],
       [view.body?.status === 'done' && view.body?.pages === 2, `the scan is ${view.body?.status} with ${view.body?.pages} pages read (attempts ${final?.attempts}${final?.lastError ? `, last error: ${final.lastError}` : ''})`],
     ],

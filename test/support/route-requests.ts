@@ -59,6 +59,8 @@ export interface Fixtures {
   revokeClientId: string;
   reportType: string;
   reportId: string;
+  /** An uploaded attachment of that report. */
+  attachmentId: string;
 }
 
 export interface RouteRequest {
@@ -156,7 +158,12 @@ export async function setUpOffice(): Promise<Office> {
   fx.revokeClientId = (await newClient(fx.orgId)).clientId;
   fx.reportType = `AUTHZ-${sfx}`.toUpperCase();
   await must('report type', send('POST /v1/report-types', { path: '/v1/report-types', body: { code: fx.reportType, name: 'Báo cáo kiểm thử', period: 'monthly', dueDay: 5 } }, tokens.admin));
-  fx.reportId = (await must('report', send('POST /v1/reports', { path: '/v1/reports', body: { reportType: fx.reportType, period: PERIOD, title: 'Báo cáo tháng 5' } }, tokens.client))).id;
+  const attachment = await must('attachment', send('POST /v1/reports/attachments', { path: '/v1/reports/attachments', body: { fileName: 'phu-luc.pdf', contentType: 'application/pdf' } }, tokens.client));
+  const put = await fetch(attachment.uploadUrl, { method: 'PUT', headers: attachment.headers, body: Buffer.from('%PDF-1.4 phụ lục') });
+  if (put.status !== 200) throw new Error(`fixture attachment: the upload answered ${put.status}`);
+  fx.attachmentId = attachment.attachmentId;
+  const report = { reportType: fx.reportType, period: PERIOD, title: 'Báo cáo tháng 5', attachments: [fx.attachmentId] };
+  fx.reportId = (await must('report', send('POST /v1/reports', { path: '/v1/reports', body: report }, tokens.client))).id;
 
   // Register entries: one assigned to chuyenvien, secret ones above most callers' clearance.
   const incoming = (secrecy: string | null, over: Record<string, unknown> = {}) => ({ ...incomingBody(), secrecy, ...over });
@@ -292,6 +299,6 @@ export const REQUESTS: Record<string, Build> = {
   'POST /v1/reports/reminders/run': () => ({ path: '/v1/reports/reminders/run' }),
   'GET /v1/reports/{id}': ({ fx }) => ({ path: `/v1/reports/${fx.reportId}` }),
   'GET /v1/reports/{id}/versions/{version}': ({ fx }) => ({ path: `/v1/reports/${fx.reportId}/versions/1` }),
-  'GET /v1/reports/{id}/attachments/{attachmentId}': ({ fx }) => ({ path: `/v1/reports/${fx.reportId}/attachments/${ulid()}` }),
+  'GET /v1/reports/{id}/attachments/{attachmentId}': ({ fx }) => ({ path: `/v1/reports/${fx.reportId}/attachments/${fx.attachmentId}` }),
   'GET /v1/notifications/outbox': () => ({ path: '/v1/notifications/outbox', query: { limit: '5' } }),
 };

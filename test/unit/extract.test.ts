@@ -299,3 +299,271 @@ describe('extractFields on hand-made documents', () => {
     }
   });
 });
+
+// --- reading order from boxes (shared/domain/extract/layout) ---------------------------------------
+
+import { readingOrderLines, splitLine, type LayoutLine } from '../../shared/domain/extract/layout';
+import { matchSignerTitle, repairCapsPhrases } from '../../shared/domain/extract/repair';
+import { DOCUMENT_TYPES, HEADER_PHRASES, PROVINCES, SIGNER_TITLES } from '../../shared/domain/extract/vocabulary';
+
+/** A line as Tesseract gives it: words with boxes, ~`charW` px per character, pieces placed at x positions. */
+function ocrLine(y: number, pieces: [x: number, text: string][], charW = 20, h = 40): LayoutLine {
+  const words = pieces.flatMap(([x0, text]) => {
+    let x = x0;
+    return text.split(' ').map((w) => {
+      const box = { x0: x, y0: y, x1: x + w.length * charW, y1: y + h };
+      x = box.x1 + charW;
+      return { text: w, bbox: box, confidence: 0.9 };
+    });
+  });
+  return { text: words.map((w) => w.text).join(' '), words, bbox: { x0: words[0]!.bbox.x0, y0: y, x1: words[words.length - 1]!.bbox.x1, y1: y + h } };
+}
+
+describe('readingOrderLines', () => {
+  // A4 at 250 dpi: text from x=200 to x=1900; left column centred near 620, right near 1480.
+  const page: LayoutLine[] = [
+    ocrLine(100, [[420, 'TỈNH ỦY NGHỆ AN'], [1150, 'ĐẢNG CỘNG SẢN VIỆT NAM']]),
+    ocrLine(150, [[430, 'ỦY BAN KIỂM TRA']]),
+    ocrLine(200, [[600, '*']]),
+    ocrLine(250, [[440, 'Số 598-CV/UBKTTU'], [1100, 'Nghệ An, ngày 13 tháng 9 năm 2017']]),
+    ocrLine(300, [[300, 'V/v tổ chức các hoạt động kỷ niệm']]),
+    ocrLine(350, [[560, 'MẬT']]),
+    ocrLine(450, [[200, 'Đảng bộ huyện Tương Dương lâm thời được thành lập vào tháng 10/1949']]),
+    ocrLine(500, [[200, 'cho đến năm 1959, Văn phòng cấp ủy mới chính thức thành lập.']]),
+    ocrLine(600, [[200, 'Nơi nhận:'], [1250, 'K/T CHỦ NHIỆM']]),
+    ocrLine(650, [[200, '- Như trên,'], [1230, 'PHÓ CHỦ NHIỆM']]),
+    ocrLine(700, [[200, '- Lưu Văn phòng.']]),
+    ocrLine(850, [[1300, 'Mai Xuân Tuấn']]),
+  ];
+
+  it('puts the header and footer columns one after the other, body lines as they are', () => {
+    // Header: the left column down to the last row that has a right-hand piece, then the right column.
+    expect(readingOrderLines(page)).toEqual([
+      'TỈNH ỦY NGHỆ AN',
+      'ỦY BAN KIỂM TRA',
+      '*',
+      'Số 598-CV/UBKTTU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Nghệ An, ngày 13 tháng 9 năm 2017',
+      // Rows below the right column's last line keep their place.
+      'V/v tổ chức các hoạt động kỷ niệm',
+      'MẬT',
+      '',
+      'Đảng bộ huyện Tương Dương lâm thời được thành lập vào tháng 10/1949',
+      'cho đến năm 1959, Văn phòng cấp ủy mới chính thức thành lập.',
+      '',
+      'Nơi nhận:',
+      '- Như trên,',
+      '- Lưu Văn phòng.',
+      'K/T CHỦ NHIỆM',
+      'PHÓ CHỦ NHIỆM',
+      'Mai Xuân Tuấn',
+    ]);
+  });
+
+  it('keeps a centred title and subject as full-width lines', () => {
+    const lines = [ocrLine(100, [[400, 'TỈNH ỦY X'], [1200, 'ĐẢNG CỘNG SẢN VIỆT NAM']]), ocrLine(300, [[930, 'TỜ TRÌNH']]), ocrLine(350, [[700, 'về việc đề nghị phê duyệt']])];
+    expect(readingOrderLines(lines)).toEqual(['TỈNH ỦY X', 'ĐẢNG CỘNG SẢN VIỆT NAM', '', 'TỜ TRÌNH', 'về việc đề nghị phê duyệt']);
+  });
+
+  it('splits a line only at gaps much wider than a word space', () => {
+    expect(splitLine(ocrLine(0, [[200, 'a b c'], [300, 'd']])).map((s) => s.text)).toEqual(['a b c d']);
+    expect(splitLine(ocrLine(0, [[200, 'a b c'], [900, 'd']])).map((s) => s.text)).toEqual(['a b c', 'd']);
+  });
+
+  it('returns lines without boxes as they are', () => {
+    expect(readingOrderLines([{ text: 'a   b' }, { text: 'c' }])).toEqual(['a   b', 'c']);
+  });
+
+  it('feeds the extractor the fields of a two-column page read as one block', () => {
+    const { fields } = extractFields(readingOrderLines(page).join('\n'));
+    expect(fields.numberSymbol.value).toBe('598-CV/UBKTTU');
+    expect(fields.typeCode.value).toBe('CV');
+    expect(fields.documentDate.value).toBe('2017-09-13');
+    expect(fields.place.value).toBe('Nghệ An');
+    expect(fields.secrecy.value).toBe('mat');
+    expect(fields.subject.value).toBe('V/v tổ chức các hoạt động kỷ niệm');
+    expect(fields.issuer.value).toBe('ỦY BAN KIỂM TRA');
+    expect(fields.signingCapacity!.value).toBe('K/T CHỦ NHIỆM');
+    expect(fields.signerTitle!.value).toBe('PHÓ CHỦ NHIỆM');
+    expect(fields.signer.value).toBe('Mai Xuân Tuấn');
+    expect(fields.recipients.value).toEqual(['Như trên', 'Lưu Văn phòng']);
+  });
+});
+
+// --- repairs from the vocabulary -------------------------------------------------------------------
+
+describe('caps header repair', () => {
+  const phrases = [...HEADER_PHRASES, ...PROVINCES];
+  it.each([
+    ['ĐÁNG BỘ TÍNH QUÁNG NINH', 'ĐẢNG BỘ TỈNH QUẢNG NINH'],
+    ['ĐANG UY KHÔI CÁC CƠ QUAN TÍNH', 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH'],
+    ['UY BẠN KIEM TRA', 'ỦY BAN KIỂM TRA'],
+    ['BẠN TUYEN GIÁO', 'BAN TUYÊN GIÁO'],
+    ['VĂN PHONG', 'VĂN PHÒNG'],
+    // A commune's own name is not in the vocabulary: "UY NỖ" keeps its letters.
+    ['ĐANG UY XÃ UY NÓ', 'ĐẢNG ỦY XÃ UY NÓ'],
+    // QUẬN ỦY and QUÂN ỦY fold alike: left as read.
+    ['QUAN UY BA ĐÌNH', 'QUAN UY BA ĐÌNH'],
+    ['Tỉnh ủy lạng sơn', 'Tỉnh ủy lạng sơn'],
+  ])('%s → %s', (read, want) => expect(repairCapsPhrases(read, phrases)).toBe(want));
+
+  it.each([
+    ['HÓ BÍ THƯ', 'PHÓ BÍ THƯ'],
+    ['ỐÁ BÍ THƯ', 'BÍ THƯ'],
+    ['BÍTHƯ', 'BÍ THƯ'],
+    ['PHO CHANH VAN PHONG', 'PHÓ CHÁNH VĂN PHÒNG'],
+    ['CHỦ NHIỆM', 'CHỦ NHIỆM'],
+    ['XYZ', null],
+  ])('signer title %s → %s', (read, want) => expect(matchSignerTitle(read, SIGNER_TITLES)).toBe(want));
+
+  const garbled = [
+    'ĐÁNG BỘ TÍNH BẮC NINH      ĐẢNG CỘNG SẢN VIỆT NAM',
+    'HUYỆN ỦY YÊN PHONG',
+    '*',
+    'Số 49-KH/HU    Yên Phong, ngày 16 tháng 5 năm 2024',
+    '',
+    'KẾ HOẠCH',
+    'tổ chức các hoạt động kỷ niệm',
+    '',
+    'Thực hiện chương trình công tác, Huyện ủy xây dựng kế hoạch như sau.',
+    'Nơi nhận:         BAN THƯỜNG VỤ',
+    '- Văn phòng Tỉnh ủy,     HÓ BÍ THƯ',
+    '- Lưu Văn phòng Huyện ủy.',
+    '',
+    'Mai Thúy Dung',
+  ].join('\n');
+
+  it('repairs the marks of the header and title read by OCR, and infers T/M hidden by the seal', () => {
+    const { fields } = extractFields(garbled);
+    expect(fields.issuerParent!.value).toBe('ĐẢNG BỘ TỈNH BẮC NINH');
+    expect(fields.issuer.value).toBe('HUYỆN ỦY YÊN PHONG');
+    expect(fields.signerTitle!.value).toBe('PHÓ BÍ THƯ');
+    expect(fields.signingCapacity!.value).toBe('T/M BAN THƯỜNG VỤ');
+    expect(fields.signingCapacity!.confidence).toBeLessThan(0.7);
+    expect(fields.recipients.value).toEqual(['Văn phòng Tỉnh ủy', 'Lưu Văn phòng Huyện ủy']);
+  });
+
+  it('infers T/L when the office head signs for the standing board', () => {
+    const text = garbled.replace('HÓ BÍ THƯ', 'CHÁNH VĂN PHÒNG');
+    expect(extractFields(text).fields.signingCapacity!.value).toBe('T/L BAN THƯỜNG VỤ');
+  });
+
+  it('leaves text without marks bare (Textract)', () => {
+    const { fields } = extractFields(stripDiacritics(garbled));
+    expect(fields.issuerParent!.value).toBe('DANG BO TINH BAC NINH');
+    expect(fields.signerTitle!.value).toBe('PHO BI THU');
+  });
+
+  it('finds "Nơi nhận" with its first word garbled', () => {
+    const { fields } = extractFields(garbled.replace('Nơi nhận:', 'N “nhận:'));
+    expect(fields.recipients.value).toEqual(['Văn phòng Tỉnh ủy', 'Lưu Văn phòng Huyện ủy']);
+  });
+
+  it('tells Dự án (DA) from Đề án (ĐA) by the tên loại', () => {
+    const doc = (title: string, code: string) => ['TỈNH ỦY X        ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 4-' + code + '/TU        X, ngày 2 tháng 3 năm 2021', '', title, 'về phát triển vùng', '', 'Nội dung.'].join('\n');
+    expect(extractFields(doc('DỰ ÁN', 'DA')).fields.numberSymbol.value).toBe('4-DA/TU');
+    expect(extractFields(doc('ĐỀ ÁN', 'ĐA')).fields.numberSymbol.value).toBe('4-ĐA/TU');
+    expect(extractFields(stripDiacritics(doc('ĐỀ ÁN', 'ĐA'))).fields.typeCode.value).toBe('ĐA');
+    expect(extractFields(stripDiacritics(doc('DỰ ÁN', 'DA'))).fields.typeCode.value).toBe('DA');
+  });
+});
+
+// --- documents the handbook does not have: every type, other bodies, stamps and signing forms ---------
+
+describe('extractFields on generated documents', () => {
+  const BODIES: [header: string[], code: string][] = [
+    [['TỈNH ỦY THANH HÓA', 'BAN DÂN VẬN'], 'BDVTU'],
+    [['HUYỆN ỦY ĐÔNG ANH'], 'HU'],
+    [['ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'QUẬN ỦY BA ĐÌNH'], 'QU'],
+    [['HUYỆN ỦY THANH TRÌ', 'ỦY BAN KIỂM TRA'], 'UBKTHU'],
+    [['HUYỆN ỦY GIA LÂM', 'VĂN PHÒNG'], 'VPHU'],
+    [['BAN CHẤP HÀNH TRUNG ƯƠNG'], 'TW'],
+    [['ĐẢNG BỘ TỈNH HÀ NAM', 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN', 'TỈNH'], 'ĐUK'],
+    [['TỈNH ỦY BÌNH ĐỊNH', 'BAN TUYÊN GIÁO VÀ DÂN VẬN'], 'BTGDVTU'],
+    [['ĐẢNG ỦY XÃ TÂN LẬP', 'CHI BỘ THÔN 3'], 'CB'],
+    [['TỈNH ỦY CÀ MAU', 'BAN CÁN SỰ ĐẢNG', 'ỦY BAN NHÂN DÂN TỈNH'], 'BCSĐ'],
+  ];
+  const STAMPS: [lines: string[], secrecy: string | null, urgency: string | null][] = [
+    [[], null, null],
+    [['MẬT'], 'mat', null],
+    [['TỐI MẬT', 'HỎA TỐC'], 'toi-mat', 'hoa-toc'],
+    [['THƯỢNG KHẨN'], null, 'thuong-khan'],
+    [['TUYỆT MẬT', 'KHẨN'], 'tuyet-mat', 'khan'],
+    [['HOẢ TỐC'], null, 'hoa-toc'],
+  ];
+  const SIGNS: [lines: string[], capacity: string | null, title: string][] = [
+    [['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'], 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ'],
+    [['K/T BÍ THƯ', 'PHÓ BÍ THƯ'], 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'],
+    [['T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG'], 'T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG'],
+    [['TRƯỞNG BAN'], null, 'TRƯỞNG BAN'],
+    [['T/M ĐẢNG ỦY', 'PHÓ BÍ THƯ'], 'T/M ĐẢNG ỦY', 'PHÓ BÍ THƯ'],
+  ];
+  const SUBJECTS = [
+    'về việc tăng cường công tác bảo vệ chính trị nội bộ trong tình hình mới',
+    'về lãnh đạo, chỉ đạo thực hiện nhiệm vụ phát triển kinh tế - xã hội, bảo đảm quốc phòng, an ninh năm 2025 và những năm tiếp theo trên địa bàn',
+    'tổng kết 10 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị',
+  ];
+  const PLACES = ['Thanh Hóa', 'Phú Thọ', 'Buôn Ma Thuột', 'Hà Nội'];
+  const BODY = [
+    'Thực hiện Nghị quyết số 10-NQ/TU ngày 10/6/2020 của Ban Chấp hành, công tác văn phòng cấp ủy đã có nhiều chuyển biến tích cực, bảo đảm phục vụ kịp thời sự lãnh đạo, chỉ đạo của cấp ủy.',
+    'Đề nghị các cơ quan, đơn vị triển khai thực hiện nghiêm túc, báo cáo kết quả trước ngày 15/12/2024./.',
+  ];
+  const TYPES = DOCUMENT_TYPES.filter((t) => !['Công văn', 'Nghị định', 'Thông tư', 'Công điện', 'Hợp đồng', 'Sao y', 'Trích sao', 'Sao lục', 'Bản sao', 'Thư công'].includes(t.name));
+  const wrapAt = (s: string, w: number) => wrap(s, w);
+
+  const cases = TYPES.flatMap((t, k) => (['clean', 'plain', 'merged'] as const).map((mode, m) => ({ t, k: k * 3 + m, mode })));
+  it.each(cases.map((c) => [`${c.t.name} (${c.mode})`, c] as const))('%s', (_name, { t, k, mode }) => {
+    const [header, body] = BODIES[k % BODIES.length]!;
+    const [stamp, secrecy, urgency] = STAMPS[k % STAMPS.length]!;
+    const [sign, capacity, title] = SIGNS[k % SIGNS.length]!;
+    const subject = SUBJECTS[k % SUBJECTS.length]!;
+    const place = PLACES[k % PLACES.length]!;
+    const num = String(1 + ((k * 37) % 900));
+    const day = 1 + ((k * 7) % 28);
+    const month = 1 + ((k * 5) % 12);
+    const year = 2015 + (k % 11);
+    const dd = day < 10 && k % 2 ? `0${day}` : String(day);
+    const mm = month < 3 && k % 2 ? `0${month}` : String(month);
+    const code = t.partyCode === 'QĐi' && k % 2 ? 'QĐ' : t.partyCode;
+    const left = [...header, '*', `Số ${num}-${code}/${body}`, ...stamp];
+    const right = ['ĐẢNG CỘNG SẢN VIỆT NAM', `${place}, ngày ${dd} tháng ${mm} năm ${year}`];
+    const recipients = ['- Như trên,', '- Thường trực Tỉnh ủy (để b/c),', '- Lưu Văn phòng.'];
+    let lines: string[];
+    if (mode === 'merged') {
+      const so = left.findIndex((l) => l.startsWith('Số'));
+      const r = [right[0]!, ...Array<string>(Math.max(0, so - 1)).fill(''), right[1]!];
+      lines = [
+        ...mergeColumns(left, r, '    '),
+        '',
+        t.name.toUpperCase(),
+        ...wrapAt(subject, 55),
+        '-----',
+        ...BODY.flatMap((b) => [...wrapAt(b, 85), '']),
+        ...mergeColumns(['Nơi nhận:', ...recipients], sign, '      '),
+        '',
+        '(Đã ký)',
+        'Nguyễn Văn An',
+      ];
+    } else lines = [...left, ...right, t.name.toUpperCase(), subject, '-----', ...BODY, 'Nơi nhận:', ...recipients, ...sign, 'Nguyễn Văn An'];
+    const text = mode === 'plain' ? stripDiacritics(lines.join('\n')) : lines.join('\n');
+    const s = (x: string | null) => (x === null ? null : mode === 'plain' ? stripDiacritics(x) : x);
+    const { result } = got(text);
+    expect(result).toEqual({
+      numberSymbol: `${num}-${code}/${body}`,
+      typeCode: code,
+      issuerCode: body,
+      documentDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      secrecy,
+      urgency,
+      subject: s(subject),
+      place: s(place),
+      issuer: s(header.length === 1 ? header[0]! : header.slice(1).join(' ')),
+      issuerParent: s(header.length === 1 ? null : header[0]!),
+      signer: s('Nguyễn Văn An'),
+      signingCapacity: s(capacity),
+      signerTitle: s(title),
+      recipients: ['Như trên', 'Thường trực Tỉnh ủy (để b/c)', 'Lưu Văn phòng'].map((r) => s(r)!),
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFileKind, detectScanKind, pdfTruncationProblem, unreadableReason } from '../../shared/domain/file-type';
+import { detectFileKind, detectScanKind, imageSize, pdfTruncationProblem, unreadableReason } from '../../shared/domain/file-type';
 
 const bytes = (...xs: (number | string)[]): Uint8Array =>
   new Uint8Array(xs.flatMap((x) => (typeof x === 'string' ? Array.from(Buffer.from(x, 'latin1')) : [x])));
@@ -59,5 +59,20 @@ describe('truncated and unreadable files', () => {
     expect(unreadableReason(bytes(0xff, 0xd8, 0xff, 0xe0, 1, 2, 3))).toMatch(/JPEG is truncated/);
     expect(unreadableReason(bytes(0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9))).toBeNull();
     expect(unreadableReason(bytes(0x89, 'PNG', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0))).toMatch(/PNG is truncated/);
+  });
+});
+
+describe('imageSize', () => {
+  it('reads a PNG IHDR and a JPEG SOF0 header', () => {
+    const png = new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d49484452000009b000000db608000000', 'hex'));
+    expect(imageSize(png)).toEqual({ width: 2480, height: 3510 });
+    // SOI, APP0 (length 16), SOF0: precision 8, height 0x0DB6 (3510), width 0x09B0 (2480).
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new Array(14).fill(0), 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x0d, 0xb6, 0x09, 0xb0, 0x01, 0x01, 0x11, 0x00, 0xff, 0xd9]);
+    expect(imageSize(jpeg)).toEqual({ width: 2480, height: 3510 });
+  });
+  it('gives null for other kinds and short headers', () => {
+    expect(imageSize(new Uint8Array())).toBeNull();
+    expect(imageSize(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBeNull();
+    expect(imageSize(new Uint8Array(Buffer.from('%PDF-1.4\n')))).toBeNull();
   });
 });

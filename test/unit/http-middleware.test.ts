@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { errorHandler, classify } from '../../shared/http/middleware/error-handler';
 import { jsonBody } from '../../shared/http/middleware/json-body';

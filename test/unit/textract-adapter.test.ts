@@ -6,6 +6,7 @@ import { DetectDocumentTextCommand, GetDocumentTextDetectionCommand, StartDocume
 import { TextractEngine, TextractJobTimeout, pagesOfBlocks, type TextractSender } from '../../shared/adapters/ocr/textract';
 import { isUnreadableScanError } from '../../shared/adapters/ocr/errors';
 import { extractFields } from '../../shared/domain/extract';
+import { UnreadableDocumentError, isUnreadableDocumentError, type OcrEngine } from '../../shared/ports/ocr-engine';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(here, '../fixtures/textract', name), 'utf8'));
@@ -193,5 +194,46 @@ describe('pagesOfBlocks', () => {
     expect(pages.map((p) => p.text)).toEqual(['a', '', 'b']);
     expect(pages[0]!.confidence).toBe(0.9);
     expect(pages[1]!.confidence).toBeNull();
+  });
+});
+
+describe('TextractEngine — the OcrEngine port (recognize)', () => {
+  it('gives each page its LINE blocks with WORD children and boxes, and the text in reading order', async () => {
+    const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json')] });
+    const engine: OcrEngine = new TextractEngine({ client });
+    const r = await engine.recognize({ bytes: JPEG, contentType: 'image/jpeg' });
+    expect(r.engine).toBe('textract');
+    const page = r.pages[0]!;
+    const first = page.lines![0]!;
+    expect(first.text).toBe('TINH UY HA NAM');
+    expect(first.confidence).toBeCloseTo(0.991, 3);
+    // No pixel size in this tiny JPEG's header: boxes are on an A4 page of 1000 × 1414 units.
+    expect(first.bbox.x0).toBeCloseTo(120, 5);
+    expect(first.bbox.y0).toBeCloseTo(0.06 * 1414, 5);
+    expect(first.words!.map((w) => w.text)).toEqual(['TINH', 'UY', 'HA', 'NAM']);
+    for (const w of first.words!) expect(w.bbox.x1).toBeGreaterThan(w.bbox.x0);
+    // Textract lists the two header columns interleaved; the reading order puts them one after the other.
+    const text = page.text.split('\n');
+    expect(text.indexOf('So 215-CV/VPTU')).toBeLessThan(text.indexOf('DANG CONG SAN VIET NAM'));
+    expect(text.indexOf('VAN PHONG')).toBeLessThan(text.indexOf('DANG CONG SAN VIET NAM'));
+    expect(text.indexOf('- Luu Van phong Tinh uy.')).toBeLessThan(text.indexOf('K/T CHANH VAN PHONG'));
+  });
+
+  it('scales boxes to the pixel size a PNG header gives', async () => {
+    const png = new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d49484452000009b000000db60806000000', 'hex'));
+    const withEnd = new Uint8Array([...png, ...Buffer.from('IEND')]);
+    const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json')] });
+    const r = await new TextractEngine({ client }).recognize({ bytes: withEnd, contentType: 'image/png' });
+    expect([r.pages[0]!.width, r.pages[0]!.height]).toEqual([2480, 3510]);
+    expect(r.pages[0]!.lines![0]!.bbox.x0).toBeCloseTo(0.12 * 2480, 3);
+  });
+
+  it('refuses an unreadable file with the typed error and a reason', async () => {
+    const engine = new TextractEngine({ client: fakeClient({}) });
+    const err = await engine.recognize({ bytes: new Uint8Array(), contentType: 'image/png' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreadableDocumentError);
+    expect(isUnreadableDocumentError(err)).toBe(true);
+    expect((err as UnreadableDocumentError).kind).toBe('empty');
+    expect((err as UnreadableDocumentError).reason).toMatch(/empty/);
   });
 });

@@ -1,5 +1,5 @@
 /** Routes of subordinate organisations (the org tree) and their machine clients. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFICE_ROLES } from '../../domain/identity';
 import { defineRoute } from '../route';
 import { Id, ListQuery, listOf } from '../schemas';

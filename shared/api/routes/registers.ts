@@ -1,5 +1,5 @@
 /** Register routes: the incoming register (sổ văn bản đến), the outgoing register (sổ văn bản đi), and their printable export. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { INCOMING_STATUSES, LIMITS, OUTGOING_STATUSES, REGISTER_NAMES, SECRECY_LEVELS, URGENCY_LEVELS } from '../../domain/registers/model';
 import { defineRoute } from '../route';

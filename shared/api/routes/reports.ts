@@ -1,5 +1,5 @@
 /** Routes of the reporting regime: report types, submissions, the status view, export, reminders and the outbox. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { REPORT_LIMITS, REPORT_PERIOD_KINDS, REPORT_STATUSES } from '../../domain/reports/model';
 import { defineRoute } from '../route';

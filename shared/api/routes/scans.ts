@@ -1,5 +1,5 @@
 /** Scan routes: upload a scanned letter (presigned PUT), read what OCR found, register it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { LIMITS, SECRECY_LEVELS, URGENCY_LEVELS } from '../../domain/registers/model';
 import { MAX_SCAN_BYTES, SCAN_CONTENT_TYPES, SCAN_FIELD_NAMES, SCAN_STATUSES } from '../../domain/scans/model';

@@ -1,5 +1,5 @@
 /** Search route: full-text search over the registers, with or without diacritics. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFICE_ROLES } from '../../domain/identity';
 import { REGISTER_NAMES } from '../../domain/registers/model';
 import { defineRoute } from '../route';

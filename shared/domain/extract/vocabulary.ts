@@ -100,7 +100,7 @@ export const TITLE_WORDS: readonly string[] = SIGNER_TITLES.map((t) => foldDiacr
  */
 export const HEADER_PHRASES: readonly string[] = [
   'ĐẢNG CỘNG SẢN VIỆT NAM', 'BAN CHẤP HÀNH TRUNG ƯƠNG', 'BAN BÍ THƯ', 'BỘ CHÍNH TRỊ', 'TRUNG ƯƠNG', 'ĐẢNG BỘ', 'ĐẢNG ỦY',
-  'ĐẢNG ỦY KHỐI', 'TỈNH ỦY', 'THÀNH ỦY', 'HUYỆN ỦY', 'QUẬN ỦY', 'THỊ ỦY', 'CHI BỘ', 'ĐẢNG ĐOÀN', 'BAN CÁN SỰ ĐẢNG', 'BAN TỔ CHỨC',
+  'ĐẢNG ỦY KHỐI', 'TỈNH ỦY', 'THÀNH ỦY', 'HUYỆN ỦY', 'QUẬN ỦY', 'QUÂN ỦY', 'QUÂN ỦY TRUNG ƯƠNG', 'ĐẢNG ỦY QUÂN SỰ', 'THỊ ỦY', 'CHI BỘ', 'ĐẢNG ĐOÀN', 'BAN CÁN SỰ ĐẢNG', 'BAN TỔ CHỨC',
   'BAN TUYÊN GIÁO', 'BAN DÂN VẬN', 'BAN TUYÊN GIÁO VÀ DÂN VẬN', 'BAN NỘI CHÍNH', 'BAN KINH TẾ', 'BAN CHÍNH SÁCH, CHIẾN LƯỢC',
   'VĂN PHÒNG', 'ỦY BAN KIỂM TRA', 'KHỐI', 'CÁC CƠ QUAN', 'CƠ QUAN', 'DOANH NGHIỆP', 'CÁC CƠ QUAN ĐẢNG', 'TỈNH', 'THÀNH PHỐ',
   'HUYỆN', 'THỊ XÃ', 'XÃ', 'PHƯỜNG', 'THỊ TRẤN', 'ĐẶC KHU', 'ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'MẶT TRẬN TỔ QUỐC', 'SỞ NỘI VỤ',

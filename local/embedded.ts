@@ -13,10 +13,12 @@ import { startDynamo, type RunningDynamo } from './dynamodb';
 import { startS3, type RunningS3 } from './s3';
 import { ensureKeys, type LocalKeys } from './keys';
 import { ensureTables, localTableNames, seedUsers } from './bootstrap';
-import { createGateway, type Extra } from './gateway';
+import { createGateway, loadHandler, type Extra } from './gateway';
+import { API_FUNCTIONS } from '../shared/api/route';
+import { routesOf } from '../shared/api/routes/index';
 import { clientCredentialsToken } from './oauth';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
-import { portIsFree } from './ports';
+import { freePort, portIsFree } from './ports';
 import { PLUGINS, type EmbeddedContext } from './plugins';
 
 export interface EmbeddedOptions {
@@ -42,12 +44,12 @@ export interface Embedded {
 }
 
 /** Sets the variables the adapters read; returns them so child processes can inherit them. */
-function applyEnv(dynamo: RunningDynamo, s3: RunningS3, keys: LocalKeys): Record<string, string> {
+function applyEnv(dynamoEndpoint: string, s3Endpoint: string, keys: LocalKeys): Record<string, string> {
   const env: Record<string, string> = {
     ...localTableNames(),
     [ENV.bucket]: LOCAL_BUCKET,
-    [ENV.dynamoEndpoint]: dynamo.endpoint,
-    [ENV.s3Endpoint]: s3.endpoint,
+    [ENV.dynamoEndpoint]: dynamoEndpoint,
+    [ENV.s3Endpoint]: s3Endpoint,
     [ENV.authMode]: 'local',
     [ENV.localIssuer]: LOCAL_ISSUER,
     [ENV.localJwksPath]: keys.jwksPath,
@@ -62,23 +64,31 @@ function applyEnv(dynamo: RunningDynamo, s3: RunningS3, keys: LocalKeys): Record
 
 export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   (await import('../shared/adapters/config/domain-config')).checkDomainConfig(); // a bad config/domain.json stops the start, naming the line
-  const log = opts.log ?? (() => undefined);
+  const t0 = Date.now();
+  const sink = opts.log ?? (() => undefined);
+  const log = (line: string) => sink(`${line} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   if (opts.port && !(await portIsFree(opts.port))) {
     throw new Error(`Port ${opts.port} is already in use. Stop whatever uses it or start with PORT=<another port>.`);
   }
   const s3Events = new EventEmitter();
-  const dynamo = await startDynamo(opts.inMemory ? {} : { dir: path.join(opts.dataDir, 'dynamodb') });
-  log(`DynamoDB Local on ${dynamo.endpoint}`);
-  let s3: RunningS3;
-  try {
-    s3 = await startS3({ dir: path.join(opts.dataDir, 's3'), bucket: LOCAL_BUCKET, onEvent: (e) => s3Events.emit('event', e) });
-  } catch (err) {
-    await dynamo.stop();
-    throw err;
+  // Ports are chosen first so that the environment is known before anything starts: the handler
+  // modules then load (a few seconds under tsx) while Java starts DynamoDB Local.
+  const [dynamoPort, s3Port, keys] = await Promise.all([freePort(), freePort(), ensureKeys(opts.dataDir)]);
+  const env = applyEnv(`http://127.0.0.1:${dynamoPort}`, `http://127.0.0.1:${s3Port}`, keys);
+  const preload = opts.port !== undefined ? Promise.all(API_FUNCTIONS.filter((fn) => routesOf(fn).length).map((fn) => loadHandler(fn))) : Promise.resolve([]);
+  const [dynamoStarted, s3Started] = await Promise.allSettled([
+    startDynamo({ port: dynamoPort, ...(opts.inMemory ? {} : { dir: path.join(opts.dataDir, 'dynamodb') }) }),
+    startS3({ port: s3Port, dir: path.join(opts.dataDir, 's3'), bucket: LOCAL_BUCKET, onEvent: (e) => s3Events.emit('event', e) }),
+  ]);
+  if (dynamoStarted.status === 'rejected' || s3Started.status === 'rejected') {
+    if (dynamoStarted.status === 'fulfilled') await dynamoStarted.value.stop();
+    if (s3Started.status === 'fulfilled') await s3Started.value.stop();
+    throw ((dynamoStarted.status === 'rejected' ? dynamoStarted.reason : (s3Started as PromiseRejectedResult).reason) as Error);
   }
+  const dynamo = dynamoStarted.value;
+  const s3 = s3Started.value;
+  log(`DynamoDB Local on ${dynamo.endpoint}`);
   log(`s3rver on ${s3.endpoint}`);
-  const keys = await ensureKeys(opts.dataDir);
-  const env = applyEnv(dynamo, s3, keys);
   const stops: (() => Promise<void>)[] = [() => s3.stop(), () => dynamo.stop()];
   const stop = async () => {
     for (const s of stops.splice(0)) await s().catch(() => undefined);
@@ -91,13 +101,19 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     const extras: Extra[] = [tokenEndpoint(keys)];
     if (opts.testHooks) extras.push(clockHook);
     if (opts.plugins !== false) {
-      for (const plugin of PLUGINS) {
-        const started = await plugin.start(ctx);
-        stops.unshift(started.stop);
-        if (started.extra) extras.push(started.extra);
-        log(`${plugin.name} started`);
-      }
+      const started = await Promise.allSettled(
+        PLUGINS.map(async (plugin) => {
+          const p = await plugin.start(ctx);
+          log(`${plugin.name} started`);
+          return p;
+        }),
+      );
+      for (const r of started) if (r.status === 'fulfilled') stops.unshift(r.value.stop);
+      const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      for (const r of started) if (r.status === 'fulfilled' && r.value.extra) extras.push(r.value.extra);
     }
+    await preload;
 
     let url: string | undefined;
     if (opts.port !== undefined) {

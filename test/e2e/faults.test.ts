@@ -33,11 +33,14 @@ describe('faults, embedded', () => {
     expectHeld(await dynamoOutageUnderLoad(office));
   });
 
-  it.skip('the OCR worker killed mid-page: the event delivered again completes the scan', async () => {
+  it('the OCR worker killed mid-page: the event delivered again completes the scan', async () => {
     expectHeld(await ocrWorkerKilledMidPage(office));
   });
 
-  it.skip('s3rver down: asking for an upload URL fails cleanly and stores nothing', async () => {
+  // Known failure, owned by the scans code: ScanService.createUpload stores the scan and presigns
+  // the PUT without touching S3 (presigning is local), so with s3rver down it answers 201 and keeps
+  // a scan whose upload cannot happen. Drop `.fails` once it checks the storage first.
+  it.fails('s3rver down: asking for an upload URL fails cleanly and stores nothing', async () => {
     expectHeld(await s3DownOnUploadUrl(office, dir));
   });
 });

@@ -5,11 +5,11 @@
  */
 import { ROUTES } from '../../shared/api/routes/index';
 import { EXPECTED, EXTRA_CASES, IDENTITIES, type Expect } from './authz-matrix';
-import { REQUESTS, routeKey, routeOf, type Caller, type Office } from './route-requests';
+import { REQUESTS, routeKey, routeOf, type Office, type Who } from './route-requests';
 
 export interface MatrixResult {
   route: string;
-  as: Caller;
+  as: Who;
   case?: string;
   expected: Expect;
   status: number;
@@ -28,7 +28,7 @@ export function matrixCoverage(): { unlisted: string[]; stale: string[] } {
 export const meets = (expected: Expect, status: number): boolean =>
   expected === 'allowed' ? status !== 401 && status !== 403 && status < 500 : status === expected;
 
-async function check(o: Office, key: string, as: Caller, expected: Expect, target: Parameters<(typeof REQUESTS)[string]>[1], name?: string): Promise<MatrixResult> {
+async function check(o: Office, key: string, as: Who, expected: Expect, target: Parameters<(typeof REQUESTS)[string]>[1], name?: string): Promise<MatrixResult> {
   const route = routeOf(key);
   try {
     const req = await REQUESTS[key]!(o, target);

@@ -17,7 +17,7 @@ import * as z from 'zod';
 import { ROUTES } from '../../shared/api/routes/index';
 import { matchPath, type Route } from '../../shared/api/route';
 import { EXPECTED, IDENTITIES } from './authz-matrix';
-import { REQUESTS, routeKey, type Office, type RouteRequest } from './route-requests';
+import { REQUESTS, routeKey, type Office, type RawBody, type RouteRequest } from './route-requests';
 import { countChanges, settledCounts, storeCounts, type StoreCounts } from './store-counts';
 
 export const CASE_KINDS = ['body', 'query', 'headers', 'params'] as const;
@@ -259,9 +259,9 @@ function applyBody(sample: unknown, op: BodyOp): { body?: unknown; raw?: string 
 }
 
 /** The case as a request: the well-formed one with this case's change. */
-function requestOf(route: Route, sample: RouteRequest, c: Case): { req: RouteRequest; raw?: { body: string | null } } | null {
+function requestOf(route: Route, sample: RouteRequest, c: Case): { req: RouteRequest; raw?: RawBody } | null {
   let req: RouteRequest = { ...sample };
-  let raw: { body: string | null } | undefined;
+  let raw: RawBody | undefined;
   if (c.body) {
     const b = applyBody(sample.body, c.body);
     if ('raw' in b) {
@@ -284,7 +284,7 @@ function requestOf(route: Route, sample: RouteRequest, c: Case): { req: RouteReq
   return { req, ...(raw ? { raw } : {}) };
 }
 
-const summary = (c: Case, req: RouteRequest, raw?: { body: string | null }): string => {
+const summary = (c: Case, req: RouteRequest, raw?: RawBody): string => {
   const body = raw ? `raw ${JSON.stringify(raw.body)?.slice(0, 120)}` : `body ${JSON.stringify(req.body)?.slice(0, 160)}`;
   return `[${c.kind}] ${req.path}${req.query ? ` query ${JSON.stringify(req.query).slice(0, 100)}` : ''} ${body}${req.headers ? ` headers ${JSON.stringify(req.headers).slice(0, 160)}` : ''}`;
 };

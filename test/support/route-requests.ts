@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { ulid } from 'ulid';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { matchPath, type Route } from '../../shared/api/route';
 import { ROUTES } from '../../shared/api/routes/index';
 import { ensureKeys, signToken } from '../../local/keys';
@@ -40,8 +39,9 @@ export function officeClock(): { now: () => Date } {
 const DAY = `${OFFICE_YEAR}-06-10`;
 const PERIOD = `${OFFICE_YEAR}-05`;
 
-export type Caller = Identity | ExtraCaller;
-export type Tokens = Partial<Record<Caller, string>>;
+/** Who calls: an identity of the matrix or a caller of its extra cases. */
+export type Who = Identity | ExtraCaller;
+export type Tokens = Partial<Record<Who, string>>;
 
 export interface Fixtures {
   /** Suffix of this run's ids, so runs on the same database never collide. */
@@ -70,11 +70,16 @@ export interface RouteRequest {
   headers?: Record<string, string>;
 }
 
+/** A body sent as is (not JSON-encoded); `null` sends none. */
+export interface RawBody {
+  body: string | null;
+}
+
 export interface Office {
   fx: Fixtures;
   tokens: Tokens;
   /** Sends a request to the route's own Lambda handler, in process, as API Gateway would. */
-  call(route: Route, req: RouteRequest, token: string | undefined, raw?: Partial<Pick<APIGatewayProxyEvent, 'body'>>): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  call(route: Route, req: RouteRequest, token: string | undefined, raw?: RawBody): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
 }
 
 type Handler = Parameters<typeof invoke>[0];
@@ -85,7 +90,7 @@ export function routeOf(key: string): Route {
   return r;
 }
 
-async function call(route: Route, req: RouteRequest, token: string | undefined, raw: Partial<Pick<APIGatewayProxyEvent, 'body'>> = {}) {
+async function call(route: Route, req: RouteRequest, token: string | undefined, raw?: RawBody) {
   // The concrete path must reach this very route, not an earlier one that also matches it.
   const resolved = ROUTES.find((r) => r.method === route.method && matchPath(r.path, req.path));
   if (resolved !== route) throw new Error(`${req.path} resolves to ${resolved ? routeKey(resolved) : 'nothing'}, not ${routeKey(route)}`);
@@ -96,7 +101,7 @@ async function call(route: Route, req: RouteRequest, token: string | undefined, 
     ...(token ? { token } : {}),
     ...(req.query ? { query: req.query } : {}),
     ...(req.headers ? { headers: req.headers } : {}),
-    ...('body' in raw ? { rawBody: raw.body ?? undefined } : req.body !== undefined ? { body: req.body } : {}),
+    ...(raw ? (raw.body === null ? {} : { rawBody: raw.body }) : req.body !== undefined ? { body: req.body } : {}),
   });
 }
 

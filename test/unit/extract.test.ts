@@ -567,3 +567,35 @@ describe('extractFields on generated documents', () => {
     });
   });
 });
+
+describe('extractFields on OCR pages with boxes', () => {
+  it('reads pages of lines (the OcrEngine result) in reading order', () => {
+    const line = (y: number, pieces: [number, string][]) => ocrLine(y, pieces);
+    const pages = [
+      {
+        text: 'ignored when lines are given',
+        lines: [
+          line(100, [[420, 'TỈNH ỦY LẠNG SƠN'], [1150, 'ĐẢNG CỘNG SẢN VIỆT NAM']]),
+          line(150, [[480, 'BAN TỔ CHỨC']]),
+          line(200, [[600, '*']]),
+          line(250, [[460, 'Số 13-HD/BTCTU'], [1120, 'Lạng Sơn, ngày 3 tháng 2 năm 2017']]),
+          line(300, [[470, 'THƯỢNG KHẨN']]),
+          line(400, [[880, 'HƯỚNG DẪN']]),
+          line(450, [[640, 'về tổ chức sinh hoạt chuyên đề năm 2017']]),
+          line(550, [[200, 'Thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy về công tác xây dựng Đảng năm 2017,']]),
+        ],
+      },
+      { text: '', lines: [line(100, [[200, 'Nơi nhận:'], [1300, 'TRƯỞNG BAN']]), line(150, [[200, '- Lưu Văn phòng Ban.']]), line(400, [[1300, 'Vũ Hữu Việt']])] },
+    ];
+    const { fields } = extractFields({ pages });
+    expect(fields.numberSymbol.value).toBe('13-HD/BTCTU');
+    expect(fields.typeCode.value).toBe('HD');
+    expect(fields.urgency.value).toBe('thuong-khan');
+    expect(fields.subject.value).toBe('về tổ chức sinh hoạt chuyên đề năm 2017');
+    expect(fields.issuer.value).toBe('BAN TỔ CHỨC');
+    expect(fields.issuerParent!.value).toBe('TỈNH ỦY LẠNG SƠN');
+    expect(fields.signerTitle!.value).toBe('TRƯỞNG BAN');
+    expect(fields.signer.value).toBe('Vũ Hữu Việt');
+    expect(fields.recipients.value).toEqual(['Lưu Văn phòng Ban']);
+  });
+});

@@ -14,6 +14,11 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
 const pdfjs = (): Promise<PdfJs> => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
+/** Loads pdfjs ahead of the first PDF (its first import takes ~2 s). */
+export async function preloadPdf(): Promise<void> {
+  await pdfjs();
+}
+
 /** Fewer letters than this on a page and its text layer is ignored (page numbers, a scanner's stamp). */
 const MIN_TEXT_LAYER_CHARS = 200;
 

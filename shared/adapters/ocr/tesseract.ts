@@ -17,7 +17,7 @@ import type { OcrInput, OcrLine, OcrPage, OcrResult } from '../../ports/ocr-engi
 import type { ReadText } from '../../services/scans/deps';
 import { UnreadableScanError } from './errors';
 import { decodeToGray, estimateSkew, removeFramesAndRules, rotateGray, scaleGray, type GrayImage } from './image';
-import { pdfPages } from './pdf';
+import { pdfPages, preloadPdf } from './pdf';
 import { toReadText, type OcrEngine } from './engine';
 
 const require = createRequire(import.meta.url);
@@ -47,6 +47,8 @@ export interface TesseractOptions {
   layout?: 'reading-order' | 'raw';
   /** Run one small recognition on each new worker, so the first page does not pay the model's start-up (default true). */
   warmUpRecognition?: boolean;
+  /** Further Tesseract parameters, set on every worker (e.g. { tessedit_do_invert: '0' }). */
+  params?: Record<string, string>;
 }
 
 /** A4 width in inches: a page image's resolution is guessed from its width. */
@@ -91,7 +93,7 @@ export class TesseractEngine implements OcrEngine {
 
   async warmUp(): Promise<void> {
     while (this.workers.length < this.size) this.spawn();
-    await Promise.all(this.workers);
+    await Promise.all([...this.workers, preloadPdf()]);
   }
 
   async close(): Promise<void> {
@@ -214,7 +216,14 @@ export class TesseractEngine implements OcrEngine {
     const langPath = this.opts.langPath ?? vieLangPath();
     const p = (async () => {
       const w = await createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
-      await w.setParameters({ tessedit_pageseg_mode: String(this.opts.psm ?? 6) as PSM, preserve_interword_spaces: '0' });
+      await w.setParameters({
+        tessedit_pageseg_mode: String(this.opts.psm ?? 6) as PSM,
+        preserve_interword_spaces: '0',
+        // No second reading of doubtful lines as white-on-black: official letters have none, and on the
+        // handbook it changed no field nor the body CER while saving 8–14 % of the recognition time.
+        tessedit_do_invert: '0',
+        ...this.opts.params,
+      });
       // The first recognition of a worker is ~1 s slower (the LSTM's buffers, the dictionaries):
       // pay it on a small synthetic line strip now rather than on the first scan.
       if (this.opts.warmUpRecognition !== false) await w.recognize(Buffer.from(encodePgm(warmUpImage()))).catch(() => undefined);

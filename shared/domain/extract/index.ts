@@ -15,6 +15,7 @@ import { findNumberSymbols, isKnownBodyCode, isKnownTypeCode, type NumberSymbolM
 import { foldDiacritics, stripDiacritics } from '../vietnamese';
 import { bestSubstringMatch, similarity } from './fuzzy';
 import { matchSignerTitle, repairCapsPhrases } from './repair';
+import { readingOrderText, type LayoutLine } from './layout';
 import { fixDigitRun, isTitleWord, isUpperWord, lettersFold, toLines, upperShare, wordTokens, type Line } from './lines';
 import {
   COLLECTIVE_SIGNERS,
@@ -34,6 +35,7 @@ import {
 } from './vocabulary';
 
 export * from './vocabulary';
+export { readingOrderLines, readingOrderText, type LayoutLine } from './layout';
 
 export interface ExtractedFields {
   fields: ScanFields;
@@ -56,8 +58,22 @@ export const LOW_CONFIDENCE = 0.7;
 const field = <T>(value: T | null, confidence: number): ScanField<T> => ({ value, confidence: round(value === null ? confidence : confidence) });
 const round = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 
-/** Extracts the fields of one document from its OCR text (all pages, in order). */
-export function extractFields(text: string, opts: ExtractOptions = {}): ExtractedFields {
+/** OCR output with its layout (the OcrEngine port's result has this shape): pages of lines with boxes. */
+export interface OcrPagesInput {
+  pages: { text: string; lines?: LayoutLine[] }[];
+}
+
+/** One document's text from OCR pages: each page in reading order from its boxes when it has them. */
+export function textOfPages(input: OcrPagesInput): string {
+  return input.pages.map((p) => (p.lines?.length ? readingOrderText(p.lines) : p.text)).join('\n\n');
+}
+
+/**
+ * Extracts the fields of one document from its OCR text (all pages, in order), or from OCR
+ * pages with their lines and boxes (put in reading order first).
+ */
+export function extractFields(input: string | OcrPagesInput, opts: ExtractOptions = {}): ExtractedFields {
+  const text = typeof input === 'string' ? input : textOfPages(input);
   const vocab = opts.vocabulary ?? DEFAULT_VOCABULARY;
   const lines = toLines(text ?? '');
   const nonBlank = lines.filter((l) => l.text);

@@ -88,7 +88,6 @@ export class AppraisalWorkflow extends Construct {
         entryFile: WORKFLOW_FUNCTIONS[name],
         description,
         logRetentionDays: props.logRetention,
-        // Error names are what the state machine's Retry matches: minification must not rename the error classes.
       });
       // Drafts, tokens and registers live in Data; audit events go to Audit in the same transaction.
       for (const t of ['Data', 'Audit'] as const) f.bindTable(spec(t).envVar, props.tables[t], spec(t), 'RW');
@@ -101,6 +100,8 @@ export class AppraisalWorkflow extends Construct {
       escalation: fn('escalation', 'daumoi workflow: escalates or expires an overdue step'),
       issuance: fn('issuance', 'daumoi workflow: takes the outgoing number and issues the draft'),
     };
+    // The issued entry is indexed for search like every register entry.
+    this.functions.issuance.bindTable(spec('Search').envVar, props.tables.Search, spec('Search'), 'RW');
     const lambdaTimeout = Timeout.duration(props.lambdaTaskTimeout ?? Duration.seconds(60));
 
     /** A Lambda task whose result goes to `resultPath`; transient errors are retried by their original names. */

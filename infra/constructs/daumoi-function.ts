@@ -100,7 +100,7 @@ export class DaumoiFunction extends NodejsFunction {
     const bucketArn = `arn:${Aws.PARTITION}:s3:::${name}`;
     this.addEnvironment(envVar, name);
     const actions = mode === 'RO' ? ['s3:GetObject', 's3:GetObjectVersion'] : ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject'];
-    this.addToRolePolicy(new PolicyStatement({ actions, resources: prefixes.map((p) => `${bucketArn}/${p}*`) }));
+    if (prefixes.length) this.addToRolePolicy(new PolicyStatement({ actions, resources: prefixes.map((p) => `${bucketArn}/${p}*`) }));
     this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn] }));
     if (bucket.encryptionKey) this.bindKey(bucket.encryptionKey, mode);
     for (const p of prefixes) {

@@ -59,6 +59,15 @@ export const PEOPLE_SCOPE = 'aws.cognito.signin.user.admin';
 export const REPORTS_SCOPE_NAME = 'reports';
 export const RESOURCE_SERVER_ID = 'daumoi';
 
+/** Which prefixes of the scans bucket each API function touches (none: only the bucket's name). */
+const BUCKET_ACCESS: Partial<Record<ApiFunction, { prefixes: string[]; mode: 'RO' | 'RW' }>> = {
+  scans: { prefixes: ['scans/', 'ocr/', 'quarantine/'], mode: 'RW' },
+  reports: { prefixes: ['reports/'], mode: 'RW' },
+  // Entries made from a scan are indexed with its OCR text.
+  registers: { prefixes: ['ocr/'], mode: 'RO' },
+  search: { prefixes: ['ocr/'], mode: 'RO' },
+};
+
 export class ApiStack extends Stack {
   readonly api: RestApi;
   readonly userPool: UserPool;
@@ -122,9 +131,15 @@ export class ApiStack extends Stack {
         },
       });
       for (const t of TABLES) f.bindTable(t.envVar, data.tables[t.name], t, 'RW');
-      f.bindBucket(ENV.bucket, data.bucket, ['scans/', 'reports/'], 'RW');
+      const bucket = BUCKET_ACCESS[fn];
+      f.bindBucket(ENV.bucket, data.bucket, bucket?.prefixes ?? [], bucket?.mode ?? 'RO');
       this.functions[fn] = f;
     }
+
+    // A clerk who corrects a scan to Tối mật removes every stored version of it.
+    this.functions.scans.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:DeleteObjectVersion'], resources: [`arn:${Aws.PARTITION}:s3:::daumoi-scans-${Aws.ACCOUNT_ID}-${Aws.REGION}/scans/*`] }),
+    );
 
     // Organisation clients are Cognito app clients, made and removed by the orgs function.
     this.functions.orgs.addToRolePolicy(

@@ -70,7 +70,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`  fuzz cases run                  ${n(fuzz.cases)} on ${Object.keys(fuzz.perRoute).length} of ${writeRoutes().length} write routes (${n(fuzz.accepted)} accepted, ${n(fuzz.rejected)} rejected)`);
     console.log(`  statuses                        ${Object.entries(fuzz.statuses).map(([s, c]) => `${s}: ${n(c)}`).join(', ')}`);
     console.log(`  5xx seen                        ${fuzz.serverErrors.length}`);
-    console.log(`  rejected that stored something  ${fuzz.storedByRejected.length}${fuzz.unconfirmed ? ` (${fuzz.unconfirmed} count changes seen after a rejected case were late workflow writes: its replay stored nothing)` : ''}`);
+    console.log(`  rejected that stored something  ${fuzz.storedByRejected.length}${fuzz.unconfirmed ? ` (${fuzz.unconfirmed} count changes after a rejected case were not reproduced by replaying it on quiet tables: background workflow writes)` : ''}`);
     for (const f of [...fuzz.serverErrors, ...fuzz.storedByRejected, ...fuzz.propertyFailures]) console.log(`    ${f}`);
     await runner.stop();
     overrideServices({});

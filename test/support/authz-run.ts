@@ -35,7 +35,8 @@ async function check(o: Office, key: string, as: Who, expected: Expect, target: 
     const token = as === 'anonymous' ? undefined : o.tokens[as];
     if (as !== 'anonymous' && !token) throw new Error(`no token for ${as}`);
     const r = await o.call(route, req, token);
-    return { route: key, as, expected, status: r.status, ok: meets(expected, r.status), ...(name ? { case: name } : {}), ...(meets(expected, r.status) ? {} : { error: JSON.stringify(r.body).slice(0, 300) }) };
+    const ok = meets(expected, r.status);
+    return { route: key, as, expected, status: r.status, ok, ...(name ? { case: name } : {}), ...(ok ? {} : { error: JSON.stringify(r.body).slice(0, 300) }) };
   } catch (err) {
     return { route: key, as, expected, status: 0, ok: false, error: (err as Error).message, ...(name ? { case: name } : {}) };
   }

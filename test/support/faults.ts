@@ -18,7 +18,7 @@ import { GaplessCounter } from '../../shared/adapters/dynamodb/gapless-counter';
 import { DynamoScanStore } from '../../shared/adapters/dynamodb/scan-store';
 import type { Caller } from '../../shared/domain/identity';
 import type { IncomingEntry } from '../../shared/domain/registers/model';
-import { JOB_LEASE_MS } from '../../shared/services/scans/deps';
+import { JOB_LEASE_MS, MAX_OCR_ATTEMPTS } from '../../shared/services/scans/deps';
 import { tokenFor } from './integration';
 import { fixture, s3rverEvent, sqsEventOf } from '../integration/scans-support';
 import { countChanges, storeCounts } from './store-counts';
@@ -171,21 +171,31 @@ export async function dynamoOutageUnderLoad(e: Embedded, opts: { before?: number
   }
 }
 
+/** The OCR queue's visibility timeout: the OCR function's timeout (5 min) + 1 min (infra/stacks/ocr-stack.ts). */
+export const OCR_VISIBILITY_TIMEOUT_MS = 6 * 60_000;
+/** Receives of a message before SQS moves it to the dead-letter queue (MAX_OCR_ATTEMPTS + 2, infra/stacks/ocr-stack.ts). */
+const OCR_MAX_RECEIVES = MAX_OCR_ATTEMPTS + 2;
+
 /**
- * (b) The OCR worker (its own process) is killed with SIGKILL while it reads a two-page PDF; the
- * event is delivered again once the killed delivery's job lease has run out, as SQS delivers a
- * message nobody deleted: the scan is read and shows `done`.
+ * (b) The OCR worker (its own process) is killed with SIGKILL while it reads a two-page PDF.
+ * SQS then does what it does with a message nobody deleted: delivers it again each time the
+ * visibility timeout has passed since the last receive, until a delivery is acknowledged (the
+ * handler does not list it in batchItemFailures) or the receives run out. Once acknowledged,
+ * the message is gone: the scan must be `done` by then.
  */
 export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: number } = {}): Promise<FaultResult> {
+  const name = 'OCR worker killed mid-page';
   const token = await tokenFor('vanthu');
   const created = await api(e, 'POST', '/v1/scans', token, { fileName: 's1-001.pdf', contentType: 'application/pdf' });
-  if (created.status !== 201) return result('OCR worker killed mid-page', [[false, `POST /v1/scans answered ${created.status} ${JSON.stringify(created.body)}`]]);
+  if (created.status !== 201) return result(name, [[false, `POST /v1/scans answered ${created.status} ${JSON.stringify(created.body)}`]]);
   const { scanId, uploadUrl, uploadHeaders } = created.body as { scanId: string; uploadUrl: string; uploadHeaders: Record<string, string> };
   const put = await fetch(uploadUrl, { method: 'PUT', headers: uploadHeaders, body: Buffer.from(fixture('s1-001.pdf')) });
-  if (put.status !== 200) return result('OCR worker killed mid-page', [[false, `the upload answered ${put.status}`]]);
+  if (put.status !== 200) return result(name, [[false, `the upload answered ${put.status}`]]);
   const event = sqsEventOf(await s3rverEvent(scanId), `ocr-${scanId}`);
   const scans = new DynamoScanStore(documentClient(), tableName('Data'));
 
+  // First receive: the worker process takes the message and starts reading.
+  const receivedAt = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test/support/ocr-worker-child.ts'), JSON.stringify(event)], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...e.env },
@@ -195,10 +205,9 @@ export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: 
   child.stdout!.on('data', (d: Buffer) => (childOut += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (childOut += d.toString()));
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-
-  // Killed once its job is claimed and reading has begun.
   const deadline = Date.now() + 60_000;
   while ((await scans.get(scanId))?.status !== 'processing' && child.exitCode === null && Date.now() < deadline) await sleep(20);
+  const claimedAfter = Date.now() - receivedAt;
   const killAfter = opts.killAfterMs ?? 1200; // reading two pages takes a few seconds
   await sleep(killAfter);
   const runningWhenKilled = child.exitCode === null;
@@ -206,26 +215,43 @@ export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: 
   const signal = await exited;
   const afterKill = await scans.get(scanId);
 
-  // SQS delivers the message again; by then the killed delivery's lease has run out.
+  // The next receives, on the office clock moved to when SQS would make each.
   const { handler } = await import('../../functions/ocr-worker');
-  const offset = JOB_LEASE_MS + 1000;
-  overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
-  let answer: unknown;
+  const deliveries: string[] = [];
+  let acknowledged = false;
   try {
-    answer = await handler(event as never);
+    for (let receive = 2; receive <= OCR_MAX_RECEIVES && !acknowledged; receive++) {
+      const offset = receivedAt + (receive - 1) * OCR_VISIBILITY_TIMEOUT_MS - Date.now();
+      overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
+      const answer = (await handler(event as never)) as { batchItemFailures: unknown[] };
+      acknowledged = answer.batchItemFailures.length === 0;
+      deliveries.push(`receive ${receive} (${(receive - 1) * 6} min): ${acknowledged ? 'acknowledged' : 'handed back'}, scan ${(await scans.get(scanId))?.status}`);
+    }
+  } finally {
+    overrideServices({});
+  }
+  const atAck = await scans.get(scanId);
+
+  // What a delivery once the killed worker's lease has run out does (a redrive, or a queue whose visibility outlasts the lease).
+  overrideServices({ clock: { now: () => new Date(Date.now() + OCR_VISIBILITY_TIMEOUT_MS + JOB_LEASE_MS) } });
+  try {
+    await handler(event as never);
   } finally {
     overrideServices({});
     await services().ocr.close?.();
   }
   const view = await api(e, 'GET', `/v1/scans/${scanId}`, token);
-  const final = await scans.get(scanId);
   return result(
-    'OCR worker killed mid-page',
+    name,
     [
-      [runningWhenKilled && signal === 'SIGKILL', `the worker process was killed (${signal}) ${killAfter} ms after it claimed the job${runningWhenKilled ? '' : `; it had already ended: ${childOut.slice(-300)}`}`],
+      [runningWhenKilled && signal === 'SIGKILL', `the worker process claimed the job ${(claimedAfter / 1000).toFixed(1)} s after it received the message and was killed (${signal}) ${killAfter} ms later${runningWhenKilled ? '' : `; it had already ended: ${childOut.slice(-300)}`}`],
       [afterKill?.status === 'processing', `after the kill the scan shows ${afterKill?.status}: its OCR did not finish`],
-      [JSON.stringify(answer) === JSON.stringify({ batchItemFailures: [] }), `the delivery after the lease ran out was processed: ${JSON.stringify(answer)}`],
-      [view.body?.status === 'done' && view.body?.pages === 2, `the scan is ${view.body?.status} with ${view.body?.pages} pages read (attempts ${final?.attempts}${final?.lastError ? `, last error: ${final.lastError}` : ''})`],
+      [
+        acknowledged && atAck?.status === 'done',
+        `SQS redelivers every ${OCR_VISIBILITY_TIMEOUT_MS / 60_000} min until a delivery is acknowledged: ${deliveries.join('; ')}` +
+          (atAck?.status === 'done' ? '' : ` — the message is deleted while the scan is ${atAck?.status}: the redelivery found the job still leased (the lease, ${JOB_LEASE_MS / 60_000} min from the claim, outlasts the visibility timeout counted from the receive) and was acknowledged as a duplicate`),
+      ],
+      [view.body?.status === 'done' && view.body?.pages === 2, `a delivery after the lease has run out reads it: the scan is ${view.body?.status} with ${view.body?.pages} pages`],
     ],
   );
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   findDocumentType,
@@ -9,15 +8,8 @@ import {
   typesIssuableBy,
   typesWithSymbol,
 } from '../../shared/domain/authority';
-import { loadDomainConfig, type DomainConfig } from '../../shared/domain/config';
+import { config, edited } from '../support/domain-config';
 
-const text = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
-const config = loadDomainConfig(text, 'config/domain.json');
-const edited = (edit: (raw: DomainConfig) => void): DomainConfig => {
-  const raw = JSON.parse(text) as DomainConfig;
-  edit(raw);
-  return loadDomainConfig(JSON.stringify(raw, null, 2), 'edited.json');
-};
 const ids = (bodies: { id: string }[]) => bodies.map((b) => b.id).sort();
 
 describe('resolveIssuer', () => {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig, type DomainConfig } from '../../shared/domain/config';
+import { config, edited, configText as text } from '../support/domain-config';
 import {
   addWorkingDays,
   addWorkingHours,
@@ -23,13 +22,6 @@ import {
 } from '../../shared/domain/deadlines';
 import { ValidationError } from '../../shared/domain/errors';
 
-const text = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
-const config = loadDomainConfig(text, 'config/domain.json');
-const edited = (edit: (raw: DomainConfig) => void): DomainConfig => {
-  const raw = JSON.parse(text) as DomainConfig;
-  edit(raw);
-  return loadDomainConfig(JSON.stringify(raw, null, 2), 'edited.json');
-};
 const TZ = 'Asia/Ho_Chi_Minh';
 /** An instant given as wall time in Việt Nam (UTC+7). */
 const vn = (wall: string) => new Date(`${wall}+07:00`);

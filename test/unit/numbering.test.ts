@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig, type DomainConfig } from '../../shared/domain/config';
+import { config, edited } from '../support/domain-config';
 import { ValidationError } from '../../shared/domain/errors';
 import {
   arrivalYear,
@@ -11,13 +10,6 @@ import {
   termOn,
 } from '../../shared/domain/numbering';
 
-const text = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
-const config = loadDomainConfig(text, 'config/domain.json');
-const edited = (edit: (raw: DomainConfig) => void): DomainConfig => {
-  const raw = JSON.parse(text) as DomainConfig;
-  edit(raw);
-  return loadDomainConfig(JSON.stringify(raw, null, 2), 'edited.json');
-};
 /** An instant given as wall time in Hà Nội / TP.HCM (UTC+7). */
 const vn = (wall: string) => new Date(`${wall}+07:00`);
 const TZ = 'Asia/Ho_Chi_Minh';

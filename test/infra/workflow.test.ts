@@ -109,11 +109,15 @@ describe('appraisal state machine', () => {
     expect(aslValidator(structuredClone(runnableDefinition(def)) as never, { checkArn: true, checkPaths: true }).isValid).toBe(true);
   });
 
-  it('gives each task Lambda the Data and Audit tables only, and tags its entry file', () => {
+  it('gives each task Lambda the Data and Audit tables only (issuance also Search, to index the entry), and tags its entry file', () => {
     const fns = Object.values(t.workflow.findResources('AWS::Lambda::Function'));
-    const entries = fns.map((f) => (f.Properties.Tags as { Key: string; Value: string }[]).find((x) => x.Key === 'daumoi:entry')?.Value).sort();
-    expect(entries).toEqual(Object.values(WORKFLOW_FUNCTIONS).sort());
-    for (const f of fns) expect(Object.keys(f.Properties.Environment.Variables).filter((k) => k.startsWith('DAUMOI_TABLE_')).sort()).toEqual(['DAUMOI_TABLE_AUDIT', 'DAUMOI_TABLE_DATA']);
+    const entryOf = (f: (typeof fns)[number]) => (f.Properties.Tags as { Key: string; Value: string }[]).find((x) => x.Key === 'daumoi:entry')?.Value;
+    expect(fns.map(entryOf).sort()).toEqual(Object.values(WORKFLOW_FUNCTIONS).sort());
+    for (const f of fns) {
+      const tables = Object.keys(f.Properties.Environment.Variables).filter((k) => k.startsWith('DAUMOI_TABLE_')).sort();
+      const expected = entryOf(f) === WORKFLOW_FUNCTIONS.issuance ? ['DAUMOI_TABLE_AUDIT', 'DAUMOI_TABLE_DATA', 'DAUMOI_TABLE_SEARCH'] : ['DAUMOI_TABLE_AUDIT', 'DAUMOI_TABLE_DATA'];
+      expect(tables, entryOf(f)).toEqual(expected);
+    }
   });
 });
 

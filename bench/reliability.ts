@@ -4,7 +4,8 @@
  * s3rver, the HTTP gateway, the workflow runner in this process):
  *
  * - routes × identities checked by the authorization matrix, and its failures;
- * - fuzz cases run on every write route, 5xx seen, rejected requests that stored something;
+ * - fuzz cases run on every write route (and the read routes' query strings), 5xx seen,
+ *   rejected requests that stored something;
  * - audit tampering cases (edit, delete in the middle, delete the last, reorder) detected;
  * - fault scenarios passed: DynamoDB Local stopped under load, the OCR worker killed mid-page,
  *   s3rver down when an upload URL is asked for.
@@ -67,7 +68,11 @@ export async function run(args: string[]): Promise<void> {
     t = Date.now();
     const fuzz = await runFuzz(o, { ...(runs ? { runs } : {}), ...(seed !== undefined ? { seed } : {}) });
     console.log(`\nfuzzing (${secs(t)})`);
-    console.log(`  fuzz cases run                  ${n(fuzz.cases)} on ${Object.keys(fuzz.perRoute).length} of ${writeRoutes().length} write routes (${n(fuzz.accepted)} accepted, ${n(fuzz.rejected)} rejected)`);
+    const fuzzed = (routes: { method: string; path: string }[]) => routes.filter((r) => fuzz.perRoute[`${r.method} ${r.path}`]).length;
+    const writes = writeRoutes();
+    const reads = ROUTES.filter((r) => r.method === 'GET');
+    console.log(`  fuzz cases run                  ${n(fuzz.cases)} on ${fuzzed(writes)} of ${writes.length} write routes (${n(fuzz.accepted)} accepted, ${n(fuzz.rejected)} rejected)`);
+    console.log(`                                  + ${n(fuzz.readCases)} on the query strings and path parameters of ${fuzzed(reads)} of ${reads.length} read routes`);
     console.log(`  statuses                        ${Object.entries(fuzz.statuses).map(([s, c]) => `${s}: ${n(c)}`).join(', ')}`);
     console.log(`  5xx seen                        ${fuzz.serverErrors.length}`);
     console.log(`  rejected that stored something  ${fuzz.storedByRejected.length}${fuzz.unconfirmed ? ` (${fuzz.unconfirmed} count changes after a rejected case were not reproduced by replaying it on quiet tables: background workflow writes)` : ''}`);

@@ -262,14 +262,23 @@ function period(kind: PeriodKind, year: number, index: number): ReportPeriod {
   }
 }
 
-/** Parses '2026-10' (monthly), '2026-Q3', '2026-H1' or '2026' (annual); null when it is none of them. */
+/**
+ * Years the office's dates may fall in: from the Party's founding to a horizon that the calendar
+ * arithmetic here handles (`Date.UTC` reads years 0–99 as 19xx; the day after 9999-12-31 is no
+ * 'YYYY-MM-DD'). The API's `year` parameters use the same range.
+ */
+export const FIRST_YEAR = 1930;
+export const LAST_YEAR = 2200;
+
+/** Parses '2026-10' (monthly), '2026-Q3', '2026-H1' or '2026' (annual) of a year FIRST_YEAR–LAST_YEAR; null when it is none of them. */
 export function parsePeriod(text: string): ReportPeriod | null {
   const s = text.trim().toUpperCase();
+  const inRange = (p: ReportPeriod) => (p.year >= FIRST_YEAR && p.year <= LAST_YEAR ? p : null);
   let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})$/.exec(s))) return period('annual', Number(m[1]), 1);
-  if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(s))) return period('monthly', Number(m[1]), Number(m[2]));
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(s))) return period('quarterly', Number(m[1]), Number(m[2]));
-  if ((m = /^(\d{4})-H([12])$/.exec(s))) return period('half-year', Number(m[1]), Number(m[2]));
+  if ((m = /^(\d{4})$/.exec(s))) return inRange(period('annual', Number(m[1]), 1));
+  if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(s))) return inRange(period('monthly', Number(m[1]), Number(m[2])));
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(s))) return inRange(period('quarterly', Number(m[1]), Number(m[2])));
+  if ((m = /^(\d{4})-H([12])$/.exec(s))) return inRange(period('half-year', Number(m[1]), Number(m[2])));
   return null;
 }
 
@@ -290,7 +299,7 @@ export function periodOfKind(text: string, kind: ReportPeriodKind): ReportPeriod
     'ad-hoc': 'a period like "2026-10", "2026-Q3", "2026-H1" or "2026"',
   };
   if (!p || (kind !== 'ad-hoc' && p.kind !== kind)) {
-    const message = `Period "${text}" does not fit a ${kind} report: expected ${expected[kind]}`;
+    const message = `Period "${text}" does not fit a ${kind} report: expected ${expected[kind]}, of a year ${FIRST_YEAR}–${LAST_YEAR}`;
     throw new ValidationError(message, [{ path: 'period', message }], 'INVALID_PERIOD');
   }
   return p;

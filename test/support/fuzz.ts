@@ -4,8 +4,13 @@
  * read the body's zod schema through z.toJSONSchema: each field dropped, given a wrong type, or
  * pushed just past its bounds, unknown fields added), random query strings, odd headers
  * (Content-Type, Idempotency-Key, If-Match, Authorization variants) and odd path parameters.
+ * Every field at every one of its boundary values runs first (fast-check's `examples`), then the
+ * random cases.
  *
- * Two properties per case: no response is a 5xx, and a rejected request (4xx) stored nothing —
+ * The read routes get random and near-valid query strings and odd path parameters too, checked
+ * for 5xx only.
+ *
+ * Two properties per write case: no response is a 5xx, and a rejected request (4xx) stored nothing —
  * the item counts of the Data, Search and Audit tables are the same after it as before. The
  * counts are read before and after every rejected case (the reading after one case is the
  * reading before the next, unless that case was accepted). A count change is replayed once on
@@ -27,13 +32,18 @@ export interface FuzzOptions {
   /** Runs per route for each kind of case. */
   runs?: Partial<Record<CaseKind, number>>;
   seed?: number;
-  /** Only these routes (keys `METHOD /path`); default every write route. */
+  /** Only these routes (keys `METHOD /path`); default every route. */
   only?: string[];
+  /** Also fuzz the query strings and path parameters of the read routes (checked for 5xx only). Default true. */
+  reads?: boolean;
   log?: (line: string) => void;
 }
 
 export interface FuzzReport {
+  /** Cases on the write routes. */
   cases: number;
+  /** Cases on the read routes (query strings and path parameters). */
+  readCases: number;
   perRoute: Record<string, number>;
   accepted: number;
   rejected: number;
@@ -50,8 +60,10 @@ export interface FuzzReport {
 }
 
 export const DEFAULT_RUNS: Record<CaseKind, number> = { body: 80, query: 15, headers: 40, params: 15 };
+const READ_RUNS: Partial<Record<CaseKind, number>> = { query: 20, params: 8 };
 
 export const writeRoutes = (): Route[] => ROUTES.filter((r) => r.method !== 'GET');
+const readRoutes = (): Route[] => ROUTES.filter((r) => r.method === 'GET');
 
 /** The identity that may call the route: the fuzz must get past authorization to reach the body. */
 export function fuzzIdentity(route: Route): (typeof IDENTITIES)[number] {
@@ -101,12 +113,32 @@ interface JsonSchema {
   $defs?: Record<string, JsonSchema>;
 }
 
-/** The body's JSON Schema (input side), with its top-level $ref resolved. */
-function bodySchema(route: Route): JsonSchema | undefined {
-  if (!route.request?.body) return undefined;
-  const s = z.toJSONSchema(route.request.body, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+/** The JSON Schema (input side) of the route's body or query, with its top-level $ref resolved. */
+function requestSchema(route: Route, part: 'body' | 'query'): JsonSchema | undefined {
+  const schema = route.request?.[part];
+  if (!schema) return undefined;
+  const s = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   return s.$ref ? s.$defs?.[s.$ref.replace('#/$defs/', '')] : s;
 }
+
+/** Dates and periods at and past the edges of the years the office handles. */
+const DATE_LIKE = [
+  '9999-12-31',
+  '9999-12',
+  '9999-Q4',
+  '9999-H2',
+  '9999',
+  '0000-01-01',
+  '0000-01',
+  '0000',
+  '1929-12-31',
+  '2200-12-31',
+  '2201-01-01',
+  '+002077-01-01',
+  '2077-02-29',
+  '9999-12-31T23:59:59+07:00',
+  '0001-01-01T00:00:00Z',
+];
 
 const ODD_TEXT = [
   '',
@@ -138,6 +170,7 @@ function violations(s: JsonSchema | undefined): Json[] {
     if (s.format === 'date-time') out.push('2077-06-01T25:00:00+07:00', '2077-06-01', 'now');
     if (s.format === 'email') out.push('not-an-email', 'a@', '@b.vn');
     if (s.pattern) out.push('../x', 'a b', 'a/b');
+    if (s.format === 'date' || s.format === 'date-time') out.push(...DATE_LIKE);
     out.push(42, true, ['x'], { x: 1 });
   }
   if (types.includes('integer') || types.includes('number')) {
@@ -155,8 +188,32 @@ function violations(s: JsonSchema | undefined): Json[] {
   return out;
 }
 
+/** A field whose values are dates or periods, by its name: it also gets DATE_LIKE values. */
+const DATE_FIELD = /date|period|deadline|year|^from$|^to$/i;
+
+/** Each field of the body set to each value just outside what it accepts. */
+function nearBody(route: Route): BodyOp[] {
+  const props = requestSchema(route, 'body')?.properties ?? {};
+  return Object.entries(props).flatMap(([k, p]) => [...new Set([...violations(p), ...(DATE_FIELD.test(k) ? DATE_LIKE : [])])].map((value) => ({ op: 'set' as const, key: k, value })));
+}
+
+/** Each field of the query set to each value just outside what it accepts (as text, the way a query carries it). */
+function nearQuery(route: Route): Record<string, string>[] {
+  const props = requestSchema(route, 'query')?.properties ?? {};
+  return Object.entries(props).flatMap(([k, p]) =>
+    [...new Set([...violations(p), ...(DATE_FIELD.test(k) ? DATE_LIKE : [])].filter((v) => v !== null && typeof v !== 'object').map(String))].map((v) => ({ [k]: v })),
+  );
+}
+
+/** The near-valid cases run first, every one of them, before the random ones (fast-check's examples). */
+function edgeCases(route: Route, kind: CaseKind): Case[] {
+  if (kind === 'body') return nearBody(route).map((body) => ({ kind, body }));
+  if (kind === 'query') return nearQuery(route).map((query) => ({ kind, query }));
+  return [];
+}
+
 function bodyOps(route: Route): fc.Arbitrary<BodyOp> {
-  const schema = bodySchema(route);
+  const schema = requestSchema(route, 'body');
   const keys = Object.keys(schema?.properties ?? {});
   const json = fc.jsonValue({ maxDepth: 3 });
   const anyJson: fc.Arbitrary<BodyOp> = json.map((body) => ({ op: 'replace', body }));
@@ -170,7 +227,7 @@ function bodyOps(route: Route): fc.Arbitrary<BodyOp> {
     weighted.push({ arbitrary: key.map((k): BodyOp => ({ op: 'drop', key: k })), weight: 2 });
     weighted.push({ arbitrary: fc.tuple(key, json).map(([k, value]): BodyOp => ({ op: 'set', key: k, value })), weight: 2 });
     weighted.push({ arbitrary: fc.tuple(key, fc.constantFrom(...ODD_TEXT)).map(([k, value]): BodyOp => ({ op: 'set', key: k, value })), weight: 2 });
-    const near = keys.flatMap((k) => violations(schema!.properties![k]).map((value) => ({ op: 'set' as const, key: k, value })));
+    const near = nearBody(route);
     if (near.length) weighted.push({ arbitrary: fc.constantFrom(...near), weight: 5 });
   }
   weighted.push({ arbitrary: fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !keys.includes(k)), json).map(([k, value]): BodyOp => ({ op: 'set', key: k, value })), weight: 1 });
@@ -178,11 +235,18 @@ function bodyOps(route: Route): fc.Arbitrary<BodyOp> {
   return fc.oneof(...weighted);
 }
 
-const queryArb = fc.dictionary(
-  fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('limit', 'cursor', 'year', 'format', '__proto__', 'constructor', 'toString', 'version')),
-  fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('-1', '0', '1e9', 'NaN', '', '9'.repeat(400), 'true', '%00')),
+const queryValue = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('-1', '0', '1e9', 'NaN', '', '9'.repeat(400), 'true', '%00', ...DATE_LIKE));
+const randomQuery = fc.dictionary(
+  fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('limit', 'cursor', 'year', 'format', 'period', 'from', 'to', '__proto__', 'constructor', 'toString', 'version')),
+  queryValue,
   { maxKeys: 5 },
 );
+
+/** Random query strings, and the route's own query fields given random values. */
+function queryArb(route: Route): fc.Arbitrary<Record<string, string>> {
+  const keys = Object.keys(requestSchema(route, 'query')?.properties ?? {});
+  return keys.length ? fc.oneof(randomQuery, fc.tuple(fc.constantFrom(...keys), queryValue).map(([k, v]) => ({ [k]: v }))) : randomQuery;
+}
 
 const headerArb: fc.Arbitrary<Case> = fc
   .record(
@@ -229,7 +293,7 @@ function caseArb(route: Route, kind: CaseKind): fc.Arbitrary<Case> {
     case 'body':
       return bodyOps(route).map((body) => ({ kind, body }));
     case 'query':
-      return queryArb.map((query) => ({ kind, query }));
+      return queryArb(route).map((query) => ({ kind, query }));
     case 'headers':
       return headerArb;
     case 'params':
@@ -289,24 +353,42 @@ const summary = (c: Case, req: RouteRequest, raw?: RawBody): string => {
   return `[${c.kind}] ${req.path}${req.query ? ` query ${JSON.stringify(req.query).slice(0, 100)}` : ''} ${body}${req.headers ? ` headers ${JSON.stringify(req.headers).slice(0, 160)}` : ''}`;
 };
 
+/** Sends a case to the route as the identity allowed to call it: the well-formed request with the case's change. */
+function sender(o: Office, route: Route) {
+  const key = routeKey(route);
+  const token = o.tokens[fuzzIdentity(route)]!;
+  return async (c: Case) => {
+    // The well-formed request is made afresh: an update needs the entry's current version.
+    const shaped = requestOf(route, await REQUESTS[key]!(o, 'plain'), c);
+    if (!shaped) return null;
+    const { req, raw } = shaped;
+    const r = c.auth ? await o.call(route, { ...req, headers: { ...req.headers, Authorization: c.auth(token) } }, undefined, raw) : await o.call(route, req, token, raw);
+    return { status: r.status, body: r.body, text: summary(c, req, raw) };
+  };
+}
+
 export async function runFuzz(o: Office, opts: FuzzOptions = {}): Promise<FuzzReport> {
   const runs = { ...DEFAULT_RUNS, ...opts.runs };
-  const report: FuzzReport = { cases: 0, perRoute: {}, accepted: 0, rejected: 0, statuses: {}, serverErrors: [], storedByRejected: [], unconfirmed: 0, propertyFailures: [] };
-  const routes = writeRoutes().filter((r) => !opts.only || opts.only.includes(routeKey(r)));
+  const report: FuzzReport = { cases: 0, readCases: 0, perRoute: {}, accepted: 0, rejected: 0, statuses: {}, serverErrors: [], storedByRejected: [], unconfirmed: 0, propertyFailures: [] };
+  const chosen = (r: Route) => !opts.only || opts.only.includes(routeKey(r));
+  const tally = (key: string, r: { status: number; body: unknown; text: string }): boolean => {
+    report.perRoute[key] = (report.perRoute[key] ?? 0) + 1;
+    report.statuses[r.status] = (report.statuses[r.status] ?? 0) + 1;
+    if (r.status < 500) return true;
+    report.serverErrors.push(`${key} → ${r.status} ${JSON.stringify(r.body).slice(0, 200)} for ${r.text}`);
+    return false;
+  };
+  const check = async (route: Route, kind: CaseKind, property: fc.IAsyncProperty<[Case]>, numRuns: number) => {
+    const key = routeKey(route);
+    const examples = edgeCases(route, kind).map((c): [Case] => [c]);
+    const details = await fc.check(property, { numRuns: examples.length + numRuns, examples, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+    if (details.failed) report.propertyFailures.push(`${key} [${kind}]: ${fc.defaultReportMessage(details) ?? 'failed'}`);
+  };
   let baseline: StoreCounts | null = null;
 
-  for (const route of routes) {
+  for (const route of writeRoutes().filter(chosen)) {
     const key = routeKey(route);
-    const token = o.tokens[fuzzIdentity(route)]!;
-    const send = async (c: Case) => {
-      // The well-formed request is made afresh: an update needs the entry's current version.
-      const shaped = requestOf(route, await REQUESTS[key]!(o, 'plain'), c);
-      if (!shaped) return null;
-      const { req, raw } = shaped;
-      const r = c.auth ? await o.call(route, { ...req, headers: { ...req.headers, Authorization: c.auth(token) } }, undefined, raw) : await o.call(route, req, token, raw);
-      return { status: r.status, body: r.body, text: summary(c, req, raw) };
-    };
-
+    const send = sender(o, route);
     for (const kind of CASE_KINDS) {
       if (kind === 'params' && !route.path.includes('{')) continue;
       const property = fc.asyncProperty(caseArb(route, kind), async (c) => {
@@ -314,10 +396,7 @@ export async function runFuzz(o: Office, opts: FuzzOptions = {}): Promise<FuzzRe
         const r = await send(c);
         if (!r) return true;
         report.cases++;
-        report.perRoute[key] = (report.perRoute[key] ?? 0) + 1;
-        report.statuses[r.status] = (report.statuses[r.status] ?? 0) + 1;
-        if (r.status >= 500) {
-          report.serverErrors.push(`${key} → ${r.status} ${JSON.stringify(r.body).slice(0, 200)} for ${r.text}`);
+        if (!tally(key, r)) {
           baseline = null;
           return false;
         }
@@ -341,10 +420,25 @@ export async function runFuzz(o: Office, opts: FuzzOptions = {}): Promise<FuzzRe
         }
         return true;
       });
-      const details = await fc.check(property, { numRuns: runs[kind], ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
-      if (details.failed) report.propertyFailures.push(`${key} [${kind}]: ${fc.defaultReportMessage(details) ?? 'failed'}`);
+      await check(route, kind, property, runs[kind]);
     }
     opts.log?.(`fuzz ${key}: ${report.perRoute[key] ?? 0} cases`);
+  }
+
+  if (opts.reads === false) return report;
+  for (const route of readRoutes().filter(chosen)) {
+    const key = routeKey(route);
+    const send = sender(o, route);
+    for (const kind of ['query', 'params'] as const) {
+      if (kind === 'params' && !route.path.includes('{')) continue;
+      const property = fc.asyncProperty(caseArb(route, kind), async (c) => {
+        const r = await send(c);
+        if (!r) return true;
+        report.readCases++;
+        return tally(key, r);
+      });
+      await check(route, kind, property, READ_RUNS[kind]!);
+    }
   }
   return report;
 }

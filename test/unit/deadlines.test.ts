@@ -142,6 +142,13 @@ describe('report periods', () => {
     }
   });
 
+  it('rejects periods outside the years the calendar handles (a 9999 period once answered 500)', () => {
+    for (const bad of ['9999-12', '9999-Q4', '9999-H2', '9999', '0000-01', '0099', '1929-12', '2201-01']) expect(parsePeriod(bad), bad).toBeNull();
+    expect(parsePeriod('1930-01')?.text).toBe('1930-01');
+    expect(parsePeriod('2200-12')?.text).toBe('2200-12');
+    expect(() => periodOfKind('9999-12', 'monthly')).toThrow(/of a year 1930–2200/);
+  });
+
   it('validates a period against a report kind', () => {
     expect(periodMatchesKind('2026-10', 'monthly')).toBe(true);
     expect(periodMatchesKind('2026-10', 'quarterly')).toBe(false);

@@ -31,6 +31,11 @@ describe('dateProblems', () => {
     expect(p[0]!.message).toMatch(message);
   });
 
+  it('refuses a due date past 2200-12-31 (9999-12-31 once answered 500)', () => {
+    expect(dateProblems('9999-12-31', '9999-12-31', 'dueDate', 'dueDate')).toEqual([{ path: 'dueDate', message: 'dueDate 9999-12-31 is after 2200-12-31' }]);
+    expect(dateProblems('2200-12-31', '9999-12-31', 'dueDate', 'dueDate')).toEqual([]);
+  });
+
   it.each(['2026-11-21', '2024-02-29', '2000-02-29', '1930-02-03', '2026-01-31'])('accepts %s', (value) => {
     expect(dateProblems(value, TODAY, 'documentDate', 'documentDate')).toEqual([]);
   });

@@ -53,6 +53,9 @@ describe('report type definitions', () => {
     expect(codeOf(() => defineReportType({ code: 'X', name: 'x', period: 'monthly', deadline: '2026-12-10T17:00:00+07:00' }, config))).toBe('INVALID_REPORT_TYPE');
     expect(codeOf(() => defineReportType({ code: 'X', name: 'x', period: 'monthly', reportPeriod: '2026-10' }, config))).toBe('INVALID_REPORT_TYPE');
     expect(codeOf(() => defineReportType({ code: 'X', name: 'x', period: 'ad-hoc', deadline: '2026-12-10T17:00:00+07:00', reportPeriod: '2026-13' }, config))).toBe('INVALID_REPORT_TYPE');
+    // A deadline past the calendar's years once broke the reminder job (500) for every type.
+    expect(codeOf(() => defineReportType({ code: 'X', name: 'x', period: 'ad-hoc', deadline: '9999-12-31T23:59:59+07:00' }, config))).toBe('INVALID_REPORT_TYPE');
+    expect(codeOf(() => defineReportType({ code: 'X', name: 'x', period: 'ad-hoc', deadline: '2026-12-10T17:00:00+07:00', reportPeriod: '9999-12' }, config))).toBe('INVALID_REPORT_TYPE');
     expect(codeOf(() => defineReportType({ code: 'X', name: 'x', period: 'monthly', dataSchema: { type: 'objekt' } }, config))).toBe('INVALID_DATA_SCHEMA');
   });
 

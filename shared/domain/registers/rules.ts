@@ -4,11 +4,14 @@
  */
 import { ConflictError, ForbiddenError, ValidationError, type ErrorDetail } from '../errors';
 import { canSee, type Caller, type Clearance, type Secrecy } from '../identity';
-import { daysInMonth } from '../deadlines';
+import { daysInMonth, LAST_YEAR } from '../deadlines';
 import type { RegisterEntry } from './model';
 
 /** The earliest document date accepted: the Party was founded on 03/02/1930. */
 export const EARLIEST_DOCUMENT_DATE = '1930-02-03';
+
+/** The latest date accepted (a due date set by hand): the end of the years the office's calendar handles. */
+export const LATEST_DATE = `${LAST_YEAR}-12-31`;
 
 /** Secrecy levels registered with metadata only, never a full-text attachment (domain.md f). */
 export const METADATA_ONLY_SECRECY: readonly Secrecy[] = ['toi-mat', 'tuyet-mat'];
@@ -21,7 +24,7 @@ const SECRECY_NAMES: Record<Secrecy, string> = { mat: 'Mật', 'toi-mat': 'Tối
 /** Vietnamese name of a secrecy level (độ mật). */
 export const secrecyName = (s: Secrecy): string => SECRECY_NAMES[s];
 
-/** Problems with a 'YYYY-MM-DD' date that must be a real calendar date, not after `today`. */
+/** Problems with a 'YYYY-MM-DD' date that must be a real calendar date, not after `today`, within EARLIEST_DOCUMENT_DATE–LATEST_DATE. */
 export function dateProblems(value: string, today: string, path: string, what: string): ErrorDetail[] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return [{ path, message: `${what} must be a date YYYY-MM-DD, got "${value}"` }];
@@ -31,6 +34,7 @@ export function dateProblems(value: string, today: string, path: string, what: s
   }
   if (value > today) return [{ path, message: `${what} ${value} is in the future (today is ${today} in the office time zone)` }];
   if (value < EARLIEST_DOCUMENT_DATE) return [{ path, message: `${what} ${value} is before ${EARLIEST_DOCUMENT_DATE}` }];
+  if (value > LATEST_DATE) return [{ path, message: `${what} ${value} is after ${LATEST_DATE}` }];
   return [];
 }
 

@@ -5,6 +5,8 @@
 import type { DomainConfig } from '../config';
 import { ValidationError } from '../errors';
 import {
+  FIRST_YEAR,
+  LAST_YEAR,
   localDateTime,
   parsePeriod,
   periodBounds,
@@ -43,6 +45,8 @@ export function defineReportType(def: ReportTypeDefinition, config: DomainConfig
     if (!def.deadline) throw bad('deadline', 'an ad-hoc report type needs its deadline (an instant with an offset)');
     const deadline = new Date(def.deadline);
     if (Number.isNaN(deadline.getTime())) throw bad('deadline', 'deadline must be an ISO instant with an offset');
+    const { year } = localDateTime(deadline, tz);
+    if (year < FIRST_YEAR || year > LAST_YEAR) throw bad('deadline', `deadline must fall in the years ${FIRST_YEAR}–${LAST_YEAR}`);
     out.deadline = toOffsetIso(deadline, tz);
     const covered = def.reportPeriod ?? periodContaining('monthly', deadline, tz).text;
     const p = parsePeriod(covered);

@@ -6,28 +6,17 @@
  * Handlers are called in process, each from its own `functions/<fn>.ts`, on tables of this file's
  * own (its organisations and report types would otherwise show in other files' "every organisation").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useEmbeddedEnv } from '../support/integration';
 import { IDENTITIES } from '../support/authz-matrix';
-import type { StartedRunner } from '../../local/workflow/start';
 
 useEmbeddedEnv();
 await (await import('../support/own-tables')).useOwnTables('authz');
-const { overrideServices } = await import('../../shared/composition');
 const { ROUTES } = await import('../../shared/api/routes/index');
-const { startRunner } = await import('../support/drafts-api');
-const { officeClock, setUpOffice } = await import('../support/route-requests');
+const { useOfficeRuntime, setUpOffice } = await import('../support/route-requests');
 const { describeFailures, matrixCoverage, runAuthzMatrix } = await import('../support/authz-run');
 
-let runner: StartedRunner;
-beforeAll(async () => {
-  overrideServices({ clock: officeClock() });
-  runner = await startRunner();
-});
-afterAll(async () => {
-  await runner?.stop();
-  overrideServices({});
-});
+useOfficeRuntime();
 
 describe('authorization matrix', () => {
   it('has an expected row and a request for every route of the table, and none for a route that is gone', () => {

@@ -5,28 +5,17 @@
  * parameters are fuzzed too, for 5xx. The file works on tables of its own, so that
  * their counts see only its requests (and stay small enough to count after every case).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useEmbeddedEnv } from '../support/integration';
-import type { StartedRunner } from '../../local/workflow/start';
 
 useEmbeddedEnv();
 await (await import('../support/own-tables')).useOwnTables('fuzz');
 
-const { overrideServices } = await import('../../shared/composition');
-const { startRunner } = await import('../support/drafts-api');
-const { officeClock, routeKey, setUpOffice } = await import('../support/route-requests');
+const { useOfficeRuntime, routeKey, setUpOffice } = await import('../support/route-requests');
 const { runFuzz } = await import('../support/fuzz');
 const { ROUTES } = await import('../../shared/api/routes/index');
 
-let runner: StartedRunner;
-beforeAll(async () => {
-  overrideServices({ clock: officeClock() });
-  runner = await startRunner();
-});
-afterAll(async () => {
-  await runner?.stop();
-  overrideServices({});
-});
+useOfficeRuntime();
 
 describe('fuzzing the write routes', () => {
   it('answers no 5xx, and a rejected request stores nothing (read routes: no 5xx)', async () => {

@@ -23,7 +23,10 @@ import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { tableName } from '../../shared/adapters/dynamodb/tables';
 import { invoke, tokenFor } from './integration';
 import { clientToken } from './reports';
-import { craftedToken } from './drafts-api';
+import { afterAll, beforeAll } from 'vitest';
+import { overrideServices } from '../../shared/composition';
+import { craftedToken, startRunner } from './drafts-api';
+import type { StartedRunner } from '../../local/workflow/start';
 import { nqDraft } from './drafts';
 import type { ExtraCaller, Identity, Target } from './authz-matrix';
 
@@ -35,6 +38,19 @@ export const OFFICE_YEAR = 2077;
 export function officeClock(): { now: () => Date } {
   const offset = new Date(`${OFFICE_YEAR}-06-15T09:00:00+07:00`).getTime() - Date.now();
   return { now: () => new Date(Date.now() + offset) };
+}
+
+/** For a test file: the office clock and the embedded workflow runner, set up before its tests and stopped after. */
+export function useOfficeRuntime(): void {
+  let runner: StartedRunner | undefined;
+  beforeAll(async () => {
+    overrideServices({ clock: officeClock() });
+    runner = await startRunner();
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    overrideServices({});
+  });
 }
 const DAY = `${OFFICE_YEAR}-06-10`;
 const PERIOD = `${OFFICE_YEAR}-05`;

@@ -60,6 +60,7 @@ export function buildReportingDeps(services: () => Base): ReportingDeps {
       remove: (clientId) => (provisioner ??= buildProvisioner()).remove(clientId),
     },
     files: {
+      checkAvailable: () => (files ??= S3ReportFiles.fromEnv(clock)).checkAvailable(),
       presignUpload: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).presignUpload(...a),
       presignDownload: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).presignDownload(...a),
       stat: (key) => (files ??= S3ReportFiles.fromEnv(clock)).stat(key),

@@ -23,7 +23,7 @@ import { ENV } from '../../shared/config/env';
 import { SCANS_ENV } from '../../shared/config/scans-env';
 import { TABLES } from '../../shared/adapters/dynamodb/tables';
 import { OCR_PREFIX, QUARANTINE_PREFIX, SCAN_PREFIX } from '../../shared/domain/scans/model';
-import { MAX_OCR_ATTEMPTS } from '../../shared/services/scans/deps';
+import { MAX_OCR_ATTEMPTS, OCR_TIMEOUT_SECONDS, OCR_VISIBILITY_TIMEOUT_SECONDS } from '../../shared/services/scans/deps';
 import { DaumoiFunction } from '../constructs/daumoi-function';
 import { REPO_ROOT } from '../constructs/repo-root';
 import type { DataStack } from './data-stack';
@@ -40,8 +40,8 @@ export interface OcrStackProps extends StackProps {
 /** Prefix under which clients upload scans (presigned PUT). */
 export const UPLOAD_PREFIX = SCAN_PREFIX;
 
-/** OCR function timeout; the queue's visibility timeout must be longer. */
-const OCR_TIMEOUT = Duration.minutes(5);
+/** OCR function timeout; the job lease and the queue's visibility timeout are longer (shared/services/scans/deps.ts). */
+const OCR_TIMEOUT = Duration.seconds(OCR_TIMEOUT_SECONDS);
 
 /**
  * Packages loaded from files at run time (not bundled), copied into the function's asset:
@@ -80,7 +80,7 @@ export class OcrStack extends Stack {
     this.queue = new Queue(this, 'OcrJobs', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: OCR_TIMEOUT.plus(Duration.minutes(1)),
+      visibilityTimeout: Duration.seconds(OCR_VISIBILITY_TIMEOUT_SECONDS),
       // The pipeline marks a scan failed after MAX_OCR_ATTEMPTS; two more receives cover crashes
       // and timeouts, which never reach that code, before the message parks in the DLQ.
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_OCR_ATTEMPTS + 2 },

@@ -30,6 +30,12 @@ export interface PresignedPut {
 
 export interface BlobStore {
   /**
+   * Throws when the storage cannot be reached. Presigning is local (it never touches S3), so a
+   * service hands out an upload URL only after asking this, or the client gets a URL for a store
+   * that is down and the service keeps a record of an upload that cannot happen.
+   */
+  checkAvailable(): Promise<void>;
+  /**
    * A URL to PUT one object. The content type (and the length, when given) are signed: S3
    * refuses a PUT whose headers differ.
    */

@@ -5,6 +5,8 @@ export interface PresignedUrl {
 }
 
 export interface ReportFiles {
+  /** Throws when the storage cannot be reached (see BlobStore.checkAvailable). */
+  checkAvailable(): Promise<void>;
   presignUpload(key: string, contentType: string, expiresInSeconds: number): Promise<PresignedUrl>;
   presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<PresignedUrl>;
   /** Size of an uploaded object, or undefined when nothing was uploaded under the key. */

@@ -33,18 +33,11 @@ describe('faults, embedded', () => {
     expectHeld(await dynamoOutageUnderLoad(office));
   });
 
-  // Known failure, owned by the scans code: the job lease (JOB_LEASE_MS, 6 min from the claim)
-  // outlasts the queue's visibility timeout (6 min from the receive), so SQS's redelivery finds the
-  // job still held, the worker acknowledges it as a duplicate and the scan stays `processing`.
-  // Drop `.fails` once a duplicate of a running job is handed back to the queue (or the lease is shorter).
-  it.fails('the OCR worker killed mid-page: the event delivered again completes the scan', async () => {
+  it('the OCR worker killed mid-page: the event delivered again completes the scan', async () => {
     expectHeld(await ocrWorkerKilledMidPage(office));
   });
 
-  // Known failure, owned by the scans code: ScanService.createUpload stores the scan and presigns
-  // the PUT without touching S3 (presigning is local), so with s3rver down it answers 201 and keeps
-  // a scan whose upload cannot happen. Drop `.fails` once it checks the storage first.
-  it.fails('s3rver down: asking for an upload URL fails cleanly and stores nothing', async () => {
+  it('s3rver down: asking for an upload URL fails cleanly and stores nothing', async () => {
     expectHeld(await s3DownOnUploadUrl(office, dir));
   });
 });

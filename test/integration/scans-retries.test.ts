@@ -14,11 +14,13 @@ const { services, overrideServices } = await import('../../shared/composition');
 (await import('../../shared/composition-ocr')).useOcrEngine();
 const { ScanService } = await import('../../shared/services/scans/scan-service');
 const { OcrRetryableError } = await import('../../shared/services/scans/ocr-pipeline');
+const { JOB_LEASE_MS } = await import('../../shared/services/scans/deps');
+const { jobKeyOf } = await import('../../shared/domain/scans/rules');
 const { S3BlobStore } = await import('../../shared/adapters/s3/blob-store');
 const { DynamoScanStore } = await import('../../shared/adapters/dynamodb/scan-store');
 const { documentClient } = await import('../../shared/adapters/dynamodb/client');
 const { tableName } = await import('../../shared/adapters/dynamodb/tables');
-const { noticesOf } = await import('../../shared/adapters/s3/upload-events');
+const { noticesOf, noticesOfSqsBody } = await import('../../shared/adapters/s3/upload-events');
 
 const store = new DynamoScanStore(documentClient(), tableName('Data'));
 const unreachable = new S3BlobStore(
@@ -59,6 +61,25 @@ describe('OCR retries', () => {
       overrideServices({});
     }
     expect((await store.get(id))!.status).toBe('processing');
+  });
+
+  it('hands back a delivery that finds the job still leased (the holder may be dead), and the next one after the lease reads it', async () => {
+    const id = await startAndUpload(scans, fixture('s1-003.png'), 'image/png');
+    const event = sqsEventOf(await s3rverEvent(id), 'msg-lease');
+    const notice = noticesOfSqsBody((event.Records[0] as { body: string }).body)[0]!;
+    const claimedAt = new Date();
+    // A worker claimed the job and died without a word: its lease holds, nothing releases it.
+    expect(await store.claimJob(id, jobKeyOf(id, notice), { now: claimedAt, leaseMs: JOB_LEASE_MS })).toMatchObject({ claimed: true });
+    try {
+      overrideServices({ clock: { now: () => new Date(claimedAt.getTime() + JOB_LEASE_MS - 1000) } });
+      expect(await worker(event as never)).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-lease' }] });
+      expect((await store.get(id))!.status).toBe('processing');
+      overrideServices({ clock: { now: () => new Date(claimedAt.getTime() + JOB_LEASE_MS + 1000) } });
+      expect(await worker(event as never)).toEqual({ batchItemFailures: [] });
+    } finally {
+      overrideServices({});
+    }
+    expect(await store.get(id)).toMatchObject({ status: 'done', attempts: 2 });
   });
 
   it('leaves a running job to its holder until the lease ends, unless told the holder is gone', async () => {

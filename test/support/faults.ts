@@ -18,8 +18,9 @@ import { GaplessCounter } from '../../shared/adapters/dynamodb/gapless-counter';
 import { DynamoScanStore } from '../../shared/adapters/dynamodb/scan-store';
 import type { Caller } from '../../shared/domain/identity';
 import type { IncomingEntry } from '../../shared/domain/registers/model';
-import { JOB_LEASE_MS, MAX_OCR_ATTEMPTS } from '../../shared/services/scans/deps';
+import { JOB_LEASE_MS, MAX_OCR_ATTEMPTS, OCR_VISIBILITY_TIMEOUT_SECONDS } from '../../shared/services/scans/deps';
 import { tokenFor } from './integration';
+import { clientToken } from './reports';
 import { fixture, s3rverEvent, sqsEventOf } from '../integration/scans-support';
 import { countChanges, storeCounts } from './store-counts';
 
@@ -171,8 +172,8 @@ export async function dynamoOutageUnderLoad(e: Embedded, opts: { before?: number
   }
 }
 
-/** The OCR queue's visibility timeout: the OCR function's timeout (5 min) + 1 min (infra/stacks/ocr-stack.ts). */
-export const OCR_VISIBILITY_TIMEOUT_MS = 6 * 60_000;
+/** The OCR queue's visibility timeout (infra/stacks/ocr-stack.ts takes it from the same constant). */
+export const OCR_VISIBILITY_TIMEOUT_MS = OCR_VISIBILITY_TIMEOUT_SECONDS * 1000;
 /** Receives of a message before SQS moves it to the dead-letter queue (MAX_OCR_ATTEMPTS + 2, infra/stacks/ocr-stack.ts). */
 const OCR_MAX_RECEIVES = MAX_OCR_ATTEMPTS + 2;
 
@@ -225,7 +226,7 @@ export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: 
       overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
       const answer = (await handler(event as never)) as { batchItemFailures: unknown[] };
       acknowledged = answer.batchItemFailures.length === 0;
-      deliveries.push(`receive ${receive} (${(receive - 1) * 6} min): ${acknowledged ? 'acknowledged' : 'handed back'}, scan ${(await scans.get(scanId))?.status}`);
+      deliveries.push(`receive ${receive} (${((receive - 1) * OCR_VISIBILITY_TIMEOUT_MS) / 60_000} min): ${acknowledged ? 'acknowledged' : 'handed back'}, scan ${(await scans.get(scanId))?.status}`);
     }
   } finally {
     overrideServices({});
@@ -249,7 +250,7 @@ export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: 
       [
         acknowledged && atAck?.status === 'done',
         `SQS redelivers every ${OCR_VISIBILITY_TIMEOUT_MS / 60_000} min until a delivery is acknowledged: ${deliveries.join('; ')}` +
-          (atAck?.status === 'done' ? '' : ` — the message is deleted while the scan is ${atAck?.status}: the redelivery found the job still leased (the lease, ${JOB_LEASE_MS / 60_000} min from the claim, outlasts the visibility timeout counted from the receive) and was acknowledged as a duplicate`),
+          (atAck?.status === 'done' ? '' : ` — the message is gone while the scan is ${atAck?.status} (lease ${JOB_LEASE_MS / 1000} s from the claim, visibility ${OCR_VISIBILITY_TIMEOUT_MS / 1000} s from the receive)`),
       ],
       [view.body?.status === 'done' && view.body?.pages === 2, `a delivery after the lease has run out reads it: the scan is ${view.body?.status} with ${view.body?.pages} pages`],
     ],
@@ -257,30 +258,44 @@ export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: 
 }
 
 /**
- * (c) s3rver is down when the clerk asks for an upload URL: POST /v1/scans answers 503 (or a
- * 4xx) with a message saying so, and stores nothing. With s3rver back on the same port and data,
- * the same request answers 201 and the file can be uploaded.
+ * (c) s3rver is down when an upload URL is asked for: a clerk's scan (POST /v1/scans) and an
+ * organisation's report attachment (POST /v1/reports/attachments) are each answered 503 (or a
+ * 4xx) with a message saying so, and store nothing. With s3rver back on the same port and data,
+ * the same requests answer 201 and the files can be uploaded.
  */
 export async function s3DownOnUploadUrl(e: Embedded, dataDir: string): Promise<FaultResult> {
-  const token = await tokenFor('vanthu');
-  const body = { fileName: 'cong-van.png', contentType: 'image/png' };
+  const clerk = await tokenFor('vanthu');
+  const admin = await tokenFor('admin');
+  const orgId = `s3-fault-${Date.now().toString(36)}`;
+  await api(e, 'POST', '/v1/orgs', admin, { id: orgId, name: 'Đảng ủy xã Thử Lỗi Lưu Trữ' });
+  const client = (await api(e, 'POST', `/v1/orgs/${orgId}/clients`, admin)).body as { clientId: string; clientSecret: string };
+  const org = await clientToken(client.clientId, client.clientSecret);
+  const uploads = [
+    { what: 'POST /v1/scans', path: '/v1/scans', token: clerk, body: { fileName: 'cong-van.png', contentType: 'image/png' }, url: (b: any) => b.uploadUrl as string, headers: (b: any) => b.uploadHeaders as Record<string, string>, file: fixture('s1-003.png') },
+    { what: 'POST /v1/reports/attachments', path: '/v1/reports/attachments', token: org, body: { fileName: 'phu-luc.pdf', contentType: 'application/pdf' }, url: (b: any) => b.uploadUrl as string, headers: (b: any) => b.headers as Record<string, string>, file: fixture('s1-001.pdf') },
+  ];
   const before = await storeCounts();
   await e.s3.stop();
-  let down: { status: number; body: any };
+  const down: { status: number; body: any }[] = [];
   try {
-    down = await api(e, 'POST', '/v1/scans', token, body);
+    for (const u of uploads) down.push(await api(e, 'POST', u.path, u.token, u.body));
   } finally {
     // Back on the same port and directory; the office's own stop() then stops this one.
     Object.assign(e.s3, await startS3({ dir: path.join(dataDir, 's3'), bucket: LOCAL_BUCKET, port: e.s3.port }));
   }
   const stored = countChanges(before, await storeCounts());
-  const back = await api(e, 'POST', '/v1/scans', token, body);
-  const put = back.status === 201 ? await fetch(back.body.uploadUrl, { method: 'PUT', headers: back.body.uploadHeaders, body: Buffer.from(fixture('s1-003.png')) }) : undefined;
-  const message: string = down.body?.error?.message ?? '';
-  const clean = down.status === 503 || (down.status >= 400 && down.status < 500);
-  return result('s3rver down when an upload URL is asked for', [
-    [clean && message.length > 0, `POST /v1/scans with s3rver down → ${down.status} ${message || JSON.stringify(down.body).slice(0, 200)}`],
-    [stored.length === 0, `nothing stored by it${stored.length ? ` (${stored.join(', ')})` : ''}`],
-    [back.status === 201 && put?.status === 200, `with s3rver back: ${back.status}, upload ${put?.status ?? '-'}`],
-  ]);
+  const checks: [boolean, string][] = [];
+  for (const [i, u] of uploads.entries()) {
+    const d = down[i]!;
+    const message: string = d.body?.error?.message ?? '';
+    const clean = d.status === 503 || (d.status >= 400 && d.status < 500);
+    checks.push([clean && message.length > 0, `${u.what} with s3rver down → ${d.status} ${message || JSON.stringify(d.body).slice(0, 200)}`]);
+  }
+  checks.push([stored.length === 0, `nothing stored by them${stored.length ? ` (${stored.join(', ')})` : ''}`]);
+  for (const u of uploads) {
+    const back = await api(e, 'POST', u.path, u.token, u.body);
+    const put = back.status === 201 ? await fetch(u.url(back.body), { method: 'PUT', headers: u.headers(back.body), body: Buffer.from(u.file) }) : undefined;
+    checks.push([back.status === 201 && put?.status === 200, `${u.what} with s3rver back: ${back.status}, upload ${put?.status ?? '-'}`]);
+  }
+  return result('s3rver down when an upload URL is asked for', checks);
 }

@@ -8,6 +8,8 @@
  *   is a conditional write in the same transaction as the scan's move to `processing`, so a
  *   re-delivered event finds it taken (or finished) and does nothing.
  */
+import { unmarshall, type NativeAttributeValue } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Scan, ScanQuarantine } from '../../domain/scans/model';
@@ -24,7 +26,8 @@ const RESET_ON_NEW_UPLOAD = ['pages', 'textKey', 'fields', 'lowConfidence', 'sec
 
 interface CancellationReason {
   Code?: string;
-  Item?: Record<string, unknown>;
+  /** The item as it stood: in DynamoDB's own attribute-value form (the document client leaves it so). */
+  Item?: Record<string, AttributeValue>;
 }
 interface TxError extends Error {
   CancellationReasons?: CancellationReason[];
@@ -35,6 +38,11 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   const out = { ...item };
   for (const k of KEY_ATTRS) delete out[k];
   return out as T;
+}
+
+/** The item a failed condition returned, as the document client would have read it. */
+function itemOf<T>(reason: CancellationReason | undefined): T | undefined {
+  return reason?.Item ? strip<T>(unmarshall(reason.Item) as Record<string, NativeAttributeValue>) : undefined;
 }
 
 export class DynamoScanStore implements ScanStore {
@@ -129,10 +137,10 @@ export class DynamoScanStore implements ScanStore {
         if (e.name !== 'TransactionCanceledException') throw err;
         const [jobReason, scanReason] = e.CancellationReasons ?? [];
         if (jobReason?.Code === 'ConditionalCheckFailed') {
-          return { claimed: false, reason: 'duplicate', job: strip<ScanJob>(jobReason.Item) ?? ((await this.getJob(scanId, jobKey)) as ScanJob) };
+          return { claimed: false, reason: 'duplicate', job: itemOf<ScanJob>(jobReason) ?? ((await this.getJob(scanId, jobKey)) as ScanJob) };
         }
         if (scanReason?.Code === 'ConditionalCheckFailed') {
-          const scan = strip<Scan>(scanReason.Item);
+          const scan = itemOf<Scan>(scanReason);
           if (!scan) return { claimed: false, reason: 'no-scan', detail: `no scan ${scanId}` };
           return { claimed: false, reason: 'not-startable', detail: cannotStartJob(scan) ?? `the scan is ${scan.status}` };
         }

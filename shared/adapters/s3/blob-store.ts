@@ -3,6 +3,7 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCom
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BlobHead, BlobStore, PresignedPut } from '../../ports/blob-store';
 import type { Clock } from '../../ports/clock';
+import { checkBucket } from './client';
 
 const isNotFound = (err: unknown): boolean => {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -16,6 +17,10 @@ export class S3BlobStore implements BlobStore {
     private readonly bucket: string,
     private readonly clock: Clock,
   ) {}
+
+  checkAvailable(): Promise<void> {
+    return checkBucket(this.s3, this.bucket);
+  }
 
   async presignPut(key: string, opts: { contentType: string; contentLength?: number; expiresInSeconds: number }): Promise<PresignedPut> {
     const signed = new Set(['content-type', ...(opts.contentLength !== undefined ? ['content-length'] : [])]);

@@ -3,7 +3,7 @@
  * s3rver's fixed credentials; checksums are computed only when required, or s3rver stores a
  * streamed body with its aws-chunked framing (toolchain-notes.md).
  */
-import { S3Client } from '@aws-sdk/client-s3';
+import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { ENV, optionalEnv } from '../../config/env';
 
 /** s3rver accepts only its built-in key pair. */
@@ -21,4 +21,13 @@ export function s3Client(): S3Client {
     });
   }
   return client;
+}
+
+/**
+ * Asks S3 whether the bucket is there (HeadBucket, which needs only s3:ListBucket, granted to
+ * every function). Throws what the SDK throws: a connection error or a 5xx, which the API's
+ * error handler answers with 503.
+ */
+export async function checkBucket(s3: S3Client, bucket: string): Promise<void> {
+  await s3.send(new HeadBucketCommand({ Bucket: bucket }));
 }

@@ -5,7 +5,7 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ENV, requireEnv } from '../../config/env';
-import { s3Client } from './client';
+import { checkBucket, s3Client } from './client';
 import type { PresignedUrl, ReportFiles } from '../../ports/report-files';
 import type { Clock } from '../../ports/clock';
 
@@ -18,6 +18,10 @@ export class S3ReportFiles implements ReportFiles {
 
   static fromEnv(clock: Clock): S3ReportFiles {
     return new S3ReportFiles(s3Client(), requireEnv(ENV.bucket), clock);
+  }
+
+  checkAvailable(): Promise<void> {
+    return checkBucket(this.s3, this.bucket);
   }
 
   async presignUpload(key: string, contentType: string, expiresInSeconds: number): Promise<PresignedUrl> {

@@ -212,6 +212,8 @@ export class ReportService {
     const orgId = caller.orgId;
     if (!orgId) throw new ForbiddenError('Only an organisation’s client uploads report attachments');
     const now = this.deps.clock.now();
+    // Presigning is local: ask the storage first, so that with S3 down nothing is stored and the client gets a 503.
+    await this.deps.files.checkAvailable();
     const attachmentId = ulid();
     const key = `reports/${orgId}/${attachmentId}`;
     const upload = await this.deps.files.presignUpload(key, input.contentType, UPLOAD_URL_SECONDS);

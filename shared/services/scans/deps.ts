@@ -43,7 +43,18 @@ export interface ScanDeps {
 
 /** OCR attempts per upload before the scan shows `failed`. */
 export const MAX_OCR_ATTEMPTS = 3;
-/** How long a claimed job is another delivery's to leave alone (longer than the OCR function's timeout). */
-export const JOB_LEASE_MS = 6 * 60 * 1000;
+/** The OCR function's timeout (infra/stacks/ocr-stack.ts): no run of a job lasts longer. */
+export const OCR_TIMEOUT_SECONDS = 5 * 60;
+/**
+ * How long a claimed job is another delivery's to leave alone: the function's timeout and a
+ * margin, so a worker that is still reading is never taken over.
+ */
+export const JOB_LEASE_MS = (OCR_TIMEOUT_SECONDS + 30) * 1000;
+/**
+ * The OCR queue's visibility timeout: longer than the lease, so the delivery that follows a
+ * crashed or timed-out worker usually finds its lease over. When it does not (a claim made late
+ * in the visibility window), the pipeline hands the message back rather than dropping it.
+ */
+export const OCR_VISIBILITY_TIMEOUT_SECONDS = OCR_TIMEOUT_SECONDS + 60;
 /** How long an upload URL is valid. */
 export const UPLOAD_URL_SECONDS = 15 * 60;

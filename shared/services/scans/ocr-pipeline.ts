@@ -6,7 +6,8 @@
  * Failures that a retry cannot fix (not a scan, truncated PDF, empty file) end the job at once
  * with `failed` and the reason. Other errors release the job and are thrown, so the queue
  * delivers the event again; after MAX_OCR_ATTEMPTS the scan shows `failed`. The uploaded file
- * is never deleted on failure.
+ * is never deleted on failure. A delivery that finds the job still leased to another is handed
+ * back too (thrown), never acknowledged: the holder may have died without a word.
  */
 import { logger } from '../../http/logger';
 import { ocrTextKey, quarantineObjectKey, SCAN_PREFIX, type ScanFailure, type ScanText, type ScanUpload } from '../../domain/scans/model';
@@ -43,6 +44,13 @@ export class OcrPipeline {
     const jobKey = jobKeyOf(scanId, notice);
     const claim = await scans.claimJob(scanId, jobKey, { now: clock.now(), leaseMs: this.opts.leaseMs ?? JOB_LEASE_MS, takeOver: opts.takeOver ?? false });
     if (!claim.claimed) {
+      if (claim.reason === 'duplicate' && claim.job.state === 'running') {
+        // Another delivery holds the job. It may finish, or it may have died (a killed or timed-out
+        // worker never releases): acknowledging this delivery would drop the only copy of the event
+        // in the latter case. Hand it back; the next one finds the job done, or the lease over.
+        logger.info('scan upload is being read by another delivery; handing this one back', { scanId, jobKey, leaseUntil: claim.job.leaseUntil });
+        throw new OcrRetryableError(`scan ${scanId}: job ${jobKey} is being read by another delivery until ${claim.job.leaseUntil ?? 'its lease ends'}`);
+      }
       const detail = claim.reason === 'duplicate' ? `job ${jobKey} is ${claim.job.state}` : claim.detail;
       logger.info('scan upload not processed', { scanId, jobKey, reason: claim.reason, detail });
       return { outcome: claim.reason === 'duplicate' ? 'duplicate' : 'ignored', scanId, detail };

@@ -100,6 +100,8 @@ export class ScanService {
     if (input.size !== undefined && input.size > MAX_SCAN_BYTES) {
       throw new PayloadTooLargeError(`A scan may have at most ${MAX_SCAN_BYTES} bytes (50 MB)`, [{ path: 'body.size', message: `over ${MAX_SCAN_BYTES}` }]);
     }
+    // Presigning is local: ask the storage first, so that with S3 down nothing is stored and the clerk gets a 503.
+    await this.deps.blobs.checkAvailable();
     const scanId = ulid();
     const now = this.deps.clock.now().toISOString();
     const scan: Scan = {

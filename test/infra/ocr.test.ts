@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { synthTemplates } from './stacks';
 import { dependencyClosure, OCR_RUNTIME_PACKAGES } from '../../infra/stacks/ocr-stack';
+import { JOB_LEASE_MS } from '../../shared/services/scans/deps';
 
 const statementsOf = (t: ReturnType<typeof synthTemplates>['ocr']) =>
   Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
@@ -16,7 +17,12 @@ describe('OCR stack (tesseract, the default)', () => {
     const queues = Object.values(t.ocr.findResources('AWS::SQS::Queue')).map((q) => q.Properties);
     const jobs = queues.find((q) => q.RedrivePolicy)!;
     expect(jobs.RedrivePolicy.maxReceiveCount).toBe(5);
-    expect(jobs.VisibilityTimeout).toBeGreaterThan(300);
+    // Function timeout < job lease < visibility timeout: a live worker is never taken over, and the
+    // delivery after a dead one finds the lease over.
+    const worker = Object.values(t.ocr.findResources('AWS::Lambda::Function')).find((f) => f.Properties.Timeout === 300)!;
+    expect(worker).toBeDefined();
+    expect(JOB_LEASE_MS / 1000).toBeGreaterThan(worker.Properties.Timeout);
+    expect(jobs.VisibilityTimeout).toBeGreaterThan(JOB_LEASE_MS / 1000);
   });
 
   it('sizes the worker for tesseract and tells it the engine and the quarantine action', () => {

@@ -8,6 +8,7 @@ import { auditSealerPlugin } from './plugins/audit-sealer';
 import { remindersPlugin } from './plugins/reminders';
 import { workflowPlugin } from './plugins/workflow';
 import { ocrPlugin } from './plugins/ocr';
+import { searchSweeperPlugin } from './plugins/search-sweeper';
 
 export interface EmbeddedContext {
   dataDir: string;
@@ -22,4 +23,4 @@ export interface EmbeddedPlugin {
   start(ctx: EmbeddedContext): Promise<{ stop: () => Promise<void>; extra?: Extra }>;
 }
 
-export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, remindersPlugin, workflowPlugin, ocrPlugin];
+export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, searchSweeperPlugin, remindersPlugin, workflowPlugin, ocrPlugin];

@@ -13,6 +13,7 @@ import type { SearchIndex } from './ports/search-index';
 import { tableName } from './adapters/dynamodb/tables';
 import { DynamoScanStore } from './adapters/dynamodb/scan-store';
 import { DynamoSearchIndex } from './adapters/dynamodb/search-index';
+import { DynamoSearchOutbox } from './adapters/dynamodb/search-outbox';
 import { S3BlobStore } from './adapters/s3/blob-store';
 import { s3Client } from './adapters/s3/client';
 import { ScanService } from './services/scans/scan-service';
@@ -50,7 +51,17 @@ export function buildScanService(services: () => Base): ScanService {
   });
 }
 
+/** Indexes entries for search and sweeps the search outbox. */
+export function buildEntryIndexer(services: () => Base): EntryIndexer {
+  return new EntryIndexer({
+    search: () => services().search,
+    outbox: () => new DynamoSearchOutbox(services().db, tableName('Data')),
+    registers: () => services().registers,
+    scanText: (id) => services().scans.textOf(id),
+  });
+}
+
 /** The register store with search indexing of every entry it writes. */
-export function indexedRegisters(store: RegisterStore, services: () => Base): RegisterStore {
-  return withSearchIndexing(store, new EntryIndexer({ search: () => services().search, scanText: (id) => services().scans.textOf(id) }));
+export function indexedRegisters(store: RegisterStore, services: () => Base & { indexer: EntryIndexer }): RegisterStore {
+  return withSearchIndexing(store, services().indexer);
 }

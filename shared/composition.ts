@@ -29,7 +29,8 @@ import type { BlobStore } from './ports/blob-store';
 import type { SearchIndex } from './ports/search-index';
 import type { ScanReader } from './services/scans/deps';
 import type { ScanService } from './services/scans/scan-service';
-import { buildBlobStore, buildScanService, buildSearchIndex, indexedRegisters } from './composition-scans';
+import { buildBlobStore, buildEntryIndexer, buildScanService, buildSearchIndex, indexedRegisters } from './composition-scans';
+import type { EntryIndexer } from './services/search/entry-indexing';
 
 export interface Services {
   clock: Clock;
@@ -45,6 +46,8 @@ export interface Services {
   blobs: BlobStore;
   ocr: ScanReader;
   search: SearchIndex;
+  /** Search indexing of register entries, and the sweep of what it missed. */
+  indexer: EntryIndexer;
   scans: ScanService;
 }
 
@@ -80,6 +83,7 @@ const factories: { [K in keyof Services]: () => Services[K] } = {
     return ocrProvider();
   },
   search: () => buildSearchIndex(services),
+  indexer: () => buildEntryIndexer(services),
   scans: () => buildScanService(services),
 };
 

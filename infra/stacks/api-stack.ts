@@ -42,8 +42,8 @@ import { ROUTES } from '../../shared/api/routes/index';
 import { API_FUNCTIONS, type ApiFunction, type Route } from '../../shared/api/route';
 import { ROLES } from '../../shared/domain/identity';
 import { ENV } from '../../shared/config/env';
-import { TABLES } from '../../shared/adapters/dynamodb/tables';
-import { DaumoiFunction } from '../constructs/daumoi-function';
+import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
+import { DaumoiFunction, type AccessMode } from '../constructs/daumoi-function';
 import type { DataStack } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -187,17 +187,21 @@ export class ApiStack extends Stack {
     preToken.bindTable(dataSpec.envVar, data.tables.Data, dataSpec, 'RO');
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken, LambdaVersion.V3_0);
 
-    // The audit sealer appends new audit events to the hash chain every minute.
-    const sealer = new DaumoiFunction(this, 'AuditSealer', {
-      entryFile: 'functions/audit-sealer.ts',
-      description: 'daumoi: seals audit events into the hash chain',
-      logRetentionDays: props.logRetention,
-      timeout: Duration.minutes(1),
-      reservedConcurrentExecutions: 1,
-    });
-    const auditSpec = TABLES.find((t) => t.name === 'Audit')!;
-    sealer.bindTable(auditSpec.envVar, data.tables.Audit, auditSpec, 'RW');
-    new Rule(this, 'SealAuditEveryMinute', { schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(sealer)] });
+    // Every minute, one at a time: the audit sealer appends new audit events to the hash chain;
+    // the search sweeper indexes the register entries whose own indexing failed.
+    const everyMinute = (id: string, entryFile: string, description: string, tables: Partial<Record<TableSpec['name'], AccessMode>>): DaumoiFunction => {
+      const fn = new DaumoiFunction(this, id, { entryFile, description, logRetentionDays: props.logRetention, timeout: Duration.minutes(1), reservedConcurrentExecutions: 1 });
+      for (const [name, mode] of Object.entries(tables) as [TableSpec['name'], AccessMode][]) {
+        const spec = TABLES.find((t) => t.name === name)!;
+        fn.bindTable(spec.envVar, data.tables[name], spec, mode);
+      }
+      new Rule(this, `${id}EveryMinute`, { schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(fn)] });
+      return fn;
+    };
+    everyMinute('AuditSealer', 'functions/audit-sealer.ts', 'daumoi: seals audit events into the hash chain', { Audit: 'RW' });
+    const sweeper = everyMinute('SearchSweeper', 'functions/search-sweeper.ts', 'daumoi: indexes register entries whose indexing failed', { Data: 'RW', Search: 'RW' });
+    // Entries made from a scan are indexed with its OCR text.
+    sweeper.bindBucket(ENV.bucket, data.bucket, ['ocr/'], 'RO');
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
     this.api = new RestApi(this, 'Api', {

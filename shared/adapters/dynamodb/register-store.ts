@@ -9,7 +9,9 @@
  * - `REGUNIQUE#<kind>#<key>` / `UNIQUE`: claims a key in the same transaction as the entry —
  *   `incoming-doc` (the same letter: number-symbol + document date), `incoming-key` and
  *   `outgoing-key` (idempotency keys such as a draft id).
- * Every write puts its audit event in the same transaction.
+ * - `SEARCHPENDING#<shard>` / `<id>`: the entry's latest write is not yet indexed for search
+ *   (search-outbox.ts); the indexer deletes it.
+ * Every write puts its audit event and its search marker in the same transaction.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
@@ -25,6 +27,7 @@ import type { Clock } from '../../ports/clock';
 import type { IncomingQuery, OutgoingQuery, Page, RegisterCounts, RegisterStore, WriteContext, WriteResult } from '../../ports/register-store';
 import { decodeCursor, encodeCursor } from './cursor';
 import { GaplessCounter, type ConditionOutcome, type TransactItem } from './gapless-counter';
+import { pendingIndexItem } from './search-outbox';
 
 export interface RegisterStoreDeps {
   db: DynamoDBDocumentClient;
@@ -81,7 +84,7 @@ export class DynamoRegisterStore implements RegisterStore {
     const result = await this.counter.take<WriteResult<IncomingEntry>>(plan.registerKey, {
       keys: [plan.duplicateKey && `incoming-doc#${plan.duplicateKey}`, idemKey && `incoming-key#${idemKey}`].filter((k): k is string => !!k),
       get size() {
-        return 2 + uniques().length;
+        return 3 + uniques().length;
       },
       items: (n) => {
         const entry = build(n);
@@ -89,6 +92,7 @@ export class DynamoRegisterStore implements RegisterStore {
           this.putEntry(entry, { gsi1pk: `REGLIST#incoming#${entry.arrivalYear}`, gsi1sk: `${entry.book}#${pad(n)}` }),
           this.auditItem(ctx, now, 'register', 'incoming-entry', id, null, entry),
           ...uniques().map(([kind, key]) => this.putUnique(kind, key, id, 'incoming', rank, now)),
+          pendingIndexItem(this.deps.table, entry),
         ];
       },
       done: (n) => ({ entry: this.view(build(n), now), created: true }),
@@ -159,7 +163,7 @@ export class DynamoRegisterStore implements RegisterStore {
     const build = (n: number): OutgoingEntry => ({ ...plan.entry, id, number: n, numberSymbol: numberSymbolFor(plan.scope, n), version: 1 });
     return this.counter.take<WriteResult<OutgoingEntry>>(`outgoing/${plan.scope.scopeKey}`, {
       keys: idemKey ? [`outgoing-key#${idemKey}`] : [],
-      size: idemKey ? 3 : 2,
+      size: idemKey ? 4 : 3,
       items: (n) => {
         const entry = build(n);
         return [
@@ -171,6 +175,7 @@ export class DynamoRegisterStore implements RegisterStore {
           }),
           this.auditItem(ctx, now, 'allocate', 'outgoing-entry', id, null, entry),
           ...(idemKey ? [this.putUnique('outgoing-key', idemKey, id, 'outgoing', rank, now)] : []),
+          pendingIndexItem(this.deps.table, entry),
         ];
       },
       done: (n) => ({ entry: build(n), created: true }),
@@ -319,6 +324,7 @@ export class DynamoRegisterStore implements RegisterStore {
           TransactItems: [
             { Put: { ...put, ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': before.version } } },
             this.auditItem(ctx, now, action, entityType, after.id, before, after),
+            pendingIndexItem(this.deps.table, after),
           ],
         }),
       );

@@ -6,40 +6,77 @@
  * an entry (the registers API, scan registration, issuance from the workflow) indexes it, and
  * the registers code needs no change. The entry is already committed when it is indexed: an
  * indexing failure is logged, never turned into a failed request (a retried create would
- * otherwise look like a duplicate).
+ * otherwise look like a duplicate). The register store leaves a marker in the search outbox
+ * with every write (same transaction); indexing clears it, and `sweep` indexes what is still
+ * marked after a while — the writes whose indexing failed or never ran.
  */
 import { logger } from '../../http/logger';
+import type { Caller } from '../../domain/identity';
 import type { IncomingEntry, OutgoingEntry } from '../../domain/registers/model';
 import { searchDocumentOf } from '../../domain/search/document';
 import type { RegisterStore } from '../../ports/register-store';
 import type { SearchIndex } from '../../ports/search-index';
+import type { SearchOutbox } from '../../ports/search-outbox';
 
 /** RegisterStore methods that create or change an entry, and where their result holds it. */
 const WRITES = ['registerIncoming', 'allocateOutgoing', 'updateIncoming', 'voidOutgoing'] as const;
 
+/** How long a write's own indexing has before the sweep takes it on. */
+export const SWEEP_AFTER_MS = 30_000;
+/** Entries one sweep indexes at most (the rest wait for the next). */
+const SWEEP_LIMIT = 200;
+/** The sweep reads entries of every secrecy level: it indexes them, and search filters by clearance. */
+const SWEEPER: Caller = { sub: 'system:search-outbox', username: 'search-outbox', roles: [], clearance: 'tuyet-mat' };
+
 type Entry = IncomingEntry | OutgoingEntry;
 const isEntry = (v: unknown): v is Entry => !!v && typeof v === 'object' && 'id' in v && 'register' in v;
+
+export interface SweepResult {
+  /** Entries found marked. */
+  pending: number;
+  indexed: number;
+  failed: number;
+}
 
 export class EntryIndexer {
   constructor(
     private readonly deps: {
       search: () => SearchIndex;
+      outbox: () => SearchOutbox;
+      /** The register store, unwrapped (reading entries back). */
+      registers: () => RegisterStore;
       /** The OCR text of a scan, or null when none is kept. */
       scanText: (scanId: string) => Promise<string | null>;
     },
   ) {}
 
-  /** Indexes an entry as it now is. Returns false (and logs) when it could not. */
+  /** Indexes an entry as it now is and clears its outbox marker. Returns false (and logs) when it could not. */
   async entryChanged(entry: Entry): Promise<boolean> {
     try {
       const scanId = entry.register === 'incoming' ? entry.scanId : null;
       const text = scanId ? await this.deps.scanText(scanId) : null;
       await this.deps.search().index([searchDocumentOf(entry, text)]);
+      await this.deps.outbox().done(entry.id, entry.version);
       return true;
     } catch (err) {
-      logger.error('search indexing failed; the entry is saved but not yet searchable', { entryId: entry.id, error: (err as Error).message });
+      logger.error('search indexing failed; the entry is saved and will be indexed by the next sweep', { entryId: entry.id, error: (err as Error).message });
       return false;
     }
+  }
+
+  /** Indexes the entries still marked `olderThanMs` after their write (default SWEEP_AFTER_MS). */
+  async sweep(opts: { olderThanMs?: number; limit?: number } = {}): Promise<SweepResult> {
+    const pending = await this.deps.outbox().pending(new Date(Date.now() - (opts.olderThanMs ?? SWEEP_AFTER_MS)), opts.limit ?? SWEEP_LIMIT);
+    let indexed = 0;
+    let failed = 0;
+    for (const p of pending) {
+      // Read now: the entry as it stands is what the index must hold, whichever write the marker names.
+      const entry = p.register === 'incoming' ? await this.deps.registers().getIncoming(p.entryId, SWEEPER) : await this.deps.registers().getOutgoing(p.entryId, SWEEPER);
+      if (await this.entryChanged(entry)) indexed++;
+      else failed++;
+    }
+    if (pending.length) logger.info('search outbox swept', { pending: pending.length, indexed, failed });
+    return { pending: pending.length, indexed, failed };
   }
 }
 

@@ -1,0 +1,8 @@
+/**
+ * Scheduled (EventBridge, every minute): indexes the register entries whose own indexing failed
+ * or never ran (the search outbox, see shared/services/search/entry-indexing.ts).
+ */
+import { services } from '../shared/composition';
+
+export const handler = async (event?: { olderThanMs?: number }): Promise<{ pending: number; indexed: number; failed: number }> =>
+  services().indexer.sweep(typeof event?.olderThanMs === 'number' ? { olderThanMs: event.olderThanMs } : {});

@@ -118,6 +118,21 @@ describe('api stack', () => {
     expect(apiFns.length).toBe(new Set(ROUTES.map((r) => r.fn)).size);
     for (const [, f] of apiFns) for (const tbl of TABLES) expect(f.Properties.Environment.Variables[tbl.envVar], tbl.envVar).toBeDefined();
   });
+
+  it('runs the audit sealer and the search sweeper every minute, one at a time, with the tables each needs', () => {
+    const fns = t.api.findResources('AWS::Lambda::Function');
+    const rules = Object.values(t.api.findResources('AWS::Events::Rule')).map((r) => r.Properties);
+    const byDescription = (d: string) => Object.entries(fns).find(([, f]) => String(f.Properties.Description).includes(d))!;
+    for (const [d, envs] of [
+      ['seals audit events', ['DAUMOI_TABLE_AUDIT']],
+      ['indexes register entries', ['DAUMOI_TABLE_DATA', 'DAUMOI_TABLE_SEARCH', 'DAUMOI_BUCKET']],
+    ] as const) {
+      const [id, f] = byDescription(d);
+      expect(f.Properties.ReservedConcurrentExecutions, d).toBe(1);
+      expect(Object.keys(f.Properties.Environment.Variables), d).toEqual(expect.arrayContaining([...envs]));
+      expect(rules.some((r) => r.ScheduleExpression === 'rate(1 minute)' && JSON.stringify(r.Targets).includes(id)), d).toBe(true);
+    }
+  });
 });
 
 /** AwsSolutions findings written to the assembly's validation report (absent when there are none). */

@@ -71,6 +71,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     throw new Error(`Port ${opts.port} is already in use. Stop whatever uses it or start with PORT=<another port>.`);
   }
   const s3Events = new EventEmitter();
+  const clockChanges = new EventEmitter();
   // Ports are chosen first so that the environment is known before anything starts: the handler
   // modules then load (a few seconds under tsx) while Java starts DynamoDB Local.
   const [dynamoPort, s3Port, keys] = await Promise.all([freePort(), freePort(), ensureKeys(opts.dataDir)]);
@@ -97,9 +98,9 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     await ensureTables(dynamoClient());
     await seedUsers(documentClient(), env[ENV.dataTable]!);
 
-    const ctx: EmbeddedContext = { dataDir: opts.dataDir, env, s3Events, log };
+    const ctx: EmbeddedContext = { dataDir: opts.dataDir, env, s3Events, clockChanges, log };
     const extras: Extra[] = [tokenEndpoint(keys)];
-    if (opts.testHooks) extras.push(clockHook);
+    if (opts.testHooks) extras.push(clockHook(clockChanges));
     if (opts.plugins !== false) {
       const started = await Promise.allSettled(
         PLUGINS.map(async (plugin) => {
@@ -153,8 +154,11 @@ function tokenEndpoint(keys: LocalKeys): Extra {
   };
 }
 
-/** `PUT /_local/clock {"now": "<ISO instant>"}` moves the office clock; `{"now": null}` restores it. */
-const clockHook: Extra = async (req, body, res) => {
+/**
+ * `PUT /_local/clock {"now": "<ISO instant>"}` moves the office clock; `{"now": null}` restores it.
+ * Plugins that run handlers in threads of their own hear the offset (ms, or null) on `clockChanges`.
+ */
+const clockHook = (clockChanges: EventEmitter): Extra => async (req, body, res) => {
   if (req.method !== 'PUT' || req.url !== '/_local/clock') return false;
   const { now } = JSON.parse(body.toString('utf8') || '{}') as { now?: string | null };
   if (now) {
@@ -166,7 +170,11 @@ const clockHook: Extra = async (req, body, res) => {
     }
     const offset = fixed.getTime() - Date.now();
     overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
-  } else overrideServices({});
+    clockChanges.emit('offset', offset);
+  } else {
+    overrideServices({});
+    clockChanges.emit('offset', null);
+  }
   res.writeHead(204);
   res.end();
   return true;

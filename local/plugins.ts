@@ -15,6 +15,8 @@ export interface EmbeddedContext {
   env: Record<string, string>;
   /** s3rver's object events (`Records[]` in S3 notification shape). */
   s3Events: EventEmitter;
+  /** The office clock's offset from real time (ms; null = real time), each time a test moves it. */
+  clockChanges: EventEmitter;
   log: (line: string) => void;
 }
 

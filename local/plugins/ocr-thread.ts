@@ -8,11 +8,12 @@ import { parentPort } from 'node:worker_threads';
 export type ThreadRequest =
   | { id: number; type: 'event'; event: unknown }
   | { id: number; type: 'resume' }
-  | { id: number; type: 'close' };
+  | { id: number; type: 'close' }
+  | { id: number; type: 'clock'; offset: number | null };
 export type ThreadReply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: string };
 
 const { handler } = await import('../../functions/ocr-worker');
-const { services } = await import('../../shared/composition');
+const { overrideServices, services } = await import('../../shared/composition');
 
 async function run(req: ThreadRequest): Promise<unknown> {
   switch (req.type) {
@@ -27,6 +28,13 @@ async function run(req: ThreadRequest): Promise<unknown> {
     }
     case 'close':
       return services().ocr.close?.();
+    case 'clock': {
+      // The office clock moved (tests): this thread's services follow the main thread's.
+      const { offset } = req;
+      if (offset === null) overrideServices({});
+      else overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
+      return null;
+    }
   }
 }
 

@@ -108,6 +108,8 @@ export const ocrPlugin: EmbeddedPlugin = {
       pump();
     };
     ctx.s3Events.on('event', onEvent);
+    const onClock = (offset: number | null) => void thread.call({ type: 'clock', offset }).catch((err: Error) => ctx.log(`[ocr] could not move the thread's clock: ${err.message}`));
+    ctx.clockChanges.on('offset', onClock);
 
     const resumed = thread
       .call({ type: 'resume' })
@@ -120,6 +122,7 @@ export const ocrPlugin: EmbeddedPlugin = {
       stop: async () => {
         stopping = true;
         ctx.s3Events.off('event', onEvent);
+        ctx.clockChanges.off('offset', onClock);
         for (const t of timers) clearTimeout(t);
         // Jobs still running stay `running` in the store; the next start takes them over.
         void resumed;

@@ -100,4 +100,17 @@ describe('scanned letters, embedded', () => {
     expect(ids(await api('GET', `/v1/search?q=${encodeURIComponent('ngay truyen thong van phong cap uy')}`, tokens.chuyenvien2!))).not.toContain(r.body.id);
     expect((await api('GET', `/v1/scans/${secretLetter.scan.scanId}`, tokens.chuyenvien2!)).status).toBe(404);
   });
+
+  it('the OCR thread follows the office clock when a test moves it', async () => {
+    const moved = await fetch(`${office.url}/_local/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2079-06-03T02:00:00.000Z' }) });
+    expect(moved.status).toBe(204);
+    try {
+      const { scan } = await uploadAndRead('s1-003.png', 'image/png');
+      expect(scan.status).toBe('done');
+      expect(scan.createdAt.slice(0, 4)).toBe('2079'); // the API's clock
+      expect(scan.updatedAt.slice(0, 4)).toBe('2079'); // the OCR thread's
+    } finally {
+      await fetch(`${office.url}/_local/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: null }) });
+    }
+  });
 });

@@ -31,7 +31,7 @@ interface Base {
 }
 
 export function buildBlobStore(services: () => Pick<Base, 'clock'>): BlobStore {
-  return new S3BlobStore(s3Client(), requireEnv(ENV.bucket), { now: () => services().clock.now() });
+  return new S3BlobStore(s3Client, requireEnv(ENV.bucket), { now: () => services().clock.now() });
 }
 
 export function buildSearchIndex(services: () => Pick<Base, 'db'>): SearchIndex {

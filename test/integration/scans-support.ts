@@ -28,7 +28,7 @@ export async function startAndUpload(scans: Handler, bytes: Uint8Array, contentT
 /** The S3 notification s3rver emits for an uploaded object (raw key, its ETag). */
 export async function s3rverEvent(scanId: string): Promise<{ Records: unknown[] }> {
   const key = `scans/${scanId}`;
-  const head = await s3Client().send(new HeadObjectCommand({ Bucket: process.env.DAUMOI_BUCKET!, Key: key }));
+  const head = await (await s3Client()).send(new HeadObjectCommand({ Bucket: process.env.DAUMOI_BUCKET!, Key: key }));
   return {
     Records: [
       {
@@ -55,7 +55,7 @@ export function sqsEventOf(s3rver: { Records: unknown[] }, messageId = 'm-1'): {
 
 export async function objectExists(key: string): Promise<boolean> {
   try {
-    await s3Client().send(new HeadObjectCommand({ Bucket: process.env.DAUMOI_BUCKET!, Key: key }));
+    await (await s3Client()).send(new HeadObjectCommand({ Bucket: process.env.DAUMOI_BUCKET!, Key: key }));
     return true;
   } catch {
     return false;

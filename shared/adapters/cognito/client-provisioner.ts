@@ -2,15 +2,15 @@
  * The cloud ClientProvisioner: one Cognito app client per organisation client, with a secret,
  * only the client-credentials grant and only the reports scope. The pre-token-generation trigger
  * (functions/pre-token-generation.ts) adds the organisation to its access tokens.
+ * The Cognito SDK is loaded on first use: only the calls that provision or remove a client load it.
  */
-import {
-  CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand,
-  DeleteUserPoolClientCommand,
-  type CreateUserPoolClientCommandOutput,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { CreateUserPoolClientCommand, CreateUserPoolClientCommandOutput, DeleteUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { REPORTS_SCOPE } from '../../ports/client-registry';
 import type { ClientProvisioner, ProvisionedClient } from '../../ports/client-provisioner';
+import { lazily } from '../lazy';
+
+/** @aws-sdk/client-cognito-identity-provider, loaded on first use. */
+const cognitoSdk = lazily(() => import('@aws-sdk/client-cognito-identity-provider'));
 
 export type CognitoSend = (command: CreateUserPoolClientCommand | DeleteUserPoolClientCommand) => Promise<unknown>;
 
@@ -22,12 +22,14 @@ export class CognitoClientProvisioner implements ClientProvisioner {
     private readonly userPoolId: string,
   ) {}
 
+  /** With the SDK's own client (region and credentials from the Lambda environment), made on first use. */
   static create(userPoolId: string): CognitoClientProvisioner {
-    const client = new CognitoIdentityProviderClient({});
-    return new CognitoClientProvisioner((c) => client.send(c as CreateUserPoolClientCommand), userPoolId);
+    const client = lazily(async () => new (await cognitoSdk()).CognitoIdentityProviderClient({}));
+    return new CognitoClientProvisioner(async (c) => (await client()).send(c as CreateUserPoolClientCommand), userPoolId);
   }
 
   async create(input: { orgId: string; name: string }): Promise<ProvisionedClient> {
+    const { CreateUserPoolClientCommand } = await cognitoSdk();
     const out = (await this.sendCommand(
       new CreateUserPoolClientCommand({
         UserPoolId: this.userPoolId,
@@ -49,6 +51,7 @@ export class CognitoClientProvisioner implements ClientProvisioner {
   }
 
   async remove(clientId: string): Promise<void> {
+    const { DeleteUserPoolClientCommand } = await cognitoSdk();
     try {
       await this.sendCommand(new DeleteUserPoolClientCommand({ UserPoolId: this.userPoolId, ClientId: clientId }));
     } catch (err) {

@@ -25,15 +25,14 @@
  * to the image's pixel size when the header tells it, else to an A4 page of 1000 × 1414), and
  * their text in reading order (shared/domain/extract/layout).
  */
-import {
+import type {
+  Block,
   DetectDocumentTextCommand,
+  DetectDocumentTextCommandOutput,
   GetDocumentTextDetectionCommand,
+  GetDocumentTextDetectionCommandOutput,
   StartDocumentTextDetectionCommand,
-  TextractClient,
-  type Block,
-  type DetectDocumentTextCommandOutput,
-  type GetDocumentTextDetectionCommandOutput,
-  type StartDocumentTextDetectionCommandOutput,
+  StartDocumentTextDetectionCommandOutput,
 } from '@aws-sdk/client-textract';
 import { detectScanKind, imageSize, unreadableReason } from '../../domain/file-type';
 import { readingOrderText } from '../../domain/extract/layout';
@@ -43,6 +42,10 @@ import { toReadText, type OcrEngine } from './engine';
 import { UnreadableScanError } from './errors';
 import { encodePng } from './image';
 import { pdfPages } from './pdf';
+import { lazily } from '../lazy';
+
+/** @aws-sdk/client-textract, loaded on first use: the OCR worker with the tesseract engine never loads it. */
+const textractSdk = lazily(() => import('@aws-sdk/client-textract'));
 
 /** The one method of TextractClient the engine uses (tests inject a fake). */
 export interface TextractSender {
@@ -95,8 +98,8 @@ export class TextractEngine implements OcrEngine {
     this.clientInstance = opts.client ?? null;
   }
 
-  private get client(): TextractSender {
-    return (this.clientInstance ??= new TextractClient({}) as unknown as TextractSender);
+  private async client(): Promise<TextractSender> {
+    return (this.clientInstance ??= new (await textractSdk()).TextractClient({}) as unknown as TextractSender);
   }
 
   /** The text of every page (the ScanReader's view of {@link recognize}). */
@@ -124,15 +127,17 @@ export class TextractEngine implements OcrEngine {
 
   /** DetectDocumentText on one image (or single-page PDF). */
   private async detect(bytes: Uint8Array, size: PageSize | null): Promise<OcrPage[]> {
-    const res = await this.call(() => this.client.send(new DetectDocumentTextCommand({ Document: { Bytes: bytes } })));
+    const [{ DetectDocumentTextCommand }, client] = await Promise.all([textractSdk(), this.client()]);
+    const res = await this.call(() => client.send(new DetectDocumentTextCommand({ Document: { Bytes: bytes } })));
     return ocrPagesOfBlocks(res.Blocks ?? [], res.DocumentMetadata?.Pages ?? 1, size);
   }
 
   private async readAsync(bytes: Uint8Array, staging: TextractStaging): Promise<OcrPage[]> {
+    const [{ StartDocumentTextDetectionCommand }, client] = await Promise.all([textractSdk(), this.client()]);
     const loc = await staging.put(bytes);
     try {
       const started = await this.call(() =>
-        this.client.send(
+        client.send(
           new StartDocumentTextDetectionCommand({
             DocumentLocation: { S3Object: { Bucket: loc.bucket, Name: loc.key, ...(loc.versionId ? { Version: loc.versionId } : {}) } },
           }),
@@ -159,8 +164,9 @@ export class TextractEngine implements OcrEngine {
     let pause = this.opts.pollMs?.first ?? 1000;
     const maxPause = this.opts.pollMs?.max ?? 5000;
     let waited = 0;
+    const [{ GetDocumentTextDetectionCommand }, client] = await Promise.all([textractSdk(), this.client()]);
     for (;;) {
-      const res = await this.call(() => this.client.send(new GetDocumentTextDetectionCommand({ JobId: jobId, ...(nextToken ? { NextToken: nextToken } : {}) })));
+      const res = await this.call(() => client.send(new GetDocumentTextDetectionCommand({ JobId: jobId, ...(nextToken ? { NextToken: nextToken } : {}) })));
       if (res.JobStatus === 'IN_PROGRESS') {
         if (waited >= maxWait) throw new TextractJobTimeout(jobId, waited);
         await sleep(pause);

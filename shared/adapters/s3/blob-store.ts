@@ -1,9 +1,10 @@
-/** BlobStore on S3 (or s3rver): presigned PUTs with signed type and length, reads, writes, moves. */
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+/**
+ * BlobStore on S3 (or s3rver): presigned PUTs with signed type and length, reads, writes, moves.
+ * The S3 SDK and the presigner are loaded on first use (see ./client).
+ */
 import type { BlobHead, BlobStore, PresignedPut } from '../../ports/blob-store';
 import type { Clock } from '../../ports/clock';
-import { checkBucket } from './client';
+import { checkBucket, resolveS3, s3Presigner, s3Sdk, type S3ClientSource } from './client';
 
 const isNotFound = (err: unknown): boolean => {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -13,19 +14,25 @@ const unquote = (etag: string | undefined): string | null => (etag ? etag.replac
 
 export class S3BlobStore implements BlobStore {
   constructor(
-    private readonly s3: S3Client,
+    private readonly s3: S3ClientSource,
     private readonly bucket: string,
     private readonly clock: Clock,
   ) {}
 
-  checkAvailable(): Promise<void> {
-    return checkBucket(this.s3, this.bucket);
+  /** The S3 SDK and the client, loaded and made on first use. */
+  private sdk() {
+    return Promise.all([s3Sdk(), resolveS3(this.s3)]);
+  }
+
+  async checkAvailable(): Promise<void> {
+    await checkBucket(await resolveS3(this.s3), this.bucket);
   }
 
   async presignPut(key: string, opts: { contentType: string; contentLength?: number; expiresInSeconds: number }): Promise<PresignedPut> {
     const signed = new Set(['content-type', ...(opts.contentLength !== undefined ? ['content-length'] : [])]);
+    const [{ PutObjectCommand }, { getSignedUrl }, s3] = await Promise.all([s3Sdk(), s3Presigner(), resolveS3(this.s3)]);
     const url = await getSignedUrl(
-      this.s3,
+      s3,
       new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: opts.contentType, ...(opts.contentLength !== undefined ? { ContentLength: opts.contentLength } : {}) }),
       { expiresIn: opts.expiresInSeconds, signableHeaders: signed },
     );
@@ -36,8 +43,9 @@ export class S3BlobStore implements BlobStore {
   }
 
   async head(key: string): Promise<BlobHead | undefined> {
+    const [{ HeadObjectCommand }, s3] = await this.sdk();
     try {
-      const r = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const r = await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return { size: r.ContentLength ?? 0, etag: unquote(r.ETag), versionId: r.VersionId ?? null, contentType: r.ContentType ?? null };
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -46,8 +54,9 @@ export class S3BlobStore implements BlobStore {
   }
 
   async get(key: string, opts: { versionId?: string | null } = {}): Promise<Uint8Array | undefined> {
+    const [{ GetObjectCommand }, s3] = await this.sdk();
     try {
-      const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(opts.versionId ? { VersionId: opts.versionId } : {}) }));
+      const r = await s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(opts.versionId ? { VersionId: opts.versionId } : {}) }));
       return r.Body ? await r.Body.transformToByteArray() : new Uint8Array();
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -56,16 +65,19 @@ export class S3BlobStore implements BlobStore {
   }
 
   async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+    const [{ PutObjectCommand }, s3] = await this.sdk();
+    await s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
   }
 
   async move(from: string, to: string, opts: { versionId?: string | null } = {}): Promise<void> {
     const source = `${this.bucket}/${from}${opts.versionId ? `?versionId=${opts.versionId}` : ''}`;
-    await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: source }));
+    const [{ CopyObjectCommand }, s3] = await this.sdk();
+    await s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: source }));
     await this.delete(from, opts);
   }
 
   async delete(key: string, opts: { versionId?: string | null } = {}): Promise<void> {
-    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, ...(opts.versionId ? { VersionId: opts.versionId } : {}) }));
+    const [{ DeleteObjectCommand }, s3] = await this.sdk();
+    await s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, ...(opts.versionId ? { VersionId: opts.versionId } : {}) }));
   }
 }

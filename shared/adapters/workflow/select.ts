@@ -1,8 +1,8 @@
 /**
  * Chooses the Workflow adapter from configuration: `DAUMOI_WORKFLOW_MODE=local` in the embedded
- * runtime (set by its workflow plugin), Step Functions otherwise (`DAUMOI_STATE_MACHINE_ARN`).
+ * runtime (set by its workflow plugin), Step Functions otherwise (`DAUMOI_STATE_MACHINE_ARN`;
+ * its SDK is loaded when the first execution is started or answered).
  */
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { ENV, optionalEnv, requireEnv } from '../../config/env';
 import type { Workflow } from '../../ports/workflow';
 import { LocalWorkflow } from './local-workflow';
@@ -14,5 +14,5 @@ export function buildWorkflow(): Workflow {
   const mode = optionalEnv(WORKFLOW_MODE_ENV, 'stepfunctions');
   if (mode === 'local') return new LocalWorkflow();
   if (mode !== 'stepfunctions') throw new Error(`${WORKFLOW_MODE_ENV} must be "stepfunctions" or "local", got "${mode}"`);
-  return new StepFunctionsWorkflow(new SFNClient({ maxAttempts: 5 }), requireEnv(ENV.stateMachineArn));
+  return StepFunctionsWorkflow.create(requireEnv(ENV.stateMachineArn));
 }

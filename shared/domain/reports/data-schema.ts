@@ -1,18 +1,27 @@
 /**
  * The optional JSON Schema (draft 2020-12) of a report type's `data`, checked with Ajv: the schema
  * itself when an administrator sets it, and each submission's `data` against it.
+ *
+ * Ajv is loaded on first use (a dynamic import): only a request that saves a schema or submits
+ * data against one evaluates it, not the cold start of every function.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { ValidationError, type ErrorDetail } from '../errors';
 
 const MAX_SCHEMA_BYTES = 64 * 1024;
 const MAX_DETAILS = 20;
 
-function newAjv(): Ajv2020 {
+/** CommonJS modules seen through import(): the export is `default` (or the namespace itself). */
+const defaultOf = <T>(m: { default?: T }): T => (m.default ?? m) as T;
+
+async function newAjv(): Promise<Ajv2020> {
+  const [ajvModule, formatsModule] = await Promise.all([import('ajv/dist/2020'), import('ajv-formats')]);
+  const Ajv = defaultOf<typeof Ajv2020>(ajvModule);
+  const addFormats = defaultOf<(typeof import('ajv-formats'))['default']>(formatsModule);
   // Unknown keywords and formats are mistakes in the schema, reported when the type is saved; the
   // stricter type/required checks would refuse common, harmless schemas, so they are off.
-  const ajv = new Ajv2020({
+  const instance = new Ajv({
     strict: true,
     strictTypes: false,
     strictTuples: false,
@@ -22,15 +31,20 @@ function newAjv(): Ajv2020 {
     allowUnionTypes: true,
     validateFormats: true,
   });
-  addFormats(ajv);
-  return ajv;
+  addFormats(instance);
+  return instance;
 }
 
-const ajv = newAjv();
+let ajv: Promise<Ajv2020> | undefined;
+const loadAjv = (): Promise<Ajv2020> =>
+  (ajv ??= newAjv().catch((err: unknown) => {
+    ajv = undefined;
+    throw err;
+  }));
 const compiled = new Map<string, ValidateFunction>();
 
-/** Compiles a schema (cached by its text); throws ValidationError 'INVALID_DATA_SCHEMA' when it is not a usable schema. */
-export function compileDataSchema(schema: unknown): ValidateFunction {
+/** Compiles a schema (cached by its text); rejects with ValidationError 'INVALID_DATA_SCHEMA' when it is not a usable schema. */
+export async function compileDataSchema(schema: unknown): Promise<ValidateFunction> {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
     throw invalidSchema('dataSchema must be a JSON Schema object');
   }
@@ -43,9 +57,10 @@ export function compileDataSchema(schema: unknown): ValidateFunction {
     throw invalidSchema('dataSchema must be JSON Schema draft 2020-12 ($schema "https://json-schema.org/draft/2020-12/schema" or none)');
   }
   if ((schema as { $id?: unknown }).$id !== undefined) throw invalidSchema('dataSchema must not set $id');
+  const validator = await loadAjv();
   let fn: ValidateFunction;
   try {
-    fn = ajv.compile(schema as object);
+    fn = validator.compile(schema as object);
   } catch (err) {
     throw invalidSchema(`dataSchema is not a valid JSON Schema: ${(err as Error).message}`);
   }
@@ -54,10 +69,10 @@ export function compileDataSchema(schema: unknown): ValidateFunction {
   return fn;
 }
 
-/** Checks `data` against the type's schema; throws ValidationError 'DATA_INVALID' listing each problem (paths under `body.data`). */
-export function validateReportData(schema: Record<string, unknown> | undefined, data: unknown): void {
+/** Checks `data` against the type's schema; rejects with ValidationError 'DATA_INVALID' listing each problem (paths under `body.data`). */
+export async function validateReportData(schema: Record<string, unknown> | undefined, data: unknown): Promise<void> {
   if (!schema) return;
-  const validate = compileDataSchema(schema);
+  const validate = await compileDataSchema(schema);
   if (validate(data)) return;
   const details = (validate.errors ?? []).slice(0, MAX_DETAILS).map(detailOf);
   throw new ValidationError(`data does not match the report type's schema: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details, 'DATA_INVALID');

@@ -16,7 +16,6 @@ import {
   type ReportPeriod,
   type ReportPeriodKind,
 } from '../deadlines';
-import { compileDataSchema } from './data-schema';
 import type { ReportType } from './model';
 
 /** What an administrator gives to define (or redefine) a report type. */
@@ -35,7 +34,11 @@ export interface ReportTypeDefinition {
 
 type Defined = Pick<ReportType, 'code' | 'name' | 'period' | 'dueDay' | 'deadline' | 'reportPeriod' | 'orgIds' | 'dataSchema' | 'remindDaysBefore' | 'remindDaysAfter'>;
 
-/** Checks a definition and fills its defaults (dueDay from config; an ad-hoc type's period from its deadline). */
+/**
+ * Checks a definition and fills its defaults (dueDay from config; an ad-hoc type's period from its
+ * deadline). The data schema is checked apart, by compileDataSchema (./data-schema), which loads
+ * Ajv on first use.
+ */
 export function defineReportType(def: ReportTypeDefinition, config: DomainConfig): Defined {
   const tz = config.office.timeZone;
   const bad = (path: string, message: string) => new ValidationError(message, [{ path: `body.${path}`, message }], 'INVALID_REPORT_TYPE');
@@ -58,10 +61,7 @@ export function defineReportType(def: ReportTypeDefinition, config: DomainConfig
     out.dueDay = def.dueDay ?? config.reporting.defaultDueDay;
   }
   if (def.orgIds !== undefined) out.orgIds = [...new Set(def.orgIds)];
-  if (def.dataSchema !== undefined) {
-    compileDataSchema(def.dataSchema);
-    out.dataSchema = def.dataSchema;
-  }
+  if (def.dataSchema !== undefined) out.dataSchema = def.dataSchema;
   if (def.remindDaysBefore !== undefined) out.remindDaysBefore = [...new Set(def.remindDaysBefore)].sort((a, b) => b - a);
   if (def.remindDaysAfter !== undefined) out.remindDaysAfter = [...new Set(def.remindDaysAfter)].sort((a, b) => a - b);
   return out;

@@ -62,7 +62,7 @@ export class ReportService {
     const data = s.data ?? {};
     const dataBytes = Buffer.byteLength(JSON.stringify(data), 'utf8');
     if (dataBytes > REPORT_LIMITS.dataBytes) throw new PayloadTooLargeError(`data is ${dataBytes} bytes; at most ${REPORT_LIMITS.dataBytes} (send large material as attachments)`);
-    validateReportData(type.dataSchema, data);
+    await validateReportData(type.dataSchema, data);
     const attachments = await this.resolveAttachments(orgId, s.attachments ?? []);
 
     const deadline = deadlineOf(type, period, this.tz);

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../domain/identity';
 import type { ReportType } from '../../domain/reports/model';
 import { defineReportType, isTargeted, type ReportTypeDefinition } from '../../domain/reports/rules';
+import { compileDataSchema } from '../../domain/reports/data-schema';
 import { auditItem, type ReportingDeps } from './deps';
 
 export interface ReportTypeChanges {
@@ -23,7 +24,7 @@ export class ReportTypeService {
   constructor(private readonly deps: ReportingDeps) {}
 
   async create(caller: Caller, def: ReportTypeDefinition, requestId?: string): Promise<ReportType> {
-    const defined = defineReportType(def, this.deps.config());
+    const defined = await this.define(def);
     if (defined.orgIds) await this.checkOrgs(defined.orgIds);
     const now = this.deps.clock.now();
     const type: ReportType = { ...defined, active: true, createdAt: now.toISOString(), updatedAt: now.toISOString(), version: 1 };
@@ -61,7 +62,7 @@ export class ReportTypeService {
       remindDaysBefore: changes.remindDaysBefore ?? current.remindDaysBefore,
       remindDaysAfter: changes.remindDaysAfter ?? current.remindDaysAfter,
     };
-    const defined = defineReportType(def, this.deps.config());
+    const defined = await this.define(def);
     if (defined.orgIds) await this.checkOrgs(defined.orgIds);
     const now = this.deps.clock.now();
     const next: ReportType = {
@@ -74,6 +75,13 @@ export class ReportTypeService {
     const audit = auditItem(this.deps, { actor: caller, action: 'report-type.update', entityType: 'report-type', entityId: code, before: current, after: next, ...(requestId ? { requestId } : {}) });
     await this.deps.types.update(next, current.version, audit);
     return next;
+  }
+
+  /** The definition checked, its data schema included (a schema that Ajv cannot compile is refused). */
+  private async define(def: ReportTypeDefinition): Promise<ReturnType<typeof defineReportType>> {
+    const defined = defineReportType(def, this.deps.config());
+    if (defined.dataSchema !== undefined) await compileDataSchema(defined.dataSchema);
+    return defined;
   }
 
   private async checkOrgs(ids: string[]): Promise<void> {

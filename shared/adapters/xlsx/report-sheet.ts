@@ -1,8 +1,10 @@
 /** Writes a consolidated report table (tổng hợp báo cáo) as an XLSX workbook or as CSV (UTF-8 with BOM, so Excel shows Vietnamese). */
-import ExcelJS from 'exceljs';
+import type ExcelJSNamespace from 'exceljs';
 import type { Cell, ConsolidatedTable } from '../../domain/reports/consolidation';
 
 export async function consolidatedXlsx(table: ConsolidatedTable, sheetName: string): Promise<Uint8Array> {
+  // Loaded on first XLSX export only, as in ../export/register-export: CSV exports and the cold start never evaluate it.
+  const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof ExcelJSNamespace }).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'daumoi';
   const ws = wb.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, '-').slice(0, 31));

@@ -2,6 +2,9 @@
 import { apiHandler } from '../shared/http/api-handler';
 import { services } from '../shared/composition';
 import { requiredVersion, withEtag } from '../shared/http/versions';
+import { useReportDataSchemas } from '../shared/composition-report-schemas';
+
+useReportDataSchemas();
 
 const reporting = () => services().reporting;
 

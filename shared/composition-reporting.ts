@@ -25,6 +25,16 @@ import { CognitoClientProvisioner } from './adapters/cognito/client-provisioner'
 import { SesNotifier } from './adapters/ses/notifier';
 import { S3ReportFiles } from './adapters/s3/presign';
 import type { ReportingDeps } from './services/reports/deps';
+import type { ReportDataSchemas } from './ports/report-data-schemas';
+
+let schemasProvider: (() => ReportDataSchemas) | undefined;
+/** Installs the report data schema checker (see shared/composition-report-schemas.ts); only the reports function's bundle carries one. */
+export function provideReportDataSchemas(provider: () => ReportDataSchemas): void {
+  schemasProvider = provider;
+}
+const noSchemas = (): never => {
+  throw new Error('No report data schemas in this process: the reports function calls useReportDataSchemas() (shared/composition-report-schemas.ts)');
+};
 
 interface Base {
   clock: Clock;
@@ -64,6 +74,10 @@ export function buildReportingDeps(services: () => Base): ReportingDeps {
       presignUpload: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).presignUpload(...a),
       presignDownload: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).presignDownload(...a),
       stat: (key) => (files ??= S3ReportFiles.fromEnv(clock)).stat(key),
+    },
+    schemas: {
+      check: (schema) => (schemasProvider ?? noSchemas)().check(schema),
+      validate: (schema, data) => (schemasProvider ?? noSchemas)().validate(schema, data),
     },
     notifier: { send: (n) => (notifier ??= buildNotifier(outbox, clock)).send(n) },
     outbox,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../shared/domain/errors';
-import { compileDataSchema, validateReportData } from '../../shared/domain/reports/data-schema';
+import { compileDataSchema, validateReportData } from '../../shared/adapters/json-schema/report-data-schema';
 
 const schema = {
   type: 'object',

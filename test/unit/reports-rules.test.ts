@@ -56,7 +56,7 @@ describe('report type definitions', () => {
     // A deadline past the calendar's years once broke the reminder job (500) for every type.
     expect(codeOf(() => defineReportType({ code: 'X', name: 'x', period: 'ad-hoc', deadline: '9999-12-31T23:59:59+07:00' }, config))).toBe('INVALID_REPORT_TYPE');
     expect(codeOf(() => defineReportType({ code: 'X', name: 'x', period: 'ad-hoc', deadline: '2026-12-10T17:00:00+07:00', reportPeriod: '9999-12' }, config))).toBe('INVALID_REPORT_TYPE');
-    // The data schema is checked by compileDataSchema (reports-data-schema.test.ts), which loads Ajv on first use.
+    // The data schema is checked by the ReportDataSchemas adapter (reports-data-schema.test.ts).
     expect(defineReportType({ code: 'X', name: 'x', period: 'monthly', dataSchema: { type: 'object' } }, config).dataSchema).toEqual({ type: 'object' });
   });
 

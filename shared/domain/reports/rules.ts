@@ -36,8 +36,8 @@ type Defined = Pick<ReportType, 'code' | 'name' | 'period' | 'dueDay' | 'deadlin
 
 /**
  * Checks a definition and fills its defaults (dueDay from config; an ad-hoc type's period from its
- * deadline). The data schema is checked apart, by compileDataSchema (./data-schema), which loads
- * Ajv on first use.
+ * deadline). The data schema is checked apart, by the ReportDataSchemas port (Ajv, in the reports
+ * function only).
  */
 export function defineReportType(def: ReportTypeDefinition, config: DomainConfig): Defined {
   const tz = config.office.timeZone;

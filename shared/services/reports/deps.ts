@@ -8,6 +8,7 @@ import type { ClientProvisioner } from '../../ports/client-provisioner';
 import type { Notifier, Outbox } from '../../ports/notifier';
 import type { OrgStore } from '../../ports/orgs';
 import type { ReportFiles } from '../../ports/report-files';
+import type { ReportDataSchemas } from '../../ports/report-data-schemas';
 import type { AttachmentStore, ReminderStore, ReportStore, ReportTypeStore } from '../../ports/reports';
 
 export interface ReportingDeps {
@@ -22,6 +23,8 @@ export interface ReportingDeps {
   clients: ClientDirectory;
   provisioner: ClientProvisioner;
   files: ReportFiles;
+  /** Report types' data schemas (Ajv; only the reports function carries it). */
+  schemas: ReportDataSchemas;
   notifier: Notifier;
   outbox: Outbox;
 }

@@ -5,7 +5,6 @@
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../domain/errors';
 import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../domain/identity';
-import { validateReportData } from '../../domain/reports/data-schema';
 import { REPORT_LIMITS, type AttachmentRef, type Organisation, type ReportSummary, type ReportType, type ReportVersion } from '../../domain/reports/model';
 import { deadlineOf, expectedOrgIds, isOnTime, isTargeted, queriedPeriod, submissionPeriod, toOffsetIso } from '../../domain/reports/rules';
 import { reportStatus } from '../../domain/reports/status';
@@ -62,7 +61,7 @@ export class ReportService {
     const data = s.data ?? {};
     const dataBytes = Buffer.byteLength(JSON.stringify(data), 'utf8');
     if (dataBytes > REPORT_LIMITS.dataBytes) throw new PayloadTooLargeError(`data is ${dataBytes} bytes; at most ${REPORT_LIMITS.dataBytes} (send large material as attachments)`);
-    await validateReportData(type.dataSchema, data);
+    await this.deps.schemas.validate(type.dataSchema, data);
     const attachments = await this.resolveAttachments(orgId, s.attachments ?? []);
 
     const deadline = deadlineOf(type, period, this.tz);

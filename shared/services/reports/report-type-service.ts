@@ -3,7 +3,6 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../domain/identity';
 import type { ReportType } from '../../domain/reports/model';
 import { defineReportType, isTargeted, type ReportTypeDefinition } from '../../domain/reports/rules';
-import { compileDataSchema } from '../../domain/reports/data-schema';
 import { auditItem, type ReportingDeps } from './deps';
 
 export interface ReportTypeChanges {
@@ -80,7 +79,7 @@ export class ReportTypeService {
   /** The definition checked, its data schema included (a schema that Ajv cannot compile is refused). */
   private async define(def: ReportTypeDefinition): Promise<ReturnType<typeof defineReportType>> {
     const defined = defineReportType(def, this.deps.config());
-    if (defined.dataSchema !== undefined) await compileDataSchema(defined.dataSchema);
+    if (defined.dataSchema !== undefined) await this.deps.schemas.check(defined.dataSchema);
     return defined;
   }
 

@@ -1,13 +1,15 @@
 /**
- * The optional JSON Schema (draft 2020-12) of a report type's `data`, checked with Ajv: the schema
- * itself when an administrator sets it, and each submission's `data` against it.
+ * ReportDataSchemas with Ajv (JSON Schema draft 2020-12): the schema itself when an administrator
+ * sets it, and each submission's `data` against it.
  *
- * Ajv is loaded on first use (a dynamic import): only a request that saves a schema or submits
- * data against one evaluates it, not the cold start of every function.
+ * Only the reports function bundles this file (it calls `useReportDataSchemas()`, see
+ * shared/composition-report-schemas.ts), so Ajv stays out of every other function. It is still
+ * loaded on first use, not at the function's cold start.
  */
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
-import { ValidationError, type ErrorDetail } from '../errors';
+import { ValidationError, type ErrorDetail } from '../../domain/errors';
+import type { ReportDataSchemas } from '../../ports/report-data-schemas';
 
 const MAX_SCHEMA_BYTES = 64 * 1024;
 const MAX_DETAILS = 20;
@@ -91,3 +93,9 @@ function detailOf(e: ErrorObject): ErrorDetail {
 function invalidSchema(message: string): ValidationError {
   return new ValidationError(message, [{ path: 'body.dataSchema', message }], 'INVALID_DATA_SCHEMA');
 }
+
+/** The port, on the functions above. */
+export const ajvReportDataSchemas: ReportDataSchemas = {
+  check: async (schema) => void (await compileDataSchema(schema)),
+  validate: validateReportData,
+};

@@ -2,6 +2,8 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
+import { ensureTables } from '../../local/bootstrap';
+import { dynamoClient } from '../../shared/adapters/dynamodb/client';
 import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { tableName } from '../../shared/adapters/dynamodb/tables';
 import { DynamoAuditLog } from '../../shared/adapters/dynamodb/audit-log';
@@ -40,6 +42,24 @@ describe('audit hash chain on DynamoDB Local', () => {
   it('detects a deleted event', () => expectDetected('an event deleted in the middle'));
   it('detects the last event deleted (through the chain head)', () => expectDetected('the last event deleted (found through the chain head)'));
   it('detects two events swapped in order', () => expectDetected('two events swapped in order'));
+
+  it('lists a log without bounds over the months its sealed events span, newest first, and this month', async () => {
+    // A log of its own (fresh tables): an old event, sealed; a new one, not yet sealed.
+    const prefix = `aud${ulid().slice(-8).toLowerCase()}`;
+    await ensureTables(dynamoClient(), prefix);
+    const own = new DynamoAuditLog(db, `${prefix}-Audit`);
+    const old = await own.record({ actor: caller, action: 'create', entityType: 'span', entityId: 'old', before: null, after: null, at: new Date('2024-02-10T03:00:00Z') });
+    const mid = await own.record({ actor: caller, action: 'update', entityType: 'span', entityId: 'old', before: null, after: null, at: new Date('2025-07-10T03:00:00Z') });
+    expect((await own.list({ limit: 10 })).items).toEqual([]); // nothing sealed: the walk covers this month only
+    await own.seal(later());
+    const fresh = await own.record({ actor: caller, action: 'update', entityType: 'span', entityId: 'new', before: null, after: null });
+    const all = await own.list({ limit: 10 });
+    expect(all.items.map((e) => e.eventId)).toEqual([fresh.eventId, mid.eventId, old.eventId]);
+    expect(all.nextCursor).toBeNull();
+    const first = await own.list({ limit: 2 });
+    const rest = await own.list({ limit: 2, cursor: first.nextCursor! });
+    expect([...first.items, ...rest.items].map((e) => e.eventId)).toEqual([fresh.eventId, mid.eventId, old.eventId]);
+  });
 
   it('serves GET /v1/audit/verify and /v1/audit to admins only', async () => {
     const admin = await tokenFor('admin');

@@ -97,6 +97,27 @@ describe('DynamoDB audit log', () => {
     const byTime = await audit.list({ from: '2026-04-01', to: '2026-04-30' });
     expect(byTime.items.filter((e) => e.entityId === entityId).map((e) => e.action)).toEqual(['update']);
   });
+  it('lists the office-wide log newest first, page by page across months, without losing or repeating an event', async () => {
+    // 2031 is this test's own year: seven events in four months, with empty months between.
+    const ats = ['2031-01-05', '2031-01-20', '2031-03-02', '2031-03-03', '2031-03-04', '2031-08-10', '2031-12-31'].map((d) => new Date(`${d}T03:00:00Z`));
+    const recorded = [];
+    for (const at of ats) recorded.push(await audit.record({ actor: caller, action: 'touch', entityType: 'thing', entityId: `m-${ulid()}`, before: null, after: null, at }));
+    const newestFirst = recorded.map((e) => e.eventId).reverse();
+    for (const limit of [1, 2, 3, 7, 50]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await audit.list({ from: '2031-01-01', to: '2031-12-31', limit, ...(cursor ? { cursor } : {}) });
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.items.map((e) => e.eventId));
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor && pages < 20);
+      expect(seen, `limit ${limit}`).toEqual(newestFirst);
+    }
+  });
+
   it('adds its event to a transaction as a conditional put', () => {
     const { transactItem, event: ev } = audit.prepare({ actor: caller, action: 'void', entityType: 'x', entityId: 'x1', before: 1, after: 2 });
     expect(transactItem).toMatchObject({ Put: { TableName: tableName('Audit'), Item: { entityId: 'x1', eventId: ev.eventId } } });

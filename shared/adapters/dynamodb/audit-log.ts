@@ -71,6 +71,9 @@ export class DynamoAuditLog implements AuditLog {
       const head = await this.head();
       const links = extendChain(sha256, head, ready);
       const last = links.at(-1)!;
+      // The head also keeps the span of months the sealed events are dated in: where an
+      // office-wide listing without `from`/`to` starts and ends its walk.
+      const months = [...ready.map((e) => e.at.slice(0, 7)), ...(head.firstMonth ? [head.firstMonth, head.lastMonth!] : [])].sort();
       try {
         await this.db.send(
           new TransactWriteCommand({
@@ -88,7 +91,7 @@ export class DynamoAuditLog implements AuditLog {
               {
                 Put: {
                   TableName: this.table,
-                  Item: { ...HEAD_KEY, seq: last.seq, hash: last.hash },
+                  Item: { ...HEAD_KEY, seq: last.seq, hash: last.hash, firstMonth: months[0], lastMonth: months.at(-1) },
                   ConditionExpression: head.seq === 0 ? 'attribute_not_exists(pk)' : 'seq = :old',
                   ...(head.seq === 0 ? {} : { ExpressionAttributeValues: { ':old': head.seq } }),
                 },
@@ -127,9 +130,12 @@ export class DynamoAuditLog implements AuditLog {
     return { ...verifyChain(sha256, events, await this.head()), unsealed: unsealed.Count ?? 0 };
   }
 
-  private async head(): Promise<{ seq: number; hash: string }> {
+  private async head(): Promise<{ seq: number; hash: string; firstMonth?: string; lastMonth?: string }> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: HEAD_KEY, ConsistentRead: true }));
-    return r.Item ? { seq: Number(r.Item.seq), hash: String(r.Item.hash) } : { seq: 0, hash: GENESIS_HASH };
+    if (!r.Item) return { seq: 0, hash: GENESIS_HASH };
+    // A head written before the span was kept: its events may go back to the epoch.
+    const span = typeof r.Item.firstMonth === 'string' ? { firstMonth: r.Item.firstMonth, lastMonth: String(r.Item.lastMonth) } : { firstMonth: LEGACY_FIRST_MONTH, lastMonth: new Date().toISOString().slice(0, 7) };
+    return { seq: Number(r.Item.seq), hash: String(r.Item.hash), ...span };
   }
 
   async list(q: { entityId?: string; from?: string; to?: string; limit?: number; cursor?: string }) {
@@ -148,36 +154,72 @@ export class DynamoAuditLog implements AuditLog {
       );
       return { items: (r.Items ?? []).map(strip), nextCursor: encodeCursor(r.LastEvaluatedKey) };
     }
-    // Walk the months between from and to (newest data volumes are small per month).
+    // The office-wide log, newest first: walk the months from `to` back to `from`, several months
+    // per round in parallel; a cursor names where the walk stopped. Without bounds, the walk
+    // spans the months of the sealed events (kept on the chain head) and the current month
+    // (events not yet sealed are at most a minute old).
     const start = decodeCursor(q.cursor) as { month?: string; key?: Record<string, unknown> } | undefined;
-    const lastMonth = (q.to ?? new Date().toISOString()).slice(0, 7);
-    let month = start?.month ?? (q.from ?? '2020-01').slice(0, 7);
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const span = q.from && q.to ? undefined : await this.head();
+    const firstMonth = q.from ? q.from.slice(0, 7) : [span?.firstMonth ?? thisMonth, thisMonth].sort()[0]!;
+    const lastMonth = q.to ? q.to.slice(0, 7) : [span?.lastMonth ?? thisMonth, thisMonth].sort()[1]!;
+    let month = start?.month ?? lastMonth;
     let key = start?.key;
     const items: AuditEvent[] = [];
-    while (month <= lastMonth && items.length < limit) {
-      const r = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': `MONTH#${month}`, ':from': from, ':to': to },
-          Limit: limit - items.length,
-          ExclusiveStartKey: key,
-        }),
+    const cursorAt = (m: string, k: Record<string, unknown> | undefined) => Buffer.from(JSON.stringify({ month: m, key: k }), 'utf8').toString('base64url');
+    while (month >= firstMonth) {
+      // Resuming inside a month: that month alone first; otherwise a round of months at once.
+      const round: string[] = [month];
+      while (!key && round.length < MONTHS_PER_ROUND && previousMonth(round[round.length - 1]!) >= firstMonth) round.push(previousMonth(round[round.length - 1]!));
+      const want = limit - items.length;
+      const pages = await Promise.all(
+        round.map((m, i) =>
+          this.db.send(
+            new QueryCommand({
+              TableName: this.table,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+              ExpressionAttributeValues: { ':pk': `MONTH#${m}`, ':from': from, ':to': to },
+              ScanIndexForward: false,
+              Limit: want,
+              ...(i === 0 && key ? { ExclusiveStartKey: key } : {}),
+            }),
+          ),
+        ),
       );
-      items.push(...(r.Items ?? []).map(strip));
-      key = r.LastEvaluatedKey;
-      if (!key) month = nextMonth(month);
+      for (const [i, page] of pages.entries()) {
+        const m = round[i]!;
+        const got = page.Items ?? [];
+        const need = limit - items.length;
+        if (got.length > need || (got.length === need && page.LastEvaluatedKey)) {
+          // The page holds more than is wanted: stop after the last one taken, inside this month.
+          const taken = got.slice(0, need);
+          items.push(...taken.map(strip));
+          const last = taken[taken.length - 1];
+          return { items, nextCursor: cursorAt(m, last ? { pk: last.pk, sk: last.sk, gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk } : page.LastEvaluatedKey) };
+        }
+        items.push(...got.map(strip));
+        if (page.LastEvaluatedKey) {
+          // More in this month than one page gave (limit not reached): go on inside it.
+          month = m;
+          key = page.LastEvaluatedKey;
+          break;
+        }
+        key = undefined;
+        month = previousMonth(m);
+        if (items.length >= limit) return { items, nextCursor: month >= firstMonth ? cursorAt(month, undefined) : null };
+      }
     }
-    const more = month <= lastMonth;
-    return {
-      items,
-      nextCursor: more ? Buffer.from(JSON.stringify({ month, key }), 'utf8').toString('base64url') : null,
-    };
+    return { items, nextCursor: null };
   }
 }
 
+/** Months queried at once while walking back through a sparse log. */
+const MONTHS_PER_ROUND = 6;
+
 const UNSEALED = 'UNSEALED';
+/** Where a chain head without a month span (written before it was kept) says the log begins. */
+const LEGACY_FIRST_MONTH = '2020-01';
 const CHAIN = 'CHAIN';
 const HEAD_KEY = { pk: 'CHAIN', sk: 'HEAD' };
 /** Events younger than this are left for the next seal, so late-indexed writes keep their order. */
@@ -186,9 +228,9 @@ const SEAL_BATCH = 50;
 const seqKey = (seq: number) => String(seq).padStart(12, '0');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function nextMonth(m: string): string {
+function previousMonth(m: string): string {
   const [y, mo] = m.split('-').map(Number) as [number, number];
-  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
 }
 
 function strip(item: Record<string, unknown>): AuditEvent {

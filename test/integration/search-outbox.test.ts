@@ -1,30 +1,35 @@
 /**
  * The search outbox: every entry write leaves a marker in its own transaction; indexing clears
  * it; what indexing missed (the Search table unreachable — a real connection failure, to a port
- * where nothing listens) stays marked, and the sweeper (functions/search-sweeper.ts) indexes it.
- * Works in 2081 and 2082.
+ * where nothing listens) stays marked, and the sweep indexes it. Works in 2081 and on tables of its own.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
-import { incomingBody, outgoingBody, vnClock } from './registers-support';
+import { ulid } from 'ulid';
+import { ensureTables } from '../../local/bootstrap';
+import type { SearchIndex } from '../../shared/ports/search-index';
+import { callerWith, incomingBody, outgoingBody, vnClock } from './registers-support';
 
 useEmbeddedEnv();
 const { handler: registers } = await import('../../functions/registers');
 const { handler: search } = await import('../../functions/search');
 const { handler: sweeper } = await import('../../functions/search-sweeper');
-const { overrideServices } = await import('../../shared/composition');
+const { overrideServices, services } = await import('../../shared/composition');
+const { DynamoRegisterStore } = await import('../../shared/adapters/dynamodb/register-store');
+const { DynamoAuditLog } = await import('../../shared/adapters/dynamodb/audit-log');
+const { EntryIndexer, withSearchIndexing } = await import('../../shared/services/search/entry-indexing');
 const { DynamoSearchIndex } = await import('../../shared/adapters/dynamodb/search-index');
-const { DynamoSearchOutbox } = await import('../../shared/adapters/dynamodb/search-outbox');
-const { documentClient } = await import('../../shared/adapters/dynamodb/client');
+const { DynamoSearchOutbox, pendingIndexItem } = await import('../../shared/adapters/dynamodb/search-outbox');
+const { documentClient, dynamoClient } = await import('../../shared/adapters/dynamodb/client');
 const { tableName } = await import('../../shared/adapters/dynamodb/tables');
 
 const outbox = new DynamoSearchOutbox(documentClient(), tableName('Data'));
-const unreachableSearch = new DynamoSearchIndex(
-  DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'ap-southeast-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 1 })),
-  tableName('Search'),
-);
+/** A search index whose DynamoDB is a port where nothing listens: every call fails to connect. */
+const unreachableAt = (table: string) =>
+  new DynamoSearchIndex(DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'ap-southeast-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 1 })), table);
+const unreachableSearch = unreachableAt(tableName('Search'));
 const isPending = async (id: string) => (await outbox.pending(new Date(Date.now() + 1000), 10_000)).some((p) => p.entryId === id);
 const found = async (token: string, q: string, year: number) =>
   ((await invoke(search, { method: 'GET', path: '/v1/search', token, query: { q, year: String(year) } })).body.items as { id: string }[]).map((h) => h.id);
@@ -41,31 +46,51 @@ describe('search outbox', () => {
     expect(await found(token, 'kiem ke kho luu tru', 2081)).toContain(r.body.id);
   });
 
-  it('an entry whose indexing failed stays pending, unsearchable, until the sweeper indexes it', async () => {
-    overrideServices({ clock: vnClock('2082-04-02T09:00:00'), search: unreachableSearch });
-    const token = await tokenFor('vanthu');
-    const clerk = await tokenFor('vanthu');
-    const incoming = await invoke(registers, { method: 'POST', path: '/v1/registers/incoming/entries', token, body: incomingBody('2082-04-01', { subject: 'về việc sửa chữa trụ sở đảng ủy xã Hòa Bình' }) });
-    expect(incoming.status).toBe(201);
-    const outgoing = await invoke(registers, { method: 'POST', path: '/v1/registers/outgoing/entries', token, body: outgoingBody({ subject: 'về chuyển đổi số trong công tác văn thư lưu trữ' }) });
-    expect(outgoing.status).toBe(201);
-    overrideServices({ clock: vnClock('2082-04-02T09:05:00') });
+  it('an entry whose indexing failed stays pending, unsearchable, until the sweep indexes it', async () => {
+    // Tables of its own, so that the sweep sees only this test's markers.
+    const prefix = `sob${ulid().slice(-8).toLowerCase()}`;
+    await ensureTables(dynamoClient(), prefix);
+    const clock = vnClock('2082-04-02T09:00:00');
+    const store = new DynamoRegisterStore({ db: documentClient(), table: `${prefix}-Data`, audit: new DynamoAuditLog(documentClient(), `${prefix}-Audit`), clock, config: () => services().domainConfig });
+    const working = new DynamoSearchIndex(documentClient(), `${prefix}-Search`);
+    let search: SearchIndex = unreachableAt(`${prefix}-Search`);
+    const own = new DynamoSearchOutbox(documentClient(), `${prefix}-Data`);
+    const indexer = new EntryIndexer({ search: () => search, outbox: () => own, registers: () => registers, scanText: async () => null });
+    const registers = withSearchIndexing(store, indexer);
+    const ctx = { actor: callerWith('vanthu', ['van-thu'], 'mat') };
 
-    expect(await isPending(incoming.body.id)).toBe(true);
-    expect(await isPending(outgoing.body.id)).toBe(true);
-    expect(await found(clerk, 'sua chua tru so', 2082)).not.toContain(incoming.body.id);
+    const { entry: incoming } = await registers.registerIncoming(
+      { numberSymbol: '7-CV/VPTU', documentDate: '2082-04-01', issuer: 'Văn phòng Tỉnh ủy', typeCode: 'CV', subject: 'về việc sửa chữa trụ sở đảng ủy xã Hòa Bình', secrecy: null, urgency: null } as never,
+      ctx,
+    );
+    const { entry: outgoing } = await registers.allocateOutgoing(outgoingBody({ subject: 'về chuyển đổi số trong công tác văn thư lưu trữ' }) as never, ctx);
+    const pendingIds = async () => (await own.pending(new Date(Date.now() + 1000), 100)).map((p) => p.entryId).sort();
+    expect(await pendingIds()).toEqual([incoming.id, outgoing.id].sort());
+    const hits = async (q: string) => (await working.search({ q, clearance: 'mat', limit: 10 })).items.map((h) => h.id);
+    expect(await hits('sua chua tru so')).toEqual([]);
 
-    // Not yet: the write's own indexing has SWEEP_AFTER_MS before the sweeper steps in.
-    await sweeper();
-    expect(await isPending(incoming.body.id)).toBe(true);
+    // Not yet: the write's own indexing has SWEEP_AFTER_MS before the sweep steps in.
+    search = working;
+    expect(await indexer.sweep()).toEqual({ pending: 0, indexed: 0, failed: 0 });
+    // With the Search table still unreachable, the sweep fails and the markers stay.
+    search = unreachableAt(`${prefix}-Search`);
+    expect(await indexer.sweep({ olderThanMs: 0 })).toEqual({ pending: 2, indexed: 0, failed: 2 });
+    expect(await pendingIds()).toHaveLength(2);
 
-    const swept = await sweeper({ olderThanMs: 0 });
-    expect(swept.indexed).toBeGreaterThanOrEqual(2);
-    expect(swept.failed).toBe(0);
-    expect(await isPending(incoming.body.id)).toBe(false);
-    expect(await isPending(outgoing.body.id)).toBe(false);
-    expect(await found(clerk, 'sua chua tru so', 2082)).toContain(incoming.body.id);
-    expect(await found(clerk, 'chuyen doi so van thu', outgoing.body.year)).toContain(outgoing.body.id);
+    search = working;
+    expect(await indexer.sweep({ olderThanMs: 0 })).toEqual({ pending: 2, indexed: 2, failed: 0 });
+    expect(await pendingIds()).toEqual([]);
+    expect(await hits('sua chua tru so')).toEqual([incoming.id]);
+    expect(await hits('chuyen doi so van thu')).toEqual([outgoing.id]);
+
+    // A marker without its entry (it cannot happen through the store, which writes both at once) is dropped.
+    await documentClient().send(new PutCommand(pendingIndexItem(`${prefix}-Data`, { id: 'NO-SUCH-ENTRY', register: 'incoming', version: 1 }).Put as never));
+    expect(await indexer.sweep({ olderThanMs: 0 })).toEqual({ pending: 1, indexed: 0, failed: 0 });
+    expect(await pendingIds()).toEqual([]);
+  });
+
+  it('the sweeper function sweeps the office outbox', async () => {
+    expect(await sweeper({ olderThanMs: 3_600_000 })).toEqual({ pending: expect.any(Number), indexed: expect.any(Number), failed: 0 });
   });
 
   it('a marker of a newer change survives the indexing of an older version', async () => {

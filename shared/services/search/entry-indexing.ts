@@ -11,6 +11,7 @@
  * marked after a while — the writes whose indexing failed or never ran.
  */
 import { logger } from '../../http/logger';
+import { NotFoundError } from '../../domain/errors';
 import type { Caller } from '../../domain/identity';
 import type { IncomingEntry, OutgoingEntry } from '../../domain/registers/model';
 import { searchDocumentOf } from '../../domain/search/document';
@@ -71,7 +72,20 @@ export class EntryIndexer {
     let failed = 0;
     for (const p of pending) {
       // Read now: the entry as it stands is what the index must hold, whichever write the marker names.
-      const entry = p.register === 'incoming' ? await this.deps.registers().getIncoming(p.entryId, SWEEPER) : await this.deps.registers().getOutgoing(p.entryId, SWEEPER);
+      let entry: Entry;
+      try {
+        entry = p.register === 'incoming' ? await this.deps.registers().getIncoming(p.entryId, SWEEPER) : await this.deps.registers().getOutgoing(p.entryId, SWEEPER);
+      } catch (err) {
+        if (err instanceof NotFoundError) {
+          // A marker whose entry never committed cannot be: it is written in the entry's own transaction. Drop it.
+          logger.warn('search outbox marker without its entry; dropped', { entryId: p.entryId });
+          await this.deps.outbox().done(p.entryId, p.version);
+        } else {
+          logger.error('search sweep could not read an entry; it stays marked', { entryId: p.entryId, error: (err as Error).message });
+          failed++;
+        }
+        continue;
+      }
       if (await this.entryChanged(entry)) indexed++;
       else failed++;
     }

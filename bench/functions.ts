@@ -129,7 +129,8 @@ export async function run(args: string[] = []): Promise<void> {
       const times: number[] = [];
       let status = 0;
       for (let i = 0; i < RUNS; i++) {
-        const r = spawnSync(process.execPath, [probe], { env: { ...process.env, ...office.env, POWERTOOLS_LOG_LEVEL: 'SILENT' }, encoding: 'utf8', cwd: REPO_ROOT });
+        // As in Lambda: the task root holds the bundle only, so config/domain.json comes from the copy inlined in it.
+        const r = spawnSync(process.execPath, [probe], { env: { ...process.env, ...office.env, POWERTOOLS_LOG_LEVEL: 'SILENT', LAMBDA_TASK_ROOT: outDir }, encoding: 'utf8', cwd: REPO_ROOT });
         if (r.status !== 0) throw new Error(`${fn}: probe failed\n${r.stderr}`);
         const out = JSON.parse(r.stdout) as { ms: number; status: number };
         times.push(out.ms);

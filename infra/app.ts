@@ -6,7 +6,10 @@
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { buildStacks } from './stacks';
+import { checkDomainConfig } from '../shared/adapters/config/domain-config';
 
+// The functions carry config/domain.json inlined: a bad file stops the synth, naming the line.
+checkDomainConfig();
 const app = new App();
 buildStacks(app);
 Tags.of(app).add('project', 'daumoi');

@@ -166,6 +166,22 @@ interface Fault {
   atKey?: boolean;
 }
 
+/**
+ * Validates an already parsed configuration (the copy inlined into a Lambda bundle, checked with
+ * its line numbers when the app was synthesised) and cross-checks its references; throws
+ * ValidationError 'CONFIG_INVALID' listing the paths at fault. Cheaper than loadDomainConfig:
+ * no text to locate lines in.
+ */
+export function parseDomainConfig(value: unknown, sourceName: string): DomainConfig {
+  const parsed = domainConfigSchema.safeParse(value);
+  const faults = parsed.success ? crossCheck(parsed.data) : parsed.error.issues.flatMap(faultsFromIssue);
+  if (faults.length > 0) {
+    const message = `${sourceName}: ${faults.map((f) => `${f.path.join('.') || '(root)'}: ${f.message}`).join('; ')}`;
+    throw new ValidationError(message, faults.map((f) => ({ path: f.path.join('.'), message: f.message })), 'CONFIG_INVALID');
+  }
+  return (parsed as { data: DomainConfig }).data;
+}
+
 /** Validates config/domain.json text and cross-checks its references; throws ValidationError 'CONFIG_INVALID' naming the line. */
 export function loadDomainConfig(jsonText: string, sourceName: string): DomainConfig {
   const text = jsonText.charCodeAt(0) === 0xfeff ? jsonText.slice(1) : jsonText;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { checkDomainConfig, domainConfig, domainConfigPath, DOMAIN_CONFIG_ENV } from '../../shared/adapters/config/domain-config';
 import { ValidationError } from '../../shared/domain/errors';
+import { loadDomainConfig, parseDomainConfig } from '../../shared/domain/config';
 
 const good = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-config-'));
@@ -15,6 +16,7 @@ const write = (name: string, text: string) => {
 
 afterEach(() => {
   delete process.env[DOMAIN_CONFIG_ENV];
+  delete process.env.LAMBDA_TASK_ROOT;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,6 +45,19 @@ describe('the domain configuration file', () => {
     expect(() => checkDomainConfig()).toThrow(ValidationError);
     expect(() => checkDomainConfig()).toThrow(`${file} line ${at + 1}`);
     expect(() => checkDomainConfig()).toThrow(/unknown time zone "Asia\/Atlantis"/);
+  });
+
+  it('in a Lambda without the file, the copy inlined in the bundle is used, validated without line numbers', () => {
+    process.env.LAMBDA_TASK_ROOT = mkdtempSync(path.join(dir, 'task-'));
+    const { file, config } = checkDomainConfig();
+    expect(file).toBe(path.join(process.env.LAMBDA_TASK_ROOT, 'config/domain.json'));
+    expect(config).toEqual(loadDomainConfig(good, 'config/domain.json'));
+    const bad = JSON.parse(good);
+    bad.office.timeZone = 'Asia/Atlantis';
+    expect(() => parseDomainConfig(bad, 'bundled')).toThrow(/bundled: office\.timeZone: unknown time zone "Asia\/Atlantis"/);
+    const unknownType = JSON.parse(good);
+    unknownType.documentTypes.push({ ...unknownType.documentTypes[0], extra: true });
+    expect(() => parseDomainConfig(unknownType, 'bundled')).toThrow(ValidationError);
   });
 
   it('a broken JSON file names the line too; a missing named file is an error, not the bundled copy', () => {

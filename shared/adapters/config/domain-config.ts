@@ -2,11 +2,12 @@
  * Reads the office's domain rules (config/domain.json) once per process and validates them.
  * The file is `DAUMOI_DOMAIN_CONFIG` when set, else `config/domain.json` under the working
  * directory (or the Lambda task root). A Lambda bundle without the file uses the copy esbuild
- * inlined at build time, validated the same way.
+ * inlined at build time: `cdk synth` checked the file with line numbers, so at run time it is
+ * validated without them (cheaper at a cold start).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG_PATH, loadDomainConfig, type DomainConfig } from '../../domain/config';
+import { DEFAULT_CONFIG_PATH, loadDomainConfig, parseDomainConfig, type DomainConfig } from '../../domain/config';
 import bundled from '../../../config/domain.json';
 
 /** Environment variable naming another configuration file. */
@@ -36,7 +37,8 @@ export function domainConfig(): DomainConfig {
   } catch (err) {
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
     if (!missing || process.env[DOMAIN_CONFIG_ENV]) throw err;
-    config = loadDomainConfig(JSON.stringify(bundled, null, 2), `${DEFAULT_CONFIG_PATH} (bundled)`);
+    // The inlined copy was checked, line by line, when the app was synthesised (infra/app.ts).
+    config = parseDomainConfig(bundled, `${DEFAULT_CONFIG_PATH} (bundled)`);
   }
   cached = { file, config };
   return config;

@@ -6,7 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 
 export type ThreadRequest =
-  | { id: number; type: 'event'; event: unknown }
+  /** takeOver: the delivery that held the job is known to be gone (the thread that ran it died). */
+  | { id: number; type: 'event'; event: unknown; takeOver?: boolean }
   | { id: number; type: 'resume' }
   | { id: number; type: 'close' }
   | { id: number; type: 'clock'; offset: number | null };
@@ -14,11 +15,16 @@ export type ThreadReply = { id: number; ok: true; value?: unknown } | { id: numb
 
 const { handler } = await import('../../functions/ocr-worker');
 const { overrideServices, services } = await import('../../shared/composition');
+const { noticesOf } = await import('../../shared/adapters/s3/upload-events');
 
 async function run(req: ThreadRequest): Promise<unknown> {
   switch (req.type) {
-    case 'event':
-      return handler(req.event as never);
+    case 'event': {
+      if (!req.takeOver) return handler(req.event as never);
+      const outcomes = [];
+      for (const notice of noticesOf(req.event as never)) outcomes.push(await services().scans.processUpload(notice, { takeOver: true }));
+      return outcomes;
+    }
     case 'resume': {
       // Uploads the last stop interrupted: their jobs are taken over (the process that held them is gone).
       const notices = await services().scans.unfinishedUploads();

@@ -101,6 +101,31 @@ describe('scanned letters, embedded', () => {
     expect((await api('GET', `/v1/scans/${secretLetter.scan.scanId}`, tokens.chuyenvien2!)).status).toBe(404);
   });
 
+  it('the OCR thread killed mid-page: another starts and the scan is read to the end', async () => {
+    const bytes = readFileSync(path.join(FIXTURES, 's1-012.pdf'));
+    const created = await api('POST', '/v1/scans', tokens.vanthu!, { fileName: 's1-012.pdf', contentType: 'application/pdf', size: bytes.length });
+    expect(created.status).toBe(201);
+    const scanId = created.body.scanId as string;
+    const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.uploadHeaders, body: bytes });
+    expect(put.status).toBe(200);
+    const status = async () => (await api('GET', `/v1/scans/${scanId}`, tokens.vanthu!)).body;
+    const t0 = Date.now();
+    while ((await status()).status !== 'processing' && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 500)); // well into the first page
+    const kill = await fetch(`${office.url}/_local/ocr/kill`, { method: 'POST' });
+    expect(kill.status).toBe(200);
+    expect(await kill.json()).toEqual({ killed: true, eventsInFlight: 1 });
+    expect((await status()).status).toBe('processing');
+    let scan = await status();
+    while (scan.status === 'processing' && Date.now() - t0 < 90_000) {
+      await new Promise((r) => setTimeout(r, 250));
+      scan = await status();
+    }
+    expect(scan).toMatchObject({ status: 'done', pages: 2 });
+    expect(scan.fields.numberSymbol.value).toBe(truth('s1-012').numberSymbol);
+    expect(office.output()).toMatch(/the OCR thread ended; starting another/);
+  });
+
   it('the OCR thread follows the office clock when a test moves it', async () => {
     const moved = await fetch(`${office.url}/_local/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2079-06-03T02:00:00.000Z' }) });
     expect(moved.status).toBe(204);

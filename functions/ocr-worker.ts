@@ -9,6 +9,19 @@ import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { services } from '../shared/composition';
 import { useOcrEngine } from '../shared/composition-ocr';
 import { logger } from '../shared/http/logger';
+import { countBy, METRIC } from '../shared/http/metrics';
+import type { UploadNotice } from '../shared/ports/blob-store';
+
+/** Reads one upload, counting its outcome (OcrOutcome by `outcome`; `retry` when it is handed back). */
+async function process(notice: UploadNotice): Promise<void> {
+  try {
+    const r = await services().scans.processUpload(notice);
+    countBy(METRIC.ocrOutcome, 'outcome', r.outcome);
+  } catch (err) {
+    countBy(METRIC.ocrOutcome, 'outcome', 'retry');
+    throw err;
+  }
+}
 import { isSqsEvent, noticesOf, noticesOfSqsBody } from '../shared/adapters/s3/upload-events';
 
 useOcrEngine();
@@ -19,7 +32,7 @@ export async function handler(event: SQSEvent | S3Event, context?: Context): Pro
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       try {
-        for (const notice of noticesOfSqsBody(record.body)) await services().scans.processUpload(notice);
+        for (const notice of noticesOfSqsBody(record.body)) await process(notice);
       } catch (err) {
         logger.warn('OCR message will be delivered again', { messageId: record.messageId, error: (err as Error).message });
         failures.push({ itemIdentifier: record.messageId });
@@ -28,6 +41,6 @@ export async function handler(event: SQSEvent | S3Event, context?: Context): Pro
     return { batchItemFailures: failures };
   }
   const notices = noticesOf(event);
-  for (const notice of notices) await services().scans.processUpload(notice);
+  for (const notice of notices) await process(notice);
   return { processed: notices.length };
 }

@@ -4,11 +4,15 @@
  */
 import { services } from '../shared/composition';
 import { logger } from '../shared/http/logger';
+import { count, METRIC, publishMetrics } from '../shared/http/metrics';
 import type { ReminderRun } from '../shared/services/reports/reminder-service';
 
 export const handler = async (): Promise<ReminderRun> => {
   const run = await services().reporting.reminders.run();
   logger.info('report reminders', { at: run.at, sent: run.sent, skipped: run.skipped, failed: run.failed, alreadyDone: run.alreadyDone, checked: run.checked.length });
   if (run.failed > 0) logger.warn('some reminders could not be sent; the next run retries them', { failed: run.failed });
+  count(METRIC.remindersSent, run.sent);
+  count(METRIC.remindersFailed, run.failed);
+  publishMetrics();
   return run;
 };

@@ -3,6 +3,12 @@
  * or never ran (the search outbox, see shared/services/search/entry-indexing.ts).
  */
 import { services } from '../shared/composition';
+import { count, METRIC, publishMetrics } from '../shared/http/metrics';
 
-export const handler = async (event?: { olderThanMs?: number }): Promise<{ pending: number; indexed: number; failed: number }> =>
-  services().indexer.sweep(typeof event?.olderThanMs === 'number' ? { olderThanMs: event.olderThanMs } : {});
+export const handler = async (event?: { olderThanMs?: number }): Promise<{ pending: number; indexed: number; failed: number }> => {
+  const r = await services().indexer.sweep(typeof event?.olderThanMs === 'number' ? { olderThanMs: event.olderThanMs } : {});
+  count(METRIC.searchSwept, r.indexed);
+  count(METRIC.searchSweepFailed, r.failed);
+  publishMetrics();
+  return r;
+};

@@ -57,6 +57,8 @@ function applyEnv(dynamoEndpoint: string, s3Endpoint: string, keys: LocalKeys): 
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // CloudWatch's embedded metric format means nothing on a console: off unless asked for.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   };
   Object.assign(process.env, env);
   return env;

@@ -1,10 +1,11 @@
 /**
  * Builds the Lambda handler of one API function from its operations. The middleware chain
- * (order matters): error mapping → logging → route → authentication → JSON body → validation
+ * (order matters): metrics → error mapping → logging → route → authentication → JSON body → validation
  * → Idempotency-Key → the operation, whose result is serialised inside the handler so that
  * idempotency replays exactly the first response.
  */
 import middy from '@middy/core';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { routesOf } from '../api/routes/index';
 import type { ApiFunction } from '../api/route';
@@ -12,6 +13,7 @@ import { services } from '../composition';
 import { dynamoClient } from '../adapters/dynamodb/client';
 import { tableName } from '../adapters/dynamodb/tables';
 import { logger } from './logger';
+import { metrics } from './metrics';
 import { errorHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
 import { resolveRoute } from './middleware/resolve-route';
@@ -35,6 +37,7 @@ export function apiHandler(fn: ApiFunction, operations: Record<string, Operation
   };
 
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, DaumoiContext>(base)
+    .use(logMetrics(metrics, { captureColdStartMetric: true }) as never[])
     .use(errorHandler({ logger }))
     .use(requestLogger(logger) as never[])
     .use(resolveRoute(routes))

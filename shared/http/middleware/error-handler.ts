@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { DomainError } from '../../domain/errors';
 import { errorResult } from '../response';
+import { count, METRIC } from '../metrics';
 
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'TimeoutError', 'ServiceUnavailable', 'InternalServerError', 'RequestTimeout']);
 const THROTTLED = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'SlowDown', 'TooManyRequestsException']);
@@ -32,6 +33,8 @@ export const errorHandler = (opts: { logger: Logger }): MiddlewareObj<APIGateway
     const c = classify(request.error);
     const requestId = request.event?.requestContext?.requestId ?? request.context?.awsRequestId;
     if (c.status >= 500) opts.logger.error('request failed', { error: request.error as Error, status: c.status });
+    if (c.status === 503) count(METRIC.dependencyUnavailable);
+    if (c.status === 500) count(METRIC.internalError);
     else opts.logger.info('request rejected', { status: c.status, code: c.code });
     request.response = errorResult(c.status, c.code, c.message, c.details, c.status >= 500 ? requestId : undefined);
   },

@@ -11,6 +11,7 @@
  * marked after a while — the writes whose indexing failed or never ran.
  */
 import { logger } from '../../http/logger';
+import { count, METRIC } from '../../http/metrics';
 import { NotFoundError } from '../../domain/errors';
 import type { Caller } from '../../domain/identity';
 import type { IncomingEntry, OutgoingEntry } from '../../domain/registers/model';
@@ -61,6 +62,7 @@ export class EntryIndexer {
       return true;
     } catch (err) {
       logger.error('search indexing failed; the entry is saved and will be indexed by the next sweep', { entryId: entry.id, error: (err as Error).message });
+      count(METRIC.searchIndexingFailed);
       return false;
     }
   }

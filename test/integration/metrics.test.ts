@@ -1,0 +1,75 @@
+/**
+ * Metrics (Powertools, CloudWatch embedded metric format on stdout), switched on for this file:
+ * a request refused with 503 because DynamoDB is unreachable (a real connection failure, to a
+ * port where nothing listens) counts DependencyUnavailable; an OCR run counts its outcome.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
+
+useEmbeddedEnv();
+process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+const { handler: registers } = await import('../../functions/registers');
+const { handler: worker } = await import('../../functions/ocr-worker');
+const { overrideServices, services } = await import('../../shared/composition');
+const { DynamoRegisterStore } = await import('../../shared/adapters/dynamodb/register-store');
+const { tableName } = await import('../../shared/adapters/dynamodb/tables');
+
+/** The EMF documents written to stdout while `run` ran. */
+async function emfDuring(run: () => Promise<unknown>): Promise<Record<string, any>[]> {
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return lines
+    .flatMap((l) => l.split('\n'))
+    .filter((l) => l.includes('"_aws"'))
+    .map((l) => JSON.parse(l) as Record<string, any>);
+}
+const metricNames = (doc: Record<string, any>): string[] => doc._aws.CloudWatchMetrics.flatMap((m: { Metrics: { Name: string }[] }) => m.Metrics.map((x) => x.Name));
+
+let unreachable: DynamoDBClient;
+beforeEach(() => {
+  unreachable = new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'ap-southeast-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 1 });
+});
+afterEach(() => overrideServices({}));
+afterAll(() => delete process.env.POWERTOOLS_METRICS_DISABLED);
+
+describe('metrics', () => {
+  it('a request refused with 503 counts DependencyUnavailable in the daumoi namespace', async () => {
+    const token = await tokenFor('vanthu');
+    const broken = new DynamoRegisterStore({ db: DynamoDBDocumentClient.from(unreachable), table: tableName('Data'), audit: services().audit, clock: services().clock, config: () => services().domainConfig });
+    overrideServices({ registers: broken });
+    let status = 0;
+    const docs = await emfDuring(async () => {
+      status = (await invoke(registers, { method: 'GET', path: '/v1/registers/incoming/entries', token, query: { year: '2026' } })).status;
+    });
+    expect(status).toBe(503);
+    const doc = docs.find((d) => metricNames(d).includes('DependencyUnavailable'));
+    expect(doc).toBeDefined();
+    expect(doc!._aws.CloudWatchMetrics[0].Namespace).toBe('daumoi');
+    expect(doc!.DependencyUnavailable).toBe(1);
+    expect(doc!.service).toBe('daumoi');
+  });
+
+  it('a request answered normally writes no application metric', async () => {
+    const token = await tokenFor('vanthu');
+    await invoke(registers, { method: 'GET', path: '/v1/registers/incoming/entries', token, query: { year: '2026' } }); // past the cold start
+    const docs = await emfDuring(() => invoke(registers, { method: 'GET', path: '/v1/registers/incoming/entries', token, query: { year: '2026' } }));
+    expect(docs.flatMap(metricNames)).toEqual([]);
+  });
+
+  it('the OCR worker counts each outcome by its kind', async () => {
+    const event = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'b' }, object: { key: 'ocr/not-an-upload.json', size: 1, eTag: 'e', sequencer: '1' } } }] };
+    const docs = await emfDuring(() => worker(event as never));
+    const outcome = docs.find((d) => metricNames(d).includes('OcrOutcome'));
+    expect(outcome).toMatchObject({ OcrOutcome: 1, outcome: 'ignored' });
+  });
+});

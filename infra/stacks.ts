@@ -7,6 +7,7 @@ import { DataStack } from './stacks/data-stack';
 import { ApiStack } from './stacks/api-stack';
 import { OcrStack } from './stacks/ocr-stack';
 import { WorkflowStack, grantDraftsApi } from './stacks/workflow-stack';
+import { MonitoringStack } from './stacks/monitoring-stack';
 import { REPO_ROOT } from './constructs/repo-root';
 
 export function buildStacks(app: App) {
@@ -27,5 +28,7 @@ export function buildStacks(app: App) {
   const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, quarantineAction, logRetention, description: 'daumoi OCR pipeline' });
   const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { env, data, logRetention, description: 'daumoi appraisal and approval workflow' });
   grantDraftsApi(api.functions.drafts, workflow.stateMachine);
-  return { data, api, ocr, workflow };
+  const alarmEmail = app.node.tryGetContext('daumoi:alarmEmail') as string | undefined;
+  const monitoring = new MonitoringStack(app, `${prefix}-Monitoring`, { env, api, ocr, workflow, ...(alarmEmail ? { alarmEmail } : {}), description: 'daumoi alarms' });
+  return { data, api, ocr, workflow, monitoring };
 }

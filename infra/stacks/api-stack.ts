@@ -73,6 +73,8 @@ export class ApiStack extends Stack {
   readonly userPool: UserPool;
   readonly functions: Record<ApiFunction, DaumoiFunction>;
   readonly webClient: UserPoolClient;
+  /** The scheduled functions (reminders, audit sealer, search sweeper): their errors are alarmed. */
+  readonly scheduled: DaumoiFunction[] = [];
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -198,10 +200,11 @@ export class ApiStack extends Stack {
       new Rule(this, `${id}EveryMinute`, { schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(fn)] });
       return fn;
     };
-    everyMinute('AuditSealer', 'functions/audit-sealer.ts', 'daumoi: seals audit events into the hash chain', { Audit: 'RW' });
+    const sealer = everyMinute('AuditSealer', 'functions/audit-sealer.ts', 'daumoi: seals audit events into the hash chain', { Audit: 'RW' });
     const sweeper = everyMinute('SearchSweeper', 'functions/search-sweeper.ts', 'daumoi: indexes register entries whose indexing failed', { Data: 'RW', Search: 'RW' });
     // Entries made from a scan are indexed with its OCR text.
     sweeper.bindBucket(ENV.bucket, data.bucket, ['ocr/'], 'RO');
+    this.scheduled.push(reminders, sealer, sweeper);
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
     this.api = new RestApi(this, 'Api', {

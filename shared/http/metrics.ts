@@ -9,27 +9,8 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from './logger';
 
-export const METRICS_NAMESPACE = 'daumoi';
-
-/** The names the alarms and dashboards use. */
-export const METRIC = {
-  /** A request answered 503: a backing service (DynamoDB, S3) was unreachable. */
-  dependencyUnavailable: 'DependencyUnavailable',
-  /** A request answered 500: a bug. */
-  internalError: 'InternalError',
-  /** An entry's search indexing failed at its write (the sweeper retries it). */
-  searchIndexingFailed: 'SearchIndexingFailed',
-  /** Entries the sweeper indexed / could not index. */
-  searchSwept: 'SearchEntriesSwept',
-  searchSweepFailed: 'SearchSweepFailed',
-  /** OCR outcomes (dimension `outcome`: done, failed, quarantined, duplicate, ignored, retry). */
-  ocrOutcome: 'OcrOutcome',
-  /** Audit events appended to the hash chain. */
-  auditSealed: 'AuditEventsSealed',
-  /** Report reminders sent / that could not be sent. */
-  remindersSent: 'RemindersSent',
-  remindersFailed: 'RemindersFailed',
-} as const;
+export { METRIC, METRICS_NAMESPACE } from './metric-names';
+import { METRICS_NAMESPACE } from './metric-names';
 
 /** Powertools' own messages go to the function's logger; "no application metrics" (most requests count nothing) only at debug level. */
 const metricsLogger = {

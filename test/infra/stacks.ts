@@ -16,5 +16,6 @@ export function synthTemplates(context: Record<string, unknown> = {}) {
     api: Template.fromStack(stacks.api),
     ocr: Template.fromStack(stacks.ocr),
     workflow: Template.fromStack(stacks.workflow),
+    monitoring: Template.fromStack(stacks.monitoring),
   };
 }

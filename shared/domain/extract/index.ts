@@ -85,7 +85,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const title = findTitle(lines, vocab, Math.max(symbol?.line ?? -1, dateLine?.line ?? -1));
   const subject = findSubject(lines, title, symbol, dateLine);
   const headerEnd = headerZoneEnd(lines, title, subject, symbol, dateLine);
-  const stamps = findStamps(lines, headerEnd);
+  const stamps = findStamps(lines, Math.max(headerEnd, (dateLine?.line ?? -1) + 1));
   const issuer = findIssuer(lines, symbol, dateLine, title);
   const footer = findFooter(lines, vocab, Math.max(headerEnd, subject?.end ?? 0));
 
@@ -112,15 +112,21 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   if (sym && typeCode.value && typeCode.value !== sym.typeCode && foldDiacritics(typeCode.value) === foldDiacritics(sym.typeCode)) {
     sym = { ...sym, typeCode: typeCode.value, canonical: sym.canonical.replace(sym.typeCode, typeCode.value) };
   }
+  // The office's own body codes in their printed spelling ("DH" read without marks is "ĐH").
+  if (sym && sym.form === 'party' && vocab.bodyCodes?.length) {
+    const body = canonicalCodeIn(sym.bodyCode, vocab.bodyCodes);
+    if (body !== sym.bodyCode) sym = { ...sym, bodyCode: body, canonical: `${sym.numberText}-${sym.typeCode}/${body}` };
+  }
+  const knownBody = (code: string) => isKnownBodyCode(code) || (vocab.bodyCodes ?? []).includes(code);
   const symConf = symbol
-    ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (isKnownBodyCode(sym!.bodyCode) ? 1 : 0.85)
+    ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85)
     : 0.2;
 
   const fields: ScanFields = {
     numberSymbol: field(sym?.canonical ?? null, symConf),
     typeCode,
     issuer: field(issuer?.name ?? null, issuer ? issuer.confidence : 0.3),
-    issuerCode: field(sym?.bodyCode ?? null, sym ? symConf * (isKnownBodyCode(sym.bodyCode) ? 1 : 0.8) : 0.2),
+    issuerCode: field(sym?.bodyCode ?? null, sym ? symConf * (knownBody(sym.bodyCode) ? 1 : 0.8) : 0.2),
     place: field(dateLine?.place ?? null, dateLine?.place ? dateLine.placeConfidence : 0.3),
     documentDate: field(dateLine?.iso ?? null, dateLine ? dateLine.confidence : 0.2),
     subject: field(subject?.text ?? null, subject ? subject.confidence : 0.2),
@@ -135,6 +141,16 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   };
   repairHeaderMarks(fields, text, vocab);
   return finish(fields, opts);
+}
+
+const codeKey = (s: string): string => foldDiacritics(s).replace(/[^a-z0-9]/g, '');
+
+/** A code written as one of `codes` spells it, part by part ("DH" → "ĐH", "DU-BCH" → "ĐU-BCH"); as read when none fits. */
+function canonicalCodeIn(code: string, codes: readonly string[]): string {
+  return code
+    .split('-')
+    .map((part) => (codes.includes(part) ? part : (codes.find((c) => codeKey(c) === codeKey(part)) ?? part)))
+    .join('-');
 }
 
 /** Share of a text's letters that carry a Vietnamese mark (or are đ): ~0.4 for Vietnamese, 0 for Textract's output. */
@@ -172,8 +188,12 @@ function repairHeaderMarks(fields: ScanFields, text: string, vocab: ExtractVocab
     });
   }
   update('signerTitle', (v) => {
-    const t = matchSignerTitle(v, vocab.signerTitles ?? SIGNER_TITLES);
-    return t === null ? v : marked ? t : stripDiacritics(t);
+    // "Q. TRƯỞNG BAN": an acting head (quyền) keeps the "Q." before the title.
+    const acting = /^Q\s*[.,·]\s*(?=\p{Lu})/u.exec(v);
+    const rest = acting ? v.slice(acting[0].length) : v;
+    const t = matchSignerTitle(rest, vocab.signerTitles ?? SIGNER_TITLES);
+    if (t === null) return v;
+    return (acting ? 'Q. ' : '') + (marked ? t : stripDiacritics(t));
   });
 }
 
@@ -275,7 +295,7 @@ interface DateHit {
   start: number;
 }
 
-const DATE_RE = /(?:^|[^a-z])ng[a-z?]{0,3}y?\s*[:.]?\s*([0-9olI|]{1,2})\s*[,.]?\s*th[a-z?]{1,3}g?\s*[:.]?\s*([0-9olI|]{1,2})\s*[,.]?\s*n[a-z?]{1,3}\s*[:.]?\s*([0-9olI|]{4})/;
+const DATE_RE = /(?:^|[^a-z])ng[a-z?]{0,3}y?\s*[:.]?\s*([0-9oli|]{1,2})\s*[,.]?\s*th[a-z?]{1,3}g?\s*[:.]?\s*([0-9oli|]{1,2})\s*[,.]?\s*n[a-z?]{1,3}\s*[:.]?\s*([0-9oli|]{4})/;
 // "ngày 3/2/2017" and "3-2-2017" forms after a place.
 const DATE_NUMERIC_RE = /(?:^|[^a-z])ng[a-z?]{0,3}\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})/;
 
@@ -296,9 +316,13 @@ function findDateLine(lines: Line[], symbolLine: number, today?: Date): DateHit 
       numeric = !!m;
     }
     if (!m) continue;
-    const d = Number(fixDigitRun(m[1]!).replace(/\D/g, '') || 'NaN');
-    const mo = Number(fixDigitRun(m[2]!).replace(/\D/g, '') || 'NaN');
-    const y = Number(fixDigitRun(m[3]!).replace(/\D/g, '') || 'NaN');
+    // Between "ngày", "tháng" and "năm" only numbers stand: a lone l, i or | is 1 and o is 0 there
+    // ("ngày l tháng 9"), once the year shows real digits.
+    const inDate = /\d.*\d/.test(m[3]!);
+    const num = (g: string) => Number((inDate ? g.replace(/o/g, '0').replace(/[li|]/g, '1') : fixDigitRun(g)).replace(/\D/g, '') || 'NaN');
+    const d = num(m[1]!);
+    const mo = num(m[2]!);
+    const y = num(m[3]!);
     if (!validDate(y, mo, d)) continue;
     if (today && Date.UTC(y, mo - 1, d) > today.getTime() + 86_400_000) continue;
     const start = m.index + /^[^a-z]*/.exec(m[0])![0].length;
@@ -311,7 +335,7 @@ function findDateLine(lines: Line[], symbolLine: number, today?: Date): DateHit 
     if (place) score += 1;
     if (Math.abs(l.index - symbolLine) <= 2) score += 1;
     if (numeric) score -= 1.5;
-    const digitsFixed = /[olI|]/.test(m[1]! + m[2]! + m[3]!);
+    const digitsFixed = /[oli|]/.test(m[1]! + m[2]! + m[3]!);
     const confidence = (numeric ? 0.75 : 0.95) * (digitsFixed ? 0.85 : 1);
     candidates.push({
       line: l.index,
@@ -410,6 +434,13 @@ const SEPARATOR = /^[\s\-–—_=~.*•·]{3,}$/;
 const BODY_START = /^(?:[-+•]\s*)?(kinh gui|kinh trinh|can cu|thuc hien|ngay \d|dieu \d|dieu [ivx]+\b|chuong [ivx\d]|phan [ivx\d]|muc \d|[ivx]+\s*[-.]\s|\d+\s*[-.)]\s|a\s*[-.)]\s|trong boi canh|de nghi|noi nhan)/;
 const VV_RE = /^\s*v\s*[/|l1i]\s*[vy]\b\.?\s*[:.]?\s*/;
 
+/** A line without the number-symbols in it ("Nghị quyết số 12-NQ/TU" wrapped: "12-NQ/TU" is no caps line). */
+function withoutSymbols(text: string): string {
+  let out = text;
+  for (const m of findNumberSymbols(text).reverse()) out = out.slice(0, m.index) + out.slice(m.index + m.length);
+  return out.replace(/[^\p{L}]/gu, '') ? out : 'x';
+}
+
 function isStampLine(l: Line): boolean {
   const lf = lettersFold(l.fold);
   return /^(?:(?:tuyet|toi)\s+)?mat$|^(?:thuong\s+)?khan$|^hoa\s+toc$/.test(lf) && upperShare(l.text) > 0.6;
@@ -481,7 +512,7 @@ function findSubject(lines: Line[], title: TitleHit | null, symbol: SymbolHit | 
       if (!n.text || SEPARATOR.test(n.text) || isStampLine(n)) break;
       const nf = lettersFold(n.fold);
       if (BODY_START.test(nf) || /^[-+•]/.test(n.text)) break;
-      if (upperShare(n.text) > 0.8) break;
+      if (upperShare(withoutSymbols(n.text)) > 0.8) break;
       if (DATE_RE.test(n.fold)) break;
       parts.push(n.text);
     }
@@ -531,7 +562,9 @@ interface StampHits {
 function findStamps(lines: Line[], headerEnd: number): StampHits {
   let secrecy: StampHits['secrecy'] = null;
   let urgency: StampHits['urgency'] = null;
-  const end = Math.min(lines.length, Math.max(headerEnd + 1, 6));
+  let end = Math.min(lines.length, Math.max(headerEnd + 1, 6));
+  // Stamps printed one under the other (TỐI MẬT, HỎA TỐC) below the header zone's end.
+  while (end < lines.length && (!lines[end]!.text || isStampLine(lines[end]!))) end++;
   for (let i = 0; i < end; i++) {
     const l = lines[i]!;
     if (!l.text) continue;
@@ -596,7 +629,8 @@ function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHit | nul
     // The star under the body's name (read as *, ★, x, >*) separates it from the số.
     const letters = text.replace(/[^\p{L}]/gu, '');
     if (letters.length < 3) {
-      if (parts.length) break;
+      // The star ends the name; specks and the motto's underline read as ": :", "|", "—" do not.
+      if (parts.length && (letters.length || /[*★☆✱✲⁎∗]/u.test(text))) break;
       continue;
     }
     if (upperShare(text) < 0.75) continue;
@@ -805,7 +839,7 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
       for (let skip = 0; skip <= Math.min(2, toks.length - 1) && !out.capacity; skip++) {
         if (skip && toks[skip - 1]!.text.replace(/[^\p{L}]/gu, '').length > 2) break;
         const body = run.text.slice(toks[skip]!.start);
-        if (!COLLECTIVE_SIGNERS.includes(lettersFold(foldDiacritics(body)))) continue;
+        if (!(vocab.collectiveSigners ?? COLLECTIVE_SIGNERS).includes(lettersFold(foldDiacritics(body)))) continue;
         const onBehalf = OFFICE_HEAD_TITLES.includes(titleFold) ? 'T/L' : 'T/M';
         out.capacity = { value: `${onBehalf} ${body}`, confidence: 0.55 };
       }

@@ -155,6 +155,13 @@ export interface ExtractVocabulary {
   signerTitles?: readonly string[];
   /** Caps phrases whose marks OCR readings are repaired to; default HEADER_PHRASES + PROVINCES. */
   headerPhrases?: readonly string[];
+  /**
+   * Issuing-body codes in their printed spelling (the office's configuration): a code read
+   * without its marks ("DH", "BCD") is given back as printed ("ĐH", "BCĐ").
+   */
+  bodyCodes?: readonly string[];
+  /** Collective bodies that sign "T/M …" (folded); default COLLECTIVE_SIGNERS. */
+  collectiveSigners?: readonly string[];
 }
 
 export const DEFAULT_VOCABULARY: ExtractVocabulary = {
@@ -163,4 +170,60 @@ export const DEFAULT_VOCABULARY: ExtractVocabulary = {
   familyNames: FAMILY_NAMES,
   signerTitles: SIGNER_TITLES,
   headerPhrases: [...HEADER_PHRASES, ...PROVINCES],
+  collectiveSigners: COLLECTIVE_SIGNERS,
 };
+
+/** The parts of the office's configuration (config/domain.json) the extractor reads. */
+export interface VocabularyConfig {
+  documentTypes: readonly { code: string; symbol?: string | undefined; name: string; aliases?: readonly string[] | undefined }[];
+  issuingBodies: readonly {
+    code: string;
+    aliases?: readonly string[] | undefined;
+    header: { superior?: string | undefined; name: string };
+    signing: readonly { form: string; on?: string | undefined; titles: readonly string[] }[];
+  }[];
+}
+
+const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+const caps = (s: string): string => s.normalize('NFC').toUpperCase().trim();
+
+/**
+ * The default vocabulary extended with the office's configuration (domain.md: types, codes,
+ * bodies and signing forms marked [P]/[U] are configuration): its tên loại and their codes
+ * (printed symbol, aliases), its bodies' codes, header names, collectives and signers' titles.
+ * Nothing of the defaults is removed: documents come in from other offices too.
+ */
+export function vocabularyFromConfig(config: VocabularyConfig, base: ExtractVocabulary = DEFAULT_VOCABULARY): ExtractVocabulary {
+  const types = base.types.map((t) => ({ ...t, ...(t.altCodes ? { altCodes: [...t.altCodes] } : {}) }));
+  for (const ct of config.documentTypes) {
+    const codes = uniq([ct.code, ...(ct.symbol ? [ct.symbol] : []), ...(ct.aliases ?? [])]);
+    const existing = types.find((t) => foldDiacritics(t.name) === foldDiacritics(ct.name));
+    if (existing) {
+      const have = [existing.partyCode, ...(existing.altCodes ?? []), ...(existing.stateCode ? [existing.stateCode] : [])];
+      const extra = codes.filter((c) => !have.includes(c));
+      if (extra.length) existing.altCodes = [...(existing.altCodes ?? []), ...extra];
+    } else {
+      const [first, ...rest] = codes;
+      types.push({ name: ct.name, partyCode: first!, ...(rest.length ? { altCodes: rest } : {}) });
+    }
+  }
+  const titles = uniq([...(base.signerTitles ?? SIGNER_TITLES), ...config.issuingBodies.flatMap((b) => b.signing.flatMap((s) => s.titles.map(caps)))]);
+  const collectives = uniq([
+    ...(base.collectiveSigners ?? COLLECTIVE_SIGNERS),
+    ...config.issuingBodies.flatMap((b) => b.signing.filter((s) => s.form === 'T/M' && s.on).map((s) => foldDiacritics(s.on!).replace(/[^a-z0-9]+/g, ' ').trim())),
+  ]);
+  const phrases = uniq([
+    ...(base.headerPhrases ?? [...HEADER_PHRASES, ...PROVINCES]),
+    ...config.issuingBodies.flatMap((b) => [b.header.name, ...(b.header.superior ? [b.header.superior] : []), ...b.signing.flatMap((s) => (s.on ? [s.on] : []))].map(caps)),
+    ...titles,
+  ]);
+  return {
+    ...base,
+    types,
+    signerTitles: titles,
+    titleWords: uniq([...base.titleWords, ...titles.map((t) => foldDiacritics(t))]),
+    headerPhrases: phrases,
+    collectiveSigners: collectives,
+    bodyCodes: uniq([...(base.bodyCodes ?? []), ...config.issuingBodies.flatMap((b) => [b.code, ...(b.aliases ?? [])])]),
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * The field extractor on documents nobody has scanned yet: every document type and issuing
+ * body of config/domain.json (and bodies of other offices across the country), with the
+ * number-symbol, date-line, trích yếu, stamp and signing-block variants OCR produces, the
+ * header read in three layouts, text without diacritics (Textract) and letter-level OCR slips.
+ * Property tests (fast-check, fixed seeds so a failure replays) and tables; no OCR here.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractFields, vocabularyFromConfig, DEFAULT_VOCABULARY } from '../../shared/domain/extract';
+import { foldDiacritics, stripDiacritics } from '../../shared/domain/vietnamese';
+import {
+  ALL_BODIES,
+  CONFIG,
+  CONFIG_BODIES,
+  CONFIG_TYPES,
+  NOISE_KINDS,
+  docSpecArb,
+  readingArb,
+  render,
+  type DocSpec,
+  type ReadingOptions,
+} from './extract-docgen';
+
+const vocabulary = vocabularyFromConfig(CONFIG);
+
+const EXACT = ['numberSymbol', 'typeCode', 'issuerCode', 'documentDate', 'secrecy', 'urgency'] as const;
+const FREE = ['subject', 'place', 'issuer', 'issuerParent', 'signingCapacity', 'signerTitle', 'signer', 'recipients'] as const;
+
+function read(text: string) {
+  const { fields } = extractFields(text, { vocabulary });
+  return Object.fromEntries([...EXACT, ...FREE].map((k) => [k, fields[k]?.value ?? null]));
+}
+
+/** Free text compared without marks (OCR slips change marks the extractor cannot know). */
+const folded = (v: unknown) => foldDiacritics(JSON.stringify(v ?? null)).replace(/\s+/g, ' ');
+
+const CLEAN: ReadingOptions = { so: 'Số ', symbol: 'plain', dateSpacing: 'normal', zeroPad: false, layout: 'reading', wrap: 0, plain: false, star: '*', blankLines: true, noise: [] };
+
+const specFor = (t: (typeof CONFIG_TYPES)[number], b: (typeof ALL_BODIES)[number], k: number): DocSpec => {
+  const signing = b.signing[k % b.signing.length]!;
+  return {
+    typeName: t.name,
+    typeCode: t.code,
+    bodyCode: b.code,
+    number: String(1 + ((k * 37) % 700)),
+    superior: b.superior,
+    issuerLines: b.name.length > 26 ? [b.name.split(' ').slice(0, 3).join(' '), b.name.split(' ').slice(3).join(' ')] : [b.name],
+    place: b.places[k % b.places.length]!,
+    year: 2015 + (k % 12),
+    month: 1 + ((k * 5) % 12),
+    day: 1 + ((k * 7) % 28),
+    subject: t.name ? 'về tăng cường công tác bảo vệ chính trị nội bộ trong tình hình mới' : 'V/v góp ý dự thảo văn kiện Đại hội',
+    secrecy: ([null, 'MẬT', 'TỐI MẬT', 'TUYỆT MẬT'] as const)[k % 4]!,
+    urgency: ([null, 'KHẨN', null, 'THƯỢNG KHẨN', 'HỎA TỐC'] as const)[k % 5]!,
+    capacity: signing.capacity,
+    signerTitle: signing.titles[k % Math.max(1, signing.titles.length)] ?? null,
+    signerName: 'Nguyễn Thị Thu Hằng',
+    recipients: ['Như trên', 'Thường trực Tỉnh ủy (để b/c)', 'Lưu Văn phòng'],
+    addressed: t.name === null || t.code === 'TTr' ? 'Ban Thường vụ Tỉnh ủy' : null,
+    body: ['Thực hiện Nghị quyết số 10-NQ/TU ngày 10/6/2020 của Ban Chấp hành, công tác văn phòng cấp ủy đã có nhiều chuyển biến tích cực.', 'Đề nghị các cơ quan, đơn vị triển khai thực hiện nghiêm túc./.'],
+  };
+};
+
+describe('extractor on every configured type × issuing body', () => {
+  const cases = CONFIG_TYPES.flatMap((t, i) => CONFIG_BODIES.map((b, j) => ({ t, b, k: i * CONFIG_BODIES.length + j })));
+  it('has the configuration to build from', () => {
+    expect(CONFIG_TYPES.length).toBeGreaterThanOrEqual(CONFIG.documentTypes.length - 1);
+    expect(CONFIG_BODIES.length).toBeGreaterThanOrEqual(CONFIG.issuingBodies.length);
+  });
+  it.each(cases.map((c) => [`${c.t.code} / ${c.b.code} ${c.b.name}`, c] as const))('%s', (_n, { t, b, k }) => {
+    const spec = specFor(t, b, k);
+    for (const layout of ['reading', 'merged', 'regions'] as const) {
+      const { text, expected } = render(spec, { ...CLEAN, layout });
+      expect(read(text), layout).toEqual(expected);
+    }
+    // Textract: no diacritics at all; codes come back in their printed spelling.
+    const plain = render(spec, { ...CLEAN, plain: true });
+    expect(read(plain.text), 'plain').toEqual(plain.expected);
+  });
+});
+
+describe('extractor properties on generated documents (fast-check)', () => {
+  it('reads every field of a clean reading, in any layout, with or without diacritics', () => {
+    fc.assert(
+      fc.property(docSpecArb(), readingArb(), (spec, r) => {
+        const { text, expected } = render(spec, r);
+        expect(read(text)).toEqual(expected);
+      }),
+      { numRuns: 600, seed: 20260105 },
+    );
+  });
+
+  it('reads the exact fields through OCR slips, and the free text up to its marks', () => {
+    fc.assert(
+      fc.property(docSpecArb(), readingArb({ noise: fc.subarray([...NOISE_KINDS], { minLength: 1 }) }), (spec, r) => {
+        const { text, expected } = render(spec, r);
+        const got = read(text);
+        for (const k of EXACT) expect(got[k], k).toEqual(expected[k]);
+        for (const k of FREE) expect(folded(got[k]), k).toEqual(folded(expected[k]));
+      }),
+      { numRuns: 600, seed: 424242 },
+    );
+  });
+
+  it('never throws and keeps every confidence in [0, 1] on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.array(fc.constantFrom('Số 1-NQ/TU', 'ngày 1 tháng 1 năm 2020', 'MẬT', 'T/M', 'Nơi nhận:', '- ', '\n', 'V/v'), { maxLength: 12 }), (s, bits) => {
+        const { fields } = extractFields(bits.join(' ') + s, { vocabulary });
+        for (const f of Object.values(fields)) {
+          expect(f.confidence).toBeGreaterThanOrEqual(0);
+          expect(f.confidence).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
+
+// --- tables of the variants one at a time --------------------------------------------------------
+
+const head = (symbolLine: string, dateLine = 'Thanh Hóa, ngày 05 tháng 3 năm 2026', extra: string[] = []) =>
+  ['TỈNH ỦY THANH HÓA', '*', symbolLine, ...extra, 'ĐẢNG CỘNG SẢN VIỆT NAM', dateLine, '', 'NGHỊ QUYẾT', 'về công tác cán bộ', '', 'Thực hiện chỉ đạo của Ban Thường vụ.'].join('\n');
+
+describe('number-symbol variants', () => {
+  it.each([
+    ['Số: 12-NQ/TU', '12-NQ/TU'],
+    ['Số 05-CV/BTCTU', '05-CV/BTCTU'],
+    ['Số: 123-KH/ĐU', '123-KH/ĐU'],
+    ['Số 12 - NQ/TU', '12-NQ/TU'],
+    ['Số 12-NQ / TU', '12-NQ/TU'],
+    ['Số 12 - NQ / TU', '12-NQ/TU'],
+    ['S6: 12-NQ/TU', '12-NQ/TU'],
+    ['Sô: 12-NQ/TU', '12-NQ/TU'],
+    ['Sô 12-NQ/TU', '12-NQ/TU'],
+    ['So 12-NQ/TU', '12-NQ/TU'],
+    ['Số 12–NQ/TU', '12-NQ/TU'],
+    ['Số 12—NQ/TU', '12-NQ/TU'],
+    ['Số12-NQ/TU', '12-NQ/TU'],
+    ['Số 1O-NQ/TU', '10-NQ/TU'],
+    ['Số 8-QĐi/TU', '8-QĐi/TU'],
+    ['So 8-QDi/TU', '8-QĐi/TU'],
+    ['So 22-NQ/DUK', '22-NQ/ĐUK'],
+    ['So 3-BC/DH', '3-BC/ĐH'],
+    ['So 3-TB/BCD', '3-TB/BCĐ'],
+    ['So 41-CTr/BTGDVTU', '41-CTr/BTGDVTU'],
+  ])('%s → %s', (line, want) => {
+    expect(extractFields(head(line), { vocabulary }).fields.numberSymbol.value).toBe(want);
+  });
+
+  it('gives back the configured spelling of a body code only with the office vocabulary', () => {
+    expect(extractFields(head('So 3-BC/DH'), { vocabulary: DEFAULT_VOCABULARY }).fields.issuerCode.value).toBe('DH');
+    expect(extractFields(head('So 3-BC/DH'), { vocabulary }).fields.issuerCode.value).toBe('ĐH');
+  });
+});
+
+describe('date-line variants', () => {
+  it.each([
+    ['Thanh Hóa, ngày 05 tháng 3 năm 2026', '2026-03-05', 'Thanh Hóa'],
+    ['Thanh Hóa, ngày 5 tháng 03 năm 2026', '2026-03-05', 'Thanh Hóa'],
+    ['Thanh Hóa,  ngày  05  tháng  3  năm  2026', '2026-03-05', 'Thanh Hóa'],
+    ['Thanh Hóa,ngày 05 tháng 3 năm 2026', '2026-03-05', 'Thanh Hóa'],
+    ['Thanh Hóa , ngày 05 tháng 3 năm 2026', '2026-03-05', 'Thanh Hóa'],
+    ['Thanh Hoa, ngay 05 thang 3 nam 2026', '2026-03-05', 'Thanh Hoa'],
+    ['Thanh Hóa, ngảy 05 thảng 3 nãm 2026', '2026-03-05', 'Thanh Hóa'],
+    ['Thanh Hóa, ngày l tháng 3 năm 2026', '2026-03-01', 'Thanh Hóa'],
+    ['Thanh Hóa, ngày O5 tháng 3 năm 2O26', '2026-03-05', 'Thanh Hóa'],
+    ['TP. Hồ Chí Minh, ngày 30 tháng 4 năm 2025', '2025-04-30', 'TP. Hồ Chí Minh'],
+    ['Hoàng Văn Thụ, ngày 21 tháng 6 năm 2025', '2025-06-21', 'Hoàng Văn Thụ'],
+  ])('%s', (line, iso, place) => {
+    const { fields } = extractFields(head('Số 12-NQ/TU', line), { vocabulary });
+    expect(fields.documentDate.value).toBe(iso);
+    expect(fields.place.value).toBe(place);
+  });
+});
+
+describe('secrecy and urgency stamps', () => {
+  it.each([
+    [['MẬT'], 'mat', null],
+    [['TỐI MẬT'], 'toi-mat', null],
+    [['TUYỆT MẬT'], 'tuyet-mat', null],
+    [['KHẨN'], null, 'khan'],
+    [['THƯỢNG KHẨN'], null, 'thuong-khan'],
+    [['HỎA TỐC'], null, 'hoa-toc'],
+    [['HOẢ TỐC'], null, 'hoa-toc'],
+    [['MAT'], 'mat', null],
+    [['TOI MAT', 'HOA TOC'], 'toi-mat', 'hoa-toc'],
+    [['TUYET MAT', 'THUONG KHAN'], 'tuyet-mat', 'thuong-khan'],
+    [['TÕI MẬT'], 'toi-mat', null],
+    [['TUYỆT MẬT .', 'KHẨN |'], 'tuyet-mat', 'khan'],
+    [['HÓA TỐC.'], null, 'hoa-toc'],
+    [['| MẬT |', '[KHẨN]'], 'mat', 'khan'],
+  ] as const)('%j', (stamps, secrecy, urgency) => {
+    const { fields } = extractFields(head('Số 12-NQ/TU', undefined, [...stamps]), { vocabulary });
+    expect(fields.secrecy.value).toBe(secrecy);
+    expect(fields.urgency.value).toBe(urgency);
+  });
+
+  it('finds stamps printed under a công văn trích yếu wrapped over two lines', () => {
+    const text = ['TỈNH ỦY HƯNG YÊN', 'VĂN PHÒNG', '*', 'Số 45-CV/VPTU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Hưng Yên, ngày 2 tháng 3 năm 2026', 'V/v báo cáo kết quả thực hiện Nghị quyết số', '12-NQ/TU', 'TỐI MẬT', 'THƯỢNG KHẨN', '', 'Kính gửi: Ban Thường vụ Tỉnh ủy', 'Nội dung.'].join('\n');
+    const { fields } = extractFields(text, { vocabulary });
+    expect(fields.subject.value).toBe('V/v báo cáo kết quả thực hiện Nghị quyết số 12-NQ/TU');
+    expect(fields.secrecy.value).toBe('toi-mat');
+    expect(fields.urgency.value).toBe('thuong-khan');
+  });
+
+  it('does not take "bí mật" or "khẩn trương" in the title or body for a stamp', () => {
+    const text = head('Số 12-NQ/TU').replace('về công tác cán bộ', 'về bảo vệ bí mật nhà nước, khẩn trương triển khai');
+    const { fields } = extractFields(text.replace('NGHỊ QUYẾT', 'NGHỊ QUYẾT\nBẢO VỆ BÍ MẬT NHÀ NƯỚC'), { vocabulary });
+    expect(fields.secrecy.value).toBeNull();
+    expect(fields.urgency.value).toBeNull();
+  });
+});
+
+describe('signing blocks', () => {
+  const foot = (right: string[], name = 'Lê Văn Ước') =>
+    [head('Số 12-NQ/TU'), '', 'Nơi nhận:', '- Như trên,', '- Lưu Văn phòng.', ...right, name].join('\n');
+  it.each([
+    [['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'], 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ'],
+    [['K/T BÍ THƯ', 'PHÓ BÍ THƯ'], 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'],
+    [['T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG'], 'T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG'],
+    [['T/UQ CHÁNH VĂN PHÒNG', 'TRƯỞNG PHÒNG HÀNH CHÍNH'], 'T/UQ CHÁNH VĂN PHÒNG', 'TRƯỞNG PHÒNG HÀNH CHÍNH'],
+    [['TUQ. CHÁNH VĂN PHÒNG', 'TRƯỞNG PHÒNG HÀNH CHÍNH'], 'T/UQ CHÁNH VĂN PHÒNG', 'TRƯỞNG PHÒNG HÀNH CHÍNH'],
+    [['TM. BAN THƯỜNG VỤ', 'BÍ THƯ'], 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ'],
+    [['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'], 'K/T TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'],
+    [['K/ T TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'], 'K/T TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'],
+    [['Q. TRƯỞNG BAN'], null, 'Q. TRƯỞNG BAN'],
+    [['TRƯỞNG BAN'], null, 'TRƯỞNG BAN'],
+    [['T/M ĐOÀN CHỦ TỊCH'], 'T/M ĐOÀN CHỦ TỊCH', null],
+  ] as const)('%j', (right, capacity, title) => {
+    const { fields } = extractFields(foot([...right]), { vocabulary });
+    expect(fields.signingCapacity!.value).toBe(capacity);
+    expect(fields.signerTitle!.value).toBe(title);
+    expect(fields.signer.value).toBe('Lê Văn Ước');
+    expect(fields.recipients.value).toEqual(['Như trên', 'Lưu Văn phòng']);
+  });
+
+  it('reads them without diacritics too', () => {
+    const { fields } = extractFields(stripDiacritics(foot(['K/T CHANH VAN PHONG', 'PHO CHANH VAN PHONG'])), { vocabulary });
+    expect(fields.signingCapacity!.value).toBe('K/T CHANH VAN PHONG');
+    expect(fields.signerTitle!.value).toBe('PHO CHANH VAN PHONG');
+    expect(fields.signer.value).toBe('Le Van Uoc');
+  });
+});
+
+describe('vocabularyFromConfig', () => {
+  it('adds the configured codes, titles and collectives to the defaults', () => {
+    expect(vocabulary.bodyCodes).toEqual(expect.arrayContaining(['ĐH', 'TU', 'BTGDVTU', 'BTGTU', 'BCĐ', 'ĐUK']));
+    expect(vocabulary.collectiveSigners).toEqual(expect.arrayContaining(['doan chu tich', 'ban tham tra tu cach dai bieu', 'ban kiem phieu']));
+    expect(vocabulary.signerTitles).toEqual(expect.arrayContaining(['PHÓ BÍ THƯ THƯỜNG TRỰC', 'TRƯỞNG ĐOÀN']));
+    const qdi = vocabulary.types.find((t) => t.name === 'Quy định')!;
+    expect([qdi.partyCode, ...(qdi.altCodes ?? [])]).toEqual(expect.arrayContaining(['QĐi', 'QĐ', 'QDi']));
+    // Nothing of the defaults goes: documents come from other offices too.
+    expect(vocabulary.types.length).toBeGreaterThanOrEqual(DEFAULT_VOCABULARY.types.length);
+  });
+
+  it('takes a type the defaults do not know, with its code', () => {
+    const v = vocabularyFromConfig({ documentTypes: [{ code: 'TCg', name: 'Thông cáo báo chí' }], issuingBodies: [] });
+    const text = head('Số 4-TCg/TU').replace('NGHỊ QUYẾT', 'THÔNG CÁO BÁO CHÍ');
+    const { fields } = extractFields(text, { vocabulary: v });
+    expect(fields.typeCode.value).toBe('TCg');
+    expect(fields.subject.value).toBe('về công tác cán bộ');
+  });
+
+  it('repairs the marks of a configured header name OCR misread', () => {
+    const v = vocabularyFromConfig({ documentTypes: [], issuingBodies: [{ code: 'BCĐ', header: { superior: 'TỈNH ỦY HƯNG YÊN', name: 'BAN CHỈ ĐẠO PHÒNG, CHỐNG THAM NHŨNG' }, signing: [{ form: 'direct', titles: ['TRƯỞNG BAN'] }] }] });
+    const text = ['TỈNH ỦY HƯNG YÊN', 'BAN CHI ĐẠO PHÒNG, CHÔNG THAM NHŨNG', '*', 'Số 4-TB/BCĐ', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Hưng Yên, ngày 2 tháng 3 năm 2026', '', 'THÔNG BÁO', 'kết luận của Trưởng ban', '', 'Nội dung.'].join('\n');
+    expect(extractFields(text, { vocabulary: v }).fields.issuer.value).toBe('BAN CHỈ ĐẠO PHÒNG, CHỐNG THAM NHŨNG');
+  });
+});
+

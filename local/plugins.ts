@@ -4,7 +4,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { Extra } from './gateway';
-import { auditSealerPlugin } from './plugins/audit-sealer';
+import { auditSealerPlugin, auditVerifierPlugin } from './plugins/audit-sealer';
 import { remindersPlugin } from './plugins/reminders';
 import { workflowPlugin } from './plugins/workflow';
 import { ocrPlugin } from './plugins/ocr';
@@ -25,4 +25,4 @@ export interface EmbeddedPlugin {
   start(ctx: EmbeddedContext): Promise<{ stop: () => Promise<void>; extra?: Extra }>;
 }
 
-export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, searchSweeperPlugin, remindersPlugin, workflowPlugin, ocrPlugin];
+export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, auditVerifierPlugin, searchSweeperPlugin, remindersPlugin, workflowPlugin, ocrPlugin];

@@ -73,7 +73,7 @@ export class ApiStack extends Stack {
   readonly userPool: UserPool;
   readonly functions: Record<ApiFunction, DaumoiFunction>;
   readonly webClient: UserPoolClient;
-  /** The scheduled functions (reminders, audit sealer, search sweeper): their errors are alarmed. */
+  /** The scheduled functions (reminders, audit sealer, search sweeper, audit verifier): their errors are alarmed. */
   readonly scheduled: DaumoiFunction[] = [];
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -189,22 +189,26 @@ export class ApiStack extends Stack {
     preToken.bindTable(dataSpec.envVar, data.tables.Data, dataSpec, 'RO');
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken, LambdaVersion.V3_0);
 
-    // Every minute, one at a time: the audit sealer appends new audit events to the hash chain;
-    // the search sweeper indexes the register entries whose own indexing failed.
-    const everyMinute = (id: string, entryFile: string, description: string, tables: Partial<Record<TableSpec['name'], AccessMode>>): DaumoiFunction => {
-      const fn = new DaumoiFunction(this, id, { entryFile, description, logRetentionDays: props.logRetention, timeout: Duration.minutes(1), reservedConcurrentExecutions: 1 });
+    // Scheduled, one run at a time: every minute the audit sealer appends new audit events to the
+    // hash chain and the search sweeper indexes the register entries whose own indexing failed;
+    // daily the audit verifier walks the whole chain (its AuditChainProblems metric is alarmed).
+    const scheduled = (id: string, entryFile: string, description: string, tables: Partial<Record<TableSpec['name'], AccessMode>>, schedule: Schedule, timeout: Duration): DaumoiFunction => {
+      const fn = new DaumoiFunction(this, id, { entryFile, description, logRetentionDays: props.logRetention, timeout, reservedConcurrentExecutions: 1 });
       for (const [name, mode] of Object.entries(tables) as [TableSpec['name'], AccessMode][]) {
         const spec = TABLES.find((t) => t.name === name)!;
         fn.bindTable(spec.envVar, data.tables[name], spec, mode);
       }
-      new Rule(this, `${id}EveryMinute`, { schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(fn)] });
+      new Rule(this, `${id}Schedule`, { schedule, targets: [new LambdaFunction(fn)] });
       return fn;
     };
-    const sealer = everyMinute('AuditSealer', 'functions/audit-sealer.ts', 'daumoi: seals audit events into the hash chain', { Audit: 'RW' });
-    const sweeper = everyMinute('SearchSweeper', 'functions/search-sweeper.ts', 'daumoi: indexes register entries whose indexing failed', { Data: 'RW', Search: 'RW' });
+    const everyMinute = Schedule.rate(Duration.minutes(1));
+    const sealer = scheduled('AuditSealer', 'functions/audit-sealer.ts', 'daumoi: seals audit events into the hash chain', { Audit: 'RW' }, everyMinute, Duration.minutes(1));
+    const sweeper = scheduled('SearchSweeper', 'functions/search-sweeper.ts', 'daumoi: indexes register entries whose indexing failed', { Data: 'RW', Search: 'RW' }, everyMinute, Duration.minutes(1));
+    // 18:00 UTC is 01:00 in Hà Nội, when the office is closed.
+    const verifier = scheduled('AuditVerifier', 'functions/audit-verifier.ts', 'daumoi: verifies the whole audit hash chain daily', { Audit: 'RW' }, Schedule.cron({ hour: '18', minute: '0' }), Duration.minutes(15));
     // Entries made from a scan are indexed with its OCR text.
     sweeper.bindBucket(ENV.bucket, data.bucket, ['ocr/'], 'RO');
-    this.scheduled.push(reminders, sealer, sweeper);
+    this.scheduled.push(reminders, sealer, sweeper, verifier);
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
     this.api = new RestApi(this, 'Api', {

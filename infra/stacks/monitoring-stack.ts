@@ -54,6 +54,11 @@ export class MonitoringStack extends Stack {
 
     alarm('ApiInternalErrors', 'The API answered 500 (a bug): see the function logs by request id', app(METRIC.internalError));
     alarm('ApiDependencyUnavailable', 'The API answered 503 repeatedly: DynamoDB or S3 unreachable', app(METRIC.dependencyUnavailable), 10);
+    alarm(
+      'AuditChainBroken',
+      'The daily verification found audit events edited, deleted or reordered: treat as a security incident',
+      new Metric({ namespace: METRICS_NAMESPACE, metricName: METRIC.auditChainProblems, dimensionsMap: { service: 'daumoi' }, statistic: 'Maximum', period: Duration.hours(1) }),
+    );
     alarm('SearchSweepFailing', 'The search sweeper cannot index entries for 15 minutes: they stay unsearchable', app(METRIC.searchSweepFailed), 1, 3);
     alarm(
       'OcrDeadLetters',

@@ -16,6 +16,8 @@ export const METRIC = {
   ocrOutcome: 'OcrOutcome',
   /** Audit events appended to the hash chain. */
   auditSealed: 'AuditEventsSealed',
+  /** Problems the scheduled verification found in the audit hash chain (0 when intact). */
+  auditChainProblems: 'AuditChainProblems',
   /** Report reminders sent / that could not be sent. */
   remindersSent: 'RemindersSent',
   remindersFailed: 'RemindersFailed',

@@ -27,6 +27,11 @@ export function count(name: string, value = 1): void {
   if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
 }
 
+/** A value written even when it is 0 (a health figure, such as problems found). */
+export function gauge(name: string, value: number): void {
+  metrics.addMetric(name, MetricUnit.Count, value);
+}
+
 /** A count with its own dimension (published at once, apart from the invocation's other metrics). */
 export function countBy(name: string, dimension: string, dimensionValue: string, value = 1): void {
   const single = metrics.singleMetric();

@@ -8,7 +8,7 @@ describe('monitoring stack', () => {
   const by = (pred: (p: Record<string, any>) => boolean) => alarms.filter(pred);
 
   it('sends every alarm to one TLS-only topic, with the address from daumoi:alarmEmail subscribed', () => {
-    expect(alarms.length).toBeGreaterThanOrEqual(9);
+    expect(alarms.length).toBeGreaterThanOrEqual(11);
     const topics = t.monitoring.findResources('AWS::SNS::Topic');
     expect(Object.keys(topics)).toHaveLength(1);
     const topicId = Object.keys(topics)[0]!;
@@ -18,7 +18,7 @@ describe('monitoring stack', () => {
   });
 
   it('watches the metrics the functions write, in their namespace', () => {
-    for (const name of ['InternalError', 'DependencyUnavailable', 'SearchSweepFailed']) {
+    for (const name of ['InternalError', 'DependencyUnavailable', 'SearchSweepFailed', 'AuditChainProblems']) {
       expect(by((a) => a.Namespace === 'daumoi' && a.MetricName === name && a.Dimensions?.[0]?.Value === 'daumoi'), name).toHaveLength(1);
     }
   });
@@ -26,7 +26,7 @@ describe('monitoring stack', () => {
   it('watches the OCR dead-letter queue, the OCR function, the workflow and each scheduled function', () => {
     expect(by((a) => a.Namespace === 'AWS/SQS' && a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
     expect(by((a) => a.Namespace === 'AWS/States' && a.MetricName === 'ExecutionsFailed')).toHaveLength(1);
-    // OCR worker + reminders, audit sealer, search sweeper.
-    expect(by((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors')).toHaveLength(4);
+    // OCR worker + reminders, audit sealer, search sweeper, audit verifier.
+    expect(by((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors')).toHaveLength(5);
   });
 });

@@ -132,6 +132,9 @@ describe('api stack', () => {
       expect(Object.keys(f.Properties.Environment.Variables), d).toEqual(expect.arrayContaining([...envs]));
       expect(rules.some((r) => r.ScheduleExpression === 'rate(1 minute)' && JSON.stringify(r.Targets).includes(id)), d).toBe(true);
     }
+    const [verifierId, verifier] = byDescription('verifies the whole audit hash chain');
+    expect(verifier.Properties.ReservedConcurrentExecutions).toBe(1);
+    expect(rules.some((r) => r.ScheduleExpression === 'cron(0 18 * * ? *)' && JSON.stringify(r.Targets).includes(verifierId))).toBe(true);
   });
 });
 

@@ -73,3 +73,29 @@ describe('metrics', () => {
     expect(outcome).toMatchObject({ OcrOutcome: 1, outcome: 'ignored' });
   });
 });
+
+describe('the scheduled audit verification', () => {
+  it('writes AuditChainProblems: 0 on an intact chain, the problems found once an event is edited', async () => {
+    const { handler: verifier } = await import('../../functions/audit-verifier');
+    const { TAMPER_CASES } = await import('../support/audit-tampering');
+    const { documentClient } = await import('../../shared/adapters/dynamodb/client');
+    const audit = services().audit;
+    for (let i = 0; i < 6; i++) await audit.record({ actor: { sub: 's', username: 'x', roles: [], clearance: 'none' }, action: 'create', entityType: 'verify-test', entityId: `v-${i}`, before: null, after: { i } });
+    await audit.seal(new Date(Date.now() + 60_000));
+    let result: Awaited<ReturnType<typeof verifier>> | undefined;
+    const intact = await emfDuring(async () => void (result = await verifier()));
+    expect(result).toMatchObject({ ok: true, problems: 0 });
+    expect(intact.find((d) => metricNames(d).includes('AuditChainProblems'))).toMatchObject({ AuditChainProblems: 0 });
+
+    const undo = await TAMPER_CASES.find((c) => c.detectedAs === 'edited')!.tamper(documentClient(), tableName('Audit'));
+    try {
+      const broken = await emfDuring(async () => void (result = await verifier()));
+      expect(result!.ok).toBe(false);
+      expect(result!.problems).toBeGreaterThan(0);
+      expect(broken.find((d) => metricNames(d).includes('AuditChainProblems'))!.AuditChainProblems).toBe(result!.problems);
+    } finally {
+      await undo();
+    }
+    expect((await verifier()).ok).toBe(true);
+  });
+});

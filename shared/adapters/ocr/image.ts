@@ -204,6 +204,17 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     const rule = w >= 5 * letter && h <= 0.45 * letter;
     const vrule = h >= 3 * letter && w <= 0.3 * letter;
     if (!(frame || rule || vrule)) {
+      // On a low-resolution or blurred scan the letters inside a stamp's box, or under the motto's
+      // underline, touch it and join its component, which is then too full to be a frame or too tall
+      // to be a rule. Its straight sides still show: erase those, and keep the letters.
+      if (w >= 4 * letter) {
+        const sides = straightSides(labels, width, c, i + 1, letter);
+        if (sides.box || sides.longestRow >= 5 * letter) {
+          remove[i + 1] = sides.box ? 5 : 4;
+          removed++;
+          return;
+        }
+      }
       if (speck(c, w, h)) {
         remove[i + 1] = 3;
         removed++;
@@ -264,6 +275,8 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
   });
   comps.forEach((c, i) => {
     if (remove[i + 1] === 2) markBoxSides(labels, width, c, i + 1, Math.max(6, Math.round(letter * 0.8)), erase);
+    else if (remove[i + 1] === 4) markLongRows(labels, width, c, i + 1, Math.round(letter * 3), erase);
+    else if (remove[i + 1] === 5) markBoxSides(labels, width, c, i + 1, Math.max(6, Math.round(letter * 0.8)), erase, Math.max(3, Math.round(letter * 0.3)));
   });
   // Erase with a 1-pixel halo: the grey anti-aliased edge of a line is not dark enough to be
   // in the component, but Tesseract still sees it.
@@ -289,6 +302,71 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
   return { image: { width, height, data: out }, removed };
 }
 
+/** The longest run of a component's pixels along a row, within rows [y0, y1]. */
+function longestRowRun(labels: Int32Array, width: number, c: Component, label: number, y0: number, y1: number): number {
+  let best = 0;
+  for (let y = Math.max(c.minY, y0); y <= Math.min(c.maxY, y1); y++) {
+    const row = y * width;
+    let run = 0;
+    for (let x = c.minX; x <= c.maxX; x++) {
+      if (labels[row + x] === label) {
+        run++;
+        if (run > best) best = run;
+      } else run = 0;
+    }
+  }
+  return best;
+}
+
+/** The longest run of a component's pixels down a column, within columns [x0, x1]. */
+function longestColumnRun(labels: Int32Array, width: number, c: Component, label: number, x0: number, x1: number): number {
+  let best = 0;
+  for (let x = Math.max(c.minX, x0); x <= Math.min(c.maxX, x1); x++) {
+    let run = 0;
+    for (let y = c.minY; y <= c.maxY; y++) {
+      if (labels[y * width + x] === label) {
+        run++;
+        if (run > best) best = run;
+      } else run = 0;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether a wide component has a box's four straight sides along its bounding box (letters may
+ * touch them), and its longest straight row (an underline with letters touching it).
+ */
+function straightSides(labels: Int32Array, width: number, c: Component, label: number, letter: number): { box: boolean; longestRow: number } {
+  const w = c.maxX - c.minX + 1;
+  const h = c.maxY - c.minY + 1;
+  const band = Math.max(3, Math.round(letter * 0.25));
+  const longestRow = longestRowRun(labels, width, c, label, c.minY, c.maxY);
+  if (h < letter || longestRow < 0.8 * w) return { box: false, longestRow };
+  const top = longestRowRun(labels, width, c, label, c.minY, c.minY + band);
+  const bottom = longestRowRun(labels, width, c, label, c.maxY - band, c.maxY);
+  const left = longestColumnRun(labels, width, c, label, c.minX, c.minX + band);
+  const right = longestColumnRun(labels, width, c, label, c.maxX - band, c.maxX);
+  return { box: top >= 0.8 * w && bottom >= 0.8 * w && left >= 0.6 * h && right >= 0.6 * h, longestRow };
+}
+
+/** Marks the runs of a component along its rows at least `minRun` long (an underline's pixels). */
+function markLongRows(labels: Int32Array, width: number, c: Component, label: number, minRun: number, erase: Uint8Array): void {
+  for (let y = c.minY; y <= c.maxY; y++) {
+    const row = y * width;
+    let x = c.minX;
+    while (x <= c.maxX) {
+      if (labels[row + x] !== label) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x <= c.maxX && labels[row + x] === label) x++;
+      if (x - start >= minRun) for (let k = start; k < x; k++) erase[row + k] = 1;
+    }
+  }
+}
+
 /** A rectangle outline: most of the component's pixels lie near its bounding box's sides. */
 function isBox(labels: Int32Array, width: number, c: Component, label: number, letter: number): boolean {
   const w = c.maxX - c.minX + 1;
@@ -306,9 +384,15 @@ function isBox(labels: Int32Array, width: number, c: Component, label: number, l
   return near / c.count > 0.6;
 }
 
-/** Marks the pixels of a box's straight sides: runs of the component at least `minRun` long. */
-function markBoxSides(labels: Int32Array, width: number, c: Component, label: number, minRun: number, erase: Uint8Array): void {
+/**
+ * Marks the pixels of a box's straight sides: runs of the component at least `minRun` long;
+ * with `band`, only rows and columns that near the bounding box's sides (letters touching the
+ * box keep their strokes).
+ */
+function markBoxSides(labels: Int32Array, width: number, c: Component, label: number, minRun: number, erase: Uint8Array, band?: number): void {
+  const nearSide = (v: number, lo: number, hi: number) => band === undefined || v - lo < band || hi - v < band;
   for (let y = c.minY; y <= c.maxY; y++) {
+    if (!nearSide(y, c.minY, c.maxY)) continue;
     const row = y * width;
     let x = c.minX;
     while (x <= c.maxX) {
@@ -322,6 +406,7 @@ function markBoxSides(labels: Int32Array, width: number, c: Component, label: nu
     }
   }
   for (let x = c.minX; x <= c.maxX; x++) {
+    if (!nearSide(x, c.minX, c.maxX)) continue;
     let y = c.minY;
     while (y <= c.maxY) {
       if (labels[y * width + x] !== label) {

@@ -269,3 +269,56 @@ describe('vocabularyFromConfig', () => {
   });
 });
 
+
+// --- reading order: marks read from the page's edges ------------------------------------------------
+
+import { readingOrderLines, type LayoutLine } from '../../shared/domain/extract/layout';
+
+/** A line as Tesseract gives it: words with boxes, ~20 px per character, pieces at x positions. */
+function boxed(y: number, pieces: [x: number, text: string, confidence?: number, h?: number][]): LayoutLine {
+  const words = pieces.flatMap(([x0, text, confidence = 0.9, h = 40]) => {
+    let x = x0;
+    return text.split(' ').map((w) => {
+      const bbox = { x0: x, y0: y, x1: x + w.length * 20, y1: y + h };
+      x = bbox.x1 + 20;
+      return { text: w, bbox, confidence };
+    });
+  });
+  return { text: words.map((w) => w.text).join(' '), words };
+}
+
+describe('reading order on a rotated, straightened scan', () => {
+  it('drops short marks in the margin beyond the text and flat doubtful pieces (page edge, scanner lid)', () => {
+    const lines = [
+      boxed(20, [[80, '>5', 0.16, 1], [264, '2X:', 0.3, 1], [648, 'Z7.', 0.44, 2]]),
+      boxed(100, [[360, 'TỈNH ỦY BẮC NINH'], [1050, 'ĐẢNG CỘNG SẢN VIỆT NAM'], [2040, '|', 0.57]]),
+      boxed(150, [[390, 'Số 22-NQ/ĐUK'], [1010, 'Bắc Ninh, ngày 12 tháng 04 năm 2022'], [2040, 's', 0]]),
+      boxed(250, [[380, 'về xây dựng đội ngũ cán bộ văn phòng cấp ủy đáp ứng'], [2040, 'ạ', 0]]),
+      boxed(300, [[0, '|', 0.9], [280, 'Thực hiện chương trình công tác năm 2022, Ban Thường vụ Đảng ủy Khối ban hành'], [2040, 'Ễ', 0.14]]),
+      boxed(350, [[280, 'Nghị quyết như sau: phát triển kinh tế, bảo đảm quốc phòng và an ninh, xây dựng Đảng']]),
+    ];
+    expect(readingOrderLines(lines)).toEqual([
+      'TỈNH ỦY BẮC NINH',
+      'Số 22-NQ/ĐUK',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Bắc Ninh, ngày 12 tháng 04 năm 2022',
+      '',
+      'về xây dựng đội ngũ cán bộ văn phòng cấp ủy đáp ứng',
+      'Thực hiện chương trình công tác năm 2022, Ban Thường vụ Đảng ủy Khối ban hành',
+      'Nghị quyết như sau: phát triển kinh tế, bảo đảm quốc phòng và an ninh, xây dựng Đảng',
+    ]);
+  });
+
+  it('keeps a short stamp in the left column and a separator line', () => {
+    const lines = [
+      boxed(100, [[360, 'TỈNH ỦY BẮC NINH'], [1050, 'ĐẢNG CỘNG SẢN VIỆT NAM']]),
+      boxed(150, [[390, 'Số 22-NQ/ĐUK'], [1010, 'Bắc Ninh, ngày 12 tháng 04 năm 2022']]),
+      boxed(200, [[450, 'MẬT']]),
+      boxed(300, [[280, 'Thực hiện chương trình công tác năm 2022, Ban Thường vụ Đảng ủy Khối ban hành']]),
+      boxed(340, [[900, '-----', 0.4, 4]]),
+    ];
+    const out = readingOrderLines(lines);
+    expect(out).toContain('MẬT');
+    expect(out).toContain('-----');
+  });
+});

@@ -104,16 +104,32 @@ export function readingOrderLines(lines: LayoutLine[], opts: ReadingOrderOptions
   if (!withBoxes.length || withBoxes.length < lines.filter((l) => l.text.trim()).length * 0.8) {
     return lines.map((l) => l.text);
   }
+  const split = lines.map((l) => splitLine(l, opts.gapLineHeights)).filter((segs) => segs.length);
+  if (!split.length) return [];
+  // The text's horizontal extent (margins excluded) and its middle, from the pieces that are words
+  // (a page edge or the scanner lid read as "|", "s", "Ễ" at the margin would pull it outwards).
+  const wordy = (s: Segment) => (s.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 4;
+  const extents = split.map((segs) => segs.filter(wordy)).filter((segs) => segs.length).map((segs) => union(segs.map((s) => s.bbox)));
+  const ext = extents.length ? extents : split.map((segs) => union(segs.map((s) => s.bbox)));
+  const x0 = median(ext.map((b) => b.x0).sort((a, b) => a - b).slice(0, Math.max(1, Math.ceil(ext.length * 0.3))));
+  const x1 = median(ext.map((b) => b.x1).sort((a, b) => b - a).slice(0, Math.max(1, Math.ceil(ext.length * 0.3))));
+  const textLineH = median(split.flatMap((segs) => segs.filter(wordy).map((s) => height(s.bbox)))) || median(split.flatMap((segs) => segs.map((s) => height(s.bbox))));
+  // Marks read from the page's edges, not text: a short piece wholly in the margin beyond the
+  // text's extent, or a flat doubtful piece with letters (a rule or the lid's edge read as "2X:",
+  // one or two pixels high; a dashed separator has no letters and stays).
+  const junk = (s: Segment): boolean => {
+    const w = s.bbox.x1 - s.bbox.x0;
+    const inMargin = (s.bbox.x0 >= x1 + 1.5 * textLineH || s.bbox.x1 <= x0 - 1.5 * textLineH) && w <= 3 * textLineH;
+    const flat = height(s.bbox) < 0.3 * textLineH && (s.confidence ?? 1) < 0.5 && /[\p{L}\p{N}]/u.test(s.text);
+    return inMargin || flat;
+  };
   const rows: Row[] = [];
-  for (const l of lines) {
-    const segs = splitLine(l, opts.gapLineHeights);
+  for (const all of split) {
+    const segs = all.filter((s) => !junk(s));
     if (!segs.length) continue;
     rows.push({ segments: segs.map((s) => ({ ...s, side: 'full' as Side })), bbox: union(segs.map((s) => s.bbox)), kind: 'full' });
   }
   if (!rows.length) return [];
-  // The text's horizontal extent (margins excluded) and its middle.
-  const x0 = median(rows.map((r) => r.bbox.x0).sort((a, b) => a - b).slice(0, Math.max(1, Math.ceil(rows.length * 0.3))));
-  const x1 = median(rows.map((r) => r.bbox.x1).sort((a, b) => b - a).slice(0, Math.max(1, Math.ceil(rows.length * 0.3))));
   const width = Math.max(1, x1 - x0);
   const mid = (x0 + x1) / 2;
   // The header and footer columns are centred blocks around a quarter and three quarters of

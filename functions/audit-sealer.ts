@@ -5,7 +5,7 @@ import { count, METRIC, publishMetrics } from '../shared/http/metrics';
 
 export const handler = async (): Promise<{ sealed: number }> => {
   const r = await services().audit.seal(); // real time: the grace period is about write order, not the office clock
-  logger.info('audit sealed', { sealed: r.sealed });
+  if (r.sealed) logger.info('audit sealed', { sealed: r.sealed });
   count(METRIC.auditSealed, r.sealed);
   publishMetrics();
   return r;

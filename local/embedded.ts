@@ -3,6 +3,7 @@
  * with the environment the handlers read — the same variables CDK sets in the cloud.
  * Used by `npm start`, the integration tests and the benchmarks.
  */
+import './embedded-env';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type http from 'node:http';

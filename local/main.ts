@@ -2,6 +2,7 @@
 import { startEmbedded } from './embedded';
 import { dataDir } from './paths';
 import { DEMO_USERS } from './demo-users';
+import { seedDemo, type DemoSummary } from './demo';
 
 const port = Number(process.env.PORT ?? 3000);
 const dir = dataDir();
@@ -10,12 +11,13 @@ async function main() {
   const started = Date.now();
   const office = await startEmbedded({ dataDir: dir, port, testHooks: process.env.DAUMOI_TEST_HOOKS === '1', log: (l) => console.log(`  · ${l}`) });
   const url = office.url!;
+  const demo = await seedDemo(url, office.keys, dir).catch((err: Error): DemoSummary => ({ incoming: 0, outgoing: 0, orgs: [], reportType: '', client: null, draftId: null, problems: [err.message] }));
   console.log(`
 daumoi — the embedded office is up in ${((Date.now() - started) / 1000).toFixed(1)} s
   API       ${url}/v1   (OpenAPI: ${url}/v1/openapi.json)
   data      ${dir}
   users     ${DEMO_USERS.map((u) => u.username).join(', ')}
-
+${demo ? demoLines(url, demo) : ''}
 Get a token:   npm run --silent token -- vanthu
 
 Try it:
@@ -36,6 +38,21 @@ Ctrl-C stops DynamoDB Local, s3rver and the server; data is kept for the next st
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** What the demo data holds, and how to act as its organisation's machine client. */
+function demoLines(url: string, d: DemoSummary): string {
+  const lines = [
+    `  demo      ${d.incoming} incoming and ${d.outgoing} outgoing documents, ${d.orgs.length} organisations reporting ${d.reportType} monthly, ${d.draftId ? `draft ${d.draftId} in its workflow` : 'no draft'} (DAUMOI_DEMO=0 skips it on a fresh data directory)`,
+  ];
+  if (d.client) {
+    lines.push(
+      `  client    ${d.client.orgId}: an organisation's machine client for the reports API`,
+      `            curl -s -X POST ${url}/oauth2/token -d grant_type=client_credentials -d client_id=${d.client.clientId} -d client_secret=${d.client.clientSecret}`,
+    );
+  }
+  for (const p of d.problems) lines.push(`  demo data not made: ${p}`);
+  return `${lines.join('\n')}\n`;
 }
 
 main().catch((err: Error) => {

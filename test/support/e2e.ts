@@ -22,7 +22,8 @@ export async function startOffice(opts: { dataDir?: string; port?: number; env?:
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DAUMOI_DATA_DIR: dataDir, DAUMOI_TEST_HOOKS: '1', ...opts.env },
+    // No demo data unless a test asks for it (DAUMOI_DEMO=1): the tests count what they make.
+    env: { ...process.env, PORT: String(port), DAUMOI_DATA_DIR: dataDir, DAUMOI_TEST_HOOKS: '1', DAUMOI_DEMO: '0', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -2,10 +2,11 @@
  * Alarms on what needs a person: the API answering 5xx (500 is a bug; 503 a backing service
  * down), an OCR message parked in the dead-letter queue, a drafts workflow execution failed,
  * a scheduled function failing, search indexing that the sweeper cannot repair. They notify
- * one SNS topic; `daumoi:alarmEmail` subscribes an address to it.
+ * one SNS topic; `daumoi:alarmEmail` subscribes an address to it. The `daumoi` dashboard shows
+ * the office's day: API traffic and errors, scans read, search repairs, workflow runs, reminders.
  */
 import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, Metric, SingleValueWidget, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -26,6 +27,7 @@ export interface MonitoringStackProps extends StackProps {
 export class MonitoringStack extends Stack {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
+  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id, props);
@@ -70,5 +72,25 @@ export class MonitoringStack extends Stack {
     for (const fn of props.api.scheduled) {
       alarm(`${fn.node.id}Errors`, `The scheduled function ${fn.node.id} failed three runs in a row`, fn.metricErrors({ period: five }), 1, 3);
     }
+
+    const hour = Duration.hours(1);
+    const ocr = (outcome: string) => new Metric({ namespace: METRICS_NAMESPACE, metricName: METRIC.ocrOutcome, dimensionsMap: { outcome }, statistic: 'Sum', period: hour, label: outcome });
+    const sum = (name: string) => app(name).with({ period: hour, label: name });
+    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${Stack.of(this).stackName}-office`, defaultInterval: Duration.days(7) });
+    this.dashboard.addWidgets(
+      new GraphWidget({ title: 'API requests and errors', left: [props.api.api.metricCount({ period: hour })], right: [props.api.api.metricClientError({ period: hour }), props.api.api.metricServerError({ period: hour })], width: 12 }),
+      new GraphWidget({ title: 'API latency (p50, p95)', left: [props.api.api.metricLatency({ period: hour, statistic: 'p50' }), props.api.api.metricLatency({ period: hour, statistic: 'p95' })], width: 12 }),
+      new GraphWidget({ title: 'Scans read (OCR outcomes)', left: ['done', 'failed', 'quarantined', 'retry'].map(ocr), width: 12 }),
+      new GraphWidget({ title: 'OCR queue', left: [props.ocr.queue.metricApproximateNumberOfMessagesVisible({ period: five }), props.ocr.deadLetters.metricApproximateNumberOfMessagesVisible({ period: five })], right: [props.ocr.queue.metricApproximateAgeOfOldestMessage({ period: five })], width: 12 }),
+      new GraphWidget({ title: 'Backing services and bugs', left: [sum(METRIC.dependencyUnavailable), sum(METRIC.internalError)], width: 8 }),
+      new GraphWidget({ title: 'Search indexing repairs', left: [sum(METRIC.searchIndexingFailed), sum(METRIC.searchSwept), sum(METRIC.searchSweepFailed)], width: 8 }),
+      new SingleValueWidget({ title: 'Audit chain problems (last verification)', metrics: [app(METRIC.auditChainProblems).with({ statistic: 'Maximum', period: Duration.days(1) })], width: 8 }),
+      new GraphWidget({
+        title: 'Drafts workflow executions',
+        left: [props.workflow.stateMachine.metricStarted({ period: hour }), props.workflow.stateMachine.metricSucceeded({ period: hour }), props.workflow.stateMachine.metricFailed({ period: hour })],
+        width: 12,
+      }),
+      new GraphWidget({ title: 'Report reminders', left: [sum(METRIC.remindersSent), sum(METRIC.remindersFailed)], width: 12 }),
+    );
   }
 }

@@ -29,4 +29,11 @@ describe('monitoring stack', () => {
     // OCR worker + reminders, audit sealer, search sweeper, audit verifier.
     expect(by((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors')).toHaveLength(5);
   });
+
+  it('has a dashboard of the office day over the same metrics', () => {
+    const dashboards = Object.values(t.monitoring.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+    for (const name of ['OcrOutcome', 'SearchSweepFailed', 'AuditChainProblems', 'DependencyUnavailable', 'RemindersSent', 'ExecutionsFailed', '5XXError', 'ApproximateAgeOfOldestMessage']) expect(body, name).toContain(name);
+  });
 });

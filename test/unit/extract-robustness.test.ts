@@ -322,3 +322,42 @@ describe('reading order on a rotated, straightened scan', () => {
     expect(out).toContain('-----');
   });
 });
+
+// --- marks of the domain's common words in running text ----------------------------------------------
+
+import { repairTextPhrases } from '../../shared/domain/extract/repair';
+import { TEXT_PHRASES } from '../../shared/domain/extract/vocabulary';
+
+describe('repairTextPhrases', () => {
+  it.each([
+    ['về chế độ làm việc, sinh hoạt của chỉ bộ', 'về chế độ làm việc, sinh hoạt của chi bộ'],
+    ['về việc khen thưởng tập thế, cá nhân', 'về việc khen thưởng tập thể, cá nhân'],
+    ['tống kết công tác năm 2024', 'tổng kết công tác năm 2024'],
+    ['V/v tô chức các hoạt động', 'V/v tổ chức các hoạt động'],
+    ['về công tác chuấn bị Hội nghị', 'về công tác chuẩn bị Hội nghị'],
+    ['Thường trực Tỉnh úy (đế b/c)', 'Thường trực Tỉnh ủy (để b/c)'],
+    ['THƯỜNG TRỰC TÍNH ỦY', 'THƯỜNG TRỰC TỈNH ỦY'],
+    ['công tác phòng, chống tham nhùng', 'công tác phòng, chống tham nhũng'],
+  ])('%s → %s', (read, want) => expect(repairTextPhrases(read, TEXT_PHRASES)).toBe(want));
+
+  it.each([
+    // Letters are never changed, only marks: a misread letter stays.
+    'Văn phòng cốp ủy',
+    // Unmarked spellings that mean something else are not listed: "để an toàn", "có quan hệ", "báo về", "bị mất".
+    'để an toàn thông tin',
+    'có quan hệ phối hợp',
+    'kết quả báo về Văn phòng',
+    'tài liệu bị mất',
+    // Words split by other punctuation are no phrase.
+    'tổ. chức',
+    // Text without marks (Textract) is not the function's to mark: extractFields leaves it bare.
+  ])('leaves "%s" as read', (text) => expect(repairTextPhrases(text, TEXT_PHRASES)).toBe(text));
+
+  it('is applied to the trích yếu and the recipients of marked text, not to text without marks', () => {
+    const text = head('Số 12-NQ/TU').replace('về công tác cán bộ', 'về việc khen thưởng tập thế, cá nhân') + '\nNơi nhận:\n- Thường trực Tỉnh úy (để b/c),\n- Lưu Văn phòng.\nBÍ THƯ\nLê Văn Ước';
+    const { fields } = extractFields(text, { vocabulary });
+    expect(fields.subject.value).toBe('về việc khen thưởng tập thể, cá nhân');
+    expect(fields.recipients.value).toEqual(['Thường trực Tỉnh ủy (để b/c)', 'Lưu Văn phòng']);
+    expect(extractFields(stripDiacritics(text), { vocabulary }).fields.subject.value).toBe('ve viec khen thuong tap the, ca nhan');
+  });
+});

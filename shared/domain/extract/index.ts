@@ -14,7 +14,7 @@ import type { ScanField, ScanFields } from '../scans/model';
 import { findNumberSymbols, isKnownBodyCode, isKnownTypeCode, type NumberSymbolMatch } from '../number-symbol';
 import { foldDiacritics, stripDiacritics } from '../vietnamese';
 import { bestSubstringMatch, similarity } from './fuzzy';
-import { matchSignerTitle, repairCapsPhrases } from './repair';
+import { matchSignerTitle, repairCapsPhrases, repairTextPhrases } from './repair';
 import { readingOrderText, type LayoutLine } from './layout';
 import { fixDigitRun, isTitleWord, isUpperWord, lettersFold, toLines, upperShare, wordTokens, type Line } from './lines';
 import {
@@ -29,6 +29,7 @@ import {
   SIGNING_CAPACITIES,
   STATE_MOTTO,
   STATE_MOTTO_2,
+  TEXT_PHRASES,
   URGENCY_STAMPS,
   type DocumentTypeName,
   type ExtractVocabulary,
@@ -180,6 +181,11 @@ function repairHeaderMarks(fields: ScanFields, text: string, vocab: ExtractVocab
     if (f && typeof f.value === 'string' && f.value) fields[k] = { ...f, value: fn(f.value) };
   };
   if (marked) {
+    // Running text: the marks of the domain's common words (a low-resolution scan misreads them).
+    const textPhrases = vocab.textPhrases ?? TEXT_PHRASES;
+    update('subject', (v) => repairTextPhrases(v, textPhrases));
+    const r = fields.recipients;
+    if (r && Array.isArray(r.value)) fields.recipients = { ...r, value: r.value.map((x) => repairTextPhrases(x, textPhrases)) };
     update('issuer', (v) => repairCapsPhrases(v, phrases));
     update('issuerParent', (v) => repairCapsPhrases(v, phrases));
     update('signingCapacity', (v) => {

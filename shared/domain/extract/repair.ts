@@ -99,3 +99,82 @@ export function matchSignerTitle(reading: string, titles: readonly string[]): st
   }
   return null;
 }
+
+interface TextPhraseIndex {
+  /** Folded syllables and their separators ("de b/c") → the phrase's syllables (lower case); null when two phrases fold alike. */
+  byKey: Map<string, string[] | null>;
+  /** Every phrase as written (lower case, NFC): a reading already spelled as one is left alone. */
+  written: Set<string>;
+  maxWords: number;
+}
+
+const textCache = new WeakMap<readonly string[], TextPhraseIndex>();
+
+function textIndexOf(phrases: readonly string[]): TextPhraseIndex {
+  let idx = textCache.get(phrases);
+  if (idx) return idx;
+  const byKey = new Map<string, string[] | null>();
+  const written = new Set<string>();
+  let maxWords = 1;
+  for (const p of phrases) {
+    const lower = p.normalize('NFC').toLowerCase();
+    const ws = words(lower);
+    if (ws.length < 2) continue;
+    maxWords = Math.max(maxWords, ws.length);
+    written.add(lower.replace(/\s+/g, ' ').trim());
+    const key = foldSpan(lower);
+    const prev = byKey.get(key);
+    if (prev === undefined) byKey.set(key, ws);
+    else if (prev !== null && prev.join(' ') !== ws.join(' ')) byKey.set(key, null);
+  }
+  idx = { byKey, written, maxWords };
+  textCache.set(phrases, idx);
+  return idx;
+}
+
+/** The folded key of a run of words with what separates them ("phòng,  chống" → "phong, chong"). */
+const foldSpan = (s: string): string => foldDiacritics(s).replace(/\s+/g, ' ').trim();
+
+/** A syllable written with another's marks, in the case the reading had ("Tỉnh", "TỈNH", "tỉnh"). */
+function inCaseOf(read: string, target: string): string {
+  if (read === read.toUpperCase() && read !== read.toLowerCase() && read.length > 1) return target.toUpperCase();
+  const first = read[0]!;
+  return first !== first.toLowerCase() ? target[0]!.toUpperCase() + target.slice(1) : target;
+}
+
+/**
+ * Rewrites runs of two or more syllables of running text (a trích yếu, a recipient) that spell
+ * one of `phrases` but for their marks with the phrase's marks: Tesseract reads the small marks
+ * of a low-resolution or blurred scan wrongly ("tập thế" for "tập thể", "tống kết", "chỉ bộ").
+ * Only marks change, never letters; a run already spelled as a listed phrase, and a folded key
+ * two phrases share, are left as read; longer phrases win.
+ */
+export function repairTextPhrases(text: string, phrases: readonly string[]): string {
+  const { byKey, written, maxWords } = textIndexOf(phrases);
+  const src = text.normalize('NFC');
+  const toks = [...src.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  const replacement = new Map<number, string>();
+  for (let i = 0; i < toks.length; ) {
+    let matched = 0;
+    for (let n = Math.min(maxWords, toks.length - i); n >= 2; n--) {
+      const span = toks.slice(i, i + n);
+      // A phrase is one run: only spaces and its own marks (", " "/") between its syllables.
+      if (span.some((t, k) => k > 0 && !/^[ ,/]{1,3}$/.test(src.slice(span[k - 1]!.end, t.start)))) continue;
+      const read = src.slice(span[0]!.start, span[n - 1]!.end).toLowerCase().replace(/\s+/g, ' ');
+      const target = byKey.get(foldSpan(read));
+      if (!target) continue;
+      if (!written.has(read)) target.forEach((w, k) => replacement.set(i + k, inCaseOf(span[k]!.text, w)));
+      matched = n;
+      break;
+    }
+    i += matched || 1;
+  }
+  if (!replacement.size) return src;
+  let out = '';
+  let at = 0;
+  toks.forEach((t, k) => {
+    out += src.slice(at, t.start) + (replacement.get(k) ?? t.text);
+    at = t.end;
+  });
+  return out + src.slice(at);
+}

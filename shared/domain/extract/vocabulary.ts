@@ -107,6 +107,39 @@ export const HEADER_PHRASES: readonly string[] = [
   'BAN THƯỜNG VỤ', 'BAN CHẤP HÀNH', 'THƯỜNG TRỰC', 'ĐẠI HỘI', 'ĐOÀN CHỦ TỊCH', 'ĐOÀN THƯ KÝ', ...SIGNER_TITLES,
 ];
 
+/**
+ * Words of two or three syllables that run through Party documents' trích yếu and nơi nhận
+ * (lower case, with their marks). OCR of a low-resolution or blurred scan misreads their small
+ * marks ("tập thế", "tống kết", "chỉ bộ", "chuấn bị"); a run that spells one of these but for
+ * its marks is written with the phrase's marks. Only phrases whose unmarked spelling means
+ * nothing else in these documents are listed ("đề án" is not: "để an…"; nor "cơ quan": "có quan…",
+ * nor "bảo vệ" alone: "báo về"; nor "bí mật" alone: "bị mất").
+ */
+export const TEXT_PHRASES: readonly string[] = [
+  // bodies and organs
+  'cấp ủy', 'chi bộ', 'chi ủy', 'đảng bộ', 'đảng ủy', 'đảng viên', 'đảng đoàn', 'tỉnh ủy', 'thành ủy', 'huyện ủy', 'quận ủy', 'thị ủy',
+  'ban thường vụ', 'thường vụ', 'thường trực', 'ban chấp hành', 'ban chỉ đạo', 'ban cán sự', 'ủy ban', 'ủy viên', 'ủy ban kiểm tra',
+  'ủy ban nhân dân', 'hội đồng nhân dân', 'mặt trận', 'tổ quốc', 'đoàn thể', 'văn phòng', 'ban tổ chức', 'ban tuyên giáo', 'dân vận',
+  'nội chính', 'đại hội', 'đại biểu', 'hội nghị', 'nhiệm kỳ', 'trung ương', 'bộ chính trị', 'ban bí thư', 'đơn vị', 'trực thuộc',
+  // kinds of documents and steps
+  'nghị quyết', 'quyết định', 'chỉ thị', 'kết luận', 'quy chế', 'quy định', 'thông tri', 'hướng dẫn', 'thông báo', 'báo cáo',
+  'kế hoạch', 'quy hoạch', 'chương trình', 'tờ trình', 'biên bản', 'giấy mời', 'giấy giới thiệu', 'công văn', 'văn bản', 'văn kiện',
+  'dự thảo', 'góp ý', 'đề nghị', 'đề xuất', 'phê duyệt', 'ban hành', 'triển khai', 'thực hiện', 'tổ chức', 'chuẩn bị', 'tổng kết',
+  'sơ kết', 'kiểm tra', 'giám sát', 'kiểm điểm', 'đánh giá', 'xếp loại', 'khen thưởng', 'thi đua', 'kỷ luật', 'kỷ niệm', 'tập thể',
+  'cá nhân', 'thành tích', 'xuất sắc', 'tham mưu', 'giúp việc', 'lãnh đạo', 'chỉ đạo', 'điều hành', 'phối hợp', 'tăng cường',
+  'nâng cao', 'chất lượng', 'hiệu quả', 'hiệu lực', 'đổi mới', 'phương thức', 'xây dựng', 'chỉnh đốn', 'củng cố', 'kiện toàn',
+  'sắp xếp', 'tinh gọn', 'bộ máy', 'trong sạch', 'vững mạnh', 'học tập', 'làm theo', 'tư tưởng', 'đạo đức', 'phong cách',
+  'hồ chí minh', 'sinh hoạt', 'chuyên đề', 'chế độ', 'làm việc', 'công tác', 'nhiệm vụ', 'giải pháp', 'mục tiêu', 'phương hướng',
+  'tình hình', 'kết quả', 'năm học', 'đầu năm', 'cuối năm', 'tháng đầu năm', 'truyền thống', 'hoạt động', 'đội ngũ', 'cán bộ',
+  'công chức', 'viên chức', 'đáp ứng', 'yêu cầu', 'tình hình mới', 'bồi dưỡng', 'đào tạo', 'luân chuyển', 'bổ nhiệm', 'giới thiệu',
+  'ứng cử', 'bầu cử', 'nhân sự', 'chính trị', 'nội bộ', 'bảo vệ chính trị', 'bảo vệ bí mật', 'bí mật nhà nước', 'nhà nước',
+  'văn thư', 'lưu trữ', 'tài liệu',
+  'hồ sơ', 'chuyển đổi số', 'ứng dụng', 'công nghệ', 'thông tin', 'điện tử', 'cải cách', 'hành chính', 'thủ tục', 'kinh tế',
+  'xã hội', 'quốc phòng', 'an ninh', 'phát triển', 'bền vững', 'tiếp công dân', 'khiếu nại', 'tố cáo', 'phòng, chống', 'tham nhũng',
+  'lãng phí', 'tiêu cực', 'tài chính', 'ngân sách', 'đảng phí', 'thu, chi', 'để b/c', 'để biết', 'phối hợp thực hiện', 'lưu văn phòng',
+  'như trên', 'các đồng chí', 'lãnh đạo văn phòng', 'các phòng', 'tuyên truyền', 'quán triệt', 'nghiên cứu', 'trọng tâm', 'trọng điểm',
+];
+
 /** Provinces and centrally run cities (the 34 since 07/2025 and the former 63), as printed in caps. */
 export const PROVINCES: readonly string[] = [
   'HÀ NỘI', 'HỒ CHÍ MINH', 'HẢI PHÒNG', 'ĐÀ NẴNG', 'CẦN THƠ', 'HUẾ', 'AN GIANG', 'BẮC NINH', 'CÀ MAU', 'CAO BẰNG', 'ĐẮK LẮK',
@@ -162,6 +195,8 @@ export interface ExtractVocabulary {
   bodyCodes?: readonly string[];
   /** Collective bodies that sign "T/M …" (folded); default COLLECTIVE_SIGNERS. */
   collectiveSigners?: readonly string[];
+  /** Phrases of running text whose marks OCR readings are repaired to (trích yếu, nơi nhận); default TEXT_PHRASES. */
+  textPhrases?: readonly string[];
 }
 
 export const DEFAULT_VOCABULARY: ExtractVocabulary = {
@@ -171,6 +206,7 @@ export const DEFAULT_VOCABULARY: ExtractVocabulary = {
   signerTitles: SIGNER_TITLES,
   headerPhrases: [...HEADER_PHRASES, ...PROVINCES],
   collectiveSigners: COLLECTIVE_SIGNERS,
+  textPhrases: TEXT_PHRASES,
 };
 
 /** The parts of the office's configuration (config/domain.json) the extractor reads. */

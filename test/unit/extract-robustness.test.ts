@@ -190,6 +190,10 @@ describe('secrecy and urgency stamps', () => {
     [['TUYỆT MẬT .', 'KHẨN |'], 'tuyet-mat', 'khan'],
     [['HÓA TỐC.'], null, 'hoa-toc'],
     [['| MẬT |', '[KHẨN]'], 'mat', 'khan'],
+    // One word a letter off (a rotated scan read "TỐI" as "TÖỔI").
+    [['TÖỔI MẬT'], 'toi-mat', null],
+    [['TUYẸT MÂT'], 'tuyet-mat', null],
+    [['THUỢNG KHÂN'], null, 'thuong-khan'],
   ] as const)('%j', (stamps, secrecy, urgency) => {
     const { fields } = extractFields(head('Số 12-NQ/TU', undefined, [...stamps]), { vocabulary });
     expect(fields.secrecy.value).toBe(secrecy);
@@ -306,6 +310,27 @@ describe('reading order on a rotated, straightened scan', () => {
       'về xây dựng đội ngũ cán bộ văn phòng cấp ủy đáp ứng',
       'Thực hiện chương trình công tác năm 2022, Ban Thường vụ Đảng ủy Khối ban hành',
       'Nghị quyết như sau: phát triển kinh tế, bảo đảm quốc phòng và an ninh, xây dựng Đảng',
+    ]);
+  });
+
+  it('does not split a centred title into two columns for a speck beside it', () => {
+    const lines = [
+      boxed(100, [[260, 'ĐẢNG BỘ TỈNH QUẢNG NINH'], [1080, 'ĐẢNG CỘNG SẢN VIỆT NAM']]),
+      boxed(150, [[430, 'Số 23-TTr/TU'], [1066, 'Uông Bí, ngày 18 tháng 4 năm 2020']]),
+      boxed(200, [[445, 'HỎA TỐC']]),
+      boxed(300, [[930, 'TỜ TRÌNH', 0.95], [1708, '!', 0.04, 5]]),
+      boxed(350, [[440, 'về việc đề nghị phê duyệt Đề án nâng cao chất']]),
+      boxed(450, [[290, 'Dưới sự lãnh đạo của Ban Chấp hành, Ban Thường vụ Tỉnh ủy, trực tiếp là Thường trực']]),
+    ];
+    expect(readingOrderLines(lines).filter(Boolean)).toEqual([
+      'ĐẢNG BỘ TỈNH QUẢNG NINH',
+      'Số 23-TTr/TU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Uông Bí, ngày 18 tháng 4 năm 2020',
+      'HỎA TỐC',
+      'TỜ TRÌNH',
+      'về việc đề nghị phê duyệt Đề án nâng cao chất',
+      'Dưới sự lãnh đạo của Ban Chấp hành, Ban Thường vụ Tỉnh ủy, trực tiếp là Thường trực',
     ]);
   });
 

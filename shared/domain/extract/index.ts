@@ -13,7 +13,7 @@ import type { Urgency } from '../deadlines';
 import type { ScanField, ScanFields } from '../scans/model';
 import { findNumberSymbols, isKnownBodyCode, isKnownTypeCode, type NumberSymbolMatch } from '../number-symbol';
 import { foldDiacritics, stripDiacritics } from '../vietnamese';
-import { bestSubstringMatch, similarity } from './fuzzy';
+import { bestSubstringMatch, levenshtein, similarity } from './fuzzy';
 import { matchSignerTitle, repairCapsPhrases, repairTextPhrases } from './repair';
 import { readingOrderText, type LayoutLine } from './layout';
 import { fixDigitRun, isTitleWord, isUpperWord, lettersFold, toLines, upperShare, wordTokens, type Line } from './lines';
@@ -565,6 +565,19 @@ interface StampHits {
   noneConfidence: number;
 }
 
+/**
+ * A two-word stamp read with one word a letter off ("TÖỔI MẬT", "THƯƠNG KHÂN" → "thuong khan"
+ * is exact, "TUYẸT MẬT"): the other word exact, this one within one edit (two for TUYỆT, THƯỢNG).
+ */
+function nearStamp(two: string | null, words: string): boolean {
+  const want = words.split(' ');
+  if (!two || want.length !== 2) return false;
+  const got = two.split(' ');
+  if (got.length !== 2) return false;
+  const within = (a: string, b: string) => levenshtein(a, b) <= (b.length >= 5 ? 2 : 1);
+  return (got[0] === want[0] && within(got[1]!, want[1]!)) || (got[1] === want[1] && within(got[0]!, want[0]!));
+}
+
 function findStamps(lines: Line[], headerEnd: number): StampHits {
   let secrecy: StampHits['secrecy'] = null;
   let urgency: StampHits['urgency'] = null;
@@ -587,7 +600,7 @@ function findStamps(lines: Line[], headerEnd: number): StampHits {
       const isAlone = (words: string) => alone === words;
       if (!secrecy) {
         for (const s of SECRECY_STAMPS) {
-          if (two === s.words || (s.words.split(' ').length === 1 && one === s.words)) {
+          if (two === s.words || (s.words.split(' ').length === 1 && one === s.words) || nearStamp(two, s.words)) {
             // "TỐI MẬT" / "TUYỆT MẬT" win over the "MẬT" inside them: longest words are listed first.
             secrecy = { value: s.value, confidence: isAlone(s.words) ? 0.95 : 0.8 };
             break;
@@ -596,7 +609,7 @@ function findStamps(lines: Line[], headerEnd: number): StampHits {
       }
       if (!urgency) {
         for (const u of URGENCY_STAMPS) {
-          if (two === u.words || (u.words.split(' ').length === 1 && one === u.words)) {
+          if (two === u.words || (u.words.split(' ').length === 1 && one === u.words) || nearStamp(two, u.words)) {
             urgency = { value: u.value, confidence: isAlone(u.words) ? 0.95 : 0.8 };
             break;
           }

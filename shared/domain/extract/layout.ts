@@ -123,9 +123,13 @@ export function readingOrderLines(lines: LayoutLine[], opts: ReadingOrderOptions
     const flat = height(s.bbox) < 0.3 * textLineH && (s.confidence ?? 1) < 0.5 && /[\p{L}\p{N}]/u.test(s.text);
     return inMargin || flat;
   };
+  // A speck beside real text on a row (a doubtful one- or two-character piece: "!", ":", "'") would
+  // split a centred title into two columns; it carries nothing.
+  const speck = (s: Segment, row: Segment[]): boolean =>
+    row.length > 1 && row.some((o) => o !== s && wordy(o)) && (s.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) <= 2 && s.text.length <= 3 && (s.confidence ?? 1) < 0.3;
   const rows: Row[] = [];
   for (const all of split) {
-    const segs = all.filter((s) => !junk(s));
+    const segs = all.filter((s) => !junk(s) && !speck(s, all));
     if (!segs.length) continue;
     rows.push({ segments: segs.map((s) => ({ ...s, side: 'full' as Side })), bbox: union(segs.map((s) => s.bbox)), kind: 'full' });
   }

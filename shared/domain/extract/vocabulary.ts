@@ -138,6 +138,8 @@ export const TEXT_PHRASES: readonly string[] = [
   'xã hội', 'quốc phòng', 'an ninh', 'phát triển', 'bền vững', 'tiếp công dân', 'khiếu nại', 'tố cáo', 'phòng, chống', 'tham nhũng',
   'lãng phí', 'tiêu cực', 'tài chính', 'ngân sách', 'đảng phí', 'thu, chi', 'để b/c', 'để biết', 'phối hợp thực hiện', 'lưu văn phòng',
   'như trên', 'các đồng chí', 'lãnh đạo văn phòng', 'các phòng', 'tuyên truyền', 'quán triệt', 'nghiên cứu', 'trọng tâm', 'trọng điểm',
+  // "đề án" only where the words around it say so ("để an…" alone is another word)
+  'phê duyệt đề án', 'xây dựng đề án', 'thực hiện đề án', 'triển khai đề án', 'đề án về', 'các đề án',
 ];
 
 /** Provinces and centrally run cities (the 34 since 07/2025 and the former 63), as printed in caps. */

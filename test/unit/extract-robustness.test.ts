@@ -313,6 +313,16 @@ describe('reading order on a rotated, straightened scan', () => {
     ]);
   });
 
+  it('drops a row of scattered flat marks along the page top (the edge read as text)', () => {
+    const lines = [
+      boxed(0, [[8, '-', 0, 2], [57, '_', 0.46, 1], [282, '=', 0, 1], [447, '=>', 0.52, 28], [624, 'E', 0, 3], [784, 'cà', 0.17, 37], [850, ':', 0.89, 1], [1028, 'ti C2', 0.07, 16]]),
+      boxed(100, [[360, 'TỈNH ỦY QUẢNG NINH'], [1080, 'ĐẢNG CỘNG SẢN VIỆT NAM']]),
+      boxed(150, [[430, 'Số 74-TB/ĐUK'], [1066, 'Quảng Ninh, ngày 10 tháng 12 năm 2021']]),
+      boxed(250, [[290, 'Ngày 2/12/2021, Thường trực Tỉnh ủy đã chủ trì buổi làm việc với các cơ quan']]),
+    ];
+    expect(readingOrderLines(lines)[0]).toBe('TỈNH ỦY QUẢNG NINH');
+  });
+
   it('does not split a centred title into two columns for a speck beside it', () => {
     const lines = [
       boxed(100, [[260, 'ĐẢNG BỘ TỈNH QUẢNG NINH'], [1080, 'ĐẢNG CỘNG SẢN VIỆT NAM']]),

@@ -127,8 +127,13 @@ export function readingOrderLines(lines: LayoutLine[], opts: ReadingOrderOptions
   // split a centred title into two columns; it carries nothing.
   const speck = (s: Segment, row: Segment[]): boolean =>
     row.length > 1 && row.some((o) => o !== s && wordy(o)) && (s.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) <= 2 && s.text.length <= 3 && (s.confidence ?? 1) < 0.3;
+  // A row of scattered doubtful marks, most of them one or two pixels high and none a word: the
+  // page's top or bottom edge (or a fold) read as text.
+  const edgeRow = (row: Segment[]): boolean =>
+    row.length >= 3 && !row.some((s) => wordy(s) && (s.confidence ?? 1) >= 0.3) && row.filter((s) => height(s.bbox) < 0.3 * textLineH).length * 2 >= row.length;
   const rows: Row[] = [];
   for (const all of split) {
+    if (edgeRow(all)) continue;
     const segs = all.filter((s) => !junk(s) && !speck(s, all));
     if (!segs.length) continue;
     rows.push({ segments: segs.map((s) => ({ ...s, side: 'full' as Side })), bbox: union(segs.map((s) => s.bbox)), kind: 'full' });

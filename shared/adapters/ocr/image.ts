@@ -561,7 +561,7 @@ export function encodePng(img: GrayImage): Buffer {
  * projection profile of a sample of dark pixels: the angle whose horizontal projection is
  * sharpest. Searches ±maxDeg in 0.1° steps (coarse to fine).
  */
-export function estimateSkew(img: GrayImage, maxDeg = 4): number {
+export function estimateSkew(img: GrayImage, maxDeg = 6): number {
   const { width, height, data } = img;
   const t = Math.min(otsuThreshold(data), 200);
   // Sample the top edges of dark strokes (dark pixel, light above) in the central part of the

@@ -239,6 +239,23 @@ describe('signing blocks', () => {
     expect(fields.recipients.value).toEqual(['Như trên', 'Lưu Văn phòng']);
   });
 
+  it.each([
+    // The red seal hides "K/T" and often "PHÓ": a deputy signs K/T for the head (36-HD).
+    [['TRƯỞNG BAN', 'TRƯỞNG BAN'], 'K/T TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'],
+    // "KT" read without its slash is read, not inferred.
+    [['KT BÍ THƯ', '?HÓ BÍ THƯ'], 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'],
+    [['TẾ BÍ THƯ', '=>, HÓBÍ THƯ'], 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'],
+    [['CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'], 'K/T CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'],
+    // A head signing alone stays alone.
+    [['TRƯỞNG BAN', 'x N7'], null, 'TRƯỞNG BAN'],
+  ] as const)('infers K/T hidden by the seal: %j', (right, capacity, title) => {
+    const { fields } = extractFields(foot([...right]), { vocabulary });
+    expect(fields.signingCapacity!.value).toBe(capacity);
+    expect(fields.signerTitle!.value).toBe(title);
+    expect(fields.signer.value).toBe('Lê Văn Ước');
+    if (capacity && !right[0].startsWith('KT')) expect(fields.signingCapacity!.confidence).toBeLessThan(0.7);
+  });
+
   it('reads them without diacritics too', () => {
     const { fields } = extractFields(stripDiacritics(foot(['K/T CHANH VAN PHONG', 'PHO CHANH VAN PHONG'])), { vocabulary });
     expect(fields.signingCapacity!.value).toBe('K/T CHANH VAN PHONG');

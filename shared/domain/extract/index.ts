@@ -864,6 +864,27 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
       }
     }
   }
+  // A seal over "K/T" (and often over "PHÓ") leaves the head's title above the deputy's: "TRƯỞNG BAN"
+  // then "TRƯỞNG BAN", "HÓ TRƯỞNG BAN" or "PHÓ TRƯỞNG BAN". A deputy signs K/T for the head (36-HD).
+  // Inferred, so less sure.
+  if (!out.capacity && out.title && titleLine >= 0) {
+    const marked = markedShare(lines.slice(titleLine).map((l) => l.text).join(' ')) >= 0.05;
+    const canon = matchSignerTitle(out.title.value, vocab.signerTitles ?? SIGNER_TITLES) ?? out.title.value;
+    const head = marked ? canon : stripDiacritics(canon);
+    const headKey = lettersFold(foldDiacritics(head)).replace(/ /g, '');
+    for (let i = titleLine + 1; i < Math.min(lines.length, titleLine + 3) && headKey.length >= 4; i++) {
+      const run = trailingUpperRun(lines[i]!.text.replace(/[\s:;.,|!]+$/, ''));
+      if (!run) continue;
+      const key = lettersFold(foldDiacritics(run.text)).replace(/ /g, '');
+      if (!key.endsWith(headKey)) continue;
+      const extra = key.slice(0, key.length - headKey.length);
+      if (extra && levenshtein(extra, 'pho') > 1) continue;
+      out.capacity = { value: `K/T ${head}`, confidence: 0.55 };
+      out.title = { value: `${marked ? 'PHÓ' : 'PHO'} ${head}`, confidence: 0.55 };
+      titleLine = i;
+      break;
+    }
+  }
   // Name: a title-case run of 2–6 words below the title (from the bottom up, family names first).
   const nameFrom = titleLine >= 0 ? titleLine + 1 : capLine >= 0 ? capLine + 1 : Math.max(bodyFrom, lines.length - 12);
   let bestName: { value: string; score: number; line: number } | null = null;

@@ -390,6 +390,7 @@ describe('repairTextPhrases', () => {
     ['Thường trực Tỉnh úy (đế b/c)', 'Thường trực Tỉnh ủy (để b/c)'],
     ['THƯỜNG TRỰC TÍNH ỦY', 'THƯỜNG TRỰC TỈNH ỦY'],
     ['công tác phòng, chống tham nhùng', 'công tác phòng, chống tham nhũng'],
+    ['Ban cán sự đảng Ủy ban nhân dân tính', 'Ban cán sự đảng Ủy ban nhân dân tỉnh'],
   ])('%s → %s', (read, want) => expect(repairTextPhrases(read, TEXT_PHRASES)).toBe(want));
 
   it.each([
@@ -404,6 +405,11 @@ describe('repairTextPhrases', () => {
     'tổ. chức',
     // Text without marks (Textract) is not the function's to mark: extractFields leaves it bare.
   ])('leaves "%s" as read', (text) => expect(repairTextPhrases(text, TEXT_PHRASES)).toBe(text));
+
+  it('closes a short parenthesis the seal took from a recipient', () => {
+    const text = head('Số 12-NQ/TU') + '\nNơi nhận:\n- Ban Thường vụ Huyện ủy (để b/c,\n- Lưu Văn phòng.\nBÍ THƯ\nLê Văn Ước';
+    expect(extractFields(text, { vocabulary }).fields.recipients.value).toEqual(['Ban Thường vụ Huyện ủy (để b/c)', 'Lưu Văn phòng']);
+  });
 
   it('is applied to the trích yếu and the recipients of marked text, not to text without marks', () => {
     const text = head('Số 12-NQ/TU').replace('về công tác cán bộ', 'về việc khen thưởng tập thế, cá nhân') + '\nNơi nhận:\n- Thường trực Tỉnh úy (để b/c),\n- Lưu Văn phòng.\nBÍ THƯ\nLê Văn Ước';

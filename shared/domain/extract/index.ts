@@ -917,7 +917,9 @@ function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: number): 
       if (endsWithStop && !/[,;.]\s*$/.test(body)) body += ',';
       if (!body) continue;
       const ended = /[,;.]\s*$/.test(body);
-      const clean = body.replace(/[\s,;.:]+$/u, '').trim();
+      let clean = body.replace(/[\s,;.:]+$/u, '').trim();
+      // "(để b/c" whose ")" the seal or a speck took: close a short trailing parenthesis.
+      if (ended && /\([^()]{1,12}$/u.test(clean)) clean += ')';
       if (!clean) continue;
       if (dash || !open) items.push(clean);
       else items[items.length - 1] = `${items[items.length - 1]} ${clean}`;

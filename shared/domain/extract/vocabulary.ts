@@ -138,6 +138,9 @@ export const TEXT_PHRASES: readonly string[] = [
   'xã hội', 'quốc phòng', 'an ninh', 'phát triển', 'bền vững', 'tiếp công dân', 'khiếu nại', 'tố cáo', 'phòng, chống', 'tham nhũng',
   'lãng phí', 'tiêu cực', 'tài chính', 'ngân sách', 'đảng phí', 'thu, chi', 'để b/c', 'để biết', 'phối hợp thực hiện', 'lưu văn phòng',
   'như trên', 'các đồng chí', 'lãnh đạo văn phòng', 'các phòng', 'tuyên truyền', 'quán triệt', 'nghiên cứu', 'trọng tâm', 'trọng điểm',
+  // "tỉnh", "huyện", "xã" (tính, tình, huyên…) only after the words that name their bodies
+  'nhân dân tỉnh', 'nhân dân huyện', 'nhân dân xã', 'nhân dân thành phố', 'ủy ban nhân dân tỉnh', 'hội đồng nhân dân tỉnh',
+  'các cơ quan tỉnh', 'đảng bộ tỉnh', 'ban thường vụ tỉnh ủy', 'thường trực tỉnh ủy', 'văn phòng tỉnh ủy',
   // "đề án" only where the words around it say so ("để an…" alone is another word)
   'phê duyệt đề án', 'xây dựng đề án', 'thực hiện đề án', 'triển khai đề án', 'đề án về', 'các đề án',
 ];

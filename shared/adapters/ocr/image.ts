@@ -350,21 +350,32 @@ function straightSides(labels: Int32Array, width: number, c: Component, label: n
   return { box: top >= 0.8 * w && bottom >= 0.8 * w && left >= 0.6 * h && right >= 0.6 * h, longestRow };
 }
 
-/** Marks the runs of a component along its rows at least `minRun` long (an underline's pixels). */
-function markLongRows(labels: Int32Array, width: number, c: Component, label: number, minRun: number, erase: Uint8Array): void {
-  for (let y = c.minY; y <= c.maxY; y++) {
-    const row = y * width;
-    let x = c.minX;
-    while (x <= c.maxX) {
-      if (labels[row + x] !== label) {
-        x++;
+/**
+ * Marks the runs of a component's pixels at least `minRun` long, along its rows or its columns,
+ * in the lines (rows or columns) `keep` accepts.
+ */
+function markRuns(labels: Int32Array, width: number, c: Component, label: number, minRun: number, erase: Uint8Array, axis: 'rows' | 'columns', keep: (line: number) => boolean = () => true): void {
+  const rows = axis === 'rows';
+  const [firstLine, lastLine, first, last] = rows ? [c.minY, c.maxY, c.minX, c.maxX] : [c.minX, c.maxX, c.minY, c.maxY];
+  const at = (line: number, pos: number) => (rows ? line * width + pos : pos * width + line);
+  for (let line = firstLine; line <= lastLine; line++) {
+    if (!keep(line)) continue;
+    let p = first;
+    while (p <= last) {
+      if (labels[at(line, p)] !== label) {
+        p++;
         continue;
       }
-      const start = x;
-      while (x <= c.maxX && labels[row + x] === label) x++;
-      if (x - start >= minRun) for (let k = start; k < x; k++) erase[row + k] = 1;
+      const start = p;
+      while (p <= last && labels[at(line, p)] === label) p++;
+      if (p - start >= minRun) for (let k = start; k < p; k++) erase[at(line, k)] = 1;
     }
   }
+}
+
+/** Marks the runs of a component along its rows at least `minRun` long (an underline's pixels). */
+function markLongRows(labels: Int32Array, width: number, c: Component, label: number, minRun: number, erase: Uint8Array): void {
+  markRuns(labels, width, c, label, minRun, erase, 'rows');
 }
 
 /** A rectangle outline: most of the component's pixels lie near its bounding box's sides. */
@@ -391,33 +402,8 @@ function isBox(labels: Int32Array, width: number, c: Component, label: number, l
  */
 function markBoxSides(labels: Int32Array, width: number, c: Component, label: number, minRun: number, erase: Uint8Array, band?: number): void {
   const nearSide = (v: number, lo: number, hi: number) => band === undefined || v - lo < band || hi - v < band;
-  for (let y = c.minY; y <= c.maxY; y++) {
-    if (!nearSide(y, c.minY, c.maxY)) continue;
-    const row = y * width;
-    let x = c.minX;
-    while (x <= c.maxX) {
-      if (labels[row + x] !== label) {
-        x++;
-        continue;
-      }
-      const start = x;
-      while (x <= c.maxX && labels[row + x] === label) x++;
-      if (x - start >= minRun) for (let k = start; k < x; k++) erase[row + k] = 1;
-    }
-  }
-  for (let x = c.minX; x <= c.maxX; x++) {
-    if (!nearSide(x, c.minX, c.maxX)) continue;
-    let y = c.minY;
-    while (y <= c.maxY) {
-      if (labels[y * width + x] !== label) {
-        y++;
-        continue;
-      }
-      const start = y;
-      while (y <= c.maxY && labels[y * width + x] === label) y++;
-      if (y - start >= minRun) for (let k = start; k < y; k++) erase[k * width + x] = 1;
-    }
-  }
+  markRuns(labels, width, c, label, minRun, erase, 'rows', (y) => nearSide(y, c.minY, c.maxY));
+  markRuns(labels, width, c, label, minRun, erase, 'columns', (x) => nearSide(x, c.minX, c.maxX));
 }
 
 function percentile(data: Uint8Array, p: number): number {

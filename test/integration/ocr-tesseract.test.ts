@@ -12,6 +12,7 @@ import { scanReaderOf } from '../../shared/services/scans/scan-reader';
 import type { ScanReader } from '../../shared/services/scans/deps';
 import { decodeToGray, type GrayImage } from '../../shared/adapters/ocr/image';
 import { TesseractEngine } from '../../shared/adapters/ocr/tesseract';
+import { readRegisterFields, truthRegisterFields } from '../support/scan-truth';
 import { UnreadableDocumentError } from '../../shared/ports/ocr-engine';
 import { foldDiacritics } from '../../shared/domain/vietnamese';
 
@@ -56,8 +57,6 @@ const has = (f: string) => existsSync(path.join(handbook, f));
 const load = (f: string) => new Uint8Array(readFileSync(path.join(handbook, f)));
 const truth = (id: string) => JSON.parse(readFileSync(path.join(handbook, `${id}.json`), 'utf8'));
 
-const SECRECY: Record<string, string> = { 'Mật': 'mat', 'Tối mật': 'toi-mat', 'Tuyệt mật': 'tuyet-mat' };
-const URGENCY: Record<string, string> = { 'Khẩn': 'khan', 'Thượng khẩn': 'thuong-khan', 'Hỏa tốc': 'hoa-toc' };
 
 describe.skipIf(!has('s1-011.jpg') || !has('s1-012.pdf') || !has('s1-003.png'))('tesseract.js engine', () => {
   let engine: TesseractEngine;
@@ -95,23 +94,7 @@ describe.skipIf(!has('s1-011.jpg') || !has('s1-012.pdf') || !has('s1-003.png'))(
     expect(motto).toBeGreaterThan(0);
     expect(first.findIndex((l) => l.startsWith(`Số ${t.number}-`))).toBeLessThan(motto);
     const { fields } = reader.extract(read.pages.map((p) => p.text).join('\n\n'));
-    expect({
-      numberSymbol: fields.numberSymbol.value,
-      typeCode: fields.typeCode.value,
-      issuerCode: fields.issuerCode.value,
-      documentDate: fields.documentDate.value,
-      secrecy: fields.secrecy.value,
-      urgency: fields.urgency.value,
-      subject: fields.subject.value,
-    }).toEqual({
-      numberSymbol: t.numberSymbol,
-      typeCode: t.typeCode,
-      issuerCode: t.issuerCode,
-      documentDate: t.date,
-      secrecy: t.secrecy ? SECRECY[t.secrecy] : null,
-      urgency: t.urgency ? URGENCY[t.urgency] : null,
-      subject: t.subject,
-    });
+    expect({ ...readRegisterFields(fields), subject: fields.subject.value }).toEqual({ ...truthRegisterFields(t), subject: t.subject });
   };
 
   it('reads a JPEG scan with boxed TUYỆT MẬT and KHẨN stamps', () => check('s1-011', 's1-011.jpg', 'image/jpeg'), 90_000);

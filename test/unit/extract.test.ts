@@ -5,6 +5,7 @@
  * specks, old tone placement, NFD).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { truthRegisterFields } from '../support/scan-truth';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -42,19 +43,12 @@ const fixtures: Truth[] = existsSync(handbook)
       .sort((a, b) => a.id.localeCompare(b.id))
   : [];
 
-const SECRECY: Record<string, string> = { 'Mật': 'mat', 'Tối mật': 'toi-mat', 'Tuyệt mật': 'tuyet-mat' };
-const URGENCY: Record<string, string> = { 'Khẩn': 'khan', 'Thượng khẩn': 'thuong-khan', 'Hỏa tốc': 'hoa-toc', 'Hoả tốc': 'hoa-toc' };
 
 /** What the extractor should give for a fixture; `plain` strips diacritics from the free-text fields. */
 function expected(t: Truth, plain = false) {
   const s = (x: string | null) => (x === null ? null : plain ? stripDiacritics(x) : x);
   return {
-    numberSymbol: t.numberSymbol,
-    typeCode: t.typeCode,
-    issuerCode: t.issuerCode,
-    documentDate: t.date,
-    secrecy: t.secrecy ? SECRECY[t.secrecy] : null,
-    urgency: t.urgency ? URGENCY[t.urgency] : null,
+    ...truthRegisterFields(t),
     subject: s(t.subject),
     place: s(t.place),
     issuer: s(t.issuer),

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- reliability [--runs body,query,headers,params] [--seed N] [--no-faults]`:
+ * `npm run bench -- reliability [--runs body,query,headers,params] [--seed N] [--no-faults] [--no-trust]`:
  * the reliability figures of issue 7 on an embedded office of its own (DynamoDB Local on disk,
  * s3rver, the HTTP gateway, the workflow runner in this process):
  *
@@ -8,13 +8,17 @@
  *   rejected requests that stored something;
  * - audit tampering cases (edit, delete in the middle, delete the last, reorder) detected;
  * - fault scenarios passed: DynamoDB Local stopped under load, the OCR worker killed mid-page,
- *   s3rver down when an upload URL is asked for.
+ *   s3rver down when an upload URL is asked for;
+ * - the trust cases of issue 11 (test/support/trust/<area>.ts: identity, secrecy, limits, load),
+ *   each printed with its figures.
  *
  * The checks are the tests' own (test/support/authz-run.ts, fuzz.ts, audit-tampering.ts, faults.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TrustArea, TrustResult } from '../test/support/trust/types';
 
 function option(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -91,7 +95,26 @@ export async function run(args: string[]): Promise<void> {
     console.log(`  cases detected                  ${tampering.filter((r) => r.detected && r.intactAround).length} of ${tampering.length}`);
     for (const r of tampering) console.log(`    ${r.detected ? '✓' : '✗'} ${r.name}: verify reports ${r.kinds.join(', ') || 'nothing'}${r.intactAround ? '' : ' (the log did not verify before or after)'}`);
 
-    // 4. Faults.
+    // 4. Trust (issue 11): every area module in test/support/trust/, the same cases its tests assert.
+    if (!args.includes('--no-trust')) {
+      t = Date.now();
+      const trustDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test', 'support', 'trust');
+      const results: TrustResult[] = [];
+      for (const file of readdirSync(trustDir).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort()) {
+        const mod = (await import(pathToFileURL(path.join(trustDir, file)).href)) as { run: TrustArea };
+        try {
+          results.push(...(await mod.run({ url: office.url!, dataDir: dir })));
+        } catch (err) {
+          results.push({ area: file.replace(/\.ts$/, ''), name: 'could not run', ok: false, detail: (err as Error).stack ?? String(err) });
+        }
+        overrideServices({});
+      }
+      console.log(`\ntrust cases (${secs(t)})`);
+      console.log(`  passed                          ${results.filter((r) => r.ok).length} of ${results.length}`);
+      for (const r of results) console.log(`    ${r.ok ? '✓' : '✗'} ${r.area}: ${r.name} — ${r.detail}`);
+    }
+
+    // 5. Faults.
     if (!args.includes('--no-faults')) {
       t = Date.now();
       const faults = [await dynamoOutageUnderLoad(office), await ocrWorkerKilledMidPage(office), await s3DownOnUploadUrl(office, dir)];

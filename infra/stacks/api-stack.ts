@@ -129,6 +129,8 @@ export class ApiStack extends Stack {
         environment: {
           [ENV.authMode]: 'cognito',
           [ENV.userPoolId]: this.userPool.userPoolId,
+          // People's access tokens must come from the web app client; organisation clients are checked against the registry.
+          [ENV.userPoolClientIds]: this.webClient.userPoolClientId,
           [ENV.version]: version,
         },
       });

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../shared/api/routes/index';
 import { REPO_ROOT } from '../../local/paths';
-import { ensureKeys, signToken } from '../../local/keys';
-import { findDemoUser, userClaims } from '../../local/demo-users';
+import { ensureKeys } from '../../local/keys';
+import { findDemoUser, poolUser } from '../../local/demo-users';
+import { personAccessToken } from '../../local/issuer';
 import { removeDir, startOffice, type Office } from '../support/e2e';
 
 const portOpen = (port: number) =>
@@ -53,7 +54,7 @@ describe('npm start', () => {
 
   it('answers 401 without a token, with an expired token and with a token signed by another key', async () => {
     const elsewhere = await ensureKeys(mkdtempSync(path.join(os.tmpdir(), 'daumoi-other-')));
-    const foreign = await signToken(elsewhere, userClaims(findDemoUser('vanthu')!));
+    const foreign = await personAccessToken(elsewhere, poolUser(findDemoUser('vanthu')!));
     for (const auth of [undefined, `Bearer ${office.token('vanthu', '--expired')}`, `Bearer ${foreign}`]) {
       const r = await fetch(`${office.url}/v1/me`, { headers: auth ? { authorization: auth } : {} });
       expect(r.status).toBe(401);

@@ -14,8 +14,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { ulid } from 'ulid';
 import { matchPath, type Route } from '../../shared/api/route';
 import { ROUTES } from '../../shared/api/routes/index';
-import { ensureKeys, signToken } from '../../local/keys';
-import { findDemoUser, userClaims } from '../../local/demo-users';
+import { ensureKeys } from '../../local/keys';
+import { findDemoUser, poolUser } from '../../local/demo-users';
+import { personAccessToken } from '../../local/issuer';
 import { loadHandler } from '../../local/gateway';
 import { DynamoScanStore } from '../../shared/adapters/dynamodb/scan-store';
 import { SCAN_FIELD_NAMES, type ScanFields } from '../../shared/domain/scans/model';
@@ -133,7 +134,7 @@ async function forgedToken(): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-forger-'));
   try {
     const other = await ensureKeys(dir);
-    return await signToken({ ...other, privateJwk: { ...other.privateJwk, kid: real.privateJwk.kid } }, userClaims(findDemoUser('admin')!));
+    return await personAccessToken({ ...other, privateJwk: { ...other.privateJwk, kid: real.privateJwk.kid } }, poolUser(findDemoUser('admin')!));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

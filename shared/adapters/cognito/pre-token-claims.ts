@@ -6,6 +6,7 @@
  */
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
 import type { ClientRegistry, MachineClient } from '../../ports/client-registry';
+import { CLEARANCES } from '../../domain/identity';
 
 export type PreTokenEvent = PreTokenGenerationV3TriggerEvent | PreTokenGenerationV2TriggerEvent;
 type Overrides = PreTokenGenerationV3TriggerEvent['response']['claimsAndScopeOverrideDetails'];
@@ -21,13 +22,20 @@ export function orgClientClaims(client: Pick<MachineClient, 'orgId'>): Overrides
   };
 }
 
-/** The token changes for a person: clearance (default none) and department, from the user pool attributes. */
+/**
+ * The token changes for a person: clearance (none unless the attribute holds a known level),
+ * department and organisation, from the user pool attributes (which only administrators can
+ * write: no app client has write access to a custom attribute). Cognito itself puts the
+ * person's groups into `cognito:groups`.
+ */
 export function personClaims(attrs: Record<string, string>): Overrides {
+  const clearance = (CLEARANCES as readonly string[]).includes(attrs['custom:clearance'] ?? '') ? attrs['custom:clearance']! : 'none';
   return {
     accessTokenGeneration: {
       claimsToAddOrOverride: {
-        'custom:clearance': attrs['custom:clearance'] || 'none',
+        'custom:clearance': clearance,
         ...(attrs['custom:dept'] ? { 'custom:dept': attrs['custom:dept'] } : {}),
+        ...(attrs['custom:orgId'] ? { 'custom:orgId': attrs['custom:orgId'] } : {}),
       },
     },
   };

@@ -115,7 +115,7 @@ export class ApiStack extends Stack {
       // A person may change their name and locale, never a custom attribute: clearance, department
       // and organisation are set by an administrator (PUT /v1/users/{username}, audited). Without
       // this, Cognito lets a signed-in user write every attribute with their own access token.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, givenName: true, familyName: true, locale: true, zoneinfo: true }),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, givenName: true, familyName: true, locale: true, timezone: true }),
       preventUserExistenceErrors: true,
       oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.COGNITO_ADMIN], callbackUrls: ['https://localhost/callback'] },
       accessTokenValidity: Duration.hours(1),

@@ -58,10 +58,10 @@ export class DynamoUserDirectory implements UserDirectory {
   }
 
   async update(username: string, change: UserChange, audit: AuditInput): Promise<DirectoryUser> {
-    const set = ['roles = :r', 'clearance = :c'];
+    const set = ['#roles = :r', '#clearance = :c'];
     const values: Record<string, unknown> = { ':r': change.roles, ':c': change.clearance };
     if (change.dept !== null) {
-      set.push('dept = :d');
+      set.push('#dept = :d');
       values[':d'] = change.dept;
     }
     const r = await writeTransaction(this.db, [
@@ -69,8 +69,9 @@ export class DynamoUserDirectory implements UserDirectory {
         Update: {
           TableName: this.table,
           Key: userKey(username),
-          UpdateExpression: `SET ${set.join(', ')}${change.dept === null ? ' REMOVE dept' : ''}`,
+          UpdateExpression: `SET ${set.join(', ')}${change.dept === null ? ' REMOVE #dept' : ''}`,
           ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#roles': 'roles', '#clearance': 'clearance', '#dept': 'dept' },
           ExpressionAttributeValues: values,
         },
       },

@@ -4,6 +4,7 @@
  * token carries the person's roles and clearance as an administrator last set them; otherwise it
  * mints one from the seeded demo user (said on stderr).
  */
+import { decodeProtectedHeader } from 'jose';
 import { ensureKeys } from './keys';
 import { DEMO_USERS, findDemoUser, poolUser } from './demo-users';
 import { personAccessToken, LOCAL_WEB_CLIENT_ID } from './issuer';
@@ -36,7 +37,13 @@ async function fromRunningOffice(): Promise<string | undefined> {
     console.error(`sign-in refused by ${url}: ${body.message ?? res.status}`);
     process.exit(1);
   }
-  return body.AuthenticationResult?.AccessToken;
+  const token = body.AuthenticationResult?.AccessToken;
+  // Another office may answer on that port (another data directory, other keys): not ours.
+  if (token && decodeProtectedHeader(token).kid !== keys.privateJwk.kid) {
+    console.error(`the office at ${url} signs with other keys than ${dataDir()}: not using it`);
+    return undefined;
+  }
+  return token;
 }
 
 const token = await fromRunningOffice();

@@ -52,6 +52,18 @@ describe('npm start', () => {
     expect(await r.json()).toMatchObject({ username: 'vanthu', roles: ['van-thu'], clearance: 'mat' });
   });
 
+  it("puts an administrator's change of a person's clearance into the person's next `npm run token`", async () => {
+    const me = async (token: string) => (await (await fetch(`${office.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { clearance: string; roles: string[] };
+    expect(await me(office.token('chuyenvien2'))).toMatchObject({ roles: ['chuyen-vien'], clearance: 'none' });
+    const put = await fetch(`${office.url}/v1/users/chuyenvien2`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${office.token('admin')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['chuyen-vien'], clearance: 'mat', dept: null, reason: 'Quyết định 9-QĐ/VPTU' }),
+    });
+    expect(put.status).toBe(200);
+    expect(await me(office.token('chuyenvien2'))).toMatchObject({ roles: ['chuyen-vien'], clearance: 'mat' });
+  });
+
   it('answers 401 without a token, with an expired token and with a token signed by another key', async () => {
     const elsewhere = await ensureKeys(mkdtempSync(path.join(os.tmpdir(), 'daumoi-other-')));
     const foreign = await personAccessToken(elsewhere, poolUser(findDemoUser('vanthu')!));

@@ -2,7 +2,9 @@
  * The Cognito pre-token-generation trigger's logic (event version V3_0, needed for client-credentials
  * tokens): an organisation's machine client gets the claims the API reads — `cognito:groups`
  * ["don-vi"] and `custom:orgId` — from the client registry. Unknown or revoked clients get no token;
- * people's access tokens get their clearance and department.
+ * people's access tokens get their clearance, department and organisation from their user-pool
+ * attributes. The embedded issuer (local/issuer.ts) runs this same function on the event Cognito
+ * would send and applies the answer as Cognito does, so both runtimes mint the same tokens.
  */
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
 import type { ClientRegistry, MachineClient } from '../../ports/client-registry';

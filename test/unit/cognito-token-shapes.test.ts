@@ -7,11 +7,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { callerFromClaims, TokenShapeError, type Caller } from '../../shared/domain/identity';
 import { preTokenGeneration } from '../../shared/adapters/cognito/pre-token-claims';
-import { ensureKeys } from '../../local/keys';
+import { ensureKeys, signClaims } from '../../local/keys';
+import { JwtIdentityVerifier } from '../../shared/adapters/auth/jwt-verifier';
+import { UnauthorizedError } from '../../shared/domain/errors';
 import { applyAccessTokenOverrides, machineAccessToken, personAccessToken } from '../../local/issuer';
 
 const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(__dirname, '../fixtures/cognito', name), 'utf8'));
@@ -172,5 +174,41 @@ describe('the embedded issuer mints the recorded shapes, through the same trigge
     event.request.userAttributes['custom:clearance'] = 'TUYET-MAT ';
     const out = (await preTokenGeneration(() => ({ get: async () => undefined }))(event as never)) as { response: { claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: Record<string, string> } } } };
     expect(out.response.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride['custom:clearance']).toBe('none');
+  });
+});
+
+describe("the cloud verifier (aws-jwt-verify's CognitoJwtVerifier) on the recorded payloads, signed with a test key", () => {
+  const POOL = 'ap-southeast-1_AbCdEf123';
+  const WEB = person.client_id as string;
+  const sign = async (claims: Record<string, unknown>) => {
+    const keys = await ensureKeys(keyDir);
+    const now = Math.floor(Date.now() / 1000);
+    return signClaims(keys, { ...claims, iat: now, auth_time: now, exp: now + 3600 });
+  };
+  let keyDir: string;
+  let verifier: JwtIdentityVerifier;
+  beforeAll(async () => {
+    keyDir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-cognito-'));
+    const keys = await ensureKeys(keyDir);
+    verifier = JwtIdentityVerifier.cognito(POOL, [WEB], { jwks: JSON.parse(readFileSync(keys.jwksPath, 'utf8')) });
+  });
+
+  it.each([
+    ['person', person, { username: 'vanthu', roles: ['van-thu'], clearance: 'mat' }],
+    ['person (openid)', personOpenid, { username: 'bantochuc', dept: 'BTCTU' }],
+    ['organisation client', machine, { roles: ['don-vi'], orgId: 'xa-a', clientId: machine.client_id }],
+  ] as const)('accepts the %s token', async (_n, claims, expected) => {
+    expect(await verifier.verify(await sign(claims))).toMatchObject(expected);
+  });
+
+  it.each([
+    ['the ID token', idToken, /ID token|not an access token/],
+    ["a person's token from another app client", { ...person, client_id: 'someotherappclient00000000' }, /app client/],
+    ['a token of another user pool', { ...person, iss: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_Other0000' }, /issuer/],
+    ['a person token with cognito:username', { ...person, 'cognito:username': 'vanthu' }, /cognito:username/],
+  ])('refuses %s with 401 and the reason', async (_n, claims, reason) => {
+    const err = await verifier.verify(await sign(claims)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnauthorizedError);
+    expect((err as Error).message).toMatch(reason);
   });
 });

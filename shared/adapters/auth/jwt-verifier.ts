@@ -22,9 +22,11 @@ export class JwtIdentityVerifier implements IdentityVerifier {
   ) {}
 
   /** Cognito user pool: access tokens only (people's and organisation clients'). */
-  static cognito(userPoolId: string, webClientIds: readonly string[]): JwtIdentityVerifier {
+  static cognito(userPoolId: string, webClientIds: readonly string[], opts: { jwks?: { keys: unknown[] } } = {}): JwtIdentityVerifier {
     // client_id is checked below, by kind of token: organisation clients are made at run time.
     const v = CognitoJwtVerifier.create({ userPoolId, tokenUse: 'access', clientId: null });
+    // The pool's keys are fetched on first use; `jwks` primes them (tests, with recorded token shapes).
+    if (opts.jwks) v.cacheJwks(opts.jwks as Parameters<typeof v.cacheJwks>[0]);
     return new JwtIdentityVerifier((t) => v.verify(t) as Promise<JwtPayload>, webClientIds);
   }
 

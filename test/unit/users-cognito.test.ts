@@ -97,3 +97,18 @@ describe('Cognito user directory', () => {
     expect(audited).toEqual([]);
   });
 });
+
+describe('Cognito user directory when Cognito fails half-way', () => {
+  it('records a second event saying the change failed and what the person now holds, and throws', async () => {
+    const p = pool();
+    const failing = async (cmd: { input: unknown }) => {
+      if (cmd.constructor.name === 'AdminAddUserToGroupCommand') throw Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' });
+      return p.send(cmd);
+    };
+    audited.length = 0;
+    const input = { actor, action: 'user.update', entityType: 'user', entityId: 'vanthu', before: { clearance: 'mat' }, after: { clearance: 'toi-mat' } };
+    await expect(new CognitoUserDirectory(failing as never, POOL, audit).update('vanthu', { roles: ['van-thu', 'chuyen-vien'], clearance: 'toi-mat', dept: null }, input)).rejects.toThrow(/Rate exceeded/);
+    expect(audited.map((a) => a.action)).toEqual(['user.update', 'user.update.failed']);
+    expect(audited[1]!.after).toEqual({ roles: ['van-thu'], clearance: 'toi-mat', dept: null, error: 'TooManyRequestsException' });
+  });
+});

@@ -104,18 +104,25 @@ export class CognitoUserDirectory implements UserDirectory {
     // change that did not happen, and the answer is an error the administrator sees).
     await this.audit.record(audit);
     const Pool = { UserPoolId: this.userPoolId, Username: username };
-    await this.send(
-      new sdk.AdminUpdateUserAttributesCommand({
-        ...Pool,
-        UserAttributes: [{ Name: 'custom:clearance', Value: change.clearance }, ...(change.dept !== null ? [{ Name: 'custom:dept', Value: change.dept }] : [])],
-      }),
-    );
-    if (change.dept === null && before.dept) await this.send(new sdk.AdminDeleteUserAttributesCommand({ ...Pool, UserAttributeNames: ['custom:dept'] }));
-    for (const role of change.roles) if (!before.roles.includes(role)) await this.send(new sdk.AdminAddUserToGroupCommand({ ...Pool, GroupName: role }));
-    for (const role of before.roles) if (!change.roles.includes(role)) await this.send(new sdk.AdminRemoveUserFromGroupCommand({ ...Pool, GroupName: role }));
-    // Refresh tokens stop working: the person signs in again and gets a token with the new claims
-    // (access tokens already issued expire within the hour).
-    await this.send(new sdk.AdminUserGlobalSignOutCommand(Pool));
+    try {
+      await this.send(
+        new sdk.AdminUpdateUserAttributesCommand({
+          ...Pool,
+          UserAttributes: [{ Name: 'custom:clearance', Value: change.clearance }, ...(change.dept !== null ? [{ Name: 'custom:dept', Value: change.dept }] : [])],
+        }),
+      );
+      if (change.dept === null && before.dept) await this.send(new sdk.AdminDeleteUserAttributesCommand({ ...Pool, UserAttributeNames: ['custom:dept'] }));
+      for (const role of change.roles) if (!before.roles.includes(role)) await this.send(new sdk.AdminAddUserToGroupCommand({ ...Pool, GroupName: role }));
+      for (const role of before.roles) if (!change.roles.includes(role)) await this.send(new sdk.AdminRemoveUserFromGroupCommand({ ...Pool, GroupName: role }));
+      // Refresh tokens stop working: the person signs in again and gets a token with the new claims
+      // (access tokens already issued expire within the hour).
+      await this.send(new sdk.AdminUserGlobalSignOutCommand(Pool));
+    } catch (err) {
+      // The log then says the change did not (wholly) happen, and what the person now holds.
+      const now = await this.get(username).catch(() => undefined);
+      await this.audit.record({ ...audit, action: `${audit.action}.failed`, before: audit.after, after: now ? { roles: now.roles, clearance: now.clearance, dept: now.dept ?? null, error: (err as Error).name } : { error: (err as Error).name } });
+      throw err;
+    }
     return (await this.get(username))!;
   }
 }

@@ -16,8 +16,9 @@ import * as esbuild from 'esbuild';
 import { API_FUNCTIONS } from '../shared/api/route';
 import { ROUTES } from '../shared/api/routes/index';
 import { startEmbedded } from '../local/embedded';
-import { ensureKeys, signToken } from '../local/keys';
-import { DEMO_USERS, userClaims } from '../local/demo-users';
+import { ensureKeys } from '../local/keys';
+import { DEMO_USERS, poolUser } from '../local/demo-users';
+import { personAccessToken } from '../local/issuer';
 import { REPO_ROOT } from '../local/paths';
 
 const RUNS = 5;
@@ -111,7 +112,7 @@ export async function run(args: string[] = []): Promise<void> {
       );
       const route = routes.find((r) => r.method === 'GET') ?? routes[0]!;
       const user = DEMO_USERS.find((u) => !route.roles || route.roles.some((r) => u.roles.includes(r))) ?? DEMO_USERS[0]!;
-      const token = await signToken(keys, userClaims(user));
+      const token = await personAccessToken(keys, poolUser(user));
       const pathParams = Object.fromEntries([...route.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, 'bench']));
       const event = {
         resource: route.path,

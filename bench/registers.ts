@@ -14,8 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startEmbedded } from '../local/embedded';
-import { ensureKeys, signToken } from '../local/keys';
-import { findDemoUser, userClaims } from '../local/demo-users';
+import { ensureKeys } from '../local/keys';
+import { findDemoUser, poolUser } from '../local/demo-users';
+import { personAccessToken } from '../local/issuer';
 import { lambdaContext } from '../local/gateway';
 import { overrideServices, services } from '../shared/composition';
 import { documentClient } from '../shared/adapters/dynamodb/client';
@@ -125,7 +126,7 @@ export async function run(argv: string[]): Promise<void> {
     const { handler } = await import('../functions/registers');
     const user = findDemoUser('vanthu')!;
     const keys = await ensureKeys(dir);
-    const token = await signToken(keys, userClaims(user));
+    const token = await personAccessToken(keys, poolUser(user));
     const actor: Caller = { sub: `user-${user.username}`, username: user.username, roles: ['van-thu'], clearance: 'mat' };
     const store = (plain = new DynamoRegisterStore({
       db: documentClient(),

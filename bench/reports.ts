@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbedded } from '../local/embedded';
-import { signToken } from '../local/keys';
-import { findDemoUser, userClaims } from '../local/demo-users';
+import { findDemoUser, poolUser } from '../local/demo-users';
+import { personAccessToken } from '../local/issuer';
 
 interface Args {
   orgs: number;
@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<void> {
   const office = await startEmbedded({ dataDir: dir, inMemory: true, port: 0, plugins: false });
   try {
     const url = office.url!;
-    const admin = await signToken(office.keys, userClaims(findDemoUser('admin')!));
+    const admin = await personAccessToken(office.keys, poolUser(findDemoUser('admin')!));
     let networkRetries = 0;
     /**
      * One API call. A connection reset (the embedded server closing a kept-alive socket while the
@@ -112,7 +112,7 @@ export async function run(argv: string[]): Promise<void> {
     const replays = await Promise.all(orgIds.map((org) => call('POST', '/v1/reports', tokens.get(org)!, jobs.find((j) => j.org === org)!.body, { 'idempotency-key': `${org}-0` })));
 
     // Read everything back through the office's API.
-    const vanthu = await signToken(office.keys, userClaims(findDemoUser('vanthu')!));
+    const vanthu = await personAccessToken(office.keys, poolUser(findDemoUser('vanthu')!));
     const heads: { id: string; orgId: string; period: string; latestVersion: number }[] = [];
     let cursor: string | null = null;
     do {

@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbedded } from '../local/embedded';
-import { ensureKeys, signToken } from '../local/keys';
-import { findDemoUser, userClaims } from '../local/demo-users';
+import { ensureKeys } from '../local/keys';
+import { findDemoUser, poolUser } from '../local/demo-users';
+import { personAccessToken } from '../local/issuer';
 import { startLocalWorkflow } from '../local/workflow/start';
 import { nqDraft } from '../test/support/drafts';
 
@@ -25,7 +26,7 @@ export async function run(args: string[]): Promise<void> {
   const wf = await startLocalWorkflow({ tickMs: 1000 });
   try {
     const keys = await ensureKeys(dir);
-    const token = async (u: string) => signToken(keys, userClaims(findDemoUser(u)!));
+    const token = async (u: string) => personAccessToken(keys, poolUser(findDemoUser(u)!));
     const [drafter, appraiser, approver] = await Promise.all([token('bantochuc'), token('chuyenvien'), token('bithu')]);
     const call = async (method: string, p: string, tok: string, body?: unknown) => {
       const r = await fetch(`${office.url}${p}`, {

@@ -2,7 +2,9 @@
 import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TABLES } from '../shared/adapters/dynamodb/tables';
-import { DEMO_USERS, userClaims } from './demo-users';
+import { DEMO_USERS, poolUser } from './demo-users';
+import { userItem } from '../shared/adapters/dynamodb/user-directory';
+import type { Role } from '../shared/domain/identity';
 
 export function localTableNames(prefix = 'daumoi'): Record<string, string> {
   return Object.fromEntries(TABLES.map((t) => [t.envVar, `${prefix}-${t.name}`]));
@@ -44,15 +46,19 @@ export async function ensureTables(client: DynamoDBClient, prefix = 'daumoi'): P
   }
 }
 
-/** The demo users as directory entries (the embedded stand-in for the Cognito user pool). */
+/**
+ * The demo users as directory entries (the embedded stand-in for the Cognito user pool), seeded
+ * once: what an administrator later changes through PUT /v1/users/{username} stays across restarts.
+ */
 export async function seedUsers(db: DynamoDBDocumentClient, dataTable: string): Promise<void> {
   for (const u of DEMO_USERS) {
-    const claims = userClaims(u);
-    await db.send(
-      new PutCommand({
-        TableName: dataTable,
-        Item: { pk: `USER#${u.username}`, sk: 'USER', username: u.username, sub: claims.sub, name: u.name, roles: u.roles, clearance: u.clearance, dept: u.dept },
-      }),
-    );
+    const p = poolUser(u);
+    const item = { ...userItem({ username: p.username, sub: p.sub, roles: p.roles as Role[], clearance: u.clearance, ...(u.dept ? { dept: u.dept } : {}), enabled: true }), name: u.name, seeded: true };
+    try {
+      // Items of older data directories (no `seeded` flag, not listed) are replaced once.
+      await db.send(new PutCommand({ TableName: dataTable, Item: item, ConditionExpression: 'attribute_not_exists(pk) OR attribute_not_exists(seeded)' }));
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    }
   }
 }

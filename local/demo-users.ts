@@ -1,5 +1,5 @@
 /** The demo users of api.md, seeded in the embedded office. */
-import type { TokenClaims } from './keys';
+import type { PoolUser } from './issuer';
 
 export interface DemoUser {
   username: string;
@@ -19,16 +19,9 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'bantochuc', name: 'Ban Tổ chức', roles: ['ban-tham-muu'], clearance: 'none', dept: 'BTCTU' },
 ];
 
-/** The claims Cognito would put in this user's ID token. */
-export function userClaims(u: DemoUser): TokenClaims {
-  return {
-    sub: `user-${u.username}`,
-    'cognito:username': u.username,
-    'cognito:groups': u.roles,
-    'custom:clearance': u.clearance,
-    ...(u.dept ? { 'custom:dept': u.dept } : {}),
-    token_use: 'id',
-  };
+/** The user as the embedded user pool first holds them (the admin users API changes them later). */
+export function poolUser(u: Pick<DemoUser, 'username' | 'roles' | 'clearance' | 'dept'>): PoolUser {
+  return { username: u.username, sub: `user-${u.username}`, roles: u.roles, clearance: u.clearance, ...(u.dept ? { dept: u.dept } : {}) };
 }
 
 export function findDemoUser(username: string): DemoUser | undefined {

@@ -7,8 +7,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { signToken, type LocalKeys } from './keys';
-import { findDemoUser, userClaims } from './demo-users';
+import type { LocalKeys } from './keys';
+import { findDemoUser, poolUser } from './demo-users';
+import { personAccessToken } from './issuer';
 
 /** What was made, shown at every start. */
 export interface DemoSummary {
@@ -73,7 +74,7 @@ export async function seedDemo(url: string, keys: LocalKeys, dataDir: string): P
   const marker = path.join(dataDir, 'demo.json');
   if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as DemoSummary;
 
-  const token = async (username: string) => signToken(keys, userClaims(findDemoUser(username)!));
+  const token = async (username: string) => personAccessToken(keys, poolUser(findDemoUser(username)!));
   const [vanthu, admin, bantochuc] = await Promise.all([token('vanthu'), token('admin'), token('bantochuc')]);
   const problems: string[] = [];
   const call = async (method: string, p: string, bearer: string, body?: unknown): Promise<any> => {

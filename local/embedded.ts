@@ -13,11 +13,12 @@ import { services, overrideServices } from '../shared/composition';
 import { startDynamo, type RunningDynamo } from './dynamodb';
 import { startS3, type RunningS3 } from './s3';
 import { ensureKeys, type LocalKeys } from './keys';
+import { LOCAL_WEB_CLIENT_ID } from './issuer';
 import { ensureTables, localTableNames, seedUsers } from './bootstrap';
 import { createGateway, loadHandler, type Extra } from './gateway';
 import { API_FUNCTIONS } from '../shared/api/route';
 import { routesOf } from '../shared/api/routes/index';
-import { clientCredentialsToken } from './oauth';
+import { clientCredentialsToken, initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
 import { freePort, portIsFree } from './ports';
 import { PLUGINS, type EmbeddedContext } from './plugins';
@@ -54,6 +55,7 @@ function applyEnv(dynamoEndpoint: string, s3Endpoint: string, keys: LocalKeys): 
     [ENV.authMode]: 'local',
     [ENV.localIssuer]: LOCAL_ISSUER,
     [ENV.localJwksPath]: keys.jwksPath,
+    [ENV.userPoolClientIds]: LOCAL_WEB_CLIENT_ID,
     AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
@@ -102,7 +104,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     await seedUsers(documentClient(), env[ENV.dataTable]!);
 
     const ctx: EmbeddedContext = { dataDir: opts.dataDir, env, s3Events, clockChanges, log };
-    const extras: Extra[] = [tokenEndpoint(keys)];
+    const extras: Extra[] = [tokenEndpoint(keys), signInEndpoint(keys)];
     if (opts.testHooks) extras.push(clockHook(clockChanges));
     if (opts.plugins !== false) {
       const started = await Promise.allSettled(
@@ -152,6 +154,17 @@ function tokenEndpoint(keys: LocalKeys): Extra {
       ? await clientCredentialsToken(services().clients, keys, new URLSearchParams(body.toString('utf8')), req.headers.authorization)
       : { status: 400, body: { error: 'invalid_request', error_description: 'use a form-encoded body (application/x-www-form-urlencoded)' } };
     res.writeHead(r.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(r.body));
+    return true;
+  };
+}
+
+/** Cognito's InitiateAuth (any path, as the AWS SDK posts it): `x-amz-target: AWSCognitoIdentityProviderService.InitiateAuth`. */
+function signInEndpoint(keys: LocalKeys): Extra {
+  return async (req, body, res) => {
+    if (req.method !== 'POST' || req.headers['x-amz-target'] !== INITIATE_AUTH_TARGET) return false;
+    const r = await initiateAuth(services().users, keys, body.toString('utf8'));
+    res.writeHead(r.status, { 'content-type': 'application/x-amz-json-1.1', ...(r.status !== 200 ? { 'x-amzn-errortype': String(r.body.__type) } : {}) });
     res.end(JSON.stringify(r.body));
     return true;
   };

@@ -1,11 +1,10 @@
 /**
  * The embedded token issuer: an RS256 key pair made at first start under the data dir
- * (`keys/`), and tokens carrying the same claims as Cognito's.
+ * (`keys/`); local/issuer.ts builds the tokens it signs, in Cognito's shapes.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { LOCAL_ISSUER } from './paths';
 
 export interface LocalKeys {
   privateJwk: JWK;
@@ -29,26 +28,8 @@ export async function ensureKeys(dir: string): Promise<LocalKeys> {
   return { privateJwk: JSON.parse(readFileSync(privPath, 'utf8')) as JWK, jwksPath };
 }
 
-export interface TokenClaims {
-  sub: string;
-  'cognito:groups': string[];
-  'custom:clearance'?: string;
-  'custom:orgId'?: string;
-  'custom:dept'?: string;
-  'cognito:username'?: string;
-  client_id?: string;
-  scope?: string;
-  token_use: 'id' | 'access';
-}
-
-/** Signs a token; `expiresInSeconds` may be negative to make an expired one (tests). */
-export async function signToken(keys: LocalKeys, claims: TokenClaims, expiresInSeconds = 8 * 3600): Promise<string> {
+/** Signs a payload as it is (issuer, times and all): the embedded issuer (local/issuer.ts) builds it. */
+export async function signClaims(keys: LocalKeys, payload: Record<string, unknown>): Promise<string> {
   const key = await importJWK(keys.privateJwk, 'RS256');
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: 'RS256', kid: keys.privateJwk.kid! })
-    .setIssuer(LOCAL_ISSUER)
-    .setIssuedAt(now - (expiresInSeconds < 0 ? 7200 : 0))
-    .setExpirationTime(now + expiresInSeconds)
-    .sign(key);
+  return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: keys.privateJwk.kid! }).sign(key);
 }

@@ -31,6 +31,9 @@ import type { ScanReader } from './services/scans/deps';
 import type { ScanService } from './services/scans/scan-service';
 import { buildBlobStore, buildEntryIndexer, buildScanService, buildSearchIndex, indexedRegisters } from './composition-scans';
 import type { EntryIndexer } from './services/search/entry-indexing';
+import type { UserDirectory } from './ports/user-directory';
+import { DynamoUserDirectory } from './adapters/dynamodb/user-directory';
+import { CognitoUserDirectory } from './adapters/cognito/user-directory';
 
 export interface Services {
   clock: Clock;
@@ -49,6 +52,8 @@ export interface Services {
   /** Search indexing of register entries, and the sweep of what it missed. */
   indexer: EntryIndexer;
   scans: ScanService;
+  /** The office's people (Cognito user pool; embedded, the Data table). */
+  users: UserDirectory;
 }
 
 const cache: Partial<Services> = {};
@@ -85,16 +90,21 @@ const factories: { [K in keyof Services]: () => Services[K] } = {
   search: () => buildSearchIndex(services),
   indexer: () => buildEntryIndexer(services),
   scans: () => buildScanService(services),
+  users: () =>
+    optionalEnv(ENV.authMode, 'cognito') === 'local'
+      ? new DynamoUserDirectory(services().db, tableName('Data'), services().audit)
+      : CognitoUserDirectory.create(requireEnv(ENV.userPoolId), services().audit),
 };
 
 function buildIdentity(): IdentityVerifier {
   const mode = optionalEnv(ENV.authMode, 'cognito');
+  // People's tokens must come from one of these web app clients (CDK passes the user pool's; embedded, the local one).
+  const webClientIds = requireEnv(ENV.userPoolClientIds).split(',').map((s) => s.trim()).filter(Boolean);
   if (mode === 'local') {
     const jwks = JSON.parse(readFileSync(requireEnv(ENV.localJwksPath), 'utf8')) as { keys: unknown[] };
-    return JwtIdentityVerifier.local(requireEnv(ENV.localIssuer), jwks);
+    return JwtIdentityVerifier.local(requireEnv(ENV.localIssuer), jwks, webClientIds);
   }
-  const clientIds = optionalEnv(ENV.userPoolClientIds, '').split(',').filter(Boolean);
-  return JwtIdentityVerifier.cognito(requireEnv(ENV.userPoolId), clientIds);
+  return JwtIdentityVerifier.cognito(requireEnv(ENV.userPoolId), webClientIds);
 }
 
 /** The services of this process, built lazily on first use. */

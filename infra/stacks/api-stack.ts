@@ -22,6 +22,7 @@ import {
 } from 'aws-cdk-lib/aws-apigateway';
 import {
   AccountRecovery,
+  ClientAttributes,
   FeaturePlan,
   LambdaVersion,
   Mfa,
@@ -44,6 +45,7 @@ import { ROLES } from '../../shared/domain/identity';
 import { ENV } from '../../shared/config/env';
 import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
 import { DaumoiFunction, type AccessMode } from '../constructs/daumoi-function';
+import { USER_DIRECTORY_ACTIONS } from '../../shared/adapters/cognito/user-directory';
 import type { DataStack } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -110,6 +112,10 @@ export class ApiStack extends Stack {
     this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `daumoi-${this.account}`.slice(0, 60) } });
     this.webClient = this.userPool.addClient('WebClient', {
       authFlows: { userSrp: true },
+      // A person may change their name and locale, never a custom attribute: clearance, department
+      // and organisation are set by an administrator (PUT /v1/users/{username}, audited). Without
+      // this, Cognito lets a signed-in user write every attribute with their own access token.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, givenName: true, familyName: true, locale: true, timezone: true }),
       preventUserExistenceErrors: true,
       oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.COGNITO_ADMIN], callbackUrls: ['https://localhost/callback'] },
       accessTokenValidity: Duration.hours(1),
@@ -129,6 +135,8 @@ export class ApiStack extends Stack {
         environment: {
           [ENV.authMode]: 'cognito',
           [ENV.userPoolId]: this.userPool.userPoolId,
+          // People's access tokens must come from the web app client; organisation clients are checked against the registry.
+          [ENV.userPoolClientIds]: this.webClient.userPoolClientId,
           [ENV.version]: version,
         },
       });
@@ -147,6 +155,8 @@ export class ApiStack extends Stack {
     this.functions.orgs.addToRolePolicy(
       new PolicyStatement({ actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'], resources: [this.userPool.userPoolArn] }),
     );
+    // People (roles, clearance, department) are administered by the users function only, on this pool only.
+    this.functions.users.addToRolePolicy(new PolicyStatement({ actions: USER_DIRECTORY_ACTIONS, resources: [this.userPool.userPoolArn] }));
     // Reminders go out by SES from the office's verified domain.
     const mailDomain = /@([^>\s]+)/.exec(props.mailFrom)?.[1] ?? 'example.gov.vn';
     const sesIdentity = `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${mailDomain}`;

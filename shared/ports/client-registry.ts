@@ -28,4 +28,4 @@ export interface ClientDirectory extends ClientRegistry {
 }
 
 /** The OAuth scope an organisation client needs to submit and read its reports. */
-export const REPORTS_SCOPE = 'daumoi/reports';
+export { REPORTS_SCOPE } from '../domain/identity';

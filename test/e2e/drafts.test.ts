@@ -5,7 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureKeys, signToken } from '../../local/keys';
+import { ensureKeys } from '../../local/keys';
+import { personAccessToken } from '../../local/issuer';
 import { removeDir, startOffice, type Office } from '../support/e2e';
 import { ctByFullCommittee, nqDraft, nqWithoutRecipientsBlock } from '../support/drafts';
 
@@ -42,7 +43,7 @@ async function tokens() {
   // People the demo directory does not have, signed with the office's own key.
   const keys = await ensureKeys(office.dataDir);
   const person = (username: string, groups: string[], dept?: string) =>
-    signToken(keys, { sub: `user-${username}`, 'cognito:username': username, 'cognito:groups': groups, 'custom:clearance': 'none', ...(dept ? { 'custom:dept': dept } : {}), token_use: 'id' });
+    personAccessToken(keys, { username, sub: `user-${username}`, roles: groups, clearance: 'none', ...(dept ? { dept } : {}) });
   t.drafterSpecialist = await person('tcv', ['ban-tham-muu', 'chuyen-vien'], 'BTCTU');
   t.specialistApprover = await person('cvtt', ['chuyen-vien', 'thuong-truc']);
 }

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../shared/api/routes/index';
 import { REPO_ROOT } from '../../local/paths';
-import { ensureKeys, signToken } from '../../local/keys';
-import { findDemoUser, userClaims } from '../../local/demo-users';
+import { ensureKeys } from '../../local/keys';
+import { findDemoUser, poolUser } from '../../local/demo-users';
+import { personAccessToken } from '../../local/issuer';
 import { removeDir, startOffice, type Office } from '../support/e2e';
 
 const portOpen = (port: number) =>
@@ -51,9 +52,21 @@ describe('npm start', () => {
     expect(await r.json()).toMatchObject({ username: 'vanthu', roles: ['van-thu'], clearance: 'mat' });
   });
 
+  it("puts an administrator's change of a person's clearance into the person's next `npm run token`", async () => {
+    const me = async (token: string) => (await (await fetch(`${office.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { clearance: string; roles: string[] };
+    expect(await me(office.token('chuyenvien2'))).toMatchObject({ roles: ['chuyen-vien'], clearance: 'none' });
+    const put = await fetch(`${office.url}/v1/users/chuyenvien2`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${office.token('admin')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['chuyen-vien'], clearance: 'mat', dept: null, reason: 'Quyết định 9-QĐ/VPTU' }),
+    });
+    expect(put.status).toBe(200);
+    expect(await me(office.token('chuyenvien2'))).toMatchObject({ roles: ['chuyen-vien'], clearance: 'mat' });
+  });
+
   it('answers 401 without a token, with an expired token and with a token signed by another key', async () => {
     const elsewhere = await ensureKeys(mkdtempSync(path.join(os.tmpdir(), 'daumoi-other-')));
-    const foreign = await signToken(elsewhere, userClaims(findDemoUser('vanthu')!));
+    const foreign = await personAccessToken(elsewhere, poolUser(findDemoUser('vanthu')!));
     for (const auth of [undefined, `Bearer ${office.token('vanthu', '--expired')}`, `Bearer ${foreign}`]) {
       const r = await fetch(`${office.url}/v1/me`, { headers: auth ? { authorization: auth } : {} });
       expect(r.status).toBe(401);

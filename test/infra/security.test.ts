@@ -169,3 +169,42 @@ describe('cdk-nag', () => {
     expect(nagViolations(t.assembly.directory)).toEqual([]);
   });
 });
+
+describe('identity: nobody raises their own clearance', () => {
+  const clients = () => Object.entries(t.api.findResources('AWS::Cognito::UserPoolClient'));
+
+  it('gives no app client write access to a custom attribute (clearance, department, organisation)', () => {
+    // Without WriteAttributes, Cognito lets a signed-in user write every attribute, custom:clearance
+    // included, with their own access token (UpdateUserAttributes).
+    expect(clients().length).toBeGreaterThan(0);
+    for (const [id, c] of clients()) {
+      const write = c.Properties.WriteAttributes as string[] | undefined;
+      expect(write, `${id} WriteAttributes`).toBeDefined();
+      expect(write!.filter((a) => a.startsWith('custom:')), id).toEqual([]);
+    }
+  });
+
+  it("passes the web app client's id to every API function, whose verifier accepts people's tokens only from it", () => {
+    const web = clients().find(([id]) => id.startsWith('UsersWebClient'));
+    expect(web).toBeDefined();
+    const apiFns = Object.entries(t.api.findResources('AWS::Lambda::Function')).filter(([id]) => id.startsWith('Fn'));
+    expect(apiFns.length).toBeGreaterThan(0);
+    for (const [id, f] of apiFns) expect(f.Properties.Environment.Variables.DAUMOI_USER_POOL_CLIENT_IDS, id).toEqual({ Ref: web![0] });
+  });
+
+  it('lets only the users function administer people, on the user pool alone', () => {
+    const pool = Object.keys(t.api.findResources('AWS::Cognito::UserPool'))[0]!;
+    const admins: string[] = [];
+    for (const [id, p] of Object.entries(t.api.findResources('AWS::IAM::Policy'))) {
+      for (const s of p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
+        const actions = ([] as string[]).concat(s.Action);
+        if (!actions.some((a) => /^cognito-idp:(Admin|ListUsers)/.test(a))) continue;
+        admins.push(id);
+        expect(s.Resource, id).toEqual({ 'Fn::GetAtt': [pool, 'Arn'] });
+        expect(actions.every((a) => a.startsWith('cognito-idp:')), id).toBe(true);
+      }
+    }
+    expect(admins.length).toBe(1);
+    expect(admins[0]).toMatch(/^Fnusers/);
+  });
+});

@@ -4,7 +4,9 @@
  * Each test file works in its own years so that files sharing DynamoDB Local never collide.
  */
 import { readFileSync } from 'node:fs';
-import { ensureKeys, signToken } from '../../local/keys';
+import { ensureKeys } from '../../local/keys';
+import { personAccessToken } from '../../local/issuer';
+import { poolUser } from '../../local/demo-users';
 import { overrideServices, services } from '../../shared/composition';
 import { loadDomainConfig, type DomainConfig } from '../../shared/domain/config';
 import type { Caller, Clearance, Role } from '../../shared/domain/identity';
@@ -58,7 +60,7 @@ export function plainRegisters(): RegisterStore {
 export async function tokenWith(username: string, roles: Role[], clearance: Clearance): Promise<string> {
   const jwks = process.env.DAUMOI_LOCAL_JWKS!;
   const keys = await ensureKeys(jwks.replace(/\/keys\/jwks\.json$/, ''));
-  return signToken(keys, { sub: `user-${username}`, 'cognito:username': username, 'cognito:groups': roles, 'custom:clearance': clearance, token_use: 'id' });
+  return personAccessToken(keys, poolUser({ username, roles, clearance }));
 }
 
 /** The same person as a Caller, for calling a store directly. */

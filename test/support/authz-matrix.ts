@@ -72,6 +72,9 @@ const ROWS: Record<string, string> = {
   'GET /v1/reports/{id}/versions/{version}': /*          */ 'A A A A A F A U U U',
   'GET /v1/reports/{id}/attachments/{attachmentId}': /*  */ 'A A A A A F A U U U',
   'GET /v1/notifications/outbox': /*                     */ 'A F F F F F F U U U',
+
+  'GET /v1/users': /*                                    */ 'A F F F F F F U U U',
+  'PUT /v1/users/{username}': /*                         */ 'A F F F F F F U U U',
 };
 
 /** The expected matrix, route key (`METHOD /path/{template}`) → identity → expectation. */

@@ -2,7 +2,8 @@
  * For the drafts integration tests: the drafts handler called as API Gateway would, the local
  * workflow runner in this process, tokens for demo users and for crafted users (four eyes).
  */
-import { ensureKeys, signToken, type TokenClaims } from '../../local/keys';
+import { ensureKeys } from '../../local/keys';
+import { personAccessToken, type PoolUser } from '../../local/issuer';
 import { startLocalWorkflow, type StartedRunner } from '../../local/workflow/start';
 import { invoke, tokenFor } from './integration';
 
@@ -56,9 +57,11 @@ export const pending = (step: string) => (d: any) => d.pendingTask?.step === ste
 export const startRunner = (): Promise<StartedRunner> => startLocalWorkflow({ tickMs: 25 });
 
 /** A token for a person who is not a demo user (e.g. a drafter who is also a specialist, for four eyes). */
-export async function craftedToken(username: string, roles: string[], extra: Partial<TokenClaims> = {}): Promise<string> {
+/** `attributes`: the person's user-pool custom attributes, which the pre-token trigger copies into the token. */
+export async function craftedToken(username: string, roles: string[], attributes: { 'custom:clearance'?: string; 'custom:dept'?: string } = {}): Promise<string> {
   const keys = await ensureKeys(process.env.DAUMOI_LOCAL_JWKS!.replace(/\/keys\/jwks\.json$/, ''));
-  return signToken(keys, { sub: `user-${username}`, 'cognito:username': username, 'cognito:groups': roles, 'custom:clearance': 'mat', token_use: 'id', ...extra });
+  const user: PoolUser = { username, sub: `user-${username}`, roles, clearance: attributes['custom:clearance'] ?? 'mat', ...(attributes['custom:dept'] ? { dept: attributes['custom:dept'] } : {}) };
+  return personAccessToken(keys, user);
 }
 
 export { tokenFor };

@@ -50,7 +50,7 @@ export async function startOffice(opts: { dataDir?: string; port?: number; env?:
     token(username, flag) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', 'local/token-cli.ts', username, ...(flag ? [flag] : [])], {
         cwd: REPO_ROOT,
-        env: { ...process.env, DAUMOI_DATA_DIR: dataDir },
+        env: { ...process.env, DAUMOI_DATA_DIR: dataDir, PORT: String(port) },
         encoding: 'utf8',
       });
       if (r.status !== 0) throw new Error(`token CLI failed: ${r.stderr}`);

@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { ensureKeys, signToken } from '../../local/keys';
-import { findDemoUser, userClaims } from '../../local/demo-users';
+import { ensureKeys } from '../../local/keys';
+import { findDemoUser, poolUser } from '../../local/demo-users';
+import { personAccessToken } from '../../local/issuer';
 import { lambdaContext } from '../../local/gateway';
 import { matchPath } from '../../shared/api/route';
 import { ROUTES } from '../../shared/api/routes/index';
@@ -23,7 +24,7 @@ export async function tokenFor(username: string, opts: { expired?: boolean } = {
   if (!user) throw new Error(`no demo user ${username}`);
   const jwks = process.env.DAUMOI_LOCAL_JWKS!;
   const keys = await ensureKeys(jwks.replace(/\/keys\/jwks\.json$/, ''));
-  return signToken(keys, userClaims(user), opts.expired ? -60 : undefined);
+  return personAccessToken(keys, poolUser(user), opts.expired ? { expiresInSeconds: -60 } : {});
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- middy handlers take extra optional arguments

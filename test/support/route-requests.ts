@@ -14,13 +14,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { ulid } from 'ulid';
 import { matchPath, type Route } from '../../shared/api/route';
 import { ROUTES } from '../../shared/api/routes/index';
-import { ensureKeys, signToken } from '../../local/keys';
-import { findDemoUser, userClaims } from '../../local/demo-users';
+import { ensureKeys } from '../../local/keys';
+import { findDemoUser, poolUser } from '../../local/demo-users';
+import { personAccessToken } from '../../local/issuer';
 import { loadHandler } from '../../local/gateway';
 import { DynamoScanStore } from '../../shared/adapters/dynamodb/scan-store';
 import { SCAN_FIELD_NAMES, type ScanFields } from '../../shared/domain/scans/model';
 import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { tableName } from '../../shared/adapters/dynamodb/tables';
+import { userItem } from '../../shared/adapters/dynamodb/user-directory';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { invoke, tokenFor } from './integration';
 import { clientToken } from './reports';
 import { afterAll, beforeAll } from 'vitest';
@@ -77,6 +80,8 @@ export interface Fixtures {
   reportId: string;
   /** An uploaded attachment of that report. */
   attachmentId: string;
+  /** A person of the embedded directory whom PUT /v1/users/{username} may change. */
+  personUsername: string;
 }
 
 export interface RouteRequest {
@@ -133,7 +138,7 @@ async function forgedToken(): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-forger-'));
   try {
     const other = await ensureKeys(dir);
-    return await signToken({ ...other, privateJwk: { ...other.privateJwk, kid: real.privateJwk.kid } }, userClaims(findDemoUser('admin')!));
+    return await personAccessToken({ ...other, privateJwk: { ...other.privateJwk, kid: real.privateJwk.kid } }, poolUser(findDemoUser('admin')!));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -162,6 +167,10 @@ export async function setUpOffice(): Promise<Office> {
   const fx = { sfx } as Fixtures;
   const o: Office = { fx, tokens, call };
   const send = (key: string, req: RouteRequest, token: string | undefined) => o.call(routeOf(key), req, token);
+
+  // A person for the people-administration routes (the directory has no create route: seeded as the demo users are).
+  fx.personUsername = `authz-person-${sfx}`;
+  await documentClient().send(new PutCommand({ TableName: tableName('Data'), Item: userItem({ username: fx.personUsername, sub: `user-${fx.personUsername}`, roles: ['chuyen-vien'], clearance: 'none', enabled: true }) }));
 
   // Organisations, their machine clients and a report type with one report.
   fx.orgId = `authz-${sfx}`;
@@ -322,4 +331,7 @@ export const REQUESTS: Record<string, Build> = {
   'GET /v1/reports/{id}/versions/{version}': ({ fx }) => ({ path: `/v1/reports/${fx.reportId}/versions/1` }),
   'GET /v1/reports/{id}/attachments/{attachmentId}': ({ fx }) => ({ path: `/v1/reports/${fx.reportId}/attachments/${fx.attachmentId}` }),
   'GET /v1/notifications/outbox': () => ({ path: '/v1/notifications/outbox', query: { limit: '5' } }),
+
+  'GET /v1/users': () => ({ path: '/v1/users' }),
+  'PUT /v1/users/{username}': ({ fx }) => ({ path: `/v1/users/${fx.personUsername}`, body: { roles: ['chuyen-vien'], clearance: 'mat', dept: null, reason: 'Quyết định 3-QĐ/VPTU' } }),
 };

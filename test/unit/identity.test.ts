@@ -3,36 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { callerFromClaims, canSee } from '../../shared/domain/identity';
+import { canSee } from '../../shared/domain/identity';
 import { JwtIdentityVerifier } from '../../shared/adapters/auth/jwt-verifier';
 import { authenticate } from '../../shared/http/middleware/authenticate';
 import { errorHandler } from '../../shared/http/middleware/error-handler';
 import { hashSecret, newClientSecret, verifySecret } from '../../shared/adapters/auth/client-secret';
-import { ensureKeys, signToken, type LocalKeys } from '../../local/keys';
-import { findDemoUser, userClaims } from '../../local/demo-users';
+import { ensureKeys, type LocalKeys } from '../../local/keys';
+import { findDemoUser, poolUser } from '../../local/demo-users';
+import { LOCAL_WEB_CLIENT_ID, machineAccessToken, personAccessToken, personIdToken } from '../../local/issuer';
 import { LOCAL_ISSUER } from '../../local/paths';
 import { defineRoute } from '../../shared/api/route';
 import type { ClientRegistry, MachineClient } from '../../shared/ports/client-registry';
 import { event, run } from '../support/middy';
-
-describe('callerFromClaims', () => {
-  it('reads Cognito groups as an array or as API Gateway’s flattened string', () => {
-    expect(callerFromClaims({ sub: 's', 'cognito:groups': ['van-thu', 'unknown'] }).roles).toEqual(['van-thu']);
-    expect(callerFromClaims({ sub: 's', 'cognito:groups': 'van-thu,chuyen-vien' }).roles).toEqual(['van-thu', 'chuyen-vien']);
-  });
-  it('defaults an unknown clearance to none and keeps org and dept', () => {
-    const c = callerFromClaims({ sub: 's', 'custom:clearance': 'top', 'custom:orgId': 'o1', 'custom:dept': 'BTCTU' });
-    expect(c).toMatchObject({ clearance: 'none', orgId: 'o1', dept: 'BTCTU' });
-  });
-  it('treats an access token with the reports scope and an organisation as don-vi, even without groups', () => {
-    expect(callerFromClaims({ sub: 'c1', client_id: 'c1', scope: 'daumoi/reports', 'custom:orgId': 'o1' }).roles).toEqual(['don-vi']);
-    expect(callerFromClaims({ sub: 'c1', client_id: 'c1', scope: 'daumoi/reports' }).roles).toEqual([]);
-  });
-  it('marks client-credentials tokens as machine clients', () => {
-    expect(callerFromClaims({ sub: 'c1', client_id: 'c1', 'cognito:groups': ['don-vi'], 'custom:orgId': 'o1' }).clientId).toBe('c1');
-    expect(callerFromClaims({ sub: 'u', client_id: 'web', 'cognito:username': 'vanthu' }).clientId).toBeUndefined();
-  });
-});
 
 describe('canSee', () => {
   it.each([
@@ -75,32 +57,44 @@ describe('authenticate middleware with the embedded issuer', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-keys-'));
     keys = await ensureKeys(dir);
     otherKeys = await ensureKeys(mkdtempSync(path.join(os.tmpdir(), 'daumoi-keys-')));
-    verifier = JwtIdentityVerifier.local(LOCAL_ISSUER, JSON.parse(readFileSync(keys.jwksPath, 'utf8')));
+    verifier = JwtIdentityVerifier.local(LOCAL_ISSUER, JSON.parse(readFileSync(keys.jwksPath, 'utf8')), [LOCAL_WEB_CLIENT_ID]);
   });
 
   it('gives the handler the caller of a valid token', async () => {
-    const { res, seen } = await call(await signToken(keys, userClaims(findDemoUser('vanthu')!)));
+    const { res, seen } = await call(await personAccessToken(keys, poolUser(findDemoUser('vanthu')!)));
     expect(res.statusCode).toBe(200);
     expect(seen?.caller).toMatchObject({ username: 'vanthu', roles: ['van-thu'], clearance: 'mat' });
   });
   it('answers 401 for no token, an expired one, one signed by another key, and garbage', async () => {
-    const vanthu = userClaims(findDemoUser('vanthu')!);
-    for (const t of [undefined, await signToken(keys, vanthu, -60), await signToken(otherKeys, vanthu), 'abc.def.ghi']) {
+    const vanthu = poolUser(findDemoUser('vanthu')!);
+    for (const t of [undefined, await personAccessToken(keys, vanthu, { expiresInSeconds: -60 }), await personAccessToken(otherKeys, vanthu), 'abc.def.ghi']) {
       const { res, body } = await call(t);
       expect(res.statusCode).toBe(401);
       expect(body.error.code).toBe('UNAUTHORIZED');
     }
   });
   it('answers 403 when the role is missing', async () => {
-    const { res } = await call(await signToken(keys, userClaims(findDemoUser('chuyenvien')!)));
+    const { res } = await call(await personAccessToken(keys, poolUser(findDemoUser('chuyenvien')!)));
     expect(res.statusCode).toBe(403);
   });
   it('refuses a revoked machine client with 401 and accepts an active one', async () => {
-    const claims = { sub: 'c1', client_id: 'c1', token_use: 'access' as const, 'cognito:groups': ['don-vi'], 'custom:orgId': 'org-a' };
-    const token = await signToken(keys, claims);
-    clients.set('c1', { clientId: 'c1', orgId: 'org-a', name: 'A', revoked: false, createdAt: '', scopes: [] });
+    clients.set('c1', { clientId: 'c1', orgId: 'org-a', name: 'A', revoked: false, createdAt: '', scopes: ['daumoi/reports'] });
+    const token = await machineAccessToken(keys, registry, 'c1', ['daumoi/reports']);
     expect((await call(token, anyRoute)).res.statusCode).toBe(200);
     clients.set('c1', { ...clients.get('c1')!, revoked: true });
+    expect((await call(token, anyRoute)).res.statusCode).toBe(401);
+  });
+  it('refuses an ID token, a person token from an unknown app client, and a machine token naming another organisation', async () => {
+    const vanthu = poolUser(findDemoUser('vanthu')!);
+    const id = await call(await personIdToken(keys, vanthu));
+    expect(id.res.statusCode).toBe(401);
+    expect(id.body.error.message).toMatch(/ID token/);
+    const foreign = await call(await personAccessToken(keys, vanthu, { clientId: 'someotherappclient00000000' }));
+    expect(foreign.res.statusCode).toBe(401);
+    expect(foreign.body.error.message).toMatch(/app client/);
+    clients.set('c2', { clientId: 'c2', orgId: 'org-b', name: 'B', revoked: false, createdAt: '', scopes: ['daumoi/reports'] });
+    const token = await machineAccessToken(keys, registry, 'c2', ['daumoi/reports']);
+    clients.set('c2', { ...clients.get('c2')!, orgId: 'org-c' });
     expect((await call(token, anyRoute)).res.statusCode).toBe(401);
   });
 });

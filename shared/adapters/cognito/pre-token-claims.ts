@@ -2,10 +2,13 @@
  * The Cognito pre-token-generation trigger's logic (event version V3_0, needed for client-credentials
  * tokens): an organisation's machine client gets the claims the API reads — `cognito:groups`
  * ["don-vi"] and `custom:orgId` — from the client registry. Unknown or revoked clients get no token;
- * people's access tokens get their clearance and department.
+ * people's access tokens get their clearance, department and organisation from their user-pool
+ * attributes. The embedded issuer (local/issuer.ts) runs this same function on the event Cognito
+ * would send and applies the answer as Cognito does, so both runtimes mint the same tokens.
  */
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
 import type { ClientRegistry, MachineClient } from '../../ports/client-registry';
+import { CLEARANCES } from '../../domain/identity';
 
 export type PreTokenEvent = PreTokenGenerationV3TriggerEvent | PreTokenGenerationV2TriggerEvent;
 type Overrides = PreTokenGenerationV3TriggerEvent['response']['claimsAndScopeOverrideDetails'];
@@ -21,13 +24,20 @@ export function orgClientClaims(client: Pick<MachineClient, 'orgId'>): Overrides
   };
 }
 
-/** The token changes for a person: clearance (default none) and department, from the user pool attributes. */
+/**
+ * The token changes for a person: clearance (none unless the attribute holds a known level),
+ * department and organisation, from the user pool attributes (which only administrators can
+ * write: no app client has write access to a custom attribute). Cognito itself puts the
+ * person's groups into `cognito:groups`.
+ */
 export function personClaims(attrs: Record<string, string>): Overrides {
+  const clearance = (CLEARANCES as readonly string[]).includes(attrs['custom:clearance'] ?? '') ? attrs['custom:clearance']! : 'none';
   return {
     accessTokenGeneration: {
       claimsToAddOrOverride: {
-        'custom:clearance': attrs['custom:clearance'] || 'none',
+        'custom:clearance': clearance,
         ...(attrs['custom:dept'] ? { 'custom:dept': attrs['custom:dept'] } : {}),
+        ...(attrs['custom:orgId'] ? { 'custom:orgId': attrs['custom:orgId'] } : {}),
       },
     },
   };

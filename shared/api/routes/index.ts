@@ -11,8 +11,9 @@ import { auditRoutes } from './audit';
 import { draftRoutes } from './drafts';
 import { scanRoutes } from './scans';
 import { searchRoutes } from './search';
+import { userRoutes } from './users';
 
-export const ROUTES: readonly Route[] = [...systemRoutes, ...registerRoutes, ...auditRoutes, ...draftRoutes, ...scanRoutes, ...searchRoutes, ...orgRoutes, ...reportRoutes];
+export const ROUTES: readonly Route[] = [...systemRoutes, ...registerRoutes, ...auditRoutes, ...draftRoutes, ...scanRoutes, ...searchRoutes, ...orgRoutes, ...reportRoutes, ...userRoutes];
 
 export function routesOf(fn: Route['fn']): Route[] {
   return ROUTES.filter((r) => r.fn === fn);

@@ -23,6 +23,8 @@ export const authenticate = (opts: { verifier: () => IdentityVerifier; clients: 
       // A revoked client's tokens stop working at once, not when they expire.
       const client = await opts.clients().get(caller.clientId);
       if (!client || client.revoked) throw new UnauthorizedError('This client has been revoked');
+      // Organisation clients are made at run time: only the registry knows them and their organisation.
+      if (client.orgId !== caller.orgId) throw new UnauthorizedError("This client's token names another organisation than the one it is registered for");
     }
     const isClient = caller.roles.includes('don-vi') && !!caller.orgId;
     if (route.auth === 'user' && caller.clientId) throw new ForbiddenError('This route is for people, not organisation clients');

@@ -36,10 +36,10 @@ export interface BlobStore {
    */
   checkAvailable(): Promise<void>;
   /**
-   * A URL to PUT one object. The content type (and the length, when given) are signed: S3
-   * refuses a PUT whose headers differ.
+   * A URL to PUT one object. The content type and the length are signed: S3 refuses a PUT
+   * whose `Content-Type` or `Content-Length` differ.
    */
-  presignPut(key: string, opts: { contentType: string; contentLength?: number; expiresInSeconds: number }): Promise<PresignedPut>;
+  presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number }): Promise<PresignedPut>;
   head(key: string): Promise<BlobHead | undefined>;
   /** The whole object (optionally one version); undefined when it does not exist. */
   get(key: string, opts?: { versionId?: string | null }): Promise<Uint8Array | undefined>;

@@ -39,10 +39,10 @@ export class S3BlobStore implements BlobStore {
     return { url, expiresAt: new Date(this.clock.now().getTime() + opts.expiresInSeconds * 1000), headers };
   }
 
-  async head(key: string): Promise<BlobHead | undefined> {
+  async head(key: string, opts: { versionId?: string | null } = {}): Promise<BlobHead | undefined> {
     const [{ HeadObjectCommand }, s3] = await this.sdk();
     try {
-      const r = await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const r = await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, ...(opts.versionId ? { VersionId: opts.versionId } : {}) }));
       return { size: r.ContentLength ?? 0, etag: unquote(r.ETag), versionId: r.VersionId ?? null, contentType: r.ContentType ?? null };
     } catch (err) {
       if (isNotFound(err)) return undefined;

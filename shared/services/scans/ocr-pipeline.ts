@@ -101,7 +101,10 @@ export class OcrPipeline {
         if (!reader.isUnreadable(err)) throw err;
         const kind = (err as { kind?: string }).kind;
         const code = kind === 'too-many-pages' ? 'TOO_MANY_PAGES' : kind === 'too-many-pixels' ? 'IMAGE_TOO_LARGE' : 'UNREADABLE';
-        await this.fail(job, upload, { code, reason: `The file cannot be read: ${(err as Error).message}` });
+        const why = (err as Error).message;
+        // Over a limit: say which, as the limit says it; otherwise the file could not be read at all.
+        const reason = code === 'UNREADABLE' ? `The file cannot be read: ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}. It was not read; the file is kept.`;
+        await this.fail(job, upload, { code, reason });
         return { outcome: 'failed', scanId };
       }
       const text = read.pages.map((p) => p.text).join('\n\n');

@@ -2,7 +2,9 @@
  * s3rver: the embedded S3, on the loopback interface, with its object-created events forwarded
  * to a callback. Presigned (query-signed SigV4) requests have their signature checked as S3
  * checks it (./s3-sigv4): s3rver itself accepts any SigV4 signature, so a PUT with another
- * length or content type than the upload URL was signed for would otherwise be stored.
+ * length or content type than the upload URL was signed for would otherwise be stored. A PUT
+ * with `If-None-Match: *` to a key that holds an object is refused with 412, as S3's conditional
+ * writes do (s3rver ignores the header).
  */
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
@@ -22,21 +24,34 @@ export interface RunningS3 {
 interface KoaContext {
   method: string;
   url: string;
+  path: string;
   headers: Record<string, string | string[] | undefined>;
   status: number;
   type: string;
   body: unknown;
+  app: { store: { existsObject(bucket: string, key: string): Promise<boolean> } };
 }
 
-/** Answers 403 SignatureDoesNotMatch, as S3 does, to a presigned request whose signature does not cover what was sent. */
+const s3Error = (ctx: KoaContext, status: number, code: string, message: string) => {
+  ctx.status = status;
+  ctx.type = 'application/xml';
+  ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message.replace(/[<>&]/g, '')}</Message></Error>`;
+};
+
+/**
+ * Answers as S3 does: 403 SignatureDoesNotMatch to a presigned request whose signature does not
+ * cover what was sent, 412 PreconditionFailed to a conditional PUT over an existing object.
+ */
 async function checkPresignedSignature(ctx: KoaContext, next: () => Promise<void>): Promise<void> {
   if (isPresignedV4(ctx.url)) {
     const problem = presignedV4Problem({ method: ctx.method, url: ctx.url, headers: ctx.headers }, (id) => S3RVER_SECRETS[id]);
-    if (problem) {
-      ctx.status = 403;
-      ctx.type = 'application/xml';
-      ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided: ${problem.replace(/[<>&]/g, '')}</Message></Error>`;
-      return;
+    if (problem) return s3Error(ctx, 403, 'SignatureDoesNotMatch', `The request signature we calculated does not match the signature you provided: ${problem}`);
+  }
+  // S3's conditional write (s3rver ignores the header): If-None-Match: * and the key holds an object → 412.
+  if (ctx.method === 'PUT' && ctx.headers['if-none-match'] === '*') {
+    const [bucket, ...key] = ctx.path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (bucket && key.length && (await ctx.app.store.existsObject(bucket, key.join('/')))) {
+      return s3Error(ctx, 412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
     }
   }
   await next();

@@ -26,12 +26,18 @@ export class S3ReportFiles implements ReportFiles {
 
   async presignUpload(key: string, opts: { contentType: string; contentLength: number }, expiresInSeconds: number): Promise<PresignedUrl> {
     const [{ PutObjectCommand }, { getSignedUrl }, s3] = await Promise.all([s3Sdk(), s3Presigner(), resolveS3(this.s3)]);
+    // If-None-Match: * is signed too: S3 (conditional writes) refuses with 412 a PUT to a key that
+    // already holds an object, so the URL uploads the attachment once and cannot replace it.
     const url = await getSignedUrl(
       s3,
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: opts.contentType, ContentLength: opts.contentLength }),
-      { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: opts.contentType, ContentLength: opts.contentLength, IfNoneMatch: '*' }),
+      { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']) },
     );
-    return { url, expiresAt: this.expiry(expiresInSeconds), headers: { 'content-type': opts.contentType, 'content-length': String(opts.contentLength) } };
+    return {
+      url,
+      expiresAt: this.expiry(expiresInSeconds),
+      headers: { 'content-type': opts.contentType, 'content-length': String(opts.contentLength), 'if-none-match': '*' },
+    };
   }
 
   async presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<Omit<PresignedUrl, 'headers'>> {

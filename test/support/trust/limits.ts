@@ -71,7 +71,7 @@ async function reportingOrg(ctx: TrustContext, api: Api): Promise<{ token: strin
   const client = await api('POST', `/v1/orgs/${org}/clients`, admin, { name: 'Phần mềm xã' });
   if (client.status !== 201) throw new Error(`POST /v1/orgs/{id}/clients answered ${client.status}`);
   const type = `TRUST-LIM-${sfx}`.toUpperCase();
-  const t = await api('POST', '/v1/report-types', admin, { code: type, name: 'Báo cáo giới hạn', period: 'ad-hoc', deadline: '2099-12-31T17:00:00+07:00' });
+  const t = await api('POST', '/v1/report-types', admin, { code: type, name: 'Báo cáo giới hạn', period: 'ad-hoc', deadline: '2099-12-31T17:00:00+07:00', orgIds: [org] });
   if (t.status !== 201) throw new Error(`POST /v1/report-types answered ${t.status}`);
   const tok = await clientCredentialsToken(
     services().clients,
@@ -145,11 +145,13 @@ export const run: TrustArea = async (ctx) => {
       ] as const) {
         const r = await api('POST', route, token, { fileName: 'cv.pdf', contentType: 'application/pdf', size: body.length });
         const url = r.body.uploadUrl as string;
-        const signed = new URL(url).searchParams.get('X-Amz-SignedHeaders');
-        const longer = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: Buffer.concat([body, Buffer.from('x'.repeat(1000))]) });
-        const otherType = await fetch(url, { method: 'PUT', headers: { 'content-type': 'text/html' }, body });
-        const right = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body });
-        checks.push([signed === 'content-length;content-type;host', `${route} signs ${signed}`]);
+        const signed = new URL(url).searchParams.get('X-Amz-SignedHeaders') ?? '';
+        // Every header the URL asks for but the length, which fetch sets from the body.
+        const { 'content-length': _length, ...headers } = (r.body.uploadHeaders ?? r.body.headers) as Record<string, string>;
+        const longer = await fetch(url, { method: 'PUT', headers, body: Buffer.concat([body, Buffer.from('x'.repeat(1000))]) });
+        const otherType = await fetch(url, { method: 'PUT', headers: { ...headers, 'content-type': 'text/html' }, body });
+        const right = await fetch(url, { method: 'PUT', headers, body });
+        checks.push([/^content-length;content-type;host/.test(signed), `${route} signs ${signed}`]);
         checks.push([longer.status === 403, `+1000 bytes: ${longer.status}`]);
         checks.push([otherType.status === 403, `text/html: ${otherType.status}`]);
         checks.push([right.status === 200, `as signed: ${right.status}`]);
@@ -222,8 +224,8 @@ export const run: TrustArea = async (ctx) => {
 
   // 6. A submitted report's attachment cannot be replaced through its (still valid) upload URL.
   out.push(
-    await attempt('attachment replaced after submission → the report keeps what was submitted', async () => {
-      const name = 'attachment replaced after submission → the report keeps what was submitted';
+    await attempt('attachment replaced after submission → refused, the report keeps what was submitted', async () => {
+      const name = 'attachment replaced after submission → refused, the report keeps what was submitted';
       const first = Buffer.from('%PDF-1.4 bản gốc\n');
       const forged = Buffer.from('%PDF-1.4 bản giả\n');
       const slot = await api('POST', '/v1/reports/attachments', org.token, { fileName: 'phu-luc.pdf', contentType: 'application/pdf', size: first.length });
@@ -235,8 +237,9 @@ export const run: TrustArea = async (ctx) => {
       const served = Buffer.from(await (await fetch(link.body.downloadUrl)).arrayBuffer());
       return result(name, [
         [up.status === 200 && report.status === 201, `uploaded ${up.status}, submitted ${report.status}`],
-        [served.equals(first), served.equals(first) ? 'the report serves the submitted file' : `the report serves "${served.toString('utf8')}"`],
-      ], [`the second PUT to the upload URL answered ${again.status} (it lands on the upload key, which no report reads)`]);
+        [again.status === 412, `a second PUT to the upload URL (If-None-Match: * signed): ${again.status}`],
+        [served.equals(first), served.equals(first) ? 'the report serves the submitted (sealed) file' : `the report serves "${served.toString('utf8')}"`],
+      ]);
     }),
   );
 

@@ -102,3 +102,20 @@ describe('cdk-nag acknowledgements', () => {
     expect(acknowledged.filter((c) => Stack.isStack(c)).map((c) => c.node.path)).toEqual([]);
   });
 });
+
+describe('the table access follows the route table', () => {
+  it('a function that serves a write route may write Data and append to Audit; one that only reads may not', async () => {
+    const { ROUTES } = await import('../../shared/api/routes/index');
+    const { API_TABLE_ACCESS } = await import('../../infra/stacks/api-stack');
+    for (const fn of API_FUNCTIONS) {
+      const routes = ROUTES.filter((r) => r.fn === fn);
+      if (!routes.length) continue;
+      const writes = routes.some((r) => r.method !== 'GET');
+      const access = API_TABLE_ACCESS[fn];
+      // A new write route on a read-only function (or the reverse) must change its grants too: DynamoDB Local does not check IAM.
+      expect({ fn, data: access.Data, audit: access.Audit ?? 'NONE' }).toEqual(
+        writes ? { fn, data: 'RW', audit: 'APPEND' } : { fn, data: 'RO', audit: fn === 'audit' ? 'RO' : 'NONE' },
+      );
+    }
+  });
+});

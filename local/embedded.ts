@@ -21,12 +21,15 @@ import { routesOf } from '../shared/api/routes/index';
 import { clientCredentialsToken, initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
 import { freePort, portIsFree } from './ports';
+import { gatewayHost, listenOn } from './listen';
 import { PLUGINS, type EmbeddedContext } from './plugins';
 
 export interface EmbeddedOptions {
   dataDir: string;
   /** HTTP port of the API; 0 = any free port; undefined = no HTTP server (integration tests). */
   port?: number;
+  /** Address the API listens on; default env HOST, else 127.0.0.1 (this machine only). */
+  host?: string;
   /** Keep DynamoDB data in memory instead of under dataDir. */
   inMemory?: boolean;
   /** Enables `PUT /_local/clock` (tests only). */
@@ -38,6 +41,8 @@ export interface EmbeddedOptions {
 
 export interface Embedded {
   url?: string;
+  /** Where the API listens (address as the socket reports it, and port). */
+  listening?: { address: string; port: number };
   dynamo: RunningDynamo;
   s3: RunningS3;
   keys: LocalKeys;
@@ -72,7 +77,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const t0 = Date.now();
   const sink = opts.log ?? (() => undefined);
   const log = (line: string) => sink(`${line} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  if (opts.port && !(await portIsFree(opts.port))) {
+  const host = gatewayHost(opts.host);
+  if (opts.port && !(await portIsFree(opts.port, host))) {
     throw new Error(`Port ${opts.port} is already in use. Stop whatever uses it or start with PORT=<another port>.`);
   }
   const s3Events = new EventEmitter();
@@ -122,17 +128,15 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     await preload;
 
     let url: string | undefined;
+    let listening: Embedded['listening'];
     if (opts.port !== undefined) {
       const server = createGateway({ verifier: () => services().identity, extras });
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(opts.port, () => resolve());
-      });
-      const port = (server.address() as { port: number }).port;
-      url = `http://localhost:${port}`;
+      const l = await listenOn(server, opts.port, host);
+      url = l.url;
+      listening = { address: l.address, port: l.port };
       stops.unshift(() => closeServer(server));
     }
-    return { url, dynamo, s3, keys, env, stop };
+    return { url, ...(listening ? { listening } : {}), dynamo, s3, keys, env, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -15,6 +15,7 @@ async function main() {
   console.log(`
 daumoi — the embedded office is up in ${((Date.now() - started) / 1000).toFixed(1)} s
   API       ${url}/v1   (OpenAPI: ${url}/v1/openapi.json)
+  listening ${office.listening?.address}:${office.listening?.port}${office.listening?.address === '127.0.0.1' ? ' — this machine only; HOST=0.0.0.0 opens it to the network' : ' — set by HOST'}
   data      ${dir}
   users     ${DEMO_USERS.map((u) => u.username).join(', ')}
 ${demo ? demoLines(url, demo) : ''}

@@ -74,6 +74,7 @@ export function buildReportingDeps(services: () => Base): ReportingDeps {
       presignUpload: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).presignUpload(...a),
       presignDownload: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).presignDownload(...a),
       stat: (key) => (files ??= S3ReportFiles.fromEnv(clock)).stat(key),
+      seal: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).seal(...a),
     },
     schemas: {
       check: (schema) => (schemasProvider ?? noSchemas)().check(schema),

@@ -89,8 +89,9 @@ export class AppraisalWorkflow extends Construct {
         description,
         logRetentionDays: props.logRetention,
       });
-      // Drafts, tokens and registers live in Data; audit events go to Audit in the same transaction.
-      for (const t of ['Data', 'Audit'] as const) f.bindTable(spec(t).envVar, props.tables[t], spec(t), 'RW');
+      // Drafts, tokens and registers live in Data; audit events are appended to Audit in the same transaction.
+      f.bindTable(spec('Data').envVar, props.tables.Data, spec('Data'), 'RW');
+      f.bindTable(spec('Audit').envVar, props.tables.Audit, spec('Audit'), 'APPEND');
       Tags.of(f).add(ENTRY_TAG, WORKFLOW_FUNCTIONS[name]);
       return f;
     };

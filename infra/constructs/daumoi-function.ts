@@ -16,10 +16,17 @@ import type { TableSpec } from '../../shared/adapters/dynamodb/tables';
 import type { Construct } from 'constructs';
 import { REPO_ROOT } from './repo-root';
 
-export type AccessMode = 'RO' | 'RW';
+/**
+ * How a function may use a table: `RO` read; `RW` read and write; `APPEND` add new items only
+ * (dynamodb:PutItem, which a TransactWriteItems `Put` needs: audit events written with the
+ * change they record), no read, update or delete; `NONE` only the env variable (the table's
+ * name), no access at all. For a bucket only `RO` and `RW` apply.
+ */
+export type AccessMode = 'RO' | 'RW' | 'APPEND' | 'NONE';
 
-const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
-const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+export const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+export const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+export const TABLE_APPEND = ['dynamodb:PutItem'];
 
 export interface DaumoiFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'runtime' | 'architecture'> {
   /** Path of the handler file relative to the repository, e.g. `functions/registers.ts`. */
@@ -78,14 +85,20 @@ export class DaumoiFunction extends NodejsFunction {
    */
   bindTable(envVar: string, table: ITable, spec: Pick<TableSpec, 'globalIndexes'>, mode: AccessMode): this {
     this.addEnvironment(envVar, table.tableName);
-    const actions = mode === 'RO' ? TABLE_READ : [...TABLE_READ, ...TABLE_WRITE];
-    this.addToRolePolicy(
-      new PolicyStatement({
-        actions,
-        resources: [table.tableArn, ...spec.globalIndexes.map((g) => `${table.tableArn}/index/${g.name}`)],
-      }),
-    );
-    if (table.encryptionKey) this.bindKey(table.encryptionKey, mode);
+    if (mode === 'NONE') return this;
+    if (mode === 'APPEND') {
+      // Items are put on the table itself; indexes are never written directly.
+      this.addToRolePolicy(new PolicyStatement({ actions: TABLE_APPEND, resources: [table.tableArn] }));
+    } else {
+      const actions = mode === 'RO' ? TABLE_READ : [...TABLE_READ, ...TABLE_WRITE];
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions,
+          resources: [table.tableArn, ...spec.globalIndexes.map((g) => `${table.tableArn}/index/${g.name}`)],
+        }),
+      );
+    }
+    if (table.encryptionKey) this.bindKey(table.encryptionKey, mode === 'RO' ? 'RO' : 'RW');
     return this;
   }
 
@@ -93,7 +106,7 @@ export class DaumoiFunction extends NodejsFunction {
    * Grants object access under one key prefix of the bucket (and its KMS key) and sets the
    * bucket's env variable. Object ARNs need a trailing wildcard: it is acknowledged here, once.
    */
-  bindBucket(envVar: string, bucket: IBucket, prefixes: string[], mode: AccessMode): this {
+  bindBucket(envVar: string, bucket: IBucket, prefixes: string[], mode: 'RO' | 'RW'): this {
     // The bucket's name is deterministic (see DataStack), so the ARNs are written in this stack's
     // own terms rather than imported, and cdk-nag can tell which wildcard it is looking at.
     const name = `daumoi-scans-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
@@ -112,7 +125,7 @@ export class DaumoiFunction extends NodejsFunction {
     return this;
   }
 
-  private bindKey(key: IKey, mode: AccessMode): void {
+  private bindKey(key: IKey, mode: 'RO' | 'RW'): void {
     const actions = mode === 'RO' ? ['kms:Decrypt', 'kms:DescribeKey'] : ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'];
     this.addToRolePolicy(new PolicyStatement({ actions, resources: [key.keyArn] }));
   }

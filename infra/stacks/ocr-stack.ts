@@ -23,7 +23,7 @@ import { ENV } from '../../shared/config/env';
 import { SCANS_ENV } from '../../shared/config/scans-env';
 import { TABLES } from '../../shared/adapters/dynamodb/tables';
 import { OCR_PREFIX, QUARANTINE_PREFIX, SCAN_PREFIX } from '../../shared/domain/scans/model';
-import { MAX_OCR_ATTEMPTS, OCR_TIMEOUT_SECONDS, OCR_VISIBILITY_TIMEOUT_SECONDS } from '../../shared/services/scans/deps';
+import { MAX_OCR_ATTEMPTS, OCR_MAX_CONCURRENCY, OCR_TIMEOUT_SECONDS, OCR_VISIBILITY_TIMEOUT_SECONDS } from '../../shared/services/scans/deps';
 import { DaumoiFunction } from '../constructs/daumoi-function';
 import { REPO_ROOT } from '../constructs/repo-root';
 import type { DataStack } from './data-stack';
@@ -102,6 +102,9 @@ export class OcrStack extends Stack {
       // tesseract.js: ~250 MB per worker; 3.5 GB gives two vCPUs for a pool of two.
       memorySize: props.ocrEngine === 'tesseract' ? 3584 : 1024,
       timeout: OCR_TIMEOUT,
+      // A flood of uploads cannot take the account's concurrency from the API: OCR never runs more
+      // than this at once (reserved, so it also always has them).
+      reservedConcurrentExecutions: OCR_MAX_CONCURRENCY,
       ...(props.logRetention ? { logRetentionDays: props.logRetention } : {}),
       environment: {
         [ENV.ocrEngine]: props.ocrEngine,
@@ -131,7 +134,9 @@ export class OcrStack extends Stack {
     this.worker.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:DeleteObjectVersion'], resources: [`arn:${Aws.PARTITION}:s3:::daumoi-scans-${Aws.ACCOUNT_ID}-${Aws.REGION}/${SCAN_PREFIX}*`] }),
     );
-    this.worker.addEventSource(new SqsEventSource(this.queue, { batchSize: 1, reportBatchItemFailures: true }));
+    // The poller never drives more invocations than the reserved concurrency: messages wait in the
+    // queue rather than being throttled (a throttled receive would count towards the DLQ).
+    this.worker.addEventSource(new SqsEventSource(this.queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: OCR_MAX_CONCURRENCY }));
 
     if (props.ocrEngine === 'textract') {
       // Textract's text-detection actions have no resource-level permissions: `*` is their only

@@ -162,8 +162,9 @@ export function unreadableReason(bytes: Uint8Array): string | null {
 }
 
 /**
- * Width and height in pixels of a PNG (IHDR) or JPEG (first SOFn marker) from its header,
- * or null for anything else or a header too short to tell.
+ * Width and height in pixels of a PNG (IHDR), JPEG (first SOFn marker) or TIFF (first image's
+ * ImageWidth / ImageLength) from its header, or null for anything else or a header too short
+ * to tell. Nothing is decoded: this is what a file claims, checked before it is.
  */
 export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
   const kind = detectFileKind(bytes);
@@ -204,5 +205,73 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
     }
     return null;
   }
+  if (kind === 'tiff') return tiffSize(bytes);
   return null;
+}
+
+/** The first image's size in a TIFF or BigTIFF (tags 256 ImageWidth and 257 ImageLength). */
+function tiffSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const le = bytes[0] === 0x49;
+  const big = (le ? bytes[2] : bytes[3]) === 0x2b;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const fits = (at: number, n: number) => at >= 0 && at + n <= bytes.length;
+  const u16 = (at: number) => (fits(at, 2) ? view.getUint16(at, le) : NaN);
+  const u32 = (at: number) => (fits(at, 4) ? view.getUint32(at, le) : NaN);
+  const u64 = (at: number) => (fits(at, 8) ? Number(view.getBigUint64(at, le)) : NaN);
+  const ifd = big ? u64(8) : u32(4);
+  if (!Number.isFinite(ifd)) return null;
+  const count = big ? u64(ifd) : u16(ifd);
+  if (!Number.isFinite(count) || count > 4096) return null;
+  const first = ifd + (big ? 8 : 2);
+  const size = big ? 20 : 12;
+  let width = 0;
+  let height = 0;
+  for (let k = 0; k < count; k++) {
+    const e = first + k * size;
+    const tag = u16(e);
+    if (tag !== 256 && tag !== 257) continue;
+    const type = u16(e + 2);
+    const valueAt = e + (big ? 12 : 8);
+    // SHORT (3), LONG (4) or LONG8 (16); a single value sits in the entry, left-justified.
+    const v = type === 3 ? u16(valueAt) : type === 4 ? u32(valueAt) : type === 16 ? u64(valueAt) : NaN;
+    if (!Number.isFinite(v)) return null;
+    if (tag === 256) width = v;
+    else height = v;
+  }
+  return width > 0 && height > 0 ? { width, height } : null;
+}
+
+/**
+ * Width and height of every image XObject a PDF declares (`/Subtype /Image` with `/Width` and
+ * `/Height`, direct numbers or references to number objects), read from the file's bytes
+ * without decoding anything. Image XObjects are streams, and streams are never inside object
+ * streams, so their dictionaries are always in the clear. Inline images (in content streams)
+ * are not seen here; the renderer's own pixel limit covers them.
+ */
+export function pdfImageSizes(bytes: Uint8Array): { width: number; height: number }[] {
+  // One character per byte, so offsets in the text are offsets in the file.
+  const text = new TextDecoder('latin1').decode(bytes);
+  const out: { width: number; height: number }[] = [];
+  const numberObject = (ref: string): number => {
+    const [num, gen] = ref.trim().split(/\s+/);
+    const m = new RegExp(`(?:^|[^0-9])${num}\\s+${gen}\\s+obj\\s*(\\d+)`).exec(text);
+    return m ? Number(m[1]) : NaN;
+  };
+  const value = (dict: string, key: string): number => {
+    const m = new RegExp(`/${key}\\s*(\\d+\\s+\\d+\\s+R|\\d+)`).exec(dict);
+    if (!m) return NaN;
+    return m[1]!.endsWith('R') ? numberObject(m[1]!.slice(0, -1)) : Number(m[1]);
+  };
+  const re = /\/Subtype\s*\/Image\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // The dictionary around the match: from its object's start to its stream (or the next object).
+    const from = Math.max(text.lastIndexOf(' obj', m.index), text.lastIndexOf('\nobj', m.index), m.index - 4096, 0);
+    const endStream = text.indexOf('stream', m.index);
+    const to = endStream < 0 ? Math.min(text.length, m.index + 4096) : Math.min(endStream, m.index + 4096);
+    const dict = text.slice(from, to);
+    const width = value(dict, 'Width');
+    const height = value(dict, 'Height');
+    if (Number.isFinite(width) && Number.isFinite(height)) out.push({ width, height });
+  }
+  return out;
 }

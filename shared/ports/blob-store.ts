@@ -36,11 +36,12 @@ export interface BlobStore {
    */
   checkAvailable(): Promise<void>;
   /**
-   * A URL to PUT one object. The content type (and the length, when given) are signed: S3
-   * refuses a PUT whose headers differ.
+   * A URL to PUT one object. The content type and the length are signed: S3 refuses a PUT
+   * whose `Content-Type` or `Content-Length` differ.
    */
-  presignPut(key: string, opts: { contentType: string; contentLength?: number; expiresInSeconds: number }): Promise<PresignedPut>;
-  head(key: string): Promise<BlobHead | undefined>;
+  presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number }): Promise<PresignedPut>;
+  /** The object's size, ETag and version (of one version when given); undefined when it does not exist. */
+  head(key: string, opts?: { versionId?: string | null }): Promise<BlobHead | undefined>;
   /** The whole object (optionally one version); undefined when it does not exist. */
   get(key: string, opts?: { versionId?: string | null }): Promise<Uint8Array | undefined>;
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;

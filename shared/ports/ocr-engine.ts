@@ -66,7 +66,7 @@ export interface OcrEngine {
 }
 
 /** Why a file cannot be read: a stable code for clients, with the sentence in `reason`. */
-export type UnreadableKind = 'empty' | 'not-a-scan' | 'truncated' | 'corrupt' | 'too-large' | 'unsupported';
+export type UnreadableKind = 'empty' | 'not-a-scan' | 'truncated' | 'corrupt' | 'too-large' | 'unsupported' | 'too-many-pages' | 'too-many-pixels';
 
 /**
  * A file no OCR engine can read (0 bytes, not a JPEG/PNG/TIFF/PDF, truncated or corrupt).
@@ -89,6 +89,8 @@ export function kindOfReason(reason: string): UnreadableKind {
   if (/empty|0 bytes/i.test(reason)) return 'empty';
   if (/truncated/i.test(reason)) return 'truncated';
   if (/not a JPEG, PNG, TIFF or PDF/i.test(reason)) return 'not-a-scan';
+  if (/pages; a scan may have at most/i.test(reason)) return 'too-many-pages';
+  if (/pixels a side/i.test(reason)) return 'too-many-pixels';
   if (/at most|too large/i.test(reason)) return 'too-large';
   if (/unsupported/i.test(reason)) return 'unsupported';
   return 'corrupt';

@@ -55,13 +55,30 @@ export interface AttachmentRecord {
   key: string;
   fileName: string;
   contentType: string;
+  /** Bytes announced (and signed into the upload URL); absent on records made before it was required. */
+  size?: number;
   createdAt: string;
   expiresAt: string;
+  /**
+   * Set when a submission first cites the attachment: the file was copied to `key`, which no
+   * upload URL targets, and every report that cites it serves that copy. A later PUT to the
+   * upload URL changes nothing a report shows.
+   */
+  sealed?: AttachmentSeal;
+}
+
+export interface AttachmentSeal {
+  key: string;
+  size: number;
+  etag: string | null;
+  at: string;
 }
 
 export interface AttachmentStore {
   create(rec: AttachmentRecord, auditItem: unknown): Promise<void>;
   get(attachmentId: string): Promise<AttachmentRecord | undefined>;
+  /** Records the seal once; returns the record as it stands (the first seal wins a race). */
+  seal(attachmentId: string, seal: AttachmentSeal): Promise<AttachmentRecord>;
 }
 
 /** One reminder to one organisation for one type, period and scheduled time. */

@@ -45,6 +45,9 @@ describe('the demo office', () => {
     expect(demo).not.toBeNull();
     draftId = demo![1]!;
     expect(banner).toMatch(/client_id=\w+ -d client_secret=\S+/);
+    // Without HOST the API listens on this machine only, and says so.
+    expect(banner).toMatch(/listening 127\.0\.0\.1:\d+ — this machine only; HOST=0\.0\.0\.0 opens it to the network/);
+    expect(banner).toMatch(/API {7}http:\/\/127\.0\.0\.1:\d+\/v1/);
   });
 
   it('holds letters in both registers, organisations, a report in, and a draft in appraisal', async () => {

@@ -273,7 +273,7 @@ describe('the office’s view', () => {
 describe('attachments', () => {
   it('are uploaded to a presigned URL, named in a submission, and downloaded by whoever may see the report', async () => {
     setClock('2026-11-10T09:00:00');
-    const slot = await invoke(reports, { method: 'POST', path: '/v1/reports/attachments', token: tokens[C]!, body: { fileName: 'Báo cáo C.pdf', contentType: 'application/pdf' } });
+    const slot = await invoke(reports, { method: 'POST', path: '/v1/reports/attachments', token: tokens[C]!, body: { fileName: 'Báo cáo C.pdf', contentType: 'application/pdf', size: Buffer.byteLength('%PDF-1.4 báo cáo') } });
     expect(slot.status).toBe(201);
     expect(slot.body.uploadUrl).toContain(`/reports/${C}/${slot.body.attachmentId}`);
     const notYet = await submit(C, { ...good('Chi bộ C'), attachments: [slot.body.attachmentId] });
@@ -293,8 +293,8 @@ describe('attachments', () => {
     // Another organisation cannot name C's upload in its own report.
     const stolen = await submit(B, { ...good(), attachments: [slot.body.attachmentId] });
     expect(stolen.body.error.code).toBe('UNKNOWN_ATTACHMENT');
-    const badType = await invoke(reports, { method: 'POST', path: '/v1/reports/attachments', token: tokens[C]!, body: { fileName: 'x.exe', contentType: 'application/x-msdownload' } });
-    expect(badType.status).toBe(400);
+    const badType = await invoke(reports, { method: 'POST', path: '/v1/reports/attachments', token: tokens[C]!, body: { fileName: 'x.exe', contentType: 'application/x-msdownload', size: 10 } });
+    expect(badType.status).toBe(415);
   });
 });
 

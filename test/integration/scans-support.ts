@@ -18,7 +18,7 @@ type Handler = Parameters<typeof invoke>[0];
 /** POST /v1/scans as the clerk, then PUT the bytes to the upload URL with the signed headers. */
 export async function startAndUpload(scans: Handler, bytes: Uint8Array, contentType: string, fileName = 'scan'): Promise<string> {
   const token = await tokenFor('vanthu');
-  const created = await invoke(scans, { method: 'POST', path: '/v1/scans', token, body: { fileName, contentType } });
+  const created = await invoke(scans, { method: 'POST', path: '/v1/scans', token, body: { fileName, contentType, size: bytes.length } });
   expect(created.status).toBe(201);
   const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.uploadHeaders, body: Buffer.from(bytes) });
   expect(put.status).toBe(200);

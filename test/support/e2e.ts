@@ -33,7 +33,7 @@ export async function startOffice(opts: { dataDir?: string; port?: number; env?:
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
     try {
-      const r = await fetch(`http://localhost:${port}/v1/health`);
+      const r = await fetch(`http://127.0.0.1:${port}/v1/health`);
       if (r.ok) break;
     } catch {
       /* not up yet */
@@ -42,7 +42,7 @@ export async function startOffice(opts: { dataDir?: string; port?: number; env?:
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    url: `http://localhost:${port}`,
+    url: `http://127.0.0.1:${port}`,
     dataDir,
     port,
     process: child,

@@ -192,7 +192,7 @@ const OCR_MAX_RECEIVES = MAX_OCR_ATTEMPTS + 2;
 export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: number } = {}): Promise<FaultResult> {
   const name = 'OCR worker killed mid-page';
   const token = await tokenFor('vanthu');
-  const created = await api(e, 'POST', '/v1/scans', token, { fileName: 's1-001.pdf', contentType: 'application/pdf' });
+  const created = await api(e, 'POST', '/v1/scans', token, { fileName: 's1-001.pdf', contentType: 'application/pdf', size: fixture('s1-001.pdf').length });
   if (created.status !== 201) return result(name, [[false, `POST /v1/scans answered ${created.status} ${JSON.stringify(created.body)}`]]);
   const { scanId, uploadUrl, uploadHeaders } = created.body as { scanId: string; uploadUrl: string; uploadHeaders: Record<string, string> };
   const put = await fetch(uploadUrl, { method: 'PUT', headers: uploadHeaders, body: Buffer.from(fixture('s1-001.pdf')) });
@@ -276,8 +276,8 @@ export async function s3DownOnUploadUrl(e: Embedded, dataDir: string): Promise<F
   const client = (await api(e, 'POST', `/v1/orgs/${orgId}/clients`, admin)).body as { clientId: string; clientSecret: string };
   const org = await clientToken(client.clientId, client.clientSecret);
   const uploads = [
-    { what: 'POST /v1/scans', path: '/v1/scans', token: clerk, body: { fileName: 'cong-van.png', contentType: 'image/png' }, url: (b: any) => b.uploadUrl as string, headers: (b: any) => b.uploadHeaders as Record<string, string>, file: fixture('s1-003.png') },
-    { what: 'POST /v1/reports/attachments', path: '/v1/reports/attachments', token: org, body: { fileName: 'phu-luc.pdf', contentType: 'application/pdf' }, url: (b: any) => b.uploadUrl as string, headers: (b: any) => b.headers as Record<string, string>, file: fixture('s1-001.pdf') },
+    { what: 'POST /v1/scans', path: '/v1/scans', token: clerk, body: { fileName: 'cong-van.png', contentType: 'image/png', size: fixture('s1-003.png').length }, url: (b: any) => b.uploadUrl as string, headers: (b: any) => b.uploadHeaders as Record<string, string>, file: fixture('s1-003.png') },
+    { what: 'POST /v1/reports/attachments', path: '/v1/reports/attachments', token: org, body: { fileName: 'phu-luc.pdf', contentType: 'application/pdf', size: fixture('s1-001.pdf').length }, url: (b: any) => b.uploadUrl as string, headers: (b: any) => b.headers as Record<string, string>, file: fixture('s1-001.pdf') },
   ];
   const before = await storeCounts();
   await e.s3.stop();

@@ -188,8 +188,9 @@ export async function setUpOffice(): Promise<Office> {
   fx.revokeClientId = (await newClient(fx.orgId)).clientId;
   fx.reportType = `AUTHZ-${sfx}`.toUpperCase();
   await must('report type', send('POST /v1/report-types', { path: '/v1/report-types', body: { code: fx.reportType, name: 'Báo cáo kiểm thử', period: 'monthly', dueDay: 5 } }, tokens.admin));
-  const attachment = await must('attachment', send('POST /v1/reports/attachments', { path: '/v1/reports/attachments', body: { fileName: 'phu-luc.pdf', contentType: 'application/pdf' } }, tokens.client));
-  const put = await fetch(attachment.uploadUrl, { method: 'PUT', headers: attachment.headers, body: Buffer.from('%PDF-1.4 phụ lục') });
+  const attachmentBody = Buffer.from('%PDF-1.4 phụ lục');
+  const attachment = await must('attachment', send('POST /v1/reports/attachments', { path: '/v1/reports/attachments', body: { fileName: 'phu-luc.pdf', contentType: 'application/pdf', size: attachmentBody.length } }, tokens.client));
+  const put = await fetch(attachment.uploadUrl, { method: 'PUT', headers: attachment.headers, body: attachmentBody });
   if (put.status !== 200) throw new Error(`fixture attachment: the upload answered ${put.status}`);
   fx.attachmentId = attachment.attachmentId;
   const report = { reportType: fx.reportType, period: PERIOD, title: 'Báo cáo tháng 5', attachments: [fx.attachmentId] };
@@ -209,7 +210,7 @@ export async function setUpOffice(): Promise<Office> {
   await appraisalPending(o, fx.secretDraftId, tokens.secretDrafter);
 
   // Scans: one awaiting its upload, one the clerk marked tối mật (quarantined, metadata only).
-  const scan = () => must('scan', send('POST /v1/scans', { path: '/v1/scans', body: { fileName: 'cong-van.png', contentType: 'image/png' } }, tokens.vanthu));
+  const scan = () => must('scan', send('POST /v1/scans', { path: '/v1/scans', body: { fileName: 'cong-van.png', contentType: 'image/png', size: 4096 } }, tokens.vanthu));
   fx.scanId = (await scan()).scanId;
   fx.secretScanId = (await scan()).scanId;
   await quarantineAsOcrWould(fx.secretScanId);
@@ -299,7 +300,7 @@ export const REQUESTS: Record<string, Build> = {
   'POST /v1/drafts/{id}/decisions': ({ fx }) => ({ path: `/v1/drafts/${fx.draftId}/decisions`, body: { step: 'appraisal', decision: 'return', comment: 'Bổ sung căn cứ pháp lý' } }),
   'GET /v1/tasks': () => ({ path: '/v1/tasks' }),
 
-  'POST /v1/scans': () => ({ path: '/v1/scans', body: { fileName: 'cong-van-den.jpg', contentType: 'image/jpeg' } }),
+  'POST /v1/scans': () => ({ path: '/v1/scans', body: { fileName: 'cong-van-den.jpg', contentType: 'image/jpeg', size: 250_000 } }),
   'GET /v1/scans/{scanId}': ({ fx }, t) => ({ path: `/v1/scans/${t === 'secret-scan' ? fx.secretScanId : fx.scanId}` }),
   'POST /v1/scans/{scanId}/register': ({ fx }) => ({ path: `/v1/scans/${fx.scanId}/register`, body: { subject: 'về việc chuẩn bị hội nghị' } }),
   'GET /v1/search': () => ({ path: '/v1/search', query: { q: 'kiểm tra quyền truy cập', year: String(OFFICE_YEAR) } }),
@@ -321,7 +322,7 @@ export const REQUESTS: Record<string, Build> = {
     headers: await ifMatch(o, 'GET /v1/report-types/{code}', `/v1/report-types/${o.fx.reportType}`),
   }),
   'POST /v1/reports': ({ fx }) => ({ path: '/v1/reports', body: { reportType: fx.reportType, period: PERIOD, title: 'Báo cáo tháng 5 (bổ sung)', content: 'Nội dung', data: { dangVien: 12 } } }),
-  'POST /v1/reports/attachments': () => ({ path: '/v1/reports/attachments', body: { fileName: 'bao-cao.pdf', contentType: 'application/pdf' } }),
+  'POST /v1/reports/attachments': () => ({ path: '/v1/reports/attachments', body: { fileName: 'bao-cao.pdf', contentType: 'application/pdf', size: 80_000 } }),
   'GET /v1/reports': ({ fx }) => ({ path: '/v1/reports', query: { reportType: fx.reportType } }),
   'GET /v1/reports/status': ({ fx }) => ({ path: '/v1/reports/status', query: { reportType: fx.reportType, period: PERIOD } }),
   'GET /v1/reports/export': ({ fx }) => ({ path: '/v1/reports/export', query: { reportType: fx.reportType, period: PERIOD, format: 'csv' } }),

@@ -1,10 +1,18 @@
 /**
- * PDF pages as images for OCR (pdfjs-dist, legacy build for Node). A scanned PDF holds one
- * image per page: that image is taken as it is (no resampling). A page with anything else
- * (several images, vector drawing, a rotated page) is rendered at `renderDpi`. A page that
- * carries a real text layer (born-digital PDF) gives its text directly.
+ * PDF pages as images for OCR (pdfjs-dist, legacy build for Node), one page at a time: the
+ * caller pulls a page, reads it and lets it go before the next is rendered, so a long PDF never
+ * holds more than the pages being read. A scanned PDF holds one image per page: that image is
+ * taken as it is (no resampling). A page with anything else (several images, vector drawing, a
+ * rotated page) is rendered at `renderDpi`, scaled down when that would exceed the pixel limits.
+ * A page that carries a real text layer (born-digital PDF) gives its text directly.
+ *
+ * Limits (SCAN_LIMITS): more pages than `maxPages` fails before any page is rendered; pdfjs
+ * decodes no image over `maxPixels` (its `maxImageSize`), and the scan pipeline has already
+ * refused a PDF that declares one (shared/domain/scans/rules.ts pixelLimitProblem).
  */
 import { createCanvas } from '@napi-rs/canvas';
+import { SCAN_LIMITS } from '../../domain/scans/model';
+import { pageLimitProblem } from '../../domain/scans/rules';
 import { UnreadableScanError } from './errors';
 import { rgbaToGray, type GrayImage } from './image';
 
@@ -26,62 +34,107 @@ export interface PdfOptions {
   renderDpi?: number;
   /** Use a born-digital page's text layer instead of OCR (default true). */
   useTextLayer?: boolean;
+  /** More pages than this and the PDF is refused (default SCAN_LIMITS.pages). */
   maxPages?: number;
+  /** Largest image or rendered page, pixels a side and in all (default SCAN_LIMITS). */
+  maxSide?: number;
+  maxPixels?: number;
 }
 
-export async function pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): Promise<PdfPage[]> {
-  const lib = await pdfjs();
-  const renderDpi = opts.renderDpi ?? 300;
-  let doc;
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+async function openPdf(lib: PdfJs, bytes: Uint8Array, maxPixels: number): Promise<PdfDoc> {
   try {
-    doc = await lib.getDocument({
+    return await lib.getDocument({
       data: new Uint8Array(bytes), // pdfjs transfers (detaches) the buffer it gets
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
       stopAtErrors: false,
       verbosity: 0,
+      // No image larger than this is decoded (a decompression bomb inside a page, inline images included).
+      maxImageSize: maxPixels,
     }).promise;
   } catch (err) {
     throw new UnreadableScanError(`the PDF cannot be opened: ${(err as Error).message}`, { cause: err });
   }
+}
+
+const unreadable = (err: unknown): unknown => {
+  if (err instanceof UnreadableScanError) return err;
+  const name = (err as Error)?.name ?? '';
+  if (/InvalidPDF|MissingPDF|FormatError|UnknownError|PasswordException/.test(name)) {
+    return new UnreadableScanError(`the PDF cannot be read: ${(err as Error).message}`, { cause: err });
+  }
+  return err;
+};
+
+/** How many pages the PDF has (opens it; renders nothing). */
+export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
+  const doc = await openPdf(await pdfjs(), bytes, SCAN_LIMITS.pixels);
   try {
-    const n = Math.min(doc.numPages, opts.maxPages ?? 500);
-    if (n === 0) throw new UnreadableScanError('the PDF has no pages');
-    const pages: PdfPage[] = [];
-    for (let i = 1; i <= n; i++) {
-      const page = await doc.getPage(i);
-      try {
-        if (opts.useTextLayer !== false) {
-          const tc = await page.getTextContent();
-          const text = textOfItems(tc.items as { str?: string; hasEOL?: boolean }[]);
-          if (text.replace(/\s+/g, '').length >= MIN_TEXT_LAYER_CHARS) {
-            pages.push({ kind: 'text', text });
-            continue;
-          }
-        }
-        const image = await soleImage(lib, page);
-        if (image) {
-          const vp = page.getViewport({ scale: 1 });
-          pages.push({ kind: 'image', image, dpi: Math.round((image.width / vp.width) * 72) });
-          continue;
-        }
-        pages.push({ kind: 'image', image: await render(page, renderDpi), dpi: renderDpi });
-      } finally {
-        page.cleanup();
-      }
-    }
-    return pages;
-  } catch (err) {
-    if (err instanceof UnreadableScanError) throw err;
-    const name = (err as Error)?.name ?? '';
-    if (/InvalidPDF|MissingPDF|FormatError|UnknownError|PasswordException/.test(name)) {
-      throw new UnreadableScanError(`the PDF cannot be read: ${(err as Error).message}`, { cause: err });
-    }
-    throw err;
+    return doc.numPages;
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * The PDF's pages, one at a time, in order. Throws UnreadableScanError (kind `too-many-pages`)
+ * before the first page when the PDF has more than `maxPages`.
+ */
+export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): AsyncGenerator<PdfPage, void, undefined> {
+  const lib = await pdfjs();
+  const renderDpi = opts.renderDpi ?? 300;
+  const maxSide = opts.maxSide ?? SCAN_LIMITS.side;
+  const maxPixels = opts.maxPixels ?? SCAN_LIMITS.pixels;
+  const doc = await openPdf(lib, bytes, maxPixels);
+  try {
+    const n = doc.numPages;
+    if (n === 0) throw new UnreadableScanError('the PDF has no pages');
+    const tooMany = pageLimitProblem(n, opts.maxPages ?? SCAN_LIMITS.pages);
+    if (tooMany) throw new UnreadableScanError(`the PDF has ${n} pages; a scan may have at most ${opts.maxPages ?? SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
+    for (let i = 1; i <= n; i++) {
+      let page: PdfPageProxy;
+      let out: PdfPage;
+      try {
+        page = await doc.getPage(i);
+      } catch (err) {
+        throw unreadable(err);
+      }
+      try {
+        out = await readPage(lib, page, { useTextLayer: opts.useTextLayer !== false, renderDpi, maxSide, maxPixels });
+      } catch (err) {
+        throw unreadable(err);
+      } finally {
+        page.cleanup();
+      }
+      yield out;
+    }
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boolean; renderDpi: number; maxSide: number; maxPixels: number }): Promise<PdfPage> {
+  if (o.useTextLayer) {
+    const tc = await page.getTextContent();
+    const text = textOfItems(tc.items as { str?: string; hasEOL?: boolean }[]);
+    if (text.replace(/\s+/g, '').length >= MIN_TEXT_LAYER_CHARS) return { kind: 'text', text };
+  }
+  const image = await soleImage(lib, page);
+  if (image) {
+    if (Math.max(image.width, image.height) > o.maxSide || image.width * image.height > o.maxPixels) {
+      throw new UnreadableScanError(`a page holds an image of ${image.width} × ${image.height} pixels; a scan may have at most ${o.maxSide} pixels a side`, { kind: 'too-many-pixels' });
+    }
+    const vp = page.getViewport({ scale: 1 });
+    return { kind: 'image', image, dpi: Math.round((image.width / vp.width) * 72) };
+  }
+  // Rendered at renderDpi, or lower so that the page stays within the pixel limits (a page
+  // with a huge MediaBox is read at the resolution that fits, never allocated in full).
+  const vp = page.getViewport({ scale: 1 });
+  const scale = Math.min(o.renderDpi / 72, o.maxSide / Math.max(vp.width, vp.height), Math.sqrt(o.maxPixels / (vp.width * vp.height)));
+  return { kind: 'image', image: await render(page, scale), dpi: Math.round(scale * 72) };
 }
 
 function textOfItems(items: { str?: string; hasEOL?: boolean }[]): string {
@@ -93,7 +146,7 @@ function textOfItems(items: { str?: string; hasEOL?: boolean }[]): string {
   return out.trim();
 }
 
-type PdfPageProxy = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+type PdfPageProxy = Awaited<ReturnType<PdfDoc['getPage']>>;
 
 /** The page's single painted image as grey, when the page is nothing but that image. */
 async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<GrayImage | null> {
@@ -140,10 +193,10 @@ async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<GrayImage | nu
   return null;
 }
 
-async function render(page: PdfPageProxy, dpi: number): Promise<GrayImage> {
-  const viewport = page.getViewport({ scale: dpi / 72 });
-  const w = Math.ceil(viewport.width);
-  const h = Math.ceil(viewport.height);
+async function render(page: PdfPageProxy, scale: number): Promise<GrayImage> {
+  const viewport = page.getViewport({ scale });
+  const w = Math.max(1, Math.ceil(viewport.width));
+  const h = Math.max(1, Math.ceil(viewport.height));
   const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';

@@ -12,6 +12,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { detectScanKind, unreadableReason } from '../../domain/file-type';
+import { pixelLimitProblem } from '../../domain/scans/rules';
 import { readingOrderText } from '../../domain/extract/layout';
 import type { OcrInput, OcrLine, OcrPage, OcrResult } from '../../ports/ocr-engine';
 import type { ReadText } from '../../services/scans/deps';
@@ -117,18 +118,23 @@ export class TesseractEngine implements OcrEngine {
   async recognize({ bytes }: OcrInput): Promise<OcrResult> {
     const problem = unreadableReason(bytes);
     if (problem) throw new UnreadableScanError(problem);
+    // Nothing is decoded that claims more pixels than a scan may have (a decompression bomb).
+    const tooLarge = pixelLimitProblem(bytes);
+    if (tooLarge) throw new UnreadableScanError(tooLarge.reason, { kind: tooLarge.code === 'IMAGE_TOO_LARGE' ? 'too-many-pixels' : 'corrupt' });
     const kind = detectScanKind(bytes);
     const pages: OcrPage[] = [];
     if (kind === 'pdf') {
-      const pdf = await pdfPages(bytes);
-      const results = await Promise.all(
-        pdf.map(async (p): Promise<OcrPage> => {
-          if (p.kind === 'text') return { text: p.text, confidence: 1 };
-          const encoded = await this.withPrepSlot(() => this.prepare(p.image, p.dpi));
-          return this.recognizeEncoded(encoded);
-        }),
-      );
-      pages.push(...results);
+      // Pages come one at a time; at most one per worker is being read while the next is rendered,
+      // so a 100-page PDF holds a few pages' pixels, not all of them.
+      const inFlight: Promise<OcrPage>[] = [];
+      for await (const p of pdfPages(bytes)) {
+        const page: Promise<OcrPage> =
+          p.kind === 'text' ? Promise.resolve({ text: p.text, confidence: 1 }) : this.withPrepSlot(() => this.prepare(p.image, p.dpi)).then((e) => this.recognizeEncoded(e));
+        page.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
+        inFlight.push(page);
+        if (inFlight.length >= this.size) pages.push(await inFlight.shift()!);
+      }
+      pages.push(...(await Promise.all(inFlight)));
     } else if (kind === 'tiff') {
       // Leptonica (inside tesseract.js, with libtiff: uncompressed, PackBits, LZW, Deflate, CCITT G3/G4,
       // JPEG) decodes the TIFF; its grey image comes back as PNG for the same cleaning as any scan.

@@ -41,7 +41,9 @@ import type { ReadText } from '../../services/scans/deps';
 import { toReadText, type OcrEngine } from './engine';
 import { UnreadableScanError } from './errors';
 import { encodePng } from './image';
-import { pdfPages } from './pdf';
+import { pdfPageCount, pdfPages } from './pdf';
+import { pixelLimitProblem } from '../../domain/scans/rules';
+import { SCAN_LIMITS } from '../../domain/scans/model';
 import { lazily } from '../lazy';
 
 /** @aws-sdk/client-textract, loaded on first use: the OCR worker with the tesseract engine never loads it. */
@@ -110,12 +112,20 @@ export class TextractEngine implements OcrEngine {
   async recognize({ bytes }: OcrInput): Promise<OcrResult> {
     const problem = unreadableReason(bytes);
     if (problem) throw new UnreadableScanError(problem);
+    // Textract decodes images on its side; a PDF's pages are rendered here, so a bomb inside one is refused first.
+    const tooLarge = pixelLimitProblem(bytes);
+    if (tooLarge?.code === 'IMAGE_TOO_LARGE') throw new UnreadableScanError(tooLarge.reason, { kind: 'too-many-pixels' });
     const kind = detectScanKind(bytes);
     if (kind === 'pdf') {
-      if (this.opts.staging) return { engine: this.name, pages: await this.readAsync(bytes, this.opts.staging) };
-      const pages = await pdfPages(bytes, { renderDpi: this.opts.renderDpi ?? 200 });
+      if (this.opts.staging) {
+        // Textract reads the staged file on its side; the office's page limit still holds. A file pdfjs cannot
+        // open is left to Textract, which says what is wrong with it.
+        const n = await pdfPageCount(bytes).catch(() => null);
+        if (n !== null && n > SCAN_LIMITS.pages) throw new UnreadableScanError(`the PDF has ${n} pages; a scan may have at most ${SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
+        return { engine: this.name, pages: await this.readAsync(bytes, this.opts.staging) };
+      }
       const out: OcrPage[] = [];
-      for (const p of pages) {
+      for await (const p of pdfPages(bytes, { renderDpi: this.opts.renderDpi ?? 200 })) {
         if (p.kind === 'text') out.push({ text: p.text, confidence: 1 });
         else out.push((await this.detect(new Uint8Array(encodePng(p.image)), { width: p.image.width, height: p.image.height }))[0] ?? { text: '', confidence: 0 });
       }

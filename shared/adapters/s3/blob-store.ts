@@ -28,24 +28,21 @@ export class S3BlobStore implements BlobStore {
     await checkBucket(await resolveS3(this.s3), this.bucket);
   }
 
-  async presignPut(key: string, opts: { contentType: string; contentLength?: number; expiresInSeconds: number }): Promise<PresignedPut> {
-    const signed = new Set(['content-type', ...(opts.contentLength !== undefined ? ['content-length'] : [])]);
+  async presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number }): Promise<PresignedPut> {
     const [{ PutObjectCommand }, { getSignedUrl }, s3] = await Promise.all([s3Sdk(), s3Presigner(), resolveS3(this.s3)]);
-    const url = await getSignedUrl(
-      s3,
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: opts.contentType, ...(opts.contentLength !== undefined ? { ContentLength: opts.contentLength } : {}) }),
-      { expiresIn: opts.expiresInSeconds, signableHeaders: signed },
-    );
-    const headers: Record<string, string> = { 'content-type': opts.contentType };
-    if (opts.contentLength !== undefined) headers['content-length'] = String(opts.contentLength);
+    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: opts.contentType, ContentLength: opts.contentLength }), {
+      expiresIn: opts.expiresInSeconds,
+      signableHeaders: new Set(['content-type', 'content-length']),
+    });
+    const headers: Record<string, string> = { 'content-type': opts.contentType, 'content-length': String(opts.contentLength) };
     // Signed with the real time; the office clock may be moved in tests.
     return { url, expiresAt: new Date(this.clock.now().getTime() + opts.expiresInSeconds * 1000), headers };
   }
 
-  async head(key: string): Promise<BlobHead | undefined> {
+  async head(key: string, opts: { versionId?: string | null } = {}): Promise<BlobHead | undefined> {
     const [{ HeadObjectCommand }, s3] = await this.sdk();
     try {
-      const r = await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const r = await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, ...(opts.versionId ? { VersionId: opts.versionId } : {}) }));
       return { size: r.ContentLength ?? 0, etag: unquote(r.ETag), versionId: r.VersionId ?? null, contentType: r.ContentType ?? null };
     } catch (err) {
       if (isNotFound(err)) return undefined;

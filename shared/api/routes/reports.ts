@@ -1,7 +1,7 @@
 /** Routes of the reporting regime: report types, submissions, the status view, export, reminders and the outbox. */
 import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../../domain/identity';
-import { REPORT_LIMITS, REPORT_PERIOD_KINDS, REPORT_STATUSES } from '../../domain/reports/model';
+import { ATTACHMENT_TYPES, REPORT_LIMITS, REPORT_PERIOD_KINDS, REPORT_STATUSES } from '../../domain/reports/model';
 import { defineRoute } from '../route';
 import { Id, ListQuery, listOf } from '../schemas';
 
@@ -12,21 +12,7 @@ const DataSchema = z.record(z.string(), z.unknown()).describe('JSON Schema (draf
 const RemindBefore = z.array(z.number().int().min(0).max(366)).max(10);
 const RemindAfter = z.array(z.number().int().min(1).max(366)).max(10);
 
-/** File types accepted as report attachments. */
-export const ATTACHMENT_TYPES = [
-  'application/pdf',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/zip',
-  'image/jpeg',
-  'image/png',
-  'text/csv',
-  'text/plain',
-] as const;
+export { ATTACHMENT_TYPES };
 
 export const ReportTypeView = z
   .object({
@@ -288,11 +274,23 @@ export const reportRoutes = [
             .min(1)
             .max(255)
             .regex(/^[^/\\\x00-\x1f]+$/, 'a file name, without folders or control characters'),
-          contentType: z.enum(ATTACHMENT_TYPES),
+          // Checked by the operation, so that a wrong type gets 415 rather than 400.
+          contentType: z.string().trim().min(1).max(100).meta({ description: `One of ${ATTACHMENT_TYPES.join(', ')}` }),
+          size: z
+            .number()
+            .int()
+            .min(1, { error: 'must be at least 1 byte' })
+            .meta({
+              description: `Bytes the client will upload (required, ≤ ${REPORT_LIMITS.attachmentBytes}): signed into the URL with the content type, so S3 refuses a PUT of any other length or type. Larger → 413.`,
+            }),
         })
         .meta({ id: 'NewAttachment' }),
     },
-    responses: { 201: { description: 'Where to upload', schema: AttachmentUpload } },
+    responses: {
+      201: { description: 'Where to upload', schema: AttachmentUpload },
+      413: { description: 'Announced size over 50 MB' },
+      415: { description: 'A file type not accepted as an attachment' },
+    },
   }),
   defineRoute({
     operationId: 'listReports',

@@ -26,8 +26,7 @@ export const ScanCreate = z
       .number()
       .int()
       .min(1, { error: 'must be at least 1 byte' })
-      .optional()
-      .meta({ description: `Bytes the client will upload (≤ ${MAX_SCAN_BYTES}). When given it is signed into the URL: S3 refuses any other length. Larger → 413.` }),
+      .meta({ description: `Bytes the client will upload (required, ≤ ${MAX_SCAN_BYTES}): signed into the URL with the content type, so S3 refuses a PUT of any other length or type. Larger → 413.` }),
   })
   .meta({ id: 'ScanCreate' });
 

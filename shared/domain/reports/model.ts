@@ -100,3 +100,26 @@ export const REPORT_LIMITS = {
   attachments: 20,
   attachmentBytes: 50 * 1024 * 1024,
 } as const;
+
+/**
+ * Where a cited attachment's file is kept once its report is submitted: beside the upload key
+ * (`reports/<org>/<id>`) but never the target of an upload URL.
+ */
+export const sealedAttachmentKey = (orgId: string, attachmentId: string): string => `reports/${orgId}/sealed/${attachmentId}`;
+
+/** File types accepted as report attachments. */
+export const ATTACHMENT_TYPES = [
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/zip',
+  'image/jpeg',
+  'image/png',
+  'text/csv',
+  'text/plain',
+] as const;
+

@@ -12,8 +12,26 @@ export type ScanStatus = (typeof SCAN_STATUSES)[number];
 export const SCAN_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/tiff', 'application/pdf'] as const;
 export type ScanContentType = (typeof SCAN_CONTENT_TYPES)[number];
 
-/** Largest upload accepted: 50 MB. */
+/** Largest upload accepted: 50 MB (a 100-page letter scanned at 300 dpi in grey JPEG is ~30 MB). */
 export const MAX_SCAN_BYTES = 50 * 1024 * 1024;
+
+/**
+ * What one scan may ask of the OCR worker, checked before any pixel is decoded. An office's
+ * letters and dossiers run to tens of pages; a page is A4 (A3 at most) at 200–600 dpi:
+ * A4 at 600 dpi is 4961 × 7016 px (35 MP), A3 at 600 dpi 7016 × 9921 (70 MP). Beyond these a
+ * file is not a scanned letter but a decompression bomb (a few KB claiming 30000 × 30000 px =
+ * 900 MP, 3.6 GB as RGBA) or a book; the scan fails with the reason and the file is kept.
+ */
+export const SCAN_LIMITS = {
+  /** Bytes (the upload URL signs the announced size; the worker checks the object before reading it). */
+  bytes: MAX_SCAN_BYTES,
+  /** Pages of a PDF (pages are read one at a time). */
+  pages: 100,
+  /** Pixels on the longer side of an image (or a PDF page's image, or a rendered page). */
+  side: 12_000,
+  /** Pixels of one image (width × height): 100 MP, ~100 MB grey, 400 MB RGBA while decoding. */
+  pixels: 100_000_000,
+} as const;
 
 /** Where uploads land (presigned PUT), where quarantined ones go, and where OCR output is kept. */
 export const SCAN_PREFIX = 'scans/';
@@ -63,7 +81,7 @@ export interface ScanFields {
 
 /** Why a scan failed: a stable code for clients and a sentence for the clerk. */
 export interface ScanFailure {
-  code: 'EMPTY_FILE' | 'TOO_LARGE' | 'SIZE_MISMATCH' | 'NOT_A_SCAN' | 'TYPE_MISMATCH' | 'MISSING' | 'UNREADABLE' | 'OCR_FAILED';
+  code: 'EMPTY_FILE' | 'TOO_LARGE' | 'SIZE_MISMATCH' | 'NOT_A_SCAN' | 'TYPE_MISMATCH' | 'MISSING' | 'UNREADABLE' | 'OCR_FAILED' | 'IMAGE_TOO_LARGE' | 'TOO_MANY_PAGES';
   reason: string;
 }
 

@@ -5,7 +5,8 @@
  */
 import { canSee, hasAnyRole, type Caller, type Secrecy } from '../identity';
 import { METADATA_ONLY_SECRECY, secrecyName } from '../registers/rules';
-import { MAX_SCAN_BYTES, type Scan, type ScanContentType, type ScanFailure, type ScanStatus } from './model';
+import { detectFileKind, imageSize, pdfImageSizes } from '../file-type';
+import { MAX_SCAN_BYTES, SCAN_LIMITS, type Scan, type ScanContentType, type ScanFailure, type ScanStatus } from './model';
 
 /** Allowed status moves. `done` reopens only for a newer upload of a scan not yet registered. */
 export const SCAN_MOVES: Record<ScanStatus, readonly ScanStatus[]> = {
@@ -80,6 +81,40 @@ export function uploadProblem(upload: { size: number; declaredSize?: number | nu
     return { code: 'TYPE_MISMATCH', reason: `The file was declared as ${upload.declaredType} but its first bytes are ${actual}.` };
   }
   return null;
+}
+
+/** Why an image of this size is more than a scan may be (SCAN_LIMITS), or null. */
+export function pixelsOverLimit(size: { width: number; height: number }, limits: Pick<typeof SCAN_LIMITS, 'side' | 'pixels'> = SCAN_LIMITS): string | null {
+  const mp = (size.width * size.height) / 1e6;
+  if (Math.max(size.width, size.height) <= limits.side && size.width * size.height <= limits.pixels) return null;
+  return `${size.width} × ${size.height} pixels (${mp >= 10 ? Math.round(mp) : mp.toFixed(1)} MP); a scan may have at most ${limits.side} pixels a side and ${limits.pixels / 1e6} MP`;
+}
+
+/**
+ * Checked on the file's headers before anything is decoded: an image (PNG, JPEG, TIFF) whose
+ * header gives no size or a size over SCAN_LIMITS, or a PDF declaring such an image, fails here
+ * with the reason (a decompression bomb claims 30000 × 30000 pixels in a few KB).
+ */
+export function pixelLimitProblem(bytes: Uint8Array, limits: Pick<typeof SCAN_LIMITS, 'side' | 'pixels'> = SCAN_LIMITS): ScanFailure | null {
+  const kind = detectFileKind(bytes);
+  if (kind === 'png' || kind === 'jpeg' || kind === 'tiff') {
+    const size = imageSize(bytes);
+    if (!size) return { code: 'UNREADABLE', reason: `The ${kind.toUpperCase()} header does not give the image's width and height; the file was not decoded.` };
+    const over = pixelsOverLimit(size, limits);
+    return over ? { code: 'IMAGE_TOO_LARGE', reason: `The image is ${over}. It was not decoded; scan the letter again at 300 dpi.` } : null;
+  }
+  if (kind === 'pdf') {
+    for (const size of pdfImageSizes(bytes)) {
+      const over = pixelsOverLimit(size, limits);
+      if (over) return { code: 'IMAGE_TOO_LARGE', reason: `The PDF holds an image of ${over}. It was not decoded; scan the letter again at 300 dpi.` };
+    }
+  }
+  return null;
+}
+
+/** Why a PDF of this many pages is more than a scan may be, or null. */
+export function pageLimitProblem(pages: number, limit: number = SCAN_LIMITS.pages): ScanFailure | null {
+  return pages > limit ? { code: 'TOO_MANY_PAGES', reason: `The PDF has ${pages} pages; a scan may have at most ${limit}. Split it into letters of ${limit} pages or fewer.` } : null;
 }
 
 /** The secrecy guard: Tối mật and Tuyệt mật documents keep no text and no image in the normal prefix. */

@@ -3,9 +3,9 @@
  * caller may read, the office's status view and the consolidated export of a period.
  */
 import { ulid } from 'ulid';
-import { ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
 import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../domain/identity';
-import { REPORT_LIMITS, type AttachmentRef, type Organisation, type ReportSummary, type ReportType, type ReportVersion } from '../../domain/reports/model';
+import { ATTACHMENT_TYPES, REPORT_LIMITS, sealedAttachmentKey, type AttachmentRef, type Organisation, type ReportSummary, type ReportType, type ReportVersion } from '../../domain/reports/model';
 import { deadlineOf, expectedOrgIds, isOnTime, isTargeted, queriedPeriod, submissionPeriod, toOffsetIso } from '../../domain/reports/rules';
 import { reportStatus } from '../../domain/reports/status';
 import { consolidate, type ConsolidatedTable } from '../../domain/reports/consolidation';
@@ -105,16 +105,28 @@ export class ReportService {
     return { id: v.id, version: v.version, submittedAt: v.submittedAt, onTime: v.onTime, deadline: v.deadline, orgId, reportType: v.reportType, period: v.period };
   }
 
+  /**
+   * The attachments a submission names, each sealed on its first citation: the uploaded file is
+   * copied to a key no upload URL targets (ReportFiles.seal), so what a submitted report cites
+   * cannot be replaced by a second PUT to its upload URL (still valid for a while).
+   */
   private async resolveAttachments(orgId: string, ids: string[]): Promise<AttachmentRef[]> {
     const out: AttachmentRef[] = [];
     for (const [i, id] of [...new Set(ids)].entries()) {
-      const rec = await this.deps.attachments.get(id);
+      let rec = await this.deps.attachments.get(id);
       const path = `body.attachments.${i}`;
       if (!rec || rec.orgId !== orgId) throw new ValidationError(`No attachment ${id}`, [{ path, message: 'unknown attachment' }], 'UNKNOWN_ATTACHMENT');
-      const stat = await this.deps.files.stat(rec.key);
-      if (!stat) throw new ValidationError(`Attachment ${id} has not been uploaded`, [{ path, message: 'nothing was uploaded to its uploadUrl' }], 'ATTACHMENT_NOT_UPLOADED');
-      if (stat.size > REPORT_LIMITS.attachmentBytes) throw new PayloadTooLargeError(`Attachment ${id} is ${stat.size} bytes; at most ${REPORT_LIMITS.attachmentBytes}`);
-      out.push({ attachmentId: id, fileName: rec.fileName, contentType: rec.contentType, size: stat.size });
+      if (!rec.sealed) {
+        const stat = await this.deps.files.stat(rec.key);
+        if (!stat) throw new ValidationError(`Attachment ${id} has not been uploaded`, [{ path, message: 'nothing was uploaded to its uploadUrl' }], 'ATTACHMENT_NOT_UPLOADED');
+        if (stat.size > REPORT_LIMITS.attachmentBytes) throw new PayloadTooLargeError(`Attachment ${id} is ${stat.size} bytes; at most ${REPORT_LIMITS.attachmentBytes}`);
+        if (rec.size !== undefined && stat.size !== rec.size) {
+          throw new ValidationError(`Attachment ${id} has ${stat.size} bytes, but ${rec.size} were announced`, [{ path, message: 'size differs from the announced one' }], 'ATTACHMENT_SIZE_MISMATCH');
+        }
+        const copy = await this.deps.files.seal(rec.key, sealedAttachmentKey(orgId, id), stat.etag);
+        rec = await this.deps.attachments.seal(id, { key: sealedAttachmentKey(orgId, id), size: copy.size, etag: copy.etag, at: this.deps.clock.now().toISOString() });
+      }
+      out.push({ attachmentId: id, fileName: rec.fileName, contentType: rec.contentType, size: rec.sealed!.size });
     }
     return out;
   }
@@ -206,24 +218,33 @@ export class ReportService {
     return { type, period, deadline, orgs: orgs as Organisation[], summaries };
   }
 
-  /** An upload slot for one attachment: PUT the file to `uploadUrl`, then name `attachmentId` in the submission. */
-  async createAttachment(caller: Caller, input: { fileName: string; contentType: string }, requestId?: string) {
+  /**
+   * An upload slot for one attachment: PUT the file to `uploadUrl` with `headers` (the type and
+   * the length are signed: S3 refuses any other), then name `attachmentId` in the submission.
+   */
+  async createAttachment(caller: Caller, input: { fileName: string; contentType: string; size: number }, requestId?: string) {
     const orgId = caller.orgId;
     if (!orgId) throw new ForbiddenError('Only an organisation’s client uploads report attachments');
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(input.contentType)) {
+      throw new UnsupportedMediaTypeError(`contentType must be one of ${ATTACHMENT_TYPES.join(', ')}`, [{ path: 'body.contentType', message: 'unsupported' }]);
+    }
+    if (input.size > REPORT_LIMITS.attachmentBytes) {
+      throw new PayloadTooLargeError(`An attachment may have at most ${REPORT_LIMITS.attachmentBytes} bytes (50 MB)`, [{ path: 'body.size', message: `over ${REPORT_LIMITS.attachmentBytes}` }]);
+    }
     const now = this.deps.clock.now();
     // Presigning is local: ask the storage first, so that with S3 down nothing is stored and the client gets a 503.
     await this.deps.files.checkAvailable();
     const attachmentId = ulid();
     const key = `reports/${orgId}/${attachmentId}`;
-    const upload = await this.deps.files.presignUpload(key, input.contentType, UPLOAD_URL_SECONDS);
-    const rec = { attachmentId, orgId, key, fileName: input.fileName, contentType: input.contentType, createdAt: now.toISOString(), expiresAt: upload.expiresAt.toISOString() };
+    const upload = await this.deps.files.presignUpload(key, { contentType: input.contentType, contentLength: input.size }, UPLOAD_URL_SECONDS);
+    const rec = { attachmentId, orgId, key, fileName: input.fileName, contentType: input.contentType, size: input.size, createdAt: now.toISOString(), expiresAt: upload.expiresAt.toISOString() };
     const audit = auditItem(this.deps, { actor: caller, action: 'report-attachment.create', entityType: 'report-attachment', entityId: attachmentId, before: null, after: rec, ...(requestId ? { requestId } : {}) });
     await this.deps.attachments.create(rec, audit);
     return {
       attachmentId,
       uploadUrl: upload.url,
       method: 'PUT' as const,
-      headers: { 'content-type': input.contentType },
+      headers: upload.headers,
       expiresAt: toOffsetIso(upload.expiresAt, this.tz),
       maxBytes: REPORT_LIMITS.attachmentBytes,
     };
@@ -236,7 +257,8 @@ export class ReportService {
     const ref = versions.flatMap((v) => v.attachments).find((a) => a.attachmentId === attachmentId);
     const rec = ref ? await this.deps.attachments.get(attachmentId) : undefined;
     if (!ref || !rec) throw new NotFoundError(`Report ${reportId} has no attachment ${attachmentId}`);
-    const link = await this.deps.files.presignDownload(rec.key, rec.fileName, DOWNLOAD_URL_SECONDS);
+    // The sealed copy: what the report cited when it was submitted (records from before sealing have only the upload).
+    const link = await this.deps.files.presignDownload(rec.sealed?.key ?? rec.key, rec.fileName, DOWNLOAD_URL_SECONDS);
     return { ...ref, downloadUrl: link.url, expiresAt: toOffsetIso(link.expiresAt, this.tz) };
   }
 }

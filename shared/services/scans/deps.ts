@@ -56,5 +56,12 @@ export const JOB_LEASE_MS = (OCR_TIMEOUT_SECONDS + 30) * 1000;
  * in the visibility window), the pipeline hands the message back rather than dropping it.
  */
 export const OCR_VISIBILITY_TIMEOUT_SECONDS = OCR_TIMEOUT_SECONDS + 60;
+/**
+ * OCR runs at most this many at once in the cloud (the function's reserved concurrency and the
+ * SQS event source's maximum concurrency): a flood of uploads waits in the queue instead of
+ * taking the account's Lambda concurrency from the API. Five workers of two tesseract threads
+ * read ~10 pages a second together; 500 one-page letters queued at once are read in ~1 minute.
+ */
+export const OCR_MAX_CONCURRENCY = 5;
 /** How long an upload URL is valid. */
 export const UPLOAD_URL_SECONDS = 15 * 60;

@@ -1,6 +1,8 @@
 /**
  * The OCR pipeline for one uploaded object: claim the job (scan + object version), check the
- * file (size, magic bytes against the declared type), read it, extract the fields, apply the
+ * object's size (HeadObject, before reading it), then the file (magic bytes against the declared
+ * type, pixels its headers claim: SCAN_LIMITS), read it (PDF pages one at a time, at most
+ * SCAN_LIMITS.pages), extract the fields, apply the
  * secrecy guard, store the text in S3 and the pointers and fields on the scan.
  *
  * Failures that a retry cannot fix (not a scan, truncated PDF, empty file) end the job at once
@@ -11,7 +13,7 @@
  */
 import { logger } from '../../http/logger';
 import { ocrTextKey, quarantineObjectKey, SCAN_PREFIX, type ScanFailure, type ScanText, type ScanUpload } from '../../domain/scans/model';
-import { jobKeyOf, mustQuarantine, uploadProblem } from '../../domain/scans/rules';
+import { jobKeyOf, mustQuarantine, pixelLimitProblem, uploadProblem } from '../../domain/scans/rules';
 import type { ScanJob } from '../../ports/scan-store';
 import type { UploadNotice } from '../../ports/blob-store';
 import { JOB_LEASE_MS, MAX_OCR_ATTEMPTS, type ScanDeps } from './deps';
@@ -64,15 +66,29 @@ export class OcrPipeline {
 
     let upload: ScanUpload | null = null;
     try {
+      // The object's size is checked before a byte of it is read: an upload over the limit (or
+      // other than the size the URL was signed for) fails here, and the file is kept.
+      const head = await this.deps.blobs.head(notice.key, { versionId: notice.versionId });
+      if (!head) {
+        await this.fail(job, null, { code: 'MISSING', reason: 'The uploaded file is no longer in storage.' });
+        return { outcome: 'failed', scanId };
+      }
+      const reader = this.deps.reader();
+      const sized = uploadProblem({ size: head.size, declaredSize: scan.declaredSize, declaredType: scan.contentType, detected: null });
+      if (sized && sized.code !== 'NOT_A_SCAN') {
+        upload = { etag: notice.etag ?? head.etag, versionId: notice.versionId ?? head.versionId, size: head.size, detectedType: null, receivedAt: clock.now().toISOString() };
+        await this.fail(job, upload, sized);
+        return { outcome: 'failed', scanId };
+      }
       const bytes = await this.deps.blobs.get(notice.key, { versionId: notice.versionId });
       if (!bytes) {
         await this.fail(job, null, { code: 'MISSING', reason: 'The uploaded file is no longer in storage.' });
         return { outcome: 'failed', scanId };
       }
-      const reader = this.deps.reader();
       const detected = bytes.length ? reader.detectType(bytes) : null;
       upload = { etag: notice.etag, versionId: notice.versionId, size: bytes.length, detectedType: detected, receivedAt: clock.now().toISOString() };
-      const problem = uploadProblem({ size: bytes.length, declaredSize: scan.declaredSize, declaredType: scan.contentType, detected });
+      // Then what the file claims, before anything is decoded: type, and pixels (decompression bombs).
+      const problem = uploadProblem({ size: bytes.length, declaredSize: scan.declaredSize, declaredType: scan.contentType, detected }) ?? pixelLimitProblem(bytes);
       if (problem) {
         await this.fail(job, upload, problem);
         return { outcome: 'failed', scanId };
@@ -83,7 +99,12 @@ export class OcrPipeline {
         read = await reader.read(bytes, scan.contentType);
       } catch (err) {
         if (!reader.isUnreadable(err)) throw err;
-        await this.fail(job, upload, { code: 'UNREADABLE', reason: `The file cannot be read: ${(err as Error).message}` });
+        const kind = (err as { kind?: string }).kind;
+        const code = kind === 'too-many-pages' ? 'TOO_MANY_PAGES' : kind === 'too-many-pixels' ? 'IMAGE_TOO_LARGE' : 'UNREADABLE';
+        const why = (err as Error).message;
+        // Over a limit: say which, as the limit says it; otherwise the file could not be read at all.
+        const reason = code === 'UNREADABLE' ? `The file cannot be read: ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}. It was not read; the file is kept.`;
+        await this.fail(job, upload, { code, reason });
         return { outcome: 'failed', scanId };
       }
       const text = read.pages.map((p) => p.text).join('\n\n');

@@ -28,8 +28,8 @@ import { OcrPipeline, type PipelineOutcome } from './ocr-pipeline';
 export interface NewScan {
   fileName: string;
   contentType: string;
-  /** Bytes the client will upload; signed into the URL when given. */
-  size?: number;
+  /** Bytes the client will upload: signed into the URL with the type (S3 refuses any other length). */
+  size: number;
 }
 
 export interface UploadTicket {
@@ -97,7 +97,7 @@ export class ScanService {
     if (!(SCAN_CONTENT_TYPES as readonly string[]).includes(input.contentType)) {
       throw new UnsupportedMediaTypeError(`contentType must be one of ${SCAN_CONTENT_TYPES.join(', ')}`, [{ path: 'body.contentType', message: 'unsupported' }]);
     }
-    if (input.size !== undefined && input.size > MAX_SCAN_BYTES) {
+    if (input.size > MAX_SCAN_BYTES) {
       throw new PayloadTooLargeError(`A scan may have at most ${MAX_SCAN_BYTES} bytes (50 MB)`, [{ path: 'body.size', message: `over ${MAX_SCAN_BYTES}` }]);
     }
     // Presigning is local: ask the storage first, so that with S3 down nothing is stored and the clerk gets a 503.
@@ -109,7 +109,7 @@ export class ScanService {
       status: 'awaiting-upload',
       fileName: input.fileName,
       contentType: input.contentType as ScanContentType,
-      declaredSize: input.size ?? null,
+      declaredSize: input.size,
       objectKey: scanObjectKey(scanId),
       upload: null,
       pages: null,
@@ -133,7 +133,7 @@ export class ScanService {
     await this.deps.scans.create(scan);
     const put = await this.deps.blobs.presignPut(scan.objectKey, {
       contentType: scan.contentType,
-      ...(input.size !== undefined ? { contentLength: input.size } : {}),
+      contentLength: input.size,
       expiresInSeconds: UPLOAD_URL_SECONDS,
     });
     return { scanId, uploadUrl: put.url, expiresAt: put.expiresAt.toISOString(), uploadHeaders: put.headers, maxBytes: MAX_SCAN_BYTES };

@@ -3,7 +3,7 @@ import { apiHandler } from '../shared/http/api-handler';
 import type { ApiRequest } from '../shared/http/types';
 import { services } from '../shared/composition';
 import { arrivalYear } from '../shared/domain/numbering';
-import { ifMatchVersion, requiredVersion, withEtag } from '../shared/http/versions';
+import { requiredVersion, withEtag } from '../shared/http/versions';
 import type { WriteContext } from '../shared/ports/register-store';
 
 const registers = () => services().registers;
@@ -31,7 +31,7 @@ export const handler = apiHandler('registers', {
   listOutgoingEntries: async (req) => registers().listOutgoing({ ...req.query, year: req.query.year ?? thisYear() }, req.caller),
   getOutgoingEntry: async (req) => withEtag(await registers().getOutgoing(req.params.id, req.caller)),
   voidOutgoingEntry: async (req) => {
-    const version = req.body.version ?? ifMatchVersion(req.headers['if-match']);
+    const version = requiredVersion(req.body.version, req.headers['if-match']);
     return withEtag(await registers().voidOutgoing(req.params.id, req.body.reason, version, writer(req)));
   },
   getRegisterCounts: async (req) => registers().counts(req.params.register, req.query.year ?? thisYear(), req.caller),

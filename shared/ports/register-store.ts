@@ -85,7 +85,7 @@ export interface RegisterStore {
   /** Assignment, status, due date; `version` must be the current one (409 STALE_VERSION). */
   updateIncoming(id: string, patch: IncomingPatch, version: number, ctx: WriteContext): Promise<IncomingEntry>;
   /** Hủy số: the number stays used and shows void. `version` is optional (checked when given). */
-  voidOutgoing(id: string, reason: string, version: number | undefined, ctx: WriteContext): Promise<OutgoingEntry>;
+  voidOutgoing(id: string, reason: string, version: number, ctx: WriteContext): Promise<OutgoingEntry>;
   /** Every entry of a register's year visible to the viewer, in register order (for the printable register). */
   allEntries(register: 'incoming', year: number, viewer: Caller): Promise<IncomingEntry[]>;
   allEntries(register: 'outgoing', year: number, viewer: Caller): Promise<OutgoingEntry[]>;

@@ -119,7 +119,7 @@ describe('writes on hidden entries', () => {
     const vanthu = await tokenFor('vanthu');
     const p = await invoke(handler, { method: 'PATCH', path: `${IN}/${incoming.get('toi-mat')!.id}`, token: vanthu, body: { version: 1, note: 'x' } });
     expect(p.status).toBe(404);
-    const v = await invoke(handler, { method: 'POST', path: `${OUT}/${outgoing.get('tuyet-mat')!.id}/void`, token: vanthu, body: { reason: 'x' } });
+    const v = await invoke(handler, { method: 'POST', path: `${OUT}/${outgoing.get('tuyet-mat')!.id}/void`, token: vanthu, body: { reason: 'x', version: 1 } });
     expect(v.status).toBe(404);
     expect((await invoke(handler, { method: 'GET', path: `${IN}/${incoming.get('toi-mat')!.id}`, token: tokens.clerk })).body.version).toBe(1);
     expect((await invoke(handler, { method: 'GET', path: `${OUT}/${outgoing.get('tuyet-mat')!.id}`, token: tokens.clerk })).body.status).toBe('issued');

@@ -205,10 +205,10 @@ export class DynamoRegisterStore implements RegisterStore {
     return (await this.query(`REGLIST#outgoing#${q.year}`, undefined, filters, names, values, viewer, q.limit ?? 50, q.cursor)) as Page<OutgoingEntry>;
   }
 
-  async voidOutgoing(id: string, reason: string, version: number | undefined, ctx: WriteContext): Promise<OutgoingEntry> {
+  async voidOutgoing(id: string, reason: string, version: number, ctx: WriteContext): Promise<OutgoingEntry> {
     const now = this.deps.clock.now();
     const before = (await this.getEntry(id, 'outgoing', ctx.actor)) as OutgoingEntry;
-    if (version !== undefined) assertVersion(before, version);
+    assertVersion(before, version);
     const after = applyVoid(before, reason, { config: this.deps.config(), now, actor: ctx.actor });
     await this.replaceEntry(
       before,

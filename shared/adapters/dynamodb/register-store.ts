@@ -25,7 +25,7 @@ import { assertVersion, secrecyRank, visibleTo } from '../../domain/registers/ru
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
 import type { IncomingQuery, OutgoingQuery, Page, RegisterCounts, RegisterStore, WriteContext, WriteResult } from '../../ports/register-store';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, GSI1_KEY } from './cursor';
 import { GaplessCounter, type ConditionOutcome, type TransactItem } from './gapless-counter';
 import { pendingIndexItem } from './search-outbox';
 
@@ -396,10 +396,7 @@ export class DynamoRegisterStore implements RegisterStore {
     cursor: string | undefined,
   ): Promise<Page<RegisterEntry>> {
     const items: RegisterEntry[] = [];
-    let start = decodeCursor(cursor);
-    if (start && (start.gsi1pk !== partition || (prefix && !String(start.gsi1sk).startsWith(prefix)))) {
-      throw new ValidationError('cursor belongs to another list', [{ path: 'query.cursor', message: 'use the cursor with the query that returned it' }]);
-    }
+    let start: Record<string, unknown> | undefined = decodeCursor(cursor, { attrs: GSI1_KEY, equal: { gsi1pk: partition }, ...(prefix ? { prefix: { gsi1sk: prefix } } : {}) });
     let lastKey: Record<string, unknown> | undefined;
     for (;;) {
       const r = await this.deps.db.send(

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { extendChain, GENESIS_HASH, verifyChain, type ChainLink } from '../../domain/audit-chain';
+import { extendChain, GENESIS_HASH, problemMessage, verifyChain, type ChainLink } from '../../domain/audit-chain';
 import { decodeTime, ulid } from 'ulid';
 import type { AuditEvent, AuditInput, AuditLog } from '../../ports/audit-log';
 import { checkStartKey, cursorJson, decodeCursor, encodeCursor, GSI1_KEY, invalidCursor, TABLE_KEY } from './cursor';
@@ -107,7 +107,7 @@ export class DynamoAuditLog implements AuditLog {
     }
   }
 
-  async verify() {
+  async verify(opts: { hidden?: (e: AuditEvent) => boolean } = {}) {
     await this.seal();
     const events: (AuditEvent & ChainLink)[] = [];
     let key: Record<string, unknown> | undefined;
@@ -127,7 +127,16 @@ export class DynamoAuditLog implements AuditLog {
     const unsealed = await this.db.send(
       new QueryCommand({ TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :u', ExpressionAttributeValues: { ':u': UNSEALED }, Select: 'COUNT' }),
     );
-    return { ...verifyChain(sha256, events, await this.head()), unsealed: unsealed.Count ?? 0 };
+    const result = verifyChain(sha256, events, await this.head());
+    const hidden = opts.hidden;
+    if (hidden) {
+      const bySeq = new Map(events.map((e) => [e.seq, e]));
+      result.problems = result.problems.map((p) => {
+        const e = bySeq.get(p.seq);
+        return e && hidden(e) ? { ...p, message: problemMessage(p.kind, p.seq) } : p;
+      });
+    }
+    return { ...result, unsealed: unsealed.Count ?? 0 };
   }
 
   private async head(): Promise<{ seq: number; hash: string; firstMonth?: string; lastMonth?: string }> {

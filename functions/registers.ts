@@ -12,7 +12,9 @@ const writer = (req: ApiRequest): WriteContext => ({ actor: req.caller, requestI
 
 export const handler = apiHandler('registers', {
   createIncomingEntry: async (req) => {
-    const { entry, created } = await registers().registerIncoming(req.body, writer(req));
+    // Naming a scan links it (checked, secrecy at least what OCR read, one transaction): see ScanLinker.
+    const { scanId, ...rest } = req.body;
+    const { entry, created } = scanId ? await services().scans.links.register({ ...rest, scanId }, writer(req)) : await registers().registerIncoming(rest, writer(req));
     return { status: created ? 201 : 200, body: entry, headers: { etag: `"${entry.version}"` } };
   },
   listIncomingEntries: async (req) => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import type { Clearance } from '../../shared/domain/identity';
 import { incomingBody, outgoingBody, tokenWith, useServices, vnClock } from './registers-support';
+import { readScan } from '../support/read-scan';
 
 useEmbeddedEnv();
 const { handler } = await import('../../functions/registers');
@@ -148,9 +149,10 @@ describe('tối mật and tuyệt mật: metadata only', () => {
     expect(ok.body.scanId).toBeNull();
   });
 
-  it('mật may carry its scan', async () => {
-    const r = await invoke(handler, { method: 'POST', path: IN, token: tokens.clerk, body: incomingBody(DAY, { secrecy: 'mat', scanId: 'scan-mat-1' }) });
+  it('mật may carry its scan (one that exists: scans-link.test.ts checks the link)', async () => {
+    const scanId = await readScan({ numberSymbol: null, subject: 'thư mật', secrecy: 'mat', text: 'MẬT' });
+    const r = await invoke(handler, { method: 'POST', path: IN, token: tokens.clerk, body: incomingBody(DAY, { secrecy: 'mat', scanId }) });
     expect(r.status).toBe(201);
-    expect(r.body.scanId).toBe('scan-mat-1');
+    expect(r.body.scanId).toBe(scanId);
   });
 });

@@ -9,7 +9,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type Dynamo
 import { extendChain, GENESIS_HASH, problemMessage, verifyChain, type ChainLink } from '../../domain/audit-chain';
 import { decodeTime, ulid } from 'ulid';
 import type { AuditEvent, AuditInput, AuditLog } from '../../ports/audit-log';
-import { checkStartKey, cursorJson, decodeCursor, encodeCursor, GSI1_KEY, invalidCursor, TABLE_KEY } from './cursor';
+import { checkStartKey, cursorJson, decodeCursor, encodeCursor, FOREIGN, GSI1_KEY, invalidCursor, TABLE_KEY } from './cursor';
 
 export class DynamoAuditLog implements AuditLog {
   constructor(
@@ -244,7 +244,7 @@ function previousMonth(m: string): string {
 
 /** A start key whose sort key lies outside the query's BETWEEN range would make DynamoDB fail: a 400 instead. */
 function inRange<K extends Record<string, string> | undefined>(key: K, attr: string, from: string, to: string): K {
-  if (key && !(key[attr]! >= from && key[attr]! <= to)) throw invalidCursor('the cursor belongs to another list: use it with the query that returned it');
+  if (key && !(key[attr]! >= from && key[attr]! <= to)) throw invalidCursor(FOREIGN);
   return key;
 }
 

@@ -25,6 +25,9 @@ export const TABLE_KEY = ['pk', 'sk'] as const;
 export const GSI1_KEY = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
 export const GSI2_KEY = ['pk', 'sk', 'gsi2pk', 'gsi2sk'] as const;
 
+/** Why a well-formed cursor of another query is refused. */
+export const FOREIGN = 'the cursor belongs to another list; use it with the query that returned it';
+
 /** Longest key attribute DynamoDB stores (partition key: 2048 bytes). */
 const MAX_KEY_BYTES = 2048;
 
@@ -34,7 +37,7 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
 
 /** The error every rejected cursor gets. */
 export function invalidCursor(why = 'not a cursor returned by this query'): ValidationError {
-  return new ValidationError('cursor is not valid', [{ path: 'query.cursor', message: why }], 'INVALID_CURSOR');
+  return new ValidationError(`cursor is not valid: ${why}`, [{ path: 'query.cursor', message: why }], 'INVALID_CURSOR');
 }
 
 /** The JSON a cursor carries, or a 400. */
@@ -57,8 +60,8 @@ export function checkStartKey(v: unknown, scope: CursorScope): Record<string, st
     const value = key[a];
     if (typeof value !== 'string' || value.length === 0 || Buffer.byteLength(value, 'utf8') > MAX_KEY_BYTES) throw invalidCursor();
   }
-  for (const [a, want] of Object.entries(scope.equal ?? {})) if (key[a] !== want) throw invalidCursor('the cursor belongs to another list: use it with the query that returned it');
-  for (const [a, p] of Object.entries(scope.prefix ?? {})) if (!String(key[a]).startsWith(p)) throw invalidCursor('the cursor belongs to another list: use it with the query that returned it');
+  for (const [a, want] of Object.entries(scope.equal ?? {})) if (key[a] !== want) throw invalidCursor(FOREIGN);
+  for (const [a, p] of Object.entries(scope.prefix ?? {})) if (!String(key[a]).startsWith(p)) throw invalidCursor(FOREIGN);
   return key as Record<string, string>;
 }
 

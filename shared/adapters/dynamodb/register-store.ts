@@ -24,7 +24,7 @@ import { applyVoid, numberSymbolFor, planOutgoing } from '../../domain/registers
 import { assertVersion, secrecyRank, visibleTo } from '../../domain/registers/rules';
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
-import type { IncomingQuery, OutgoingQuery, Page, RegisterCounts, RegisterStore, WriteContext, WriteResult } from '../../ports/register-store';
+import type { AlsoWrite, IncomingQuery, OutgoingQuery, Page, RegisterCounts, RegisterStore, WriteContext, WriteResult } from '../../ports/register-store';
 import { decodeCursor, encodeCursor, GSI1_KEY } from './cursor';
 import { GaplessCounter, type ConditionOutcome, type TransactItem } from './gapless-counter';
 import { pendingIndexItem } from './search-outbox';
@@ -58,11 +58,12 @@ export class DynamoRegisterStore implements RegisterStore {
 
   // --- incoming ------------------------------------------------------------------------------
 
-  async registerIncoming(input: IncomingInput, ctx: WriteContext): Promise<WriteResult<IncomingEntry>> {
+  async registerIncoming(input: IncomingInput, ctx: WriteContext, also?: AlsoWrite): Promise<WriteResult<IncomingEntry>> {
     const config = this.deps.config();
     const now = this.deps.clock.now();
     const plan = planIncoming(input, { config, now, actor: ctx.actor });
-    const idemKey = ctx.idempotencyKey ?? (input.scanId ? `scan#${input.scanId}` : undefined);
+    // A linked scan's own condition (not linked yet) keeps one entry per scan; otherwise the scan id is the key.
+    const idemKey = ctx.idempotencyKey ?? (input.scanId && !also ? `scan#${input.scanId}` : undefined);
     if (idemKey) {
       const replay = await this.replay<IncomingEntry>('incoming-key', idemKey, 'incoming', ctx.actor);
       if (replay) return { entry: this.view(replay, now), created: false };
@@ -82,9 +83,9 @@ export class DynamoRegisterStore implements RegisterStore {
       ...(claimDuplicateKey ? [['incoming-doc', plan.duplicateKey] as [UniqueKind, string]] : []),
     ];
     const result = await this.counter.take<WriteResult<IncomingEntry>>(plan.registerKey, {
-      keys: [plan.duplicateKey && `incoming-doc#${plan.duplicateKey}`, idemKey && `incoming-key#${idemKey}`].filter((k): k is string => !!k),
+      keys: [plan.duplicateKey && `incoming-doc#${plan.duplicateKey}`, idemKey && `incoming-key#${idemKey}`, ...(also?.keys ?? [])].filter((k): k is string => !!k),
       get size() {
-        return 3 + uniques().length;
+        return 3 + uniques().length + (also?.size ?? 0);
       },
       items: (n) => {
         const entry = build(n);
@@ -93,10 +94,12 @@ export class DynamoRegisterStore implements RegisterStore {
           this.auditItem(ctx, now, 'register', 'incoming-entry', id, null, entry),
           ...uniques().map(([kind, key]) => this.putUnique(kind, key, id, 'incoming', rank, now)),
           pendingIndexItem(this.deps.table, entry),
+          ...((also?.items(entry) ?? []) as TransactItem[]),
         ];
       },
       done: (n) => ({ entry: this.view(build(n), now), created: true }),
       conditionFailed: async (index): Promise<ConditionOutcome<WriteResult<IncomingEntry>>> => {
+        if (also && index >= 3 + uniques().length) return { error: await also.conflict() };
         const [kind, key] = uniques()[index - 2] ?? [];
         if (kind === 'incoming-key') {
           const existing = await this.replay<IncomingEntry>('incoming-key', key!, 'incoming', ctx.actor);

@@ -40,6 +40,9 @@ export const IncomingEntryCreate = z
     recipients: Recipients.optional(),
     note: Note.optional(),
     force: z.boolean().optional().meta({ description: 'Register it although the same letter (number-symbol and date) is already in the register' }),
+    secrecyLoweredReason: text(LIMITS.reason)
+      .optional()
+      .meta({ description: 'With scanId: why the entry is registered below the secrecy OCR read on the scan. Only an office leader (lanh-dao-vp) may; audited on the scan' }),
   })
   .meta({ id: 'IncomingEntryCreate' });
 

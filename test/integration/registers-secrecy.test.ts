@@ -13,6 +13,7 @@ import { readScan } from '../support/read-scan';
 useEmbeddedEnv();
 const { handler } = await import('../../functions/registers');
 const { handler: exportsHandler } = await import('../../functions/exports');
+const { handler: auditHandler } = await import('../../functions/audit');
 
 const IN = '/v1/registers/incoming/entries';
 const OUT = '/v1/registers/outgoing/entries';
@@ -128,14 +129,50 @@ describe('writes on hidden entries', () => {
 
   it('a duplicate warning does not reveal a hidden entry', async () => {
     const vanthu = await tokenFor('vanthu');
-    const secret = incoming.get('tuyet-mat')!;
-    const r = await invoke(handler, { method: 'POST', path: IN, token: vanthu, body: incomingBody(DAY, { numberSymbol: secret.numberSymbol }) });
-    expect(r.status).toBe(409);
-    expect(JSON.stringify(r.body)).not.toContain(secret.id);
     const mine = incoming.get('mat')!;
     const shown = await invoke(handler, { method: 'POST', path: IN, token: vanthu, body: incomingBody(DAY, { numberSymbol: mine.numberSymbol }) });
     expect(shown.status).toBe(409);
     expect(shown.body.error.details[0].existingId).toBe(mine.id);
+  });
+
+  it('the same letter as an entry above the clerk’s clearance registers as a new entry, unmarked for the clerk; the repeat shows only to those who see both', async () => {
+    // In a year of its own, so that the register's lists above stay as they are.
+    useServices({ clock: vnClock('2045-03-01T09:00:00') });
+    try {
+      const vanthu = await tokenFor('vanthu');
+      const admin = await tokenFor('admin');
+      const secret = incoming.get('tuyet-mat')!;
+      const plain = await invoke(handler, { method: 'POST', path: IN, token: vanthu, body: incomingBody(DAY, { numberSymbol: secret.numberSymbol }) });
+      expect(plain.status).toBe(201);
+      expect(plain.body.duplicateOf).toBeNull();
+      const forced = await invoke(handler, { method: 'POST', path: IN, token: vanthu, body: incomingBody(DAY, { numberSymbol: secret.numberSymbol, force: true }) });
+      expect(forced.status).toBe(201);
+      expect(forced.body.duplicateOf).toBeNull();
+      // Gapless: the two took the next numbers of the normal book.
+      expect([plain.body.arrivalNumber, forced.body.arrivalNumber]).toEqual([1, 2]);
+      for (const r of [plain, forced]) expect(JSON.stringify(r.body)).not.toContain(secret.id);
+
+      // What the clerk and anyone below tuyệt mật reads and prints: no repeat, no hidden id.
+      for (const token of [vanthu, tokens.chanhvp!]) {
+        const list = await invoke(handler, { method: 'GET', path: IN, token, query: { year: '2045' } });
+        expect(JSON.stringify(list.body)).not.toContain(secret.id);
+        const one = await invoke(handler, { method: 'GET', path: `${IN}/${forced.body.id}`, token });
+        expect(one.body.duplicateOf).toBeNull();
+        const csv = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/incoming/export', token, query: { year: '2045', format: 'csv' } });
+        expect(csv.body as string).not.toMatch(/Đăng ký lại/);
+      }
+      const audit = await invoke(auditHandler, { method: 'GET', path: '/v1/audit', token: admin, query: { entityId: forced.body.id } });
+      expect(JSON.stringify(audit.body)).not.toContain(secret.id);
+      // Whoever sees both sees the repeat.
+      for (const e of [plain.body, forced.body]) {
+        const top = await invoke(handler, { method: 'GET', path: `${IN}/${e.id}`, token: tokens.bithu });
+        expect(top.body).toMatchObject({ duplicateOf: secret.id, duplicateOfSecrecy: 'tuyet-mat' });
+      }
+      const topCsv = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens.bithu, query: { year: '2045', format: 'csv' } });
+      expect((topCsv.body as string).match(/Đăng ký lại/g)).toHaveLength(2);
+    } finally {
+      useServices({ clock: vnClock('2035-08-02T09:00:00') });
+    }
   });
 });
 

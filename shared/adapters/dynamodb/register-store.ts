@@ -17,11 +17,11 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import { monotonicFactory } from 'ulid';
 import type { DomainConfig } from '../../domain/config';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
-import type { Caller } from '../../domain/identity';
+import type { Caller, Secrecy } from '../../domain/identity';
 import { applyIncomingPatch, incomingOverdue, planIncoming } from '../../domain/registers/incoming';
 import type { IncomingEntry, IncomingInput, IncomingPatch, OutgoingEntry, OutgoingInput, RegisterEntry, RegisterName } from '../../domain/registers/model';
 import { applyVoid, numberSymbolFor, planOutgoing } from '../../domain/registers/outgoing';
-import { assertVersion, secrecyRank, visibleTo } from '../../domain/registers/rules';
+import { assertVersion, repeatFor, secrecyOfRank, secrecyRank, visibleTo } from '../../domain/registers/rules';
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
 import type { AlsoWrite, IncomingQuery, OutgoingQuery, Page, RegisterCounts, RegisterStore, WriteContext, WriteResult } from '../../ports/register-store';
@@ -66,17 +66,28 @@ export class DynamoRegisterStore implements RegisterStore {
     const idemKey = ctx.idempotencyKey ?? (input.scanId && !also ? `scan#${input.scanId}` : undefined);
     if (idemKey) {
       const replay = await this.replay<IncomingEntry>('incoming-key', idemKey, 'incoming', ctx.actor);
-      if (replay) return { entry: this.view(replay, now), created: false };
+      if (replay) return { entry: this.view(replay, now, ctx.actor), created: false };
     }
+    // The same letter already registered: a 409 (or, with `force`, a repeat) when the clerk may see
+    // that entry. One above their clearance does not exist for them: this registration goes ahead
+    // as a first one for them, and the repeat is recorded with the other entry's secrecy, so that
+    // only readers who may see both are shown it (repeatFor).
     let duplicateOf: string | null = null;
+    let duplicateOfSecrecy: Secrecy | null = null;
     let claimDuplicateKey = true;
+    const owned = (owner: { entryId: string; secrecyRank: number }) => {
+      duplicateOf = owner.entryId;
+      duplicateOfSecrecy = secrecyOfRank(owner.secrecyRank);
+      claimDuplicateKey = false;
+    };
+    const hiddenFromClerk = (owner: { secrecyRank: number }) => owner.secrecyRank > secrecyRank(ctx.actor.clearance);
     if (input.force) {
-      duplicateOf = (await this.uniqueOwner('incoming-doc', plan.duplicateKey))?.entryId ?? null;
-      claimDuplicateKey = duplicateOf === null;
+      const existing = await this.uniqueOwner('incoming-doc', plan.duplicateKey);
+      if (existing) owned(existing);
     }
     const id = ulid();
     const rank = secrecyRank(plan.entry.secrecy);
-    const build = (n: number): IncomingEntry => ({ ...plan.entry, id, arrivalNumber: n, duplicateOf, version: 1 });
+    const build = (n: number): IncomingEntry => ({ ...plan.entry, id, arrivalNumber: n, duplicateOf, ...(duplicateOf ? { duplicateOfSecrecy } : {}), version: 1 });
     // The idempotency key goes first: when a retried request also repeats the letter, it is a replay, not a duplicate.
     const uniques = (): [UniqueKind, string][] => [
       ...(idemKey ? [['incoming-key', idemKey] as [UniqueKind, string]] : []),
@@ -97,22 +108,22 @@ export class DynamoRegisterStore implements RegisterStore {
           ...((also?.items(entry) ?? []) as TransactItem[]),
         ];
       },
-      done: (n) => ({ entry: this.view(build(n), now), created: true }),
+      done: (n) => ({ entry: this.view(build(n), now, ctx.actor), created: true }),
       conditionFailed: async (index): Promise<ConditionOutcome<WriteResult<IncomingEntry>>> => {
         if (also && index >= 3 + uniques().length) return { error: await also.conflict() };
         const [kind, key] = uniques()[index - 2] ?? [];
         if (kind === 'incoming-key') {
           const existing = await this.replay<IncomingEntry>('incoming-key', key!, 'incoming', ctx.actor);
-          return existing ? { value: { entry: this.view(existing, now), created: false } } : { retry: true };
+          return existing ? { value: { entry: this.view(existing, now, ctx.actor), created: false } } : { retry: true };
         }
         if (kind === 'incoming-doc') {
           const owner = await this.uniqueOwner('incoming-doc', key!);
-          if (input.force) {
-            duplicateOf = owner?.entryId ?? null;
-            claimDuplicateKey = false;
+          if (owner && (input.force || hiddenFromClerk(owner))) {
+            owned(owner);
             return { retry: true };
           }
-          return { error: await this.duplicateError(owner?.entryId, ctx.actor) };
+          if (!owner) return { retry: true };
+          return { error: await this.duplicateError(owner.entryId, ctx.actor) };
         }
         return { error: new Error(`register entry ${id}: unexpected condition failure on item ${index}`) };
       },
@@ -121,7 +132,7 @@ export class DynamoRegisterStore implements RegisterStore {
   }
 
   async getIncoming(id: string, viewer: Caller): Promise<IncomingEntry> {
-    return this.view((await this.getEntry(id, 'incoming', viewer)) as IncomingEntry, this.deps.clock.now());
+    return this.view((await this.getEntry(id, 'incoming', viewer)) as IncomingEntry, this.deps.clock.now(), viewer);
   }
 
   async listIncoming(q: IncomingQuery, viewer: Caller): Promise<Page<IncomingEntry>> {
@@ -138,7 +149,7 @@ export class DynamoRegisterStore implements RegisterStore {
       add(filters, names, values, q.overdue ? cond : `NOT ${cond}`, { '#status': 'status', '#dueAt': 'dueAt' }, { ':done': 'done', ':now': now.toISOString() });
     }
     const page = await this.query(`REGLIST#incoming#${q.year}`, q.book ? `${q.book}#` : undefined, filters, names, values, viewer, q.limit ?? 50, q.cursor);
-    return { items: page.items.map((e) => this.view(e as IncomingEntry, now)), nextCursor: page.nextCursor };
+    return { items: page.items.map((e) => this.view(e as IncomingEntry, now, viewer)), nextCursor: page.nextCursor };
   }
 
   async updateIncoming(id: string, patch: IncomingPatch, version: number, ctx: WriteContext): Promise<IncomingEntry> {
@@ -147,7 +158,7 @@ export class DynamoRegisterStore implements RegisterStore {
     assertVersion(before, version);
     const after = applyIncomingPatch(before, patch, { config: this.deps.config(), now, actor: ctx.actor });
     await this.replaceEntry(before, after, { gsi1pk: `REGLIST#incoming#${after.arrivalYear}`, gsi1sk: `${after.book}#${pad(after.arrivalNumber)}` }, ctx, now, 'update', 'incoming-entry');
-    return this.view(after, now);
+    return this.view(after, now, ctx.actor);
   }
 
   // --- outgoing ------------------------------------------------------------------------------
@@ -236,7 +247,7 @@ export class DynamoRegisterStore implements RegisterStore {
     let cursor: string | undefined;
     do {
       const page = await this.query(`REGLIST#${register}#${year}`, undefined, [], {}, {}, viewer, 1000, cursor);
-      out.push(...page.items.map((e) => (e.register === 'incoming' ? this.view(e, now) : e)));
+      out.push(...page.items.map((e) => (e.register === 'incoming' ? this.view(e, now, viewer) : e)));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return out;
@@ -275,8 +286,8 @@ export class DynamoRegisterStore implements RegisterStore {
   // --- helpers -------------------------------------------------------------------------------
 
   /** Adds the read-time fields (overdue) to an incoming entry. */
-  private view(e: IncomingEntry, now: Date): IncomingEntry {
-    return { ...e, overdue: incomingOverdue(e, now) };
+  private view(e: IncomingEntry, now: Date, viewer: Caller): IncomingEntry {
+    return repeatFor(viewer, { ...e, overdue: incomingOverdue(e, now) });
   }
 
   private putEntry(entry: RegisterEntry, index: Record<string, string>): TransactItem {

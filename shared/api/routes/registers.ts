@@ -111,6 +111,7 @@ export const IncomingEntry = z
     assignedAt: z.string().nullable(),
     doneAt: z.string().nullable(),
     duplicateOf: z.string().nullable(),
+    duplicateOfSecrecy: z.enum(SECRECY_LEVELS).nullable().optional().meta({ description: 'Secrecy of the entry this one repeats; the repeat is shown only to readers whose clearance covers it' }),
     version: z.number().int(),
     createdAt: z.string(),
     createdBy: Actor,

@@ -10,7 +10,6 @@ import { actorRef } from '../../domain/registers/incoming';
 import type { IncomingEntry } from '../../domain/registers/model';
 import {
   MAX_SCAN_BYTES,
-  ocrTextKey,
   quarantineObjectKey,
   SCAN_CONTENT_TYPES,
   scanObjectKey,
@@ -25,6 +24,7 @@ import type { UploadNotice } from '../../ports/blob-store';
 import { UPLOAD_URL_SECONDS, type ScanDeps } from './deps';
 import { OcrPipeline, type PipelineOutcome } from './ocr-pipeline';
 import { metadataOnly, ScanLinker } from './scan-link';
+import { quarantineObjects } from './quarantine';
 
 export interface NewScan {
   fileName: string;
@@ -222,10 +222,7 @@ export class ScanService {
   /** The clerk says the letter is Tối mật / Tuyệt mật: drop its text and move (or delete) the file now. */
   private async quarantineNow(scan: Scan, secrecy: NonNullable<Scan['secrecy']>): Promise<Scan> {
     const moved = this.deps.quarantineAction === 'move';
-    const versionId = scan.upload?.versionId ?? null;
-    if (moved) await this.deps.blobs.move(scan.objectKey, quarantineObjectKey(scan.scanId), { versionId });
-    else await this.deps.blobs.delete(scan.objectKey, { versionId });
-    await this.deps.blobs.delete(ocrTextKey(scan.scanId));
+    await quarantineObjects(this.deps.blobs, scan.scanId, { key: scan.objectKey, versionId: scan.upload?.versionId ?? null }, this.deps.quarantineAction);
     const now = this.deps.clock.now();
     return this.deps.scans.quarantine(
       scan.scanId,

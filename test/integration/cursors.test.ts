@@ -89,7 +89,7 @@ describe('cursors', () => {
       fc.base64String({ minLength: 4, maxLength: 80 }),
       fc.jsonValue().map(b64),
       fc.dictionary(fc.constantFrom('pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'month', 'key', 'k', 't', 'h', 'm', 'o'), fc.jsonValue()).map(b64),
-      fc.constantFrom('-1', 'NaN', '9999999999999999999999', b64({ pk: 'CHAIN', sk: 'HEAD' }), b64({ month: '2020-01', key: { pk: 1 } }), b64(null), b64([])),
+      fc.constantFrom('-1', 'NaN', '9999999999999999999999', b64({ pk: 'CHAIN', sk: 'HEAD' }), b64({ month: '2020-01', key: { pk: 1 } }), b64({ t: 'NO-SUCH-TYPE', k: { gsi1pk: 1 } }), b64(null), b64([])),
     );
     for (const key of CURSOR_ROUTES) {
       await fc.assert(

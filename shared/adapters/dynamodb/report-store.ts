@@ -158,6 +158,8 @@ export class DynamoReportStore implements ReportStore {
     // Neither a type nor an organisation: walk the types in code order.
     const codes = (await typeCodes()).sort();
     if (cursor.k && cursor.t === undefined) throw invalidCursor();
+    // The key must be one of that type's, whether or not the type is still there.
+    if (cursor.k) cursor.k = checkStartKey(cursor.k, { attrs: GSI1_KEY, equal: { gsi1pk: `RTYPE#${cursor.t}` } });
     let i = cursor.t ? codes.indexOf(cursor.t) : 0;
     // The type the cursor was in is gone: its key means nothing now; start at the next type.
     if (i < 0) {

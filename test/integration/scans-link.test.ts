@@ -86,6 +86,12 @@ describe('scanId on a registration', () => {
     expect((await invoke(registers, { method: 'POST', path: IN, token: tokens.clerkNone, body: l.body({ secrecy: 'mat' }) })).status).toBe(403);
     expect(await entriesOf(l.numberSymbol)).toEqual([]);
     expect((await scanOf(l.scanId)).entryId).toBeNull();
+    // Once a cleared clerk registers it, the clerk without clearance still sees the scan's summary, not its entry.
+    const made = await invoke(registers, { method: 'POST', path: IN, token: tokens.vanthu, body: l.body({ secrecy: 'mat' }) });
+    expect(made.status).toBe(201);
+    const summary = await scanOf(l.scanId, tokens.clerkNone);
+    expect(summary).toMatchObject({ status: 'done', text: null, fields: {}, entryId: null });
+    expect(JSON.stringify(summary)).not.toContain(made.body.id);
   });
 
   it('an office leader may lower it with a reason, audited; a clerk may not', async () => {

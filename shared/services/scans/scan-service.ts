@@ -159,7 +159,8 @@ export class ScanService {
       lowConfidence: full ? scan.lowConfidence : [],
       secrecy: scan.secrecy,
       urgency: scan.urgency,
-      entryId: scan.entryId,
+      // The entry made from a scan is as secret as the scan: a summary reader is not told which it is.
+      entryId: full ? scan.entryId : null,
       failure: scan.failure,
       message: messageOf(scan),
       engine: scan.engine,

@@ -7,7 +7,8 @@
 import { parseString } from '@fast-csv/parse';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consolidatedCsv } from '../../shared/adapters/xlsx/report-sheet';
+import ExcelJS from 'exceljs';
+import { consolidatedCsv, consolidatedXlsx } from '../../shared/adapters/xlsx/report-sheet';
 import type { Cell, ConsolidatedTable } from '../../shared/domain/reports/consolidation';
 
 const DANGEROUS = ['=', '+', '-', '@', '\t', '\r'];
@@ -65,5 +66,13 @@ describe('consolidated report CSV', () => {
       ['1', '-3', ''],
       ['2', '120', "'-3 so với kỳ trước"],
     ]);
+  });
+
+  it('in the XLSX the same text is a string cell, never a formula', async () => {
+    const payloads = ['=1+1', '+SUM(A1:A2)', '-2+3', '@SUM(1)', '=HYPERLINK("http://x","bấm")'];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await consolidatedXlsx(table(payloads, [payloads]), 'BC')) as unknown as ArrayBuffer);
+    const cells = [2, 3].flatMap((r) => payloads.map((_, i) => wb.worksheets[0]!.getRow(r).getCell(i + 1)));
+    expect(cells.map((c) => [c.type, c.value])).toEqual([...payloads, ...payloads].map((p) => [ExcelJS.ValueType.String, p]));
   });
 });

@@ -8,7 +8,8 @@
  * - quarantine versions: what is left of a scan corrected to Tối mật;
  * - duplicate leak: registering again a letter that is registered above the clerk's clearance;
  * - CSV injection: formulas submitted by an organisation, exported by the office;
- * - forged cursor: random and tampered cursors on every list that takes one.
+ * - forged cursor: random strings and forged cursor JSON on every list that takes one (tampered copies
+ *   of real cursors: test/integration/cursors.test.ts).
  */
 import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
@@ -189,7 +190,7 @@ export const run: TrustArea = async (ctx) => {
   );
 
   results.push(
-    await trial('forged cursor: random and tampered cursors on every list are 400, never 5xx', async () => {
+    await trial('forged cursor: random strings and forged cursor JSON on every list are 400, never 5xx', async () => {
       const cursorRoutes = ROUTES.filter((r) => {
         const shape = (r.request?.query as { shape?: Record<string, unknown> } | undefined)?.shape;
         return !!shape && 'cursor' in shape;

@@ -71,27 +71,45 @@ export class DynamoRegisterStore implements RegisterStore {
     // The same letter already registered: a 409 (or, with `force`, a repeat) when the clerk may see
     // that entry. One above their clearance does not exist for them: this registration goes ahead
     // as a first one for them, and the repeat is recorded with the other entry's secrecy, so that
-    // only readers who may see both are shown it (repeatFor).
+    // only readers who may see both are shown it (repeatFor). Such a copy claims the letter's key
+    // for its own secrecy level (`<key>@<rank>`), so the next clerk below the first registration
+    // is told about the copy they may see.
+    const rank = secrecyRank(plan.entry.secrecy);
+    const clerkRank = secrecyRank(ctx.actor.clearance);
     let duplicateOf: string | null = null;
     let duplicateOfSecrecy: Secrecy | null = null;
     let claimDuplicateKey = true;
+    let levelKey: string | null = null;
     const owned = (owner: { entryId: string; secrecyRank: number }) => {
       duplicateOf = owner.entryId;
       duplicateOfSecrecy = secrecyOfRank(owner.secrecyRank);
       claimDuplicateKey = false;
+      levelKey = null;
     };
-    const hiddenFromClerk = (owner: { secrecyRank: number }) => owner.secrecyRank > secrecyRank(ctx.actor.clearance);
+    const hiddenFromClerk = (owner: { secrecyRank: number }) => owner.secrecyRank > clerkRank;
+    /** The first registration is hidden from the clerk: the copy they may see, else this one becomes the copy of its level. */
+    const belowHidden = async (hidden: { entryId: string; secrecyRank: number }): Promise<{ entryId: string; secrecyRank: number } | undefined> => {
+      const copies = await Promise.all(Array.from({ length: clerkRank + 1 }, (_, r) => this.uniqueOwner('incoming-doc', levelKeyOf(plan.duplicateKey, r))));
+      const copy = copies.find((c) => c !== undefined);
+      if (copy) return copy;
+      owned(hidden);
+      levelKey = levelKeyOf(plan.duplicateKey, rank);
+      return undefined;
+    };
     if (input.force) {
       const existing = await this.uniqueOwner('incoming-doc', plan.duplicateKey);
-      if (existing) owned(existing);
+      if (existing && hiddenFromClerk(existing)) {
+        const copy = await belowHidden(existing);
+        if (copy) owned(copy);
+      } else if (existing) owned(existing);
     }
     const id = ulid();
-    const rank = secrecyRank(plan.entry.secrecy);
     const build = (n: number): IncomingEntry => ({ ...plan.entry, id, arrivalNumber: n, duplicateOf, ...(duplicateOf ? { duplicateOfSecrecy } : {}), version: 1 });
     // The idempotency key goes first: when a retried request also repeats the letter, it is a replay, not a duplicate.
     const uniques = (): [UniqueKind, string][] => [
       ...(idemKey ? [['incoming-key', idemKey] as [UniqueKind, string]] : []),
       ...(claimDuplicateKey ? [['incoming-doc', plan.duplicateKey] as [UniqueKind, string]] : []),
+      ...(levelKey ? [['incoming-doc', levelKey] as [UniqueKind, string]] : []),
     ];
     const result = await this.counter.take<WriteResult<IncomingEntry>>(plan.registerKey, {
       keys: [plan.duplicateKey && `incoming-doc#${plan.duplicateKey}`, idemKey && `incoming-key#${idemKey}`, ...(also?.keys ?? [])].filter((k): k is string => !!k),
@@ -118,11 +136,20 @@ export class DynamoRegisterStore implements RegisterStore {
         }
         if (kind === 'incoming-doc') {
           const owner = await this.uniqueOwner('incoming-doc', key!);
-          if (owner && (input.force || hiddenFromClerk(owner))) {
+          if (!owner) return { retry: true };
+          if (key === plan.duplicateKey && hiddenFromClerk(owner)) {
+            const copy = await belowHidden(owner);
+            if (!copy) return { retry: true };
+            if (input.force) {
+              owned(copy);
+              return { retry: true };
+            }
+            return { error: await this.duplicateError(copy.entryId, ctx.actor) };
+          }
+          if (input.force) {
             owned(owner);
             return { retry: true };
           }
-          if (!owner) return { retry: true };
           return { error: await this.duplicateError(owner.entryId, ctx.actor) };
         }
         return { error: new Error(`register entry ${id}: unexpected condition failure on item ${index}`) };
@@ -436,6 +463,9 @@ export class DynamoRegisterStore implements RegisterStore {
     }
   }
 }
+
+/** The letter's key for the copies registered at one secrecy level below a hidden first registration. */
+const levelKeyOf = (duplicateKey: string, rank: number) => `${duplicateKey}@${rank}`;
 
 function add(filters: string[], names: Record<string, string>, values: Record<string, unknown>, expr: string, n: Record<string, string>, v: Record<string, unknown>) {
   filters.push(expr);

@@ -145,17 +145,28 @@ export const run: TrustArea = async (ctx) => {
       if (secret.status !== 201) return { ok: false, detail: `secret registration → ${secret.status} ${secret.text}` };
       const same = { numberSymbol: secret.body.numberSymbol, documentDate: secret.body.documentDate };
       const plain = await api('POST', '/v1/registers/incoming/entries', t.vanthu, letter(same));
+      const second = await api('POST', '/v1/registers/incoming/entries', t.vanthu, letter(same));
       const forced = await api('POST', '/v1/registers/incoming/entries', t.vanthu, letter({ ...same, force: true }));
-      const read = await api('GET', `/v1/registers/incoming/entries/${forced.body.id}`, t.vanthu);
-      const csv = await api('GET', `/v1/registers/incoming/export?year=${forced.body.arrivalYear}&format=csv`, t.vanthu);
-      const top = await api('GET', `/v1/registers/incoming/entries/${forced.body.id}`, t.bithu);
-      const said = [plain.text, forced.text, read.text, csv.text].join('\n');
+      const read = await api('GET', `/v1/registers/incoming/entries/${plain.body.id}`, t.vanthu);
+      const csv = await api('GET', `/v1/registers/incoming/export?year=${plain.body.arrivalYear}&format=csv`, t.vanthu);
+      const top = await api('GET', `/v1/registers/incoming/entries/${plain.body.id}`, t.bithu);
+      const said = [plain.text, second.text, forced.text, read.text, csv.text].join('\n');
       const mine = csv.text.split('\r\n').filter((l) => l.includes(String(secret.body.numberSymbol)));
+      const marks = mine.filter((l) => l.includes('Đăng ký lại')).length;
       const ok =
-        plain.status === 201 && forced.status === 201 && !said.includes(secret.body.id) && read.body.duplicateOf === null && mine.length >= 2 && !mine.some((l) => l.includes('Đăng ký lại')) && top.body.duplicateOf === secret.body.id;
+        plain.status === 201 &&
+        second.status === 409 &&
+        second.body.error?.details?.[0]?.existingId === plain.body.id &&
+        forced.status === 201 &&
+        forced.body.duplicateOf === plain.body.id &&
+        !said.includes(secret.body.id) &&
+        read.body.duplicateOf === null &&
+        mine.length === 2 &&
+        marks === 1 &&
+        top.body.duplicateOf === secret.body.id;
       return {
         ok,
-        detail: `same letter → ${plain.status}, with force → ${forced.status} (số đến ${plain.body.arrivalNumber}, ${forced.body.arrivalNumber}); hidden id in anything the clerk got: ${said.includes(secret.body.id)}; "Đăng ký lại" on the clerk's printed rows: ${mine.filter((l) => l.includes('Đăng ký lại')).length} of ${mine.length}; a tuyệt mật reader sees the repeat: ${top.body.duplicateOf === secret.body.id}`,
+        detail: `same letter → ${plain.status} (số đến ${plain.body.arrivalNumber}); again → ${second.status} naming the clerk's own copy; with force → ${forced.status} (số đến ${forced.body.arrivalNumber}, repeat of the visible copy); hidden id in anything the clerk got: ${said.includes(secret.body.id)}; "Đăng ký lại" on the clerk's printed rows: ${marks} of ${mine.length} (the forced one); a tuyệt mật reader sees the first copy repeats the secret entry: ${top.body.duplicateOf === secret.body.id}`,
       };
     }),
   );

@@ -3,7 +3,7 @@ import { apiHandler } from '../shared/http/api-handler';
 import type { ApiRequest } from '../shared/http/types';
 import { services } from '../shared/composition';
 import { arrivalYear } from '../shared/domain/numbering';
-import { ifMatchVersion, requiredVersion, withEtag } from '../shared/http/versions';
+import { requiredVersion, withEtag } from '../shared/http/versions';
 import type { WriteContext } from '../shared/ports/register-store';
 
 const registers = () => services().registers;
@@ -12,7 +12,9 @@ const writer = (req: ApiRequest): WriteContext => ({ actor: req.caller, requestI
 
 export const handler = apiHandler('registers', {
   createIncomingEntry: async (req) => {
-    const { entry, created } = await registers().registerIncoming(req.body, writer(req));
+    // Naming a scan links it (checked, secrecy at least what OCR read, one transaction): see ScanLinker.
+    const { scanId, ...rest } = req.body;
+    const { entry, created } = scanId ? await services().scans.links.register({ ...rest, scanId }, writer(req)) : await registers().registerIncoming(rest, writer(req));
     return { status: created ? 201 : 200, body: entry, headers: { etag: `"${entry.version}"` } };
   },
   listIncomingEntries: async (req) => {
@@ -31,7 +33,7 @@ export const handler = apiHandler('registers', {
   listOutgoingEntries: async (req) => registers().listOutgoing({ ...req.query, year: req.query.year ?? thisYear() }, req.caller),
   getOutgoingEntry: async (req) => withEtag(await registers().getOutgoing(req.params.id, req.caller)),
   voidOutgoingEntry: async (req) => {
-    const version = req.body.version ?? ifMatchVersion(req.headers['if-match']);
+    const version = requiredVersion(req.body.version, req.headers['if-match']);
     return withEtag(await registers().voidOutgoing(req.params.id, req.body.reason, version, writer(req)));
   },
   getRegisterCounts: async (req) => registers().counts(req.params.register, req.query.year ?? thisYear(), req.caller),

@@ -6,6 +6,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENV, optionalEnv, requireEnv } from './config/env';
 import { SCANS_ENV } from './config/scans-env';
+import type { AuditLog } from './ports/audit-log';
 import type { Clock } from './ports/clock';
 import type { BlobStore } from './ports/blob-store';
 import type { RegisterStore } from './ports/register-store';
@@ -22,6 +23,7 @@ import { EntryIndexer, withSearchIndexing } from './services/search/entry-indexi
 
 interface Base {
   clock: Clock;
+  audit: AuditLog;
   db: DynamoDBDocumentClient;
   blobs: BlobStore;
   search: SearchIndex;
@@ -46,6 +48,7 @@ export function buildScanService(services: () => Base): ScanService {
     scans: new DynamoScanStore(services().db, tableName('Data')),
     blobs: services().blobs,
     registers: services().registers,
+    audit: services().audit,
     reader: () => services().ocr,
     quarantineAction: action,
   });

@@ -15,6 +15,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { TableSpec } from '../../shared/adapters/dynamodb/tables';
 import type { Construct } from 'constructs';
 import { REPO_ROOT } from './repo-root';
+import { OCR_PREFIX, SCAN_PREFIX } from '../../shared/domain/scans/model';
 
 /**
  * How a function may use a table: `RO` read; `RW` read and write; `APPEND` add new items only
@@ -129,4 +130,16 @@ export class DaumoiFunction extends NodejsFunction {
     const actions = mode === 'RO' ? ['kms:Decrypt', 'kms:DescribeKey'] : ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'];
     this.addToRolePolicy(new PolicyStatement({ actions, resources: [key.keyArn] }));
   }
+}
+
+/**
+ * What the secrecy guard needs to remove every version of a quarantined scan's upload and OCR
+ * text (BlobStore.purge): s3:ListBucketVersions on the bucket and s3:DeleteObjectVersion on the
+ * scans/ and ocr/ prefixes, and nothing more. Given to the functions that quarantine (the OCR
+ * worker, the scans API function).
+ */
+export function grantPurgeVersions(fn: DaumoiFunction): void {
+  const bucketArn = `arn:${Aws.PARTITION}:s3:::daumoi-scans-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucketVersions'], resources: [bucketArn] }));
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObjectVersion'], resources: [`${bucketArn}/${SCAN_PREFIX}*`, `${bucketArn}/${OCR_PREFIX}*`] }));
 }

@@ -44,7 +44,7 @@ import { API_FUNCTIONS, type ApiFunction, type Route } from '../../shared/api/ro
 import { ROLES } from '../../shared/domain/identity';
 import { ENV } from '../../shared/config/env';
 import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
-import { DaumoiFunction, type AccessMode } from '../constructs/daumoi-function';
+import { DaumoiFunction, grantPurgeVersions, type AccessMode } from '../constructs/daumoi-function';
 import { USER_DIRECTORY_ACTIONS } from '../../shared/adapters/cognito/user-directory';
 import type { DataStack } from './data-stack';
 
@@ -167,10 +167,8 @@ export class ApiStack extends Stack {
       this.functions[fn] = f;
     }
 
-    // A clerk who corrects a scan to Tối mật removes every stored version of it.
-    this.functions.scans.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:DeleteObjectVersion'], resources: [`arn:${Aws.PARTITION}:s3:::daumoi-scans-${Aws.ACCOUNT_ID}-${Aws.REGION}/scans/*`] }),
-    );
+    // A clerk who corrects a scan to Tối mật removes every stored version of it and of its OCR text.
+    grantPurgeVersions(this.functions.scans);
 
     // Organisation clients are Cognito app clients, made and removed by the orgs function.
     this.functions.orgs.addToRolePolicy(

@@ -24,7 +24,7 @@ import { SCANS_ENV } from '../../shared/config/scans-env';
 import { TABLES } from '../../shared/adapters/dynamodb/tables';
 import { OCR_PREFIX, QUARANTINE_PREFIX, SCAN_PREFIX } from '../../shared/domain/scans/model';
 import { MAX_OCR_ATTEMPTS, OCR_MAX_CONCURRENCY, OCR_TIMEOUT_SECONDS, OCR_VISIBILITY_TIMEOUT_SECONDS } from '../../shared/services/scans/deps';
-import { DaumoiFunction } from '../constructs/daumoi-function';
+import { DaumoiFunction, grantPurgeVersions } from '../constructs/daumoi-function';
 import { REPO_ROOT } from '../constructs/repo-root';
 import type { DataStack } from './data-stack';
 
@@ -130,10 +130,9 @@ export class OcrStack extends Stack {
     const data = TABLES.find((t) => t.name === 'Data')!;
     this.worker.bindTable(data.envVar, props.data.tables.Data, data, 'RW');
     this.worker.bindBucket(ENV.bucket, props.data.bucket, [SCAN_PREFIX, OCR_PREFIX, QUARANTINE_PREFIX], 'RW');
-    // The secrecy guard removes the uploaded version itself, not just hides it behind a delete marker.
-    this.worker.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:DeleteObjectVersion'], resources: [`arn:${Aws.PARTITION}:s3:::daumoi-scans-${Aws.ACCOUNT_ID}-${Aws.REGION}/${SCAN_PREFIX}*`] }),
-    );
+    // The secrecy guard removes every version of the upload and of its OCR text, not just hides
+    // them behind delete markers.
+    grantPurgeVersions(this.worker);
     // The poller never drives more invocations than the reserved concurrency: messages wait in the
     // queue rather than being throttled (a throttled receive would count towards the DLQ).
     this.worker.addEventSource(new SqsEventSource(this.queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: OCR_MAX_CONCURRENCY }));

@@ -65,6 +65,22 @@ export interface ChainProblem {
   message: string;
 }
 
+/** A problem told by position only, for a reader who may not know the event (no id, no content). */
+export function problemMessage(kind: ChainProblem['kind'], seq: number): string {
+  switch (kind) {
+    case 'edited':
+      return `event ${seq} was changed after it was sealed`;
+    case 'broken-link':
+      return `event ${seq} does not follow the event before it`;
+    case 'reordered':
+      return `event ${seq} is out of order`;
+    case 'missing':
+      return `events are missing before event ${seq}`;
+    case 'head-mismatch':
+      return `the chain head does not match the log's last event`;
+  }
+}
+
 /**
  * Walks sealed events in sequence order and reports every place the chain does not hold.
  * `head` is the stored chain head (last seq and hash): it catches a deleted last event.

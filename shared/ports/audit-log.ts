@@ -27,8 +27,11 @@ export interface AuditLog {
   record(input: AuditInput): Promise<AuditEvent>;
   /** Appends the events written so far (older than a short grace period) to the hash chain. */
   seal(now?: Date): Promise<{ sealed: number }>;
-  /** Walks the whole chain: edited, deleted or reordered sealed events are reported. */
-  verify(): Promise<{ ok: boolean; events: number; unsealed: number; problems: { seq: number; kind: string; message: string }[] }>;
+  /**
+   * Walks the whole chain: edited, deleted or reordered sealed events are reported. A problem on
+   * an event `hidden` says which position it is at and nothing of the event (not even its id).
+   */
+  verify(opts?: { hidden?: (e: AuditEvent) => boolean }): Promise<{ ok: boolean; events: number; unsealed: number; problems: { seq: number; kind: string; message: string }[] }>;
   list(query: { entityId?: string; from?: string; to?: string; limit?: number; cursor?: string }): Promise<{
     items: AuditEvent[];
     nextCursor: string | null;

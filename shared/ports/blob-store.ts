@@ -47,6 +47,11 @@ export interface BlobStore {
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
   /** Copies the object to `to`, then deletes the source version. */
   move(from: string, to: string, opts?: { versionId?: string | null }): Promise<void>;
+  /**
+   * Removes every stored version of the object (and its delete markers), so that nothing of it
+   * can be read back from the versioned bucket. Returns how many versions were removed.
+   */
+  purge(key: string): Promise<{ versions: number }>;
   /** Deletes the object; with a version id that version is gone for good (no delete marker). */
   delete(key: string, opts?: { versionId?: string | null }): Promise<void>;
 }

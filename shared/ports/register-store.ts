@@ -72,9 +72,27 @@ export interface RegisterCounts {
   byGroup: Record<string, number>;
 }
 
+/**
+ * Further writes that must commit with a new entry or not at all (e.g. linking the scan it was
+ * read from): transaction items of the same table, made once the entry is known.
+ */
+export interface AlsoWrite {
+  /** Items (pk|sk) they write: two registrations writing one of them never share a transaction. */
+  keys: string[];
+  /** How many items `items` returns. */
+  size: number;
+  items(entry: IncomingEntry): unknown[];
+  /** One of them failed its condition: the error the request gets (the entry is not stored). */
+  conflict(): Promise<Error>;
+}
+
 export interface RegisterStore {
-  /** Vào sổ văn bản đến: takes the next số đến of the register and year; 409 DUPLICATE for the same letter unless `force`. */
-  registerIncoming(input: IncomingInput, ctx: WriteContext): Promise<WriteResult<IncomingEntry>>;
+  /**
+   * Vào sổ văn bản đến: takes the next số đến of the register and year; 409 DUPLICATE for the same
+   * letter unless `force`. `also` commits in the same transaction (without it, a `scanId` is
+   * its own idempotency key: registering one scan twice returns the first entry).
+   */
+  registerIncoming(input: IncomingInput, ctx: WriteContext, also?: AlsoWrite): Promise<WriteResult<IncomingEntry>>;
   /** Cấp số văn bản đi: checks authority, takes the next number of the numbering scope, formats the number symbol. */
   allocateOutgoing(input: OutgoingInput, ctx: WriteContext): Promise<WriteResult<OutgoingEntry>>;
   /** 404 when missing or above the viewer's clearance. */
@@ -84,8 +102,8 @@ export interface RegisterStore {
   listOutgoing(query: OutgoingQuery, viewer: Caller): Promise<Page<OutgoingEntry>>;
   /** Assignment, status, due date; `version` must be the current one (409 STALE_VERSION). */
   updateIncoming(id: string, patch: IncomingPatch, version: number, ctx: WriteContext): Promise<IncomingEntry>;
-  /** Hủy số: the number stays used and shows void. `version` is optional (checked when given). */
-  voidOutgoing(id: string, reason: string, version: number | undefined, ctx: WriteContext): Promise<OutgoingEntry>;
+  /** Hủy số: the number stays used and shows void. `version` must be the current one (409 STALE_VERSION). */
+  voidOutgoing(id: string, reason: string, version: number, ctx: WriteContext): Promise<OutgoingEntry>;
   /** Every entry of a register's year visible to the viewer, in register order (for the printable register). */
   allEntries(register: 'incoming', year: number, viewer: Caller): Promise<IncomingEntry[]>;
   allEntries(register: 'outgoing', year: number, viewer: Caller): Promise<OutgoingEntry[]>;

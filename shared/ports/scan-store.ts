@@ -72,6 +72,12 @@ export interface ScanStore {
   releaseJob(job: ScanJob, error: string, now: Date): Promise<void>;
   /** Links the scan to the incoming entry made from it (idempotent for the same entry). */
   linkEntry(scanId: string, entryId: string, now: Date): Promise<Scan>;
+  /**
+   * The transaction item that links the scan to a new entry and gives it the entry's secrecy, on
+   * condition that the scan is still as read (same version, `done`, not linked): written in the
+   * entry's own transaction.
+   */
+  linkItem(scan: Pick<Scan, 'scanId' | 'version'>, entry: { id: string; secrecy: Secrecy | null }, now: Date): unknown;
   /** Scans in a status, oldest change first (the embedded runtime resumes unfinished ones at start). */
   listByStatus(status: Scan['status'], limit: number): Promise<Scan[]>;
   /** Applies the secrecy guard after the fact (the clerk corrected the secrecy): no text, object moved or deleted. */

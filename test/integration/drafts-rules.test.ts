@@ -98,6 +98,36 @@ describe('four eyes (403)', () => {
   });
 });
 
+describe('four eyes bind the reviser (403)', () => {
+  it('whoever resubmitted a revision neither appraises nor approves the draft, and is not offered it', async () => {
+    // Members of the drafting department who also hold an office role, and did not draft it.
+    const reviserSpecialist = await craftedToken('btc-cv', ['ban-tham-muu', 'chuyen-vien'], { 'custom:dept': 'BTCTU' });
+    const reviserApprover = await craftedToken('btc-tt', ['ban-tham-muu', 'thuong-truc'], { 'custom:dept': 'BTCTU' });
+    const id = await inAppraisal();
+    expect((await api.decide(id, t.chuyenvien!, { step: 'appraisal', decision: 'return', comment: 'Bổ sung căn cứ' })).status).toBe(200);
+    await api.waitFor(id, t.bantochuc!, pending('revision'));
+    expect((await api.decide(id, reviserSpecialist, { step: 'revision', decision: 'approve', comment: 'Đã bổ sung' })).status).toBe(200);
+    await api.waitFor(id, t.chuyenvien!, pending('appraisal'));
+    const appraise = await api.decide(id, reviserSpecialist, { step: 'appraisal', decision: 'approve' });
+    expect(appraise.status).toBe(403);
+    expect(appraise.body.error.code).toBe('FOUR_EYES');
+    expect((await api.call('GET', '/v1/tasks', reviserSpecialist)).body.items.map((i: any) => i.draftId)).not.toContain(id);
+    // A second round: the approver's side of the department revises, then may not approve.
+    expect((await api.decide(id, t.chuyenvien!, { step: 'appraisal', decision: 'approve' })).status).toBe(200);
+    await api.waitFor(id, t.bithu!, pending('approval'));
+    expect((await api.decide(id, t.bithu!, { step: 'approval', decision: 'return', comment: 'Sửa trích yếu' })).status).toBe(200);
+    await api.waitFor(id, t.bantochuc!, pending('revision'));
+    expect((await api.decide(id, reviserApprover, { step: 'revision', decision: 'approve' })).status).toBe(200);
+    await api.waitFor(id, t.chuyenvien!, pending('appraisal'));
+    expect((await api.decide(id, t.chuyenvien2!, { step: 'appraisal', decision: 'approve' })).status).toBe(200);
+    await api.waitFor(id, t.bithu!, pending('approval'));
+    const approve = await api.decide(id, reviserApprover, { step: 'approval', decision: 'approve' });
+    expect(approve.status).toBe(403);
+    expect(approve.body.error.code).toBe('FOUR_EYES');
+    expect((await api.decide(id, t.bithu!, { step: 'approval', decision: 'approve' })).status).toBe(200);
+  });
+});
+
 describe('state (409)', () => {
   it('a duplicate decision gets 409 and changes nothing', async () => {
     const id = await inAppraisal();

@@ -25,7 +25,7 @@ const reads: string[] = [];
 /** The real S3 blob store, noting every object read in full (GetObject). */
 const counting = (): BlobStore => {
   const b = services().blobs;
-  return { ...b, checkAvailable: () => b.checkAvailable(), presignPut: (k, o) => b.presignPut(k, o), head: (k, o) => b.head(k, o), put: (k, x, t) => b.put(k, x, t), move: (f, t, o) => b.move(f, t, o), delete: (k, o) => b.delete(k, o), get: (k, o) => (reads.push(k), b.get(k, o)) };
+  return { ...b, checkAvailable: () => b.checkAvailable(), presignPut: (k, o) => b.presignPut(k, o), head: (k, o) => b.head(k, o), put: (k, x, t) => b.put(k, x, t), move: (f, t, o) => b.move(f, t, o), delete: (k, o) => b.delete(k, o), purge: (k) => b.purge(k), get: (k, o) => (reads.push(k), b.get(k, o)) };
 };
 let service: InstanceType<typeof ScanService>;
 let clerk: string;
@@ -37,6 +37,7 @@ beforeAll(async () => {
     scans: new DynamoScanStore(services().db, tableName('Data')),
     blobs: counting(),
     registers: services().registers,
+    audit: services().audit,
     reader: () => scanReaderOf(engine),
     quarantineAction: 'move',
   });

@@ -42,7 +42,7 @@ beforeAll(async () => {
     expect(r.status).toBe(201);
     outgoing.push(r.body);
   }
-  const v = await invoke(handler, { method: 'POST', path: `/v1/registers/outgoing/entries/${outgoing[3]!.id}/void`, token: tokens.vanthu, body: { reason: 'Ban hành nhầm' } });
+  const v = await invoke(handler, { method: 'POST', path: `/v1/registers/outgoing/entries/${outgoing[3]!.id}/void`, token: tokens.vanthu, body: { reason: 'Ban hành nhầm', version: 1 } });
   expect(v.status).toBe(200);
 });
 afterAll(() => useServices());

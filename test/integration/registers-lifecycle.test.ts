@@ -176,7 +176,7 @@ describe('outgoing numbers', () => {
     const voided = await invoke(handler, { method: 'POST', path: `${OUT}/${two.id}/void`, token: tokens.chanhvp, body: { reason: 'Sai nơi nhận', version: 1 } });
     expect(voided.status).toBe(200);
     expect(voided.body).toMatchObject({ status: 'void', numberSymbol: '2-TB/TU', number: 2, voidReason: 'Sai nơi nhận', version: 2, voidedBy: { username: 'chanhvp' } });
-    const twice = await invoke(handler, { method: 'POST', path: `${OUT}/${two.id}/void`, token: tokens.chanhvp, body: { reason: 'lại' } });
+    const twice = await invoke(handler, { method: 'POST', path: `${OUT}/${two.id}/void`, token: tokens.chanhvp, body: { reason: 'lại', version: 2 } });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('ALREADY_VOID');
     const stale = await invoke(handler, { method: 'POST', path: `${OUT}/${one.id}/void`, token: tokens.vanthu, body: { reason: 'x', version: 5 } });
@@ -195,10 +195,24 @@ describe('outgoing numbers', () => {
     expect(events[1]).toMatchObject({ before: { status: 'issued' }, after: { status: 'void', voidReason: 'Sai nơi nhận' } });
   });
 
+  it('voiding needs the entry version: 400 without it, 409 when stale, If-Match accepted', async () => {
+    useServices({ clock: outClock, domainConfig: config });
+    const e = (await invoke(handler, { method: 'POST', path: OUT, token: tokens.vanthu, body: outgoingBody({ typeCode: 'TB' }) })).body as OutgoingEntry;
+    const none = await invoke(handler, { method: 'POST', path: `${OUT}/${e.id}/void`, token: tokens.chanhvp, body: { reason: 'Cấp nhầm' } });
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toMatch(/version/);
+    const stale = await invoke(handler, { method: 'POST', path: `${OUT}/${e.id}/void`, token: tokens.chanhvp, body: { reason: 'Cấp nhầm' }, headers: { 'If-Match': '"7"' } });
+    expect(stale.status).toBe(409);
+    expect((await invoke(handler, { method: 'GET', path: `${OUT}/${e.id}`, token: tokens.chanhvp })).body).toMatchObject({ status: 'issued', version: 1 });
+    const ok = await invoke(handler, { method: 'POST', path: `${OUT}/${e.id}/void`, token: tokens.chanhvp, body: { reason: 'Cấp nhầm' }, headers: { 'If-Match': '"1"' } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'void', version: 2 });
+  });
+
   it('only the clerk and the office leaders may void; only the clerk takes numbers', async () => {
     useServices({ clock: outClock, domainConfig: config });
     const e = (await invoke(handler, { method: 'POST', path: OUT, token: tokens.vanthu, body: outgoingBody({ typeCode: 'TB' }) })).body as OutgoingEntry;
-    expect((await invoke(handler, { method: 'POST', path: `${OUT}/${e.id}/void`, token: tokens.chuyenvien, body: { reason: 'x' } })).status).toBe(403);
+    expect((await invoke(handler, { method: 'POST', path: `${OUT}/${e.id}/void`, token: tokens.chuyenvien, body: { reason: 'x', version: 1 } })).status).toBe(403);
     expect((await invoke(handler, { method: 'POST', path: OUT, token: tokens.chanhvp, body: outgoingBody() })).status).toBe(403);
   });
 });

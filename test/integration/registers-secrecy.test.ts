@@ -8,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import type { Clearance } from '../../shared/domain/identity';
 import { incomingBody, outgoingBody, tokenWith, useServices, vnClock } from './registers-support';
+import { readScan } from '../support/read-scan';
 
 useEmbeddedEnv();
 const { handler } = await import('../../functions/registers');
 const { handler: exportsHandler } = await import('../../functions/exports');
+const { handler: auditHandler } = await import('../../functions/audit');
 
 const IN = '/v1/registers/incoming/entries';
 const OUT = '/v1/registers/outgoing/entries';
@@ -119,7 +121,7 @@ describe('writes on hidden entries', () => {
     const vanthu = await tokenFor('vanthu');
     const p = await invoke(handler, { method: 'PATCH', path: `${IN}/${incoming.get('toi-mat')!.id}`, token: vanthu, body: { version: 1, note: 'x' } });
     expect(p.status).toBe(404);
-    const v = await invoke(handler, { method: 'POST', path: `${OUT}/${outgoing.get('tuyet-mat')!.id}/void`, token: vanthu, body: { reason: 'x' } });
+    const v = await invoke(handler, { method: 'POST', path: `${OUT}/${outgoing.get('tuyet-mat')!.id}/void`, token: vanthu, body: { reason: 'x', version: 1 } });
     expect(v.status).toBe(404);
     expect((await invoke(handler, { method: 'GET', path: `${IN}/${incoming.get('toi-mat')!.id}`, token: tokens.clerk })).body.version).toBe(1);
     expect((await invoke(handler, { method: 'GET', path: `${OUT}/${outgoing.get('tuyet-mat')!.id}`, token: tokens.clerk })).body.status).toBe('issued');
@@ -127,14 +129,51 @@ describe('writes on hidden entries', () => {
 
   it('a duplicate warning does not reveal a hidden entry', async () => {
     const vanthu = await tokenFor('vanthu');
-    const secret = incoming.get('tuyet-mat')!;
-    const r = await invoke(handler, { method: 'POST', path: IN, token: vanthu, body: incomingBody(DAY, { numberSymbol: secret.numberSymbol }) });
-    expect(r.status).toBe(409);
-    expect(JSON.stringify(r.body)).not.toContain(secret.id);
     const mine = incoming.get('mat')!;
     const shown = await invoke(handler, { method: 'POST', path: IN, token: vanthu, body: incomingBody(DAY, { numberSymbol: mine.numberSymbol }) });
     expect(shown.status).toBe(409);
     expect(shown.body.error.details[0].existingId).toBe(mine.id);
+  });
+
+  it('the same letter as an entry above the clerk’s clearance registers as a new entry for them; repeats are shown only where both are visible', async () => {
+    // In a year of its own, so that the register's lists above stay as they are.
+    useServices({ clock: vnClock('2045-03-01T09:00:00') });
+    try {
+      const vanthu = await tokenFor('vanthu');
+      const admin = await tokenFor('admin');
+      const secret = incoming.get('tuyet-mat')!;
+      const plain = await invoke(handler, { method: 'POST', path: IN, token: vanthu, body: incomingBody(DAY, { numberSymbol: secret.numberSymbol }) });
+      expect(plain.status).toBe(201);
+      expect(plain.body.duplicateOf).toBeNull();
+      // A second copy below the hidden one: the clerk is told about the copy they may see, never the hidden one.
+      const second = await invoke(handler, { method: 'POST', path: IN, token: vanthu, body: incomingBody(DAY, { numberSymbol: secret.numberSymbol }) });
+      expect(second.status).toBe(409);
+      expect(second.body.error.details[0].existingId).toBe(plain.body.id);
+      const forced = await invoke(handler, { method: 'POST', path: IN, token: vanthu, body: incomingBody(DAY, { numberSymbol: secret.numberSymbol, force: true }) });
+      expect(forced.status).toBe(201);
+      expect(forced.body.duplicateOf).toBe(plain.body.id);
+      // Gapless: the two took the next numbers of the normal book; the 409 took none.
+      expect([plain.body.arrivalNumber, forced.body.arrivalNumber]).toEqual([1, 2]);
+      for (const r of [plain, second, forced]) expect(JSON.stringify(r.body)).not.toContain(secret.id);
+
+      // What the clerk and anyone below tuyệt mật reads and prints: no hidden id; the repeat of the visible copy only.
+      for (const token of [vanthu, tokens.chanhvp!]) {
+        const list = await invoke(handler, { method: 'GET', path: IN, token, query: { year: '2045' } });
+        expect(JSON.stringify(list.body)).not.toContain(secret.id);
+        expect((await invoke(handler, { method: 'GET', path: `${IN}/${plain.body.id}`, token })).body.duplicateOf).toBeNull();
+        const csv = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/incoming/export', token, query: { year: '2045', format: 'csv' } });
+        expect((csv.body as string).match(/Đăng ký lại/g)).toHaveLength(1);
+      }
+      const audit = await invoke(auditHandler, { method: 'GET', path: '/v1/audit', token: admin, query: { entityId: plain.body.id } });
+      expect(JSON.stringify(audit.body)).not.toContain(secret.id);
+      // Whoever sees both sees that the first copy repeats the secret entry.
+      const top = await invoke(handler, { method: 'GET', path: `${IN}/${plain.body.id}`, token: tokens.bithu });
+      expect(top.body).toMatchObject({ duplicateOf: secret.id, duplicateOfSecrecy: 'tuyet-mat' });
+      const topCsv = await invoke(exportsHandler, { method: 'GET', path: '/v1/registers/incoming/export', token: tokens.bithu, query: { year: '2045', format: 'csv' } });
+      expect((topCsv.body as string).match(/Đăng ký lại/g)).toHaveLength(2);
+    } finally {
+      useServices({ clock: vnClock('2035-08-02T09:00:00') });
+    }
   });
 });
 
@@ -148,9 +187,10 @@ describe('tối mật and tuyệt mật: metadata only', () => {
     expect(ok.body.scanId).toBeNull();
   });
 
-  it('mật may carry its scan', async () => {
-    const r = await invoke(handler, { method: 'POST', path: IN, token: tokens.clerk, body: incomingBody(DAY, { secrecy: 'mat', scanId: 'scan-mat-1' }) });
+  it('mật may carry its scan (one that exists: scans-link.test.ts checks the link)', async () => {
+    const scanId = await readScan({ numberSymbol: null, subject: 'thư mật', secrecy: 'mat', text: 'MẬT' });
+    const r = await invoke(handler, { method: 'POST', path: IN, token: tokens.clerk, body: incomingBody(DAY, { secrecy: 'mat', scanId }) });
     expect(r.status).toBe(201);
-    expect(r.body.scanId).toBe('scan-mat-1');
+    expect(r.body.scanId).toBe(scanId);
   });
 });

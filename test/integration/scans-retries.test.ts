@@ -29,7 +29,7 @@ const unreachable = new S3BlobStore(
   { now: () => new Date() },
 );
 const brokenStorage = () =>
-  new ScanService({ clock: { now: () => new Date() }, scans: store, blobs: unreachable, registers: services().registers, reader: () => services().ocr, quarantineAction: 'move' });
+  new ScanService({ clock: { now: () => new Date() }, scans: store, blobs: unreachable, registers: services().registers, audit: services().audit, reader: () => services().ocr, quarantineAction: 'move' });
 
 afterAll(() => overrideServices({}));
 

@@ -285,10 +285,12 @@ export const REQUESTS: Record<string, Build> = {
   'POST /v1/registers/outgoing/entries': () => ({ path: '/v1/registers/outgoing/entries', body: outgoingBody() }),
   'GET /v1/registers/outgoing/entries': () => ({ path: '/v1/registers/outgoing/entries', query: { year: String(OFFICE_YEAR) } }),
   'GET /v1/registers/outgoing/entries/{id}': ({ fx }, t) => ({ path: `/v1/registers/outgoing/entries/${t === 'secret-outgoing' ? fx.secretOutgoingId : fx.outgoingId}` }),
-  'POST /v1/registers/outgoing/entries/{id}/void': ({ fx }, t) => ({
-    path: `/v1/registers/outgoing/entries/${t === 'secret-outgoing' ? fx.secretOutgoingId : fx.outgoingId}/void`,
-    body: { reason: 'Cấp nhầm số' },
-  }),
+  'POST /v1/registers/outgoing/entries/{id}/void': async (o, t) => {
+    const p = `/v1/registers/outgoing/entries/${t === 'secret-outgoing' ? o.fx.secretOutgoingId : o.fx.outgoingId}`;
+    // The version is required: read it with the highest clearance (the caller under test may not see the entry).
+    const r = await o.call(routeOf('GET /v1/registers/outgoing/entries/{id}'), { path: p }, o.tokens.bithu);
+    return { path: `${p}/void`, body: { reason: 'Cấp nhầm số' }, headers: { 'If-Match': String(r.headers.etag ?? '"1"') } };
+  },
   'GET /v1/registers/{register}/export': () => ({ path: '/v1/registers/incoming/export', query: { year: String(OFFICE_YEAR), format: 'csv' } }),
   'GET /v1/registers/{register}/counts': () => ({ path: '/v1/registers/outgoing/counts', query: { year: String(OFFICE_YEAR) } }),
 

@@ -89,6 +89,29 @@ describe('who sees and who decides', () => {
     expect(() => assertMayDecide(config, appraised, approver, 'approval')).not.toThrow();
   });
 
+  it('four eyes bind whoever revised (resubmitted) the draft: they neither appraise nor approve it, in any later round', () => {
+    // A member of the drafting department who also holds the office roles, and resubmitted round 1's revision.
+    const reviser = person('cvbtc', ['ban-tham-muu', 'chuyen-vien', 'thuong-truc'], { dept: 'BTCTU' });
+    const revised = (round: number) =>
+      draft({
+        round,
+        history: [
+          ...draft().history,
+          { at: NOW.toISOString(), step: 'appraisal', actor: { sub: appraiser.sub, username: appraiser.username }, round: 1, decision: 'return' },
+          { at: NOW.toISOString(), step: 'revision', actor: { sub: reviser.sub, username: reviser.username }, round: 1, decision: 'approve', bodyChanged: true },
+        ],
+      });
+    for (const round of [2, 3]) {
+      expect(thrown(() => assertMayDecide(config, revised(round), reviser, 'appraisal'))).toMatchObject({ status: 403, code: 'FOUR_EYES' });
+      expect(thrown(() => assertMayDecide(config, revised(round), reviser, 'approval'))).toMatchObject({ status: 403, code: 'FOUR_EYES' });
+    }
+    // Others still may; a department member who withdrew nothing and resubmitted nothing is not bound.
+    expect(() => assertMayDecide(config, revised(2), appraiser, 'appraisal')).not.toThrow();
+    expect(() => assertMayDecide(config, revised(2), approver, 'approval')).not.toThrow();
+    const other = person('cvbtc2', ['ban-tham-muu', 'chuyen-vien'], { dept: 'BTCTU' });
+    expect(() => assertMayDecide(config, revised(2), other, 'appraisal')).not.toThrow();
+  });
+
   it('409 when the step is not the pending one or the draft is final', () => {
     expect(thrown(() => assertStepPending(draft(), 'approval'))).toBeInstanceOf(ConflictError);
     expect(thrown(() => assertStepPending(draft({ status: 'issued', pendingTask: null }), 'approval'))).toMatchObject({ code: 'STEP_NOT_PENDING' });

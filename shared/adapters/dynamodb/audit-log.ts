@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { extendChain, GENESIS_HASH, verifyChain, type ChainLink } from '../../domain/audit-chain';
+import { extendChain, GENESIS_HASH, problemMessage, verifyChain, type ChainLink } from '../../domain/audit-chain';
 import { decodeTime, ulid } from 'ulid';
 import type { AuditEvent, AuditInput, AuditLog } from '../../ports/audit-log';
-import { decodeCursor, encodeCursor } from './cursor';
+import { checkStartKey, cursorJson, decodeCursor, encodeCursor, FOREIGN, GSI1_KEY, invalidCursor, TABLE_KEY } from './cursor';
 
 export class DynamoAuditLog implements AuditLog {
   constructor(
@@ -107,7 +107,7 @@ export class DynamoAuditLog implements AuditLog {
     }
   }
 
-  async verify() {
+  async verify(opts: { hidden?: (e: AuditEvent) => boolean } = {}) {
     await this.seal();
     const events: (AuditEvent & ChainLink)[] = [];
     let key: Record<string, unknown> | undefined;
@@ -127,7 +127,16 @@ export class DynamoAuditLog implements AuditLog {
     const unsealed = await this.db.send(
       new QueryCommand({ TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :u', ExpressionAttributeValues: { ':u': UNSEALED }, Select: 'COUNT' }),
     );
-    return { ...verifyChain(sha256, events, await this.head()), unsealed: unsealed.Count ?? 0 };
+    const result = verifyChain(sha256, events, await this.head());
+    const hidden = opts.hidden;
+    if (hidden) {
+      const bySeq = new Map(events.map((e) => [e.seq, e]));
+      result.problems = result.problems.map((p) => {
+        const e = bySeq.get(p.seq);
+        return e && hidden(e) ? { ...p, message: problemMessage(p.kind, p.seq) } : p;
+      });
+    }
+    return { ...result, unsealed: unsealed.Count ?? 0 };
   }
 
   private async head(): Promise<{ seq: number; hash: string; firstMonth?: string; lastMonth?: string }> {
@@ -149,7 +158,7 @@ export class DynamoAuditLog implements AuditLog {
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: { ':pk': `ENTITY#${q.entityId}`, ':from': from, ':to': to },
           Limit: limit,
-          ExclusiveStartKey: decodeCursor(q.cursor),
+          ExclusiveStartKey: inRange(decodeCursor(q.cursor, { attrs: TABLE_KEY, equal: { pk: `ENTITY#${q.entityId}` } }), 'sk', from, to),
         }),
       );
       return { items: (r.Items ?? []).map(strip), nextCursor: encodeCursor(r.LastEvaluatedKey) };
@@ -158,11 +167,11 @@ export class DynamoAuditLog implements AuditLog {
     // per round in parallel; a cursor names where the walk stopped. Without bounds, the walk
     // spans the months of the sealed events (kept on the chain head) and the current month
     // (events not yet sealed are at most a minute old).
-    const start = decodeCursor(q.cursor) as { month?: string; key?: Record<string, unknown> } | undefined;
     const thisMonth = new Date().toISOString().slice(0, 7);
     const span = q.from && q.to ? undefined : await this.head();
     const firstMonth = q.from ? q.from.slice(0, 7) : [span?.firstMonth ?? thisMonth, thisMonth].sort()[0]!;
     const lastMonth = q.to ? q.to.slice(0, 7) : [span?.lastMonth ?? thisMonth, thisMonth].sort()[1]!;
+    const start = q.cursor ? monthCursor(q.cursor, firstMonth, lastMonth, from, to) : undefined;
     let month = start?.month ?? lastMonth;
     let key = start?.key;
     const items: AuditEvent[] = [];
@@ -231,6 +240,22 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 function previousMonth(m: string): string {
   const [y, mo] = m.split('-').map(Number) as [number, number];
   return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+}
+
+/** A start key whose sort key lies outside the query's BETWEEN range would make DynamoDB fail: a 400 instead. */
+function inRange<K extends Record<string, string> | undefined>(key: K, attr: string, from: string, to: string): K {
+  if (key && !(key[attr]! >= from && key[attr]! <= to)) throw invalidCursor(FOREIGN);
+  return key;
+}
+
+/** The office-wide walk's cursor: a month of the walk's span and, inside it, the last key read. */
+function monthCursor(cursor: string, firstMonth: string, lastMonth: string, from: string, to: string): { month: string; key?: Record<string, string> } {
+  const v = cursorJson(cursor);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw invalidCursor();
+  const { month, key, ...rest } = v as { month?: unknown; key?: unknown };
+  if (Object.keys(rest).length || typeof month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month < firstMonth || month > lastMonth) throw invalidCursor();
+  if (key === undefined) return { month };
+  return { month, key: inRange(checkStartKey(key, { attrs: GSI1_KEY, equal: { gsi1pk: `MONTH#${month}` } }), 'gsi1sk', from, to) };
 }
 
 function strip(item: Record<string, unknown>): AuditEvent {

@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { ConflictError } from '../../domain/errors';
 import type { Organisation } from '../../domain/reports/model';
 import type { OrgStore } from '../../ports/orgs';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, GSI1_KEY } from './cursor';
 import { stripKeys, writeTransaction } from './reports-transactions';
 
 const key = (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' });
@@ -41,7 +41,7 @@ export class DynamoOrgStore implements OrgStore {
         KeyConditionExpression: 'gsi1pk = :p',
         ExpressionAttributeValues: { ':p': 'ORGS' },
         Limit: q.limit,
-        ExclusiveStartKey: decodeCursor(q.cursor),
+        ExclusiveStartKey: decodeCursor(q.cursor, { attrs: GSI1_KEY, equal: { gsi1pk: 'ORGS' } }),
       }),
     );
     return { items: (r.Items ?? []).map((i) => stripKeys<Organisation>(i)), nextCursor: encodeCursor(r.LastEvaluatedKey) };

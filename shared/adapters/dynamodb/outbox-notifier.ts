@@ -6,7 +6,7 @@ import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { ulid } from 'ulid';
 import type { Notification, Notifier, Outbox, SentNotification } from '../../ports/notifier';
 import type { Clock } from '../../ports/clock';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, GSI1_KEY, TABLE_KEY } from './cursor';
 import { stripKeys } from './reports-transactions';
 
 export class DynamoOutbox implements Notifier, Outbox {
@@ -38,7 +38,7 @@ export class DynamoOutbox implements Notifier, Outbox {
           : { KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'OUTBOX' } }),
         ScanIndexForward: false,
         Limit: q.limit,
-        ExclusiveStartKey: decodeCursor(q.cursor),
+        ExclusiveStartKey: q.orgId ? decodeCursor(q.cursor, { attrs: GSI1_KEY, equal: { gsi1pk: `OUTBOX#${q.orgId}` } }) : decodeCursor(q.cursor, { attrs: TABLE_KEY, equal: { pk: 'OUTBOX' } }),
       }),
     );
     return { items: (r.Items ?? []).map((i) => stripKeys<SentNotification>(i)), nextCursor: encodeCursor(r.LastEvaluatedKey) };

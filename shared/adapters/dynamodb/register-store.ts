@@ -17,15 +17,15 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import { monotonicFactory } from 'ulid';
 import type { DomainConfig } from '../../domain/config';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
-import type { Caller } from '../../domain/identity';
+import type { Caller, Secrecy } from '../../domain/identity';
 import { applyIncomingPatch, incomingOverdue, planIncoming } from '../../domain/registers/incoming';
 import type { IncomingEntry, IncomingInput, IncomingPatch, OutgoingEntry, OutgoingInput, RegisterEntry, RegisterName } from '../../domain/registers/model';
 import { applyVoid, numberSymbolFor, planOutgoing } from '../../domain/registers/outgoing';
-import { assertVersion, secrecyRank, visibleTo } from '../../domain/registers/rules';
+import { assertVersion, repeatFor, secrecyOfRank, secrecyRank, visibleTo } from '../../domain/registers/rules';
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
-import type { IncomingQuery, OutgoingQuery, Page, RegisterCounts, RegisterStore, WriteContext, WriteResult } from '../../ports/register-store';
-import { decodeCursor, encodeCursor } from './cursor';
+import type { AlsoWrite, IncomingQuery, OutgoingQuery, Page, RegisterCounts, RegisterStore, WriteContext, WriteResult } from '../../ports/register-store';
+import { decodeCursor, encodeCursor, GSI1_KEY } from './cursor';
 import { GaplessCounter, type ConditionOutcome, type TransactItem } from './gapless-counter';
 import { pendingIndexItem } from './search-outbox';
 
@@ -58,33 +58,63 @@ export class DynamoRegisterStore implements RegisterStore {
 
   // --- incoming ------------------------------------------------------------------------------
 
-  async registerIncoming(input: IncomingInput, ctx: WriteContext): Promise<WriteResult<IncomingEntry>> {
+  async registerIncoming(input: IncomingInput, ctx: WriteContext, also?: AlsoWrite): Promise<WriteResult<IncomingEntry>> {
     const config = this.deps.config();
     const now = this.deps.clock.now();
     const plan = planIncoming(input, { config, now, actor: ctx.actor });
-    const idemKey = ctx.idempotencyKey ?? (input.scanId ? `scan#${input.scanId}` : undefined);
+    // A linked scan's own condition (not linked yet) keeps one entry per scan; otherwise the scan id is the key.
+    const idemKey = ctx.idempotencyKey ?? (input.scanId && !also ? `scan#${input.scanId}` : undefined);
     if (idemKey) {
       const replay = await this.replay<IncomingEntry>('incoming-key', idemKey, 'incoming', ctx.actor);
-      if (replay) return { entry: this.view(replay, now), created: false };
+      if (replay) return { entry: this.view(replay, now, ctx.actor), created: false };
     }
+    // The same letter already registered: a 409 (or, with `force`, a repeat) when the clerk may see
+    // that entry. One above their clearance does not exist for them: this registration goes ahead
+    // as a first one for them, and the repeat is recorded with the other entry's secrecy, so that
+    // only readers who may see both are shown it (repeatFor). Such a copy claims the letter's key
+    // for its own secrecy level (`<key>@<rank>`), so the next clerk below the first registration
+    // is told about the copy they may see.
+    const rank = secrecyRank(plan.entry.secrecy);
+    const clerkRank = secrecyRank(ctx.actor.clearance);
     let duplicateOf: string | null = null;
+    let duplicateOfSecrecy: Secrecy | null = null;
     let claimDuplicateKey = true;
+    let levelKey: string | null = null;
+    const owned = (owner: { entryId: string; secrecyRank: number }) => {
+      duplicateOf = owner.entryId;
+      duplicateOfSecrecy = secrecyOfRank(owner.secrecyRank);
+      claimDuplicateKey = false;
+      levelKey = null;
+    };
+    const hiddenFromClerk = (owner: { secrecyRank: number }) => owner.secrecyRank > clerkRank;
+    /** The first registration is hidden from the clerk: the copy they may see, else this one becomes the copy of its level. */
+    const belowHidden = async (hidden: { entryId: string; secrecyRank: number }): Promise<{ entryId: string; secrecyRank: number } | undefined> => {
+      const copies = await Promise.all(Array.from({ length: clerkRank + 1 }, (_, r) => this.uniqueOwner('incoming-doc', levelKeyOf(plan.duplicateKey, r))));
+      const copy = copies.find((c) => c !== undefined);
+      if (copy) return copy;
+      owned(hidden);
+      levelKey = levelKeyOf(plan.duplicateKey, rank);
+      return undefined;
+    };
     if (input.force) {
-      duplicateOf = (await this.uniqueOwner('incoming-doc', plan.duplicateKey))?.entryId ?? null;
-      claimDuplicateKey = duplicateOf === null;
+      const existing = await this.uniqueOwner('incoming-doc', plan.duplicateKey);
+      if (existing && hiddenFromClerk(existing)) {
+        const copy = await belowHidden(existing);
+        if (copy) owned(copy);
+      } else if (existing) owned(existing);
     }
     const id = ulid();
-    const rank = secrecyRank(plan.entry.secrecy);
-    const build = (n: number): IncomingEntry => ({ ...plan.entry, id, arrivalNumber: n, duplicateOf, version: 1 });
+    const build = (n: number): IncomingEntry => ({ ...plan.entry, id, arrivalNumber: n, duplicateOf, ...(duplicateOf ? { duplicateOfSecrecy } : {}), version: 1 });
     // The idempotency key goes first: when a retried request also repeats the letter, it is a replay, not a duplicate.
     const uniques = (): [UniqueKind, string][] => [
       ...(idemKey ? [['incoming-key', idemKey] as [UniqueKind, string]] : []),
       ...(claimDuplicateKey ? [['incoming-doc', plan.duplicateKey] as [UniqueKind, string]] : []),
+      ...(levelKey ? [['incoming-doc', levelKey] as [UniqueKind, string]] : []),
     ];
     const result = await this.counter.take<WriteResult<IncomingEntry>>(plan.registerKey, {
-      keys: [plan.duplicateKey && `incoming-doc#${plan.duplicateKey}`, idemKey && `incoming-key#${idemKey}`].filter((k): k is string => !!k),
+      keys: [plan.duplicateKey && `incoming-doc#${plan.duplicateKey}`, idemKey && `incoming-key#${idemKey}`, ...(also?.keys ?? [])].filter((k): k is string => !!k),
       get size() {
-        return 3 + uniques().length;
+        return 3 + uniques().length + (also?.size ?? 0);
       },
       items: (n) => {
         const entry = build(n);
@@ -93,23 +123,34 @@ export class DynamoRegisterStore implements RegisterStore {
           this.auditItem(ctx, now, 'register', 'incoming-entry', id, null, entry),
           ...uniques().map(([kind, key]) => this.putUnique(kind, key, id, 'incoming', rank, now)),
           pendingIndexItem(this.deps.table, entry),
+          ...((also?.items(entry) ?? []) as TransactItem[]),
         ];
       },
-      done: (n) => ({ entry: this.view(build(n), now), created: true }),
+      done: (n) => ({ entry: this.view(build(n), now, ctx.actor), created: true }),
       conditionFailed: async (index): Promise<ConditionOutcome<WriteResult<IncomingEntry>>> => {
+        if (also && index >= 3 + uniques().length) return { error: await also.conflict() };
         const [kind, key] = uniques()[index - 2] ?? [];
         if (kind === 'incoming-key') {
           const existing = await this.replay<IncomingEntry>('incoming-key', key!, 'incoming', ctx.actor);
-          return existing ? { value: { entry: this.view(existing, now), created: false } } : { retry: true };
+          return existing ? { value: { entry: this.view(existing, now, ctx.actor), created: false } } : { retry: true };
         }
         if (kind === 'incoming-doc') {
           const owner = await this.uniqueOwner('incoming-doc', key!);
+          if (!owner) return { retry: true };
+          if (key === plan.duplicateKey && hiddenFromClerk(owner)) {
+            const copy = await belowHidden(owner);
+            if (!copy) return { retry: true };
+            if (input.force) {
+              owned(copy);
+              return { retry: true };
+            }
+            return { error: await this.duplicateError(copy.entryId, ctx.actor) };
+          }
           if (input.force) {
-            duplicateOf = owner?.entryId ?? null;
-            claimDuplicateKey = false;
+            owned(owner);
             return { retry: true };
           }
-          return { error: await this.duplicateError(owner?.entryId, ctx.actor) };
+          return { error: await this.duplicateError(owner.entryId, ctx.actor) };
         }
         return { error: new Error(`register entry ${id}: unexpected condition failure on item ${index}`) };
       },
@@ -118,7 +159,7 @@ export class DynamoRegisterStore implements RegisterStore {
   }
 
   async getIncoming(id: string, viewer: Caller): Promise<IncomingEntry> {
-    return this.view((await this.getEntry(id, 'incoming', viewer)) as IncomingEntry, this.deps.clock.now());
+    return this.view((await this.getEntry(id, 'incoming', viewer)) as IncomingEntry, this.deps.clock.now(), viewer);
   }
 
   async listIncoming(q: IncomingQuery, viewer: Caller): Promise<Page<IncomingEntry>> {
@@ -135,7 +176,7 @@ export class DynamoRegisterStore implements RegisterStore {
       add(filters, names, values, q.overdue ? cond : `NOT ${cond}`, { '#status': 'status', '#dueAt': 'dueAt' }, { ':done': 'done', ':now': now.toISOString() });
     }
     const page = await this.query(`REGLIST#incoming#${q.year}`, q.book ? `${q.book}#` : undefined, filters, names, values, viewer, q.limit ?? 50, q.cursor);
-    return { items: page.items.map((e) => this.view(e as IncomingEntry, now)), nextCursor: page.nextCursor };
+    return { items: page.items.map((e) => this.view(e as IncomingEntry, now, viewer)), nextCursor: page.nextCursor };
   }
 
   async updateIncoming(id: string, patch: IncomingPatch, version: number, ctx: WriteContext): Promise<IncomingEntry> {
@@ -144,7 +185,7 @@ export class DynamoRegisterStore implements RegisterStore {
     assertVersion(before, version);
     const after = applyIncomingPatch(before, patch, { config: this.deps.config(), now, actor: ctx.actor });
     await this.replaceEntry(before, after, { gsi1pk: `REGLIST#incoming#${after.arrivalYear}`, gsi1sk: `${after.book}#${pad(after.arrivalNumber)}` }, ctx, now, 'update', 'incoming-entry');
-    return this.view(after, now);
+    return this.view(after, now, ctx.actor);
   }
 
   // --- outgoing ------------------------------------------------------------------------------
@@ -205,10 +246,10 @@ export class DynamoRegisterStore implements RegisterStore {
     return (await this.query(`REGLIST#outgoing#${q.year}`, undefined, filters, names, values, viewer, q.limit ?? 50, q.cursor)) as Page<OutgoingEntry>;
   }
 
-  async voidOutgoing(id: string, reason: string, version: number | undefined, ctx: WriteContext): Promise<OutgoingEntry> {
+  async voidOutgoing(id: string, reason: string, version: number, ctx: WriteContext): Promise<OutgoingEntry> {
     const now = this.deps.clock.now();
     const before = (await this.getEntry(id, 'outgoing', ctx.actor)) as OutgoingEntry;
-    if (version !== undefined) assertVersion(before, version);
+    assertVersion(before, version);
     const after = applyVoid(before, reason, { config: this.deps.config(), now, actor: ctx.actor });
     await this.replaceEntry(
       before,
@@ -233,7 +274,7 @@ export class DynamoRegisterStore implements RegisterStore {
     let cursor: string | undefined;
     do {
       const page = await this.query(`REGLIST#${register}#${year}`, undefined, [], {}, {}, viewer, 1000, cursor);
-      out.push(...page.items.map((e) => (e.register === 'incoming' ? this.view(e, now) : e)));
+      out.push(...page.items.map((e) => (e.register === 'incoming' ? this.view(e, now, viewer) : e)));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return out;
@@ -272,8 +313,8 @@ export class DynamoRegisterStore implements RegisterStore {
   // --- helpers -------------------------------------------------------------------------------
 
   /** Adds the read-time fields (overdue) to an incoming entry. */
-  private view(e: IncomingEntry, now: Date): IncomingEntry {
-    return { ...e, overdue: incomingOverdue(e, now) };
+  private view(e: IncomingEntry, now: Date, viewer: Caller): IncomingEntry {
+    return repeatFor(viewer, { ...e, overdue: incomingOverdue(e, now) });
   }
 
   private putEntry(entry: RegisterEntry, index: Record<string, string>): TransactItem {
@@ -396,10 +437,7 @@ export class DynamoRegisterStore implements RegisterStore {
     cursor: string | undefined,
   ): Promise<Page<RegisterEntry>> {
     const items: RegisterEntry[] = [];
-    let start = decodeCursor(cursor);
-    if (start && (start.gsi1pk !== partition || (prefix && !String(start.gsi1sk).startsWith(prefix)))) {
-      throw new ValidationError('cursor belongs to another list', [{ path: 'query.cursor', message: 'use the cursor with the query that returned it' }]);
-    }
+    let start: Record<string, unknown> | undefined = decodeCursor(cursor, { attrs: GSI1_KEY, equal: { gsi1pk: partition }, ...(prefix ? { prefix: { gsi1sk: prefix } } : {}) });
     let lastKey: Record<string, unknown> | undefined;
     for (;;) {
       const r = await this.deps.db.send(
@@ -425,6 +463,9 @@ export class DynamoRegisterStore implements RegisterStore {
     }
   }
 }
+
+/** The letter's key for the copies registered at one secrecy level below a hidden first registration. */
+const levelKeyOf = (duplicateKey: string, rank: number) => `${duplicateKey}@${rank}`;
 
 function add(filters: string[], names: Record<string, string>, values: Record<string, unknown>, expr: string, n: Record<string, string>, v: Record<string, unknown>) {
   filters.push(expr);

@@ -12,6 +12,7 @@ import { ConflictError, ValidationError } from '../../domain/errors';
 import type { ReportSummary, ReportVersion } from '../../domain/reports/model';
 import type { NewVersion, ReportKey, ReportListQuery, ReportStore } from '../../ports/reports';
 import { stripKeys, writeTransaction } from './reports-transactions';
+import { checkStartKey, cursorJson, GSI1_KEY, GSI2_KEY, invalidCursor } from './cursor';
 
 const pkOf = (k: ReportKey) => `REPORT#${k.orgId}#${k.reportType}#${k.period}`;
 const versionSk = (v: number) => `V#${String(v).padStart(6, '0')}`;
@@ -48,15 +49,14 @@ interface ListCursor {
 function encode(c: ListCursor | null): string | null {
   return c ? Buffer.from(JSON.stringify(c), 'utf8').toString('base64url') : null;
 }
+/** The cursor's shape (the key inside is checked against the query where it is used); a 400 when it is not one. */
 function decode(cursor: string | undefined): ListCursor {
   if (!cursor) return {};
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (v && typeof v === 'object' && !Array.isArray(v)) return v as ListCursor;
-  } catch {
-    /* below */
-  }
-  throw new ValidationError('cursor is not valid', [{ path: 'query.cursor', message: 'not a cursor returned by this API' }]);
+  const v = cursorJson(cursor);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw invalidCursor();
+  const { t, k, ...rest } = v as { t?: unknown; k?: unknown };
+  if (Object.keys(rest).length || (t === undefined && k === undefined) || (t !== undefined && (typeof t !== 'string' || !t)) || (k !== undefined && (!k || typeof k !== 'object'))) throw invalidCursor();
+  return v as ListCursor;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -131,11 +131,14 @@ export class DynamoReportStore implements ReportStore {
     if (q.orgId) {
       const prefix = q.reportType ? `${q.reportType}#${q.period ? `${q.period}` : ''}` : '';
       const exact = q.reportType && q.period;
+      if (cursor.t !== undefined) throw invalidCursor();
+      const partition = `ORG#${q.orgId}#REPORTS`;
+      if (cursor.k) cursor.k = checkStartKey(cursor.k, { attrs: GSI2_KEY, equal: { gsi2pk: partition, ...(exact ? { gsi2sk: prefix } : {}) }, ...(prefix && !exact ? { prefix: { gsi2sk: prefix } } : {}) });
       const input: QueryCommandInput = {
         TableName: this.table,
         IndexName: 'gsi2',
         KeyConditionExpression: exact ? 'gsi2pk = :p AND gsi2sk = :s' : prefix ? 'gsi2pk = :p AND begins_with(gsi2sk, :s)' : 'gsi2pk = :p',
-        ExpressionAttributeValues: { ':p': `ORG#${q.orgId}#REPORTS`, ...(prefix ? { ':s': prefix } : {}) },
+        ExpressionAttributeValues: { ':p': partition, ...(prefix ? { ':s': prefix } : {}) },
         Limit: q.limit,
         ExclusiveStartKey: cursor.k,
       };
@@ -148,13 +151,21 @@ export class DynamoReportStore implements ReportStore {
       return { items: (r.Items ?? []).map((i) => stripKeys<ReportSummary>(i)), nextCursor: encode(r.LastEvaluatedKey ? { k: r.LastEvaluatedKey } : null) };
     }
     if (q.reportType) {
+      if (cursor.t !== undefined) throw invalidCursor();
       const page = await this.byType(q.reportType, q.period, q.limit, cursor.k);
       return { items: page.items, nextCursor: encode(page.last ? { k: page.last } : null) };
     }
     // Neither a type nor an organisation: walk the types in code order.
     const codes = (await typeCodes()).sort();
+    if (cursor.k && cursor.t === undefined) throw invalidCursor();
+    // The key must be one of that type's, whether or not the type is still there.
+    if (cursor.k) cursor.k = checkStartKey(cursor.k, { attrs: GSI1_KEY, equal: { gsi1pk: `RTYPE#${cursor.t}` } });
     let i = cursor.t ? codes.indexOf(cursor.t) : 0;
-    if (i < 0) i = codes.findIndex((c) => c > cursor.t!);
+    // The type the cursor was in is gone: its key means nothing now; start at the next type.
+    if (i < 0) {
+      i = codes.findIndex((c) => c > cursor.t!);
+      delete cursor.k;
+    }
     let start = cursor.k;
     const items: ReportSummary[] = [];
     while (i >= 0 && i < codes.length && items.length < q.limit) {
@@ -168,6 +179,7 @@ export class DynamoReportStore implements ReportStore {
   }
 
   private async byType(reportType: string, period: string | undefined, limit: number, start: Record<string, unknown> | undefined) {
+    if (start) start = checkStartKey(start, { attrs: GSI1_KEY, equal: { gsi1pk: `RTYPE#${reportType}` }, ...(period ? { prefix: { gsi1sk: `${period}#` } } : {}) });
     const r = await this.db.send(
       new QueryCommand({
         TableName: this.table,

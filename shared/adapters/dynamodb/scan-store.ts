@@ -289,6 +289,19 @@ export class DynamoScanStore implements ScanStore {
     }
   }
 
+  linkItem(scan: Pick<Scan, 'scanId' | 'version'>, entry: { id: string; secrecy: Secrecy | null }, now: Date): unknown {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: scanKey(scan.scanId),
+        UpdateExpression: 'SET entryId = :e, secrecy = :s, updatedAt = :now, #version = #version + :one',
+        ConditionExpression: '#version = :v AND #status = :done AND (attribute_not_exists(entryId) OR entryId = :null)',
+        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+        ExpressionAttributeValues: { ':e': entry.id, ':s': entry.secrecy, ':now': now.toISOString(), ':one': 1, ':v': scan.version, ':done': 'done', ':null': null },
+      },
+    };
+  }
+
   async listByStatus(status: Scan['status'], limit: number): Promise<Scan[]> {
     const r = await this.db.send(
       new QueryCommand({

@@ -87,8 +87,13 @@ export function registerCsv(sheets: PrintableSheet[], opts: { bookColumn?: strin
   return `\uFEFF${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-function csvField(v: string): string {
-  // A leading = + - @ would run as a formula in a spreadsheet: quote it as text.
+/**
+ * One CSV field of text that people or organisations typed. A leading = + - @, tab or CR would
+ * run as a formula in a spreadsheet (CSV injection): the field gets a leading apostrophe, which
+ * makes it text. Fields with a quote, comma, line break, apostrophe or outer spaces are quoted.
+ * The one neutralising function of every CSV export (registers, consolidated reports).
+ */
+export function csvField(v: string): string {
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n']/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return /[",\r\n']/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -10,6 +10,11 @@ const isNotFound = (err: unknown): boolean => {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.name === 'NoSuchVersion' || e.$metadata?.httpStatusCode === 404;
 };
+/** The store has no versioning (s3rver): ListObjectVersions is not a method it knows. */
+const versionless = (err: unknown): boolean => {
+  const name = (err as { name?: string }).name;
+  return name === 'MethodNotAllowed' || name === 'NotImplemented';
+};
 const unquote = (etag: string | undefined): string | null => (etag ? etag.replace(/"/g, '') : null);
 
 export class S3BlobStore implements BlobStore {
@@ -71,6 +76,33 @@ export class S3BlobStore implements BlobStore {
     const [{ CopyObjectCommand }, s3] = await this.sdk();
     await s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: source }));
     await this.delete(from, opts);
+  }
+
+  /**
+   * Every version and delete marker of the key, deleted by VersionId (ListObjectVersions, page by
+   * page; keys that only share the prefix are left). A store without versioning — s3rver answers
+   * ListObjectVersions with MethodNotAllowed or NotImplemented, which S3 never does — holds one
+   * object per key: a plain delete removes it.
+   */
+  async purge(key: string): Promise<{ versions: number }> {
+    const [{ ListObjectVersionsCommand, DeleteObjectCommand }, s3] = await this.sdk();
+    let versions = 0;
+    let marker: { KeyMarker: string; VersionIdMarker: string } | undefined;
+    for (;;) {
+      let page;
+      try {
+        page = await s3.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key, ...(marker ?? {}) }));
+      } catch (err) {
+        if (!versionless(err) || marker) throw err;
+        await s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+        return { versions: 1 };
+      }
+      const mine = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].filter((v) => v.Key === key && v.VersionId);
+      for (const v of mine) await s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, VersionId: v.VersionId! }));
+      versions += mine.length;
+      if (!page.IsTruncated) return { versions };
+      marker = { KeyMarker: page.NextKeyMarker ?? '', VersionIdMarker: page.NextVersionIdMarker ?? '' };
+    }
   }
 
   async delete(key: string, opts: { versionId?: string | null } = {}): Promise<void> {

@@ -1,6 +1,7 @@
 /** Writes a consolidated report table (tổng hợp báo cáo) as an XLSX workbook or as CSV (UTF-8 with BOM, so Excel shows Vietnamese). */
 import type ExcelJSNamespace from 'exceljs';
 import type { Cell, ConsolidatedTable } from '../../domain/reports/consolidation';
+import { csvField } from '../export/register-export';
 
 export async function consolidatedXlsx(table: ConsolidatedTable, sheetName: string): Promise<Uint8Array> {
   // Loaded on first XLSX export only, as in ../export/register-export: CSV exports and the cold start never evaluate it.
@@ -22,11 +23,8 @@ export async function consolidatedXlsx(table: ConsolidatedTable, sheetName: stri
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const csvCell = (c: Cell): string => {
-  if (c === null) return '';
-  const s = String(c);
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** Numbers and booleans are written as they are (they cannot be formulas); text goes through the registers' neutralising csvField. */
+const csvCell = (c: Cell): string => (c === null ? '' : typeof c === 'string' ? csvField(c) : String(c));
 
 export function consolidatedCsv(table: ConsolidatedTable): string {
   const lines = [table.columns.map((c) => csvCell(c.header)).join(','), ...table.rows.map((r) => r.map(csvCell).join(','))];

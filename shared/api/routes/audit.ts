@@ -15,6 +15,8 @@ export const AuditEventSchema = z
     requestId: z.string().optional(),
     seq: z.number().int().optional(),
     hash: z.string().optional(),
+    prevHash: z.string().optional(),
+    redacted: z.literal(true).optional().meta({ description: 'The event is about something above your clearance: only its place in the chain is shown' }),
   })
   .meta({ id: 'AuditEvent' });
 

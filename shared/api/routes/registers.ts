@@ -40,6 +40,9 @@ export const IncomingEntryCreate = z
     recipients: Recipients.optional(),
     note: Note.optional(),
     force: z.boolean().optional().meta({ description: 'Register it although the same letter (number-symbol and date) is already in the register' }),
+    secrecyLoweredReason: text(LIMITS.reason)
+      .optional()
+      .meta({ description: 'With scanId: why the entry is registered below the secrecy OCR read on the scan. Only an office leader (lanh-dao-vp) may; audited on the scan' }),
   })
   .meta({ id: 'IncomingEntryCreate' });
 
@@ -108,6 +111,7 @@ export const IncomingEntry = z
     assignedAt: z.string().nullable(),
     doneAt: z.string().nullable(),
     duplicateOf: z.string().nullable(),
+    duplicateOfSecrecy: z.enum(SECRECY_LEVELS).nullable().optional().meta({ description: 'Secrecy of the entry this one repeats; the repeat is shown only to readers whose clearance covers it' }),
     version: z.number().int(),
     createdAt: z.string(),
     createdBy: Actor,

@@ -77,6 +77,9 @@ export const ScanRegister = z
     recipients: z.array(text(LIMITS.recipient)).max(LIMITS.recipients).optional(),
     note: z.string().trim().max(LIMITS.note).nullable().optional(),
     force: z.boolean().optional(),
+    secrecyLoweredReason: text(LIMITS.reason)
+      .optional()
+      .meta({ description: 'Why the entry is registered below the secrecy OCR read on the scan. Only an office leader (lanh-dao-vp) may; audited on the scan' }),
   })
   .meta({ id: 'ScanRegister', description: 'Corrections: each field given here replaces what OCR read' });
 

@@ -30,9 +30,14 @@ export function appraiserOf(draft: Pick<Draft, 'history' | 'round'>): Actor | un
   return [...draft.history].reverse().find((h) => h.step === 'appraisal' && h.decision === 'approve' && h.round === draft.round)?.actor;
 }
 
+/** Everyone who resubmitted a revision of the draft, in any round: they wrote it as much as the drafter did. */
+export function revisersOf(draft: Pick<Draft, 'history'>): Set<string> {
+  return new Set(draft.history.filter((h) => h.step === 'revision' && h.decision === 'approve').map((h) => h.actor.sub));
+}
+
 /**
  * Throws 403 when the caller may not decide this step of this draft: wrong role, another
- * department's revision, or four eyes (the drafter does not appraise or approve; the appraiser does not approve).
+ * department's revision, or four eyes (the drafter and whoever resubmitted a revision do not appraise or approve; the appraiser does not approve).
  */
 export function assertMayDecide(config: DomainConfig, draft: Draft, caller: Caller, step: WorkflowStep): void {
   const role = config.workflow.steps[step].role;
@@ -50,6 +55,9 @@ export function assertMayDecide(config: DomainConfig, draft: Draft, caller: Call
 export function fourEyesProblem(draft: Draft, caller: Pick<Caller, 'sub'>, step: WorkflowStep): string | undefined {
   if ((step === 'appraisal' || step === 'approval') && caller.sub === draft.createdBy.sub) {
     return `Four eyes: the drafter may not ${step === 'appraisal' ? 'appraise' : 'approve'} their own draft`;
+  }
+  if ((step === 'appraisal' || step === 'approval') && revisersOf(draft).has(caller.sub)) {
+    return `Four eyes: whoever revised (resubmitted) the draft may not ${step === 'appraisal' ? 'appraise' : 'approve'} it`;
   }
   if (step === 'approval' && caller.sub === appraiserOf(draft)?.sub) {
     return 'Four eyes: the person who appraised the draft may not also approve it';

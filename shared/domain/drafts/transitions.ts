@@ -22,6 +22,8 @@ export function auditView(d: Draft | null): Record<string, unknown> | null {
     typeCode: d.typeCode,
     issuerCode: d.issuerCode,
     subject: d.subject,
+    // The audit log shows a draft's events only to readers its secrecy allows.
+    secrecy: d.secrecy,
     bodyLength: d.body.length,
     pendingTask: d.pendingTask,
     numberSymbol: d.numberSymbol,

@@ -100,6 +100,11 @@ export interface IncomingEntry {
   overdue?: boolean;
   /** Set when the clerk registered it again on purpose (`force`): the entry it repeats. */
   duplicateOf: string | null;
+  /**
+   * The secrecy of the entry `duplicateOf` names: the repeat is shown only to readers whose
+   * clearance covers it (see `entryFor`); absent on entries registered before it was kept.
+   */
+  duplicateOfSecrecy?: Secrecy | null;
   version: number;
   createdAt: string;
   createdBy: ActorRef;

@@ -62,6 +62,19 @@ export function visibleTo(viewer: { clearance: Clearance }, entry: Pick<Register
   return canSee(viewer.clearance, entry.secrecy);
 }
 
+/**
+ * An incoming entry as a reader sees it: the repeat mark (`duplicateOf`, "Đăng ký lại") only when
+ * their clearance also covers the entry it repeats; otherwise it reads as a first registration.
+ */
+export function repeatFor<E extends { duplicateOf: string | null; duplicateOfSecrecy?: Secrecy | null }>(viewer: { clearance: Clearance }, entry: E): E {
+  if (!entry.duplicateOf || canSee(viewer.clearance, entry.duplicateOfSecrecy ?? null)) return entry;
+  const { duplicateOfSecrecy: _hidden, ...rest } = entry;
+  return { ...rest, duplicateOf: null } as E;
+}
+
+/** The secrecy level of a stored rank. */
+export const secrecyOfRank = (rank: number): Secrecy | null => (['mat', 'toi-mat', 'tuyet-mat'] as const)[rank - 1] ?? null;
+
 /** Numeric rank of a secrecy level (0 = not secret), stored so lists can filter by clearance. */
 export function secrecyRank(s: Secrecy | Clearance | null | undefined): number {
   return s === 'tuyet-mat' ? 3 : s === 'toi-mat' ? 2 : s === 'mat' ? 1 : 0;

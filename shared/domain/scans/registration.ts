@@ -21,6 +21,8 @@ export interface ScanCorrections {
   recipients?: string[];
   note?: string | null;
   force?: boolean;
+  /** An office leader registering the letter below the secrecy OCR read on it says why (audited). */
+  secrecyLoweredReason?: string;
 }
 
 /** Fields an incoming entry cannot do without. */

@@ -1,5 +1,6 @@
 /** What the scan services need from the world; the composition root supplies the adapters. */
 import type { ScanContentType, ScanFields } from '../../domain/scans/model';
+import type { AuditLog } from '../../ports/audit-log';
 import type { BlobStore } from '../../ports/blob-store';
 import type { Clock } from '../../ports/clock';
 import type { RegisterStore } from '../../ports/register-store';
@@ -36,6 +37,8 @@ export interface ScanDeps {
   scans: ScanStore;
   blobs: BlobStore;
   registers: RegisterStore;
+  /** The audit log: a scan's link to its entry is an audited change. */
+  audit: AuditLog;
   reader: () => ScanReader;
   /** What the secrecy guard does with a Tối mật / Tuyệt mật upload. */
   quarantineAction: 'move' | 'delete';

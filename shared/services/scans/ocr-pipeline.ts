@@ -17,6 +17,7 @@ import { jobKeyOf, mustQuarantine, pixelLimitProblem, uploadProblem } from '../.
 import type { ScanJob } from '../../ports/scan-store';
 import type { UploadNotice } from '../../ports/blob-store';
 import { JOB_LEASE_MS, MAX_OCR_ATTEMPTS, type ScanDeps } from './deps';
+import { quarantineObjects } from './quarantine';
 
 export type PipelineOutcome = 'done' | 'failed' | 'quarantined' | 'duplicate' | 'ignored';
 
@@ -52,6 +53,11 @@ export class OcrPipeline {
         // in the latter case. Hand it back; the next one finds the job done, or the lease over.
         logger.info('scan upload is being read by another delivery; handing this one back', { scanId, jobKey, leaseUntil: claim.job.leaseUntil });
         throw new OcrRetryableError(`scan ${scanId}: job ${jobKey} is being read by another delivery until ${claim.job.leaseUntil ?? 'its lease ends'}`);
+      }
+      // An upload to a scan already quarantined (its URL was still valid) is not read and not kept.
+      if (claim.reason === 'not-startable' && (await scans.get(scanId))?.status === 'quarantined') {
+        await this.deps.blobs.purge(notice.key);
+        logger.info('upload to a quarantined scan removed', { scanId, jobKey });
       }
       const detail = claim.reason === 'duplicate' ? `job ${jobKey} is ${claim.job.state}` : claim.detail;
       logger.info('scan upload not processed', { scanId, jobKey, reason: claim.reason, detail });
@@ -115,9 +121,9 @@ export class OcrPipeline {
 
       if (mustQuarantine(secrecy)) {
         // Secrecy guard (domain.md f): no text is written anywhere; the file leaves the scans prefix.
+        // Every version of the upload and of any OCR text an earlier upload left goes too.
         const moved = this.deps.quarantineAction === 'move';
-        if (moved) await this.deps.blobs.move(notice.key, quarantineObjectKey(scanId), { versionId: notice.versionId });
-        else await this.deps.blobs.delete(notice.key, { versionId: notice.versionId });
+        await quarantineObjects(this.deps.blobs, scanId, { key: notice.key, versionId: notice.versionId }, this.deps.quarantineAction);
         await scans.finishJob(
           job,
           {

@@ -10,7 +10,6 @@ import { actorRef } from '../../domain/registers/incoming';
 import type { IncomingEntry } from '../../domain/registers/model';
 import {
   MAX_SCAN_BYTES,
-  ocrTextKey,
   quarantineObjectKey,
   SCAN_CONTENT_TYPES,
   scanObjectKey,
@@ -24,6 +23,8 @@ import type { WriteContext } from '../../ports/register-store';
 import type { UploadNotice } from '../../ports/blob-store';
 import { UPLOAD_URL_SECONDS, type ScanDeps } from './deps';
 import { OcrPipeline, type PipelineOutcome } from './ocr-pipeline';
+import { metadataOnly, ScanLinker } from './scan-link';
+import { quarantineObjects } from './quarantine';
 
 export interface NewScan {
   fileName: string;
@@ -64,12 +65,15 @@ export interface ScanView {
 
 export class ScanService {
   private readonly pipeline: OcrPipeline;
+  /** Registrations that name a scan (both routes). */
+  readonly links: ScanLinker;
 
   constructor(
     private readonly deps: ScanDeps,
     pipelineOptions: ConstructorParameters<typeof OcrPipeline>[1] = {},
   ) {
     this.pipeline = new OcrPipeline(deps, pipelineOptions);
+    this.links = new ScanLinker({ clock: deps.clock, scans: deps.scans, registers: deps.registers, audit: deps.audit });
   }
 
   /** Runs the OCR pipeline for one uploaded object (see OcrPipeline). */
@@ -155,7 +159,8 @@ export class ScanService {
       lowConfidence: full ? scan.lowConfidence : [],
       secrecy: scan.secrecy,
       urgency: scan.urgency,
-      entryId: scan.entryId,
+      // The entry made from a scan is as secret as the scan: a summary reader is not told which it is.
+      entryId: full ? scan.entryId : null,
       failure: scan.failure,
       message: messageOf(scan),
       engine: scan.engine,
@@ -165,12 +170,20 @@ export class ScanService {
   }
 
   /**
-   * Registers the scanned letter in the sổ văn bản đến. A scan already registered returns its
-   * entry. A correction to Tối mật / Tuyệt mật applies the secrecy guard instead (409).
+   * Registers the scanned letter in the sổ văn bản đến (see ScanLinker: secrecy at least what OCR
+   * read, entry and link in one transaction). A scan already registered returns its entry. A
+   * correction to Tối mật / Tuyệt mật applies the secrecy guard instead (409).
    */
-  async register(scanId: string, corrections: ScanCorrections, ctx: WriteContext): Promise<{ entry: IncomingEntry; created: boolean }> {
+  async register(scanId: string, corrections: ScanCorrections & { secrecyLoweredReason?: string }, ctx: WriteContext): Promise<{ entry: IncomingEntry; created: boolean }> {
     const scan = await this.visible(scanId, ctx.actor);
-    if (scan.entryId) return { entry: await this.deps.registers.getIncoming(scan.entryId, ctx.actor), created: false };
+    if (scan.entryId) {
+      try {
+        return { entry: await this.deps.registers.getIncoming(scan.entryId, ctx.actor), created: false };
+      } catch (err) {
+        if (err instanceof NotFoundError) throw new ConflictError(`Scan ${scanId} is already registered`, [{ path: 'scanId', message: 'already registered' }], 'ALREADY_REGISTERED');
+        throw err;
+      }
+    }
     if (scan.status === 'quarantined') throw metadataOnly(scan);
     if (scanVisibility(ctx.actor, scan) !== 'full') throw new NotFoundError(`No scan ${scanId}`);
     if (scan.status !== 'done') {
@@ -185,9 +198,8 @@ export class ScanService {
       );
     }
     if (mustQuarantine(input.secrecy)) throw metadataOnly(await this.quarantineNow(scan, input.secrecy));
-    const result = await this.deps.registers.registerIncoming(input, ctx);
-    await this.deps.scans.linkEntry(scanId, result.entry.id, this.deps.clock.now());
-    return result;
+    const reason = corrections.secrecyLoweredReason;
+    return this.links.register({ ...input, scanId, ...(reason !== undefined ? { secrecyLoweredReason: reason } : {}) }, ctx, scan);
   }
 
   /** The OCR text of a scan, as stored; null when it is not (or no longer) kept. */
@@ -211,10 +223,7 @@ export class ScanService {
   /** The clerk says the letter is Tối mật / Tuyệt mật: drop its text and move (or delete) the file now. */
   private async quarantineNow(scan: Scan, secrecy: NonNullable<Scan['secrecy']>): Promise<Scan> {
     const moved = this.deps.quarantineAction === 'move';
-    const versionId = scan.upload?.versionId ?? null;
-    if (moved) await this.deps.blobs.move(scan.objectKey, quarantineObjectKey(scan.scanId), { versionId });
-    else await this.deps.blobs.delete(scan.objectKey, { versionId });
-    await this.deps.blobs.delete(ocrTextKey(scan.scanId));
+    await quarantineObjects(this.deps.blobs, scan.scanId, { key: scan.objectKey, versionId: scan.upload?.versionId ?? null }, this.deps.quarantineAction);
     const now = this.deps.clock.now();
     return this.deps.scans.quarantine(
       scan.scanId,
@@ -239,8 +248,3 @@ function messageOf(scan: Scan): string | null {
   }
 }
 
-function metadataOnly(scan: Scan): ConflictError {
-  return new ConflictError(quarantineMessage(scan.quarantine?.secrecy ?? scan.secrecy ?? 'toi-mat', scan.quarantine?.action ?? 'moved'), [
-    { path: 'secrecy', message: 'Tối mật / Tuyệt mật: register metadata only', secrecy: scan.secrecy },
-  ], 'METADATA_ONLY');
-}

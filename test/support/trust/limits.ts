@@ -168,6 +168,7 @@ export const run: TrustArea = async (ctx) => {
     scans: new DynamoScanStore(services().db, tableName('Data')),
     blobs: services().blobs,
     registers: services().registers,
+    audit: services().audit,
     reader: () => reader,
     quarantineAction: 'move',
   });

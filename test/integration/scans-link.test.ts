@@ -5,7 +5,7 @@
  * unless an office leader (lãnh đạo văn phòng) lowers it with `secrecyLoweredReason` (audited);
  * the scan takes the entry's secrecy. Entry, link and audit events are one transaction: a refused
  * link stores nothing, and two clerks linking one scan at once make one entry.
- * Years: entries here arrive in 2036.
+ * Years: entries here arrive in 2061.
  */
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ const IN = '/v1/registers/incoming/entries';
 const tokens = {} as Record<'vanthu' | 'chuyenvien2' | 'bithu' | 'admin' | 'clerkNone' | 'leaderClerk' | 'topAdmin', string>;
 
 beforeAll(async () => {
-  useServices({ clock: vnClock('2036-04-01T09:00:00') });
+  useServices({ clock: vnClock('2061-04-01T09:00:00') });
   for (const u of ['vanthu', 'chuyenvien2', 'bithu', 'admin'] as const) tokens[u] = await tokenFor(u);
   tokens.clerkNone = await tokenWith('vanthu-none', ['van-thu'], 'none');
   tokens.leaderClerk = await tokenWith('chanhvp-vanthu', ['van-thu', 'lanh-dao-vp'], 'toi-mat');
@@ -42,7 +42,7 @@ async function letter(secrecy: 'mat' | null, word: string) {
 }
 const scanOf = async (scanId: string, token: string = tokens.bithu) => (await invoke(scans, { method: 'GET', path: `/v1/scans/${scanId}`, token })).body;
 const entriesOf = async (numberSymbol: string) =>
-  (await invoke(registers, { method: 'GET', path: IN, token: tokens.bithu, query: { year: '2036', limit: '200' } })).body.items.filter((e: { numberSymbol: string }) => e.numberSymbol === numberSymbol);
+  (await invoke(registers, { method: 'GET', path: IN, token: tokens.bithu, query: { year: '2061', limit: '200' } })).body.items.filter((e: { numberSymbol: string }) => e.numberSymbol === numberSymbol);
 const found = async (token: string, q: string) => (await invoke(search, { method: 'GET', path: '/v1/search', token, query: { q } })).body.items.map((i: { id: string }) => i.id);
 
 describe('scanId on a registration', () => {
@@ -134,7 +134,7 @@ describe('scanId on a registration', () => {
     expect([a.status, b.status].find((s) => s !== 201)).toBe(409);
     const made = [a, b].find((r) => r.status === 201)!.body;
     expect((await scanOf(l.scanId)).entryId).toBe(made.id);
-    const all = (await invoke(registers, { method: 'GET', path: IN, token: tokens.bithu, query: { year: '2036', limit: '200' } })).body.items;
+    const all = (await invoke(registers, { method: 'GET', path: IN, token: tokens.bithu, query: { year: '2061', limit: '200' } })).body.items;
     expect(all.filter((e: { scanId: string | null }) => e.scanId === l.scanId)).toHaveLength(1);
     void services;
   });

@@ -72,7 +72,7 @@ describe('quarantine removes every version', () => {
 
   it('OCR reading a new upload as Tối mật purges it and the previous upload’s OCR text; a later upload to the quarantined scan is removed unread', async () => {
     const scanId = await readScan({ numberSymbol: '89-CV/ĐU', subject: 'về việc bảo vệ', text: 'văn bản thường, bản quét lần đầu' });
-    await services().blobs.put(`scans/${scanId}`, '%PDF-1.4 bản thứ hai', 'application/pdf');
+    await services().blobs.put(`scans/${scanId}`, '%PDF-1.4 second!!', 'application/pdf');
     const { blobs, purged } = recordingBlobs();
     const s = service(blobs);
     expect(await s.processUpload(notice(scanId, 'second'))).toMatchObject({ outcome: 'quarantined', scanId });

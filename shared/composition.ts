@@ -29,7 +29,7 @@ import type { BlobStore } from './ports/blob-store';
 import type { SearchIndex } from './ports/search-index';
 import type { ScanReader } from './services/scans/deps';
 import type { ScanService } from './services/scans/scan-service';
-import { buildBlobStore, buildEntryIndexer, buildScanService, buildSearchIndex, indexedRegisters } from './composition-scans';
+import { buildBlobStore, buildEntryIndexer, buildScanService, buildSearchIndex } from './composition-scans';
 import type { EntryIndexer } from './services/search/entry-indexing';
 
 export interface Services {
@@ -70,11 +70,8 @@ const factories: { [K in keyof Services]: () => Services[K] } = {
   clients: () => new DynamoClientRegistry(services().db, tableName('Data')),
   reporting: () => createReporting(buildReportingDeps(services)),
   domainConfig: () => domainConfig(),
-  registers: () =>
-    indexedRegisters(
-      new DynamoRegisterStore({ db: services().db, table: tableName('Data'), audit: services().audit, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }),
-      services,
-    ),
+  // Search indexing follows the entries' changes (the Data table's stream), not the request.
+  registers: () => new DynamoRegisterStore({ db: services().db, table: tableName('Data'), audit: services().audit, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }),
   workflow: () => buildWorkflow(),
   drafts: () => new DynamoDraftStore(services().db, tableName('Data'), services().audit),
   blobs: () => buildBlobStore(services),

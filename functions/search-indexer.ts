@@ -27,5 +27,6 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   if (!marked.length) return { batchItemFailures: [] };
   const r = await services().indexer.indexPending(marked);
   publishMetrics();
-  return { batchItemFailures: r.failed.map((id) => ({ itemIdentifier: firstRecord.get(id)! })) };
+  const failures = r.failed.map((id) => firstRecord.get(id)!).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+  return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
 };

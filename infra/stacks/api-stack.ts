@@ -44,6 +44,7 @@ import { ROLES } from '../../shared/domain/identity';
 import { ENV } from '../../shared/config/env';
 import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
 import { DaumoiFunction, type AccessMode } from '../constructs/daumoi-function';
+import { SearchIndexing } from '../constructs/search-indexing';
 import type { DataStack } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -75,6 +76,8 @@ export class ApiStack extends Stack {
   readonly webClient: UserPoolClient;
   /** The scheduled functions (reminders, audit sealer, search sweeper, audit verifier): their errors are alarmed. */
   readonly scheduled: DaumoiFunction[] = [];
+  /** Search indexing from the Data table's stream, with its dead-letter queue. */
+  readonly searchIndexing: SearchIndexing;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -209,6 +212,8 @@ export class ApiStack extends Stack {
     // Entries made from a scan are indexed with its OCR text.
     sweeper.bindBucket(ENV.bucket, data.bucket, ['ocr/'], 'RO');
     this.scheduled.push(reminders, sealer, sweeper, verifier);
+    // Search indexing follows the Data table's stream; the sweeper above is its safety net.
+    this.searchIndexing = new SearchIndexing(this, 'SearchIndexing', { tables: data.tables, bucket: data.bucket, logRetention: props.logRetention });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
     this.api = new RestApi(this, 'Api', {

@@ -1,32 +1,34 @@
 /**
- * Search indexing, fed by the Data table's stream: each record of a search-outbox marker (put in
- * the same transaction as every entry write) names an entry to (re)index. Cloud: a DynamoDB
- * Streams event source (filtered to marker puts, batches, bisect on error, retries, an SQS
- * on-failure destination); embedded: DynamoDB Local's stream read by local/plugins/search-indexer.ts,
- * which calls this same handler with the same event.
+ * Search indexing, fed by the Data table's stream: each record of a register entry write holds the
+ * entry as written (NEW_IMAGE), and the batch's entries are indexed at once, their search-outbox
+ * markers (put in the same transaction as each write) cleared. Cloud: a DynamoDB Streams event
+ * source (filtered to entry writes, batches, bisect on error, retries, an SQS on-failure
+ * destination); embedded: DynamoDB Local's stream read by local/plugins/search-indexer.ts, which
+ * calls this same handler with the same event.
  *
- * The whole batch is indexed in one pass; entries that could not be indexed are reported as batch
- * item failures, so the stream retries from the first of them. What is still not indexed after
- * the retries keeps its marker, and the search sweeper indexes it.
+ * Entries that could not be indexed are reported as batch item failures, so the stream retries
+ * from the first of them. What is still not indexed after the retries keeps its marker, and the
+ * search sweeper indexes it.
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { services } from '../shared/composition';
-import { markerOfRecord } from '../shared/adapters/dynamodb/search-outbox';
+import { entryOfRecord } from '../shared/adapters/dynamodb/entry-stream';
 import { publishMetrics } from '../shared/http/metrics';
 
+const bySequence = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
+
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  /** The first record (sequence number) that names each entry: where a retry must start. */
+  /** The first record (sequence number) of each entry: where a retry must start. */
   const firstRecord = new Map<string, string>();
-  const marked: NonNullable<ReturnType<typeof markerOfRecord>>[] = [];
+  const entries = [];
   for (const record of event.Records) {
-    const m = markerOfRecord(record);
-    if (!m) continue;
-    if (!firstRecord.has(m.entryId)) firstRecord.set(m.entryId, record.dynamodb?.SequenceNumber ?? '');
-    marked.push(m);
+    const entry = entryOfRecord(record);
+    if (!entry) continue;
+    if (!firstRecord.has(entry.id)) firstRecord.set(entry.id, record.dynamodb?.SequenceNumber ?? '0');
+    entries.push(entry);
   }
-  if (!marked.length) return { batchItemFailures: [] };
-  const r = await services().indexer.indexPending(marked);
+  if (!entries.length) return { batchItemFailures: [] };
+  const r = await services().indexer.indexEntries(entries);
   publishMetrics();
-  const failures = r.failed.map((id) => firstRecord.get(id)!).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
-  return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
+  return { batchItemFailures: r.failed.map((id) => firstRecord.get(id)!).sort(bySequence).map((itemIdentifier) => ({ itemIdentifier })) };
 };

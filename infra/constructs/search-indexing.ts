@@ -1,9 +1,9 @@
 /**
  * Search indexing from the Data table's stream: the indexing function (functions/search-indexer.ts)
- * reads the stream of search-outbox marker puts (every entry write puts one in its transaction),
- * in batches, with retries, bisection of a failing batch, batch item failures, and an SQS
- * on-failure destination for what still fails (its entries keep their markers: the search sweeper
- * indexes them). Embedded, local/plugins/search-indexer.ts feeds the same handler from DynamoDB
+ * reads the register entry writes on the stream (each record holds the entry as written), in
+ * batches, with retries, bisection of a failing batch, batch item failures, and an SQS on-failure
+ * destination for what still fails (those entries keep their search-outbox markers: the search
+ * sweeper indexes them). Embedded, local/plugins/search-indexer.ts feeds the same handler from DynamoDB
  * Local's stream with the same batch size.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
@@ -16,11 +16,8 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/config/env';
 import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
-import { MARKER_STREAM_FILTER } from '../../shared/adapters/dynamodb/search-outbox';
+import { ENTRY_STREAM_BATCH, ENTRY_STREAM_FILTER } from '../../shared/adapters/dynamodb/entry-stream';
 import { DaumoiFunction } from './daumoi-function';
-
-/** Records per invocation (the embedded poller uses the same, SEARCH_STREAM_BATCH). */
-export const SEARCH_STREAM_BATCH_SIZE = 100;
 
 export interface SearchIndexingProps {
   tables: Record<TableSpec['name'], TableV2>;
@@ -59,9 +56,9 @@ export class SearchIndexing extends Construct {
     this.fn.addEventSource(
       new DynamoEventSource(props.tables.Data, {
         startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: SEARCH_STREAM_BATCH_SIZE,
+        batchSize: ENTRY_STREAM_BATCH,
         maxBatchingWindow: Duration.seconds(1),
-        filters: [FilterCriteria.filter(MARKER_STREAM_FILTER)],
+        filters: [FilterCriteria.filter(ENTRY_STREAM_FILTER)],
         reportBatchItemFailures: true,
         bisectBatchOnError: true,
         retryAttempts: 5,

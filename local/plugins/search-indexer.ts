@@ -4,14 +4,40 @@
  */
 import type { EmbeddedPlugin } from '../plugins';
 import { tableName } from '../../shared/adapters/dynamodb/tables';
+import { ENTRY_STREAM_BATCH } from '../../shared/adapters/dynamodb/entry-stream';
 import { startStreamPoller, type StreamPoller } from '../stream-poller';
 
-/** The same batching as the cloud event source (infra/stacks/api-stack.ts). */
-export const SEARCH_STREAM_BATCH = 100;
 
+let running: { poller: Promise<StreamPoller>; users: number } | undefined;
+
+/**
+ * Starts reading the Data table's stream into the indexing handler, or shares the reader this
+ * process already runs (one per process, as one event source mapping per table): it stops when
+ * its last user stops it.
+ */
 export async function startSearchIndexing(log?: (line: string) => void): Promise<StreamPoller> {
-  const { handler } = await import('../../functions/search-indexer');
-  return startStreamPoller({ table: tableName('Data'), handler, batchSize: SEARCH_STREAM_BATCH, retryAttempts: 3, ...(log ? { log } : {}) });
+  if (!running) {
+    const poller = import('../../functions/search-indexer').then(({ handler }) =>
+      startStreamPoller({ table: tableName('Data'), handler, batchSize: ENTRY_STREAM_BATCH, retryAttempts: 3, ...(log ? { log } : {}) }),
+    );
+    running = { poller, users: 0 };
+    poller.catch(() => (running = undefined));
+  }
+  const shared = running;
+  shared.users++;
+  const poller = await shared.poller;
+  let stopped = false;
+  return {
+    drained: () => poller.drained(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (--shared.users === 0) {
+        if (running === shared) running = undefined;
+        await poller.stop();
+      }
+    },
+  };
 }
 
 export const searchIndexerPlugin: EmbeddedPlugin = {

@@ -1,6 +1,6 @@
 /**
  * Search indexing from the Data table's stream: the stream declared in tables.ts, the indexing
- * function's event source (marker puts only, batches, retries, bisection, batch item failures,
+ * function's event source (entry writes only, batches, retries, bisection, batch item failures,
  * an SQS on-failure destination) and the alarm on that queue.
  */
 import { describe, expect, it } from 'vitest';
@@ -19,14 +19,14 @@ describe('search indexing from the Data table stream', () => {
     expect(streams[0]!.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
   });
 
-  it('feeds the indexing function with marker puts only, in batches, retried, bisected, to a dead-letter queue', () => {
+  it('feeds the indexing function with register entry writes only, in batches, retried, bisected, to a dead-letter queue', () => {
     const mappings = Object.values(t.api.findResources('AWS::Lambda::EventSourceMapping')).map((r) => r.Properties);
     const stream = mappings.filter((m) => JSON.stringify(m.EventSourceArn).includes('StreamArn'));
     expect(stream).toHaveLength(1);
     const m = stream[0]!;
     expect(m).toMatchObject({
       StartingPosition: 'TRIM_HORIZON',
-      BatchSize: 100,
+      BatchSize: 500,
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
       MaximumRecordAgeInSeconds: 3600,
@@ -34,7 +34,7 @@ describe('search indexing from the Data table stream', () => {
       DestinationConfig: { OnFailure: { Destination: expect.anything() } },
     });
     const pattern = JSON.parse(m.FilterCriteria.Filters[0].Pattern);
-    expect(pattern).toEqual({ eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { pk: { S: [{ prefix: 'SEARCHPENDING#' }] } } } });
+    expect(pattern).toEqual({ eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { pk: { S: [{ prefix: 'REGENTRY#' }] } } } });
     t.api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
     t.api.hasResourceProperties('AWS::Lambda::Function', { Description: Match.stringLikeRegexp('indexes register entries for search from the Data table stream') });
   });

@@ -54,7 +54,7 @@ describe('search outbox', () => {
     }
   });
 
-  it('the indexing function indexes a batch of marker records at once and reports the entries it could not index', async () => {
+  it('the indexing function indexes the entries of a batch of stream records at once and reports those it could not index', async () => {
     overrideServices({ clock: vnClock('2081-06-02T09:00:00') });
     const token = await tokenFor('vanthu');
     const made = [];
@@ -63,20 +63,25 @@ describe('search outbox', () => {
       expect(r.status).toBe(201);
       made.push(r.body as { id: string; version: number });
     }
-    // Stream records as Lambda delivers them: the marker puts, and records the filter would have left out.
-    const record = (seq: number, pk: string, image: Record<string, unknown>, eventName: 'INSERT' | 'MODIFY' | 'REMOVE' = 'INSERT') => ({
+    // Stream records as Lambda delivers them: the entries as written (read back here with their
+    // storage keys, as the stream's NEW_IMAGE has them), and records the filter would have left out.
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { marshall } = await import('@aws-sdk/util-dynamodb');
+    const stored = async (id: string) => (await documentClient().send(new GetCommand({ TableName: tableName('Data'), Key: { pk: `REGENTRY#${id}`, sk: 'ENTRY' } }))).Item!;
+    const record = (seq: number, item: Record<string, unknown>, eventName: 'INSERT' | 'MODIFY' | 'REMOVE' = 'INSERT') => ({
       eventID: String(seq),
       eventName,
       eventSource: 'aws:dynamodb',
-      dynamodb: { SequenceNumber: String(seq), Keys: { pk: { S: pk } }, NewImage: Object.fromEntries(Object.entries({ pk, ...image }).map(([k, v]) => [k, typeof v === 'number' ? { N: String(v) } : { S: String(v) }])) },
+      dynamodb: { SequenceNumber: String(seq), Keys: marshall({ pk: item.pk, sk: item.sk }), NewImage: marshall(item, { removeUndefinedValues: true }) },
     });
-    const marker = (e: { id: string; version: number }) => ({ sk: e.id, entryId: e.id, register: 'incoming', version: e.version });
+    const [a, b] = [await stored(made[0]!.id), await stored(made[1]!.id)];
     const event = {
       Records: [
-        record(100, 'SEARCHPENDING#1', marker(made[0]!)),
-        record(101, 'REGENTRY#x', { sk: 'ENTRY' }),
-        record(102, 'SEARCHPENDING#2', marker(made[1]!), 'MODIFY'),
-        record(103, 'SEARCHPENDING#1', marker(made[0]!)),
+        record(100, a),
+        record(101, { pk: 'SEARCHPENDING#1', sk: made[0]!.id, entryId: made[0]!.id, register: 'incoming', version: 1 }),
+        record(102, b, 'MODIFY'),
+        record(103, a),
+        record(104, { pk: 'COUNTER#incoming/2081', sk: 'COUNTER', last: 2 }),
       ],
     };
     overrideServices({ clock: vnClock('2081-06-02T09:00:00'), search: unreachableSearch });

@@ -77,7 +77,7 @@ export class GaplessCounter {
     private readonly table: string,
     opts: GaplessCounterOptions = {},
   ) {
-    this.maxBatch = opts.maxBatch ?? 10;
+    this.maxBatch = opts.maxBatch ?? 25;
     this.maxAttempts = opts.maxAttempts ?? 80;
     this.baseDelayMs = opts.baseDelayMs ?? 4;
     this.maxDelayMs = opts.maxDelayMs ?? 250;

@@ -4,35 +4,14 @@
  * of every entry write (`pendingIndexItem`); the indexer deletes it once the entry is indexed.
  * Four shards keep the markers of a busy register off one partition.
  */
-import { DeleteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
+import { DeleteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RegisterEntry } from '../../domain/registers/model';
 import type { PendingIndex, SearchOutbox } from '../../ports/search-outbox';
 import type { TransactItem } from './gapless-counter';
 
 const SHARDS = 4;
-const MARKER_PREFIX = 'SEARCHPENDING#';
 const shardOf = (entryId: string): number => entryId.charCodeAt(entryId.length - 1) % SHARDS;
-const markerKey = (entryId: string) => ({ pk: `${MARKER_PREFIX}${shardOf(entryId)}`, sk: entryId });
-
-/**
- * The Data table's stream records that start search indexing: a marker put (new or replaced).
- * A Lambda event filter (CDK: FilterCriteria.filter) so that the indexing function is invoked
- * for these records only; `markerOfRecord` applies the same test in the handler.
- */
-export const MARKER_STREAM_FILTER = { eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { pk: { S: [{ prefix: MARKER_PREFIX }] } } } };
-
-/** The marker a stream record puts (NEW_IMAGE), or null for any other record. */
-export function markerOfRecord(record: DynamoDBRecord): Omit<PendingIndex, 'at'> | null {
-  if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') return null;
-  const image = record.dynamodb?.NewImage;
-  if (!image || !image.pk?.S?.startsWith(MARKER_PREFIX)) return null;
-  const item = unmarshall(image as Record<string, never>) as Record<string, unknown>;
-  const register = item.register;
-  if (typeof item.entryId !== 'string' || (register !== 'incoming' && register !== 'outgoing')) return null;
-  return { entryId: item.entryId, register, version: Number(item.version) };
-}
+const markerKey = (entryId: string) => ({ pk: `SEARCHPENDING#${shardOf(entryId)}`, sk: entryId });
 
 /** The marker to write with an entry (unconditional: a newer write replaces an older marker). */
 export function pendingIndexItem(table: string, entry: Pick<RegisterEntry, 'id' | 'register' | 'version'>): TransactItem {
@@ -68,6 +47,37 @@ export class DynamoSearchOutbox implements SearchOutbox {
     } catch (err) {
       // Gone already, or a newer write recorded since: that one's indexing clears it.
       if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    }
+  }
+
+  /**
+   * Deletes the markers of a batch, up to 100 per transaction (one call instead of one per entry);
+   * a marker already gone is fine. When a newer write replaced a marker meanwhile, that group is
+   * done one by one, leaving the newer marker.
+   */
+  async doneAll(indexed: readonly { entryId: string; version: number }[]): Promise<void> {
+    const latest = [...new Map(indexed.map((x) => [x.entryId, x])).values()];
+    for (let i = 0; i < latest.length; i += 100) {
+      const group = latest.slice(i, i + 100);
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: group.map((x) => ({
+              Delete: {
+                TableName: this.table,
+                Key: markerKey(x.entryId),
+                ConditionExpression: 'attribute_not_exists(pk) OR #version <= :version',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':version': x.version },
+              },
+            })),
+          }),
+        );
+      } catch (err) {
+        const name = (err as Error).name;
+        if (name !== 'TransactionCanceledException' && name !== 'TransactionConflictException') throw err;
+        for (const x of group) await this.done(x.entryId, x.version);
+      }
     }
   }
 

@@ -32,8 +32,9 @@ export const TABLES: TableSpec[] = [
       { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     ],
-    // Search indexing follows the entries' changes: every entry write puts a SEARCHPENDING marker in
-    // its transaction, and the marker's stream record starts the indexing (functions/search-indexer.ts).
+    // Search indexing follows the entries' changes: each entry write's stream record (the entry as
+    // written) is indexed by functions/search-indexer.ts; the SEARCHPENDING marker written in the same
+    // transaction stays until then, for the sweep.
     stream: 'NEW_IMAGE',
   },
   {

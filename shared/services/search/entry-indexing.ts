@@ -4,10 +4,10 @@
  *
  * Indexing is not on the request path. Every entry write (the registers API, scan registration,
  * issuance from the workflow) puts a marker in the search outbox in its own transaction; the
- * marker's change record on the Data table's stream starts the indexing (functions/search-indexer.ts:
+ * entry's own change record on the Data table's stream starts the indexing (functions/search-indexer.ts:
  * DynamoDB Streams → Lambda in the cloud, DynamoDB Local's stream → the same handler embedded).
- * `indexPending` indexes a batch of marked entries in one pass over the index (their shared terms
- * written once, not once per entry) and clears their markers; `sweep` indexes what is still
+ * `indexEntries` indexes a batch of entries in one pass over the index (their shared terms written
+ * once, not once per entry) and clears their markers; `sweep` reads back and indexes what is still
  * marked after a while — what a stopped stream, an outage of the Search table or a failed batch
  * missed.
  */
@@ -30,8 +30,8 @@ const SWEEP_LIMIT = 200;
 const SWEEPER: Caller = { sub: 'system:search-outbox', username: 'search-outbox', roles: [], clearance: 'tuyet-mat' };
 
 type Entry = IncomingEntry | OutgoingEntry;
-/** Entries read at once while a batch is prepared. */
-const READ_PARALLEL = 8;
+/** Reads and marker deletions in flight at once while a batch is indexed. */
+const PARALLEL = 16;
 
 export interface IndexResult {
   indexed: number;
@@ -74,35 +74,29 @@ export class EntryIndexer {
   }
 
   /**
-   * Indexes the marked entries as they now stand (one pass over the index for the whole batch) and
-   * clears their markers. A batch that fails is retried entry by entry, so one bad entry holds up
-   * no other; the entries that still fail stay marked and are returned.
+   * Indexes entries as written (their stream records), in one pass over the index for the whole
+   * batch, and clears their markers. A batch that fails is retried entry by entry, so one bad entry
+   * holds up no other; the ids of those that still fail are returned (they stay marked).
    */
-  async indexPending(marked: readonly Pick<PendingIndex, 'entryId' | 'register' | 'version'>[]): Promise<IndexResult> {
-    const latest = [...new Map(marked.map((m) => [m.entryId, m])).values()];
+  async indexEntries(written: readonly Entry[]): Promise<IndexResult> {
+    // The latest version of each entry in the batch.
+    const latest = new Map<string, Entry>();
+    for (const e of written) if ((latest.get(e.id)?.version ?? -1) < e.version) latest.set(e.id, e);
     const failed = new Set<string>();
     const ready: { entry: Entry; text: string | null }[] = [];
-    await inParallel(latest, READ_PARALLEL, async (p) => {
-      // Read now: the entry as it stands is what the index must hold, whichever write the marker names.
+    await inParallel([...latest.values()], PARALLEL, async (entry) => {
       try {
-        const entry = p.register === 'incoming' ? await this.deps.registers().getIncoming(p.entryId, SWEEPER) : await this.deps.registers().getOutgoing(p.entryId, SWEEPER);
         const scanId = entry.register === 'incoming' ? entry.scanId : null;
         ready.push({ entry, text: scanId ? await this.deps.scanText(scanId) : null });
       } catch (err) {
-        if (err instanceof NotFoundError) {
-          // A marker whose entry never committed cannot be: it is written in the entry's own transaction. Drop it.
-          logger.warn('search outbox marker without its entry; dropped', { entryId: p.entryId });
-          await this.deps.outbox().done(p.entryId, p.version);
-        } else {
-          logger.error('search indexing could not read an entry; it stays marked', { entryId: p.entryId, error: (err as Error).message });
-          failed.add(p.entryId);
-        }
+        logger.error('search indexing could not read the text of an entry’s scan; it stays marked', { entryId: entry.id, error: (err as Error).message });
+        failed.add(entry.id);
       }
     });
     let indexed = 0;
     try {
       await this.deps.search().index(ready.map((r) => searchDocumentOf(r.entry, r.text)));
-      await inParallel(ready, READ_PARALLEL, (r) => this.deps.outbox().done(r.entry.id, r.entry.version));
+      await this.deps.outbox().doneAll(ready.map((r) => ({ entryId: r.entry.id, version: r.entry.version })));
       indexed = ready.length;
     } catch (err) {
       if (ready.length > 1) logger.warn('search indexing of a batch failed; indexing its entries one by one', { entries: ready.length, error: (err as Error).message });
@@ -112,6 +106,30 @@ export class EntryIndexer {
       }
     }
     return { indexed, failed: [...failed] };
+  }
+
+  /** Indexes the marked entries as they now stand (read back), as `indexEntries` does. */
+  async indexPending(marked: readonly Pick<PendingIndex, 'entryId' | 'register' | 'version'>[]): Promise<IndexResult> {
+    const latest = [...new Map(marked.map((m) => [m.entryId, m])).values()];
+    const failed: string[] = [];
+    const entries: Entry[] = [];
+    await inParallel(latest, PARALLEL, async (p) => {
+      // Read now: the entry as it stands is what the index must hold, whichever write the marker names.
+      try {
+        entries.push(p.register === 'incoming' ? await this.deps.registers().getIncoming(p.entryId, SWEEPER) : await this.deps.registers().getOutgoing(p.entryId, SWEEPER));
+      } catch (err) {
+        if (err instanceof NotFoundError) {
+          // A marker whose entry never committed cannot be: it is written in the entry's own transaction. Drop it.
+          logger.warn('search outbox marker without its entry; dropped', { entryId: p.entryId });
+          await this.deps.outbox().done(p.entryId, p.version);
+        } else {
+          logger.error('search indexing could not read an entry; it stays marked', { entryId: p.entryId, error: (err as Error).message });
+          failed.push(p.entryId);
+        }
+      }
+    });
+    const r = await this.indexEntries(entries);
+    return { indexed: r.indexed, failed: [...failed, ...r.failed] };
   }
 
   /** Indexes the entries still marked `olderThanMs` after their write (default SWEEP_AFTER_MS). */

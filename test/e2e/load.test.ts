@@ -17,11 +17,24 @@ describe('npm start under load', () => {
     office = await startOffice();
     token = office.token('vanthu');
     // An office that has been up a moment: DynamoDB Local's JVM compiles its hot paths during the
-    // first few hundred requests (the first burst on a cold one runs about twice as slow).
+    // first few hundred requests (a first burst on a cold one runs about twice as slow). The warm-up
+    // numbers outgoing documents, so the incoming register starts at 1 for the burst.
     const tag = runTag();
-    const warm = await httpBurst(office.url, token, 100, { tag, concurrency: 8 });
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i += 6) {
+      const made = await Promise.all(
+        Array.from({ length: 6 }, (_, k) =>
+          fetch(`${office.url}/v1/registers/outgoing/entries`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ typeCode: 'CV', issuerCode: 'VPTU', subject: `V/v chuẩn bị hội nghị, đợt ${tag.toLowerCase()} số ${i + k}`, signer: 'Trần Thị B', secrecy: null }),
+          }).then(async (r) => ((await r.json()) as { id: string }).id),
+        ),
+      );
+      ids.push(...made);
+    }
     const watch = watchSearch(office.url, token, tag);
-    await watch.until(warm.ids, 15_000);
+    await watch.until(ids, 15_000);
     watch.stop();
   });
   afterAll(async () => {
@@ -29,7 +42,7 @@ describe('npm start under load', () => {
     removeDir(office.dataDir);
   });
 
-  it('200 clerks registering at once all get 201, numbered with no gap or repeat, each found by search within 5 s', async () => {
+  it('200 clerks registering at once all get 201, numbered 1…200 with no gap or repeat, each found by search within 5 s', async () => {
     const tag = runTag();
     const watch = watchSearch(office.url, token, tag);
     const burst = await httpBurst(office.url, token, 200, { tag });
@@ -42,7 +55,7 @@ describe('npm start under load', () => {
     );
     expect(burst.others).toEqual([]);
     expect(burst.statuses).toEqual({ 201: 200 });
-    expect(gapProblem(burst.numbers, 101)).toBeNull(); // after the 100 of the warm-up
+    expect(gapProblem(burst.numbers, 1)).toBeNull();
     expect(burst.numbers.length).toBe(200);
     expect(lags.filter((l) => l > 5000)).toEqual([]);
   });

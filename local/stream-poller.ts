@@ -26,6 +26,8 @@ export interface StreamPollerOptions {
   table: string;
   handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
   batchSize?: number;
+  /** As Lambda's MaximumBatchingWindow: once records arrive, gather more for up to this long (ms). */
+  batchWindowMs?: number;
   pollMs?: number;
   retryAttempts?: number;
   log?: (line: string) => void;
@@ -63,6 +65,7 @@ export function lambdaRecord(r: StreamRecord, streamArn: string): DynamoDBRecord
 
 export async function startStreamPoller(opts: StreamPollerOptions): Promise<StreamPoller> {
   const batchSize = opts.batchSize ?? 100;
+  const windowMs = opts.batchWindowMs ?? 0;
   const pollMs = opts.pollMs ?? 250;
   const retryAttempts = opts.retryAttempts ?? 3;
   const log = opts.log ?? (() => undefined);
@@ -141,6 +144,17 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
         continue;
       }
       const records = r.Records ?? [];
+      // The batching window: keep reading the shard until the batch is full or the window is over.
+      const windowEnd = performance.now() + windowMs;
+      while (records.length && records.length < batchSize && r.NextShardIterator && performance.now() < windowEnd && !stopped) {
+        await sleep(Math.min(pollMs, Math.max(0, windowEnd - performance.now())));
+        try {
+          r = await streams.send(new GetRecordsCommand({ ShardIterator: r.NextShardIterator, Limit: batchSize - records.length }));
+        } catch {
+          break; // deliver what we have; the next round takes a new iterator if this one is bad
+        }
+        records.push(...(r.Records ?? []));
+      }
       if (records.length) {
         busy.set(id, records.length);
         await deliver(records);

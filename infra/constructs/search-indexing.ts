@@ -16,7 +16,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/config/env';
 import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
-import { ENTRY_STREAM_BATCH, ENTRY_STREAM_FILTER } from '../../shared/adapters/dynamodb/entry-stream';
+import { ENTRY_STREAM_BATCH, ENTRY_STREAM_FILTER, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/adapters/dynamodb/entry-stream';
 import { DaumoiFunction } from './daumoi-function';
 
 export interface SearchIndexingProps {
@@ -57,7 +57,7 @@ export class SearchIndexing extends Construct {
       new DynamoEventSource(props.tables.Data, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: ENTRY_STREAM_BATCH,
-        maxBatchingWindow: Duration.seconds(1),
+        maxBatchingWindow: Duration.seconds(ENTRY_STREAM_WINDOW_SECONDS),
         filters: [FilterCriteria.filter(ENTRY_STREAM_FILTER)],
         reportBatchItemFailures: true,
         bisectBatchOnError: true,

@@ -4,7 +4,7 @@
  */
 import type { EmbeddedPlugin } from '../plugins';
 import { tableName } from '../../shared/adapters/dynamodb/tables';
-import { ENTRY_STREAM_BATCH } from '../../shared/adapters/dynamodb/entry-stream';
+import { ENTRY_STREAM_BATCH, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/adapters/dynamodb/entry-stream';
 import { startStreamPoller, type StreamPoller } from '../stream-poller';
 
 
@@ -18,7 +18,7 @@ let running: { poller: Promise<StreamPoller>; users: number } | undefined;
 export async function startSearchIndexing(log?: (line: string) => void): Promise<StreamPoller> {
   if (!running) {
     const poller = import('../../functions/search-indexer').then(({ handler }) =>
-      startStreamPoller({ table: tableName('Data'), handler, batchSize: ENTRY_STREAM_BATCH, retryAttempts: 3, ...(log ? { log } : {}) }),
+      startStreamPoller({ table: tableName('Data'), handler, batchSize: ENTRY_STREAM_BATCH, batchWindowMs: ENTRY_STREAM_WINDOW_SECONDS * 1000, retryAttempts: 3, ...(log ? { log } : {}) }),
     );
     running = { poller, users: 0 };
     poller.catch(() => (running = undefined));

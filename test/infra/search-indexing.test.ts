@@ -27,6 +27,7 @@ describe('search indexing from the Data table stream', () => {
     expect(m).toMatchObject({
       StartingPosition: 'TRIM_HORIZON',
       BatchSize: 500,
+      MaximumBatchingWindowInSeconds: 1,
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
       MaximumRecordAgeInSeconds: 3600,

@@ -97,7 +97,7 @@ export function gapProblem(numbers: number[], first?: number): string | null {
  * Watches search for the tag word (one query every `everyMs`, all pages) from now on, noting when
  * each id is first found. `until(ids)` resolves once every id is found or `timeoutMs` after the call.
  */
-export function watchSearch(url: string, token: string, tag: string, everyMs = 150): { firstSeen: Map<string, number>; until(ids: string[], timeoutMs: number): Promise<void>; stop(): void } {
+export function watchSearch(url: string, token: string, tag: string, everyMs = 400): { firstSeen: Map<string, number>; until(ids: string[], timeoutMs: number): Promise<void>; stop(): void } {
   const firstSeen = new Map<string, number>();
   let stopped = false;
   const loop = (async () => {

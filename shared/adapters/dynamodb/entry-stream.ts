@@ -15,6 +15,8 @@ const STORAGE_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'secr
 
 /** Records per call of the indexing function (the cloud event source and the embedded poller alike). */
 export const ENTRY_STREAM_BATCH = 500;
+/** Once records arrive, how long more are gathered into the batch (Lambda's MaximumBatchingWindow), s. */
+export const ENTRY_STREAM_WINDOW_SECONDS = 1;
 
 export const ENTRY_STREAM_FILTER = { eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { pk: { S: [{ prefix: ENTRY_PREFIX }] } } } };
 

@@ -122,6 +122,8 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
     let iterator: string | undefined;
     let lastSeq: string | undefined;
     let failing = false;
+    /** The last read found records: what the next finds arrived while the handler ran. */
+    let backlog = false;
     const position = () => (lastSeq ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: lastSeq } : { ShardIteratorType: from });
     while (!stopped) {
       let r;
@@ -145,7 +147,8 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
       }
       const records = r.Records ?? [];
       // The batching window: keep reading the shard until the batch is full or the window is over.
-      const windowEnd = performance.now() + windowMs;
+      // Records that piled up while the handler ran have waited long enough: no window for them.
+      const windowEnd = performance.now() + (backlog ? 0 : windowMs);
       while (records.length && records.length < batchSize && r.NextShardIterator && performance.now() < windowEnd && !stopped) {
         await sleep(Math.min(pollMs, Math.max(0, windowEnd - performance.now())));
         try {
@@ -160,6 +163,7 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
         await deliver(records);
         lastSeq = records.at(-1)?.dynamodb?.SequenceNumber ?? lastSeq;
       }
+      backlog = records.length > 0;
       busy.set(id, 0);
       polls++;
       if (!r.NextShardIterator) return; // closed: its children are read from their start

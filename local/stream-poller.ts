@@ -117,9 +117,9 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
     }
   };
 
-  const readShard = async (shard: Shard, from: 'LATEST' | 'TRIM_HORIZON'): Promise<void> => {
+  const readShard = async (shard: Shard, from: 'LATEST' | 'TRIM_HORIZON', start?: string): Promise<void> => {
     const id = shard.ShardId!;
-    let iterator: string | undefined;
+    let iterator: string | undefined = start;
     let lastSeq: string | undefined;
     let failing = false;
     /** The last read found records: what the next finds arrived while the handler ran. */
@@ -174,10 +174,10 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
 
   // Shards open now are read from their end (what was written before the office started is the
   // sweep's); shards that appear later are read from their start.
-  for (const s of await listShards()) {
-    if (s.SequenceNumberRange?.EndingSequenceNumber) continue;
-    readers.set(s.ShardId!, readShard(s, 'LATEST'));
-  }
+  // The iterators are taken before this returns, so that nothing written afterwards is missed.
+  const open = (await listShards()).filter((s) => !s.SequenceNumberRange?.EndingSequenceNumber);
+  const starts = await Promise.all(open.map(async (s) => (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: s.ShardId!, ShardIteratorType: 'LATEST' }))).ShardIterator));
+  open.forEach((s, i) => readers.set(s.ShardId!, readShard(s, 'LATEST', starts[i])));
   const discover = (async () => {
     while (!stopped) {
       await sleep(1000);

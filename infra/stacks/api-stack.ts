@@ -206,7 +206,8 @@ export class ApiStack extends Stack {
     };
     const everyMinute = Schedule.rate(Duration.minutes(1));
     const sealer = scheduled('AuditSealer', 'functions/audit-sealer.ts', 'daumoi: seals audit events into the hash chain', { Audit: 'RW' }, everyMinute, Duration.minutes(1));
-    const sweeper = scheduled('SearchSweeper', 'functions/search-sweeper.ts', 'daumoi: indexes register entries whose indexing failed', { Data: 'RW', Search: 'RW' }, everyMinute, Duration.minutes(1));
+    // The register store it reads entries through names the Audit table (read only here).
+    const sweeper = scheduled('SearchSweeper', 'functions/search-sweeper.ts', 'daumoi: indexes register entries whose indexing failed', { Data: 'RW', Search: 'RW', Audit: 'RO' }, everyMinute, Duration.minutes(1));
     // 18:00 UTC is 01:00 in Hà Nội, when the office is closed.
     const verifier = scheduled('AuditVerifier', 'functions/audit-verifier.ts', 'daumoi: verifies the whole audit hash chain daily', { Audit: 'RW' }, Schedule.cron({ hour: '18', minute: '0' }), Duration.minutes(15));
     // Entries made from a scan are indexed with its OCR text.

@@ -40,6 +40,16 @@ describe('search indexing from the Data table stream', () => {
     t.api.hasResourceProperties('AWS::Lambda::Function', { Description: Match.stringLikeRegexp('indexes register entries for search from the Data table stream') });
   });
 
+  it('the indexing function and the search sweeper have every table the register store they read through names', () => {
+    // services().registers builds its audit log from DAUMOI_TABLE_AUDIT: without it the function fails on its first entry.
+    const fns = Object.values(t.api.findResources('AWS::Lambda::Function')).map((r) => r.Properties);
+    for (const what of ['indexes register entries for search from the Data table stream', 'indexes register entries whose indexing failed']) {
+      const fn = fns.filter((p) => p.Description === `daumoi: ${what}`);
+      expect(fn, what).toHaveLength(1);
+      expect(Object.keys(fn[0]!.Environment.Variables), what).toEqual(expect.arrayContaining(['DAUMOI_TABLE_DATA', 'DAUMOI_TABLE_SEARCH', 'DAUMOI_TABLE_AUDIT', 'DAUMOI_BUCKET']));
+    }
+  });
+
   it('alarms when a batch lands in the dead-letter queue', () => {
     const alarms = Object.values(t.monitoring.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     expect(alarms.filter((a) => a.AlarmDescription?.includes('search indexing') && a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);

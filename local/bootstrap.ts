@@ -1,5 +1,5 @@
 /** Creates the tables (from the same declarations CDK uses) when missing, and seeds the demo users. */
-import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TABLES } from '../shared/adapters/dynamodb/tables';
 import { DEMO_USERS, poolUser } from './demo-users';
@@ -20,7 +20,16 @@ export async function ensureTables(client: DynamoDBClient, prefix = 'daumoi'): P
   } while (start);
   for (const t of TABLES) {
     const name = `${prefix}-${t.name}`;
-    if (existing.has(name)) continue;
+    if (existing.has(name)) {
+      // A data directory made before the table had its stream: turn the stream on.
+      if (t.stream) {
+        const d = await client.send(new DescribeTableCommand({ TableName: name }));
+        if (!d.Table?.StreamSpecification?.StreamEnabled) {
+          await client.send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: true, StreamViewType: t.stream } }));
+        }
+      }
+      continue;
+    }
     const keys = new Set([t.partitionKey, t.sortKey, ...t.globalIndexes.flatMap((g) => [g.partitionKey, g.sortKey])].filter((k): k is string => !!k));
     await client.send(
       new CreateTableCommand({
@@ -28,6 +37,7 @@ export async function ensureTables(client: DynamoDBClient, prefix = 'daumoi'): P
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: [...keys].map((k) => ({ AttributeName: k, AttributeType: 'S' })),
         KeySchema: [{ AttributeName: t.partitionKey, KeyType: 'HASH' }, ...(t.sortKey ? [{ AttributeName: t.sortKey, KeyType: 'RANGE' as const }] : [])],
+        ...(t.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: t.stream } } : {}),
         ...(t.globalIndexes.length
           ? {
               GlobalSecondaryIndexes: t.globalIndexes.map((g) => ({

@@ -1,6 +1,7 @@
 /**
  * Parts of the embedded office beyond the API: each stands in for an AWS event source
- * (S3 → SQS → OCR Lambda, Step Functions, EventBridge Scheduler) and calls the same handlers.
+ * (S3 → SQS → OCR Lambda, DynamoDB Streams → search indexing, Step Functions, EventBridge
+ * Scheduler) and calls the same handlers.
  */
 import type { EventEmitter } from 'node:events';
 import type { Extra } from './gateway';
@@ -9,6 +10,7 @@ import { remindersPlugin } from './plugins/reminders';
 import { workflowPlugin } from './plugins/workflow';
 import { ocrPlugin } from './plugins/ocr';
 import { searchSweeperPlugin } from './plugins/search-sweeper';
+import { searchIndexerPlugin } from './plugins/search-indexer';
 
 export interface EmbeddedContext {
   dataDir: string;
@@ -25,4 +27,4 @@ export interface EmbeddedPlugin {
   start(ctx: EmbeddedContext): Promise<{ stop: () => Promise<void>; extra?: Extra }>;
 }
 
-export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, auditVerifierPlugin, searchSweeperPlugin, remindersPlugin, workflowPlugin, ocrPlugin];
+export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, auditVerifierPlugin, searchIndexerPlugin, searchSweeperPlugin, remindersPlugin, workflowPlugin, ocrPlugin];

@@ -1,7 +1,7 @@
 /**
  * The scans-and-search part of the composition root (composition.ts calls it): S3 (or s3rver)
  * for the files, the OCR engine chosen by DAUMOI_OCR_ENGINE, the scan store and the search index
- * on DynamoDB, and the register store wrapped so that every entry it writes is indexed.
+ * on DynamoDB, and the indexer that keeps the search index in step with the registers.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENV, optionalEnv, requireEnv } from './config/env';
@@ -19,7 +19,7 @@ import { S3BlobStore } from './adapters/s3/blob-store';
 import { s3Client } from './adapters/s3/client';
 import { ScanService } from './services/scans/scan-service';
 import type { ScanReader } from './services/scans/deps';
-import { EntryIndexer, withSearchIndexing } from './services/search/entry-indexing';
+import { EntryIndexer } from './services/search/entry-indexing';
 
 interface Base {
   clock: Clock;
@@ -62,9 +62,4 @@ export function buildEntryIndexer(services: () => Base): EntryIndexer {
     registers: () => services().registers,
     scanText: (id) => services().scans.textOf(id),
   });
-}
-
-/** The register store with search indexing of every entry it writes. */
-export function indexedRegisters(store: RegisterStore, services: () => Base & { indexer: EntryIndexer }): RegisterStore {
-  return withSearchIndexing(store, services().indexer);
 }

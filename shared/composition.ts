@@ -21,6 +21,7 @@ import type { DomainConfig } from './domain/config';
 import { domainConfig } from './adapters/config/domain-config';
 import type { RegisterStore } from './ports/register-store';
 import { DynamoRegisterStore } from './adapters/dynamodb/register-store';
+import { GaplessCounter } from './adapters/dynamodb/gapless-counter';
 import type { Workflow } from './ports/workflow';
 import { buildWorkflow } from './adapters/workflow/select';
 import type { DraftStore } from './ports/draft-store';
@@ -29,7 +30,7 @@ import type { BlobStore } from './ports/blob-store';
 import type { SearchIndex } from './ports/search-index';
 import type { ScanReader } from './services/scans/deps';
 import type { ScanService } from './services/scans/scan-service';
-import { buildBlobStore, buildEntryIndexer, buildScanService, buildSearchIndex, indexedRegisters } from './composition-scans';
+import { buildBlobStore, buildEntryIndexer, buildScanService, buildSearchIndex } from './composition-scans';
 import type { EntryIndexer } from './services/search/entry-indexing';
 import type { UserDirectory } from './ports/user-directory';
 import { DynamoUserDirectory } from './adapters/dynamodb/user-directory';
@@ -75,11 +76,20 @@ const factories: { [K in keyof Services]: () => Services[K] } = {
   clients: () => new DynamoClientRegistry(services().db, tableName('Data')),
   reporting: () => createReporting(buildReportingDeps(services)),
   domainConfig: () => domainConfig(),
+  // Search indexing follows the entries' changes (the Data table's stream), not the request.
   registers: () =>
-    indexedRegisters(
-      new DynamoRegisterStore({ db: services().db, table: tableName('Data'), audit: services().audit, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }),
-      services,
-    ),
+    new DynamoRegisterStore({
+      db: services().db,
+      table: tableName('Data'),
+      audit: services().audit,
+      clock: { now: () => services().clock.now() },
+      config: () => services().domainConfig,
+      // Overload is refused with 429 before anything is written: a bounded queue and wait per register.
+      counter: new GaplessCounter(services().db, tableName('Data'), {
+        maxQueue: Number(optionalEnv(ENV.registerQueueLimit, '1000')),
+        maxWaitMs: Number(optionalEnv(ENV.registerMaxWaitMs, '10000')),
+      }),
+    }),
   workflow: () => buildWorkflow(),
   drafts: () => new DynamoDraftStore(services().db, tableName('Data'), services().audit),
   blobs: () => buildBlobStore(services),

@@ -46,6 +46,7 @@ import { ENV } from '../../shared/config/env';
 import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
 import { DaumoiFunction, grantPurgeVersions, type AccessMode } from '../constructs/daumoi-function';
 import { USER_DIRECTORY_ACTIONS } from '../../shared/adapters/cognito/user-directory';
+import { SearchIndexing } from '../constructs/search-indexing';
 import type { DataStack } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -98,6 +99,8 @@ export class ApiStack extends Stack {
   readonly webClient: UserPoolClient;
   /** The scheduled functions (reminders, audit sealer, search sweeper, audit verifier): their errors are alarmed. */
   readonly scheduled: DaumoiFunction[] = [];
+  /** Search indexing from the Data table's stream, with its dead-letter queue. */
+  readonly searchIndexing: SearchIndexing;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -235,12 +238,15 @@ export class ApiStack extends Stack {
     };
     const everyMinute = Schedule.rate(Duration.minutes(1));
     const sealer = scheduled('AuditSealer', 'functions/audit-sealer.ts', 'daumoi: seals audit events into the hash chain', { Audit: 'RW' }, everyMinute, Duration.minutes(1));
-    const sweeper = scheduled('SearchSweeper', 'functions/search-sweeper.ts', 'daumoi: indexes register entries whose indexing failed', { Data: 'RW', Search: 'RW' }, everyMinute, Duration.minutes(1));
+    // The register store it reads entries through names the Audit table (read only here).
+    const sweeper = scheduled('SearchSweeper', 'functions/search-sweeper.ts', 'daumoi: indexes register entries whose indexing failed', { Data: 'RW', Search: 'RW', Audit: 'RO' }, everyMinute, Duration.minutes(1));
     // 18:00 UTC is 01:00 in Hà Nội, when the office is closed.
     const verifier = scheduled('AuditVerifier', 'functions/audit-verifier.ts', 'daumoi: verifies the whole audit hash chain daily', { Audit: 'RO' }, Schedule.cron({ hour: '18', minute: '0' }), Duration.minutes(15));
     // Entries made from a scan are indexed with its OCR text.
     sweeper.bindBucket(ENV.bucket, data.bucket, ['ocr/'], 'RO');
     this.scheduled.push(reminders, sealer, sweeper, verifier);
+    // Search indexing follows the Data table's stream; the sweeper above is its safety net.
+    this.searchIndexing = new SearchIndexing(this, 'SearchIndexing', { tables: data.tables, bucket: data.bucket, logRetention: props.logRetention });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
     this.api = new RestApi(this, 'Api', {

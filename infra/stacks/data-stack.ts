@@ -4,7 +4,7 @@
  * versioned, public access blocked, TLS enforced, access-logged.
  */
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -35,6 +35,7 @@ export class DataStack extends Stack {
         removalPolicy: RemovalPolicy.RETAIN,
         encryption: TableEncryptionV2.customerManagedKey(this.key),
         ...(spec.ttlAttribute ? { timeToLiveAttribute: spec.ttlAttribute } : {}),
+        ...(spec.stream ? { dynamoStream: StreamViewType[spec.stream] } : {}),
         globalSecondaryIndexes: spec.globalIndexes.map((g) => ({
           indexName: g.name,
           partitionKey: attr(g.partitionKey),

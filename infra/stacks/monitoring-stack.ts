@@ -67,6 +67,11 @@ export class MonitoringStack extends Stack {
       'An OCR message is parked in the dead-letter queue: its scan may still show processing',
       props.ocr.deadLetters.metricApproximateNumberOfMessagesVisible({ period: five, statistic: 'Maximum' }),
     );
+    alarm(
+      'SearchIndexingDeadLetters',
+      'A batch of the Data table stream failed every retry of search indexing: its entries wait for the search sweeper',
+      props.api.searchIndexing.deadLetters.metricApproximateNumberOfMessagesVisible({ period: five, statistic: 'Maximum' }),
+    );
     alarm('OcrWorkerErrors', 'The OCR function failed (crash or timeout), not a scan it could not read', props.ocr.worker.metricErrors({ period: five }), 3);
     alarm('WorkflowExecutionsFailed', 'A drafts workflow execution failed or timed out', props.workflow.stateMachine.metricFailed({ period: five }));
     for (const fn of props.api.scheduled) {

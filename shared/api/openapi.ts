@@ -64,6 +64,12 @@ export function buildOpenApi(routes: readonly Route[], version: string): Record<
     for (const s of errorStatuses) {
       responses[String(s)] ??= { description: STANDARD_ERRORS[s], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
+    // Any route may be refused when the office is overloaded (a register's queue full, API Gateway's throttle).
+    responses['429'] ??= {
+      description: 'Too many requests at once; nothing was changed. Retry after the seconds in Retry-After',
+      headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
     const op: Record<string, unknown> = {
       operationId: r.operationId,
       summary: r.summary,

@@ -29,4 +29,8 @@ export const ENV = {
   ocrEngine: 'DAUMOI_OCR_ENGINE',
   version: 'DAUMOI_VERSION',
   timeZone: 'DAUMOI_TIME_ZONE',
+  /** Registrations one process lets wait for a register's number at most; more → 429 (default 1000). */
+  registerQueueLimit: 'DAUMOI_REGISTER_QUEUE_LIMIT',
+  /** How long a registration may wait for its turn before it is refused with 429 (ms, default 10000). */
+  registerMaxWaitMs: 'DAUMOI_REGISTER_MAX_WAIT_MS',
 } as const;

@@ -52,9 +52,16 @@ export class UnsupportedMediaTypeError extends DomainError {
   readonly status = 415;
   readonly code = 'UNSUPPORTED_MEDIA_TYPE';
 }
+/** Too much at once: retry after `retryAfterSeconds` (the response's Retry-After). Nothing was changed. */
 export class ThrottledError extends DomainError {
   readonly status = 429;
   readonly code = 'THROTTLED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(message);
+  }
 }
 /** A dependency (database, storage) is unreachable: the request may be retried. Not a bug. */
 export class ServiceUnavailableError extends DomainError {

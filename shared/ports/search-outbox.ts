@@ -20,4 +20,6 @@ export interface SearchOutbox {
   pending(before: Date, limit: number): Promise<PendingIndex[]>;
   /** The entry is indexed as of `version`: forget it, unless a newer change was recorded since. */
   done(entryId: string, version: number): Promise<void>;
+  /** `done` for many entries at once (a batch of indexing). */
+  doneAll(indexed: readonly { entryId: string; version: number }[]): Promise<void>;
 }

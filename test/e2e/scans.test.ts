@@ -39,6 +39,15 @@ async function uploadAndRead(file: string, contentType: string): Promise<{ scan:
 }
 
 const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((i) => i.id);
+/** Search follows the registers from the Data table's stream, within seconds: asks until `ready` holds or 5 s pass. */
+const searchUntil = async (q: string, token: string, ready: (found: string[]) => boolean) => {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const r = await api('GET', `/v1/search?q=${encodeURIComponent(q)}`, token);
+    if (r.status !== 200 || ready(ids(r)) || Date.now() > deadline) return r;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+};
 
 beforeAll(async () => {
   office = await startOffice();
@@ -79,7 +88,7 @@ describe('scanned letters, embedded', () => {
   });
 
   it('finds it with "van thu luu tru" (no diacritics) and by its number-symbol', async () => {
-    const words = await api('GET', `/v1/search?q=${encodeURIComponent('van thu luu tru')}`, tokens.chuyenvien!);
+    const words = await searchUntil('van thu luu tru', tokens.chuyenvien!, (found) => found.includes(directive.scan.entryId));
     expect(words.status).toBe(200);
     expect(ids(words)).toContain(directive.scan.entryId);
     expect(words.body.items[0].id).toBe(directive.scan.entryId);
@@ -95,7 +104,7 @@ describe('scanned letters, embedded', () => {
     expect(r.status).toBe(201);
     expect(r.body.secrecy).toBe('mat');
     const q = `/v1/search?q=${encodeURIComponent(t.numberSymbol)}`;
-    expect(ids(await api('GET', q, tokens.chuyenvien!))).toEqual([r.body.id]);
+    expect(ids(await searchUntil(t.numberSymbol, tokens.chuyenvien!, (found) => found.includes(r.body.id)))).toEqual([r.body.id]);
     expect(ids(await api('GET', q, tokens.chuyenvien2!))).toEqual([]);
     expect(ids(await api('GET', `/v1/search?q=${encodeURIComponent('ngay truyen thong van phong cap uy')}`, tokens.chuyenvien2!))).not.toContain(r.body.id);
     expect((await api('GET', `/v1/scans/${secretLetter.scan.scanId}`, tokens.chuyenvien2!)).status).toBe(404);

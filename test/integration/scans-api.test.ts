@@ -5,7 +5,7 @@
  * Read scans are written through the scan store (the OCR run is covered by scans-pipeline).
  */
 import { randomInt } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { objectExists } from './scans-support';
 
@@ -13,6 +13,10 @@ useEmbeddedEnv();
 const { handler: scans } = await import('../../functions/scans');
 const { handler: search } = await import('../../functions/search');
 const { services } = await import('../../shared/composition');
+// Search indexing follows the Data table's stream, as in the office.
+const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
+const indexing = await startSearchIndexing();
+afterAll(() => indexing.stop());
 const { DynamoScanStore } = await import('../../shared/adapters/dynamodb/scan-store');
 const { documentClient } = await import('../../shared/adapters/dynamodb/client');
 const { tableName } = await import('../../shared/adapters/dynamodb/tables');
@@ -104,6 +108,7 @@ describe('registering a read scan, and searching for it', () => {
 
   it('finds the registered letter without diacritics and by its number-symbol', async () => {
     const find = async (q: string, token = tokens.chuyenvien) => invoke(search, { method: 'GET', path: '/v1/search', token, query: { q } });
+    await indexing.drained();
     const words = await find('van thu luu tru');
     expect(words.status).toBe(200);
     expect(words.body.items.map((i: { id: string }) => i.id)).toContain(entryId);
@@ -141,6 +146,7 @@ describe('clearance', () => {
     expect((await invoke(scans, { method: 'GET', path: `/v1/scans/${id}`, token: tokens.chuyenvien })).body.fields.secrecy.value).toBe('mat');
     const reg = await invoke(scans, { method: 'POST', path: `/v1/scans/${id}/register`, token: tokens.vanthu, body: {} });
     expect(reg.status).toBe(201);
+    await indexing.drained();
     const ids = async (token: string, q: string) =>
       (await invoke(search, { method: 'GET', path: '/v1/search', token, query: { q } })).body.items.map((i: { id: string }) => i.id);
     expect(await ids(tokens.chuyenvien, number)).toEqual([reg.body.id]);

@@ -1,6 +1,6 @@
 /**
- * The search outbox: every entry write leaves a marker in its own transaction; indexing clears
- * it; what indexing missed (the Search table unreachable — a real connection failure, to a port
+ * The search outbox: every entry write leaves a marker in its own transaction; the marker's
+ * stream record starts the indexing (functions/search-indexer.ts), which clears it; what indexing missed (the Search table unreachable — a real connection failure, to a port
  * where nothing listens) stays marked, and the sweep indexes it. Works in 2081 and on tables of its own.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -19,7 +19,9 @@ const { handler: sweeper } = await import('../../functions/search-sweeper');
 const { overrideServices, services } = await import('../../shared/composition');
 const { DynamoRegisterStore } = await import('../../shared/adapters/dynamodb/register-store');
 const { DynamoAuditLog } = await import('../../shared/adapters/dynamodb/audit-log');
-const { EntryIndexer, withSearchIndexing } = await import('../../shared/services/search/entry-indexing');
+const { handler: indexerFn } = await import('../../functions/search-indexer');
+const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
+const { EntryIndexer } = await import('../../shared/services/search/entry-indexing');
 const { DynamoSearchIndex } = await import('../../shared/adapters/dynamodb/search-index');
 const { DynamoSearchOutbox, pendingIndexItem } = await import('../../shared/adapters/dynamodb/search-outbox');
 const { documentClient, dynamoClient } = await import('../../shared/adapters/dynamodb/client');
@@ -37,13 +39,59 @@ const found = async (token: string, q: string, year: number) =>
 afterEach(() => overrideServices({}));
 
 describe('search outbox', () => {
-  it('an entry indexed with its write leaves nothing pending', async () => {
-    overrideServices({ clock: vnClock('2081-04-02T09:00:00') });
+  it('an entry is indexed from the stream and then leaves nothing pending', async () => {
+    const indexing = await startSearchIndexing();
+    try {
+      overrideServices({ clock: vnClock('2081-04-02T09:00:00') });
+      const token = await tokenFor('vanthu');
+      const r = await invoke(registers, { method: 'POST', path: '/v1/registers/incoming/entries', token, body: incomingBody('2081-04-01', { subject: 'về việc kiểm kê kho lưu trữ năm 2081' }) });
+      expect(r.status).toBe(201);
+      await indexing.drained();
+      expect(await isPending(r.body.id)).toBe(false);
+      expect(await found(token, 'kiem ke kho luu tru', 2081)).toContain(r.body.id);
+    } finally {
+      await indexing.stop();
+    }
+  });
+
+  it('the indexing function indexes the entries of a batch of stream records at once and reports those it could not index', async () => {
+    overrideServices({ clock: vnClock('2081-06-02T09:00:00') });
     const token = await tokenFor('vanthu');
-    const r = await invoke(registers, { method: 'POST', path: '/v1/registers/incoming/entries', token, body: incomingBody('2081-04-01', { subject: 'về việc kiểm kê kho lưu trữ năm 2081' }) });
-    expect(r.status).toBe(201);
-    expect(await isPending(r.body.id)).toBe(false);
-    expect(await found(token, 'kiem ke kho luu tru', 2081)).toContain(r.body.id);
+    const made = [];
+    for (const subject of ['về việc tu bổ di tích đình làng Phú Hội', 'về việc tu bổ nhà văn hóa thôn Đông']) {
+      const r = await invoke(registers, { method: 'POST', path: '/v1/registers/incoming/entries', token, body: incomingBody('2081-06-01', { subject }) });
+      expect(r.status).toBe(201);
+      made.push(r.body as { id: string; version: number });
+    }
+    // Stream records as Lambda delivers them: the entries as written (read back here with their
+    // storage keys, as the stream's NEW_IMAGE has them), and records the filter would have left out.
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { marshall } = await import('@aws-sdk/util-dynamodb');
+    const stored = async (id: string) => (await documentClient().send(new GetCommand({ TableName: tableName('Data'), Key: { pk: `REGENTRY#${id}`, sk: 'ENTRY' } }))).Item!;
+    const record = (seq: number, item: Record<string, unknown>, eventName: 'INSERT' | 'MODIFY' | 'REMOVE' = 'INSERT') => ({
+      eventID: String(seq),
+      eventName,
+      eventSource: 'aws:dynamodb',
+      dynamodb: { SequenceNumber: String(seq), Keys: marshall({ pk: item.pk, sk: item.sk }), NewImage: marshall(item, { removeUndefinedValues: true }) },
+    });
+    const [a, b] = [await stored(made[0]!.id), await stored(made[1]!.id)];
+    const event = {
+      Records: [
+        record(100, a),
+        record(101, { pk: 'SEARCHPENDING#1', sk: made[0]!.id, entryId: made[0]!.id, register: 'incoming', version: 1 }),
+        record(102, b, 'MODIFY'),
+        record(103, a),
+        record(104, { pk: 'COUNTER#incoming/2081', sk: 'COUNTER', last: 2 }),
+      ],
+    };
+    overrideServices({ clock: vnClock('2081-06-02T09:00:00'), search: unreachableSearch });
+    expect(await indexerFn(event as never)).toEqual({ batchItemFailures: [{ itemIdentifier: '100' }, { itemIdentifier: '102' }] });
+    expect(await isPending(made[0]!.id)).toBe(true);
+    overrideServices({ clock: vnClock('2081-06-02T09:00:00') });
+    expect(await indexerFn(event as never)).toEqual({ batchItemFailures: [] });
+    expect(await isPending(made[0]!.id)).toBe(false);
+    expect(await isPending(made[1]!.id)).toBe(false);
+    expect(await found(token, 'tu bo', 2081)).toEqual(expect.arrayContaining(made.map((m) => m.id)));
   });
 
   it('an entry whose indexing failed stays pending, unsearchable, until the sweep indexes it', async () => {
@@ -56,7 +104,7 @@ describe('search outbox', () => {
     let search: SearchIndex = unreachableAt(`${prefix}-Search`);
     const own = new DynamoSearchOutbox(documentClient(), `${prefix}-Data`);
     const indexer = new EntryIndexer({ search: () => search, outbox: () => own, registers: () => registers, scanText: async () => null });
-    const registers = withSearchIndexing(store, indexer);
+    const registers = store;
     const ctx = { actor: callerWith('vanthu', ['van-thu'], 'mat') };
 
     const { entry: incoming } = await registers.registerIncoming(
@@ -65,6 +113,10 @@ describe('search outbox', () => {
     );
     const { entry: outgoing } = await registers.allocateOutgoing(outgoingBody({ subject: 'về chuyển đổi số trong công tác văn thư lưu trữ' }) as never, ctx);
     const pendingIds = async () => (await own.pending(new Date(Date.now() + 1000), 100)).map((p) => p.entryId).sort();
+    expect(await pendingIds()).toEqual([incoming.id, outgoing.id].sort());
+    // The stream's indexing, with the Search table unreachable: nothing indexed, both stay marked.
+    const marked = (await own.pending(new Date(Date.now() + 1000), 100)).map(({ entryId, register, version }) => ({ entryId, register, version }));
+    expect(await indexer.indexPending(marked)).toEqual({ indexed: 0, failed: expect.arrayContaining([incoming.id, outgoing.id]) });
     expect(await pendingIds()).toEqual([incoming.id, outgoing.id].sort());
     const hits = async (q: string) => (await working.search({ q, clearance: 'mat', limit: 10 })).items.map((h) => h.id);
     expect(await hits('sua chua tru so')).toEqual([]);

@@ -144,8 +144,15 @@ export async function dynamoOutageUnderLoad(e: Embedded, opts: { before?: number
     const withoutAudit: string[] = [];
     for (const x of entries) if (!(await services().audit.list({ entityId: x.id, limit: 5 })).items.some((a) => a.action === 'register.register')) withoutAudit.push(x.id);
     const gapless = numbers.every((n, i) => n === i + 1);
-    // What the scheduled sweeper does (every minute in the cloud, every 5 s embedded), now.
-    const swept = await services().indexer.sweep({ olderThanMs: 0 });
+    // What the scheduled sweeper does (every minute in the cloud, every 5 s embedded), now, until
+    // nothing is left marked (this office runs no stream reader: the sweep does all its indexing).
+    const swept = { indexed: 0, failed: 0 };
+    for (let round = 0; round < 100; round++) {
+      const r = await services().indexer.sweep({ olderThanMs: 0 });
+      swept.indexed += r.indexed;
+      swept.failed += r.failed;
+      if (r.indexed === 0 || r.pending < 200) break;
+    }
     const unsearchable: string[] = [];
     for (const x of entries) {
       const r = await api(e, 'GET', `/v1/search?q=${encodeURIComponent(x.numberSymbol)}&year=${year}`, token);
@@ -163,7 +170,7 @@ export async function dynamoOutageUnderLoad(e: Embedded, opts: { before?: number
         [withoutAudit.length === 0, `every entry has its audit event${withoutAudit.length ? ` (not: ${withoutAudit.slice(0, 5).join(', ')})` : ''}`],
         [
           unsearchable.length === 0 && swept.failed === 0,
-          `every entry is found by search once the search sweeper has run (it indexed ${swept.indexed} whose own indexing failed during the outage)${unsearchable.length ? `; not found: ${unsearchable.slice(0, 5).join(', ')}` : ''}`,
+          `every entry is found by search once the search sweeper has run (it indexed ${swept.indexed} still marked)${unsearchable.length ? `; not found: ${unsearchable.slice(0, 5).join(', ')}` : ''}`,
         ],
       ],
       [

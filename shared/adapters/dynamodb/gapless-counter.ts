@@ -38,10 +38,16 @@ export interface GaplessCounterOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Jobs that may wait for one counter in this process; one more is refused at once (429). */
+  maxQueue?: number;
+  /** How long a job may wait for its transaction; longer and it is refused (429) before anything is written. */
+  maxWaitMs?: number;
 }
 
 interface Pending {
   job: CounterJob<unknown>;
+  /** performance.now() when it was queued. */
+  since: number;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -63,16 +69,20 @@ export class GaplessCounter {
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
+  private readonly maxQueue: number;
+  private readonly maxWaitMs: number;
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
     opts: GaplessCounterOptions = {},
   ) {
-    this.maxBatch = opts.maxBatch ?? 10;
+    this.maxBatch = opts.maxBatch ?? 25;
     this.maxAttempts = opts.maxAttempts ?? 80;
     this.baseDelayMs = opts.baseDelayMs ?? 4;
     this.maxDelayMs = opts.maxDelayMs ?? 250;
+    this.maxQueue = opts.maxQueue ?? 1000;
+    this.maxWaitMs = opts.maxWaitMs ?? 10_000;
   }
 
   /** Takes the next number of `key` for the job; resolves once the job's items are stored with it. */
@@ -80,7 +90,11 @@ export class GaplessCounter {
     if (job.size + 1 > MAX_ITEMS) throw new Error(`a counter job may write at most ${MAX_ITEMS - 1} items`);
     let state = this.counters.get(key);
     if (!state) this.counters.set(key, (state = { queue: [], running: false }));
-    const promise = new Promise<R>((resolve, reject) => state!.queue.push({ job: job as CounterJob<unknown>, resolve: resolve as (v: unknown) => void, reject }));
+    if (state.queue.length >= this.maxQueue) {
+      return Promise.reject(new ThrottledError(`The register is busy: ${state.queue.length} registrations are waiting for a number; retry in a moment`, 1));
+    }
+    const since = performance.now();
+    const promise = new Promise<R>((resolve, reject) => state!.queue.push({ job: job as CounterJob<unknown>, since, resolve: resolve as (v: unknown) => void, reject }));
     if (!state.running) void this.drain(key, state);
     return promise;
   }
@@ -109,13 +123,22 @@ export class GaplessCounter {
     }
   }
 
-  /** Takes queued jobs in order while they fit one transaction and touch distinct items. */
+  /**
+   * Takes queued jobs in order while they fit one transaction and touch distinct items. Jobs that
+   * waited longer than maxWaitMs are refused here, before anything of theirs is written.
+   */
   private nextBatch(state: CounterState): Pending[] {
     const batch: Pending[] = [];
     const keys = new Set<string>();
     let items = 1;
+    const now = performance.now();
     for (let i = 0; i < state.queue.length && batch.length < this.maxBatch; ) {
       const p = state.queue[i]!;
+      if (now - p.since > this.maxWaitMs) {
+        state.queue.splice(i, 1);
+        p.reject(new ThrottledError(`The register is busy: a registration waited ${Math.round(now - p.since)} ms for its number and was not made; retry in a moment`, 2));
+        continue;
+      }
       if (items + p.job.size > MAX_ITEMS) break;
       if (p.job.keys.some((k) => keys.has(k))) {
         i++;

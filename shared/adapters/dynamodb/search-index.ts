@@ -48,7 +48,7 @@ const docPk = (id: string) => `D#${id}`;
 
 /** Documents handled per round of writes (bounds memory and transaction sizes). */
 const DOCS_PER_ROUND = 5000;
-const TX_MAX_ITEMS = 25;
+const TX_MAX_ITEMS = 100;
 const TX_MAX_BYTES = 3_000_000;
 /**
  * Every match is ranked when the rarest required term has at most this many postings and

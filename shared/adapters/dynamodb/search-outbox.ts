@@ -4,7 +4,7 @@
  * of every entry write (`pendingIndexItem`); the indexer deletes it once the entry is indexed.
  * Four shards keep the markers of a busy register off one partition.
  */
-import { DeleteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RegisterEntry } from '../../domain/registers/model';
 import type { PendingIndex, SearchOutbox } from '../../ports/search-outbox';
 import type { TransactItem } from './gapless-counter';
@@ -47,6 +47,37 @@ export class DynamoSearchOutbox implements SearchOutbox {
     } catch (err) {
       // Gone already, or a newer write recorded since: that one's indexing clears it.
       if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    }
+  }
+
+  /**
+   * Deletes the markers of a batch, up to 100 per transaction (one call instead of one per entry);
+   * a marker already gone is fine. When a newer write replaced a marker meanwhile, that group is
+   * done one by one, leaving the newer marker.
+   */
+  async doneAll(indexed: readonly { entryId: string; version: number }[]): Promise<void> {
+    const latest = [...new Map(indexed.map((x) => [x.entryId, x])).values()];
+    for (let i = 0; i < latest.length; i += 100) {
+      const group = latest.slice(i, i + 100);
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: group.map((x) => ({
+              Delete: {
+                TableName: this.table,
+                Key: markerKey(x.entryId),
+                ConditionExpression: 'attribute_not_exists(pk) OR #version <= :version',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':version': x.version },
+              },
+            })),
+          }),
+        );
+      } catch (err) {
+        const name = (err as Error).name;
+        if (name !== 'TransactionCanceledException' && name !== 'TransactionConflictException') throw err;
+        for (const x of group) await this.done(x.entryId, x.version);
+      }
     }
   }
 

@@ -12,6 +12,12 @@ export interface TableSpec {
   sortKey?: string;
   globalIndexes: { name: string; partitionKey: string; sortKey?: string }[];
   ttlAttribute?: string;
+  /**
+   * The table's change stream (DynamoDB Streams), when something follows its changes. Cloud: the
+   * stream feeds a Lambda event source; embedded: DynamoDB Local's stream feeds the same handler
+   * (local/plugins/search-indexer.ts).
+   */
+  stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
 }
 
 export const TABLES: TableSpec[] = [
@@ -26,6 +32,10 @@ export const TABLES: TableSpec[] = [
       { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     ],
+    // Search indexing follows the entries' changes: each entry write's stream record (the entry as
+    // written) is indexed by functions/search-indexer.ts; the SEARCHPENDING marker written in the same
+    // transaction stays until then, for the sweep.
+    stream: 'NEW_IMAGE',
   },
   {
     // Inverted index: postings per folded term.

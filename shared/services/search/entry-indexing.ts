@@ -1,14 +1,15 @@
 /**
- * Keeps the search index in step with the registers: every entry created or changed through
- * the RegisterStore is (re)indexed, with the OCR text of its scan when it was made from one.
+ * Keeps the search index in step with the registers: every entry created or changed is
+ * (re)indexed, with the OCR text of its scan when it was made from one.
  *
- * `withSearchIndexing` wraps the store the composition root builds, so every path that writes
- * an entry (the registers API, scan registration, issuance from the workflow) indexes it, and
- * the registers code needs no change. The entry is already committed when it is indexed: an
- * indexing failure is logged, never turned into a failed request (a retried create would
- * otherwise look like a duplicate). The register store leaves a marker in the search outbox
- * with every write (same transaction); indexing clears it, and `sweep` indexes what is still
- * marked after a while — the writes whose indexing failed or never ran.
+ * Indexing is not on the request path. Every entry write (the registers API, scan registration,
+ * issuance from the workflow) puts a marker in the search outbox in its own transaction; the
+ * entry's own change record on the Data table's stream starts the indexing (functions/search-indexer.ts:
+ * DynamoDB Streams → Lambda in the cloud, DynamoDB Local's stream → the same handler embedded).
+ * `indexEntries` indexes a batch of entries in one pass over the index (their shared terms written
+ * once, not once per entry) and clears their markers; `sweep` reads back and indexes what is still
+ * marked after a while — what a stopped stream, an outage of the Search table or a failed batch
+ * missed.
  */
 import { logger } from '../../http/logger';
 import { count, METRIC } from '../../http/metrics';
@@ -17,11 +18,9 @@ import type { Caller } from '../../domain/identity';
 import type { IncomingEntry, OutgoingEntry } from '../../domain/registers/model';
 import { searchDocumentOf } from '../../domain/search/document';
 import type { RegisterStore } from '../../ports/register-store';
+import type { PendingIndex } from '../../ports/search-outbox';
 import type { SearchIndex } from '../../ports/search-index';
 import type { SearchOutbox } from '../../ports/search-outbox';
-
-/** RegisterStore methods that create or change an entry, and where their result holds it. */
-const WRITES = ['registerIncoming', 'allocateOutgoing', 'updateIncoming', 'voidOutgoing'] as const;
 
 /** How long a write's own indexing has before the sweep takes it on. */
 export const SWEEP_AFTER_MS = 30_000;
@@ -31,7 +30,14 @@ const SWEEP_LIMIT = 200;
 const SWEEPER: Caller = { sub: 'system:search-outbox', username: 'search-outbox', roles: [], clearance: 'tuyet-mat' };
 
 type Entry = IncomingEntry | OutgoingEntry;
-const isEntry = (v: unknown): v is Entry => !!v && typeof v === 'object' && 'id' in v && 'register' in v;
+/** Reads and marker deletions in flight at once while a batch is indexed. */
+const PARALLEL = 16;
+
+export interface IndexResult {
+  indexed: number;
+  /** Ids of the entries that could not be indexed (they stay marked). */
+  failed: string[];
+}
 
 export interface SweepResult {
   /** Entries found marked. */
@@ -45,7 +51,7 @@ export class EntryIndexer {
     private readonly deps: {
       search: () => SearchIndex;
       outbox: () => SearchOutbox;
-      /** The register store, unwrapped (reading entries back). */
+      /** The register store (reading entries back). */
       registers: () => RegisterStore;
       /** The OCR text of a scan, or null when none is kept. */
       scanText: (scanId: string) => Promise<string | null>;
@@ -53,10 +59,10 @@ export class EntryIndexer {
   ) {}
 
   /** Indexes an entry as it now is and clears its outbox marker. Returns false (and logs) when it could not. */
-  async entryChanged(entry: Entry): Promise<boolean> {
+  async entryChanged(entry: Entry, scanText?: string | null): Promise<boolean> {
     try {
       const scanId = entry.register === 'incoming' ? entry.scanId : null;
-      const text = scanId ? await this.deps.scanText(scanId) : null;
+      const text = scanText !== undefined ? scanText : scanId ? await this.deps.scanText(scanId) : null;
       await this.deps.search().index([searchDocumentOf(entry, text)]);
       await this.deps.outbox().done(entry.id, entry.version);
       return true;
@@ -67,48 +73,80 @@ export class EntryIndexer {
     }
   }
 
-  /** Indexes the entries still marked `olderThanMs` after their write (default SWEEP_AFTER_MS). */
-  async sweep(opts: { olderThanMs?: number; limit?: number } = {}): Promise<SweepResult> {
-    const pending = await this.deps.outbox().pending(new Date(Date.now() - (opts.olderThanMs ?? SWEEP_AFTER_MS)), opts.limit ?? SWEEP_LIMIT);
-    let indexed = 0;
-    let failed = 0;
-    for (const p of pending) {
-      // Read now: the entry as it stands is what the index must hold, whichever write the marker names.
-      let entry: Entry;
+  /**
+   * Indexes entries as written (their stream records), in one pass over the index for the whole
+   * batch, and clears their markers. A batch that fails is retried entry by entry, so one bad entry
+   * holds up no other; the ids of those that still fail are returned (they stay marked).
+   */
+  async indexEntries(written: readonly Entry[]): Promise<IndexResult> {
+    // The latest version of each entry in the batch.
+    const latest = new Map<string, Entry>();
+    for (const e of written) if ((latest.get(e.id)?.version ?? -1) < e.version) latest.set(e.id, e);
+    const failed = new Set<string>();
+    const ready: { entry: Entry; text: string | null }[] = [];
+    await inParallel([...latest.values()], PARALLEL, async (entry) => {
       try {
-        entry = p.register === 'incoming' ? await this.deps.registers().getIncoming(p.entryId, SWEEPER) : await this.deps.registers().getOutgoing(p.entryId, SWEEPER);
+        const scanId = entry.register === 'incoming' ? entry.scanId : null;
+        ready.push({ entry, text: scanId ? await this.deps.scanText(scanId) : null });
+      } catch (err) {
+        logger.error('search indexing could not read the text of an entry’s scan; it stays marked', { entryId: entry.id, error: (err as Error).message });
+        failed.add(entry.id);
+      }
+    });
+    let indexed = 0;
+    try {
+      await this.deps.search().index(ready.map((r) => searchDocumentOf(r.entry, r.text)));
+      await this.deps.outbox().doneAll(ready.map((r) => ({ entryId: r.entry.id, version: r.entry.version })));
+      indexed = ready.length;
+    } catch (err) {
+      if (ready.length > 1) logger.warn('search indexing of a batch failed; indexing its entries one by one', { entries: ready.length, error: (err as Error).message });
+      for (const r of ready) {
+        if (await this.entryChanged(r.entry, r.text)) indexed++;
+        else failed.add(r.entry.id);
+      }
+    }
+    return { indexed, failed: [...failed] };
+  }
+
+  /** Indexes the marked entries as they now stand (read back), as `indexEntries` does. */
+  async indexPending(marked: readonly Pick<PendingIndex, 'entryId' | 'register' | 'version'>[]): Promise<IndexResult> {
+    const latest = [...new Map(marked.map((m) => [m.entryId, m])).values()];
+    const failed: string[] = [];
+    const entries: Entry[] = [];
+    await inParallel(latest, PARALLEL, async (p) => {
+      // Read now: the entry as it stands is what the index must hold, whichever write the marker names.
+      try {
+        entries.push(p.register === 'incoming' ? await this.deps.registers().getIncoming(p.entryId, SWEEPER) : await this.deps.registers().getOutgoing(p.entryId, SWEEPER));
       } catch (err) {
         if (err instanceof NotFoundError) {
           // A marker whose entry never committed cannot be: it is written in the entry's own transaction. Drop it.
           logger.warn('search outbox marker without its entry; dropped', { entryId: p.entryId });
           await this.deps.outbox().done(p.entryId, p.version);
         } else {
-          logger.error('search sweep could not read an entry; it stays marked', { entryId: p.entryId, error: (err as Error).message });
-          failed++;
+          logger.error('search indexing could not read an entry; it stays marked', { entryId: p.entryId, error: (err as Error).message });
+          failed.push(p.entryId);
         }
-        continue;
       }
-      if (await this.entryChanged(entry)) indexed++;
-      else failed++;
-    }
-    if (pending.length) logger.info('search outbox swept', { pending: pending.length, indexed, failed });
-    return { pending: pending.length, indexed, failed };
+    });
+    const r = await this.indexEntries(entries);
+    return { indexed: r.indexed, failed: [...failed, ...r.failed] };
+  }
+
+  /** Indexes the entries still marked `olderThanMs` after their write (default SWEEP_AFTER_MS). */
+  async sweep(opts: { olderThanMs?: number; limit?: number } = {}): Promise<SweepResult> {
+    const pending = await this.deps.outbox().pending(new Date(Date.now() - (opts.olderThanMs ?? SWEEP_AFTER_MS)), opts.limit ?? SWEEP_LIMIT);
+    const r = pending.length ? await this.indexPending(pending) : { indexed: 0, failed: [] };
+    if (pending.length) logger.info('search outbox swept', { pending: pending.length, indexed: r.indexed, failed: r.failed.length });
+    return { pending: pending.length, indexed: r.indexed, failed: r.failed.length };
   }
 }
 
-/** The register store, with every entry it writes indexed for search. */
-export function withSearchIndexing(store: RegisterStore, indexer: EntryIndexer): RegisterStore {
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      if (!(WRITES as readonly (string | symbol)[]).includes(prop)) return value.bind(target);
-      return async (...args: unknown[]) => {
-        const result = (await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)) as unknown;
-        const entry = isEntry(result) ? result : isEntry((result as { entry?: unknown })?.entry) ? (result as { entry: Entry }).entry : null;
-        if (entry) await indexer.entryChanged(entry);
-        return result;
-      };
-    },
-  });
+/** Runs tasks with at most `limit` in flight. */
+async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }

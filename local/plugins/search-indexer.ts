@@ -1,0 +1,49 @@
+/**
+ * Embedded stand-in for the search indexing function's event source: DynamoDB Local's stream of
+ * the Data table, read as Lambda reads it, into the same handler (functions/search-indexer.ts).
+ */
+import type { EmbeddedPlugin } from '../plugins';
+import { tableName } from '../../shared/adapters/dynamodb/tables';
+import { ENTRY_STREAM_BATCH, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/adapters/dynamodb/entry-stream';
+import { startStreamPoller, type StreamPoller } from '../stream-poller';
+
+
+let running: { poller: Promise<StreamPoller>; users: number } | undefined;
+
+/**
+ * Starts reading the Data table's stream into the indexing handler, or shares the reader this
+ * process already runs (one per process, as one event source mapping per table): it stops when
+ * its last user stops it.
+ */
+export async function startSearchIndexing(log?: (line: string) => void): Promise<StreamPoller> {
+  if (!running) {
+    const poller = import('../../functions/search-indexer').then(({ handler }) =>
+      startStreamPoller({ table: tableName('Data'), handler, batchSize: ENTRY_STREAM_BATCH, batchWindowMs: ENTRY_STREAM_WINDOW_SECONDS * 1000, retryAttempts: 3, ...(log ? { log } : {}) }),
+    );
+    running = { poller, users: 0 };
+    poller.catch(() => (running = undefined));
+  }
+  const shared = running;
+  shared.users++;
+  const poller = await shared.poller;
+  let stopped = false;
+  return {
+    drained: () => poller.drained(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (--shared.users === 0) {
+        if (running === shared) running = undefined;
+        await poller.stop();
+      }
+    },
+  };
+}
+
+export const searchIndexerPlugin: EmbeddedPlugin = {
+  name: 'search indexer (Data table stream)',
+  async start(ctx) {
+    const poller = await startSearchIndexing(ctx.log);
+    return { stop: () => poller.stop() };
+  },
+};

@@ -1,0 +1,208 @@
+/**
+ * The embedded stand-in for a Lambda DynamoDB Streams event source mapping: reads a table's
+ * stream on DynamoDB Local (DescribeStream, GetShardIterator, GetRecords) and calls the handler
+ * with a DynamoDBStreamEvent built as Lambda builds it, one batch at a time per shard, in order.
+ *
+ * As in the cloud mapping: up to `batchSize` records per call; a batch whose handler throws, or
+ * that reports batch item failures, is retried from the first failed record `retryAttempts`
+ * times, then skipped (logged — in the cloud it goes to the on-failure destination); shards are
+ * polled every `pollMs` when idle and new (child) shards are picked up as they appear.
+ */
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { dynamoClient } from '../shared/adapters/dynamodb/client';
+import { ENV, requireEnv } from '../shared/config/env';
+
+export interface StreamPollerOptions {
+  table: string;
+  handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+  batchSize?: number;
+  /** As Lambda's MaximumBatchingWindow: once records arrive, gather more for up to this long (ms). */
+  batchWindowMs?: number;
+  pollMs?: number;
+  retryAttempts?: number;
+  log?: (line: string) => void;
+}
+
+export interface StreamPoller {
+  stop(): Promise<void>;
+  /** Resolves once every record written before the call has been handed to the handler (tests). */
+  drained(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A stream record as the Lambda event carries it. */
+export function lambdaRecord(r: StreamRecord, streamArn: string): DynamoDBRecord {
+  const d = r.dynamodb ?? {};
+  return {
+    eventID: r.eventID,
+    eventName: r.eventName as DynamoDBRecord['eventName'],
+    eventVersion: r.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: r.awsRegion ?? process.env.AWS_REGION ?? 'ap-southeast-1',
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...(d.ApproximateCreationDateTime ? { ApproximateCreationDateTime: Math.floor(d.ApproximateCreationDateTime.getTime() / 1000) } : {}),
+      Keys: d.Keys as never,
+      ...(d.NewImage ? { NewImage: d.NewImage as never } : {}),
+      ...(d.OldImage ? { OldImage: d.OldImage as never } : {}),
+      SequenceNumber: d.SequenceNumber,
+      SizeBytes: d.SizeBytes,
+      StreamViewType: d.StreamViewType as NonNullable<DynamoDBRecord['dynamodb']>['StreamViewType'],
+    },
+  };
+}
+
+export async function startStreamPoller(opts: StreamPollerOptions): Promise<StreamPoller> {
+  const batchSize = opts.batchSize ?? 100;
+  const windowMs = opts.batchWindowMs ?? 0;
+  const pollMs = opts.pollMs ?? 250;
+  const retryAttempts = opts.retryAttempts ?? 3;
+  const log = opts.log ?? (() => undefined);
+  const streams = new DynamoDBStreamsClient({
+    endpoint: requireEnv(ENV.dynamoEndpoint),
+    region: process.env.AWS_REGION ?? 'ap-southeast-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const table = await dynamoClient().send(new DescribeTableCommand({ TableName: opts.table }));
+  const streamArn = table.Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${opts.table} has no stream (see shared/adapters/dynamodb/tables.ts)`);
+
+  let stopped = false;
+  const readers = new Map<string, Promise<void>>();
+  /** Per shard: records fetched and not yet handled (drained() waits for 0 after a poll). */
+  const busy = new Map<string, number>();
+  let polls = 0;
+
+  const listShards = async (): Promise<Shard[]> => {
+    const shards: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const r = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      shards.push(...(r.StreamDescription?.Shards ?? []));
+      start = r.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    return shards;
+  };
+
+  const deliver = async (records: StreamRecord[]): Promise<void> => {
+    let batch = records;
+    for (let attempt = 0; batch.length; attempt++) {
+      let failedFrom: string | undefined;
+      try {
+        const r = await opts.handler({ Records: batch.map((x) => lambdaRecord(x, streamArn)) });
+        const failures = (r?.batchItemFailures ?? []).map((f) => f.itemIdentifier).filter((x): x is string => !!x);
+        if (!failures.length) return;
+        failedFrom = failures.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))[0];
+      } catch (err) {
+        log(`[stream ${opts.table}] handler failed: ${(err as Error).message}`);
+      }
+      if (attempt >= retryAttempts) {
+        log(`[stream ${opts.table}] ${batch.length} records skipped after ${retryAttempts} retries (the sweep has them)`);
+        return;
+      }
+      const idx = failedFrom ? batch.findIndex((x) => x.dynamodb?.SequenceNumber === failedFrom) : 0;
+      batch = batch.slice(Math.max(0, idx));
+      await sleep(Math.min(2000, 100 * 2 ** attempt));
+    }
+  };
+
+  const readShard = async (shard: Shard, from: 'LATEST' | 'TRIM_HORIZON', start?: string): Promise<void> => {
+    const id = shard.ShardId!;
+    let iterator: string | undefined = start;
+    let lastSeq: string | undefined;
+    let failing = false;
+    /** The last read found records: what the next finds arrived while the handler ran. */
+    let backlog = false;
+    const position = () => (lastSeq ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: lastSeq } : { ShardIteratorType: from });
+    while (!stopped) {
+      let r;
+      try {
+        iterator ??= (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ...position() }))).ShardIterator;
+        if (!iterator) return; // the shard is gone
+        r = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: batchSize }));
+        if (failing) log(`[stream ${opts.table}] reading again`);
+        failing = false;
+      } catch (err) {
+        if (stopped) return;
+        if ((err as Error).name === 'ResourceNotFoundException' && lastSeq === undefined && from === 'TRIM_HORIZON') return;
+        // An expired or stale iterator (DynamoDB Local restarted): take a new one where we were.
+        iterator = undefined;
+        if (!(err instanceof ExpiredIteratorException)) {
+          if (!failing) log(`[stream ${opts.table}] cannot read the stream: ${(err as Error).message}; retrying every second`);
+          failing = true;
+          await sleep(1000);
+        }
+        continue;
+      }
+      const records = r.Records ?? [];
+      // The batching window: keep reading the shard until the batch is full or the window is over.
+      // Records that piled up while the handler ran have waited long enough: no window for them.
+      const windowEnd = performance.now() + (backlog ? 0 : windowMs);
+      while (records.length && records.length < batchSize && r.NextShardIterator && performance.now() < windowEnd && !stopped) {
+        await sleep(Math.min(pollMs, Math.max(0, windowEnd - performance.now())));
+        try {
+          r = await streams.send(new GetRecordsCommand({ ShardIterator: r.NextShardIterator, Limit: batchSize - records.length }));
+        } catch {
+          break; // deliver what we have; the next round takes a new iterator if this one is bad
+        }
+        records.push(...(r.Records ?? []));
+      }
+      if (records.length) {
+        busy.set(id, records.length);
+        await deliver(records);
+        lastSeq = records.at(-1)?.dynamodb?.SequenceNumber ?? lastSeq;
+      }
+      backlog = records.length > 0;
+      busy.set(id, 0);
+      polls++;
+      if (!r.NextShardIterator) return; // closed: its children are read from their start
+      iterator = r.NextShardIterator;
+      if (!records.length) await sleep(pollMs);
+    }
+  };
+
+  // Shards open now are read from their end (what was written before the office started is the
+  // sweep's); shards that appear later are read from their start.
+  // The iterators are taken before this returns, so that nothing written afterwards is missed.
+  const open = (await listShards()).filter((s) => !s.SequenceNumberRange?.EndingSequenceNumber);
+  const starts = await Promise.all(open.map(async (s) => (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: s.ShardId!, ShardIteratorType: 'LATEST' }))).ShardIterator));
+  open.forEach((s, i) => readers.set(s.ShardId!, readShard(s, 'LATEST', starts[i])));
+  const discover = (async () => {
+    while (!stopped) {
+      await sleep(1000);
+      if (stopped) break;
+      try {
+        for (const s of await listShards()) {
+          if (readers.has(s.ShardId!)) continue;
+          readers.set(s.ShardId!, readShard(s, 'TRIM_HORIZON'));
+        }
+      } catch (err) {
+        if (!stopped) log(`[stream ${opts.table}] DescribeStream failed: ${(err as Error).message}`);
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      await Promise.allSettled([discover, ...readers.values()]);
+      streams.destroy();
+    },
+    async drained() {
+      // Two full polls of every shard after the call, with nothing in hand.
+      const target = polls + 2 * Math.max(1, readers.size);
+      while (polls < target || [...busy.values()].some((n) => n > 0)) await sleep(20);
+    },
+  };
+}

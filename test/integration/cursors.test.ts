@@ -6,7 +6,7 @@
  * real cursors to every route whose query schema has `cursor`. The file works on tables of its own.
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedEnv } from '../support/integration';
 
 useEmbeddedEnv();
@@ -14,6 +14,10 @@ await (await import('../support/own-tables')).useOwnTables('cursors');
 
 const { useOfficeRuntime, routeKey, routeOf, setUpOffice, REQUESTS, OFFICE_YEAR } = await import('../support/route-requests');
 const { ROUTES } = await import('../../shared/api/routes/index');
+// Search indexing follows the Data table's stream, as in the office: this process reads it.
+const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
+const indexing = await startSearchIndexing();
+afterAll(() => indexing.stop());
 const { EXPECTED } = await import('../support/authz-matrix');
 import type { Office, RouteRequest } from '../support/route-requests';
 

@@ -19,6 +19,10 @@ const { handler: scans } = await import('../../functions/scans');
 const { handler: search } = await import('../../functions/search');
 const { handler: audit } = await import('../../functions/audit');
 const { services } = await import('../../shared/composition');
+// Search indexing follows the Data table's stream, as in the office: this process reads it.
+const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
+const indexing = await startSearchIndexing();
+afterAll(() => indexing.stop());
 
 const IN = '/v1/registers/incoming/entries';
 const tokens = {} as Record<'vanthu' | 'chuyenvien2' | 'bithu' | 'admin' | 'clerkNone' | 'leaderClerk' | 'topAdmin', string>;
@@ -61,6 +65,7 @@ describe('scanId on a registration', () => {
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ secrecy: 'mat', scanId: l.scanId, book: 'secret' });
     expect(await scanOf(l.scanId)).toMatchObject({ entryId: ok.body.id, secrecy: 'mat' });
+    await indexing.drained();
     expect(await found(tokens.bithu, 'quocphongmatma')).toEqual([ok.body.id]);
     expect(await found(tokens.chuyenvien2, 'quocphongmatma')).toEqual([]);
   });
@@ -120,6 +125,8 @@ describe('scanId on a registration', () => {
     const r = await invoke(registers, { method: 'POST', path: IN, token: tokens.vanthu, body: l.body({ secrecy: 'mat' }) });
     expect(r.status).toBe(201);
     expect((await invoke(scans, { method: 'GET', path: `/v1/scans/${l.scanId}`, token: tokens.chuyenvien2 })).status).toBe(404);
+    await indexing.drained();
+    expect(await found(tokens.bithu, 'nangdomat')).toEqual([r.body.id]);
     expect(await found(tokens.chuyenvien2, 'nangdomat')).toEqual([]);
   });
 

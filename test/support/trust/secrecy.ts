@@ -15,6 +15,7 @@ import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
 import { ensureKeys } from '../../../local/keys';
 import { personAccessToken } from '../../../local/issuer';
+import { startSearchIndexing } from '../../../local/plugins/search-indexer';
 import { findDemoUser, poolUser, type DemoUser } from '../../../local/demo-users';
 import { services } from '../../../shared/composition';
 import { ROUTES } from '../../../shared/api/routes/index';
@@ -79,6 +80,17 @@ const letter = (over: Record<string, unknown> = {}) => ({
 const uniqueWord = (stem: string) => `${stem}${randomInt(1e6, 9e6)}`.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
 
 export const run: TrustArea = async (ctx) => {
+  // Search indexing follows the Data table's stream, as in the office: read it here for the run
+  // (shared with the office's own reader when it has one).
+  const indexing = await startSearchIndexing();
+  try {
+    return await cases(ctx);
+  } finally {
+    await indexing.stop();
+  }
+};
+
+async function cases(ctx: TrustContext): Promise<TrustResult[]> {
   const api = client(ctx);
   const t = await tokens(ctx);
   const results: TrustResult[] = [];
@@ -238,4 +250,4 @@ export const run: TrustArea = async (ctx) => {
   );
 
   return results;
-};
+}

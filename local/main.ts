@@ -1,6 +1,6 @@
 /** `npm start`: the embedded office, with demo data, printed URLs and tokens. Ctrl-C stops everything. */
 import { startEmbedded } from './embedded';
-import { dataDir } from './paths';
+import { dataDir, LOCAL_BUCKET } from './paths';
 import { DEMO_USERS } from './demo-users';
 import { seedDemo, type DemoSummary } from './demo';
 import { removeOfficeMarker, writeOfficeMarker } from './office-marker';
@@ -25,6 +25,7 @@ daumoi — the embedded office is up in ${((Date.now() - started) / 1000).toFixe
   API       ${url}/v1   (OpenAPI: ${url}/v1/openapi.json)
   listening ${office.listening?.address}:${office.listening?.port}${office.listening?.address === '127.0.0.1' ? ' — this machine only; HOST=0.0.0.0 opens it to the network' : ' — set by HOST'}
   data      ${dir}
+  S3        ${office.s3.endpoint}   bucket ${LOCAL_BUCKET}, path-style, access key S3RVER, secret S3RVER (upload URLs point here)
   users     ${DEMO_USERS.map((u) => u.username).join(', ')}
 ${demo ? demoLines(url, demo) : ''}
 Get a token:   ${tokenCommand('vanthu')}

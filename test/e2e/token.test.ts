@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { REPO_ROOT } from '../../local/paths';
 import { freePort } from '../../local/ports';
 import { removeDir, startOffice, type Office } from '../support/e2e';
@@ -53,6 +54,18 @@ describe('npm run token, with the office started on its own data directory and p
     const r = bash(printed!);
     expect(r.status).toBe(0);
     expect(await status(r.stdout)).toBe(200);
+  });
+
+  it('the banner names the embedded S3 endpoint, its bucket and keys, and they open the bucket', async () => {
+    const m = /S3 {8}(http:\/\/127\.0\.0\.1:\d+) {3}bucket (\S+), path-style, access key (\S+), secret (\S+) /.exec(office.output());
+    expect(m).not.toBeNull();
+    const [, endpoint, bucket, accessKeyId, secretAccessKey] = m!;
+    const s3 = new S3Client({ endpoint, forcePathStyle: true, region: 'ap-southeast-1', credentials: { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey! } });
+    try {
+      expect((await s3.send(new HeadBucketCommand({ Bucket: bucket }))).$metadata.httpStatusCode).toBe(200);
+    } finally {
+      s3.destroy();
+    }
   });
 
   it('with DAUMOI_DATA_DIR alone, finds the port of the office running on that directory', async () => {

@@ -15,5 +15,11 @@ if (!existsSync(file) || name === 'index') {
   process.exit(2);
 }
 const mod = (await import(file)) as { run: (args: string[]) => Promise<void> };
-await mod.run(process.argv.slice(3));
+try {
+  await mod.run(process.argv.slice(3));
+} catch (e) {
+  // What the benchmark needs and is missing (the handbook's scans, Java…) is said in one line, not a stack.
+  console.error(`bench ${name}: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
 process.exit(0);

@@ -38,7 +38,14 @@ export const handbookDir = (): string => {
   const root = process.env.DAUMOI_HANDBOOK ?? path.resolve(repoRoot, '../shared');
   const scans = path.join(root, 'fixtures', 'scans');
   // DAUMOI_HANDBOOK may also name the scans folder itself.
-  return existsSync(scans) ? scans : root;
+  const dir = existsSync(scans) ? scans : root;
+  if (!existsSync(dir))
+    throw new Error(
+      `the handbook's scans are not here: ${scans} (nor ${root}). They are the team handbook's fixtures/scans, ` +
+        `outside this repository: set DAUMOI_HANDBOOK to the handbook or to a folder of scans with their <id>.json ground truth. ` +
+        `Six of them are committed in test/fixtures/scans: DAUMOI_HANDBOOK=test/fixtures/scans npm run bench -- ocr s1-003 s1-010 s1-011.`,
+    );
+  return dir;
 };
 
 interface Truth {
@@ -110,6 +117,9 @@ export async function run(args: string[] = []): Promise<void> {
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Truth)
     .filter((t) => t.file && (!only.length || only.includes(t.id)))
     .sort((a, b) => a.id.localeCompare(b.id));
+  const absent = truths.filter((t) => !existsSync(path.join(dir, t.file)));
+  if (absent.length) console.log(`${absent.length} of ${truths.length} ground truths in ${dir} have no scan beside them, left out: ${absent.map((t) => t.file).join(', ')}`);
+  truths.splice(0, truths.length, ...truths.filter((t) => !absent.includes(t)));
   if (!truths.length) throw new Error(`no fixtures in ${dir}`);
   if (!sets.length) return benchOne(args, dir, truths, dir);
   const seed = Number(opt('--seed') ?? 1);

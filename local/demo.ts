@@ -91,7 +91,8 @@ export async function seedDemo(url: string, keys: LocalKeys, dataDir: string): P
     return out;
   };
 
-  // The sổ văn bản đến: three letters of the last days, one of them Mật, one Khẩn and assigned.
+  // The sổ văn bản đến: three letters of the last days, one of them Mật, one Khẩn and assigned to the
+  // demo specialist (a handler is a username: the person who may then move the letter on).
   const letters = [
     { numberSymbol: '15-CV/BTCTU', documentDate: vnDay(6), issuer: 'Ban Tổ chức Tỉnh ủy', typeCode: 'CV', subject: 'V/v chuẩn bị nhân sự đại hội chi bộ nhiệm kỳ 2027 - 2030', secrecy: null, urgency: 'khan' },
     { numberSymbol: '08-KH/BTGTU', documentDate: vnDay(4), issuer: 'Ban Tuyên giáo Tỉnh ủy', typeCode: 'KH', subject: 'về tổ chức các hoạt động kỷ niệm ngày thành lập Đảng Cộng sản Việt Nam', secrecy: null, urgency: null },
@@ -102,7 +103,7 @@ export async function seedDemo(url: string, keys: LocalKeys, dataDir: string): P
     const e = await call('POST', '/v1/registers/incoming/entries', vanthu, l);
     if (!e) continue;
     incoming++;
-    if (l.urgency) await call('PATCH', `/v1/registers/incoming/entries/${e.id}`, vanthu, { version: e.version, handler: 'Chuyên viên', status: 'assigned' });
+    if (l.urgency) await call('PATCH', `/v1/registers/incoming/entries/${e.id}`, vanthu, { version: e.version, handler: 'chuyenvien', status: 'assigned' });
   }
 
   // The sổ văn bản đi: two documents numbered in their scopes.

@@ -1,28 +1,37 @@
 /** `npm start`: the embedded office, with demo data, printed URLs and tokens. Ctrl-C stops everything. */
 import { startEmbedded } from './embedded';
-import { dataDir } from './paths';
+import { dataDir, LOCAL_BUCKET } from './paths';
 import { DEMO_USERS } from './demo-users';
 import { seedDemo, type DemoSummary } from './demo';
+import { removeOfficeMarker, writeOfficeMarker } from './office-marker';
 
 const port = Number(process.env.PORT ?? 3000);
 const dir = dataDir();
+
+/** A word for the shell, quoted only when it must be. */
+const sh = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+/** The token command for this office, with the data directory and port it uses when they are not the defaults. */
+const tokenCommand = (user: string) =>
+  `${process.env.DAUMOI_DATA_DIR !== undefined ? `DAUMOI_DATA_DIR=${sh(dir)} ` : ''}${port !== 3000 ? `PORT=${port} ` : ''}npm run --silent token -- ${user}`;
 
 async function main() {
   const started = Date.now();
   const office = await startEmbedded({ dataDir: dir, port, testHooks: process.env.DAUMOI_TEST_HOOKS === '1', log: (l) => console.log(`  · ${l}`) });
   const url = office.url!;
+  writeOfficeMarker(dir, { url, port, pid: process.pid, kid: String(office.keys.privateJwk.kid) });
   const demo = await seedDemo(url, office.keys, dir).catch((err: Error): DemoSummary => ({ incoming: 0, outgoing: 0, orgs: [], reportType: '', client: null, draftId: null, problems: [err.message] }));
   console.log(`
 daumoi — the embedded office is up in ${((Date.now() - started) / 1000).toFixed(1)} s
   API       ${url}/v1   (OpenAPI: ${url}/v1/openapi.json)
   listening ${office.listening?.address}:${office.listening?.port}${office.listening?.address === '127.0.0.1' ? ' — this machine only; HOST=0.0.0.0 opens it to the network' : ' — set by HOST'}
   data      ${dir}
+  S3        ${office.s3.endpoint}   bucket ${LOCAL_BUCKET}, path-style, access key S3RVER, secret S3RVER (upload URLs point here)
   users     ${DEMO_USERS.map((u) => u.username).join(', ')}
 ${demo ? demoLines(url, demo) : ''}
-Get a token:   npm run --silent token -- vanthu
+Get a token:   ${tokenCommand('vanthu')}
 
 Try it:
-  TOKEN=$(npm run --silent token -- vanthu)
+  TOKEN=$(${tokenCommand('vanthu')})
   curl -s ${url}/v1/health
   curl -s -H "Authorization: Bearer $TOKEN" ${url}/v1/me
   curl -s -H "Authorization: Bearer $TOKEN" ${url}/v1/openapi.json | head -c 300
@@ -34,6 +43,7 @@ Ctrl-C stops DynamoDB Local, s3rver and the server; data is kept for the next st
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
+    removeOfficeMarker(dir);
     await office.stop();
     process.exit(0);
   };

@@ -56,7 +56,15 @@ describe('the demo office', () => {
     const items = (await Promise.all(incoming)).flatMap((r) => r.body.items as { numberSymbol: string; secrecy: string | null; handler: string | null }[]);
     expect(items.map((e) => e.numberSymbol).sort()).toEqual(['03-BC/UBKTTU', '08-KH/BTGTU', '15-CV/BTCTU']);
     expect(items.find((e) => e.numberSymbol === '03-BC/UBKTTU')!.secrecy).toBe('mat');
-    expect(items.find((e) => e.numberSymbol === '15-CV/BTCTU')!.handler).toBe('Chuyên viên');
+    // Assigned to a person: the demo specialist, who may move it on.
+    const assigned = items.find((e) => e.numberSymbol === '15-CV/BTCTU') as unknown as { id: string; handler: string | null; version: number };
+    expect(assigned.handler).toBe('chuyenvien');
+    const moved = await fetch(`${office.url}/v1/registers/incoming/entries/${assigned.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${office.token('chuyenvien')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: assigned.version, status: 'in-progress' }),
+    });
+    expect(moved.status).toBe(200);
     expect((await api(office, `/v1/registers/incoming/entries?year=${year()}`, 'chuyenvien2')).body.items.map((e: { numberSymbol: string }) => e.numberSymbol)).not.toContain('03-BC/UBKTTU');
     const outgoing = (await api(office, `/v1/registers/outgoing/entries?year=${year()}`, 'vanthu')).body.items as { numberSymbol: string }[];
     expect(outgoing.map((e) => e.numberSymbol).sort()).toEqual(['1-CV/VPTU', '1-TB/TU']);

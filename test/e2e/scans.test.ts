@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startOffice, type Office } from '../support/e2e';
+import { SCANS } from '../support/fixtures';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/scans');
+const FIXTURES = SCANS;
 const truth = (id: string) => JSON.parse(readFileSync(path.join(FIXTURES, `${id}.json`), 'utf8')) as { numberSymbol: string; typeCode: string; date: string; issuerCode: string };
 
 let office: Office;

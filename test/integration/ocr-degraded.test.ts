@@ -5,24 +5,21 @@
  * stamps whose letters touch the box, page edges read as marks, and a PDF rebuilt from degraded
  * pages must still give the register fields. Two scans only: OCR is slow on a shared machine.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDegradedVariants } from '../../bench/ocr';
 import { scanReaderOf } from '../../shared/services/scans/scan-reader';
 import type { ScanReader } from '../../shared/services/scans/deps';
 import { TesseractEngine } from '../../shared/adapters/ocr/tesseract';
 import { readRegisterFields, truthRegisterFields } from '../support/scan-truth';
+import { SCANS, scanTruth } from '../support/fixtures';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const handbookRoot = process.env.DAUMOI_HANDBOOK ?? path.resolve(here, '../../../shared');
-const handbook = existsSync(path.join(handbookRoot, 'fixtures/scans')) ? path.join(handbookRoot, 'fixtures/scans') : handbookRoot;
-const truth = (id: string) => JSON.parse(readFileSync(path.join(handbook, `${id}.json`), 'utf8'));
+// The synthetic scans committed under test/fixtures/scans.
+const truth = scanTruth;
 
-
-describe.skipIf(!existsSync(path.join(handbook, 's1-011.jpg')) || !existsSync(path.join(handbook, 's1-001.pdf')))('tesseract.js on degraded scans', () => {
+describe('tesseract.js on degraded scans', () => {
   let reader: ScanReader;
   let out: string;
   beforeAll(async () => {
@@ -42,7 +39,7 @@ describe.skipIf(!existsSync(path.join(handbook, 's1-011.jpg')) || !existsSync(pa
     ['s1-001', 'mixed'],
   ] as const)('%s (%s) gives the register fields', async (id, set) => {
     const t = truth(id);
-    const [variant] = await makeDegradedVariants(handbook, [t], path.join(out, set), set, 1);
+    const [variant] = await makeDegradedVariants(SCANS, [t], path.join(out, set), set, 1);
     const bytes = new Uint8Array(readFileSync(path.join(out, set, variant!.truth.file)));
     const read = await reader.read(bytes, variant!.truth.format === 'pdf' ? 'application/pdf' : 'image/jpeg');
     expect(read.pages).toHaveLength(t.pages);

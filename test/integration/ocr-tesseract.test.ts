@@ -4,9 +4,6 @@
  * with lines, word boxes and confidences), a TIFF, and files that cannot be read at all (not an
  * image, a truncated PDF, 0 bytes, a ZIP) refused with the typed error and a reason.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanReaderOf } from '../../shared/services/scans/scan-reader';
 import type { ScanReader } from '../../shared/services/scans/deps';
@@ -15,6 +12,7 @@ import { TesseractEngine } from '../../shared/adapters/ocr/tesseract';
 import { readRegisterFields, truthRegisterFields } from '../support/scan-truth';
 import { UnreadableDocumentError } from '../../shared/ports/ocr-engine';
 import { foldDiacritics } from '../../shared/domain/vietnamese';
+import { scanFile, scanTruth } from '../support/fixtures';
 
 /** An uncompressed 8-bit grey baseline TIFF (little-endian, one strip). */
 function encodeTiff(img: GrayImage): Uint8Array {
@@ -49,16 +47,11 @@ function encodeTiff(img: GrayImage): Uint8Array {
   return new Uint8Array(out);
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-// The handbook (env DAUMOI_HANDBOOK, else <repo>/../shared); its scans are in fixtures/scans.
-const handbookRoot = process.env.DAUMOI_HANDBOOK ?? path.resolve(here, '../../../shared');
-const handbook = existsSync(path.join(handbookRoot, 'fixtures/scans')) ? path.join(handbookRoot, 'fixtures/scans') : handbookRoot;
-const has = (f: string) => existsSync(path.join(handbook, f));
-const load = (f: string) => new Uint8Array(readFileSync(path.join(handbook, f)));
-const truth = (id: string) => JSON.parse(readFileSync(path.join(handbook, `${id}.json`), 'utf8'));
+// The synthetic scans committed under test/fixtures/scans.
+const load = scanFile;
+const truth = scanTruth;
 
-
-describe.skipIf(!has('s1-011.jpg') || !has('s1-012.pdf') || !has('s1-003.png'))('tesseract.js engine', () => {
+describe('tesseract.js engine', () => {
   let engine: TesseractEngine;
   let reader: ScanReader;
   beforeAll(async () => {

@@ -2,16 +2,16 @@
  * Helpers of the scan integration tests: start a scan through the API, upload through its
  * presigned URL (to s3rver), and hand the worker the event s3rver — or SQS — would deliver.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect } from 'vitest';
 import { invoke, tokenFor } from '../support/integration';
 import { s3Client } from '../../shared/adapters/s3/client';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 
-export const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/scans');
-export const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
-export const truth = (id: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(FIXTURES, `${id}.json`), 'utf8')) as Record<string, unknown>;
+import { scanFile, scanTruth } from '../support/fixtures';
+
+/** A synthetic scan committed under test/fixtures/scans, and its ground truth. */
+export const fixture = scanFile;
+export const truth = (id: string): Record<string, unknown> => scanTruth(id) as Record<string, unknown>;
 
 type Handler = Parameters<typeof invoke>[0];
 

@@ -4,16 +4,16 @@
  * columns merged into one line, recipients merged with the signing block, misread letters,
  * specks, old tone placement, NFD).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { truthRegisterFields } from '../support/scan-truth';
+import { SCANS } from '../support/fixtures';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../shared/domain/extract';
 import { stripDiacritics } from '../../shared/domain/vietnamese';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const handbook = process.env.DAUMOI_HANDBOOK ?? path.resolve(here, '../../../shared/fixtures/scans');
+// The ground truth of the synthetic scans, committed under test/fixtures/scans.
+const handbook = SCANS;
 
 interface Truth {
   id: string;
@@ -35,13 +35,11 @@ interface Truth {
   regions: Record<'headerLeft' | 'headerRight' | 'title' | 'body' | 'footerLeft' | 'footerRight', string[]>;
 }
 
-const fixtures: Truth[] = existsSync(handbook)
-  ? readdirSync(handbook)
-      .filter((f) => /^[\w-]+\.json$/.test(f) && f !== 'index.json')
-      .map((f) => JSON.parse(readFileSync(path.join(handbook, f), 'utf8')) as Truth)
-      .filter((t) => t.fullText && t.regions)
-      .sort((a, b) => a.id.localeCompare(b.id))
-  : [];
+const fixtures: Truth[] = readdirSync(handbook)
+  .filter((f) => /^[\w-]+\.json$/.test(f) && f !== 'index.json')
+  .map((f) => JSON.parse(readFileSync(path.join(handbook, f), 'utf8')) as Truth)
+  .filter((t) => t.fullText && t.regions)
+  .sort((a, b) => a.id.localeCompare(b.id));
 
 
 /** What the extractor should give for a fixture; `plain` strips diacritics from the free-text fields. */
@@ -143,8 +141,8 @@ function specks(text: string): string {
     .concat(' .,');
 }
 
-describe.skipIf(!fixtures.length)('extractFields on the handbook', () => {
-  it('has fixtures', () => expect(fixtures.length).toBeGreaterThanOrEqual(12));
+describe('extractFields on the handbook', () => {
+  it('has the twelve fixtures', () => expect(fixtures.map((t) => t.id)).toHaveLength(12));
 
   describe.each(fixtures.map((t) => [t.id, t] as const))('%s', (_id, t) => {
     it('reads every field from fullText', () => {

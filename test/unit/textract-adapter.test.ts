@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { TextractEngine, TextractJobTimeout, pagesOfBlocks, type TextractSender 
 import { isUnreadableScanError } from '../../shared/adapters/ocr/errors';
 import { extractFields } from '../../shared/domain/extract';
 import { UnreadableDocumentError, isUnreadableDocumentError, type OcrEngine } from '../../shared/ports/ocr-engine';
+import { scanFile } from '../support/fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(here, '../fixtures/textract', name), 'utf8'));
@@ -169,10 +170,9 @@ describe('TextractEngine — PDFs (StartDocumentTextDetection + polling)', () =>
     expect((err as Error).message).toMatch(/unsupported document format/);
   });
 
-  const handbookPdf = path.resolve(here, '../../../shared/fixtures/scans/s1-012.pdf');
-  it.skipIf(!existsSync(handbookPdf))('without staging, sends each PDF page image to DetectDocumentText', async () => {
+  it('without staging, sends each PDF page image to DetectDocumentText', async () => {
     const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json'), fixture('detect-document-text.json')] });
-    const read = await new TextractEngine({ client }).read(new Uint8Array(readFileSync(handbookPdf)));
+    const read = await new TextractEngine({ client }).read(scanFile('s1-012.pdf'));
     expect(read.pages).toHaveLength(2);
     expect(client.calls).toHaveLength(2);
     const sent = (client.calls[0]!.input.Document as { Bytes: Uint8Array }).Bytes;

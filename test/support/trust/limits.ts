@@ -16,7 +16,6 @@
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { ensureKeys } from '../../../local/keys';
 import { personAccessToken } from '../../../local/issuer';
 import { findDemoUser, poolUser } from '../../../local/demo-users';
@@ -29,9 +28,10 @@ import { tableName } from '../../../shared/adapters/dynamodb/tables';
 import { SCAN_LIMITS } from '../../../shared/domain/scans/model';
 import { jpegClaiming, pdfOfPages, pdfWithImage, pngBomb, tiffClaiming } from '../scan-bombs';
 import type { TrustArea, TrustContext, TrustResult } from './types';
+import { scanFile } from '../fixtures';
 
 const AREA = 'limits';
-const FIXTURES = path.resolve(import.meta.dirname, '../../../../shared/fixtures/scans');
+
 const MB50 = 50 * 1024 * 1024;
 
 interface Api {
@@ -213,7 +213,7 @@ export const run: TrustArea = async (ctx) => {
     }
     out.push(
       await attempt('the same OCR worker then reads a real letter', async () => {
-        const r = await uploadAndRead(new Uint8Array(readFileSync(path.join(FIXTURES, 's1-003.png'))), 'image/png');
+        const r = await uploadAndRead(scanFile('s1-003.png'), 'image/png');
         return result('the same OCR worker then reads a real letter', [
           [r.outcome === 'done' && r.view.status === 'done', `status ${r.view.status}`],
           [/KẾT LUẬN/.test(String(r.view.text)), 'text read'],

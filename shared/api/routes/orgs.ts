@@ -107,6 +107,7 @@ export const orgRoutes = [
     auth: 'user',
     roles: ['admin'],
     summary: 'Rename, move in the tree, set the e-mail, or deactivate an organisation',
+    ifMatch: true,
     tags: ['reports'],
     request: { params: OrgParams, body: OrganisationChanges },
     responses: { 200: { description: 'The organisation, next version', schema: Organisation } },

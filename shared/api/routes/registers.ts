@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { INCOMING_STATUSES, LIMITS, OUTGOING_STATUSES, REGISTER_NAMES, SECRECY_LEVELS, URGENCY_LEVELS } from '../../domain/registers/model';
 import { defineRoute } from '../route';
-import { Id, ListQuery, listOf } from '../schemas';
+import { FILE_HEADERS, Id, ListQuery, listOf } from '../schemas';
 
 const CLERK: readonly Role[] = ['van-thu'];
 const UPDATERS: readonly Role[] = ['van-thu', 'lanh-dao-vp', 'chuyen-vien'];
@@ -228,6 +228,7 @@ export const registerRoutes = [
     auth: 'user',
     roles: UPDATERS,
     summary: 'Assign, move the status (registered → assigned → in-progress → done), set the due date; needs the version',
+    ifMatch: true,
     tags: ['registers'],
     request: { params: IdParams, body: IncomingEntryPatch },
     responses: { 200: { description: 'The entry after the change', schema: IncomingEntry } },
@@ -285,6 +286,7 @@ export const registerRoutes = [
     auth: 'user',
     roles: VOIDERS,
     summary: 'Void an outgoing number (hủy số): it stays used and shows void',
+    ifMatch: true,
     tags: ['registers'],
     request: { params: IdParams, body: OutgoingVoid },
     responses: { 200: { description: 'The entry, now void', schema: OutgoingEntry } },
@@ -303,7 +305,13 @@ export const registerRoutes = [
       query: z.object({ year: Year.optional(), format: z.enum(['xlsx', 'csv'], { error: 'must be xlsx or csv' }).default('xlsx') }),
     },
     responses: {
-      200: { description: 'The register file', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', schema: z.string().meta({ format: 'binary' }) },
+      200: {
+        description: 'The register file: the workbook (format=xlsx) or the CSV file (format=csv)',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        schema: z.string().meta({ format: 'binary' }),
+        alsoContent: { 'text/csv': z.string().meta({ description: 'UTF-8, the legal columns with Vietnamese headers' }) },
+        headers: FILE_HEADERS,
+      },
     },
   }),
   defineRoute({

@@ -4,7 +4,7 @@ import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { LIMITS, SECRECY_LEVELS, URGENCY_LEVELS } from '../../domain/registers/model';
 import { MAX_SCAN_BYTES, SCAN_CONTENT_TYPES, SCAN_FIELD_NAMES, SCAN_STATUSES } from '../../domain/scans/model';
 import { defineRoute } from '../route';
-import { Id } from '../schemas';
+import { Id, UploadTicket } from '../schemas';
 import { IncomingEntry } from './registers';
 
 const CLERK: readonly Role[] = ['van-thu'];
@@ -30,15 +30,7 @@ export const ScanCreate = z
   })
   .meta({ id: 'ScanCreate' });
 
-export const ScanUploadTicket = z
-  .object({
-    scanId: z.string(),
-    uploadUrl: z.string(),
-    expiresAt: z.string(),
-    uploadHeaders: z.record(z.string(), z.string()).meta({ description: 'Send these headers with the PUT (they are signed)' }),
-    maxBytes: z.number(),
-  })
-  .meta({ id: 'ScanUploadTicket' });
+export const ScanUploadTicket = UploadTicket.extend({ scanId: z.string() }).meta({ id: 'ScanUploadTicket' });
 
 const Field = z.object({ value: z.unknown(), confidence: z.number() });
 

@@ -189,6 +189,8 @@ const Reminder = z
     createdAt: z.string(),
     status: z.enum(['pending', 'sent', 'skipped', 'failed']),
     to: z.array(z.string()),
+    messageId: z.string().nullable().optional().meta({ description: 'The message that carried it (SES, or the embedded outbox)' }),
+    error: z.string().nullable().optional().meta({ description: 'Why sending failed (status failed)' }),
   })
   .meta({ id: 'Reminder' });
 

@@ -34,6 +34,11 @@ export const UploadTicket = z
   })
   .meta({ id: 'UploadTicket' });
 
+/** The version of the object answered, for If-Match on its next update. */
+export const ETAG_HEADERS = {
+  ETag: { description: 'The version of the object, e.g. `"3"`: send it back as If-Match', required: true, schema: { type: 'string', pattern: '^"\\d+"$' } },
+};
+
 /** The headers of a file download (an export). */
 export const FILE_HEADERS = {
   'Content-Disposition': { description: 'attachment, with the file name', required: true, schema: { type: 'string' } },

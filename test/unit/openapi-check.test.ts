@@ -29,6 +29,8 @@ describe('responses checked against the OpenAPI document', () => {
       r: { method: 'GET', path: '/v1/registers/incoming/export', status: 200, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, text: undefined },
       problem: /Content-Disposition is required/,
     },
+    { what: 'an organisation without its ETag', r: { method: 'GET', path: '/v1/orgs/xa-a', status: 200, headers: json, text: JSON.stringify({ id: 'xa-a', name: 'A', parentId: null, active: true, createdAt: 't', updatedAt: 't', version: 1 }) }, problem: /ETag is required/ },
+    { what: 'an organisation with its ETag', r: { method: 'GET', path: '/v1/orgs/xa-a', status: 200, headers: { ...json, etag: '"1"' }, text: JSON.stringify({ id: 'xa-a', name: 'A', parentId: null, active: true, createdAt: 't', updatedAt: 't', version: 1 }) }, problem: null },
     { what: 'an OAuth error of the token endpoint', r: { method: 'POST', path: '/oauth2/token', status: 401, headers: json, text: JSON.stringify({ error: 'invalid_client' }) }, problem: null },
   ];
   it.each(cases)('$what', ({ r, problem }) => {

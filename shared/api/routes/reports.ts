@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { ATTACHMENT_TYPES, REPORT_LIMITS, REPORT_PERIOD_KINDS, REPORT_STATUSES } from '../../domain/reports/model';
 import { defineRoute } from '../route';
-import { FILE_HEADERS, Id, ListQuery, listOf, UploadTicket } from '../schemas';
+import { ETAG_HEADERS, FILE_HEADERS, Id, ListQuery, UploadTicket, listOf } from '../schemas';
 
 const OFFICE_OR_ORG: readonly Role[] = [...OFFICE_ROLES, 'don-vi'];
 const PeriodText = z.string().trim().min(4).max(10).describe('"2026-10" (month), "2026-Q3", "2026-H1" or "2026"');
@@ -214,7 +214,7 @@ export const reportRoutes = [
     tags: ['reports'],
     idempotent: true,
     request: { body: NewReportType },
-    responses: { 201: { description: 'The report type', schema: ReportTypeView } },
+    responses: { 201: { description: 'The report type', schema: ReportTypeView, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'listReportTypes',
@@ -237,7 +237,7 @@ export const reportRoutes = [
     summary: 'One report type, with its data schema',
     tags: ['reports'],
     request: { params: TypeParams },
-    responses: { 200: { description: 'The report type', schema: ReportTypeView } },
+    responses: { 200: { description: 'The report type', schema: ReportTypeView, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'updateReportType',
@@ -250,7 +250,7 @@ export const reportRoutes = [
     ifMatch: true,
     tags: ['reports'],
     request: { params: TypeParams, body: ReportTypeChanges },
-    responses: { 200: { description: 'The report type, next version', schema: ReportTypeView } },
+    responses: { 200: { description: 'The report type, next version', schema: ReportTypeView, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'submitReport',

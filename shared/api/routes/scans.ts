@@ -4,7 +4,7 @@ import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { LIMITS, SECRECY_LEVELS, URGENCY_LEVELS } from '../../domain/registers/model';
 import { MAX_SCAN_BYTES, SCAN_CONTENT_TYPES, SCAN_FIELD_NAMES, SCAN_STATUSES } from '../../domain/scans/model';
 import { defineRoute } from '../route';
-import { Id, UploadTicket } from '../schemas';
+import { ETAG_HEADERS, Id, UploadTicket } from '../schemas';
 import { IncomingEntry } from './registers';
 
 const CLERK: readonly Role[] = ['van-thu'];
@@ -119,8 +119,8 @@ export const scanRoutes = [
     tags: ['scans'],
     request: { params: ScanParams, body: ScanRegister },
     responses: {
-      201: { description: 'Registered', schema: IncomingEntry },
-      200: { description: 'Already registered: the entry made from this scan', schema: IncomingEntry },
+      201: { description: 'Registered', schema: IncomingEntry, headers: ETAG_HEADERS },
+      200: { description: 'Already registered: the entry made from this scan', schema: IncomingEntry, headers: ETAG_HEADERS },
       409: { description: 'Not read yet, failed, or Tối mật / Tuyệt mật (register metadata only)' },
     },
   }),

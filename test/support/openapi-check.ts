@@ -144,10 +144,15 @@ export class UndeclaredResponse extends Error {
   override name = 'UndeclaredResponse';
 }
 
+/** Mismatches seen since the last `takeMismatches`: the setup file fails the test with them, also when a helper caught the error. */
+const mismatches: string[] = [];
+export const takeMismatches = (): string[] => mismatches.splice(0);
+
 /** Throws when the response does not match the document; does nothing for paths outside the API. */
 export function assertDeclared(r: SeenResponse): void {
   const found = responseProblems(r);
   if (!found || !found.problems.length) return;
   const body = r.text === undefined ? '<binary>' : r.text.length > 600 ? `${r.text.slice(0, 600)}…` : r.text;
+  mismatches.push(`${found.operation} answered ${r.status}: ${found.problems.join('; ')}`);
   throw new UndeclaredResponse(`the response does not match the OpenAPI document: ${found.operation} answered ${r.status}\n  - ${found.problems.join('\n  - ')}\n  body: ${body}`);
 }

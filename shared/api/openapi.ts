@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { ZodType } from 'zod';
 import { ErrorBody } from './schemas';
 import type { Route } from './route';
+import { REPORTS_SCOPE } from '../domain/identity';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -20,12 +21,98 @@ const toSchema = (s: ZodType, io: 'input' | 'output'): JsonSchema => {
   return rewritten;
 };
 
+const errorContent = () => ({ 'application/json': { schema: { $ref: '#/components/schemas/Error' } } });
+
 const STANDARD_ERRORS: Record<number, string> = {
   400: 'Bad input; `details` says what is wrong',
   401: 'No token, or an invalid or expired one',
   403: 'The caller may not do this',
   404: 'Not found, or not visible to the caller',
   409: 'Conflict: wrong state, stale version or duplicate',
+  413: 'The request body (or the announced file) is too large',
+  415: 'The request body is not of an accepted media type (JSON, unless said otherwise)',
+  503: 'A backing service (database, storage) is unreachable; nothing was changed, retry later',
+};
+
+/** Tags of the operations, each with what it groups. */
+export const TAGS = [
+  { name: 'service', description: 'Health, this document and the caller’s identity' },
+  { name: 'auth', description: 'Tokens for organisation clients (OAuth 2.0 client credentials, as Cognito’s token endpoint)' },
+  { name: 'registers', description: 'The sổ văn bản đến and sổ văn bản đi: registration, numbering, handling, printable export' },
+  { name: 'scans', description: 'Scanned letters: upload, OCR, registration from what was read' },
+  { name: 'search', description: 'Full-text search over the registers, within the caller’s clearance' },
+  { name: 'drafts', description: 'Drafts (dự thảo): precheck, appraisal (thẩm định), approval (phê duyệt), issuance' },
+  { name: 'reports', description: 'The reporting regime: organisations and their clients, report types, submissions, status, reminders' },
+  { name: 'audit', description: 'The hash-chained audit log' },
+  { name: 'people', description: 'People administration: roles, clearance and department' },
+] as const;
+
+/** The scope organisation clients are given (client-credentials grant). */
+const REPORTS_SCOPE_NAME = REPORTS_SCOPE;
+
+const securityOf = (auth: Route['auth']): unknown[] => {
+  const person = { bearer: [] };
+  const client = { orgClient: [REPORTS_SCOPE_NAME] };
+  if (auth === 'none') return [];
+  if (auth === 'user') return [person];
+  if (auth === 'client') return [client];
+  return [person, client];
+};
+
+/** The token endpoint: not a route of the API (Cognito's domain in the cloud, the embedded issuer locally). */
+const tokenPath = {
+  post: {
+    operationId: 'getClientToken',
+    summary: 'An access token for an organisation client (client-credentials grant)',
+    description:
+      'In the cloud this is the Cognito user pool domain’s `/oauth2/token`; the embedded office answers it at the same path. The client id and secret go in the form or as HTTP Basic.',
+    tags: ['auth'],
+    security: [],
+    requestBody: {
+      required: true,
+      content: {
+        'application/x-www-form-urlencoded': {
+          schema: {
+            type: 'object',
+            required: ['grant_type'],
+            properties: {
+              grant_type: { type: 'string', const: 'client_credentials' },
+              client_id: { type: 'string' },
+              client_secret: { type: 'string' },
+              scope: { type: 'string', description: `Space-separated; only ${REPORTS_SCOPE_NAME}` },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      '200': {
+        description: 'The access token',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['access_token', 'token_type', 'expires_in'],
+              additionalProperties: false,
+              properties: { access_token: { type: 'string' }, token_type: { type: 'string', const: 'Bearer' }, expires_in: { type: 'integer', minimum: 1 } },
+            },
+          },
+        },
+      },
+      '400': { description: 'A bad grant, request or scope (OAuth 2.0 error)', content: { 'application/json': { schema: { $ref: '#/components/schemas/OAuthError' } } } },
+      '401': { description: 'Unknown or revoked client, or a wrong secret', content: { 'application/json': { schema: { $ref: '#/components/schemas/OAuthError' } } } },
+    },
+  },
+};
+
+const OAuthError = {
+  type: 'object',
+  required: ['error'],
+  additionalProperties: false,
+  properties: {
+    error: { type: 'string', enum: ['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope'] },
+    error_description: { type: 'string' },
+  },
 };
 
 export function buildOpenApi(routes: readonly Route[], version: string): Record<string, unknown> {
@@ -53,22 +140,34 @@ export function buildOpenApi(routes: readonly Route[], version: string): Record<
         schema: { type: 'string', maxLength: 128 },
       });
     }
+    if (r.ifMatch) {
+      parameters.push({
+        name: 'If-Match',
+        in: 'header',
+        required: false,
+        description: 'The version this change is made from (`"3"`), instead of the body’s `version`; a stale one gets 409',
+        schema: { type: 'string', pattern: '^(W/)?"?\\d{1,9}"?$' },
+      });
+    }
     const responses: Record<string, unknown> = {};
     for (const [status, resp] of Object.entries(r.responses)) {
+      const content: Record<string, unknown> = {};
+      if (resp.schema) content[resp.contentType ?? 'application/json'] = { schema: toSchema(resp.schema, 'output') };
+      for (const [type, schema] of Object.entries(resp.alsoContent ?? {})) content[type] = { schema: toSchema(schema, 'output') };
+      if (!Object.keys(content).length && Number(status) >= 400) Object.assign(content, errorContent());
       responses[status] = {
         description: resp.description,
-        ...(resp.schema ? { content: { [resp.contentType ?? 'application/json']: { schema: toSchema(resp.schema, 'output') } } } : {}),
+        ...(resp.headers ? { headers: resp.headers } : {}),
+        ...(Object.keys(content).length ? { content } : {}),
       };
     }
-    const errorStatuses = r.auth === 'none' ? [400] : [400, 401, 403, 404, 409];
-    for (const s of errorStatuses) {
-      responses[String(s)] ??= { description: STANDARD_ERRORS[s], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-    }
+    const errorStatuses = r.auth === 'none' ? [400, 413, 415, 503] : [400, 401, 403, 404, 409, 413, 415, 503];
+    for (const s of errorStatuses) responses[String(s)] ??= { description: STANDARD_ERRORS[s], content: errorContent() };
     // Any route may be refused when the office is overloaded (a register's queue full, API Gateway's throttle).
     responses['429'] ??= {
       description: 'Too many requests at once; nothing was changed. Retry after the seconds in Retry-After',
-      headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } } },
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: { type: 'integer', minimum: 1 } } },
+      content: errorContent(),
     };
     const op: Record<string, unknown> = {
       operationId: r.operationId,
@@ -76,7 +175,7 @@ export function buildOpenApi(routes: readonly Route[], version: string): Record<
       tags: r.tags,
       parameters,
       responses,
-      security: r.auth === 'none' ? [] : [{ bearer: [] }],
+      security: securityOf(r.auth),
     };
     if (r.roles) op['x-daumoi-roles'] = r.roles;
     if (r.request?.body) {
@@ -87,6 +186,7 @@ export function buildOpenApi(routes: readonly Route[], version: string): Record<
     }
     (paths[r.path] ??= {})[r.method.toLowerCase()] = op;
   }
+  paths['/oauth2/token'] = tokenPath;
   toSchema(ErrorBody, 'output'); // registers the Error component
   return {
     openapi: '3.1.0',
@@ -94,12 +194,22 @@ export function buildOpenApi(routes: readonly Route[], version: string): Record<
       title: 'daumoi — Văn phòng cấp ủy document office API',
       version,
       description: 'Registers (sổ văn bản đến/đi), scans and OCR, search, reports, drafts (thẩm định, phê duyệt) and audit.',
+      contact: { name: 'Văn phòng cấp ủy — system administrator' },
+      license: { name: 'Proprietary: for the Party committee’s office only', identifier: 'LicenseRef-daumoi-proprietary' },
     },
     servers: [{ url: '/' }],
+    tags: TAGS.map((t) => ({ ...t })),
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { ...components },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A person’s access token (Cognito user pool; embedded: `npm run --silent token -- <username>`)' },
+        orgClient: {
+          type: 'oauth2',
+          description: 'An organisation’s machine client: client-credentials grant at the token endpoint, sent as `Authorization: Bearer <access_token>`',
+          flows: { clientCredentials: { tokenUrl: '/oauth2/token', scopes: { [REPORTS_SCOPE_NAME]: 'Submit and read the organisation’s reports' } } },
+        },
+      },
+      schemas: { ...components, OAuthError },
     },
   };
 }

@@ -21,8 +21,13 @@ export type AuthKind = 'none' | 'user' | 'client' | 'any';
 
 export interface RouteResponse {
   description: string;
+  /** The body, as `contentType` (default application/json). An error status without one answers the Error body. */
   schema?: ZodType;
   contentType?: string;
+  /** Further media types the same status may answer (e.g. the CSV of an export), each with its schema. */
+  alsoContent?: Record<string, ZodType>;
+  /** Headers the response carries. */
+  headers?: Record<string, { description: string; required?: boolean; schema: Record<string, unknown> }>;
 }
 
 export interface Route {
@@ -40,6 +45,8 @@ export interface Route {
   responses: Record<number, RouteResponse>;
   /** Creates something: honours the `Idempotency-Key` header. */
   idempotent?: boolean;
+  /** An update made from a version: the `If-Match` header may carry it instead of the body's `version`. */
+  ifMatch?: boolean;
   /** Request body is not JSON (e.g. form-encoded or binary): skip the JSON parser. */
   rawBody?: boolean;
 }

@@ -29,7 +29,7 @@ async function uploadAndRead(file: string, contentType: string): Promise<{ scan:
   const created = await api('POST', '/v1/scans', tokens.vanthu!, { fileName: file, contentType, size: bytes.length });
   expect(created.status).toBe(201);
   const t0 = Date.now();
-  const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.uploadHeaders, body: bytes });
+  const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.headers, body: bytes });
   expect(put.status).toBe(200);
   for (;;) {
     const r = await api('GET', `/v1/scans/${created.body.scanId}`, tokens.vanthu!);
@@ -116,7 +116,7 @@ describe('scanned letters, embedded', () => {
     const created = await api('POST', '/v1/scans', tokens.vanthu!, { fileName: 's1-012.pdf', contentType: 'application/pdf', size: bytes.length });
     expect(created.status).toBe(201);
     const scanId = created.body.scanId as string;
-    const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.uploadHeaders, body: bytes });
+    const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.headers, body: bytes });
     expect(put.status).toBe(200);
     const status = async () => (await api('GET', `/v1/scans/${scanId}`, tokens.vanthu!)).body;
     const t0 = Date.now();

@@ -63,7 +63,7 @@ describe('POST /v1/scans', () => {
   it('gives the clerk a presigned PUT URL signed for the type and the size', async () => {
     const r = await invoke(scans, { method: 'POST', path: '/v1/scans', token: tokens.vanthu, body: { fileName: 'công văn.pdf', contentType: 'application/pdf', size: 1234 } });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ scanId: expect.any(String), expiresAt: expect.any(String), uploadHeaders: { 'content-type': 'application/pdf', 'content-length': '1234' }, maxBytes: 52_428_800 });
+    expect(r.body).toMatchObject({ scanId: expect.any(String), method: 'PUT', expiresAt: expect.any(String), headers: { 'content-type': 'application/pdf', 'content-length': '1234' }, maxBytes: 52_428_800 });
     const url = new URL(r.body.uploadUrl);
     expect(url.pathname.endsWith(`/scans/${r.body.scanId}`)).toBe(true);
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');

@@ -20,7 +20,7 @@ export async function startAndUpload(scans: Handler, bytes: Uint8Array, contentT
   const token = await tokenFor('vanthu');
   const created = await invoke(scans, { method: 'POST', path: '/v1/scans', token, body: { fileName, contentType, size: bytes.length } });
   expect(created.status).toBe(201);
-  const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.uploadHeaders, body: Buffer.from(bytes) });
+  const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.headers, body: Buffer.from(bytes) });
   expect(put.status).toBe(200);
   return created.body.scanId as string;
 }

@@ -201,7 +201,7 @@ export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: 
   const token = await tokenFor('vanthu');
   const created = await api(e, 'POST', '/v1/scans', token, { fileName: 's1-001.pdf', contentType: 'application/pdf', size: fixture('s1-001.pdf').length });
   if (created.status !== 201) return result(name, [[false, `POST /v1/scans answered ${created.status} ${JSON.stringify(created.body)}`]]);
-  const { scanId, uploadUrl, uploadHeaders } = created.body as { scanId: string; uploadUrl: string; uploadHeaders: Record<string, string> };
+  const { scanId, uploadUrl, headers: uploadHeaders } = created.body as { scanId: string; uploadUrl: string; headers: Record<string, string> };
   const put = await fetch(uploadUrl, { method: 'PUT', headers: uploadHeaders, body: Buffer.from(fixture('s1-001.pdf')) });
   if (put.status !== 200) return result(name, [[false, `the upload answered ${put.status}`]]);
   const event = sqsEventOf(await s3rverEvent(scanId), `ocr-${scanId}`);
@@ -283,7 +283,7 @@ export async function s3DownOnUploadUrl(e: Embedded, dataDir: string): Promise<F
   const client = (await api(e, 'POST', `/v1/orgs/${orgId}/clients`, admin)).body as { clientId: string; clientSecret: string };
   const org = await clientToken(client.clientId, client.clientSecret);
   const uploads = [
-    { what: 'POST /v1/scans', path: '/v1/scans', token: clerk, body: { fileName: 'cong-van.png', contentType: 'image/png', size: fixture('s1-003.png').length }, url: (b: any) => b.uploadUrl as string, headers: (b: any) => b.uploadHeaders as Record<string, string>, file: fixture('s1-003.png') },
+    { what: 'POST /v1/scans', path: '/v1/scans', token: clerk, body: { fileName: 'cong-van.png', contentType: 'image/png', size: fixture('s1-003.png').length }, url: (b: any) => b.uploadUrl as string, headers: (b: any) => b.headers as Record<string, string>, file: fixture('s1-003.png') },
     { what: 'POST /v1/reports/attachments', path: '/v1/reports/attachments', token: org, body: { fileName: 'phu-luc.pdf', contentType: 'application/pdf', size: fixture('s1-001.pdf').length }, url: (b: any) => b.uploadUrl as string, headers: (b: any) => b.headers as Record<string, string>, file: fixture('s1-001.pdf') },
   ];
   const before = await storeCounts();

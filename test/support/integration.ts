@@ -11,6 +11,7 @@ import { personAccessToken } from '../../local/issuer';
 import { lambdaContext } from '../../local/gateway';
 import { matchPath } from '../../shared/api/route';
 import { ROUTES } from '../../shared/api/routes/index';
+import { assertDeclared } from './openapi-check';
 
 export function useEmbeddedEnv(): Record<string, string> {
   const env = inject('embeddedEnv');
@@ -30,7 +31,7 @@ export async function tokenFor(username: string, opts: { expired?: boolean } = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- middy handlers take extra optional arguments
 type Handler = (e: APIGatewayProxyEvent, c: Context & any) => Promise<APIGatewayProxyResult>;
 
-/** Calls a handler with the event API Gateway would send for this request. */
+/** Calls a handler with the event API Gateway would send for this request; the answer is checked against the OpenAPI document. */
 export async function invoke(
   handler: Handler,
   req: { method: string; path: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; query?: Record<string, string> },
@@ -56,6 +57,8 @@ export async function invoke(
     requestContext: { requestId, httpMethod: req.method, path: req.path, resourcePath: route.path } as APIGatewayProxyEvent['requestContext'],
   } as APIGatewayProxyEvent;
   const res = await handler(event, lambdaContext(route.fn, requestId));
+  // Every answer a test receives must be what the OpenAPI document declares for it.
+  assertDeclared({ method: req.method, path: req.path, status: res.statusCode, headers: res.headers ?? {}, text: res.isBase64Encoded ? undefined : (res.body ?? '') });
   const isJson = String(res.headers?.['content-type'] ?? '').includes('json');
   return { status: res.statusCode, body: isJson && res.body ? JSON.parse(res.body) : res.body, headers: res.headers ?? {} };
 }

@@ -13,6 +13,7 @@ import { findDemoUser, poolUser } from '../../local/demo-users';
 import { lambdaContext } from '../../local/gateway';
 import { overrideServices } from '../../shared/composition';
 import { letter, type Burst } from './register-load';
+import { responseProblems } from './openapi-check';
 
 const [n, year, tag] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]!];
 const { handler } = await import('../../functions/registers');
@@ -45,12 +46,14 @@ process.stdout.write('ready\n');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 
 const out: Burst = { statuses: {}, ids: [], numbers: [], latencies: [], wallMs: 0, retryAfter: [], others: [] };
+const seen: { statusCode: number; headers?: Record<string, unknown>; body: string }[] = [];
 const t0 = performance.now();
 await Promise.all(
   Array.from({ length: n }, async (_, i) => {
     const t = performance.now();
     const r = await call(i);
     out.latencies.push(performance.now() - t);
+    seen.push(r);
     out.statuses[r.statusCode] = (out.statuses[r.statusCode] ?? 0) + 1;
     if (r.statusCode === 201) {
       const body = JSON.parse(r.body) as { id: string; arrivalNumber: number };
@@ -61,5 +64,13 @@ await Promise.all(
   }),
 );
 out.wallMs = performance.now() - t0;
+// Out of the timed burst: every answer must be what the OpenAPI document declares (the parent reports this child's stderr).
+const undeclared = seen
+  .map((r) => responseProblems({ method: 'POST', path: '/v1/registers/incoming/entries', status: r.statusCode, headers: r.headers ?? {}, text: r.body }))
+  .filter((f) => f && f.problems.length);
+if (undeclared.length) {
+  process.stderr.write(`${undeclared.length} answers do not match the OpenAPI document: ${undeclared[0]!.operation}\n  - ${undeclared[0]!.problems.join('\n  - ')}\n`);
+  process.exit(1);
+}
 process.stdout.write(`result ${JSON.stringify(out)}\n`);
 process.exit(0);

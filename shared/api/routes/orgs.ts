@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { OFFICE_ROLES } from '../../domain/identity';
 import { defineRoute } from '../route';
-import { Id, ListQuery, listOf } from '../schemas';
+import { ETAG_HEADERS, Id, ListQuery, listOf } from '../schemas';
 
 const Name = z.string().trim().min(1).max(300);
 const Code = z.string().trim().min(1).max(50);
@@ -73,7 +73,7 @@ export const orgRoutes = [
     tags: ['reports'],
     idempotent: true,
     request: { body: NewOrganisation },
-    responses: { 201: { description: 'The organisation', schema: Organisation } },
+    responses: { 201: { description: 'The organisation', schema: Organisation, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'listOrgs',
@@ -97,7 +97,7 @@ export const orgRoutes = [
     summary: 'One organisation',
     tags: ['reports'],
     request: { params: OrgParams },
-    responses: { 200: { description: 'The organisation', schema: Organisation } },
+    responses: { 200: { description: 'The organisation', schema: Organisation, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'updateOrg',
@@ -107,9 +107,10 @@ export const orgRoutes = [
     auth: 'user',
     roles: ['admin'],
     summary: 'Rename, move in the tree, set the e-mail, or deactivate an organisation',
+    ifMatch: true,
     tags: ['reports'],
     request: { params: OrgParams, body: OrganisationChanges },
-    responses: { 200: { description: 'The organisation, next version', schema: Organisation } },
+    responses: { 200: { description: 'The organisation, next version', schema: Organisation, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'createOrgClient',

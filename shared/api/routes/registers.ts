@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { INCOMING_STATUSES, LIMITS, OUTGOING_STATUSES, REGISTER_NAMES, SECRECY_LEVELS, URGENCY_LEVELS } from '../../domain/registers/model';
 import { defineRoute } from '../route';
-import { Id, ListQuery, listOf } from '../schemas';
+import { ETAG_HEADERS, FILE_HEADERS, Id, ListQuery, listOf } from '../schemas';
 
 const CLERK: readonly Role[] = ['van-thu'];
 const UPDATERS: readonly Role[] = ['van-thu', 'lanh-dao-vp', 'chuyen-vien'];
@@ -183,8 +183,8 @@ export const registerRoutes = [
     tags: ['registers'],
     request: { body: IncomingEntryCreate },
     responses: {
-      201: { description: 'Registered', schema: IncomingEntry },
-      200: { description: 'Already registered from this scan: the existing entry', schema: IncomingEntry },
+      201: { description: 'Registered', schema: IncomingEntry, headers: ETAG_HEADERS },
+      200: { description: 'Already registered from this scan: the existing entry', schema: IncomingEntry, headers: ETAG_HEADERS },
     },
   }),
   defineRoute({
@@ -218,7 +218,7 @@ export const registerRoutes = [
     summary: 'One incoming entry (404 when above your clearance)',
     tags: ['registers'],
     request: { params: IdParams },
-    responses: { 200: { description: 'The entry; ETag carries its version', schema: IncomingEntry } },
+    responses: { 200: { description: 'The entry; ETag carries its version', schema: IncomingEntry, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'updateIncomingEntry',
@@ -228,9 +228,10 @@ export const registerRoutes = [
     auth: 'user',
     roles: UPDATERS,
     summary: 'Assign, move the status (registered → assigned → in-progress → done), set the due date; needs the version',
+    ifMatch: true,
     tags: ['registers'],
     request: { params: IdParams, body: IncomingEntryPatch },
-    responses: { 200: { description: 'The entry after the change', schema: IncomingEntry } },
+    responses: { 200: { description: 'The entry after the change', schema: IncomingEntry, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'createOutgoingEntry',
@@ -243,7 +244,7 @@ export const registerRoutes = [
     summary: 'Take the next outgoing number (cấp số văn bản đi) of the issuing body, type and numbering scope',
     tags: ['registers'],
     request: { body: OutgoingEntryCreate },
-    responses: { 201: { description: 'Numbered', schema: OutgoingEntry } },
+    responses: { 201: { description: 'Numbered', schema: OutgoingEntry, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'listOutgoingEntries',
@@ -275,7 +276,7 @@ export const registerRoutes = [
     summary: 'One outgoing entry (404 when above your clearance)',
     tags: ['registers'],
     request: { params: IdParams },
-    responses: { 200: { description: 'The entry; ETag carries its version', schema: OutgoingEntry } },
+    responses: { 200: { description: 'The entry; ETag carries its version', schema: OutgoingEntry, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'voidOutgoingEntry',
@@ -285,9 +286,10 @@ export const registerRoutes = [
     auth: 'user',
     roles: VOIDERS,
     summary: 'Void an outgoing number (hủy số): it stays used and shows void',
+    ifMatch: true,
     tags: ['registers'],
     request: { params: IdParams, body: OutgoingVoid },
-    responses: { 200: { description: 'The entry, now void', schema: OutgoingEntry } },
+    responses: { 200: { description: 'The entry, now void', schema: OutgoingEntry, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'exportRegister',
@@ -303,7 +305,13 @@ export const registerRoutes = [
       query: z.object({ year: Year.optional(), format: z.enum(['xlsx', 'csv'], { error: 'must be xlsx or csv' }).default('xlsx') }),
     },
     responses: {
-      200: { description: 'The register file', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', schema: z.string().meta({ format: 'binary' }) },
+      200: {
+        description: 'The register file: the workbook (format=xlsx) or the CSV file (format=csv)',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        schema: z.string().meta({ format: 'binary' }),
+        alsoContent: { 'text/csv': z.string().meta({ description: 'UTF-8, the legal columns with Vietnamese headers' }) },
+        headers: FILE_HEADERS,
+      },
     },
   }),
   defineRoute({

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { ATTACHMENT_TYPES, REPORT_LIMITS, REPORT_PERIOD_KINDS, REPORT_STATUSES } from '../../domain/reports/model';
 import { defineRoute } from '../route';
-import { Id, ListQuery, listOf } from '../schemas';
+import { ETAG_HEADERS, FILE_HEADERS, Id, ListQuery, UploadTicket, listOf } from '../schemas';
 
 const OFFICE_OR_ORG: readonly Role[] = [...OFFICE_ROLES, 'don-vi'];
 const PeriodText = z.string().trim().min(4).max(10).describe('"2026-10" (month), "2026-Q3", "2026-H1" or "2026"');
@@ -159,16 +159,23 @@ export const ReportStatusView = z
   })
   .meta({ id: 'ReportStatus' });
 
-export const AttachmentUpload = z
+export const AttachmentUpload = UploadTicket.extend({ attachmentId: z.string() }).meta({ id: 'AttachmentUpload' });
+
+export const AttachmentDownload = Attachment.extend({
+  downloadUrl: z.string().meta({ description: 'Presigned GET URL of the file, as it was when the report cited it' }),
+  expiresAt: z.string(),
+}).meta({ id: 'AttachmentDownload' });
+
+export const ReminderRunView = z
   .object({
-    attachmentId: z.string(),
-    uploadUrl: z.string(),
-    method: z.literal('PUT'),
-    headers: z.record(z.string(), z.string()),
-    expiresAt: z.string(),
-    maxBytes: z.number(),
+    at: z.string(),
+    checked: z.array(z.object({ reportType: z.string(), period: z.string(), kind: z.enum(['before', 'after']), missing: z.number().int() })).meta({ description: 'Type/period pairs with a reminder due' }),
+    sent: z.number().int(),
+    skipped: z.number().int(),
+    failed: z.number().int(),
+    alreadyDone: z.number().int().meta({ description: 'Already reminded for this slot by an earlier run' }),
   })
-  .meta({ id: 'AttachmentUpload' });
+  .meta({ id: 'ReminderRun' });
 
 const Reminder = z
   .object({
@@ -182,6 +189,8 @@ const Reminder = z
     createdAt: z.string(),
     status: z.enum(['pending', 'sent', 'skipped', 'failed']),
     to: z.array(z.string()),
+    messageId: z.string().nullable().optional().meta({ description: 'The message that carried it (SES, or the embedded outbox)' }),
+    error: z.string().nullable().optional().meta({ description: 'Why sending failed (status failed)' }),
   })
   .meta({ id: 'Reminder' });
 
@@ -205,7 +214,7 @@ export const reportRoutes = [
     tags: ['reports'],
     idempotent: true,
     request: { body: NewReportType },
-    responses: { 201: { description: 'The report type', schema: ReportTypeView } },
+    responses: { 201: { description: 'The report type', schema: ReportTypeView, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'listReportTypes',
@@ -228,7 +237,7 @@ export const reportRoutes = [
     summary: 'One report type, with its data schema',
     tags: ['reports'],
     request: { params: TypeParams },
-    responses: { 200: { description: 'The report type', schema: ReportTypeView } },
+    responses: { 200: { description: 'The report type', schema: ReportTypeView, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'updateReportType',
@@ -238,9 +247,10 @@ export const reportRoutes = [
     auth: 'user',
     roles: ['admin'],
     summary: 'Change a report type (not its period kind)',
+    ifMatch: true,
     tags: ['reports'],
     request: { params: TypeParams, body: ReportTypeChanges },
-    responses: { 200: { description: 'The report type, next version', schema: ReportTypeView } },
+    responses: { 200: { description: 'The report type, next version', schema: ReportTypeView, headers: ETAG_HEADERS } },
   }),
   defineRoute({
     operationId: 'submitReport',
@@ -327,7 +337,13 @@ export const reportRoutes = [
     tags: ['reports'],
     request: { query: PeriodQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }) },
     responses: {
-      200: { description: 'The workbook or the CSV file', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      200: {
+        description: 'The workbook (format=xlsx) or the CSV file (format=csv)',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        schema: z.string().meta({ format: 'binary' }),
+        alsoContent: { 'text/csv': z.string().meta({ description: 'UTF-8 with a byte-order mark, one row per organisation' }) },
+        headers: FILE_HEADERS,
+      },
     },
   }),
   defineRoute({
@@ -351,7 +367,7 @@ export const reportRoutes = [
     roles: ['admin'],
     summary: 'Run the reminder job now (it also runs on its schedule)',
     tags: ['reports'],
-    responses: { 200: { description: 'What the run did' } },
+    responses: { 200: { description: 'What the run did', schema: ReminderRunView } },
   }),
   defineRoute({
     operationId: 'getReport',
@@ -387,7 +403,7 @@ export const reportRoutes = [
     summary: 'A short-lived download URL for an attachment of the report',
     tags: ['reports'],
     request: { params: z.object({ id: Id, attachmentId: Id }) },
-    responses: { 200: { description: 'Download link' } },
+    responses: { 200: { description: 'The attachment with a short-lived download link', schema: AttachmentDownload } },
   }),
   defineRoute({
     operationId: 'listOutbox',

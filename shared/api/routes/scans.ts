@@ -4,7 +4,7 @@ import { OFFICE_ROLES, type Role } from '../../domain/identity';
 import { LIMITS, SECRECY_LEVELS, URGENCY_LEVELS } from '../../domain/registers/model';
 import { MAX_SCAN_BYTES, SCAN_CONTENT_TYPES, SCAN_FIELD_NAMES, SCAN_STATUSES } from '../../domain/scans/model';
 import { defineRoute } from '../route';
-import { Id } from '../schemas';
+import { ETAG_HEADERS, Id, UploadTicket } from '../schemas';
 import { IncomingEntry } from './registers';
 
 const CLERK: readonly Role[] = ['van-thu'];
@@ -30,15 +30,7 @@ export const ScanCreate = z
   })
   .meta({ id: 'ScanCreate' });
 
-export const ScanUploadTicket = z
-  .object({
-    scanId: z.string(),
-    uploadUrl: z.string(),
-    expiresAt: z.string(),
-    uploadHeaders: z.record(z.string(), z.string()).meta({ description: 'Send these headers with the PUT (they are signed)' }),
-    maxBytes: z.number(),
-  })
-  .meta({ id: 'ScanUploadTicket' });
+export const ScanUploadTicket = UploadTicket.extend({ scanId: z.string() }).meta({ id: 'ScanUploadTicket' });
 
 const Field = z.object({ value: z.unknown(), confidence: z.number() });
 
@@ -127,8 +119,8 @@ export const scanRoutes = [
     tags: ['scans'],
     request: { params: ScanParams, body: ScanRegister },
     responses: {
-      201: { description: 'Registered', schema: IncomingEntry },
-      200: { description: 'Already registered: the entry made from this scan', schema: IncomingEntry },
+      201: { description: 'Registered', schema: IncomingEntry, headers: ETAG_HEADERS },
+      200: { description: 'Already registered: the entry made from this scan', schema: IncomingEntry, headers: ETAG_HEADERS },
       409: { description: 'Not read yet, failed, or Tối mật / Tuyệt mật (register metadata only)' },
     },
   }),

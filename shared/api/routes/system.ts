@@ -34,7 +34,7 @@ export const systemRoutes = [
     auth: 'none',
     summary: 'This API as an OpenAPI 3.1 document',
     tags: ['service'],
-    responses: { 200: { description: 'OpenAPI document' } },
+    responses: { 200: { description: 'OpenAPI document', schema: z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }) } },
   }),
   defineRoute({
     operationId: 'getMe',

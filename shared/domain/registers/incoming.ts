@@ -195,3 +195,10 @@ export function applyIncomingPatch(entry: IncomingEntry, patch: IncomingPatch, c
 export function incomingOverdue(entry: Pick<IncomingEntry, 'status' | 'dueAt'>, now: Date): boolean {
   return entry.status !== 'done' && isOverdue(entry.dueAt ? new Date(entry.dueAt) : null, now);
 }
+
+/** An incoming entry as the API shows it: without the counter key and the parsed number-symbol, which are the store's. */
+export type IncomingEntryView = Omit<IncomingEntry, 'registerKey' | 'parsedNumberSymbol'>;
+export function incomingView(entry: IncomingEntry): IncomingEntryView {
+  const { registerKey: _key, parsedNumberSymbol: _parsed, ...view } = entry;
+  return view;
+}

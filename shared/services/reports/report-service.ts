@@ -2,6 +2,7 @@
  * Reports from organisations: submission (validated, versioned, on time or not), what each
  * caller may read, the office's status view and the consolidated export of a period.
  */
+import { uploadTicket } from '../../domain/uploads';
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
 import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../domain/identity';
@@ -219,7 +220,7 @@ export class ReportService {
   }
 
   /**
-   * An upload slot for one attachment: PUT the file to `uploadUrl` with `headers` (the type and
+   * An upload ticket for one attachment: PUT the file to `uploadUrl` with `headers` (the type and
    * the length are signed: S3 refuses any other), then name `attachmentId` in the submission.
    */
   async createAttachment(caller: Caller, input: { fileName: string; contentType: string; size: number }, requestId?: string) {
@@ -240,14 +241,7 @@ export class ReportService {
     const rec = { attachmentId, orgId, key, fileName: input.fileName, contentType: input.contentType, size: input.size, createdAt: now.toISOString(), expiresAt: upload.expiresAt.toISOString() };
     const audit = auditItem(this.deps, { actor: caller, action: 'report-attachment.create', entityType: 'report-attachment', entityId: attachmentId, before: null, after: rec, ...(requestId ? { requestId } : {}) });
     await this.deps.attachments.create(rec, audit);
-    return {
-      attachmentId,
-      uploadUrl: upload.url,
-      method: 'PUT' as const,
-      headers: upload.headers,
-      expiresAt: toOffsetIso(upload.expiresAt, this.tz),
-      maxBytes: REPORT_LIMITS.attachmentBytes,
-    };
+    return { attachmentId, ...uploadTicket(upload, toOffsetIso(upload.expiresAt, this.tz), REPORT_LIMITS.attachmentBytes) };
   }
 
   /** A short-lived download link for an attachment of a report the caller may see. */

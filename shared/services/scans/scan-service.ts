@@ -3,6 +3,7 @@
  * fields as far as the caller may see it, and the register proposal (an incoming entry made
  * from the fields and the clerk's corrections).
  */
+import { uploadTicket, type UploadTicket } from '../../domain/uploads';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
 import type { Caller } from '../../domain/identity';
@@ -33,14 +34,8 @@ export interface NewScan {
   size: number;
 }
 
-export interface UploadTicket {
-  scanId: string;
-  uploadUrl: string;
-  expiresAt: string;
-  /** Headers to send with the PUT: they are part of the signature. */
-  uploadHeaders: Record<string, string>;
-  maxBytes: number;
-}
+/** Where to PUT the scan's file (the shared upload-ticket shape), with the scan's id. */
+export type ScanUploadTicket = UploadTicket & { scanId: string };
 
 /** A scan as GET /v1/scans/{id} shows it. */
 export interface ScanView {
@@ -97,7 +92,7 @@ export class ScanService {
     return out;
   }
 
-  async createUpload(input: NewScan, caller: Caller): Promise<UploadTicket> {
+  async createUpload(input: NewScan, caller: Caller): Promise<ScanUploadTicket> {
     if (!(SCAN_CONTENT_TYPES as readonly string[]).includes(input.contentType)) {
       throw new UnsupportedMediaTypeError(`contentType must be one of ${SCAN_CONTENT_TYPES.join(', ')}`, [{ path: 'body.contentType', message: 'unsupported' }]);
     }
@@ -140,7 +135,7 @@ export class ScanService {
       contentLength: input.size,
       expiresInSeconds: UPLOAD_URL_SECONDS,
     });
-    return { scanId, uploadUrl: put.url, expiresAt: put.expiresAt.toISOString(), uploadHeaders: put.headers, maxBytes: MAX_SCAN_BYTES };
+    return { scanId, ...uploadTicket(put, put.expiresAt.toISOString(), MAX_SCAN_BYTES) };
   }
 
   /** The scan as the caller may see it; 404 when they may not see it at all. */

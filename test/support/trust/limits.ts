@@ -148,7 +148,7 @@ export const run: TrustArea = async (ctx) => {
         const url = r.body.uploadUrl as string;
         const signed = new URL(url).searchParams.get('X-Amz-SignedHeaders') ?? '';
         // Every header the URL asks for but the length, which fetch sets from the body.
-        const { 'content-length': _length, ...headers } = (r.body.uploadHeaders ?? r.body.headers) as Record<string, string>;
+        const { 'content-length': _length, ...headers } = r.body.headers as Record<string, string>;
         const longer = await fetch(url, { method: 'PUT', headers, body: Buffer.concat([body, Buffer.from('x'.repeat(1000))]) });
         const otherType = await fetch(url, { method: 'PUT', headers: { ...headers, 'content-type': 'text/html' }, body });
         const right = await fetch(url, { method: 'PUT', headers, body });
@@ -175,7 +175,7 @@ export const run: TrustArea = async (ctx) => {
   const uploadAndRead = async (bytes: Uint8Array, contentType: string) => {
     const created = await api('POST', '/v1/scans', clerk, { fileName: 'scan', contentType, size: bytes.length });
     if (created.status !== 201) throw new Error(`POST /v1/scans answered ${created.status}`);
-    const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.uploadHeaders, body: Buffer.from(bytes) });
+    const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.headers, body: Buffer.from(bytes) });
     if (put.status !== 200) throw new Error(`the upload answered ${put.status}`);
     const key = `scans/${created.body.scanId}`;
     const head = await services().blobs.head(key);

@@ -16,13 +16,12 @@ import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { tableName } from '../../shared/adapters/dynamodb/tables';
 import { GaplessCounter } from '../../shared/adapters/dynamodb/gapless-counter';
 import { DynamoScanStore } from '../../shared/adapters/dynamodb/scan-store';
-import type { Caller } from '../../shared/domain/identity';
-import type { IncomingEntry } from '../../shared/domain/registers/model';
 import { JOB_LEASE_MS, MAX_OCR_ATTEMPTS, OCR_VISIBILITY_TIMEOUT_SECONDS } from '../../shared/services/scans/deps';
 import { tokenFor } from './integration';
 import { clientToken } from './reports';
 import { fixture, s3rverEvent, sqsEventOf } from '../integration/scans-support';
-import { countChanges, storeCounts } from './store-counts';
+import { countChanges, incomingYear, storeCounts } from './store-counts';
+import { jsonClient } from './http-json';
 
 useOcrEngine();
 
@@ -33,40 +32,14 @@ export interface FaultResult {
   lines: string[];
 }
 
-const AUDITOR: Caller = { sub: 'reliability', username: 'reliability', roles: ['van-thu'], clearance: 'tuyet-mat' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function result(name: string, checks: [boolean, string][], info: string[] = []): FaultResult {
   return { name, passed: checks.every(([ok]) => ok), lines: [...info, ...checks.map(([ok, line]) => (ok ? line : `FAIL ${line}`))] };
 }
 
-async function api(e: Embedded, method: string, p: string, token: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const r = await fetch(`${e.url}${p}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await r.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: r.status, body: parsed };
-}
+const api = (e: Embedded, method: string, p: string, token: string, body?: unknown) => jsonClient(e.url!)(method, p, token, body);
 
-/** All entries of an incoming register year, in số đến order. */
-async function incomingYear(year: number): Promise<IncomingEntry[]> {
-  const out: IncomingEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await services().registers.listIncoming({ year, limit: 200, ...(cursor ? { cursor } : {}) }, AUDITOR);
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-}
 
 /**
  * (a) DynamoDB Local stops in the middle of a load of registrations and comes back on the same

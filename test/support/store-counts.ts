@@ -2,6 +2,9 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoClient } from '../../shared/adapters/dynamodb/client';
 import { tableName } from '../../shared/adapters/dynamodb/tables';
+import { services } from '../../shared/composition';
+import type { Caller } from '../../shared/domain/identity';
+import type { IncomingEntry } from '../../shared/domain/registers/model';
 
 export const COUNTED_TABLES = ['Data', 'Search', 'Audit'] as const;
 export type StoreCounts = Record<(typeof COUNTED_TABLES)[number], number>;
@@ -43,4 +46,19 @@ export async function settledCounts(opts: { gapMs?: number; timeoutMs?: number }
     last = now;
   }
   return last;
+}
+
+/** Reads registers for checks: every book and secrecy level. */
+const AUDITOR: Caller = { sub: 'system:checks', username: 'checks', roles: ['van-thu'], clearance: 'tuyet-mat' };
+
+/** Every entry of an incoming register year (all books, every secrecy), in số đến order. */
+export async function incomingYear(year: number): Promise<IncomingEntry[]> {
+  const out: IncomingEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await services().registers.listIncoming({ year, limit: 200, ...(cursor ? { cursor } : {}) }, AUDITOR);
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
 }

@@ -23,6 +23,7 @@ import { services } from '../../../shared/composition';
 import { tableName } from '../../../shared/adapters/dynamodb/tables';
 import { userItem } from '../../../shared/adapters/dynamodb/user-directory';
 import { REPO_ROOT } from '../../../local/paths';
+import { jsonClient } from '../http-json';
 import type { TrustArea, TrustResult } from './types';
 
 const AREA = 'identity';
@@ -50,21 +51,7 @@ export const run: TrustArea = async (ctx) => {
       results.push({ area: AREA, name, ok: false, detail: `threw: ${(err as Error).message}` });
     }
   };
-  const api = async (method: string, p: string, token?: string, body?: unknown) => {
-    const res = await fetch(`${ctx.url}${p}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    let json: any = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
-    return { status: res.status, body: json };
-  };
+  const api = jsonClient(ctx.url);
   const cognito = new CognitoIdentityProviderClient({ endpoint: ctx.url, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const signIn = async (username: string, clientId = LOCAL_WEB_CLIENT_ID) => {
     const r = await cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: DEMO_PASSWORD } }));

@@ -27,6 +27,7 @@ import { DynamoScanStore } from '../../../shared/adapters/dynamodb/scan-store';
 import { tableName } from '../../../shared/adapters/dynamodb/tables';
 import { SCAN_LIMITS } from '../../../shared/domain/scans/model';
 import { jpegClaiming, pdfOfPages, pdfWithImage, pngBomb, tiffClaiming } from '../scan-bombs';
+import { jsonClient, type JsonResponse } from '../http-json';
 import type { TrustArea, TrustContext, TrustResult } from './types';
 import { scanFile } from '../fixtures';
 
@@ -34,27 +35,13 @@ const AREA = 'limits';
 
 const MB50 = 50 * 1024 * 1024;
 
-interface Api {
-  (method: string, route: string, token: string, body?: unknown): Promise<{ status: number; body: any }>;
-}
+type Api = (method: string, route: string, token: string, body?: unknown) => Promise<JsonResponse>;
 
-const apiOf =
-  (ctx: TrustContext): Api =>
-  async (method, route, token, body) => {
-    const r = await fetch(`${ctx.url}${route}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), 'idempotency-key': `${Date.now()}-${Math.random()}` },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await r.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: r.status, body: parsed };
-  };
+/** Every call with its own Idempotency-Key: the cases repeat bodies on purpose. */
+const apiOf = (ctx: TrustContext): Api => {
+  const call = jsonClient(ctx.url);
+  return (method, route, token, body) => call(method, route, token, body, { 'idempotency-key': `${Date.now()}-${Math.random()}` });
+};
 
 async function userToken(ctx: TrustContext, username: string): Promise<string> {
   const user = findDemoUser(username);

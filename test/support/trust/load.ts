@@ -16,29 +16,16 @@ import { overrideServices, services } from '../../../shared/composition';
 import { DynamoRegisterStore } from '../../../shared/adapters/dynamodb/register-store';
 import { GaplessCounter } from '../../../shared/adapters/dynamodb/gapless-counter';
 import { tableName } from '../../../shared/adapters/dynamodb/tables';
-import type { Caller } from '../../../shared/domain/identity';
-import type { IncomingEntry } from '../../../shared/domain/registers/model';
 import { gapProblem, httpBurst, officeToday, percentile, runTag, searchLags, watchSearch } from '../register-load';
 import type { TrustArea, TrustResult } from './types';
+import { incomingYear } from '../store-counts';
 
 /** Clerks registering at once. */
 export const LOAD_CLERKS = 200;
 /** Longest a registered entry may stay unsearchable. */
 export const SEARCHABLE_WITHIN_MS = 5000;
-const AUDITOR: Caller = { sub: 'trust-load', username: 'trust-load', roles: ['van-thu'], clearance: 'tuyet-mat' };
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** Every entry of the office year's incoming register (all books, every secrecy). */
-async function incomingYear(year: number): Promise<IncomingEntry[]> {
-  const out: IncomingEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await services().registers.listIncoming({ year, limit: 200, ...(cursor ? { cursor } : {}) }, AUDITOR);
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-}
 
 /** Problems with the numbering of a whole register year: per book, 1…N with no gap or repeat. */
 async function registerYearProblem(year: number): Promise<string | null> {

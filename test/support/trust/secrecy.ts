@@ -20,27 +20,10 @@ import { findDemoUser, poolUser, type DemoUser } from '../../../local/demo-users
 import { services } from '../../../shared/composition';
 import { ROUTES } from '../../../shared/api/routes/index';
 import { readScan } from '../read-scan';
+import { jsonClient } from '../http-json';
 import type { TrustArea, TrustContext, TrustResult } from './types';
 
-type Res = { status: number; body: any; text: string };
-
-function client(ctx: TrustContext) {
-  return async (method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<Res> => {
-    const r = await fetch(`${ctx.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await r.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      /* not JSON (CSV, XLSX) */
-    }
-    return { status: r.status, body: parsed, text };
-  };
-}
+const client = (ctx: TrustContext) => jsonClient(ctx.url);
 
 async function tokens(ctx: TrustContext) {
   const keys = await ensureKeys(ctx.dataDir);

@@ -162,7 +162,7 @@ async function cases(ctx: TrustContext): Promise<TrustResult[]> {
         top.body.duplicateOf === secret.body.id;
       return {
         ok,
-        detail: `same letter → ${plain.status} (số đến ${plain.body.arrivalNumber}); again → ${second.status} naming the clerk's own copy; with force → ${forced.status} (số đến ${forced.body.arrivalNumber}, repeat of the visible copy); hidden id in anything the clerk got: ${said.includes(secret.body.id)}; "Đăng ký lại" on the clerk's printed rows: ${marks} of ${mine.length} (the forced one); a tuyệt mật reader sees the first copy repeats the secret entry: ${top.body.duplicateOf === secret.body.id}`,
+        detail: `same letter → ${plain.status} (số đến ${plain.body.arrivalNumber}); again → ${second.status} naming the clerk's own copy; with force → ${forced.status} (số đến ${forced.body.arrivalNumber}, repeat of the visible copy); hidden id in anything the clerk got: ${said.includes(secret.body.id)}; "Đăng ký lại" on the clerk's printed rows: ${marks} of ${mine.length} (the forced one; export ${csv.status}, ${csv.text.split('\r\n').length - 2} rows${mine.length ? '' : `: ${csv.text.slice(0, 160)}`}); a tuyệt mật reader sees the first copy repeats the secret entry: ${top.body.duplicateOf === secret.body.id}`,
       };
     }),
   );

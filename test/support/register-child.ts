@@ -69,7 +69,7 @@ const undeclared = seen
   .map((r) => responseProblems({ method: 'POST', path: '/v1/registers/incoming/entries', status: r.statusCode, headers: r.headers ?? {}, text: r.body }))
   .filter((f) => f && f.problems.length);
 if (undeclared.length) {
-  process.stderr.write(`${undeclared.length} answers do not match the OpenAPI document: ${undeclared[0]!.operation}\n  - ${undeclared[0]!.problems.join('\n  - ')}\n`);
+  process.stderr.write(`${undeclared.length} answers do not match the OpenAPI document: ${undeclared[0]!.operation}\n  - ${undeclared[0]!.problems.join('\n  - ')}\n  first: ${out.others[0] ?? ''}\n`);
   process.exit(1);
 }
 process.stdout.write(`result ${JSON.stringify(out)}\n`);

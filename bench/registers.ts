@@ -25,13 +25,14 @@ const option = (args: string[], flag: string) => {
 /** Registrations per HTTP run at each concurrency (a burst of 200 is 200 at once). */
 const runSize = (c: number) => Math.max(100, Math.min(300, c * 10));
 
-/** The environment the handlers of the spawned office read, from what it printed and its data dir. */
-function officeEnv(office: Office): Record<string, string> {
+/** The environment the handlers of the spawned office read (the office's own list), from what it printed and its data dir. */
+async function officeEnv(office: Office): Promise<Record<string, string>> {
   const out = office.output();
   const dynamo = /DynamoDB Local on (http:\/\/\S+)/.exec(out)?.[1];
   const s3 = /s3rver on (http:\/\/\S+)/.exec(out)?.[1];
   if (!dynamo || !s3) throw new Error(`could not find the office's DynamoDB Local and s3rver in its output:\n${out.slice(0, 2000)}`);
-  return { DAUMOI_DYNAMODB_ENDPOINT: dynamo, DAUMOI_S3_ENDPOINT: s3 };
+  const { embeddedEnv } = await import('../local/embedded');
+  return { ...embeddedEnv(dynamo, s3, `${office.dataDir}/keys/jwks.json`), POWERTOOLS_LOG_LEVEL: 'SILENT' };
 }
 
 export async function run(argv: string[]): Promise<void> {
@@ -43,19 +44,7 @@ export async function run(argv: string[]): Promise<void> {
   try {
     const token = office.token('vanthu');
     // This process talks to the office's DynamoDB Local for the bare loop (and the child processes do too).
-    const { localTableNames } = await import('../local/bootstrap');
-    const { LOCAL_BUCKET, LOCAL_ISSUER } = await import('../local/paths');
-    const env: Record<string, string> = {
-      ...localTableNames(),
-      ...officeEnv(office),
-      DAUMOI_BUCKET: LOCAL_BUCKET,
-      DAUMOI_AUTH_MODE: 'local',
-      DAUMOI_LOCAL_ISSUER: LOCAL_ISSUER,
-      DAUMOI_LOCAL_JWKS: `${office.dataDir}/keys/jwks.json`,
-      AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-    };
+    const env = await officeEnv(office);
     Object.assign(process.env, env);
     const { documentClient } = await import('../shared/adapters/dynamodb/client');
     const { tableName } = await import('../shared/adapters/dynamodb/tables');

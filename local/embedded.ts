@@ -50,16 +50,19 @@ export interface Embedded {
   stop(): Promise<void>;
 }
 
-/** Sets the variables the adapters read; returns them so child processes can inherit them. */
-function applyEnv(dynamoEndpoint: string, s3Endpoint: string, keys: LocalKeys): Record<string, string> {
-  const env: Record<string, string> = {
+/**
+ * The variables the adapters read for an embedded office (its DynamoDB Local and S3 endpoints, the
+ * issuer's keys): one list for the office, its child processes and the benches that join it.
+ */
+export function embeddedEnv(dynamoEndpoint: string, s3Endpoint: string, jwksPath: string): Record<string, string> {
+  return {
     ...localTableNames(),
     [ENV.bucket]: LOCAL_BUCKET,
     [ENV.dynamoEndpoint]: dynamoEndpoint,
     [ENV.s3Endpoint]: s3Endpoint,
     [ENV.authMode]: 'local',
     [ENV.localIssuer]: LOCAL_ISSUER,
-    [ENV.localJwksPath]: keys.jwksPath,
+    [ENV.localJwksPath]: jwksPath,
     [ENV.userPoolClientIds]: LOCAL_WEB_CLIENT_ID,
     AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
     AWS_ACCESS_KEY_ID: 'local',
@@ -68,6 +71,11 @@ function applyEnv(dynamoEndpoint: string, s3Endpoint: string, keys: LocalKeys): 
     // CloudWatch's embedded metric format means nothing on a console: off unless asked for.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   };
+}
+
+/** Sets the variables the adapters read; returns them so child processes can inherit them. */
+function applyEnv(dynamoEndpoint: string, s3Endpoint: string, keys: LocalKeys): Record<string, string> {
+  const env = embeddedEnv(dynamoEndpoint, s3Endpoint, keys.jwksPath);
   Object.assign(process.env, env);
   return env;
 }

@@ -44,7 +44,7 @@ const s3Error = (ctx: KoaContext, status: number, code: string, message: string)
  */
 async function checkPresignedSignature(ctx: KoaContext, next: () => Promise<void>): Promise<void> {
   if (isPresignedV4(ctx.url)) {
-    const problem = presignedV4Problem({ method: ctx.method, url: ctx.url, headers: ctx.headers }, (id) => S3RVER_SECRETS[id]);
+    const problem = await presignedV4Problem({ method: ctx.method, url: ctx.url, headers: ctx.headers }, (id) => S3RVER_SECRETS[id]);
     if (problem) return s3Error(ctx, 403, 'SignatureDoesNotMatch', `The request signature we calculated does not match the signature you provided: ${problem}`);
   }
   // S3's conditional write (s3rver ignores the header): If-None-Match: * and the key holds an object → 412.

@@ -6,7 +6,7 @@ import { ulid } from 'ulid';
 import { apiHandler } from '../shared/http/api-handler';
 import { services } from '../shared/composition';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/domain/errors';
-import { invalidCursor } from '../shared/adapters/dynamodb/cursor';
+import { decodePositionCursor, encodePositionCursor } from '../shared/adapters/dynamodb/cursor';
 import { canSee, type Caller } from '../shared/domain/identity';
 import type { Draft, DraftInput } from '../shared/domain/drafts/model';
 import { actorOf, assertMayDecide, assertStepPending, canViewDraft, fourEyesProblem, planDecision, type DecisionInput, type TaskResponse } from '../shared/domain/drafts/rules';
@@ -174,17 +174,8 @@ export const handler = apiHandler('drafts', {
         };
       })
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.draftId.localeCompare(b.draftId));
-    const offset = taskOffset(req.query.cursor);
+    const offset = decodePositionCursor(req.query.cursor);
     const page = items.slice(offset, offset + req.query.limit);
-    const next = offset + page.length < items.length ? Buffer.from(String(offset + page.length), 'utf8').toString('base64url') : null;
-    return { items: page, nextCursor: next };
+    return { items: page, nextCursor: encodePositionCursor(offset + page.length, items.length) };
   },
 });
-
-/** The tasks list's cursor: the position of the next task, base64url; anything else is a 400. */
-function taskOffset(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const text = /^[A-Za-z0-9_-]{1,12}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  if (!/^[1-9]\d{0,5}$/.test(text)) throw invalidCursor();
-  return Number(text);
-}

@@ -35,6 +35,21 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
 }
 
+/**
+ * A list built in memory (not a DynamoDB query) pages by position: the cursor is the index of the
+ * next item, base64url. Anything else coming back is a 400, as for key cursors.
+ */
+export function encodePositionCursor(next: number, total: number): string | null {
+  return next < total ? Buffer.from(String(next), 'utf8').toString('base64url') : null;
+}
+
+export function decodePositionCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const text = /^[A-Za-z0-9_-]{1,12}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  if (!/^[1-9]\d{0,5}$/.test(text)) throw invalidCursor();
+  return Number(text);
+}
+
 /** The error every rejected cursor gets. */
 export function invalidCursor(why = 'not a cursor returned by this query'): ValidationError {
   return new ValidationError(`cursor is not valid: ${why}`, [{ path: 'query.cursor', message: why }], 'INVALID_CURSOR');

@@ -38,6 +38,7 @@ import { documentTerms, foldedOfKey, parseQuery, type QueryTerm } from '../../do
 import { scoreOf, type TermHit } from '../../domain/search/ranking';
 import { snippetOf } from '../../domain/search/snippet';
 import type { SearchHit, SearchIndex, SearchPage, SearchQuery } from '../../ports/search-index';
+import { inParallel } from '../../concurrency';
 
 const HEAD_SK = '#';
 const DOC_SK = '#';
@@ -113,15 +114,6 @@ interface Change {
 
 type TxItem = Record<string, unknown>;
 
-/** Runs tasks with at most `limit` in flight. */
-async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];

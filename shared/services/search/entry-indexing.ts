@@ -21,6 +21,7 @@ import type { RegisterStore } from '../../ports/register-store';
 import type { PendingIndex } from '../../ports/search-outbox';
 import type { SearchIndex } from '../../ports/search-index';
 import type { SearchOutbox } from '../../ports/search-outbox';
+import { inParallel } from '../../concurrency';
 
 /** How long a write's own indexing has before the sweep takes it on. */
 export const SWEEP_AFTER_MS = 30_000;
@@ -141,12 +142,3 @@ export class EntryIndexer {
   }
 }
 
-/** Runs tasks with at most `limit` in flight. */
-async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}

@@ -24,11 +24,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import { fileURLToPath } from 'node:url';
-import { bestSubstringMatch } from '../shared/domain/extract/fuzzy';
-import { normalisePhrase } from '../shared/domain/vietnamese';
-import type { ScanContentType } from '../shared/domain/scans/model';
-import { buildScanReader } from '../shared/services/scans/scan-reader';
-import { defaultPoolSize } from '../shared/adapters/ocr/tesseract';
+import { bestSubstringMatch } from '../shared/scans/domain/extract/fuzzy';
+import { normalisePhrase } from '../shared/platform/text/vietnamese';
+import type { ScanContentType } from '../shared/scans/domain/model';
+import { buildScanReader } from '../shared/scans/app/scan-reader';
+import { defaultPoolSize } from '../shared/scans/adapters/ocr/tesseract';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');

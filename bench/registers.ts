@@ -46,10 +46,10 @@ export async function run(argv: string[]): Promise<void> {
     // This process talks to the office's DynamoDB Local for the bare loop (and the child processes do too).
     const env = await officeEnv(office);
     Object.assign(process.env, env);
-    const { documentClient } = await import('../shared/adapters/dynamodb/client');
-    const { tableName } = await import('../shared/adapters/dynamodb/tables');
+    const { documentClient } = await import('../shared/platform/aws/dynamodb-client');
+    const { tableName } = await import('../shared/platform/aws/tables');
     const db = documentClient();
-    const { DynamoSearchOutbox } = await import('../shared/adapters/dynamodb/search-outbox');
+    const { DynamoSearchOutbox } = await import('../shared/search/adapters/dynamo-search-outbox');
     const outbox = new DynamoSearchOutbox(db, tableName('Data'));
     /** Waits until indexing has caught up with every earlier registration (no search marker left). */
     const indexingCaughtUp = async () => {

@@ -33,10 +33,10 @@ export async function run(args: string[]): Promise<void> {
   const { startEmbedded } = await import('../local/embedded');
   const { startLocalWorkflow } = await import('../local/workflow/start');
   const { overrideServices } = await import('../shared/composition');
-  const { documentClient } = await import('../shared/adapters/dynamodb/client');
-  const { tableName } = await import('../shared/adapters/dynamodb/tables');
-  const { DynamoAuditLog } = await import('../shared/adapters/dynamodb/audit-log');
-  const { ROUTES } = await import('../shared/api/routes/index');
+  const { documentClient } = await import('../shared/platform/aws/dynamodb-client');
+  const { tableName } = await import('../shared/platform/aws/tables');
+  const { DynamoAuditLog } = await import('../shared/audit/adapters/dynamo-audit-log');
+  const { ROUTES } = await import('../shared/api/routes');
   const { IDENTITIES } = await import('../test/support/authz-matrix');
   const { officeClock, setUpOffice } = await import('../test/support/route-requests');
   const { describeFailures, matrixCoverage, runAuthzMatrix } = await import('../test/support/authz-run');

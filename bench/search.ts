@@ -15,11 +15,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbedded } from '../local/embedded';
-import { documentClient } from '../shared/adapters/dynamodb/client';
-import { tableName } from '../shared/adapters/dynamodb/tables';
-import { DynamoSearchIndex } from '../shared/adapters/dynamodb/search-index';
-import type { SearchDocument } from '../shared/domain/search/document';
-import type { Clearance, Secrecy } from '../shared/domain/identity';
+import { documentClient } from '../shared/platform/aws/dynamodb-client';
+import { tableName } from '../shared/platform/aws/tables';
+import { DynamoSearchIndex } from '../shared/search/adapters/dynamo-search-index';
+import type { SearchDocument } from '../shared/search/domain/document';
+import type { Clearance, Secrecy } from '../shared/identity/domain/identity';
 
 const ACTIONS = [
   'về việc triển khai', 'về việc tổ chức', 'về tăng cường', 'về việc thực hiện', 'về nâng cao chất lượng', 'về việc kiện toàn',

@@ -1,7 +1,7 @@
 /** Scheduled (EventBridge, every minute): appends new audit events to the hash chain. */
 import { services } from '../shared/composition';
-import { logger } from '../shared/http/logger';
-import { count, METRIC, publishMetrics } from '../shared/http/metrics';
+import { logger } from '../shared/platform/observability/logger';
+import { count, METRIC, publishMetrics } from '../shared/platform/observability/metrics';
 
 export const handler = async (): Promise<{ sealed: number }> => {
   const r = await services().audit.seal(); // real time: the grace period is about write order, not the office clock

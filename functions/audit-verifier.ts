@@ -4,8 +4,8 @@
  * an alarm watches, so that tampering is reported without anyone asking.
  */
 import { services } from '../shared/composition';
-import { logger } from '../shared/http/logger';
-import { gauge, METRIC, publishMetrics } from '../shared/http/metrics';
+import { logger } from '../shared/platform/observability/logger';
+import { gauge, METRIC, publishMetrics } from '../shared/platform/observability/metrics';
 
 export const handler = async (): Promise<{ ok: boolean; events: number; problems: number }> => {
   const r = await services().audit.verify();

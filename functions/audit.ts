@@ -1,8 +1,8 @@
 /** The audit log: listing and chain verification (admin only), as far as the caller's clearance goes. */
-import { apiHandler } from '../shared/http/api-handler';
+import { apiHandler } from '../shared/platform/http/api-handler';
 import { services } from '../shared/composition';
-import { eventSecrecy, eventVisibleTo } from '../shared/domain/audit-secrecy';
-import { visibleEvents } from '../shared/services/audit/visible-events';
+import { eventSecrecy, eventVisibleTo } from '../shared/audit/domain/audit-secrecy';
+import { visibleEvents } from '../shared/audit/app/visible-events';
 
 export const handler = apiHandler('audit', {
   listAudit: async (req) => {

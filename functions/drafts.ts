@@ -3,18 +3,18 @@
  * the waiting task token), and list the caller's tasks.
  */
 import { ulid } from 'ulid';
-import { apiHandler } from '../shared/http/api-handler';
+import { apiHandler } from '../shared/platform/http/api-handler';
 import { services } from '../shared/composition';
-import { ConflictError, ForbiddenError, NotFoundError } from '../shared/domain/errors';
-import { decodePositionCursor, encodePositionCursor } from '../shared/adapters/dynamodb/cursor';
-import { canSee, type Caller } from '../shared/domain/identity';
-import type { Draft, DraftInput } from '../shared/domain/drafts/model';
-import { actorOf, assertMayDecide, assertStepPending, canViewDraft, fourEyesProblem, planDecision, type DecisionInput, type TaskResponse } from '../shared/domain/drafts/rules';
-import { auditView } from '../shared/domain/drafts/transitions';
-import { executionNameFor } from '../shared/domain/drafts/workflow';
-import type { TaskTokenRecord } from '../shared/ports/draft-store';
-import { TaskNotWaitingError } from '../shared/ports/workflow';
-import type { ApiRequest } from '../shared/http/types';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/platform/errors';
+import { decodePositionCursor, encodePositionCursor } from '../shared/platform/aws/cursor';
+import { canSee, type Caller } from '../shared/identity/domain/identity';
+import type { Draft, DraftInput } from '../shared/drafts/domain/model';
+import { actorOf, assertMayDecide, assertStepPending, canViewDraft, fourEyesProblem, planDecision, type DecisionInput, type TaskResponse } from '../shared/drafts/domain/rules';
+import { auditView } from '../shared/drafts/domain/transitions';
+import { executionNameFor } from '../shared/drafts/domain/workflow';
+import type { TaskTokenRecord } from '../shared/drafts/ports/draft-store';
+import { TaskNotWaitingError } from '../shared/drafts/ports/workflow';
+import type { ApiRequest } from '../shared/platform/http/types';
 
 type IdParams = { id: string };
 

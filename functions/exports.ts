@@ -2,13 +2,13 @@
  * The printable exports (XLSX/CSV): the registers (sổ văn bản đến/đi) and the consolidated
  * reports of a period. Their own function, so that exceljs stays out of the busy ones.
  */
-import { apiHandler } from '../shared/http/api-handler';
+import { apiHandler } from '../shared/platform/http/api-handler';
 import { services } from '../shared/composition';
-import { arrivalYear } from '../shared/domain/numbering';
-import { printableRegister } from '../shared/domain/registers/printable';
-import type { RegisterName } from '../shared/domain/registers/model';
-import { CSV_TYPE, XLSX_TYPE, registerCsv, registerXlsx } from '../shared/adapters/export/register-export';
-import { consolidatedCsv, consolidatedXlsx } from '../shared/adapters/xlsx/report-sheet';
+import { arrivalYear } from '../shared/office/domain/numbering';
+import { printableRegister } from '../shared/registers/domain/printable';
+import type { RegisterName } from '../shared/registers/domain/model';
+import { CSV_TYPE, XLSX_TYPE, registerCsv, registerXlsx } from '../shared/registers/adapters/register-export';
+import { consolidatedCsv, consolidatedXlsx } from '../shared/reports/adapters/report-sheet';
 
 const attachment = (name: string, type: string) => ({ 'content-type': type, 'content-disposition': `attachment; filename="${name}"` });
 

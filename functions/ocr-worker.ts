@@ -3,14 +3,14 @@
  * event; a message whose upload failed transiently is reported back (partial batch response)
  * and delivered again, up to the queue's receive limit. Embedded: s3rver's S3 notification
  * `Records`, handed over directly; a transient failure is thrown for the caller to retry.
- * Both run the same pipeline (shared/services/scans/ocr-pipeline.ts).
+ * Both run the same pipeline (shared/scans/app/ocr-pipeline.ts).
  */
 import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { services } from '../shared/composition';
 import { useOcrEngine } from '../shared/composition-ocr';
-import { logger } from '../shared/http/logger';
-import { countBy, METRIC } from '../shared/http/metrics';
-import type { UploadNotice } from '../shared/ports/blob-store';
+import { logger } from '../shared/platform/observability/logger';
+import { countBy, METRIC } from '../shared/platform/observability/metrics';
+import type { UploadNotice } from '../shared/platform/files/blob-store';
 
 /** Reads one upload, counting its outcome (OcrOutcome by `outcome`; `retry` when it is handed back). */
 async function process(notice: UploadNotice): Promise<void> {
@@ -22,7 +22,7 @@ async function process(notice: UploadNotice): Promise<void> {
     throw err;
   }
 }
-import { isSqsEvent, noticesOf, noticesOfSqsBody } from '../shared/adapters/s3/upload-events';
+import { isSqsEvent, noticesOf, noticesOfSqsBody } from '../shared/platform/files/upload-events';
 
 useOcrEngine();
 

@@ -1,8 +1,8 @@
 /** Subordinate organisations and their machine clients (admin). */
-import { apiHandler } from '../shared/http/api-handler';
+import { apiHandler } from '../shared/platform/http/api-handler';
 import { services } from '../shared/composition';
-import { ValidationError } from '../shared/domain/errors';
-import { NewClientBody } from '../shared/api/routes/orgs';
+import { ValidationError } from '../shared/platform/errors';
+import { NewClientBody } from '../shared/reports/org-routes';
 
 const orgs = () => services().reporting.orgs;
 const withEtag = <E extends { version: number }>(status: number, body: E) => ({ status, body, headers: { etag: `"${body.version}"` } });

@@ -3,6 +3,6 @@
  * to an organisation client's access token, from the client registry (see the adapter).
  */
 import { services } from '../shared/composition';
-import { preTokenGeneration } from '../shared/adapters/cognito/pre-token-claims';
+import { preTokenGeneration } from '../shared/identity/adapters/pre-token-claims';
 
 export const handler = preTokenGeneration(() => services().clients);

@@ -1,11 +1,11 @@
 /** The registers: sổ văn bản đến and sổ văn bản đi and their entries (the printable export is in functions/exports.ts). */
-import { apiHandler } from '../shared/http/api-handler';
-import type { ApiRequest } from '../shared/http/types';
+import { apiHandler } from '../shared/platform/http/api-handler';
+import type { ApiRequest } from '../shared/platform/http/types';
 import { services } from '../shared/composition';
-import { arrivalYear } from '../shared/domain/numbering';
-import { requiredVersion, withEtag } from '../shared/http/versions';
-import type { WriteContext } from '../shared/ports/register-store';
-import { incomingView } from '../shared/domain/registers/incoming';
+import { arrivalYear } from '../shared/office/domain/numbering';
+import { requiredVersion, withEtag } from '../shared/platform/http/versions';
+import type { WriteContext } from '../shared/registers/ports/register-store';
+import { incomingView } from '../shared/registers/domain/incoming';
 
 const registers = () => services().registers;
 const thisYear = () => arrivalYear(services().clock.now(), services().domainConfig.office.timeZone);

@@ -3,9 +3,9 @@
  * of a due or passed deadline, once per scheduled reminder (embedded: local/plugins/reminders.ts).
  */
 import { services } from '../shared/composition';
-import { logger } from '../shared/http/logger';
-import { count, METRIC, publishMetrics } from '../shared/http/metrics';
-import type { ReminderRun } from '../shared/services/reports/reminder-service';
+import { logger } from '../shared/platform/observability/logger';
+import { count, METRIC, publishMetrics } from '../shared/platform/observability/metrics';
+import type { ReminderRun } from '../shared/reports/app/reminder-service';
 
 export const handler = async (): Promise<ReminderRun> => {
   const run = await services().reporting.reminders.run();

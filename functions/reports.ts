@@ -1,7 +1,7 @@
 /** Reports from subordinate organisations: report types, submissions, status, reminders, the outbox (the export is in functions/exports.ts). */
-import { apiHandler } from '../shared/http/api-handler';
+import { apiHandler } from '../shared/platform/http/api-handler';
 import { services } from '../shared/composition';
-import { requiredVersion, withEtag } from '../shared/http/versions';
+import { requiredVersion, withEtag } from '../shared/platform/http/versions';
 import { useReportDataSchemas } from '../shared/composition-report-schemas';
 
 useReportDataSchemas();

@@ -1,7 +1,7 @@
 /** Scans: upload URL, the scan with what OCR read, and its registration in the sổ văn bản đến. */
-import { apiHandler } from '../shared/http/api-handler';
+import { apiHandler } from '../shared/platform/http/api-handler';
 import { services } from '../shared/composition';
-import { incomingView } from '../shared/domain/registers/incoming';
+import { incomingView } from '../shared/registers/domain/incoming';
 
 export const handler = apiHandler('scans', {
   createScan: async (req) => ({ status: 201, body: await services().scans.createUpload(req.body, req.caller) }),

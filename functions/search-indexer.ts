@@ -12,8 +12,8 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { services } from '../shared/composition';
-import { entryOfRecord } from '../shared/adapters/dynamodb/entry-stream';
-import { publishMetrics } from '../shared/http/metrics';
+import { entryOfRecord } from '../shared/search/adapters/entry-stream';
+import { publishMetrics } from '../shared/platform/observability/metrics';
 
 const bySequence = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
 

@@ -1,5 +1,5 @@
 /** Search over the registers: the caller's clearance bounds what is read. */
-import { apiHandler } from '../shared/http/api-handler';
+import { apiHandler } from '../shared/platform/http/api-handler';
 import { services } from '../shared/composition';
 
 export const handler = apiHandler('search', {

@@ -1,7 +1,7 @@
 /** People administration (admin): roles, clearance and department, in the user pool (embedded: the Data table). */
-import { apiHandler } from '../shared/http/api-handler';
+import { apiHandler } from '../shared/platform/http/api-handler';
 import { services } from '../shared/composition';
-import { UserAdmin } from '../shared/services/users';
+import { UserAdmin } from '../shared/identity/app/users';
 
 const admin = new UserAdmin(() => services().users);
 

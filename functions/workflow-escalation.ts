@@ -4,8 +4,8 @@
  * time, the draft expires.
  */
 import { services } from '../shared/composition';
-import { applyTimeout, auditView, WORKFLOW_CALLER } from '../shared/domain/drafts/transitions';
-import type { EscalationEvent, RouteSlot } from '../shared/domain/drafts/workflow';
+import { applyTimeout, auditView, WORKFLOW_CALLER } from '../shared/drafts/domain/transitions';
+import type { EscalationEvent, RouteSlot } from '../shared/drafts/domain/workflow';
 
 export const handler = async (event: EscalationEvent): Promise<RouteSlot> => {
   const s = services();

@@ -4,8 +4,8 @@
  * execution waits until the decision API answers the token, or the step times out.
  */
 import { services } from '../shared/composition';
-import { applyTaskStarted } from '../shared/domain/drafts/transitions';
-import type { HumanTaskEvent } from '../shared/domain/drafts/workflow';
+import { applyTaskStarted } from '../shared/drafts/domain/transitions';
+import type { HumanTaskEvent } from '../shared/drafts/domain/workflow';
 
 export const handler = async (event: HumanTaskEvent): Promise<{ stored: boolean }> => {
   const s = services();

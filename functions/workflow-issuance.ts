@@ -4,9 +4,9 @@
  * marks the draft issued with its number symbol.
  */
 import { services } from '../shared/composition';
-import { NotFoundError } from '../shared/domain/errors';
-import { applyIssued, auditView, WORKFLOW_CALLER } from '../shared/domain/drafts/transitions';
-import type { IssuanceEvent } from '../shared/domain/drafts/workflow';
+import { NotFoundError } from '../shared/platform/errors';
+import { applyIssued, auditView, WORKFLOW_CALLER } from '../shared/drafts/domain/transitions';
+import type { IssuanceEvent } from '../shared/drafts/domain/workflow';
 
 export const handler = async (event: IssuanceEvent): Promise<{ numberSymbol: string; outgoingEntryId: string }> => {
   const s = services();

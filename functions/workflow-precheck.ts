@@ -1,7 +1,7 @@
 /** Workflow task Precheck: runs the automated precheck on the draft and routes it to appraisal or revision. */
 import { services } from '../shared/composition';
-import { applyPrecheck } from '../shared/domain/drafts/transitions';
-import type { PrecheckEvent, RouteSlot } from '../shared/domain/drafts/workflow';
+import { applyPrecheck } from '../shared/drafts/domain/transitions';
+import type { PrecheckEvent, RouteSlot } from '../shared/drafts/domain/workflow';
 
 export const handler = async (event: PrecheckEvent): Promise<RouteSlot> => {
   const s = services();

@@ -1,10 +1,10 @@
 /** Creates the tables (from the same declarations CDK uses) when missing, and seeds the demo users. */
 import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TABLES } from '../shared/adapters/dynamodb/tables';
+import { TABLES } from '../shared/platform/aws/tables';
 import { DEMO_USERS, poolUser } from './demo-users';
-import { userItem } from '../shared/adapters/dynamodb/user-directory';
-import type { Role } from '../shared/domain/identity';
+import { userItem } from '../shared/identity/adapters/dynamo-user-directory';
+import type { Role } from '../shared/identity/domain/identity';
 
 export function localTableNames(prefix = 'daumoi'): Record<string, string> {
   return Object.fromEntries(TABLES.map((t) => [t.envVar, `${prefix}-${t.name}`]));

@@ -7,8 +7,8 @@ import './embedded-env';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type http from 'node:http';
-import { ENV } from '../shared/config/env';
-import { dynamoClient, documentClient } from '../shared/adapters/dynamodb/client';
+import { ENV } from '../shared/platform/env';
+import { dynamoClient, documentClient } from '../shared/platform/aws/dynamodb-client';
 import { services, overrideServices } from '../shared/composition';
 import { startDynamo, type RunningDynamo } from './dynamodb';
 import { startS3, type RunningS3 } from './s3';
@@ -16,8 +16,8 @@ import { ensureKeys, type LocalKeys } from './keys';
 import { LOCAL_WEB_CLIENT_ID } from './issuer';
 import { ensureTables, localTableNames, seedUsers } from './bootstrap';
 import { createGateway, loadHandler, type Extra } from './gateway';
-import { API_FUNCTIONS } from '../shared/api/route';
-import { routesOf } from '../shared/api/routes/index';
+import { API_FUNCTIONS } from '../shared/platform/http/route';
+import { routesOf } from '../shared/api/routes';
 import { clientCredentialsToken, initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
 import { freePort, portIsFree } from './ports';
@@ -81,7 +81,7 @@ function applyEnv(dynamoEndpoint: string, s3Endpoint: string, keys: LocalKeys): 
 }
 
 export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
-  (await import('../shared/adapters/config/domain-config')).checkDomainConfig(); // a bad config/domain.json stops the start, naming the line
+  (await import('../shared/office/adapters/domain-config')).checkDomainConfig(); // a bad config/domain.json stops the start, naming the line
   const t0 = Date.now();
   const sink = opts.log ?? (() => undefined);
   const log = (line: string) => sink(`${line} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);

@@ -7,10 +7,10 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { decodeJwt } from 'jose';
-import { ROUTES } from '../shared/api/routes/index';
-import { matchPath, type ApiFunction, type Route } from '../shared/api/route';
-import type { IdentityVerifier } from '../shared/ports/identity';
-import { errorResult } from '../shared/http/response';
+import { ROUTES } from '../shared/api/routes';
+import { matchPath, type ApiFunction, type Route } from '../shared/platform/http/route';
+import type { IdentityVerifier } from '../shared/identity/ports/identity-verifier';
+import { errorResult } from '../shared/platform/http/response';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 

@@ -2,14 +2,14 @@
  * The embedded token issuer: access tokens in exactly the shapes a Cognito user pool issues
  * (test/fixtures/cognito), for people (sign-in through the web app client) and for organisation
  * clients (client-credentials grant). Their custom claims come from running the SAME
- * pre-token-generation trigger as the cloud (shared/adapters/cognito/pre-token-claims.ts) on the
+ * pre-token-generation trigger as the cloud (shared/identity/adapters/pre-token-claims.ts) on the
  * event Cognito would send, and applying its answer as Cognito does.
  */
 import { randomUUID } from 'node:crypto';
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
-import { preTokenGeneration, type PreTokenEvent } from '../shared/adapters/cognito/pre-token-claims';
-import type { ClientRegistry } from '../shared/ports/client-registry';
-import type { UserDirectory } from '../shared/ports/user-directory';
+import { preTokenGeneration, type PreTokenEvent } from '../shared/identity/adapters/pre-token-claims';
+import type { ClientRegistry } from '../shared/identity/ports/client-registry';
+import type { UserDirectory } from '../shared/identity/ports/user-directory';
 import { signClaims, type LocalKeys } from './keys';
 import { LOCAL_ISSUER } from './paths';
 

@@ -3,12 +3,12 @@
  * client-credentials grant, form body or HTTP Basic) and for its InitiateAuth API (people),
  * answering as Cognito does.
  */
-import type { ClientRegistry } from '../shared/ports/client-registry';
-import { REPORTS_SCOPE } from '../shared/ports/client-registry';
-import { verifySecret } from '../shared/adapters/auth/client-secret';
+import type { ClientRegistry } from '../shared/identity/ports/client-registry';
+import { REPORTS_SCOPE } from '../shared/identity/ports/client-registry';
+import { verifySecret } from '../shared/identity/adapters/client-secret';
 import type { LocalKeys } from './keys';
 import { CLIENT_TOKEN_SECONDS, LOCAL_WEB_CLIENT_ID, PERSON_TOKEN_SECONDS, machineAccessToken, signIn } from './issuer';
-import type { UserDirectory } from '../shared/ports/user-directory';
+import type { UserDirectory } from '../shared/identity/ports/user-directory';
 
 export const TOKEN_TTL_SECONDS = CLIENT_TOKEN_SECONDS;
 

@@ -19,8 +19,8 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { dynamoClient } from '../shared/adapters/dynamodb/client';
-import { ENV, requireEnv } from '../shared/config/env';
+import { dynamoClient } from '../shared/platform/aws/dynamodb-client';
+import { ENV, requireEnv } from '../shared/platform/env';
 
 export interface StreamPollerOptions {
   table: string;
@@ -76,7 +76,7 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
   });
   const table = await dynamoClient().send(new DescribeTableCommand({ TableName: opts.table }));
   const streamArn = table.Table?.LatestStreamArn;
-  if (!streamArn) throw new Error(`table ${opts.table} has no stream (see shared/adapters/dynamodb/tables.ts)`);
+  if (!streamArn) throw new Error(`table ${opts.table} has no stream (see shared/platform/aws/tables.ts)`);
 
   let stopped = false;
   const readers = new Map<string, Promise<void>>();

@@ -3,10 +3,10 @@
  * the canvas binding are bundled into the OCR worker only: the worker (and the tests that read
  * scans) call `useOcrEngine()`; every other function never imports this file.
  */
-import { ENV, optionalEnv } from './config/env';
+import { ENV, optionalEnv } from './platform/env';
 import { provideOcrReader } from './composition';
-import type { ScanReader } from './services/scans/deps';
-import { buildScanReader } from './services/scans/scan-reader';
+import type { ScanReader } from './scans/app/deps';
+import { buildScanReader } from './scans/app/scan-reader';
 
 /** The engine named by DAUMOI_OCR_ENGINE (tesseract by default), with the magic bytes and the extractor. */
 export function buildOcr(): ScanReader {

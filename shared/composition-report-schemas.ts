@@ -4,7 +4,7 @@
  * it) call `useReportDataSchemas()`; every other function never imports this file.
  */
 import { provideReportDataSchemas } from './composition-reporting';
-import { ajvReportDataSchemas } from './adapters/json-schema/report-data-schema';
+import { ajvReportDataSchemas } from './reports/adapters/report-data-schema';
 
 /** Makes the reporting services check report types' data schemas (and submissions against them) with Ajv. */
 export function useReportDataSchemas(): void {

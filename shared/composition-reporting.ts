@@ -4,28 +4,28 @@
  * clients, SES or the outbox for notifications.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ENV, optionalEnv, requireEnv } from './config/env';
-import { REPORTING_ENV } from './config/reporting-env';
-import type { DomainConfig } from './domain/config';
-import type { AuditLog } from './ports/audit-log';
-import type { Clock } from './ports/clock';
-import type { ClientProvisioner } from './ports/client-provisioner';
-import type { Notifier } from './ports/notifier';
-import type { ReportFiles } from './ports/report-files';
-import { tableName } from './adapters/dynamodb/tables';
-import { DynamoClientRegistry } from './adapters/dynamodb/client-registry';
-import { DynamoOrgStore } from './adapters/dynamodb/org-store';
-import { DynamoReportTypeStore } from './adapters/dynamodb/report-type-store';
-import { DynamoReportStore } from './adapters/dynamodb/report-store';
-import { DynamoAttachmentStore } from './adapters/dynamodb/report-attachment-store';
-import { DynamoReminderStore } from './adapters/dynamodb/reminder-store';
-import { DynamoOutbox } from './adapters/dynamodb/outbox-notifier';
-import { LocalClientProvisioner } from './adapters/auth/local-client-provisioner';
-import { CognitoClientProvisioner } from './adapters/cognito/client-provisioner';
-import { SesNotifier } from './adapters/ses/notifier';
-import { S3ReportFiles } from './adapters/s3/presign';
-import type { ReportingDeps } from './services/reports/deps';
-import type { ReportDataSchemas } from './ports/report-data-schemas';
+import { ENV, optionalEnv, requireEnv } from './platform/env';
+import { REPORTING_ENV } from './reports/env';
+import type { DomainConfig } from './office/domain/config';
+import type { AuditLog } from './audit/ports/audit-log';
+import type { Clock } from './platform/clock';
+import type { ClientProvisioner } from './identity/ports/client-provisioner';
+import type { Notifier } from './platform/notify/notifier';
+import type { ReportFiles } from './reports/ports/report-files';
+import { tableName } from './platform/aws/tables';
+import { DynamoClientRegistry } from './identity/adapters/dynamo-client-registry';
+import { DynamoOrgStore } from './reports/adapters/dynamo-org-store';
+import { DynamoReportTypeStore } from './reports/adapters/dynamo-report-type-store';
+import { DynamoReportStore } from './reports/adapters/dynamo-report-store';
+import { DynamoAttachmentStore } from './reports/adapters/dynamo-report-attachment-store';
+import { DynamoReminderStore } from './reports/adapters/dynamo-reminder-store';
+import { DynamoOutbox } from './platform/notify/outbox-notifier';
+import { LocalClientProvisioner } from './identity/adapters/local-client-provisioner';
+import { CognitoClientProvisioner } from './identity/adapters/cognito-client-provisioner';
+import { SesNotifier } from './platform/notify/ses-notifier';
+import { S3ReportFiles } from './platform/aws/presign';
+import type { ReportingDeps } from './reports/app/deps';
+import type { ReportDataSchemas } from './reports/ports/report-data-schemas';
 
 let schemasProvider: (() => ReportDataSchemas) | undefined;
 /** Installs the report data schema checker (see shared/composition-report-schemas.ts); only the reports function's bundle carries one. */

@@ -4,22 +4,22 @@
  * on DynamoDB, and the indexer that keeps the search index in step with the registers.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ENV, optionalEnv, requireEnv } from './config/env';
-import { SCANS_ENV } from './config/scans-env';
-import type { AuditLog } from './ports/audit-log';
-import type { Clock } from './ports/clock';
-import type { BlobStore } from './ports/blob-store';
-import type { RegisterStore } from './ports/register-store';
-import type { SearchIndex } from './ports/search-index';
-import { tableName } from './adapters/dynamodb/tables';
-import { DynamoScanStore } from './adapters/dynamodb/scan-store';
-import { DynamoSearchIndex } from './adapters/dynamodb/search-index';
-import { DynamoSearchOutbox } from './adapters/dynamodb/search-outbox';
-import { S3BlobStore } from './adapters/s3/blob-store';
-import { s3Client } from './adapters/s3/client';
-import { ScanService } from './services/scans/scan-service';
-import type { ScanReader } from './services/scans/deps';
-import { EntryIndexer } from './services/search/entry-indexing';
+import { ENV, optionalEnv, requireEnv } from './platform/env';
+import { SCANS_ENV } from './scans/env';
+import type { AuditLog } from './audit/ports/audit-log';
+import type { Clock } from './platform/clock';
+import type { BlobStore } from './platform/files/blob-store';
+import type { RegisterStore } from './registers/ports/register-store';
+import type { SearchIndex } from './search/ports/search-index';
+import { tableName } from './platform/aws/tables';
+import { DynamoScanStore } from './scans/adapters/dynamo-scan-store';
+import { DynamoSearchIndex } from './search/adapters/dynamo-search-index';
+import { DynamoSearchOutbox } from './search/adapters/dynamo-search-outbox';
+import { S3BlobStore } from './platform/files/s3-blob-store';
+import { s3Client } from './platform/aws/s3-client';
+import { ScanService } from './scans/app/scan-service';
+import type { ScanReader } from './scans/app/deps';
+import { EntryIndexer } from './search/app/entry-indexing';
 
 interface Base {
   clock: Clock;

@@ -34,8 +34,8 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
-import { LAMBDA_SERVICE_ERRORS, TRANSIENT_ERRORS, WORKFLOW_ERRORS } from '../../shared/domain/drafts/workflow';
+import { TABLES, type TableSpec } from '../../shared/platform/aws/tables';
+import { LAMBDA_SERVICE_ERRORS, TRANSIENT_ERRORS, WORKFLOW_ERRORS } from '../../shared/drafts/domain/workflow';
 import { DaumoiFunction } from './daumoi-function';
 
 /** The task Lambdas, by the entry file each runs (also tagged on the function for the embedded runner). */

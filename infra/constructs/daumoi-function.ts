@@ -12,10 +12,10 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { TableSpec } from '../../shared/adapters/dynamodb/tables';
+import type { TableSpec } from '../../shared/platform/aws/tables';
 import type { Construct } from 'constructs';
 import { REPO_ROOT } from './repo-root';
-import { OCR_PREFIX, SCAN_PREFIX } from '../../shared/domain/scans/model';
+import { OCR_PREFIX, SCAN_PREFIX } from '../../shared/scans/domain/model';
 
 /**
  * How a function may use a table: `RO` read; `RW` read and write; `APPEND` add new items only

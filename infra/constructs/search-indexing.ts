@@ -14,9 +14,9 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ENV } from '../../shared/config/env';
-import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
-import { ENTRY_STREAM_BATCH, ENTRY_STREAM_FILTER, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/adapters/dynamodb/entry-stream';
+import { ENV } from '../../shared/platform/env';
+import { TABLES, type TableSpec } from '../../shared/platform/aws/tables';
+import { ENTRY_STREAM_BATCH, ENTRY_STREAM_FILTER, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/search/adapters/entry-stream';
 import { DaumoiFunction } from './daumoi-function';
 
 export interface SearchIndexingProps {

@@ -8,7 +8,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule as SchedulerSchedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { REPORTING_ENV } from '../../shared/config/reporting-env';
+import { REPORTING_ENV } from '../../shared/reports/env';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -39,13 +39,13 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
-import { ROUTES } from '../../shared/api/routes/index';
-import { API_FUNCTIONS, type ApiFunction, type Route } from '../../shared/api/route';
-import { ROLES } from '../../shared/domain/identity';
-import { ENV } from '../../shared/config/env';
-import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
+import { ROUTES } from '../../shared/api/routes';
+import { API_FUNCTIONS, type ApiFunction, type Route } from '../../shared/platform/http/route';
+import { ROLES } from '../../shared/identity/domain/identity';
+import { ENV } from '../../shared/platform/env';
+import { TABLES, type TableSpec } from '../../shared/platform/aws/tables';
 import { DaumoiFunction, grantPurgeVersions, type AccessMode } from '../constructs/daumoi-function';
-import { USER_DIRECTORY_ACTIONS } from '../../shared/adapters/cognito/user-directory';
+import { USER_DIRECTORY_ACTIONS } from '../../shared/identity/adapters/cognito-user-directory';
 import { SearchIndexing } from '../constructs/search-indexing';
 import type { DataStack } from './data-stack';
 

@@ -1,5 +1,5 @@
 /**
- * Data: the DynamoDB tables (declared once in shared/adapters/dynamodb/tables.ts) with
+ * Data: the DynamoDB tables (declared once in shared/platform/aws/tables.ts) with
  * point-in-time recovery and deletion protection, and the scans bucket: KMS-encrypted,
  * versioned, public access blocked, TLS enforced, access-logged.
  */
@@ -8,7 +8,7 @@ import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } fr
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { TABLES, type TableSpec } from '../../shared/adapters/dynamodb/tables';
+import { TABLES, type TableSpec } from '../../shared/platform/aws/tables';
 
 export class DataStack extends Stack {
   readonly tables: Record<TableSpec['name'], TableV2>;

@@ -11,7 +11,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { METRIC, METRICS_NAMESPACE } from '../../shared/http/metric-names';
+import { METRIC, METRICS_NAMESPACE } from '../../shared/platform/observability/metric-names';
 import type { ApiStack } from './api-stack';
 import type { OcrStack } from './ocr-stack';
 import type { WorkflowStack } from './workflow-stack';

@@ -19,11 +19,11 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ENV } from '../../shared/config/env';
-import { SCANS_ENV } from '../../shared/config/scans-env';
-import { TABLES } from '../../shared/adapters/dynamodb/tables';
-import { OCR_PREFIX, QUARANTINE_PREFIX, SCAN_PREFIX } from '../../shared/domain/scans/model';
-import { MAX_OCR_ATTEMPTS, OCR_MAX_CONCURRENCY, OCR_TIMEOUT_SECONDS, OCR_VISIBILITY_TIMEOUT_SECONDS } from '../../shared/services/scans/deps';
+import { ENV } from '../../shared/platform/env';
+import { SCANS_ENV } from '../../shared/scans/env';
+import { TABLES } from '../../shared/platform/aws/tables';
+import { OCR_PREFIX, QUARANTINE_PREFIX, SCAN_PREFIX } from '../../shared/scans/domain/model';
+import { MAX_OCR_ATTEMPTS, OCR_MAX_CONCURRENCY, OCR_TIMEOUT_SECONDS, OCR_VISIBILITY_TIMEOUT_SECONDS } from '../../shared/scans/app/deps';
 import { DaumoiFunction, grantPurgeVersions } from '../constructs/daumoi-function';
 import { REPO_ROOT } from '../constructs/repo-root';
 import type { DataStack } from './data-stack';
@@ -40,7 +40,7 @@ export interface OcrStackProps extends StackProps {
 /** Prefix under which clients upload scans (presigned PUT). */
 export const UPLOAD_PREFIX = SCAN_PREFIX;
 
-/** OCR function timeout; the job lease and the queue's visibility timeout are longer (shared/services/scans/deps.ts). */
+/** OCR function timeout; the job lease and the queue's visibility timeout are longer (shared/scans/app/deps.ts). */
 const OCR_TIMEOUT = Duration.seconds(OCR_TIMEOUT_SECONDS);
 
 /**

@@ -3,7 +3,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { ENV } from '../../shared/config/env';
+import { ENV } from '../../shared/platform/env';
 import { AppraisalWorkflow } from '../constructs/appraisal-workflow';
 import type { DaumoiFunction } from '../constructs/daumoi-function';
 import type { DataStack } from './data-stack';

@@ -15,7 +15,7 @@ export type ThreadReply = { id: number; ok: true; value?: unknown } | { id: numb
 
 const { handler } = await import('../../functions/ocr-worker');
 const { overrideServices, services } = await import('../../shared/composition');
-const { noticesOf } = await import('../../shared/adapters/s3/upload-events');
+const { noticesOf } = await import('../../shared/platform/files/upload-events');
 
 async function run(req: ThreadRequest): Promise<unknown> {
   switch (req.type) {

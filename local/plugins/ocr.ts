@@ -12,8 +12,8 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EmbeddedPlugin } from '../plugins';
-import { SCAN_PREFIX } from '../../shared/domain/scans/model';
-import { MAX_OCR_ATTEMPTS } from '../../shared/services/scans/deps';
+import { SCAN_PREFIX } from '../../shared/scans/domain/model';
+import { MAX_OCR_ATTEMPTS } from '../../shared/scans/app/deps';
 import type { ThreadReply, ThreadRequest } from './ocr-thread';
 
 /** Deliveries of one event before giving up (the queue's maxReceiveCount); the pipeline fails the scan first. */

@@ -4,8 +4,8 @@
  * With DAUMOI_TEST_HOOKS=1, `POST /_local/reminders/run` runs it at once and answers what it did.
  */
 import type { EmbeddedPlugin } from '../plugins';
-import { REPORTING_ENV } from '../../shared/config/reporting-env';
-import { optionalEnv } from '../../shared/config/env';
+import { REPORTING_ENV } from '../../shared/reports/env';
+import { optionalEnv } from '../../shared/platform/env';
 
 export const remindersPlugin: EmbeddedPlugin = {
   name: 'report reminders',

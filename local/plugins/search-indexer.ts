@@ -3,8 +3,8 @@
  * the Data table, read as Lambda reads it, into the same handler (functions/search-indexer.ts).
  */
 import type { EmbeddedPlugin } from '../plugins';
-import { tableName } from '../../shared/adapters/dynamodb/tables';
-import { ENTRY_STREAM_BATCH, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/adapters/dynamodb/entry-stream';
+import { tableName } from '../../shared/platform/aws/tables';
+import { ENTRY_STREAM_BATCH, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/search/adapters/entry-stream';
 import { startStreamPoller, type StreamPoller } from '../stream-poller';
 
 

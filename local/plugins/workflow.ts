@@ -1,5 +1,5 @@
 /** Embedded stand-in for Step Functions: the local runner executing the synthesized appraisal definition. */
-import { WORKFLOW_MODE_ENV } from '../../shared/adapters/workflow/select';
+import { WORKFLOW_MODE_ENV } from '../../shared/drafts/adapters/select-workflow';
 import type { EmbeddedPlugin } from '../plugins';
 import { startLocalWorkflow } from '../workflow/start';
 

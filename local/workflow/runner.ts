@@ -16,8 +16,8 @@ import './promise-polyfill';
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import type { ExecutionInput } from '../../shared/domain/drafts/workflow';
-import { TaskNotWaitingError, type StartedExecution, type Workflow } from '../../shared/ports/workflow';
+import type { ExecutionInput } from '../../shared/drafts/domain/workflow';
+import { TaskNotWaitingError, type StartedExecution, type Workflow } from '../../shared/drafts/ports/workflow';
 import { LOCAL_ACCOUNT, LOCAL_REGION, type AslDefinition, type AslState, type GeneratedWorkflow } from './definition';
 
 export interface LocalRunnerOptions {

@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { documentClient } from '../../shared/adapters/dynamodb/client';
-import { tableName } from '../../shared/adapters/dynamodb/tables';
-import { registerLocalWorkflow } from '../../shared/adapters/workflow/local-workflow';
-import { WORKFLOW_MODE_ENV } from '../../shared/adapters/workflow/select';
+import { documentClient } from '../../shared/platform/aws/dynamodb-client';
+import { tableName } from '../../shared/platform/aws/tables';
+import { registerLocalWorkflow } from '../../shared/drafts/adapters/local-workflow';
+import { WORKFLOW_MODE_ENV } from '../../shared/drafts/adapters/select-workflow';
 import { services } from '../../shared/composition';
 import { lambdaContext } from '../gateway';
 import { REPO_ROOT } from '../paths';

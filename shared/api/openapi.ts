@@ -1,9 +1,9 @@
 /** Builds the OpenAPI 3.1 document from the route table and its zod schemas. */
 import * as z from 'zod';
 import type { ZodType } from 'zod';
-import { ErrorBody } from './schemas';
-import type { Route } from './route';
-import { REPORTS_SCOPE } from '../domain/identity';
+import { ErrorBody } from '../platform/http/schemas';
+import type { Route } from '../platform/http/route';
+import { REPORTS_SCOPE } from '../identity/domain/identity';
 
 type JsonSchema = Record<string, unknown>;
 

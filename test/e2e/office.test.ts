@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../shared/api/routes/index';
+import { ROUTES } from '../../shared/api/routes';
 import { REPO_ROOT } from '../../local/paths';
 import { ensureKeys } from '../../local/keys';
 import { findDemoUser, poolUser } from '../../local/demo-users';

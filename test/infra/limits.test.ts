@@ -7,8 +7,8 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthTemplates } from './stacks';
-import { OCR_MAX_CONCURRENCY } from '../../shared/services/scans/deps';
-import { API_FUNCTIONS } from '../../shared/api/route';
+import { OCR_MAX_CONCURRENCY } from '../../shared/scans/app/deps';
+import { API_FUNCTIONS } from '../../shared/platform/http/route';
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 type Template = ReturnType<typeof synthTemplates>['api'];
@@ -108,7 +108,7 @@ const STATE_OUTSIDE_DYNAMODB = ['users'];
 
 describe('the table access follows the route table', () => {
   it('a function that serves a write route may write Data and append to Audit; one that only reads may not', async () => {
-    const { ROUTES } = await import('../../shared/api/routes/index');
+    const { ROUTES } = await import('../../shared/api/routes');
     const { API_TABLE_ACCESS } = await import('../../infra/stacks/api-stack');
     for (const fn of API_FUNCTIONS) {
       const routes = ROUTES.filter((r) => r.fn === fn);

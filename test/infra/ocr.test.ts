@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { synthTemplates } from './stacks';
 import { dependencyClosure, OCR_RUNTIME_PACKAGES } from '../../infra/stacks/ocr-stack';
-import { JOB_LEASE_MS } from '../../shared/services/scans/deps';
+import { JOB_LEASE_MS } from '../../shared/scans/app/deps';
 
 const statementsOf = (t: ReturnType<typeof synthTemplates>['ocr']) =>
   Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);

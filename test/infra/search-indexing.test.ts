@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { synthTemplates } from './stacks';
-import { TABLES } from '../../shared/adapters/dynamodb/tables';
+import { TABLES } from '../../shared/platform/aws/tables';
 
 describe('search indexing from the Data table stream', () => {
   const t = synthTemplates();

@@ -5,8 +5,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
-import { ROUTES } from '../../shared/api/routes/index';
-import { TABLES } from '../../shared/adapters/dynamodb/tables';
+import { ROUTES } from '../../shared/api/routes';
+import { TABLES } from '../../shared/platform/aws/tables';
 import { synthTemplates } from './stacks';
 
 let t: ReturnType<typeof synthTemplates>;

@@ -9,10 +9,10 @@ import { HUMAN_STATES, STATES, WORKFLOW_FUNCTIONS } from '../../infra/constructs
 import { workflowFromTemplate, type AslDefinition, type AslState, type GeneratedWorkflow } from '../../local/workflow/definition';
 import { GENERATED_PATH, serialise, synthWorkflow } from '../../local/workflow/build';
 import { runnableDefinition } from '../../local/workflow/runner';
-import { TRANSIENT_ERRORS, WORKFLOW_ERRORS } from '../../shared/domain/drafts/workflow';
+import { TRANSIENT_ERRORS, WORKFLOW_ERRORS } from '../../shared/drafts/domain/workflow';
 import { buildStacks } from '../../infra/stacks';
 import { grantDraftsApi } from '../../infra/stacks/workflow-stack';
-import { ENV } from '../../shared/config/env';
+import { ENV } from '../../shared/platform/env';
 import { synthTemplates } from './stacks';
 
 let t: ReturnType<typeof synthTemplates>;

@@ -3,10 +3,10 @@ import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { ensureTables } from '../../local/bootstrap';
-import { dynamoClient } from '../../shared/adapters/dynamodb/client';
-import { documentClient } from '../../shared/adapters/dynamodb/client';
-import { tableName } from '../../shared/adapters/dynamodb/tables';
-import { DynamoAuditLog } from '../../shared/adapters/dynamodb/audit-log';
+import { dynamoClient } from '../../shared/platform/aws/dynamodb-client';
+import { documentClient } from '../../shared/platform/aws/dynamodb-client';
+import { tableName } from '../../shared/platform/aws/tables';
+import { DynamoAuditLog } from '../../shared/audit/adapters/dynamo-audit-log';
 import { runTamperCase, TAMPER_CASES } from '../support/audit-tampering';
 
 useEmbeddedEnv();

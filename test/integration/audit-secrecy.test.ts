@@ -15,8 +15,8 @@ await (await import('../support/own-tables')).useOwnTables('audit-secrecy');
 const { useOfficeRuntime, routeOf, setUpOffice, OFFICE_YEAR } = await import('../support/route-requests');
 const { tokenWith } = await import('./registers-support');
 const { services } = await import('../../shared/composition');
-const { documentClient } = await import('../../shared/adapters/dynamodb/client');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
+const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
+const { tableName } = await import('../../shared/platform/aws/tables');
 import type { Office } from '../support/route-requests';
 
 useOfficeRuntime();

@@ -12,7 +12,7 @@ import { IDENTITIES } from '../support/authz-matrix';
 
 useEmbeddedEnv();
 await (await import('../support/own-tables')).useOwnTables('authz');
-const { ROUTES } = await import('../../shared/api/routes/index');
+const { ROUTES } = await import('../../shared/api/routes');
 const { useOfficeRuntime, setUpOffice } = await import('../support/route-requests');
 const { describeFailures, matrixCoverage, runAuthzMatrix } = await import('../support/authz-run');
 

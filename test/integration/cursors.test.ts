@@ -13,7 +13,7 @@ useEmbeddedEnv();
 await (await import('../support/own-tables')).useOwnTables('cursors');
 
 const { useOfficeRuntime, routeKey, routeOf, setUpOffice, REQUESTS, OFFICE_YEAR } = await import('../support/route-requests');
-const { ROUTES } = await import('../../shared/api/routes/index');
+const { ROUTES } = await import('../../shared/api/routes');
 // Search indexing follows the Data table's stream, as in the office: this process reads it.
 const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
 const indexing = await startSearchIndexing();

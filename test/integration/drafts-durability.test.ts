@@ -6,13 +6,13 @@ import type { StartedRunner } from '../../local/workflow/start';
 
 useEmbeddedEnv();
 const { services, overrideServices } = await import('../../shared/composition');
-const { WORKFLOW_CALLER } = await import('../../shared/domain/drafts/transitions');
-const { TaskNotWaitingError } = await import('../../shared/ports/workflow');
+const { WORKFLOW_CALLER } = await import('../../shared/drafts/domain/transitions');
+const { TaskNotWaitingError } = await import('../../shared/drafts/ports/workflow');
 const { LocalStepFunctions } = await import('../../local/workflow/runner');
 const { invokeLocal, loadGeneratedWorkflow } = await import('../../local/workflow/start');
-const { registerLocalWorkflow } = await import('../../shared/adapters/workflow/local-workflow');
-const { documentClient } = await import('../../shared/adapters/dynamodb/client');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
+const { registerLocalWorkflow } = await import('../../shared/drafts/adapters/local-workflow');
+const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
+const { tableName } = await import('../../shared/platform/aws/tables');
 
 let api: DraftsApi;
 let runner: StartedRunner;
@@ -146,7 +146,7 @@ describe('Retry in the definition matches the original error names', () => {
           throw e;
         }
         if (entry.endsWith('workflow-precheck.ts') && (event as { draftId: string }).draftId === 'no-such-draft') {
-          const { NotFoundError } = await import('../../shared/domain/errors');
+          const { NotFoundError } = await import('../../shared/platform/errors');
           throw new NotFoundError('Draft no-such-draft not found');
         }
         return invokeLocal(entry, event);

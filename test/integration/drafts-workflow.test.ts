@@ -6,7 +6,7 @@ import type { StartedRunner } from '../../local/workflow/start';
 
 useEmbeddedEnv();
 const { services } = await import('../../shared/composition');
-const { WORKFLOW_CALLER } = await import('../../shared/domain/drafts/transitions');
+const { WORKFLOW_CALLER } = await import('../../shared/drafts/domain/transitions');
 
 let api: DraftsApi;
 let runner: StartedRunner;

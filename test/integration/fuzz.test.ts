@@ -13,7 +13,7 @@ await (await import('../support/own-tables')).useOwnTables('fuzz');
 
 const { useOfficeRuntime, routeKey, setUpOffice } = await import('../support/route-requests');
 const { runFuzz } = await import('../support/fuzz');
-const { ROUTES } = await import('../../shared/api/routes/index');
+const { ROUTES } = await import('../../shared/api/routes');
 
 useOfficeRuntime();
 

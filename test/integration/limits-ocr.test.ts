@@ -12,13 +12,13 @@ import { jpegClaiming, pdfOfPages, pdfWithImage, pngBomb, tiffClaiming } from '.
 useEmbeddedEnv();
 const { handler: scans } = await import('../../functions/scans');
 const { services } = await import('../../shared/composition');
-const { ScanService } = await import('../../shared/services/scans/scan-service');
-const { DynamoScanStore } = await import('../../shared/adapters/dynamodb/scan-store');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
-const { TesseractEngine } = await import('../../shared/adapters/ocr/tesseract');
-const { pdfPages } = await import('../../shared/adapters/ocr/pdf');
-const { scanReaderOf } = await import('../../shared/services/scans/scan-reader');
-type BlobStore = import('../../shared/ports/blob-store').BlobStore;
+const { ScanService } = await import('../../shared/scans/app/scan-service');
+const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-scan-store');
+const { tableName } = await import('../../shared/platform/aws/tables');
+const { TesseractEngine } = await import('../../shared/scans/adapters/ocr/tesseract');
+const { pdfPages } = await import('../../shared/scans/adapters/ocr/pdf');
+const { scanReaderOf } = await import('../../shared/scans/app/scan-reader');
+type BlobStore = import('../../shared/platform/files/blob-store').BlobStore;
 
 const engine = new TesseractEngine({ poolSize: 1 });
 const reads: string[] = [];

@@ -13,8 +13,8 @@ process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 const { handler: registers } = await import('../../functions/registers');
 const { handler: worker } = await import('../../functions/ocr-worker');
 const { overrideServices, services } = await import('../../shared/composition');
-const { DynamoRegisterStore } = await import('../../shared/adapters/dynamodb/register-store');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
+const { DynamoRegisterStore } = await import('../../shared/registers/adapters/dynamo-register-store');
+const { tableName } = await import('../../shared/platform/aws/tables');
 
 /** The EMF documents written to stdout while `run` ran. */
 async function emfDuring(run: () => Promise<unknown>): Promise<Record<string, any>[]> {
@@ -78,7 +78,7 @@ describe('the scheduled audit verification', () => {
   it('writes AuditChainProblems: 0 on an intact chain, the problems found once an event is edited', async () => {
     const { handler: verifier } = await import('../../functions/audit-verifier');
     const { TAMPER_CASES } = await import('../support/audit-tampering');
-    const { documentClient } = await import('../../shared/adapters/dynamodb/client');
+    const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
     const audit = services().audit;
     for (let i = 0; i < 6; i++) await audit.record({ actor: { sub: 's', username: 'x', roles: [], clearance: 'none' }, action: 'create', entityType: 'verify-test', entityId: `v-${i}`, before: null, after: { i } });
     await audit.seal(new Date(Date.now() + 60_000));

@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDegradedVariants } from '../../bench/ocr';
-import { scanReaderOf } from '../../shared/services/scans/scan-reader';
-import type { ScanReader } from '../../shared/services/scans/deps';
-import { TesseractEngine } from '../../shared/adapters/ocr/tesseract';
+import { scanReaderOf } from '../../shared/scans/app/scan-reader';
+import type { ScanReader } from '../../shared/scans/app/deps';
+import { TesseractEngine } from '../../shared/scans/adapters/ocr/tesseract';
 import { readRegisterFields, truthRegisterFields } from '../support/scan-truth';
 import { SCANS, scanTruth } from '../support/fixtures';
 

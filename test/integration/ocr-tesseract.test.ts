@@ -5,13 +5,13 @@
  * image, a truncated PDF, 0 bytes, a ZIP) refused with the typed error and a reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanReaderOf } from '../../shared/services/scans/scan-reader';
-import type { ScanReader } from '../../shared/services/scans/deps';
-import { decodeToGray, type GrayImage } from '../../shared/adapters/ocr/image';
-import { TesseractEngine } from '../../shared/adapters/ocr/tesseract';
+import { scanReaderOf } from '../../shared/scans/app/scan-reader';
+import type { ScanReader } from '../../shared/scans/app/deps';
+import { decodeToGray, type GrayImage } from '../../shared/scans/adapters/ocr/image';
+import { TesseractEngine } from '../../shared/scans/adapters/ocr/tesseract';
 import { readRegisterFields, truthRegisterFields } from '../support/scan-truth';
-import { UnreadableDocumentError } from '../../shared/ports/ocr-engine';
-import { foldDiacritics } from '../../shared/domain/vietnamese';
+import { UnreadableDocumentError } from '../../shared/scans/ports/ocr-engine';
+import { foldDiacritics } from '../../shared/platform/text/vietnamese';
 import { scanFile, scanTruth } from '../support/fixtures';
 
 /** An uncompressed 8-bit grey baseline TIFF (little-endian, one strip). */

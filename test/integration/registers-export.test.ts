@@ -6,8 +6,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
-import { INCOMING_COLUMNS, OUTGOING_COLUMNS } from '../../shared/domain/registers/printable';
-import type { IncomingEntry, OutgoingEntry } from '../../shared/domain/registers/model';
+import { INCOMING_COLUMNS, OUTGOING_COLUMNS } from '../../shared/registers/domain/printable';
+import type { IncomingEntry, OutgoingEntry } from '../../shared/registers/domain/model';
 import { incomingBody, oneTo, outgoingBody, testConfig, useServices, vnClock } from './registers-support';
 
 useEmbeddedEnv();

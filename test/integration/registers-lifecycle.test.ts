@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { services } from '../../shared/composition';
-import type { IncomingEntry, OutgoingEntry } from '../../shared/domain/registers/model';
+import type { IncomingEntry, OutgoingEntry } from '../../shared/registers/domain/model';
 import { callerWith, counterValue, incomingBody, otherContainer, outgoingBody, testConfig, useServices, vnClock } from './registers-support';
 
 useEmbeddedEnv();

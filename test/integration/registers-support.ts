@@ -8,14 +8,14 @@ import { ensureKeys } from '../../local/keys';
 import { personAccessToken } from '../../local/issuer';
 import { poolUser } from '../../local/demo-users';
 import { overrideServices, services } from '../../shared/composition';
-import { loadDomainConfig, type DomainConfig } from '../../shared/domain/config';
-import type { Caller, Clearance, Role } from '../../shared/domain/identity';
-import { documentClient } from '../../shared/adapters/dynamodb/client';
-import { tableName } from '../../shared/adapters/dynamodb/tables';
-import { DynamoRegisterStore } from '../../shared/adapters/dynamodb/register-store';
-import { GaplessCounter } from '../../shared/adapters/dynamodb/gapless-counter';
-import type { Clock } from '../../shared/ports/clock';
-import type { RegisterStore } from '../../shared/ports/register-store';
+import { loadDomainConfig, type DomainConfig } from '../../shared/office/domain/config';
+import type { Caller, Clearance, Role } from '../../shared/identity/domain/identity';
+import { documentClient } from '../../shared/platform/aws/dynamodb-client';
+import { tableName } from '../../shared/platform/aws/tables';
+import { DynamoRegisterStore } from '../../shared/registers/adapters/dynamo-register-store';
+import { GaplessCounter } from '../../shared/registers/adapters/gapless-counter';
+import type { Clock } from '../../shared/platform/clock';
+import type { RegisterStore } from '../../shared/registers/ports/register-store';
 
 const configText = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
 

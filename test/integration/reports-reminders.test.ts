@@ -12,7 +12,7 @@ const { handler: reports } = await import('../../functions/reports');
 const { handler: remindersJob } = await import('../../functions/reminders');
 const { services, overrideServices } = await import('../../shared/composition');
 const { buildReportingDeps } = await import('../../shared/composition-reporting');
-const { ReminderService } = await import('../../shared/services/reports/reminder-service');
+const { ReminderService } = await import('../../shared/reports/app/reminder-service');
 
 const sfx = uniqueSuffix();
 const TYPE = `BC-NHAC-${sfx}`;
@@ -84,8 +84,8 @@ describe('reminders', () => {
 
   it('send again a reminder a dead run left pending, but not one a live run is sending', async () => {
     at('2026-11-08T09:00:00'); // 3 days after the deadline
-    const { DynamoReminderStore } = await import('../../shared/adapters/dynamodb/reminder-store');
-    const { tableName } = await import('../../shared/adapters/dynamodb/tables');
+    const { DynamoReminderStore } = await import('../../shared/reports/adapters/dynamo-reminder-store');
+    const { tableName } = await import('../../shared/platform/aws/tables');
     const store = new DynamoReminderStore(services().db, tableName('Data'));
     const slot = { reportType: TYPE, period: '2026-10', scheduledAt: new Date('2026-11-08T01:00:00Z').toISOString(), kind: 'after' as const, days: 3, deadline: '2026-11-05T23:59:59.999+07:00', status: 'pending' as const, to: [] };
     const audit = () => services().audit.prepare({ actor: { sub: 'test', username: 'test', roles: [], clearance: 'none' }, action: 'test', entityType: 'test', entityId: 'test', before: null, after: null }).transactItem;

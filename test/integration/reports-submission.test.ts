@@ -14,8 +14,8 @@ const { handler: orgs } = await import('../../functions/orgs');
 const { handler: exportsHandler } = await import('../../functions/exports');
 const { handler: reports } = await import('../../functions/reports');
 const { services, overrideServices } = await import('../../shared/composition');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
-const { preTokenGeneration } = await import('../../shared/adapters/cognito/pre-token-claims');
+const { tableName } = await import('../../shared/platform/aws/tables');
+const { preTokenGeneration } = await import('../../shared/identity/adapters/pre-token-claims');
 
 const sfx = uniqueSuffix();
 const A = `xa-a-${sfx}`;

@@ -17,10 +17,10 @@ const { services } = await import('../../shared/composition');
 const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
 const indexing = await startSearchIndexing();
 afterAll(() => indexing.stop());
-const { DynamoScanStore } = await import('../../shared/adapters/dynamodb/scan-store');
-const { documentClient } = await import('../../shared/adapters/dynamodb/client');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
-type Secrecy = import('../../shared/domain/identity').Secrecy;
+const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-scan-store');
+const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
+const { tableName } = await import('../../shared/platform/aws/tables');
+type Secrecy = import('../../shared/identity/domain/identity').Secrecy;
 
 const store = new DynamoScanStore(documentClient(), tableName('Data'));
 const tokens = {} as Record<'vanthu' | 'chuyenvien' | 'chuyenvien2' | 'chanhvp', string>;

@@ -47,7 +47,7 @@ describe('OCR pipeline', () => {
 
   it('does nothing for a re-delivered event, from s3rver or from SQS', async () => {
     const before = (await services().scans.view(scanId, { sub: 's', username: 'x', roles: ['van-thu'], clearance: 'tuyet-mat' })) as { updatedAt: string };
-    const again = await services().scans.processUpload((await import('../../shared/adapters/s3/upload-events')).noticesOf(event)[0]!);
+    const again = await services().scans.processUpload((await import('../../shared/platform/files/upload-events')).noticesOf(event)[0]!);
     expect(again).toMatchObject({ outcome: 'duplicate', detail: expect.stringMatching(/ is done$/) });
     await worker(event as never);
     const sqs = await worker(sqsEventOf(event) as never);

@@ -15,12 +15,12 @@ import { readScan } from '../support/read-scan';
 
 useEmbeddedEnv();
 const { services } = await import('../../shared/composition');
-const { ScanService } = await import('../../shared/services/scans/scan-service');
-const { DynamoScanStore } = await import('../../shared/adapters/dynamodb/scan-store');
-const { documentClient } = await import('../../shared/adapters/dynamodb/client');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
-import type { BlobStore } from '../../shared/ports/blob-store';
-import type { ScanReader } from '../../shared/services/scans/deps';
+const { ScanService } = await import('../../shared/scans/app/scan-service');
+const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-scan-store');
+const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
+const { tableName } = await import('../../shared/platform/aws/tables');
+import type { BlobStore } from '../../shared/platform/files/blob-store';
+import type { ScanReader } from '../../shared/scans/app/deps';
 
 /** The real blob store (s3rver), with every purge it is asked for written down. */
 function recordingBlobs(): { blobs: BlobStore; purged: string[] } {

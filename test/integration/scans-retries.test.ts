@@ -12,15 +12,15 @@ const { handler: scans } = await import('../../functions/scans');
 const { handler: worker } = await import('../../functions/ocr-worker');
 const { services, overrideServices } = await import('../../shared/composition');
 (await import('../../shared/composition-ocr')).useOcrEngine();
-const { ScanService } = await import('../../shared/services/scans/scan-service');
-const { OcrRetryableError } = await import('../../shared/services/scans/ocr-pipeline');
-const { JOB_LEASE_MS } = await import('../../shared/services/scans/deps');
-const { jobKeyOf } = await import('../../shared/domain/scans/rules');
-const { S3BlobStore } = await import('../../shared/adapters/s3/blob-store');
-const { DynamoScanStore } = await import('../../shared/adapters/dynamodb/scan-store');
-const { documentClient } = await import('../../shared/adapters/dynamodb/client');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
-const { noticesOf, noticesOfSqsBody } = await import('../../shared/adapters/s3/upload-events');
+const { ScanService } = await import('../../shared/scans/app/scan-service');
+const { OcrRetryableError } = await import('../../shared/scans/app/ocr-pipeline');
+const { JOB_LEASE_MS } = await import('../../shared/scans/app/deps');
+const { jobKeyOf } = await import('../../shared/scans/domain/rules');
+const { S3BlobStore } = await import('../../shared/platform/files/s3-blob-store');
+const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-scan-store');
+const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
+const { tableName } = await import('../../shared/platform/aws/tables');
+const { noticesOf, noticesOfSqsBody } = await import('../../shared/platform/files/upload-events');
 
 const store = new DynamoScanStore(documentClient(), tableName('Data'));
 const unreachable = new S3BlobStore(

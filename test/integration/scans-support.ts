@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { invoke, tokenFor } from '../support/integration';
-import { s3Client } from '../../shared/adapters/s3/client';
+import { s3Client } from '../../shared/platform/aws/s3-client';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 
 import { scanFile, scanTruth } from '../support/fixtures';

@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedEnv } from '../support/integration';
 import { ensureTables } from '../../local/bootstrap';
-import { documentClient, dynamoClient } from '../../shared/adapters/dynamodb/client';
-import { DynamoSearchIndex } from '../../shared/adapters/dynamodb/search-index';
-import type { SearchDocument } from '../../shared/domain/search/document';
-import type { SearchQuery } from '../../shared/ports/search-index';
+import { documentClient, dynamoClient } from '../../shared/platform/aws/dynamodb-client';
+import { DynamoSearchIndex } from '../../shared/search/adapters/dynamo-search-index';
+import type { SearchDocument } from '../../shared/search/domain/document';
+import type { SearchQuery } from '../../shared/search/ports/search-index';
 
 useEmbeddedEnv();
 const prefix = `srch${randomUUID().slice(0, 8)}`;

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { ulid } from 'ulid';
 import { ensureTables } from '../../local/bootstrap';
-import type { SearchIndex } from '../../shared/ports/search-index';
+import type { SearchIndex } from '../../shared/search/ports/search-index';
 import { callerWith, incomingBody, outgoingBody, vnClock } from './registers-support';
 
 useEmbeddedEnv();
@@ -17,15 +17,15 @@ const { handler: registers } = await import('../../functions/registers');
 const { handler: search } = await import('../../functions/search');
 const { handler: sweeper } = await import('../../functions/search-sweeper');
 const { overrideServices, services } = await import('../../shared/composition');
-const { DynamoRegisterStore } = await import('../../shared/adapters/dynamodb/register-store');
-const { DynamoAuditLog } = await import('../../shared/adapters/dynamodb/audit-log');
+const { DynamoRegisterStore } = await import('../../shared/registers/adapters/dynamo-register-store');
+const { DynamoAuditLog } = await import('../../shared/audit/adapters/dynamo-audit-log');
 const { handler: indexerFn } = await import('../../functions/search-indexer');
 const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
-const { EntryIndexer } = await import('../../shared/services/search/entry-indexing');
-const { DynamoSearchIndex } = await import('../../shared/adapters/dynamodb/search-index');
-const { DynamoSearchOutbox, pendingIndexItem } = await import('../../shared/adapters/dynamodb/search-outbox');
-const { documentClient, dynamoClient } = await import('../../shared/adapters/dynamodb/client');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
+const { EntryIndexer } = await import('../../shared/search/app/entry-indexing');
+const { DynamoSearchIndex } = await import('../../shared/search/adapters/dynamo-search-index');
+const { DynamoSearchOutbox, pendingIndexItem } = await import('../../shared/search/adapters/dynamo-search-outbox');
+const { documentClient, dynamoClient } = await import('../../shared/platform/aws/dynamodb-client');
+const { tableName } = await import('../../shared/platform/aws/tables');
 
 const outbox = new DynamoSearchOutbox(documentClient(), tableName('Data'));
 /** A search index whose DynamoDB is a port where nothing listens: every call fails to connect. */

@@ -13,7 +13,7 @@ import { ensureTables } from '../../local/bootstrap';
 
 useEmbeddedEnv();
 const { startStreamPoller } = await import('../../local/stream-poller');
-const { documentClient, dynamoClient } = await import('../../shared/adapters/dynamodb/client');
+const { documentClient, dynamoClient } = await import('../../shared/platform/aws/dynamodb-client');
 
 const until = async (ok: () => boolean, ms = 15_000) => {
   const end = Date.now() + ms;

@@ -12,8 +12,8 @@ useEmbeddedEnv();
 const { handler: users } = await import('../../functions/users');
 const { handler: system } = await import('../../functions/system');
 const { services } = await import('../../shared/composition');
-const { tableName } = await import('../../shared/adapters/dynamodb/tables');
-const { userItem } = await import('../../shared/adapters/dynamodb/user-directory');
+const { tableName } = await import('../../shared/platform/aws/tables');
+const { userItem } = await import('../../shared/identity/adapters/dynamo-user-directory');
 const { ensureKeys } = await import('../../local/keys');
 const { signIn } = await import('../../local/issuer');
 

@@ -5,8 +5,8 @@
  * reliability bench.
  */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DynamoAuditLog } from '../../shared/adapters/dynamodb/audit-log';
-import type { ChainProblem } from '../../shared/domain/audit-chain';
+import type { DynamoAuditLog } from '../../shared/audit/adapters/dynamo-audit-log';
+import type { ChainProblem } from '../../shared/audit/domain/audit-chain';
 
 type Item = Record<string, unknown>;
 type Undo = () => Promise<void>;

@@ -3,7 +3,7 @@
  * cases decided inside the operations. Returns one result per check; the test and the bench
  * count the failures.
  */
-import { ROUTES } from '../../shared/api/routes/index';
+import { ROUTES } from '../../shared/api/routes';
 import { EXPECTED, EXTRA_CASES, IDENTITIES, type Expect } from './authz-matrix';
 import { REQUESTS, routeKey, routeOf, type Office, type Who } from './route-requests';
 

@@ -19,8 +19,8 @@
  */
 import fc from 'fast-check';
 import * as z from 'zod';
-import { ROUTES } from '../../shared/api/routes/index';
-import { matchPath, type Route } from '../../shared/api/route';
+import { ROUTES } from '../../shared/api/routes';
+import { matchPath, type Route } from '../../shared/platform/http/route';
 import { EXPECTED, IDENTITIES } from './authz-matrix';
 import { REQUESTS, routeKey, type Office, type RawBody, type RouteRequest } from './route-requests';
 import { countChanges, settledCounts, storeCounts, type StoreCounts } from './store-counts';

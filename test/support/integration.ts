@@ -9,8 +9,8 @@ import { ensureKeys } from '../../local/keys';
 import { findDemoUser, poolUser } from '../../local/demo-users';
 import { personAccessToken } from '../../local/issuer';
 import { lambdaContext } from '../../local/gateway';
-import { matchPath } from '../../shared/api/route';
-import { ROUTES } from '../../shared/api/routes/index';
+import { matchPath } from '../../shared/platform/http/route';
+import { ROUTES } from '../../shared/api/routes';
 import { assertDeclared } from './openapi-check';
 
 export function useEmbeddedEnv(): Record<string, string> {

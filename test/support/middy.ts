@@ -2,8 +2,8 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { lambdaContext } from '../../local/gateway';
-import { toProxyResult } from '../../shared/http/response';
-import type { DaumoiContext } from '../../shared/http/types';
+import { toProxyResult } from '../../shared/platform/http/response';
+import type { DaumoiContext } from '../../shared/platform/http/types';
 
 export function event(partial: Partial<APIGatewayProxyEvent> = {}): APIGatewayProxyEvent {
   return {

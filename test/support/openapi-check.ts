@@ -13,8 +13,8 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { buildOpenApi } from '../../shared/api/openapi';
-import { matchPath } from '../../shared/api/route';
-import { ROUTES } from '../../shared/api/routes/index';
+import { matchPath } from '../../shared/platform/http/route';
+import { ROUTES } from '../../shared/api/routes';
 
 type Json = Record<string, any>;
 

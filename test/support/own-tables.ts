@@ -5,8 +5,8 @@
  * organisation". Call before the first handler or service is used.
  */
 import { ensureTables, localTableNames, seedUsers } from '../../local/bootstrap';
-import { documentClient, dynamoClient } from '../../shared/adapters/dynamodb/client';
-import { tableName } from '../../shared/adapters/dynamodb/tables';
+import { documentClient, dynamoClient } from '../../shared/platform/aws/dynamodb-client';
+import { tableName } from '../../shared/platform/aws/tables';
 
 export async function useOwnTables(name: string): Promise<void> {
   const prefix = `${name}-${Date.now().toString(36)}`;

@@ -3,11 +3,11 @@
  * clerk would (POST /v1/scans), its file and OCR text put in the bucket, its job finished `done`
  * with the given fields. For the tests and the trust cases that need read scans quickly.
  */
-import { DynamoScanStore } from '../../shared/adapters/dynamodb/scan-store';
-import { documentClient } from '../../shared/adapters/dynamodb/client';
-import { tableName } from '../../shared/adapters/dynamodb/tables';
+import { DynamoScanStore } from '../../shared/scans/adapters/dynamo-scan-store';
+import { documentClient } from '../../shared/platform/aws/dynamodb-client';
+import { tableName } from '../../shared/platform/aws/tables';
 import { services } from '../../shared/composition';
-import type { Caller, Secrecy } from '../../shared/domain/identity';
+import type { Caller, Secrecy } from '../../shared/identity/domain/identity';
 
 const field = (value: unknown, confidence = 0.95) => ({ value, confidence });
 const CLERK: Caller = { sub: 'user-vanthu', username: 'vanthu', roles: ['van-thu'], clearance: 'mat' };

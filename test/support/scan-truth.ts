@@ -1,5 +1,5 @@
 /** The handbook scans' ground truth in the API's terms: secrecy and urgency slugs, and the register fields. */
-import type { ScanFields } from '../../shared/domain/scans/model';
+import type { ScanFields } from '../../shared/scans/domain/model';
 
 /** Ground-truth stamp names → the slugs of api.md. */
 export const SECRECY_SLUG: Record<string, string> = { 'Mật': 'mat', 'Tối mật': 'toi-mat', 'Tuyệt mật': 'tuyet-mat' };

@@ -1,10 +1,10 @@
 /** Item counts of the tables a request may write (Scan with Select COUNT), to prove a rejected request stored nothing. */
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { dynamoClient } from '../../shared/adapters/dynamodb/client';
-import { tableName } from '../../shared/adapters/dynamodb/tables';
+import { dynamoClient } from '../../shared/platform/aws/dynamodb-client';
+import { tableName } from '../../shared/platform/aws/tables';
 import { services } from '../../shared/composition';
-import type { Caller } from '../../shared/domain/identity';
-import type { IncomingEntry } from '../../shared/domain/registers/model';
+import type { Caller } from '../../shared/identity/domain/identity';
+import type { IncomingEntry } from '../../shared/registers/domain/model';
 
 export const COUNTED_TABLES = ['Data', 'Search', 'Audit'] as const;
 export type StoreCounts = Record<(typeof COUNTED_TABLES)[number], number>;

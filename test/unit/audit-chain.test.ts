@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, extendChain, GENESIS_HASH, verifyChain, type ChainableEvent } from '../../shared/domain/audit-chain';
+import { canonicalJson, extendChain, GENESIS_HASH, verifyChain, type ChainableEvent } from '../../shared/audit/domain/audit-chain';
 
 const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 const ev = (i: number): ChainableEvent => ({

@@ -1,6 +1,6 @@
-/** The level of an audit event and what a reader below it sees (shared/domain/audit-secrecy.ts). */
+/** The level of an audit event and what a reader below it sees (shared/audit/domain/audit-secrecy.ts). */
 import { describe, expect, it } from 'vitest';
-import { eventSecrecy, eventVisibleTo, redactedStub, secrecyNamedIn } from '../../shared/domain/audit-secrecy';
+import { eventSecrecy, eventVisibleTo, redactedStub, secrecyNamedIn } from '../../shared/audit/domain/audit-secrecy';
 
 describe('audit event secrecy', () => {
   it.each([

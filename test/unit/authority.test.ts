@@ -7,7 +7,7 @@ import {
   resolveIssuer,
   typesIssuableBy,
   typesWithSymbol,
-} from '../../shared/domain/authority';
+} from '../../shared/office/domain/authority';
 import { config, edited } from '../support/domain-config';
 
 const ids = (bodies: { id: string }[]) => bodies.map((b) => b.id).sort();

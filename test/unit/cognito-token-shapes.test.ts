@@ -9,11 +9,11 @@ import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { callerFromClaims, TokenShapeError, type Caller } from '../../shared/domain/identity';
-import { preTokenGeneration } from '../../shared/adapters/cognito/pre-token-claims';
+import { callerFromClaims, TokenShapeError, type Caller } from '../../shared/identity/domain/identity';
+import { preTokenGeneration } from '../../shared/identity/adapters/pre-token-claims';
 import { ensureKeys, signClaims } from '../../local/keys';
-import { JwtIdentityVerifier } from '../../shared/adapters/auth/jwt-verifier';
-import { UnauthorizedError } from '../../shared/domain/errors';
+import { JwtIdentityVerifier } from '../../shared/identity/adapters/jwt-verifier';
+import { UnauthorizedError } from '../../shared/platform/errors';
 import { applyAccessTokenOverrides, machineAccessToken, personAccessToken } from '../../local/issuer';
 
 const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(__dirname, '../fixtures/cognito', name), 'utf8'));

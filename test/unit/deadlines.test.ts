@@ -19,8 +19,8 @@ import {
   registrationDueAt,
   reminderSchedule,
   reportDeadline,
-} from '../../shared/domain/deadlines';
-import { ValidationError } from '../../shared/domain/errors';
+} from '../../shared/office/domain/deadlines';
+import { ValidationError } from '../../shared/platform/errors';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 /** An instant given as wall time in Việt Nam (UTC+7). */

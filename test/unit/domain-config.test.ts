@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_PATH, loadDomainConfig } from '../../shared/domain/config';
-import { ValidationError } from '../../shared/domain/errors';
+import { DEFAULT_CONFIG_PATH, loadDomainConfig } from '../../shared/office/domain/config';
+import { ValidationError } from '../../shared/platform/errors';
 
 const text = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
 const SOURCE = 'config/domain.json';

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/domain/config';
-import type { Caller } from '../../shared/domain/identity';
-import type { Draft } from '../../shared/domain/drafts/model';
-import { assertMayDecide, assertStepPending, canViewDraft, planDecision } from '../../shared/domain/drafts/rules';
-import { applyIssued, applyPrecheck, applyTaskStarted, applyTimeout } from '../../shared/domain/drafts/transitions';
-import { executionNameFor, stepTiming, WORKFLOW_ERRORS } from '../../shared/domain/drafts/workflow';
-import { ConflictError, ForbiddenError, ValidationError } from '../../shared/domain/errors';
+import { loadDomainConfig } from '../../shared/office/domain/config';
+import type { Caller } from '../../shared/identity/domain/identity';
+import type { Draft } from '../../shared/drafts/domain/model';
+import { assertMayDecide, assertStepPending, canViewDraft, planDecision } from '../../shared/drafts/domain/rules';
+import { applyIssued, applyPrecheck, applyTaskStarted, applyTimeout } from '../../shared/drafts/domain/transitions';
+import { executionNameFor, stepTiming, WORKFLOW_ERRORS } from '../../shared/drafts/domain/workflow';
+import { ConflictError, ForbiddenError, ValidationError } from '../../shared/platform/errors';
 import { ctByFullCommittee, NQ_BODY, nqDraft } from '../support/drafts';
 
 const config = loadDomainConfig(readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8'), 'config/domain.json');

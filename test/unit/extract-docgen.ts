@@ -5,7 +5,7 @@
  * variants of "Số", dashes and spacing OCR produces, text without diacritics). Used by the
  * extractor's robustness tests; the expected fields come with the text.
  */
-import { stripDiacritics } from '../../shared/domain/vietnamese';
+import { stripDiacritics } from '../../shared/platform/text/vietnamese';
 
 export interface DocSpec {
   /** Tên loại as printed (title case), or null for a công văn (no tên loại). */
@@ -207,7 +207,7 @@ export function render(spec: DocSpec, r: ReadingOptions): { text: string; expect
 
 import fc from 'fast-check';
 import bundledConfig from '../../config/domain.json';
-import { parseDomainConfig, type DomainConfig } from '../../shared/domain/config';
+import { parseDomainConfig, type DomainConfig } from '../../shared/office/domain/config';
 
 export const CONFIG: DomainConfig = parseDomainConfig(bundledConfig, 'config/domain.json');
 

@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractFields, vocabularyFromConfig, DEFAULT_VOCABULARY } from '../../shared/domain/extract';
-import { foldDiacritics, stripDiacritics } from '../../shared/domain/vietnamese';
+import { extractFields, vocabularyFromConfig, DEFAULT_VOCABULARY } from '../../shared/scans/domain/extract/index';
+import { foldDiacritics, stripDiacritics } from '../../shared/platform/text/vietnamese';
 import {
   ALL_BODIES,
   CONFIG,
@@ -293,7 +293,7 @@ describe('vocabularyFromConfig', () => {
 
 // --- reading order: marks read from the page's edges ------------------------------------------------
 
-import { readingOrderLines, type LayoutLine } from '../../shared/domain/extract/layout';
+import { readingOrderLines, type LayoutLine } from '../../shared/scans/domain/extract/layout';
 
 /** A line as Tesseract gives it: words with boxes, ~20 px per character, pieces at x positions. */
 function boxed(y: number, pieces: [x: number, text: string, confidence?: number, h?: number][]): LayoutLine {
@@ -377,8 +377,8 @@ describe('reading order on a rotated, straightened scan', () => {
 
 // --- marks of the domain's common words in running text ----------------------------------------------
 
-import { repairTextPhrases } from '../../shared/domain/extract/repair';
-import { TEXT_PHRASES } from '../../shared/domain/extract/vocabulary';
+import { repairTextPhrases } from '../../shared/scans/domain/extract/repair';
+import { TEXT_PHRASES } from '../../shared/scans/domain/extract/vocabulary';
 
 describe('repairTextPhrases', () => {
   it.each([

@@ -9,8 +9,8 @@ import { truthRegisterFields } from '../support/scan-truth';
 import { SCANS } from '../support/fixtures';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractFields } from '../../shared/domain/extract';
-import { stripDiacritics } from '../../shared/domain/vietnamese';
+import { extractFields } from '../../shared/scans/domain/extract/index';
+import { stripDiacritics } from '../../shared/platform/text/vietnamese';
 
 // The ground truth of the synthetic scans, committed under test/fixtures/scans.
 const handbook = SCANS;
@@ -292,11 +292,11 @@ describe('extractFields on hand-made documents', () => {
   });
 });
 
-// --- reading order from boxes (shared/domain/extract/layout) ---------------------------------------
+// --- reading order from boxes (shared/scans/domain/extract/layout) ---------------------------------------
 
-import { readingOrderLines, splitLine, type LayoutLine } from '../../shared/domain/extract/layout';
-import { matchSignerTitle, repairCapsPhrases } from '../../shared/domain/extract/repair';
-import { DOCUMENT_TYPES, HEADER_PHRASES, PROVINCES, SIGNER_TITLES } from '../../shared/domain/extract/vocabulary';
+import { readingOrderLines, splitLine, type LayoutLine } from '../../shared/scans/domain/extract/layout';
+import { matchSignerTitle, repairCapsPhrases } from '../../shared/scans/domain/extract/repair';
+import { DOCUMENT_TYPES, HEADER_PHRASES, PROVINCES, SIGNER_TITLES } from '../../shared/scans/domain/extract/vocabulary';
 
 /** A line as Tesseract gives it: words with boxes, ~`charW` px per character, pieces placed at x positions. */
 function ocrLine(y: number, pieces: [x: number, text: string][], charW = 20, h = 40): LayoutLine {

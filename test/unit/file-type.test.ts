@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFileKind, detectScanKind, imageSize, pdfTruncationProblem, unreadableReason } from '../../shared/domain/file-type';
+import { detectFileKind, detectScanKind, imageSize, pdfTruncationProblem, unreadableReason } from '../../shared/platform/files/file-type';
 
 const bytes = (...xs: (number | string)[]): Uint8Array =>
   new Uint8Array(xs.flatMap((x) => (typeof x === 'string' ? Array.from(Buffer.from(x, 'latin1')) : [x])));

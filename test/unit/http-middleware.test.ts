@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { errorHandler, classify } from '../../shared/http/middleware/error-handler';
-import { jsonBody } from '../../shared/http/middleware/json-body';
-import { validate } from '../../shared/http/middleware/validate';
-import { resolveRoute } from '../../shared/http/middleware/resolve-route';
-import { idempotencyKey } from '../../shared/http/middleware/idempotency';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/domain/errors';
-import { defineRoute, type Route } from '../../shared/api/route';
+import { errorHandler, classify } from '../../shared/platform/http/middleware/error-handler';
+import { jsonBody } from '../../shared/platform/http/middleware/json-body';
+import { validate } from '../../shared/platform/http/middleware/validate';
+import { resolveRoute } from '../../shared/platform/http/middleware/resolve-route';
+import { idempotencyKey } from '../../shared/platform/http/middleware/idempotency';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/platform/errors';
+import { defineRoute, type Route } from '../../shared/platform/http/route';
 import { event, run } from '../support/middy';
 
 const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });

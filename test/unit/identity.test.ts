@@ -3,17 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { canSee } from '../../shared/domain/identity';
-import { JwtIdentityVerifier } from '../../shared/adapters/auth/jwt-verifier';
-import { authenticate } from '../../shared/http/middleware/authenticate';
-import { errorHandler } from '../../shared/http/middleware/error-handler';
-import { hashSecret, newClientSecret, verifySecret } from '../../shared/adapters/auth/client-secret';
+import { canSee } from '../../shared/identity/domain/identity';
+import { JwtIdentityVerifier } from '../../shared/identity/adapters/jwt-verifier';
+import { authenticate } from '../../shared/identity/adapters/authenticate';
+import { errorHandler } from '../../shared/platform/http/middleware/error-handler';
+import { hashSecret, newClientSecret, verifySecret } from '../../shared/identity/adapters/client-secret';
 import { ensureKeys, type LocalKeys } from '../../local/keys';
 import { findDemoUser, poolUser } from '../../local/demo-users';
 import { LOCAL_WEB_CLIENT_ID, machineAccessToken, personAccessToken, personIdToken } from '../../local/issuer';
 import { LOCAL_ISSUER } from '../../local/paths';
-import { defineRoute } from '../../shared/api/route';
-import type { ClientRegistry, MachineClient } from '../../shared/ports/client-registry';
+import { defineRoute } from '../../shared/platform/http/route';
+import type { ClientRegistry, MachineClient } from '../../shared/identity/ports/client-registry';
 import { event, run } from '../support/middy';
 
 describe('canSee', () => {

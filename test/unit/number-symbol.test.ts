@@ -7,7 +7,7 @@ import {
   formatStateNumberSymbol,
   parseNumberSymbol,
   sameNumberSymbol,
-} from '../../shared/domain/number-symbol';
+} from '../../shared/office/domain/number-symbol';
 
 type Row = [input: string, canonical: string | null, form?: 'party' | 'state', extra?: Record<string, unknown>];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config, edited } from '../support/domain-config';
-import { ValidationError } from '../../shared/domain/errors';
+import { ValidationError } from '../../shared/platform/errors';
 import {
   arrivalYear,
   incomingRegisterFor,
@@ -8,7 +8,7 @@ import {
   numberingScope,
   scopeKindFor,
   termOn,
-} from '../../shared/domain/numbering';
+} from '../../shared/office/domain/numbering';
 
 /** An instant given as wall time in Hà Nội / TP.HCM (UTC+7). */
 const vn = (wall: string) => new Date(`${wall}+07:00`);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { buildOpenApi } from '../../shared/api/openapi';
-import { ROUTES } from '../../shared/api/routes/index';
+import { ROUTES } from '../../shared/api/routes';
 
 describe("Redocly's recommended lint of the OpenAPI document", () => {
   it('finds no errors and no warnings', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../../shared/api/openapi';
-import { ROUTES } from '../../shared/api/routes/index';
-import { matchPath } from '../../shared/api/route';
+import { ROUTES } from '../../shared/api/routes';
+import { matchPath } from '../../shared/platform/http/route';
 
 describe('route table', () => {
   it('has unique operation ids and unique method+path pairs', () => {

@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { errorHandler } from '../../shared/http/middleware/error-handler';
-import { ThrottledError } from '../../shared/domain/errors';
-import { GaplessCounter, type CounterJob } from '../../shared/adapters/dynamodb/gapless-counter';
+import { errorHandler } from '../../shared/platform/http/middleware/error-handler';
+import { ThrottledError } from '../../shared/platform/errors';
+import { GaplessCounter, type CounterJob } from '../../shared/registers/adapters/gapless-counter';
 import { buildOpenApi } from '../../shared/api/openapi';
-import { ROUTES } from '../../shared/api/routes/index';
+import { ROUTES } from '../../shared/api/routes';
 import { event, run } from '../support/middy';
 
 const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/domain/config';
-import { normaliseSigningForm, precheckDraft, type DraftForPrecheck, type PrecheckResult } from '../../shared/domain/precheck';
+import { loadDomainConfig } from '../../shared/office/domain/config';
+import { normaliseSigningForm, precheckDraft, type DraftForPrecheck, type PrecheckResult } from '../../shared/drafts/domain/precheck';
 
 const config = loadDomainConfig(readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8'), 'config/domain.json');
 const NOW = new Date('2026-03-10T03:00:00Z'); // 10/3/2026 10:00 in Hà Nội

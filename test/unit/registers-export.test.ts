@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { HEADER_ROW, registerCsv, registerXlsx } from '../../shared/adapters/export/register-export';
-import { INCOMING_COLUMNS, OUTGOING_COLUMNS, type PrintableSheet } from '../../shared/domain/registers/printable';
+import { HEADER_ROW, registerCsv, registerXlsx } from '../../shared/registers/adapters/register-export';
+import { INCOMING_COLUMNS, OUTGOING_COLUMNS, type PrintableSheet } from '../../shared/registers/domain/printable';
 
 const sheet = (over: Partial<PrintableSheet> = {}): PrintableSheet => ({
   name: 'So VB den 2026',

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig, type DomainConfig } from '../../shared/domain/config';
-import { ConflictError, ForbiddenError, ValidationError } from '../../shared/domain/errors';
-import type { Caller } from '../../shared/domain/identity';
-import { applyIncomingPatch, incomingOverdue, planIncoming, STATUS_MOVES } from '../../shared/domain/registers/incoming';
-import type { IncomingEntry, IncomingInput, IncomingStatus } from '../../shared/domain/registers/model';
+import { loadDomainConfig, type DomainConfig } from '../../shared/office/domain/config';
+import { ConflictError, ForbiddenError, ValidationError } from '../../shared/platform/errors';
+import type { Caller } from '../../shared/identity/domain/identity';
+import { applyIncomingPatch, incomingOverdue, planIncoming, STATUS_MOVES } from '../../shared/registers/domain/incoming';
+import type { IncomingEntry, IncomingInput, IncomingStatus } from '../../shared/registers/domain/model';
 
 const text = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
 const config = loadDomainConfig(text, 'config/domain.json');

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig, type DomainConfig } from '../../shared/domain/config';
-import { ConflictError, ForbiddenError, ValidationError } from '../../shared/domain/errors';
-import type { Caller } from '../../shared/domain/identity';
-import type { OutgoingEntry, OutgoingInput } from '../../shared/domain/registers/model';
-import { applyVoid, numberSymbolFor, planOutgoing } from '../../shared/domain/registers/outgoing';
+import { loadDomainConfig, type DomainConfig } from '../../shared/office/domain/config';
+import { ConflictError, ForbiddenError, ValidationError } from '../../shared/platform/errors';
+import type { Caller } from '../../shared/identity/domain/identity';
+import type { OutgoingEntry, OutgoingInput } from '../../shared/registers/domain/model';
+import { applyVoid, numberSymbolFor, planOutgoing } from '../../shared/registers/domain/outgoing';
 
 const text = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
 const config = loadDomainConfig(text, 'config/domain.json');

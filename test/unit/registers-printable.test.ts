@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/domain/config';
-import type { IncomingEntry, OutgoingEntry } from '../../shared/domain/registers/model';
-import { INCOMING_COLUMNS, OUTGOING_COLUMNS, incomingRow, outgoingRow, printableRegister, viDate } from '../../shared/domain/registers/printable';
+import { loadDomainConfig } from '../../shared/office/domain/config';
+import type { IncomingEntry, OutgoingEntry } from '../../shared/registers/domain/model';
+import { INCOMING_COLUMNS, OUTGOING_COLUMNS, incomingRow, outgoingRow, printableRegister, viDate } from '../../shared/registers/domain/printable';
 
 const config = loadDomainConfig(readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8'), 'config/domain.json');
 const actor = { sub: 's', username: 'vanthu' };

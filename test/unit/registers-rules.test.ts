@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError } from '../../shared/domain/errors';
+import { ConflictError, ForbiddenError } from '../../shared/platform/errors';
 import {
   assertClearanceCovers,
   assertVersion,
@@ -8,7 +8,7 @@ import {
   secrecyRank,
   throwIfProblems,
   visibleTo,
-} from '../../shared/domain/registers/rules';
+} from '../../shared/registers/domain/rules';
 
 const TODAY = '2026-11-21';
 

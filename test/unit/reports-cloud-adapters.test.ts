@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
 import { CreateUserPoolClientCommand, DeleteUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { preTokenGeneration, orgClientClaims } from '../../shared/adapters/cognito/pre-token-claims';
-import type { ClientRegistry, MachineClient } from '../../shared/ports/client-registry';
-import { CognitoClientProvisioner } from '../../shared/adapters/cognito/client-provisioner';
-import { SesNotifier } from '../../shared/adapters/ses/notifier';
+import { preTokenGeneration, orgClientClaims } from '../../shared/identity/adapters/pre-token-claims';
+import type { ClientRegistry, MachineClient } from '../../shared/identity/ports/client-registry';
+import { CognitoClientProvisioner } from '../../shared/identity/adapters/cognito-client-provisioner';
+import { SesNotifier } from '../../shared/platform/notify/ses-notifier';
 
 /** As Cognito sends it for `POST /oauth2/token` with grant_type=client_credentials (trigger version V3_0). */
 const recordedClientCredentialsEvent = (): PreTokenGenerationV3TriggerEvent =>

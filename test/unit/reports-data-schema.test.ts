@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../shared/domain/errors';
-import { compileDataSchema, validateReportData } from '../../shared/adapters/json-schema/report-data-schema';
+import { ValidationError } from '../../shared/platform/errors';
+import { compileDataSchema, validateReportData } from '../../shared/reports/adapters/report-data-schema';
 
 const schema = {
   type: 'object',

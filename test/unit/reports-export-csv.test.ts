@@ -8,8 +8,8 @@ import { parseString } from '@fast-csv/parse';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { consolidatedCsv, consolidatedXlsx } from '../../shared/adapters/xlsx/report-sheet';
-import type { Cell, ConsolidatedTable } from '../../shared/domain/reports/consolidation';
+import { consolidatedCsv, consolidatedXlsx } from '../../shared/reports/adapters/report-sheet';
+import type { Cell, ConsolidatedTable } from '../../shared/reports/domain/consolidation';
 
 const DANGEROUS = ['=', '+', '-', '@', '\t', '\r'];
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/domain/config';
-import { reminderSchedule } from '../../shared/domain/deadlines';
-import type { ReportType } from '../../shared/domain/reports/model';
-import { dueReminder, LAST_REMINDER_WINDOW_MS, reminderCandidates, reminderMessage } from '../../shared/domain/reports/reminders';
+import { loadDomainConfig } from '../../shared/office/domain/config';
+import { reminderSchedule } from '../../shared/office/domain/deadlines';
+import type { ReportType } from '../../shared/reports/domain/model';
+import { dueReminder, LAST_REMINDER_WINDOW_MS, reminderCandidates, reminderMessage } from '../../shared/reports/domain/reminders';
 
 const config = loadDomainConfig(readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8'), 'config/domain.json');
 const TZ = 'Asia/Ho_Chi_Minh';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/domain/config';
-import { ValidationError } from '../../shared/domain/errors';
-import type { ReportType } from '../../shared/domain/reports/model';
+import { loadDomainConfig } from '../../shared/office/domain/config';
+import { ValidationError } from '../../shared/platform/errors';
+import type { ReportType } from '../../shared/reports/domain/model';
 import {
   deadlineOf,
   defineReportType,
@@ -13,8 +13,8 @@ import {
   reminderConfigFor,
   submissionPeriod,
   toOffsetIso,
-} from '../../shared/domain/reports/rules';
-import { assertNoCycle, treeOrder } from '../../shared/domain/reports/tree';
+} from '../../shared/reports/domain/rules';
+import { assertNoCycle, treeOrder } from '../../shared/reports/domain/tree';
 
 const config = loadDomainConfig(readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8'), 'config/domain.json');
 const TZ = 'Asia/Ho_Chi_Minh';

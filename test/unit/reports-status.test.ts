@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Organisation, ReportSummary, ReportType, ReportVersion } from '../../shared/domain/reports/model';
-import { reportStatus } from '../../shared/domain/reports/status';
-import { consolidate, dataColumns } from '../../shared/domain/reports/consolidation';
+import type { Organisation, ReportSummary, ReportType, ReportVersion } from '../../shared/reports/domain/model';
+import { reportStatus } from '../../shared/reports/domain/status';
+import { consolidate, dataColumns } from '../../shared/reports/domain/consolidation';
 
 const org = (id: string, name: string, parentId: string | null = 'tinh', extra: Partial<Organisation> = {}): Organisation => ({
   id,

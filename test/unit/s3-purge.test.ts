@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { DeleteObjectCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { S3BlobStore } from '../../shared/adapters/s3/blob-store';
+import { S3BlobStore } from '../../shared/platform/files/s3-blob-store';
 
 const recorded = JSON.parse(readFileSync(new URL('../fixtures/s3/list-object-versions.json', import.meta.url), 'utf8')) as { pages: Record<string, unknown>[] };
 const BUCKET = 'daumoi-scans-123456789012-ap-southeast-1';

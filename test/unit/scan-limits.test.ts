@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { imageSize, pdfImageSizes } from '../../shared/domain/file-type';
-import { SCAN_LIMITS } from '../../shared/domain/scans/model';
-import { pageLimitProblem, pixelLimitProblem, pixelsOverLimit } from '../../shared/domain/scans/rules';
+import { imageSize, pdfImageSizes } from '../../shared/platform/files/file-type';
+import { SCAN_LIMITS } from '../../shared/scans/domain/model';
+import { pageLimitProblem, pixelLimitProblem, pixelsOverLimit } from '../../shared/scans/domain/rules';
 import { jpegClaiming, pdfOfPages, pdfWithImage, pngBomb, tiffClaiming } from '../support/scan-bombs';
 
 describe('the limits a real office needs', () => {

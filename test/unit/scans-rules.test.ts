@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../../shared/domain/identity';
-import { MAX_SCAN_BYTES, type Scan, type ScanFields } from '../../shared/domain/scans/model';
-import { cannotStartJob, jobKeyOf, mustQuarantine, quarantineMessage, SCAN_MOVES, scanVisibility, uploadProblem } from '../../shared/domain/scans/rules';
-import { incomingFromScan } from '../../shared/domain/scans/registration';
+import type { Caller } from '../../shared/identity/domain/identity';
+import { MAX_SCAN_BYTES, type Scan, type ScanFields } from '../../shared/scans/domain/model';
+import { cannotStartJob, jobKeyOf, mustQuarantine, quarantineMessage, SCAN_MOVES, scanVisibility, uploadProblem } from '../../shared/scans/domain/rules';
+import { incomingFromScan } from '../../shared/scans/domain/registration';
 
 const caller = (over: Partial<Caller>): Caller => ({ sub: 'u-1', username: 'u', roles: ['chuyen-vien'], clearance: 'none', ...over });
 const field = <T>(value: T | null, confidence = 0.9) => ({ value, confidence });

@@ -15,7 +15,7 @@ import {
   orderKey,
   splitBlock,
   type Posting,
-} from '../../shared/domain/search/postings';
+} from '../../shared/search/domain/postings';
 
 const posting = (ok: string, over: Partial<Posting> = {}): Posting => ({
   ok,

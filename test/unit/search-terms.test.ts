@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchDocument } from '../../shared/domain/search/document';
-import { canonicalNumberSymbol, documentTerms, findNumberSymbol, parseQuery, tokenize } from '../../shared/domain/search/terms';
-import { isExact, scoreOf } from '../../shared/domain/search/ranking';
-import { snippetOf } from '../../shared/domain/search/snippet';
-import type { Posting } from '../../shared/domain/search/postings';
+import type { SearchDocument } from '../../shared/search/domain/document';
+import { canonicalNumberSymbol, documentTerms, findNumberSymbol, parseQuery, tokenize } from '../../shared/search/domain/terms';
+import { isExact, scoreOf } from '../../shared/search/domain/ranking';
+import { snippetOf } from '../../shared/search/domain/snippet';
+import type { Posting } from '../../shared/search/domain/postings';
 
 const doc = (over: Partial<SearchDocument> = {}): SearchDocument => ({
   id: 'E1',

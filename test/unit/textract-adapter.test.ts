@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DetectDocumentTextCommand, GetDocumentTextDetectionCommand, StartDocumentTextDetectionCommand } from '@aws-sdk/client-textract';
-import { TextractEngine, TextractJobTimeout, pagesOfBlocks, type TextractSender } from '../../shared/adapters/ocr/textract';
-import { isUnreadableScanError } from '../../shared/adapters/ocr/errors';
-import { extractFields } from '../../shared/domain/extract';
-import { UnreadableDocumentError, isUnreadableDocumentError, type OcrEngine } from '../../shared/ports/ocr-engine';
+import { TextractEngine, TextractJobTimeout, pagesOfBlocks, type TextractSender } from '../../shared/scans/adapters/ocr/textract';
+import { isUnreadableScanError } from '../../shared/scans/adapters/ocr/errors';
+import { extractFields } from '../../shared/scans/domain/extract/index';
+import { UnreadableDocumentError, isUnreadableDocumentError, type OcrEngine } from '../../shared/scans/ports/ocr-engine';
 import { scanFile } from '../support/fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNotificationKey, isSqsEvent, noticesOf, noticesOfSqsBody } from '../../shared/adapters/s3/upload-events';
+import { decodeNotificationKey, isSqsEvent, noticesOf, noticesOfSqsBody } from '../../shared/platform/files/upload-events';
 
 const s3Record = (key: string, extra: Record<string, unknown> = {}) => ({
   eventSource: 'aws:s3',

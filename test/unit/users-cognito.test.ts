@@ -3,9 +3,9 @@
  * AdminGetUser, AdminListGroupsForUser): the AWS call is an injected `send`; no network.
  */
 import { describe, expect, it } from 'vitest';
-import { CognitoUserDirectory } from '../../shared/adapters/cognito/user-directory';
-import type { AuditInput, AuditLog } from '../../shared/ports/audit-log';
-import type { Caller } from '../../shared/domain/identity';
+import { CognitoUserDirectory } from '../../shared/identity/adapters/cognito-user-directory';
+import type { AuditInput, AuditLog } from '../../shared/audit/ports/audit-log';
+import type { Caller } from '../../shared/identity/domain/identity';
 
 const POOL = 'ap-southeast-1_AbCdEf123';
 const attrs = (o: Record<string, string>) => Object.entries(o).map(([Name, Value]) => ({ Name, Value }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, hasNoDiacritics, normaliseLetters, normalisePhrase, normaliseTonePlacement, sameVietnamese, stripDiacritics, tokens } from '../../shared/domain/vietnamese';
+import { foldDiacritics, hasNoDiacritics, normaliseLetters, normalisePhrase, normaliseTonePlacement, sameVietnamese, stripDiacritics, tokens } from '../../shared/platform/text/vietnamese';
 
 describe('normaliseTonePlacement', () => {
   it.each([

@@ -18,7 +18,7 @@ import { personAccessToken } from '../../../local/issuer';
 import { startSearchIndexing } from '../../../local/plugins/search-indexer';
 import { findDemoUser, poolUser, type DemoUser } from '../../../local/demo-users';
 import { services } from '../../../shared/composition';
-import { ROUTES } from '../../../shared/api/routes/index';
+import { ROUTES } from '../../../shared/api/routes';
 import { readScan } from '../read-scan';
 import { jsonClient } from '../http-json';
 import type { TrustArea, TrustContext, TrustResult } from './types';

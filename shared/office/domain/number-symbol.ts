@@ -1,0 +1,231 @@
+/**
+ * Số, ký hiệu (number and symbol) of Party and State documents (domain.md c). Pure.
+ *
+ * - Party: `Số {n}-{TYPE}/{BODY}` ("Số 12-NQ/TU", "08-QĐi/TW", "24-BS/UBKTTU", hyphenated
+ *   bodies "5-NQ/ĐU-BCH").
+ * - State (NĐ 30): `Số: {n}/{TYPE}-{BODY}` ("15/QĐ-UBND"), regulatory documents add the year
+ *   ("45/2024/NĐ-CP"), công văn carry no type: `{n}/{BODY}-{UNIT}` ("123/UBND-VP").
+ *
+ * OCR-tolerant: spaces around - and /, "Sô", "So", "S6", "Sỏ" for Số, a stray colon, O/o for 0
+ * and l/I/| for 1 among digits, Ð/Ɖ for Đ, en/em dashes and minus signs for the hyphen, the
+ * fraction slash for /. Known type and body codes are restored to their canonical spelling
+ * (QDI → QĐi, DUK → ĐUK), so a text read without diacritics still gives the printed symbol.
+ */
+import { foldDiacritics, normaliseLetters } from '../../platform/text/vietnamese';
+
+export type NumberSymbolForm = 'party' | 'state';
+
+export interface ParsedNumberSymbol {
+  form: NumberSymbolForm;
+  /** The number as an integer (08 → 8). */
+  number: number;
+  /** The number's digits as printed ("08"). */
+  numberText: string;
+  /** Type code (NQ, QĐ, QĐi, CTr…); for a State công văn, which prints none, "CV". */
+  typeCode: string;
+  /** Issuing body code after "/" (Party) or after the type (State). */
+  bodyCode: string;
+  /** State regulatory documents: the year between the slashes. */
+  year?: number;
+  /** State công văn: the drafting unit after the body ("123/UBND-VP" → "VP"). */
+  unit?: string;
+  /** The symbol as it should be printed: "12-NQ/TU", "45/2024/NĐ-CP", "123/UBND-VP". */
+  canonical: string;
+}
+
+/** Type codes in their printed spelling (Party and State). Matching ignores case and diacritics. */
+export const KNOWN_TYPE_CODES: readonly string[] = [
+  'NQ', 'QĐ', 'QĐi', 'CT', 'KL', 'QC', 'TT', 'HD', 'TB', 'TC', 'BC', 'KH', 'QH', 'CTr', 'ĐA', 'PA', 'DA', 'TTr', 'CV',
+  'BB', 'GM', 'GGT', 'GCN', 'GĐĐ', 'GNP', 'PC', 'PG', 'TTg', 'BS', 'SY', 'TS', 'SL', 'NĐ', 'TTLT', 'HĐ', 'CĐ', 'TL',
+  'LKG', 'TBo', 'QyĐ', 'HƯ', 'PL', 'UBTVQH', 'QH', 'NQLT', 'TTHT',
+];
+
+/** Issuing-body codes seen in Party and State symbols (domain.md b); matching ignores case and diacritics. */
+export const KNOWN_BODY_CODES: readonly string[] = [
+  'TW', 'VPTW', 'BTCTW', 'BTGTW', 'BDVTW', 'BNCTW', 'BKTTW', 'UBKTTW', 'BCĐTW', 'ĐUQSTW', 'ĐUCA', 'ĐUKCCQTW', 'ĐUKDNTW',
+  'TU', 'VPTU', 'BTCTU', 'BTGTU', 'BDVTU', 'BNCTU', 'UBKTTU', 'BTGDVTU', 'BCSĐ', 'ĐĐ', 'ĐU', 'VPĐU', 'ĐUK', 'UBKTĐU',
+  'HU', 'QU', 'TXU', 'VPHU', 'VPQU', 'UBKTHU', 'UBKTQU', 'BTCHU', 'BTGHU', 'CB', 'ĐUCS', 'BCĐ', 'HĐND', 'UBND', 'CP',
+  'TTg', 'VPCP', 'BNV', 'BTC', 'BCA', 'BQP', 'BGDĐT', 'BYT', 'VP', 'QH', 'MTTQ', 'LĐLĐ', 'ĐTN', 'HLHPN', 'HND', 'HCCB',
+];
+
+const foldKey = (s: string): string => foldDiacritics(s).replace(/[^a-z0-9]/g, '');
+
+const byFold = (codes: readonly string[]): Map<string, string> => {
+  const m = new Map<string, string>();
+  for (const c of codes) if (!m.has(foldKey(c))) m.set(foldKey(c), c);
+  return m;
+};
+
+let TYPE_BY_FOLD = byFold(KNOWN_TYPE_CODES);
+let BODY_BY_FOLD = byFold(KNOWN_BODY_CODES);
+// Codes read exactly as a known spelling stay as read: "DA" (Dự án) is not "ĐA" (Đề án).
+let TYPE_EXACT = new Set(KNOWN_TYPE_CODES);
+let BODY_EXACT = new Set(KNOWN_BODY_CODES);
+// "QD" folds from both QĐ and a misread; a lone "QDI" is QĐi. "TT" is Thông tri/Thông tư either way.
+
+/** Adds codes (configuration) to the ones restored to their canonical spelling. */
+export function registerCodes(codes: { types?: readonly string[]; bodies?: readonly string[] }): void {
+  if (codes.types) {
+    TYPE_BY_FOLD = byFold([...codes.types, ...TYPE_BY_FOLD.values()]);
+    TYPE_EXACT = new Set([...TYPE_EXACT, ...codes.types]);
+  }
+  if (codes.bodies) {
+    BODY_BY_FOLD = byFold([...codes.bodies, ...BODY_BY_FOLD.values()]);
+    BODY_EXACT = new Set([...BODY_EXACT, ...codes.bodies]);
+  }
+}
+
+/** The canonical spelling of a type code (QDI → QĐi, ctr → CTr), or the code as read when unknown. */
+export function canonicalTypeCode(code: string): string {
+  const n = normaliseLetters(code).trim();
+  if (TYPE_EXACT.has(n)) return n;
+  return TYPE_BY_FOLD.get(foldKey(n)) ?? n;
+}
+
+export const isKnownTypeCode = (code: string): boolean => TYPE_BY_FOLD.has(foldKey(code));
+export const isKnownBodyCode = (code: string): boolean => codeParts(code).every((p) => BODY_BY_FOLD.has(foldKey(p)) || /^[A-ZĐ]{1,3}\d*$/.test(p));
+
+const codeParts = (code: string): string[] => code.split('-').filter(Boolean);
+
+/** The canonical spelling of a body code, part by part (DUK → ĐUK, ĐU-bch → ĐU-BCH). */
+export function canonicalBodyCode(code: string): string {
+  return codeParts(normaliseLetters(code).trim())
+    .map((p) => (BODY_EXACT.has(p) ? p : (BODY_BY_FOLD.get(foldKey(p)) ?? p.toUpperCase())))
+    .join('-');
+}
+
+// --- OCR-tolerant scanning ------------------------------------------------------------------
+
+const DASH = '[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212~]';
+const SLASH = '[/\u2044\u2215\u29F8|]';
+const SP = '[ \\t]*';
+// Digits with OCR look-alikes (O/o → 0, l/I/| → 1); at least one real digit is required below.
+const NUM = '[0-9OolI|]{1,6}';
+const UPPER = 'A-ZĐÐƉ';
+const LETTER = 'A-Za-zĐđÐƉ';
+// Type: a capital, then up to 5 letters (QĐi, CTr, TTr, UBTVQH).
+const TYPE = `[${UPPER}][${LETTER}]{0,5}`;
+// Body: capitals and digits, hyphenated parts (ĐU-BCH, UBND-VP).
+const BODY_PART = `[${UPPER}][${UPPER}0-9]{0,11}(?:g|i)?`;
+const BODY = `${BODY_PART}(?:${SP}${DASH}${SP}${BODY_PART})*`;
+// "Số", "Sô", "So", "Sỏ", "S6", "S0", "S o" with an optional colon.
+const SO = `(?:(?<![\\p{L}\\p{N}])[Ss5$]${SP}[ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ06](?![\\p{L}])${SP}[:.;]?${SP})`;
+
+const PARTY_RE = new RegExp(`(?:(${SO})|(?<![\\p{L}\\p{N}/]))(${NUM})${SP}${DASH}${SP}(${TYPE})${SP}${SLASH}${SP}(${BODY})(?![\\p{L}\\p{N}])`, 'gu');
+// After a printed "Số" the hyphen may be lost or misread (". , _" or nothing): "Số 5 CT/ĐU".
+const PARTY_LOOSE_RE = new RegExp(`(${SO})(${NUM})[ \\t.,_]{0,2}(${TYPE})${SP}${SLASH}${SP}(${BODY})(?![\\p{L}\\p{N}])`, 'gu');
+const STATE_RE = new RegExp(
+  `(?:(${SO})|(?<![\\p{L}\\p{N}/-]))(${NUM})${SP}${SLASH}${SP}(?:([12][0-9OoIl]{3})${SP}${SLASH}${SP})?(${TYPE})${SP}${DASH}${SP}(${BODY})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+const fixDigits = (s: string): string => s.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1');
+const hasRealDigit = (s: string): boolean => /[0-9]/.test(s);
+const squash = (s: string): string => s.replace(/[ \t]+/g, '').replace(new RegExp(DASH, 'gu'), '-');
+
+export interface NumberSymbolMatch {
+  parsed: ParsedNumberSymbol;
+  /** Where the match (including any "Số") starts in the text, and its length. */
+  index: number;
+  length: number;
+  /** Whether the text printed "Số" (or an OCR form of it) before the number. */
+  hasSoPrefix: boolean;
+}
+
+function buildParty(numRaw: string, typeRaw: string, bodyRaw: string): ParsedNumberSymbol | null {
+  if (!hasRealDigit(numRaw)) return null;
+  const numberText = fixDigits(numRaw);
+  if (!/^\d+$/.test(numberText)) return null;
+  const typeCode = canonicalTypeCode(normaliseLetters(typeRaw));
+  const bodyCode = canonicalBodyCode(squash(bodyRaw));
+  return { form: 'party', number: Number(numberText), numberText, typeCode, bodyCode, canonical: `${numberText}-${typeCode}/${bodyCode}` };
+}
+
+function buildState(numRaw: string, yearRaw: string | undefined, firstRaw: string, restRaw: string): ParsedNumberSymbol | null {
+  if (!hasRealDigit(numRaw)) return null;
+  const numberText = fixDigits(numRaw);
+  if (!/^\d+$/.test(numberText)) return null;
+  const year = yearRaw ? Number(fixDigits(yearRaw)) : undefined;
+  if (yearRaw && !/^\d{4}$/.test(fixDigits(yearRaw))) return null;
+  const first = normaliseLetters(firstRaw);
+  const rest = canonicalBodyCode(squash(restRaw));
+  const [restHead, ...restTail] = rest.split('-');
+  if (year !== undefined || isKnownTypeCode(first)) {
+    // {n}/[{yyyy}/]{TYPE}-{BODY}
+    const typeCode = canonicalTypeCode(first);
+    return {
+      form: 'state',
+      number: Number(numberText),
+      numberText,
+      typeCode,
+      bodyCode: rest,
+      ...(year !== undefined ? { year } : {}),
+      canonical: `${numberText}/${year !== undefined ? `${year}/` : ''}${typeCode}-${rest}`,
+    };
+  }
+  // Công văn: {n}/{BODY}-{UNIT}
+  const bodyCode = canonicalBodyCode(first);
+  const unit = [restHead, ...restTail].filter(Boolean).join('-');
+  return { form: 'state', number: Number(numberText), numberText, typeCode: 'CV', bodyCode, unit, canonical: `${numberText}/${bodyCode}-${unit}` };
+}
+
+/** Every number-symbol in a text (OCR output, a line, a form field), in order. */
+export function findNumberSymbols(text: string): NumberSymbolMatch[] {
+  const s = normaliseLetters(text);
+  const found: NumberSymbolMatch[] = [];
+  for (const m of s.matchAll(PARTY_RE)) {
+    const parsed = buildParty(m[2]!, m[3]!, m[4]!);
+    if (parsed) found.push({ parsed, index: m.index!, length: m[0].length, hasSoPrefix: !!m[1] });
+  }
+  for (const m of s.matchAll(PARTY_LOOSE_RE)) {
+    const start = m.index!;
+    if (found.some((f) => start < f.index + f.length && f.index < start + m[0].length)) continue;
+    const parsed = buildParty(m[2]!, m[3]!, m[4]!);
+    if (parsed) found.push({ parsed, index: start, length: m[0].length, hasSoPrefix: true });
+  }
+  for (const m of s.matchAll(STATE_RE)) {
+    const start = m.index!;
+    if (found.some((f) => start < f.index + f.length && f.index < start + m[0].length)) continue;
+    const parsed = buildState(m[2]!, m[3], m[4]!, m[5]!);
+    if (parsed) found.push({ parsed, index: start, length: m[0].length, hasSoPrefix: !!m[1] });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Parses a number-symbol ("Số 12-NQ/TU", "Số: 45/2024/NĐ-CP", "123/UBND-VP", OCR-garbled
+ * forms). A text holding several gives the first one printed after "Số", else the first.
+ * Null when there is none.
+ */
+export function parseNumberSymbol(text: string): ParsedNumberSymbol | null {
+  const all = findNumberSymbols(text);
+  if (!all.length) return null;
+  return (all.find((m) => m.hasSoPrefix) ?? all[0]!).parsed;
+}
+
+/** The printed symbol of a Party document: (12, "NQ", "TU") → "12-NQ/TU". */
+export function formatPartyNumberSymbol(n: number | string, type: string, body: string): string {
+  const num = typeof n === 'number' ? String(n) : n.trim();
+  return `${num}-${canonicalTypeCode(type)}/${canonicalBodyCode(body)}`;
+}
+
+/** The printed symbol of a State document: (15, "QĐ", "UBND") → "15/QĐ-UBND"; with a year "45/2024/NĐ-CP". */
+export function formatStateNumberSymbol(n: number | string, type: string, body: string, year?: number): string {
+  const num = typeof n === 'number' ? String(n) : n.trim();
+  return `${num}/${year ? `${year}/` : ''}${canonicalTypeCode(type)}-${canonicalBodyCode(body)}`;
+}
+
+/** Whether two printed symbols name the same document (case, spacing, 08 vs 8, Đ vs D ignored). */
+export function sameNumberSymbol(a: string, b: string): boolean {
+  const pa = parseNumberSymbol(a);
+  const pb = parseNumberSymbol(b);
+  if (!pa || !pb) return false;
+  return (
+    pa.form === pb.form &&
+    pa.number === pb.number &&
+    foldKey(pa.typeCode) === foldKey(pb.typeCode) &&
+    foldKey(pa.bodyCode) === foldKey(pb.bodyCode) &&
+    (pa.year ?? null) === (pb.year ?? null) &&
+    foldKey(pa.unit ?? '') === foldKey(pb.unit ?? '')
+  );
+}

@@ -1,0 +1,32 @@
+/** Writes a consolidated report table (tổng hợp báo cáo) as an XLSX workbook or as CSV (UTF-8 with BOM, so Excel shows Vietnamese). */
+import type ExcelJSNamespace from 'exceljs';
+import type { Cell, ConsolidatedTable } from '../domain/consolidation';
+import { csvField } from '../../registers/adapters/register-export';
+
+export async function consolidatedXlsx(table: ConsolidatedTable, sheetName: string): Promise<Uint8Array> {
+  // Loaded on first XLSX export only, as in ../export/register-export: CSV exports and the cold start never evaluate it.
+  const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof ExcelJSNamespace }).default;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'daumoi';
+  const ws = wb.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, '-').slice(0, 31));
+  ws.addRow([table.title]).font = { bold: true, size: 13 };
+  ws.mergeCells(1, 1, 1, Math.max(1, table.columns.length));
+  const header = ws.addRow(table.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  for (const row of table.rows) ws.addRow(row.map((c) => c ?? ''));
+  ws.views = [{ state: 'frozen', ySplit: 2 }];
+  table.columns.forEach((c, i) => {
+    const longest = Math.max(c.header.length, ...table.rows.map((r) => String(r[i] ?? '').length));
+    ws.getColumn(i + 1).width = Math.min(60, Math.max(6, longest + 2));
+  });
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Numbers and booleans are written as they are (they cannot be formulas); text goes through the registers' neutralising csvField. */
+const csvCell = (c: Cell): string => (c === null ? '' : typeof c === 'string' ? csvField(c) : String(c));
+
+export function consolidatedCsv(table: ConsolidatedTable): string {
+  const lines = [table.columns.map((c) => csvCell(c.header)).join(','), ...table.rows.map((r) => r.map(csvCell).join(','))];
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

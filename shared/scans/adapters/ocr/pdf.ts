@@ -1,0 +1,206 @@
+/**
+ * PDF pages as images for OCR (pdfjs-dist, legacy build for Node), one page at a time: the
+ * caller pulls a page, reads it and lets it go before the next is rendered, so a long PDF never
+ * holds more than the pages being read. A scanned PDF holds one image per page: that image is
+ * taken as it is (no resampling). A page with anything else (several images, vector drawing, a
+ * rotated page) is rendered at `renderDpi`, scaled down when that would exceed the pixel limits.
+ * A page that carries a real text layer (born-digital PDF) gives its text directly.
+ *
+ * Limits (SCAN_LIMITS): more pages than `maxPages` fails before any page is rendered; pdfjs
+ * decodes no image over `maxPixels` (its `maxImageSize`), and the scan pipeline has already
+ * refused a PDF that declares one (shared/scans/domain/rules.ts pixelLimitProblem).
+ */
+import { createCanvas } from '@napi-rs/canvas';
+import { SCAN_LIMITS } from '../../domain/model';
+import { pageLimitProblem } from '../../domain/rules';
+import { UnreadableScanError } from './errors';
+import { rgbaToGray, type GrayImage } from './image';
+
+export type PdfPage = { kind: 'image'; image: GrayImage; dpi: number | null } | { kind: 'text'; text: string };
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | null = null;
+const pdfjs = (): Promise<PdfJs> => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+/** Loads pdfjs ahead of the first PDF (its first import takes ~2 s). */
+export async function preloadPdf(): Promise<void> {
+  await pdfjs();
+}
+
+/** Fewer letters than this on a page and its text layer is ignored (page numbers, a scanner's stamp). */
+const MIN_TEXT_LAYER_CHARS = 200;
+
+export interface PdfOptions {
+  renderDpi?: number;
+  /** Use a born-digital page's text layer instead of OCR (default true). */
+  useTextLayer?: boolean;
+  /** More pages than this and the PDF is refused (default SCAN_LIMITS.pages). */
+  maxPages?: number;
+  /** Largest image or rendered page, pixels a side and in all (default SCAN_LIMITS). */
+  maxSide?: number;
+  maxPixels?: number;
+}
+
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+async function openPdf(lib: PdfJs, bytes: Uint8Array, maxPixels: number): Promise<PdfDoc> {
+  try {
+    return await lib.getDocument({
+      data: new Uint8Array(bytes), // pdfjs transfers (detaches) the buffer it gets
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+      // No image larger than this is decoded (a decompression bomb inside a page, inline images included).
+      maxImageSize: maxPixels,
+    }).promise;
+  } catch (err) {
+    throw new UnreadableScanError(`the PDF cannot be opened: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+const unreadable = (err: unknown): unknown => {
+  if (err instanceof UnreadableScanError) return err;
+  const name = (err as Error)?.name ?? '';
+  if (/InvalidPDF|MissingPDF|FormatError|UnknownError|PasswordException/.test(name)) {
+    return new UnreadableScanError(`the PDF cannot be read: ${(err as Error).message}`, { cause: err });
+  }
+  return err;
+};
+
+/** How many pages the PDF has (opens it; renders nothing). */
+export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
+  const doc = await openPdf(await pdfjs(), bytes, SCAN_LIMITS.pixels);
+  try {
+    return doc.numPages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * The PDF's pages, one at a time, in order. Throws UnreadableScanError (kind `too-many-pages`)
+ * before the first page when the PDF has more than `maxPages`.
+ */
+export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): AsyncGenerator<PdfPage, void, undefined> {
+  const lib = await pdfjs();
+  const renderDpi = opts.renderDpi ?? 300;
+  const maxSide = opts.maxSide ?? SCAN_LIMITS.side;
+  const maxPixels = opts.maxPixels ?? SCAN_LIMITS.pixels;
+  const doc = await openPdf(lib, bytes, maxPixels);
+  try {
+    const n = doc.numPages;
+    if (n === 0) throw new UnreadableScanError('the PDF has no pages');
+    const tooMany = pageLimitProblem(n, opts.maxPages ?? SCAN_LIMITS.pages);
+    if (tooMany) throw new UnreadableScanError(`the PDF has ${n} pages; a scan may have at most ${opts.maxPages ?? SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
+    for (let i = 1; i <= n; i++) {
+      let page: PdfPageProxy;
+      let out: PdfPage;
+      try {
+        page = await doc.getPage(i);
+      } catch (err) {
+        throw unreadable(err);
+      }
+      try {
+        out = await readPage(lib, page, { useTextLayer: opts.useTextLayer !== false, renderDpi, maxSide, maxPixels });
+      } catch (err) {
+        throw unreadable(err);
+      } finally {
+        page.cleanup();
+      }
+      yield out;
+    }
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boolean; renderDpi: number; maxSide: number; maxPixels: number }): Promise<PdfPage> {
+  if (o.useTextLayer) {
+    const tc = await page.getTextContent();
+    const text = textOfItems(tc.items as { str?: string; hasEOL?: boolean }[]);
+    if (text.replace(/\s+/g, '').length >= MIN_TEXT_LAYER_CHARS) return { kind: 'text', text };
+  }
+  const image = await soleImage(lib, page);
+  if (image) {
+    if (Math.max(image.width, image.height) > o.maxSide || image.width * image.height > o.maxPixels) {
+      throw new UnreadableScanError(`a page holds an image of ${image.width} × ${image.height} pixels; a scan may have at most ${o.maxSide} pixels a side`, { kind: 'too-many-pixels' });
+    }
+    const vp = page.getViewport({ scale: 1 });
+    return { kind: 'image', image, dpi: Math.round((image.width / vp.width) * 72) };
+  }
+  // Rendered at renderDpi, or lower so that the page stays within the pixel limits (a page
+  // with a huge MediaBox is read at the resolution that fits, never allocated in full).
+  const vp = page.getViewport({ scale: 1 });
+  const scale = Math.min(o.renderDpi / 72, o.maxSide / Math.max(vp.width, vp.height), Math.sqrt(o.maxPixels / (vp.width * vp.height)));
+  return { kind: 'image', image: await render(page, scale), dpi: Math.round(scale * 72) };
+}
+
+function textOfItems(items: { str?: string; hasEOL?: boolean }[]): string {
+  let out = '';
+  for (const it of items) {
+    if (typeof it.str === 'string') out += it.str;
+    if (it.hasEOL) out += '\n';
+  }
+  return out.trim();
+}
+
+type PdfPageProxy = Awaited<ReturnType<PdfDoc['getPage']>>;
+
+/** The page's single painted image as grey, when the page is nothing but that image. */
+async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<GrayImage | null> {
+  if (page.rotate % 360 !== 0) return null;
+  const ops = await page.getOperatorList();
+  const OPS = lib.OPS;
+  const drawing = new Set<number>([
+    OPS.fill, OPS.stroke, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.showText, OPS.showSpacedText,
+    OPS.nextLineShowText, OPS.nextLineSetSpacingShowText, OPS.shadingFill, OPS.constructPath,
+  ].filter((x) => typeof x === 'number'));
+  let name: string | null = null;
+  let images = 0;
+  for (let k = 0; k < ops.fnArray.length; k++) {
+    const fn = ops.fnArray[k]!;
+    if (fn === OPS.paintImageXObject) {
+      images++;
+      name = (ops.argsArray[k] as unknown[])[0] as string;
+    } else if (fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject || fn === OPS.paintImageXObjectRepeat) {
+      return null;
+    } else if (drawing.has(fn)) {
+      return null;
+    }
+  }
+  if (images !== 1 || !name) return null;
+  const objs = (name.startsWith('g_') ? page.commonObjs : page.objs) as unknown as { get(id: string, cb: (v: unknown) => void): void };
+  const obj = await new Promise<unknown>((resolve) => objs.get(name, resolve));
+  const img = obj as { width?: number; height?: number; kind?: number; data?: Uint8Array | Uint8ClampedArray } | null;
+  if (!img || !img.data || !img.width || !img.height) return null;
+  const { width, height, data } = img;
+  const n = width * height;
+  if (img.kind === lib.ImageKind.RGB_24BPP) return { width, height, data: rgbaToGray(data, n, 3) };
+  if (img.kind === lib.ImageKind.RGBA_32BPP) return { width, height, data: rgbaToGray(data, n, 4) };
+  if (img.kind === lib.ImageKind.GRAYSCALE_1BPP) {
+    const out = new Uint8Array(n);
+    const stride = (width + 7) >> 3;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const byte = data[y * stride + (x >> 3)]!;
+        out[y * width + x] = byte & (128 >> (x & 7)) ? 255 : 0;
+      }
+    }
+    return { width, height, data: out };
+  }
+  return null;
+}
+
+async function render(page: PdfPageProxy, scale: number): Promise<GrayImage> {
+  const viewport = page.getViewport({ scale });
+  const w = Math.max(1, Math.ceil(viewport.width));
+  const h = Math.max(1, Math.ceil(viewport.height));
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  await page.render({ canvasContext: ctx as never, viewport, canvas: canvas as never }).promise;
+  return { width: w, height: h, data: rgbaToGray(ctx.getImageData(0, 0, w, h).data, w * h) };
+}

@@ -1,0 +1,266 @@
+/**
+ * Amazon Textract as the OCR engine (DAUMOI_OCR_ENGINE=textract). Textract does not support
+ * Vietnamese: it reads the Latin letters and drops or garbles the diacritics, which is why the
+ * extractor also works on text without diacritics. Use it for throughput, not for text quality.
+ *
+ * - JPEG, PNG, TIFF: DetectDocumentText (synchronous) on the bytes.
+ * - PDF with a staging place in S3: StartDocumentTextDetection on the staged object, then
+ *   GetDocumentTextDetection polled with backoff (1 s doubling to 5 s, up to `maxWaitMs`) and
+ *   paged through NextToken; the staged copy is removed afterwards. The OCR function's timeout
+ *   (5 min) bounds the wait, and a job still running then is a transient failure (the queue
+ *   delivers the event again and a new job starts).
+ * - PDF without staging: each page's image (shared/scans/adapters/ocr/pdf) through DetectDocumentText.
+ *
+ * Errors Textract gives for a bad file (BadDocument, UnsupportedDocument, DocumentTooLarge,
+ * InvalidS3Object…) become UnreadableScanError; throttling and the rest stay retryable.
+ *
+ * For a deployment that must not hold a Lambda while a long job runs, the same
+ * StartDocumentTextDetection takes a `NotificationChannel` (SNS topic + role): the job's
+ * completion message then triggers a second function that calls GetDocumentTextDetection
+ * (`collectJob`, below) and hands the pages to the extractor. The polling here is the
+ * default because the OCR function's 5 minutes cover Textract's typical latency for a
+ * few-page scan.
+ *
+ * Pages come back with their LINE blocks, WORD children and boxes (relative geometry scaled
+ * to the image's pixel size when the header tells it, else to an A4 page of 1000 × 1414), and
+ * their text in reading order (shared/scans/domain/extract/layout).
+ */
+import type {
+  Block,
+  DetectDocumentTextCommand,
+  DetectDocumentTextCommandOutput,
+  GetDocumentTextDetectionCommand,
+  GetDocumentTextDetectionCommandOutput,
+  StartDocumentTextDetectionCommand,
+  StartDocumentTextDetectionCommandOutput,
+} from '@aws-sdk/client-textract';
+import { detectScanKind, imageSize, unreadableReason } from '../../../platform/files/file-type';
+import { readingOrderText } from '../../domain/extract/layout';
+import type { OcrInput, OcrLine, OcrPage, OcrResult } from '../../ports/ocr-engine';
+import type { ReadText } from '../../app/deps';
+import { toReadText, type OcrEngine } from './engine';
+import { UnreadableScanError } from './errors';
+import { encodePng } from './image';
+import { pdfPageCount, pdfPages } from './pdf';
+import { pixelLimitProblem } from '../../domain/rules';
+import { SCAN_LIMITS } from '../../domain/model';
+import { lazily } from '../../../platform/aws/lazy';
+
+/** @aws-sdk/client-textract, loaded on first use: the OCR worker with the tesseract engine never loads it. */
+const textractSdk = lazily(() => import('@aws-sdk/client-textract'));
+
+/** The one method of TextractClient the engine uses (tests inject a fake). */
+export interface TextractSender {
+  send(command: DetectDocumentTextCommand): Promise<DetectDocumentTextCommandOutput>;
+  send(command: StartDocumentTextDetectionCommand): Promise<StartDocumentTextDetectionCommandOutput>;
+  send(command: GetDocumentTextDetectionCommand): Promise<GetDocumentTextDetectionCommandOutput>;
+}
+
+/** Where a multi-page PDF is put for Textract's asynchronous API (an S3 bucket Textract may read). */
+export interface TextractStaging {
+  put(bytes: Uint8Array): Promise<{ bucket: string; key: string; versionId?: string }>;
+  remove?(location: { bucket: string; key: string }): Promise<void>;
+}
+
+export interface TextractOptions {
+  client?: TextractSender;
+  staging?: TextractStaging;
+  /** Longest wait for an asynchronous job (default 4 min, inside the function's 5). */
+  maxWaitMs?: number;
+  /** First and longest pause between polls (defaults 1 s and 5 s). */
+  pollMs?: { first: number; max: number };
+  sleep?: (ms: number) => Promise<void>;
+  /** Resolution at which PDF pages without an embedded image are rendered (default 200). */
+  renderDpi?: number;
+}
+
+/** Sync API limit on document bytes. */
+const SYNC_MAX_BYTES = 10 * 1024 * 1024;
+
+const UNREADABLE = new Set([
+  'BadDocumentException',
+  'UnsupportedDocumentException',
+  'DocumentTooLargeException',
+  'InvalidS3ObjectException',
+  'InvalidParameterException',
+]);
+
+export class TextractJobTimeout extends Error {
+  constructor(jobId: string, ms: number) {
+    super(`Textract job ${jobId} still running after ${Math.round(ms / 1000)} s`);
+    this.name = 'TextractJobTimeout';
+  }
+}
+
+export class TextractEngine implements OcrEngine {
+  readonly name = 'textract';
+  private clientInstance: TextractSender | null;
+
+  constructor(private readonly opts: TextractOptions = {}) {
+    this.clientInstance = opts.client ?? null;
+  }
+
+  private async client(): Promise<TextractSender> {
+    return (this.clientInstance ??= new (await textractSdk()).TextractClient({}) as unknown as TextractSender);
+  }
+
+  /** The text of every page (the ScanReader's view of {@link recognize}). */
+  async read(bytes: Uint8Array): Promise<ReadText> {
+    return toReadText(await this.recognize({ bytes, contentType: '' }));
+  }
+
+  async recognize({ bytes }: OcrInput): Promise<OcrResult> {
+    const problem = unreadableReason(bytes);
+    if (problem) throw new UnreadableScanError(problem);
+    // Textract decodes images on its side; a PDF's pages are rendered here, so a bomb inside one is refused first.
+    const tooLarge = pixelLimitProblem(bytes);
+    if (tooLarge?.code === 'IMAGE_TOO_LARGE') throw new UnreadableScanError(tooLarge.reason, { kind: 'too-many-pixels' });
+    const kind = detectScanKind(bytes);
+    if (kind === 'pdf') {
+      if (this.opts.staging) {
+        // Textract reads the staged file on its side; the office's page limit still holds. A file pdfjs cannot
+        // open is left to Textract, which says what is wrong with it.
+        const n = await pdfPageCount(bytes).catch(() => null);
+        if (n !== null && n > SCAN_LIMITS.pages) throw new UnreadableScanError(`the PDF has ${n} pages; a scan may have at most ${SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
+        return { engine: this.name, pages: await this.readAsync(bytes, this.opts.staging) };
+      }
+      const out: OcrPage[] = [];
+      for await (const p of pdfPages(bytes, { renderDpi: this.opts.renderDpi ?? 200 })) {
+        if (p.kind === 'text') out.push({ text: p.text, confidence: 1 });
+        else out.push((await this.detect(new Uint8Array(encodePng(p.image)), { width: p.image.width, height: p.image.height }))[0] ?? { text: '', confidence: 0 });
+      }
+      return { engine: this.name, pages: out };
+    }
+    if (bytes.length > SYNC_MAX_BYTES) throw new UnreadableScanError(`the image has ${bytes.length} bytes; Textract reads at most ${SYNC_MAX_BYTES}`, { kind: 'too-large' });
+    return { engine: this.name, pages: await this.detect(bytes, imageSize(bytes)) };
+  }
+
+  /** DetectDocumentText on one image (or single-page PDF). */
+  private async detect(bytes: Uint8Array, size: PageSize | null): Promise<OcrPage[]> {
+    const [{ DetectDocumentTextCommand }, client] = await Promise.all([textractSdk(), this.client()]);
+    const res = await this.call(() => client.send(new DetectDocumentTextCommand({ Document: { Bytes: bytes } })));
+    return ocrPagesOfBlocks(res.Blocks ?? [], res.DocumentMetadata?.Pages ?? 1, size);
+  }
+
+  private async readAsync(bytes: Uint8Array, staging: TextractStaging): Promise<OcrPage[]> {
+    const [{ StartDocumentTextDetectionCommand }, client] = await Promise.all([textractSdk(), this.client()]);
+    const loc = await staging.put(bytes);
+    try {
+      const started = await this.call(() =>
+        client.send(
+          new StartDocumentTextDetectionCommand({
+            DocumentLocation: { S3Object: { Bucket: loc.bucket, Name: loc.key, ...(loc.versionId ? { Version: loc.versionId } : {}) } },
+          }),
+        ),
+      );
+      const jobId = started.JobId;
+      if (!jobId) throw new Error('Textract started no job');
+      return await this.collectJob(jobId);
+    } finally {
+      await staging.remove?.({ bucket: loc.bucket, key: loc.key }).catch(() => undefined);
+    }
+  }
+
+  /**
+   * The pages of a text-detection job: polls GetDocumentTextDetection until the job ends
+   * (at once when an SNS completion message started this call), then pages through NextToken.
+   */
+  async collectJob(jobId: string): Promise<OcrPage[]> {
+    const blocks: Block[] = [];
+    let pageCount = 0;
+    let nextToken: string | undefined;
+    const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const maxWait = this.opts.maxWaitMs ?? 4 * 60_000;
+    let pause = this.opts.pollMs?.first ?? 1000;
+    const maxPause = this.opts.pollMs?.max ?? 5000;
+    let waited = 0;
+    const [{ GetDocumentTextDetectionCommand }, client] = await Promise.all([textractSdk(), this.client()]);
+    for (;;) {
+      const res = await this.call(() => client.send(new GetDocumentTextDetectionCommand({ JobId: jobId, ...(nextToken ? { NextToken: nextToken } : {}) })));
+      if (res.JobStatus === 'IN_PROGRESS') {
+        if (waited >= maxWait) throw new TextractJobTimeout(jobId, waited);
+        await sleep(pause);
+        waited += pause;
+        pause = Math.min(maxPause, pause * 2);
+        continue;
+      }
+      if (res.JobStatus === 'FAILED') {
+        throw new UnreadableScanError(`Textract could not read the document: ${res.StatusMessage ?? 'job failed'}`);
+      }
+      // SUCCEEDED or PARTIAL_SUCCESS: collect this page of results, follow NextToken.
+      blocks.push(...(res.Blocks ?? []));
+      pageCount = Math.max(pageCount, res.DocumentMetadata?.Pages ?? 0);
+      nextToken = res.NextToken;
+      if (!nextToken) break;
+    }
+    return ocrPagesOfBlocks(blocks, pageCount, null);
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      const name = (err as { name?: string })?.name ?? '';
+      if (UNREADABLE.has(name)) throw new UnreadableScanError(`Textract: ${(err as Error).message || name}`, { cause: err });
+      throw err;
+    }
+  }
+}
+
+type PageSize = { width: number; height: number };
+
+/** Textract gives no pixel size for a PDF page: an A4 page in nominal units keeps the boxes' proportions. */
+const A4_NOMINAL: PageSize = { width: 1000, height: 1414 };
+
+/**
+ * Pages from Textract blocks: each page's LINE blocks with their WORD children and boxes
+ * (scaled to `size`), the page text in reading order, confidence = mean line confidence
+ * (0 for a page without lines).
+ */
+export function ocrPagesOfBlocks(blocks: Block[], pageCount: number, size: PageSize | null): OcrPage[] {
+  const { width, height } = size ?? A4_NOMINAL;
+  const byId = new Map<string, Block>();
+  for (const b of blocks) if (b.Id) byId.set(b.Id, b);
+  const toBox = (b: Block) => {
+    const g = b.Geometry?.BoundingBox;
+    if (!g) return null;
+    const x0 = (g.Left ?? 0) * width;
+    const y0 = (g.Top ?? 0) * height;
+    return { x0, y0, x1: x0 + (g.Width ?? 0) * width, y1: y0 + (g.Height ?? 0) * height };
+  };
+  const n = Math.max(1, pageCount, ...blocks.map((b) => b.Page ?? 1));
+  const pages = new Map<number, OcrLine[]>();
+  for (let p = 1; p <= n; p++) pages.set(p, []);
+  for (const b of blocks) {
+    if (b.BlockType !== 'LINE' || typeof b.Text !== 'string') continue;
+    const bbox = toBox(b);
+    const childIds = (b.Relationships ?? []).filter((r) => r.Type === 'CHILD').flatMap((r) => r.Ids ?? []);
+    const words = childIds
+      .map((id) => byId.get(id))
+      .filter((w): w is Block => !!w && w.BlockType === 'WORD' && typeof w.Text === 'string')
+      .map((w) => ({ text: w.Text!.normalize('NFC'), confidence: (w.Confidence ?? 0) / 100, bbox: toBox(w) }))
+      .filter((w): w is { text: string; confidence: number; bbox: NonNullable<ReturnType<typeof toBox>> } => w.bbox !== null);
+    // A LINE always has a geometry in Textract's answers; one without (hand-made input) is kept as text only.
+    const line = {
+      text: b.Text.normalize('NFC'),
+      confidence: typeof b.Confidence === 'number' ? b.Confidence / 100 : 0,
+      ...(bbox ? { bbox } : {}),
+      ...(words.length ? { words } : {}),
+    } as OcrLine;
+    pages.get(b.Page ?? 1)!.push(line);
+  }
+  return [...pages.values()].map((lines) => {
+    const confs = lines.map((l) => l.confidence);
+    return {
+      text: readingOrderText(lines),
+      confidence: confs.length ? Math.round((confs.reduce((a, c) => a + c, 0) / confs.length) * 1000) / 1000 : 0,
+      ...(size ? size : {}),
+      lines,
+    };
+  });
+}
+
+/** Page texts and confidences (null for a page without lines) from Textract blocks. */
+export function pagesOfBlocks(blocks: Block[], pageCount: number): ReadText['pages'] {
+  return ocrPagesOfBlocks(blocks, pageCount, null).map((p) => ({ text: p.text, confidence: p.lines?.length ? p.confidence : null }));
+}

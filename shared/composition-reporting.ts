@@ -6,7 +6,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENV, optionalEnv, requireEnv } from './platform/env';
 import { REPORTING_ENV } from './reports/env';
-import type { DomainConfig } from './office/domain/config';
+import type { DomainConfig } from './office';
 import type { AuditLog } from './audit/ports/audit-log';
 import type { Clock } from './platform/clock';
 import type { ClientProvisioner } from './identity/ports/client-provisioner';

@@ -23,7 +23,7 @@ import { DynamoOutbox } from './platform/notify/outbox-notifier';
 import { LocalClientProvisioner } from './identity/adapters/local-client-provisioner';
 import { CognitoClientProvisioner } from './identity/adapters/cognito-client-provisioner';
 import { SesNotifier } from './platform/notify/ses-notifier';
-import { S3ReportFiles } from './platform/aws/presign';
+import { S3ReportFiles } from './reports/adapters/s3-report-files';
 import type { ReportingDeps } from './reports/app/deps';
 import type { ReportDataSchemas } from './reports/ports/report-data-schemas';
 

@@ -2,12 +2,13 @@
  * ReportFiles on S3: presigned PUT for uploads (the content type and length are signed),
  * presigned GET for downloads, HEAD to see what arrived, a server-side copy to seal what a
  * submitted report cites. Objects live under `reports/`; s3rver when embedded.
- * The S3 SDK and the presigner are loaded on first use (see ./client).
+ * URLs are signed by the platform's presigner (platform/aws/presign.ts); the S3 SDK is loaded on first use.
  */
-import { ENV, requireEnv } from '../env';
-import { checkBucket, resolveS3, s3Client, s3Presigner, s3Sdk, type S3ClientSource } from './s3-client';
-import type { FileStat, PresignedUrl, ReportFiles } from '../../reports/ports/report-files';
-import type { Clock } from '../clock';
+import { ENV, requireEnv } from '../../platform/env';
+import { checkBucket, resolveS3, s3Client, s3Sdk, type S3ClientSource } from '../../platform/aws/s3-client';
+import { presignGet, presignPut } from '../../platform/aws/presign';
+import type { FileStat, PresignedUrl, ReportFiles } from '../ports/report-files';
+import type { Clock } from '../../platform/clock';
 
 export class S3ReportFiles implements ReportFiles {
   constructor(
@@ -25,25 +26,13 @@ export class S3ReportFiles implements ReportFiles {
   }
 
   async presignUpload(key: string, opts: { contentType: string; contentLength: number }, expiresInSeconds: number): Promise<PresignedUrl> {
-    const [{ PutObjectCommand }, { getSignedUrl }, s3] = await Promise.all([s3Sdk(), s3Presigner(), resolveS3(this.s3)]);
-    // If-None-Match: * is signed too: S3 (conditional writes) refuses with 412 a PUT to a key that
-    // already holds an object, so the URL uploads the attachment once and cannot replace it.
-    const url = await getSignedUrl(
-      s3,
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: opts.contentType, ContentLength: opts.contentLength, IfNoneMatch: '*' }),
-      { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']) },
-    );
-    return {
-      url,
-      expiresAt: this.expiry(expiresInSeconds),
-      headers: { 'content-type': opts.contentType, 'content-length': String(opts.contentLength), 'if-none-match': '*' },
-    };
+    // `once`: If-None-Match: * is signed too, so the URL uploads the attachment once and cannot replace it.
+    const { url, headers } = await presignPut(this.s3, this.bucket, key, { ...opts, expiresInSeconds, once: true });
+    return { url, expiresAt: this.expiry(expiresInSeconds), headers };
   }
 
   async presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<Omit<PresignedUrl, 'headers'>> {
-    const disposition = `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-    const [{ GetObjectCommand }, { getSignedUrl }, s3] = await Promise.all([s3Sdk(), s3Presigner(), resolveS3(this.s3)]);
-    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: disposition }), { expiresIn: expiresInSeconds });
+    const url = await presignGet(this.s3, this.bucket, key, { expiresInSeconds, downloadAs: fileName });
     return { url, expiresAt: this.expiry(expiresInSeconds) };
   }
 

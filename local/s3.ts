@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
-import { freePort } from './ports';
+import { freePort } from './tcp-ports';
 import { isPresignedV4, presignedV4Problem } from './s3-sigv4';
 
 /** s3rver's built-in key pair (the only one it knows). */

@@ -6,7 +6,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENV, optionalEnv, requireEnv } from './platform/env';
 import { REPORTING_ENV } from './reports/env';
-import type { DomainConfig } from './office/domain/config';
+import type { DomainConfig } from './office';
 import type { AuditLog } from './audit/ports/audit-log';
 import type { Clock } from './platform/clock';
 import type { ClientProvisioner } from './identity/ports/client-provisioner';
@@ -23,7 +23,7 @@ import { DynamoOutbox } from './platform/notify/outbox-notifier';
 import { LocalClientProvisioner } from './identity/adapters/local-client-provisioner';
 import { CognitoClientProvisioner } from './identity/adapters/cognito-client-provisioner';
 import { SesNotifier } from './platform/notify/ses-notifier';
-import { S3ReportFiles } from './platform/aws/presign';
+import { S3ReportFiles } from './reports/adapters/s3-report-files';
 import type { ReportingDeps } from './reports/app/deps';
 import type { ReportDataSchemas } from './reports/ports/report-data-schemas';
 

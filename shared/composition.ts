@@ -17,8 +17,8 @@ import { DynamoClientRegistry } from './identity/adapters/dynamo-client-registry
 import { systemClock, type Clock } from './platform/clock';
 import { createReporting, type Reporting } from './reports/app/index';
 import { buildReportingDeps } from './composition-reporting';
-import type { DomainConfig } from './office/domain/config';
-import { domainConfig } from './office/adapters/domain-config';
+import type { DomainConfig } from './office';
+import { domainConfig } from './office';
 import type { RegisterStore } from './registers/ports/register-store';
 import { DynamoRegisterStore } from './registers/adapters/dynamo-register-store';
 import { GaplessCounter } from './registers/adapters/gapless-counter';

@@ -1,9 +1,9 @@
 /** Draft routes: submission, appraisal (thẩm định) and approval (phê duyệt) decisions, and the caller's tasks. */
 import * as z from 'zod';
-import { WORKFLOW_STEPS } from '../office/domain/config';
+import { URGENCY_LEVELS, WORKFLOW_STEPS } from '../office';
 import { DECISIONS, DRAFT_LIMITS, DRAFT_STATUSES } from './domain/model';
 import { ROLES } from '../identity/domain/identity';
-import { SECRECY_LEVELS, URGENCY_LEVELS } from '../registers/domain/model';
+import { SECRECY_LEVELS } from '../registers/domain/model';
 import { defineRoute } from '../platform/http/route';
 import { Id, ListQuery, listOf } from '../platform/http/schemas';
 

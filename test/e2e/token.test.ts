@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { REPO_ROOT } from '../../local/paths';
-import { freePort } from '../../local/ports';
+import { freePort } from '../../local/tcp-ports';
 import { removeDir, startOffice, type Office } from '../support/e2e';
 
 /** The environment of a newcomer's shell: neither DAUMOI_DATA_DIR nor PORT unless given. */

@@ -8,7 +8,7 @@ import { ensureKeys } from '../../local/keys';
 import { personAccessToken } from '../../local/issuer';
 import { poolUser } from '../../local/demo-users';
 import { overrideServices, services } from '../../shared/composition';
-import { loadDomainConfig, type DomainConfig } from '../../shared/office/domain/config';
+import { loadDomainConfig, type DomainConfig } from '../../shared/office';
 import type { Caller, Clearance, Role } from '../../shared/identity/domain/identity';
 import { documentClient } from '../../shared/platform/aws/dynamodb-client';
 import { tableName } from '../../shared/platform/aws/tables';

@@ -1,6 +1,6 @@
 /** The repository's config/domain.json, loaded as the office would, and edited variants of it for tests. */
 import { readFileSync } from 'node:fs';
-import { loadDomainConfig, type DomainConfig } from '../../shared/office/domain/config';
+import { loadDomainConfig, type DomainConfig } from '../../shared/office';
 
 export const configText = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
 export const config: DomainConfig = loadDomainConfig(configText, 'config/domain.json');

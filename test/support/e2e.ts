@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../local/ports';
+import { freePort } from '../../local/tcp-ports';
 import { REPO_ROOT } from '../../local/paths';
 
 export interface Office {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_PATH, loadDomainConfig } from '../../shared/office/domain/config';
+import { DEFAULT_CONFIG_PATH, loadDomainConfig } from '../../shared/office';
 import { ValidationError } from '../../shared/platform/errors';
 
 const text = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');

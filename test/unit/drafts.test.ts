@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/office/domain/config';
+import { loadDomainConfig } from '../../shared/office';
 import type { Caller } from '../../shared/identity/domain/identity';
 import type { Draft } from '../../shared/drafts/domain/model';
 import { assertMayDecide, assertStepPending, canViewDraft, planDecision } from '../../shared/drafts/domain/rules';

@@ -207,7 +207,7 @@ export function render(spec: DocSpec, r: ReadingOptions): { text: string; expect
 
 import fc from 'fast-check';
 import bundledConfig from '../../config/domain.json';
-import { parseDomainConfig, type DomainConfig } from '../../shared/office/domain/config';
+import { parseDomainConfig, type DomainConfig } from '../../shared/office';
 
 export const CONFIG: DomainConfig = parseDomainConfig(bundledConfig, 'config/domain.json');
 

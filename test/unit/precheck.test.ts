@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/office/domain/config';
+import { loadDomainConfig } from '../../shared/office';
 import { normaliseSigningForm, precheckDraft, type DraftForPrecheck, type PrecheckResult } from '../../shared/drafts/domain/precheck';
 
 const config = loadDomainConfig(readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8'), 'config/domain.json');

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { checkDomainConfig, domainConfig, domainConfigPath, DOMAIN_CONFIG_ENV } from '../../shared/office/adapters/domain-config';
+import { checkDomainConfig, domainConfig, domainConfigPath, DOMAIN_CONFIG_ENV } from '../../shared/office';
 import { ValidationError } from '../../shared/platform/errors';
-import { loadDomainConfig, parseDomainConfig } from '../../shared/office/domain/config';
+import { loadDomainConfig, parseDomainConfig } from '../../shared/office';
 
 const good = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-config-'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig, type DomainConfig } from '../../shared/office/domain/config';
+import { loadDomainConfig, type DomainConfig } from '../../shared/office';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/platform/errors';
 import type { Caller } from '../../shared/identity/domain/identity';
 import type { OutgoingEntry, OutgoingInput } from '../../shared/registers/domain/model';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/office/domain/config';
+import { loadDomainConfig } from '../../shared/office';
 import type { IncomingEntry, OutgoingEntry } from '../../shared/registers/domain/model';
 import { INCOMING_COLUMNS, OUTGOING_COLUMNS, incomingRow, outgoingRow, printableRegister, viDate } from '../../shared/registers/domain/printable';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/office/domain/config';
+import { loadDomainConfig } from '../../shared/office';
 import { reminderSchedule } from '../../shared/office/domain/deadlines';
 import type { ReportType } from '../../shared/reports/domain/model';
 import { dueReminder, LAST_REMINDER_WINDOW_MS, reminderCandidates, reminderMessage } from '../../shared/reports/domain/reminders';

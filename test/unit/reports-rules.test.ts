@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomainConfig } from '../../shared/office/domain/config';
+import { loadDomainConfig } from '../../shared/office';
 import { ValidationError } from '../../shared/platform/errors';
 import type { ReportType } from '../../shared/reports/domain/model';
 import {

@@ -12,7 +12,7 @@
  * transaction, so two decisions for one step cannot both pass.
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { WorkflowStep } from '../../office/domain/config';
+import type { WorkflowStep } from '../../office';
 import { ConflictError, NotFoundError } from '../../platform/errors';
 import type { Decision, Draft } from '../domain/model';
 import type { Role } from '../../identity/domain/identity';

@@ -2,7 +2,7 @@
  * Drafts (dự thảo) on their way through appraisal (thẩm định) and approval (phê duyệt) to
  * issuance (ban hành): the stored shape, its statuses, the history of steps and the pending task.
  */
-import type { WorkflowStep } from '../../office/domain/config';
+import type { WorkflowStep } from '../../office';
 import type { Urgency } from '../../office/domain/deadlines';
 import type { Role, Secrecy } from '../../identity/domain/identity';
 import type { PrecheckFinding } from './precheck';

@@ -4,7 +4,7 @@
  * read from the draft's plain text. Tolerant of spacing, two-column layouts and tone placement.
  */
 import { findDocumentType, isCollective, mayIssue, resolveIssuer, typesWithSymbol } from '../../office/domain/authority';
-import type { DocumentType, DomainConfig, IssuingBody, SigningForm } from '../../office/domain/config';
+import type { DocumentType, DomainConfig, IssuingBody, SigningForm } from '../../office';
 import { daysInMonth, localDate, type Urgency } from '../../office/domain/deadlines';
 import type { Secrecy } from '../../identity/domain/identity';
 

@@ -2,7 +2,7 @@
  * Rules of the drafts workflow: who may see a draft, who may decide a step (roles, the drafting
  * department, four eyes), what each decision does to the draft, and what the state machine is told.
  */
-import type { DomainConfig, WorkflowStep } from '../../office/domain/config';
+import type { DomainConfig, WorkflowStep } from '../../office';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors';
 import { canSee, hasAnyRole, OFFICE_ROLES, type Caller } from '../../identity/domain/identity';
 import type { PrecheckResult } from './precheck';

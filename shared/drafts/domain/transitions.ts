@@ -2,7 +2,7 @@
  * What the workflow's own tasks do to a draft (pure): record the precheck, start a human step,
  * escalate or expire it, mark it issued. The task Lambdas store the results.
  */
-import type { DomainConfig } from '../../office/domain/config';
+import type { DomainConfig } from '../../office';
 import type { Caller } from '../../identity/domain/identity';
 import { precheckDraft, type PrecheckResult } from './precheck';
 import { FINAL_STATUSES, SYSTEM_ACTOR, type Draft, type HistoryEntry, type PendingTask } from './model';

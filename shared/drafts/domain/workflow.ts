@@ -4,7 +4,7 @@
  * and the error names the machine catches or retries. CDK builds the machine from these names,
  * so the handlers and the definition cannot drift apart.
  */
-import type { DomainConfig, WorkflowStep } from '../../office/domain/config';
+import type { DomainConfig, WorkflowStep } from '../../office';
 import { humanStepDueAt } from '../../office/domain/deadlines';
 import type { Role } from '../../identity/domain/identity';
 

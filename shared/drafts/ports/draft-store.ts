@@ -3,7 +3,7 @@
  * Lambdas use them. Every change is conditioned on the draft's version; a decision claims the
  * step's token in the same transaction, so one step is decided once.
  */
-import type { WorkflowStep } from '../../office/domain/config';
+import type { WorkflowStep } from '../../office';
 import type { Decision, Draft } from '../domain/model';
 import type { Role } from '../../identity/domain/identity';
 import type { TaskResponse } from '../domain/rules';

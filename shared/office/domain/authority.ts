@@ -3,7 +3,7 @@
  * from the configured matrix of issuer kind × type (domain.md (a)), and lookups of types and
  * bodies by code.
  */
-import type { DocumentType, DomainConfig, IssuingBody } from './config';
+import type { DocumentType, DomainConfig, IssuingBody } from './domain-config-schema';
 
 /** Upper-cases, NFC-normalises and drops spaces; OCR's Icelandic Ð (U+00D0) is read as Đ. */
 export function normaliseCode(code: string): string {

@@ -3,12 +3,12 @@
  * make-up Saturdays), deadlines by urgency (độ khẩn) and human workflow steps, and the
  * reporting regime's periods (kỳ báo cáo) with their deadlines.
  */
-import type { DomainConfig, UrgencyLevel, WorkflowStep } from './config';
+import type { DomainConfig, WorkflowStep } from './domain-config-schema';
+import type { HandlingLevel, Urgency } from './urgency';
 import { ValidationError } from '../../platform/errors';
 import type { Role } from '../../identity/domain/identity';
 
-/** Độ khẩn as the API carries it; null = thường (normal). */
-export type Urgency = 'khan' | 'thuong-khan' | 'hoa-toc';
+export type { Urgency } from './urgency';
 
 const DAY_MS = 86_400_000;
 
@@ -194,7 +194,7 @@ export function addWorkingHours(config: DomainConfig, from: Date, hours: number)
 
 /** When a document received at `receivedAt` must be handled, per its urgency (null = normal), from the configured deadlines. */
 export function dueDateForUrgency(config: DomainConfig, receivedAt: Date, urgency: Urgency | 'normal' | null | undefined): Date {
-  const level: UrgencyLevel = urgency ?? 'normal';
+  const level: HandlingLevel = urgency ?? 'normal';
   const spec = config.deadlines.handling[level];
   return 'workingDays' in spec ? addWorkingDays(config, receivedAt, spec.workingDays) : addWorkingHours(config, receivedAt, spec.workingHours);
 }

@@ -4,7 +4,7 @@
  * (sổ văn bản đến) and year a received document goes to.
  */
 import { findDocumentType, resolveIssuer, typeSymbol } from './authority';
-import type { DocumentType, DomainConfig, IssuingBody, NumberingScopeKind } from './config';
+import type { DocumentType, DomainConfig, IssuingBody, NumberingScopeKind } from './domain-config-schema';
 import { addDays, localDate, localDateTime } from './deadlines';
 import { ValidationError } from '../../platform/errors';
 import type { Secrecy } from '../../identity/domain/identity';

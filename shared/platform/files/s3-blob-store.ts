@@ -1,10 +1,11 @@
 /**
  * BlobStore on S3 (or s3rver): presigned PUTs with signed type and length, reads, writes, moves.
- * The S3 SDK and the presigner are loaded on first use (see ./client).
+ * URLs are signed by the platform's presigner (../aws/presign.ts); the S3 SDK is loaded on first use.
  */
 import type { BlobHead, BlobStore, PresignedPut } from './blob-store';
 import type { Clock } from '../clock';
-import { checkBucket, resolveS3, s3Presigner, s3Sdk, type S3ClientSource } from '../aws/s3-client';
+import { checkBucket, resolveS3, s3Sdk, type S3ClientSource } from '../aws/s3-client';
+import { presignPut } from '../aws/presign';
 
 const isNotFound = (err: unknown): boolean => {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -34,12 +35,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number }): Promise<PresignedPut> {
-    const [{ PutObjectCommand }, { getSignedUrl }, s3] = await Promise.all([s3Sdk(), s3Presigner(), resolveS3(this.s3)]);
-    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: opts.contentType, ContentLength: opts.contentLength }), {
-      expiresIn: opts.expiresInSeconds,
-      signableHeaders: new Set(['content-type', 'content-length']),
-    });
-    const headers: Record<string, string> = { 'content-type': opts.contentType, 'content-length': String(opts.contentLength) };
+    const { url, headers } = await presignPut(this.s3, this.bucket, key, opts);
     // Signed with the real time; the office clock may be moved in tests.
     return { url, expiresAt: new Date(this.clock.now().getTime() + opts.expiresInSeconds * 1000), headers };
   }

@@ -15,7 +15,7 @@
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
-import type { DomainConfig } from '../../office/domain/config';
+import type { DomainConfig } from '../../office';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import type { Caller, Secrecy } from '../../identity/domain/identity';
 import { applyIncomingPatch, incomingOverdue, planIncoming } from '../domain/incoming';

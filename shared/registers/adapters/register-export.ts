@@ -5,9 +5,10 @@
  */
 import type ExcelJSNamespace from 'exceljs';
 import type { PrintableSheet } from '../domain/printable';
+import { csvText } from '../../platform/text/csv';
 
+export { CSV_TYPE } from '../../platform/text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 const TITLE_ROW = 1;
 const SUBTITLE_ROW = 2;
@@ -80,20 +81,10 @@ export async function registerXlsx(sheets: PrintableSheet[]): Promise<Buffer> {
 /** The register as CSV: the legal columns (plus the book, when given), one row per entry, CRLF line ends. */
 export function registerCsv(sheets: PrintableSheet[], opts: { bookColumn?: string } = {}): string {
   const first = sheets[0];
-  if (!first) return '\uFEFF';
+  if (!first) return csvText([]);
   const header = [...first.columns.map((c) => c.header), ...(opts.bookColumn ? [opts.bookColumn] : [])];
   const lines = [header];
   for (const s of sheets) for (const r of s.rows) lines.push(opts.bookColumn ? [...r, s.title] : r);
-  return `\uFEFF${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvText(lines);
 }
 
-/**
- * One CSV field of text that people or organisations typed. A leading = + - @, tab or CR would
- * run as a formula in a spreadsheet (CSV injection): the field gets a leading apostrophe, which
- * makes it text. Fields with a quote, comma, line break, apostrophe or outer spaces are quoted.
- * The one neutralising function of every CSV export (registers, consolidated reports).
- */
-export function csvField(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n']/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}

@@ -3,7 +3,7 @@
  * to be numbered, and applies assignment and status changes (giao, giải quyết, xong).
  */
 import { findDocumentType, typesWithSymbol } from '../../office/domain/authority';
-import type { DomainConfig } from '../../office/domain/config';
+import type { DomainConfig } from '../../office';
 import { dueDateForUrgency, endOfLocalDay, isOverdue, localDate, type Urgency } from '../../office/domain/deadlines';
 import { ConflictError, ForbiddenError, type ErrorDetail } from '../../platform/errors';
 import { hasAnyRole, type Caller } from '../../identity/domain/identity';

@@ -6,13 +6,12 @@
 import type { Secrecy } from '../../identity/domain/identity';
 import type { Urgency } from '../../office/domain/deadlines';
 import type { IncomingRegisterKind } from '../../office/domain/numbering';
-import type { NumberingScopeKind } from '../../office/domain/config';
+import type { NumberingScopeKind } from '../../office';
 
 export const REGISTER_NAMES = ['incoming', 'outgoing'] as const;
 export type RegisterName = (typeof REGISTER_NAMES)[number];
 
 export const SECRECY_LEVELS = ['mat', 'toi-mat', 'tuyet-mat'] as const satisfies readonly Secrecy[];
-export const URGENCY_LEVELS = ['khan', 'thuong-khan', 'hoa-toc'] as const satisfies readonly Urgency[];
 
 /** Handling status of an incoming document: vào sổ → giao (assigned) → đang giải quyết → xong. */
 export const INCOMING_STATUSES = ['registered', 'assigned', 'in-progress', 'done'] as const;

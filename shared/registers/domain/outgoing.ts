@@ -4,7 +4,7 @@
  * symbol once the number is known; voiding keeps the number used.
  */
 import { findDocumentType, findIssuingBody, mayIssue, normaliseCode } from '../../office/domain/authority';
-import type { DomainConfig } from '../../office/domain/config';
+import type { DomainConfig } from '../../office';
 import { instantAt, localDate, type Urgency } from '../../office/domain/deadlines';
 import { ConflictError, ValidationError, type ErrorDetail } from '../../platform/errors';
 import { numberingScope, type NumberingScope } from '../../office/domain/numbering';

@@ -2,7 +2,7 @@
  * The printable registers (NĐ30 Phụ lục IV; domain.md e): the legal columns with their
  * Vietnamese headers (as the bound paper books print them), and how an entry fills them. The export adapter only lays them out.
  */
-import type { DomainConfig } from '../../office/domain/config';
+import type { DomainConfig } from '../../office';
 import { localDate } from '../../office/domain/deadlines';
 import type { IncomingEntry, OutgoingEntry, RegisterName } from './model';
 import { secrecyName } from './rules';

@@ -1,7 +1,7 @@
 /** Writes a consolidated report table (tổng hợp báo cáo) as an XLSX workbook or as CSV (UTF-8 with BOM, so Excel shows Vietnamese). */
 import type ExcelJSNamespace from 'exceljs';
-import type { Cell, ConsolidatedTable } from '../domain/consolidation';
-import { csvField } from '../../registers/adapters/register-export';
+import type { ConsolidatedTable } from '../domain/consolidation';
+import { csvText } from '../../platform/text/csv';
 
 export async function consolidatedXlsx(table: ConsolidatedTable, sheetName: string): Promise<Uint8Array> {
   // Loaded on first XLSX export only, as in ../export/register-export: CSV exports and the cold start never evaluate it.
@@ -23,10 +23,7 @@ export async function consolidatedXlsx(table: ConsolidatedTable, sheetName: stri
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** Numbers and booleans are written as they are (they cannot be formulas); text goes through the registers' neutralising csvField. */
-const csvCell = (c: Cell): string => (c === null ? '' : typeof c === 'string' ? csvField(c) : String(c));
-
+/** The table as CSV (the platform's writer: text neutralised, numbers and booleans as they are). */
 export function consolidatedCsv(table: ConsolidatedTable): string {
-  const lines = [table.columns.map((c) => csvCell(c.header)).join(','), ...table.rows.map((r) => r.map(csvCell).join(','))];
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return csvText([table.columns.map((c) => c.header), ...table.rows]);
 }

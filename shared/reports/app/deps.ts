@@ -1,5 +1,5 @@
 /** What the reporting services need from the world; the composition root supplies the adapters. */
-import type { DomainConfig } from '../../office/domain/config';
+import type { DomainConfig } from '../../office';
 import type { Caller } from '../../identity/domain/identity';
 import type { AuditLog, AuditInput } from '../../audit/ports/audit-log';
 import type { Clock } from '../../platform/clock';

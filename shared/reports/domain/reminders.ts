@@ -2,7 +2,7 @@
  * Reminders (nhắc báo cáo): which of a deadline's scheduled reminders is due at a given moment,
  * and which periods of a type can have one due.
  */
-import type { DomainConfig } from '../../office/domain/config';
+import type { DomainConfig } from '../../office';
 import { localDate, periodBounds, periodContaining, reminderSchedule, parsePeriod, type ReportPeriod } from '../../office/domain/deadlines';
 import { reminderConfigFor, deadlineOf } from './rules';
 import type { ReportType } from './model';

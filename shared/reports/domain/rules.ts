@@ -2,7 +2,7 @@
  * Rules of a report type: what a valid definition is, which period a submission is for, its
  * deadline, and whether it arrived on time. Periods and deadlines come from ../deadlines.
  */
-import type { DomainConfig } from '../../office/domain/config';
+import type { DomainConfig } from '../../office';
 import { ValidationError } from '../../platform/errors';
 import {
   FIRST_YEAR,

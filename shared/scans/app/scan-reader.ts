@@ -6,7 +6,7 @@
  */
 import { detectFileKind } from '../../platform/files/file-type';
 import { extractFields, vocabularyFromConfig, type ExtractVocabulary } from '../domain/extract/index';
-import { domainConfig } from '../../office/adapters/domain-config';
+import { domainConfig } from '../../office';
 import type { OcrEngine } from '../adapters/ocr/engine';
 import { isUnreadableScanError } from '../adapters/ocr/errors';
 import { TesseractEngine, type TesseractOptions } from '../adapters/ocr/tesseract';

@@ -1,4 +1,4 @@
-/** Port helpers for the embedded services. */
+/** TCP port helpers for the embedded services: a free port, whether one is free, waiting until one listens. (Not ports in the ports-and-adapters sense: those are shared/<module>/ports/.) */
 import net from 'node:net';
 
 export function freePort(): Promise<number> {

@@ -1,5 +1,6 @@
 /**
- * Reads the office's domain rules (config/domain.json) once per process and validates them.
+ * The office's domain rules from their file: reads config/domain.json once per process and
+ * validates it (../domain/domain-config.ts).
  * The file is `DAUMOI_DOMAIN_CONFIG` when set, else `config/domain.json` under the working
  * directory (or the Lambda task root). A Lambda bundle without the file uses the copy esbuild
  * inlined at build time: `cdk synth` checked the file with line numbers, so at run time it is
@@ -7,8 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG_PATH, loadDomainConfig, parseDomainConfig, type DomainConfig } from '../domain/config';
+import { loadDomainConfig, parseDomainConfig } from '../domain/domain-config';
+import type { DomainConfig } from '../domain/domain-config-schema';
 import bundled from '../../../config/domain.json';
+
+/** Where the repository keeps the office's configuration. */
+export const DEFAULT_CONFIG_PATH = 'config/domain.json';
 
 /** Environment variable naming another configuration file. */
 export const DOMAIN_CONFIG_ENV = 'DAUMOI_DOMAIN_CONFIG';

@@ -1,12 +1,5 @@
-/** Workflow task Precheck: runs the automated precheck on the draft and routes it to appraisal or revision. */
+/** Workflow task Precheck: runs the automated precheck on the draft and routes it to appraisal or revision (shared/drafts/app). */
 import { services } from '../shared/composition';
-import { applyPrecheck } from '../shared/drafts/domain/transitions';
 import type { PrecheckEvent, RouteSlot } from '../shared/drafts/domain/workflow';
 
-export const handler = async (event: PrecheckEvent): Promise<RouteSlot> => {
-  const s = services();
-  return s.drafts.mutate(event.draftId, (d) => {
-    const { after, route } = applyPrecheck(s.domainConfig, d, s.clock.now());
-    return { after, value: route };
-  });
-};
+export const handler = async (event: PrecheckEvent): Promise<RouteSlot> => services().draftsApp.precheck.run(event);

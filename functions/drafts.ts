@@ -4,12 +4,15 @@
  */
 import { apiHandler } from '../shared/platform/http/api-handler';
 import { services } from '../shared/composition';
-import type { DraftInput } from '../shared/drafts/domain/model';
-import type { DecisionInput } from '../shared/drafts/domain/rules';
+import { DraftService, type DecisionInput, type DraftInput } from '../shared/drafts/index';
 import type { ApiRequest } from '../shared/platform/http/types';
 
 type IdParams = { id: string };
-const drafts = () => services().draftsApp.drafts;
+
+let app: DraftService | undefined;
+// The clock is read through services() on every call: tests and the embedded clock hook replace it.
+const drafts = () =>
+  (app ??= new DraftService({ drafts: services().drafts, workflow: services().workflow, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }));
 
 export const handler = apiHandler('drafts', {
   createDraft: async (req: ApiRequest<DraftInput>) => drafts().submit(req.caller, req.body, req.requestId),

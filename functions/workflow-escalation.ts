@@ -4,6 +4,10 @@
  * expires (shared/drafts/app).
  */
 import { services } from '../shared/composition';
-import type { EscalationEvent, RouteSlot } from '../shared/drafts/domain/workflow';
+import { EscalateStep, type EscalationEvent, type RouteSlot } from '../shared/drafts/index';
 
-export const handler = async (event: EscalationEvent): Promise<RouteSlot> => services().draftsApp.escalation.run(event);
+let escalate: EscalateStep | undefined;
+// The clock is read through services() on every call: tests and the embedded clock hook replace it.
+const useCase = () => (escalate ??= new EscalateStep({ drafts: services().drafts, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }));
+
+export const handler = async (event: EscalationEvent): Promise<RouteSlot> => useCase().run(event);

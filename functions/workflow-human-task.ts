@@ -3,6 +3,10 @@
  * draft and step, and shows the draft as waiting for that step (shared/drafts/app).
  */
 import { services } from '../shared/composition';
-import type { HumanTaskEvent } from '../shared/drafts/domain/workflow';
+import { StartHumanTask, type HumanTaskEvent } from '../shared/drafts/index';
 
-export const handler = async (event: HumanTaskEvent): Promise<{ stored: boolean }> => services().draftsApp.humanTask.run(event);
+let start: StartHumanTask | undefined;
+// The clock is read through services() on every call: tests and the embedded clock hook replace it.
+const useCase = () => (start ??= new StartHumanTask({ drafts: services().drafts, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }));
+
+export const handler = async (event: HumanTaskEvent): Promise<{ stored: boolean }> => useCase().run(event);

@@ -4,6 +4,15 @@
  * (shared/drafts/app).
  */
 import { services } from '../shared/composition';
-import type { IssuanceEvent } from '../shared/drafts/domain/workflow';
+import { IssueDraft, type IssuanceEvent } from '../shared/drafts/index';
 
-export const handler = async (event: IssuanceEvent): Promise<{ numberSymbol: string; outgoingEntryId: string }> => services().draftsApp.issuance.run(event);
+let issue: IssueDraft | undefined;
+// The clock and the registers are read through services() on every call: tests replace them.
+const useCase = () =>
+  (issue ??= new IssueDraft({
+    drafts: services().drafts,
+    registers: { allocateOutgoing: (input, ctx) => services().registers.allocateOutgoing(input, ctx) },
+    clock: { now: () => services().clock.now() },
+  }));
+
+export const handler = async (event: IssuanceEvent): Promise<{ numberSymbol: string; outgoingEntryId: string }> => useCase().run(event);

@@ -26,7 +26,6 @@ import type { Workflow } from './drafts/ports/workflow';
 import { buildWorkflow } from './drafts/adapters/select-workflow';
 import type { DraftStore } from './drafts/ports/draft-store';
 import { DynamoDraftStore } from './drafts/adapters/dynamo-draft-store';
-import { createDraftsApp, type DraftsApp } from './drafts/app/index';
 import type { BlobStore } from './platform/files/blob-store';
 import type { SearchIndex } from './search/ports/search-index';
 import type { ScanReader } from './scans/app/deps';
@@ -48,8 +47,6 @@ export interface Services {
   registers: RegisterStore;
   workflow: Workflow;
   drafts: DraftStore;
-  /** The drafts API's and the workflow tasks' use cases. */
-  draftsApp: DraftsApp;
   blobs: BlobStore;
   ocr: ScanReader;
   search: SearchIndex;
@@ -95,15 +92,6 @@ const factories: { [K in keyof Services]: () => Services[K] } = {
     }),
   workflow: () => buildWorkflow(),
   drafts: () => new DynamoDraftStore(services().db, tableName('Data'), services().audit),
-  // Read through services() on every call: tests and the embedded clock hook replace the clock.
-  draftsApp: () =>
-    createDraftsApp({
-      drafts: services().drafts,
-      workflow: services().workflow,
-      registers: { allocateOutgoing: (input, ctx) => services().registers.allocateOutgoing(input, ctx) },
-      clock: { now: () => services().clock.now() },
-      config: () => services().domainConfig,
-    }),
   blobs: () => buildBlobStore(services),
   ocr: () => {
     if (!ocrProvider) throw new Error('No OCR engine in this process: the OCR worker calls useOcrEngine() (shared/composition-ocr.ts)');

@@ -5,7 +5,7 @@
 import { services } from '../shared/composition';
 import { logger } from '../shared/platform/observability/logger';
 import { count, METRIC, publishMetrics } from '../shared/platform/observability/metrics';
-import type { ReminderRun } from '../shared/reports/app/reminder-service';
+import type { ReminderRun } from '../shared/reports/index';
 
 export const handler = async (): Promise<ReminderRun> => {
   const run = await services().reporting.reminders.run();

@@ -1,20 +1,13 @@
 /**
- * Workflow task after a human step timed out (States.Timeout): the first time, records the
- * escalation to the escalation role (lãnh đạo văn phòng) and extends the step once; the second
- * time, the draft expires.
+ * Workflow task after a human step timed out (States.Timeout): the first time, escalates to the
+ * escalation role (lãnh đạo văn phòng) and extends the step once; the second time, the draft
+ * expires (shared/drafts/app).
  */
 import { services } from '../shared/composition';
-import { applyTimeout, auditView, WORKFLOW_CALLER } from '../shared/drafts/domain/transitions';
-import type { EscalationEvent, RouteSlot } from '../shared/drafts/domain/workflow';
+import { EscalateStep, type EscalationEvent, type RouteSlot } from '../shared/drafts/index';
 
-export const handler = async (event: EscalationEvent): Promise<RouteSlot> => {
-  const s = services();
-  const now = s.clock.now();
-  await s.drafts.closeToken(event.draftId, event.timing.step);
-  return s.drafts.mutate(event.draftId, (d) => {
-    const { after, route } = applyTimeout(s.domainConfig, d, event.timing, now);
-    if (!after) return { value: route };
-    const action = route.outcome === 'expired' ? 'draft.expire' : 'draft.escalate';
-    return { after, audit: { actor: WORKFLOW_CALLER, action, before: auditView(d), after: auditView(after), at: now }, value: route };
-  });
-};
+let escalate: EscalateStep | undefined;
+// The clock is read through services() on every call: tests and the embedded clock hook replace it.
+const useCase = () => (escalate ??= new EscalateStep({ drafts: services().drafts, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }));
+
+export const handler = async (event: EscalationEvent): Promise<RouteSlot> => useCase().run(event);

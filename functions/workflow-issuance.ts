@@ -1,40 +1,18 @@
 /**
  * Workflow task Issuance (ban hành): takes the outgoing number through the registers (keyed by
- * the draft, so a retried issuance gets the same number back), writes the outgoing entry, and
- * marks the draft issued with its number symbol.
+ * the draft, so a retried issuance gets the same number back) and marks the draft issued
+ * (shared/drafts/app).
  */
 import { services } from '../shared/composition';
-import { NotFoundError } from '../shared/platform/errors';
-import { applyIssued, auditView, WORKFLOW_CALLER } from '../shared/drafts/domain/transitions';
-import type { IssuanceEvent } from '../shared/drafts/domain/workflow';
+import { IssueDraft, type IssuanceEvent } from '../shared/drafts/index';
 
-export const handler = async (event: IssuanceEvent): Promise<{ numberSymbol: string; outgoingEntryId: string }> => {
-  const s = services();
-  const draft = await s.drafts.get(event.draftId);
-  if (!draft) throw new NotFoundError(`Draft ${event.draftId} not found`);
-  if (draft.status === 'issued' && draft.numberSymbol && draft.outgoingEntryId) {
-    return { numberSymbol: draft.numberSymbol, outgoingEntryId: draft.outgoingEntryId };
-  }
-  const approval = [...draft.history].reverse().find((h) => h.step === 'approval' && h.decision === 'approve');
-  const { entry } = await s.registers.allocateOutgoing(
-    {
-      typeCode: draft.typeCode,
-      issuerCode: draft.issuerCode,
-      issuerId: draft.precheck?.issuerBodyId ?? null,
-      subject: draft.subject,
-      signer: approval?.actor.username ?? 'unknown',
-      recipients: draft.recipients,
-      secrecy: draft.secrecy,
-      urgency: draft.urgency,
-      draftId: draft.id,
-    },
-    { actor: WORKFLOW_CALLER, idempotencyKey: `draft#${draft.id}` },
-  );
-  const issued = { numberSymbol: entry.numberSymbol, outgoingEntryId: entry.id };
-  const now = s.clock.now();
-  await s.drafts.mutate(draft.id, (d) => {
-    const after = applyIssued(d, issued, now);
-    return after ? { after, audit: { actor: WORKFLOW_CALLER, action: 'draft.issue', before: auditView(d), after: auditView(after), at: now }, value: undefined } : { value: undefined };
-  }, draft);
-  return issued;
-};
+let issue: IssueDraft | undefined;
+// The clock and the registers are read through services() on every call: tests replace them.
+const useCase = () =>
+  (issue ??= new IssueDraft({
+    drafts: services().drafts,
+    registers: { allocateOutgoing: (input, ctx) => services().registers.allocateOutgoing(input, ctx) },
+    clock: { now: () => services().clock.now() },
+  }));
+
+export const handler = async (event: IssuanceEvent): Promise<{ numberSymbol: string; outgoingEntryId: string }> => useCase().run(event);

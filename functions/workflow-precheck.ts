@@ -1,12 +1,9 @@
-/** Workflow task Precheck: runs the automated precheck on the draft and routes it to appraisal or revision. */
+/** Workflow task Precheck: runs the automated precheck on the draft and routes it to appraisal or revision (shared/drafts/app). */
 import { services } from '../shared/composition';
-import { applyPrecheck } from '../shared/drafts/domain/transitions';
-import type { PrecheckEvent, RouteSlot } from '../shared/drafts/domain/workflow';
+import { RunPrecheck, type PrecheckEvent, type RouteSlot } from '../shared/drafts/index';
 
-export const handler = async (event: PrecheckEvent): Promise<RouteSlot> => {
-  const s = services();
-  return s.drafts.mutate(event.draftId, (d) => {
-    const { after, route } = applyPrecheck(s.domainConfig, d, s.clock.now());
-    return { after, value: route };
-  });
-};
+let precheck: RunPrecheck | undefined;
+// The clock is read through services() on every call: tests and the embedded clock hook replace it.
+const useCase = () => (precheck ??= new RunPrecheck({ drafts: services().drafts, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }));
+
+export const handler = async (event: PrecheckEvent): Promise<RouteSlot> => useCase().run(event);

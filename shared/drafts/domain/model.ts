@@ -3,7 +3,7 @@
  * issuance (ban hành): the stored shape, its statuses, the history of steps and the pending task.
  */
 import type { WorkflowStep } from '../../office';
-import type { Urgency } from '../../office/domain/deadlines';
+import type { Urgency } from '../../office';
 import type { Role, Secrecy } from '../../identity/domain/identity';
 import type { PrecheckFinding } from './precheck';
 

@@ -3,9 +3,9 @@
  * issue, signing form, dossier completeness and the format checklist of 36-HD (domain.md (d))
  * read from the draft's plain text. Tolerant of spacing, two-column layouts and tone placement.
  */
-import { findDocumentType, isCollective, mayIssue, resolveIssuer, typesWithSymbol } from '../../office/domain/authority';
+import { findDocumentType, isCollective, mayIssue, resolveIssuer, typesWithSymbol } from '../../office';
 import type { DocumentType, DomainConfig, IssuingBody, SigningForm } from '../../office';
-import { daysInMonth, localDate, type Urgency } from '../../office/domain/deadlines';
+import { daysInMonth, localDate, type Urgency } from '../../office';
 import type { Secrecy } from '../../identity/domain/identity';
 
 export interface DraftForPrecheck {

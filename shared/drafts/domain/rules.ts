@@ -160,6 +160,23 @@ export function planDecision(config: DomainConfig, draft: Draft, input: Decision
   return { after, entry, response };
 }
 
+/**
+ * The same person repeating a decision whose delivery to the workflow failed: the claimed
+ * token's stored response is sent again (and nothing else changes).
+ */
+export function isRedelivery(
+  token: { status: string; delivered?: boolean; decidedBy?: string; decision?: Decision; response?: TaskResponse } | undefined,
+  caller: Pick<Caller, 'sub'>,
+  decision: Decision,
+): boolean {
+  return !!(token?.status === 'decided' && token.delivered === false && token.decidedBy === caller.sub && token.decision === decision && token.response);
+}
+
+/** The step had timed out when its decision was sent: the draft as it was before the decision, at the version after it. */
+export function restoredAfterUndelivered(before: Draft, decided: Pick<Draft, 'version'>, now: Date): Draft {
+  return { ...before, version: decided.version + 1, updatedAt: now.toISOString() };
+}
+
 /** Counts findings by severity, for the history line of a precheck. */
 export function findingCounts(result: Pick<PrecheckResult, 'findings'>): { error: number; warning: number; info: number } {
   const c = { error: 0, warning: 0, info: 0 };

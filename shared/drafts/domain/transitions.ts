@@ -2,8 +2,8 @@
  * What the workflow's own tasks do to a draft (pure): record the precheck, start a human step,
  * escalate or expire it, mark it issued. The task Lambdas store the results.
  */
-import type { DomainConfig } from '../../office';
-import type { Caller } from '../../identity/domain/identity';
+import type { DomainConfig, Urgency } from '../../office';
+import type { Caller, Secrecy } from '../../identity/domain/identity';
 import { precheckDraft, type PrecheckResult } from './precheck';
 import { FINAL_STATUSES, SYSTEM_ACTOR, type Draft, type HistoryEntry, type PendingTask } from './model';
 import { findingCounts } from './rules';
@@ -119,4 +119,39 @@ export function applyIssued(d: Draft, issued: { numberSymbol: string; outgoingEn
     { status: 'issued', pendingTask: null, numberSymbol: issued.numberSymbol, outgoingEntryId: issued.outgoingEntryId },
     { at: now.toISOString(), step: 'issuance', actor: SYSTEM_ACTOR, round: d.round, numberSymbol: issued.numberSymbol },
   );
+}
+
+/** What issuance asks of the outgoing register for a draft (its number is taken once per draft). */
+export type OutgoingRequest = {
+  typeCode: string;
+  issuerCode: string;
+  issuerId: string | null;
+  subject: string;
+  /** Who approved the draft (the last approval), who signs it. */
+  signer: string;
+  recipients: string[];
+  secrecy: Secrecy | null;
+  urgency: Urgency | null;
+  draftId: string;
+};
+
+/** The outgoing entry to register for an approved draft: signed by whoever approved it last. */
+export function outgoingRequest(d: Draft): OutgoingRequest {
+  const approval = [...d.history].reverse().find((h) => h.step === 'approval' && h.decision === 'approve');
+  return {
+    typeCode: d.typeCode,
+    issuerCode: d.issuerCode,
+    issuerId: d.precheck?.issuerBodyId ?? null,
+    subject: d.subject,
+    signer: approval?.actor.username ?? 'unknown',
+    recipients: d.recipients,
+    secrecy: d.secrecy,
+    urgency: d.urgency,
+    draftId: d.id,
+  };
+}
+
+/** The number and entry of a draft already issued (a replayed issuance answers them again), or undefined. */
+export function issuedResult(d: Draft): { numberSymbol: string; outgoingEntryId: string } | undefined {
+  return d.status === 'issued' && d.numberSymbol && d.outgoingEntryId ? { numberSymbol: d.numberSymbol, outgoingEntryId: d.outgoingEntryId } : undefined;
 }

@@ -5,7 +5,7 @@
  * so the handlers and the definition cannot drift apart.
  */
 import type { DomainConfig, WorkflowStep } from '../../office';
-import { humanStepDueAt } from '../../office/domain/deadlines';
+import { humanStepDueAt } from '../../office';
 import type { Role } from '../../identity/domain/identity';
 
 /** Input of an execution: one per draft, named deterministically (see executionNameFor). */

@@ -2,12 +2,12 @@
  * The incoming register (sổ văn bản đến): turns a registration request into an entry ready
  * to be numbered, and applies assignment and status changes (giao, giải quyết, xong).
  */
-import { findDocumentType, typesWithSymbol } from '../../office/domain/authority';
+import { findDocumentType, typesWithSymbol } from '../../office';
 import type { DomainConfig } from '../../office';
-import { dueDateForUrgency, endOfLocalDay, isOverdue, localDate, type Urgency } from '../../office/domain/deadlines';
+import { dueDateForUrgency, endOfLocalDay, isOverdue, localDate, type Urgency } from '../../office';
 import { ConflictError, ForbiddenError, type ErrorDetail } from '../../platform/errors';
 import { hasAnyRole, type Caller } from '../../identity/domain/identity';
-import { arrivalYear, incomingRegisterFor, incomingRegisterKey } from '../../office/domain/numbering';
+import { arrivalYear, incomingRegisterFor, incomingRegisterKey } from '../../office';
 import type { ActorRef, IncomingEntry, IncomingInput, IncomingPatch, IncomingStatus } from './model';
 import { parseIncomingNumberSymbol } from './number-symbols';
 import { assertClearanceCovers, dateProblems, metadataOnlyProblems, throwIfProblems } from './rules';

@@ -4,8 +4,8 @@
  * document gets its số, ký hiệu. Plain data shapes shared by the rules, the store and the API.
  */
 import type { Secrecy } from '../../identity/domain/identity';
-import type { Urgency } from '../../office/domain/deadlines';
-import type { IncomingRegisterKind } from '../../office/domain/numbering';
+import type { Urgency } from '../../office';
+import type { IncomingRegisterKind } from '../../office';
 import type { NumberingScopeKind } from '../../office';
 
 export const REGISTER_NAMES = ['incoming', 'outgoing'] as const;

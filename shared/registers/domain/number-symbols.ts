@@ -3,7 +3,7 @@
  * an incoming document's số, ký hiệu must be one whole symbol, and two spellings of the same
  * symbol (spacing, "Số", 08 vs 8, Đ vs D) are the same letter.
  */
-import { findNumberSymbols, formatPartyNumberSymbol } from '../../office/domain/number-symbol';
+import { findNumberSymbols, formatPartyNumberSymbol } from '../../office';
 import { foldDiacritics } from '../../platform/text/vietnamese';
 import type { ParsedNumberSymbol } from './model';
 

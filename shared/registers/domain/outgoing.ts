@@ -3,11 +3,11 @@
  * (thẩm quyền), finds the numbering scope (term, year or congress) and formats the number
  * symbol once the number is known; voiding keeps the number used.
  */
-import { findDocumentType, findIssuingBody, mayIssue, normaliseCode } from '../../office/domain/authority';
+import { findDocumentType, findIssuingBody, mayIssue, normaliseCode } from '../../office';
 import type { DomainConfig } from '../../office';
-import { instantAt, localDate, type Urgency } from '../../office/domain/deadlines';
+import { instantAt, localDate, type Urgency } from '../../office';
 import { ConflictError, ValidationError, type ErrorDetail } from '../../platform/errors';
-import { numberingScope, type NumberingScope } from '../../office/domain/numbering';
+import { numberingScope, type NumberingScope } from '../../office';
 import type { OutgoingEntry, OutgoingInput } from './model';
 import { actorRef, type PlanContext } from './incoming';
 import { formatOutgoingNumberSymbol } from './number-symbols';

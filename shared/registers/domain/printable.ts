@@ -3,7 +3,7 @@
  * Vietnamese headers (as the bound paper books print them), and how an entry fills them. The export adapter only lays them out.
  */
 import type { DomainConfig } from '../../office';
-import { localDate } from '../../office/domain/deadlines';
+import { localDate } from '../../office';
 import type { IncomingEntry, OutgoingEntry, RegisterName } from './model';
 import { secrecyName } from './rules';
 

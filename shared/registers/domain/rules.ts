@@ -4,7 +4,7 @@
  */
 import { ConflictError, ForbiddenError, ValidationError, type ErrorDetail } from '../../platform/errors';
 import { canSee, type Caller, type Clearance, type Secrecy } from '../../identity/domain/identity';
-import { daysInMonth, LAST_YEAR } from '../../office/domain/deadlines';
+import { daysInMonth, LAST_YEAR } from '../../office';
 import type { RegisterEntry } from './model';
 
 /** The earliest document date accepted: the Party was founded on 03/02/1930. */

@@ -3,6 +3,7 @@
  * caller may read, the office's status view and the consolidated export of a period.
  */
 import { uploadTicket } from '../../platform/files/uploads';
+import { inParallel } from '../../platform/concurrency';
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../platform/errors';
 import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../identity/domain/identity';
@@ -35,6 +36,8 @@ export interface SubmissionReceipt {
 
 export const UPLOAD_URL_SECONDS = 15 * 60;
 export const DOWNLOAD_URL_SECONDS = 5 * 60;
+/** Latest versions read at once for the consolidated table of a period. */
+const LATEST_READS_IN_FLIGHT = 8;
 
 const keyOf = (r: ReportKey): ReportKey => ({ orgId: r.orgId, reportType: r.reportType, period: r.period });
 const isOffice = (c: Caller) => hasAnyRole(c, OFFICE_ROLES);
@@ -198,14 +201,10 @@ export class ReportService {
   async consolidated(q: { reportType: string; period?: string | undefined }): Promise<{ table: ConsolidatedTable; type: ReportType; period: string }> {
     const { type, summaries, status } = await this.statusView(q);
     const latest = new Map<string, ReportVersion>();
-    const queue = [...summaries];
-    const worker = async () => {
-      for (let s = queue.shift(); s; s = queue.shift()) {
-        const v = await this.deps.reports.getVersion(keyOf(s), s.latestVersion);
-        if (v) latest.set(s.orgId, v);
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    await inParallel(summaries, LATEST_READS_IN_FLIGHT, async (s) => {
+      const v = await this.deps.reports.getVersion(keyOf(s), s.latestVersion);
+      if (v) latest.set(s.orgId, v);
+    });
     const table = consolidate({ type, periodLabel: status.periodLabel, deadline: status.deadline.slice(0, 10), rows: status.items, latest });
     return { table, type, period: status.period };
   }

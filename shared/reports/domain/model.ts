@@ -2,7 +2,7 @@
  * Reporting regime (chế độ thông tin, báo cáo): subordinate organisations (tổ chức đảng trực thuộc),
  * report types with their period and due rule, and the reports they submit, version by version.
  */
-import type { ReportPeriodKind } from '../../office/domain/deadlines';
+import type { ReportPeriodKind } from '../../office';
 
 /** A subordinate Party organisation (đảng bộ, chi bộ trực thuộc); the tree is kept by `parentId`. */
 export interface Organisation {

@@ -3,7 +3,7 @@
  * and which periods of a type can have one due.
  */
 import type { DomainConfig } from '../../office';
-import { localDate, periodBounds, periodContaining, reminderSchedule, parsePeriod, type ReportPeriod } from '../../office/domain/deadlines';
+import { localDate, periodBounds, periodContaining, reminderSchedule, parsePeriod, type ReportPeriod } from '../../office';
 import { reminderConfigFor, deadlineOf } from './rules';
 import type { ReportType } from './model';
 

@@ -15,7 +15,7 @@ import {
   reportDeadline,
   type ReportPeriod,
   type ReportPeriodKind,
-} from '../../office/domain/deadlines';
+} from '../../office';
 import type { ReportType } from './model';
 
 /** What an administrator gives to define (or redefine) a report type. */

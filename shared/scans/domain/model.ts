@@ -3,7 +3,7 @@
  * its extracted fields, and registered in the sổ văn bản đến. Plain data shapes.
  */
 import type { Secrecy } from '../../identity/domain/identity';
-import type { Urgency } from '../../office/domain/deadlines';
+import type { Urgency } from '../../office';
 
 export const SCAN_STATUSES = ['awaiting-upload', 'processing', 'done', 'failed', 'quarantined'] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];

@@ -2,7 +2,7 @@
  * Register proposal: the incoming entry (sổ văn bản đến) made from a scan's extracted fields,
  * with the clerk's corrections taking precedence over what OCR read.
  */
-import type { Urgency } from '../../office/domain/deadlines';
+import type { Urgency } from '../../office';
 import type { Secrecy } from '../../identity/domain/identity';
 import type { IncomingInput } from '../../registers/domain/model';
 import type { Scan } from './model';

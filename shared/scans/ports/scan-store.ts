@@ -4,7 +4,7 @@
  */
 import type { Scan, ScanFailure, ScanFields, ScanQuarantine, ScanUpload } from '../domain/model';
 import type { Secrecy } from '../../identity/domain/identity';
-import type { Urgency } from '../../office/domain/deadlines';
+import type { Urgency } from '../../office';
 
 export type JobState = 'running' | 'retry' | 'done' | 'failed' | 'superseded';
 

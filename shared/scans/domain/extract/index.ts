@@ -9,9 +9,9 @@
  * (no diacritics, lower case, same length), values are cut from the original line.
  */
 import type { Secrecy } from '../../../identity/domain/identity';
-import type { Urgency } from '../../../office/domain/deadlines';
+import type { Urgency } from '../../../office';
 import type { ScanField, ScanFields } from '../model';
-import { findNumberSymbols, isKnownBodyCode, isKnownTypeCode, type NumberSymbolMatch } from '../../../office/domain/number-symbol';
+import { findNumberSymbols, isKnownBodyCode, isKnownTypeCode, type NumberSymbolMatch } from '../../../office';
 import { foldDiacritics, stripDiacritics } from '../../../platform/text/vietnamese';
 import { bestSubstringMatch, levenshtein, similarity } from './fuzzy';
 import { matchSignerTitle, repairCapsPhrases, repairTextPhrases } from './repair';

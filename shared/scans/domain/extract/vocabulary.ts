@@ -3,7 +3,7 @@
  * administrator may add type names or titles; `ExtractVocabulary` is what extract() takes.
  */
 import type { Secrecy } from '../../../identity/domain/identity';
-import type { Urgency } from '../../../office/domain/deadlines';
+import type { Urgency } from '../../../office';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 
 export interface DocumentTypeName {

@@ -9,7 +9,7 @@ import { SCANS_ENV } from './scans/env';
 import type { AuditLog } from './audit/ports/audit-log';
 import type { Clock } from './platform/clock';
 import type { BlobStore } from './platform/files/blob-store';
-import type { RegisterStore } from './registers/ports/register-store';
+import type { Registers } from './registers';
 import type { SearchIndex } from './search/ports/search-index';
 import { tableName } from './platform/aws/tables';
 import { DynamoScanStore } from './scans/adapters/dynamo-scan-store';
@@ -27,7 +27,7 @@ interface Base {
   db: DynamoDBDocumentClient;
   blobs: BlobStore;
   search: SearchIndex;
-  registers: RegisterStore;
+  registers: Registers;
   ocr: ScanReader;
   scans: ScanService;
 }

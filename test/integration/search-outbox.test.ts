@@ -17,7 +17,7 @@ const { handler: registers } = await import('../../functions/registers');
 const { handler: search } = await import('../../functions/search');
 const { handler: sweeper } = await import('../../functions/search-sweeper');
 const { overrideServices, services } = await import('../../shared/composition');
-const { DynamoRegisterStore } = await import('../../shared/registers/adapters/dynamo-register-store');
+const { dynamoRegisters } = await import('../support/dynamo-registers');
 const { DynamoAuditLog } = await import('../../shared/audit/adapters/dynamo-audit-log');
 const { handler: indexerFn } = await import('../../functions/search-indexer');
 const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
@@ -99,7 +99,7 @@ describe('search outbox', () => {
     const prefix = `sob${ulid().slice(-8).toLowerCase()}`;
     await ensureTables(dynamoClient(), prefix);
     const clock = vnClock('2082-04-02T09:00:00');
-    const store = new DynamoRegisterStore({ db: documentClient(), table: `${prefix}-Data`, audit: new DynamoAuditLog(documentClient(), `${prefix}-Audit`), clock, config: () => services().domainConfig });
+    const store = dynamoRegisters({ db: documentClient(), table: `${prefix}-Data`, audit: new DynamoAuditLog(documentClient(), `${prefix}-Audit`), clock, config: () => services().domainConfig });
     const working = new DynamoSearchIndex(documentClient(), `${prefix}-Search`);
     let search: SearchIndex = unreachableAt(`${prefix}-Search`);
     const own = new DynamoSearchOutbox(documentClient(), `${prefix}-Data`);

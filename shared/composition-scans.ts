@@ -13,7 +13,7 @@ import type { Registers } from './registers';
 import type { SearchIndex } from './search/ports/search-index';
 import { tableName } from './platform/aws/tables';
 import { DynamoScanStore } from './scans/adapters/dynamo-scan-store';
-import { DynamoSearchIndex } from './search/adapters/dynamo-search-index';
+import { DynamoSearchIndex, SearchEngine } from './search';
 import { DynamoSearchOutbox } from './search/adapters/dynamo-search-outbox';
 import { S3BlobStore } from './platform/files/s3-blob-store';
 import { s3Client } from './platform/aws/s3-client';
@@ -37,7 +37,7 @@ export function buildBlobStore(services: () => Pick<Base, 'clock'>): BlobStore {
 }
 
 export function buildSearchIndex(services: () => Pick<Base, 'db'>): SearchIndex {
-  return new DynamoSearchIndex(services().db, tableName('Search'));
+  return new SearchEngine(new DynamoSearchIndex(services().db, tableName('Search')));
 }
 
 export function buildScanService(services: () => Base): ScanService {

@@ -50,7 +50,7 @@ export interface RegistersDeps {
 }
 
 /** Entry ids sort in creation order, even within one millisecond. */
-const ulid = monotonicFactory();
+const ulid = /* @__PURE__ */ monotonicFactory();
 /** Items of a new entry before its claims: the entry, its audit event. */
 const HEAD_ITEMS = 2;
 

@@ -9,8 +9,7 @@
  */
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { hasAnyRole, type Secrecy } from '../../identity/domain/identity';
-import type { IncomingEntry, IncomingInput } from '../../registers/domain/model';
-import { metadataOnlyProblems, secrecyName, secrecyRank, throwIfProblems } from '../../registers/domain/rules';
+import { metadataOnlyProblems, secrecyName, secrecyRank, throwIfProblems, type IncomingInput } from '../../registers';
 import type { Scan } from '../domain/model';
 import { quarantineMessage, scanVisibility } from '../domain/rules';
 import type { AuditLog } from '../../audit/ports/audit-log';

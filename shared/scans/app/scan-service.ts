@@ -7,8 +7,7 @@ import { uploadTicket, type UploadTicket } from '../../platform/files/uploads';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../platform/errors';
 import type { Caller } from '../../identity/domain/identity';
-import { actorRef } from '../../registers/domain/incoming';
-import type { IncomingEntry } from '../../registers/domain/model';
+import { actorRef } from '../../registers';
 import {
   MAX_SCAN_BYTES,
   quarantineObjectKey,

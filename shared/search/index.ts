@@ -7,4 +7,4 @@ export type { SearchTuning } from './domain/query-plan';
 export { searchDocumentOf, type SearchDocument } from './domain/document';
 export { DynamoSearchIndex } from './adapters/dynamo-search-index';
 export { DynamoSearchOutbox } from './adapters/dynamo-search-outbox';
-export { entryOfRecord } from './adapters/entry-stream';
+export { entryOfRecord, ENTRY_STREAM_BATCH, ENTRY_STREAM_FILTER, ENTRY_STREAM_WINDOW_SECONDS } from './adapters/entry-stream';

@@ -41,9 +41,8 @@ export function useServices(o: { clock?: Clock; domainConfig?: DomainConfig; reg
 }
 
 /**
- * The register store as the composition root builds it, minus the search indexing another
- * capability wraps around it: the concurrency tests measure numbering, and 200 entries indexed
- * at once would only measure the search table.
+ * The registers as the composition root builds them, with a counter of their own (indexing is
+ * not on the request path: each write only records its search-outbox marker).
  */
 export function plainRegisters(): Registers {
   return dynamoRegisters({

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { startEmbedded } from '../local/embedded';
 import { documentClient } from '../shared/platform/aws/dynamodb-client';
 import { tableName } from '../shared/platform/aws/tables';
-import { DynamoSearchIndex } from '../shared/search/adapters/dynamo-search-index';
+import { DynamoSearchIndex, SearchEngine } from '../shared/search';
 import type { SearchDocument } from '../shared/search/domain/document';
 import type { Clearance, Secrecy } from '../shared/identity/domain/identity';
 
@@ -110,7 +110,7 @@ export async function run(args: string[]): Promise<void> {
   const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), 'daumoi-bench-search-'));
   const office = await startEmbedded({ dataDir: dir, inMemory: !keep, plugins: false });
   try {
-    const index = new DynamoSearchIndex(documentClient(), tableName('Search'));
+    const index = new SearchEngine(new DynamoSearchIndex(documentClient(), tableName('Search')));
     const docs = syntheticEntries(count);
     const marker = path.join(dir, `search-index-${count}.done`);
     if (keep && existsSync(marker)) console.log(`  reusing the index of ${count} entries in ${dir}`);

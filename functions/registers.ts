@@ -4,8 +4,7 @@ import type { ApiRequest } from '../shared/platform/http/types';
 import { services } from '../shared/composition';
 import { arrivalYear } from '../shared/office/domain/numbering';
 import { requiredVersion, withEtag } from '../shared/platform/http/versions';
-import type { WriteContext } from '../shared/registers/ports/register-store';
-import { incomingView } from '../shared/registers/domain/incoming';
+import type { WriteContext } from '../shared/registers';
 
 const registers = () => services().registers;
 const thisYear = () => arrivalYear(services().clock.now(), services().domainConfig.office.timeZone);
@@ -16,17 +15,16 @@ export const handler = apiHandler('registers', {
     // Naming a scan links it (checked, secrecy at least what OCR read, one transaction): see ScanLinker.
     const { scanId, ...rest } = req.body;
     const { entry, created } = scanId ? await services().scans.links.register({ ...rest, scanId }, writer(req)) : await registers().registerIncoming(rest, writer(req));
-    return { status: created ? 201 : 200, body: incomingView(entry), headers: { etag: `"${entry.version}"` } };
+    return { status: created ? 201 : 200, body: entry, headers: { etag: `"${entry.version}"` } };
   },
   listIncomingEntries: async (req) => {
     const { overdue, year, ...q } = req.query;
-    const page = await registers().listIncoming({ ...q, year: year ?? thisYear(), ...(overdue ? { overdue: overdue === 'true' } : {}) }, req.caller);
-    return { ...page, items: page.items.map(incomingView) };
+    return registers().listIncoming({ ...q, year: year ?? thisYear(), ...(overdue ? { overdue: overdue === 'true' } : {}) }, req.caller);
   },
-  getIncomingEntry: async (req) => withEtag(incomingView(await registers().getIncoming(req.params.id, req.caller))),
+  getIncomingEntry: async (req) => withEtag(await registers().getIncoming(req.params.id, req.caller)),
   updateIncomingEntry: async (req) => {
     const { version, ...patch } = req.body;
-    return withEtag(incomingView(await registers().updateIncoming(req.params.id, patch, requiredVersion(version, req.headers['if-match']), writer(req))));
+    return withEtag(await registers().updateIncoming(req.params.id, patch, requiredVersion(version, req.headers['if-match']), writer(req)));
   },
   createOutgoingEntry: async (req) => {
     const { entry } = await registers().allocateOutgoing(req.body, writer(req));

@@ -9,11 +9,11 @@ import { SCANS_ENV } from './scans/env';
 import type { AuditLog } from './audit/ports/audit-log';
 import type { Clock } from './platform/clock';
 import type { BlobStore } from './platform/files/blob-store';
-import type { RegisterStore } from './registers/ports/register-store';
+import type { Registers } from './registers';
 import type { SearchIndex } from './search/ports/search-index';
 import { tableName } from './platform/aws/tables';
 import { DynamoScanStore } from './scans/adapters/dynamo-scan-store';
-import { DynamoSearchIndex } from './search/adapters/dynamo-search-index';
+import { DynamoSearchIndex, SearchEngine } from './search';
 import { DynamoSearchOutbox } from './search/adapters/dynamo-search-outbox';
 import { S3BlobStore } from './platform/files/s3-blob-store';
 import { s3Client } from './platform/aws/s3-client';
@@ -27,7 +27,7 @@ interface Base {
   db: DynamoDBDocumentClient;
   blobs: BlobStore;
   search: SearchIndex;
-  registers: RegisterStore;
+  registers: Registers;
   ocr: ScanReader;
   scans: ScanService;
 }
@@ -37,7 +37,7 @@ export function buildBlobStore(services: () => Pick<Base, 'clock'>): BlobStore {
 }
 
 export function buildSearchIndex(services: () => Pick<Base, 'db'>): SearchIndex {
-  return new DynamoSearchIndex(services().db, tableName('Search'));
+  return new SearchEngine(new DynamoSearchIndex(services().db, tableName('Search')));
 }
 
 export function buildScanService(services: () => Base): ScanService {

@@ -19,9 +19,8 @@ import { createReporting, type Reporting } from './reports/app/index';
 import { buildReportingDeps } from './composition-reporting';
 import type { DomainConfig } from './office';
 import { domainConfig } from './office';
-import type { RegisterStore } from './registers/ports/register-store';
-import { DynamoRegisterStore } from './registers/adapters/dynamo-register-store';
-import { GaplessCounter } from './registers/adapters/gapless-counter';
+import { DynamoRegisterRecords, GaplessCounter, Registers } from './registers';
+import { DynamoSearchOutbox } from './search';
 import type { Workflow } from './drafts/ports/workflow';
 import { buildWorkflow } from './drafts/adapters/select-workflow';
 import type { DraftStore } from './drafts/ports/draft-store';
@@ -44,7 +43,7 @@ export interface Services {
   clients: ClientRegistry;
   reporting: Reporting;
   domainConfig: DomainConfig;
-  registers: RegisterStore;
+  registers: Registers;
   workflow: Workflow;
   drafts: DraftStore;
   blobs: BlobStore;
@@ -78,14 +77,15 @@ const factories: { [K in keyof Services]: () => Services[K] } = {
   domainConfig: () => domainConfig(),
   // Search indexing follows the entries' changes (the Data table's stream), not the request.
   registers: () =>
-    new DynamoRegisterStore({
-      db: services().db,
-      table: tableName('Data'),
+    new Registers({
+      records: new DynamoRegisterRecords(services().db, tableName('Data')),
       audit: services().audit,
+      // Every entry write records its search-outbox marker in its own transaction (see shared/search).
+      outbox: new DynamoSearchOutbox(services().db, tableName('Data')),
       clock: { now: () => services().clock.now() },
       config: () => services().domainConfig,
       // Overload is refused with 429 before anything is written: a bounded queue and wait per register.
-      counter: new GaplessCounter(services().db, tableName('Data'), {
+      numbers: new GaplessCounter(services().db, tableName('Data'), {
         maxQueue: Number(optionalEnv(ENV.registerQueueLimit, '1000')),
         maxWaitMs: Number(optionalEnv(ENV.registerMaxWaitMs, '10000')),
       }),

@@ -13,7 +13,7 @@ process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 const { handler: registers } = await import('../../functions/registers');
 const { handler: worker } = await import('../../functions/ocr-worker');
 const { overrideServices, services } = await import('../../shared/composition');
-const { DynamoRegisterStore } = await import('../../shared/registers/adapters/dynamo-register-store');
+const { dynamoRegisters } = await import('../support/dynamo-registers');
 const { tableName } = await import('../../shared/platform/aws/tables');
 
 /** The EMF documents written to stdout while `run` ran. */
@@ -45,7 +45,7 @@ afterAll(() => delete process.env.POWERTOOLS_METRICS_DISABLED);
 describe('metrics', () => {
   it('a request refused with 503 counts DependencyUnavailable in the daumoi namespace', async () => {
     const token = await tokenFor('vanthu');
-    const broken = new DynamoRegisterStore({ db: DynamoDBDocumentClient.from(unreachable), table: tableName('Data'), audit: services().audit, clock: services().clock, config: () => services().domainConfig });
+    const broken = dynamoRegisters({ db: DynamoDBDocumentClient.from(unreachable), table: tableName('Data'), audit: services().audit, clock: services().clock, config: () => services().domainConfig });
     overrideServices({ registers: broken });
     let status = 0;
     const docs = await emfDuring(async () => {

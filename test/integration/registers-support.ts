@@ -12,10 +12,9 @@ import { loadDomainConfig, type DomainConfig } from '../../shared/office';
 import type { Caller, Clearance, Role } from '../../shared/identity/domain/identity';
 import { documentClient } from '../../shared/platform/aws/dynamodb-client';
 import { tableName } from '../../shared/platform/aws/tables';
-import { DynamoRegisterStore } from '../../shared/registers/adapters/dynamo-register-store';
-import { GaplessCounter } from '../../shared/registers/adapters/gapless-counter';
+import { GaplessCounter, type Registers } from '../../shared/registers';
+import { dynamoRegisters } from '../support/dynamo-registers';
 import type { Clock } from '../../shared/platform/clock';
-import type { RegisterStore } from '../../shared/registers/ports/register-store';
 
 const configText = readFileSync(new URL('../../config/domain.json', import.meta.url), 'utf8');
 
@@ -37,17 +36,16 @@ export function vnClock(wall: string): Clock & { set(wall: string): void; advanc
 }
 
 /** Makes the handlers see this clock (and configuration, register store); call with no arguments to restore. */
-export function useServices(o: { clock?: Clock; domainConfig?: DomainConfig; registers?: RegisterStore } = {}): void {
+export function useServices(o: { clock?: Clock; domainConfig?: DomainConfig; registers?: Registers } = {}): void {
   overrideServices(o);
 }
 
 /**
- * The register store as the composition root builds it, minus the search indexing another
- * capability wraps around it: the concurrency tests measure numbering, and 200 entries indexed
- * at once would only measure the search table.
+ * The registers as the composition root builds them, with a counter of their own (indexing is
+ * not on the request path: each write only records its search-outbox marker).
  */
-export function plainRegisters(): RegisterStore {
-  return new DynamoRegisterStore({
+export function plainRegisters(): Registers {
+  return dynamoRegisters({
     db: documentClient(),
     table: tableName('Data'),
     audit: services().audit,
@@ -98,8 +96,8 @@ export function outgoingBody(over: Record<string, unknown> = {}): Record<string,
 }
 
 /** Another register store with its own counter queue: what a second Lambda container would be. */
-export function otherContainer(clock: Clock, config: DomainConfig = services().domainConfig): DynamoRegisterStore {
-  return new DynamoRegisterStore({
+export function otherContainer(clock: Clock, config: DomainConfig = services().domainConfig): Registers {
+  return dynamoRegisters({
     db: documentClient(),
     table: tableName('Data'),
     audit: services().audit,

@@ -8,15 +8,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedEnv } from '../support/integration';
 import { ensureTables } from '../../local/bootstrap';
 import { documentClient, dynamoClient } from '../../shared/platform/aws/dynamodb-client';
-import { DynamoSearchIndex } from '../../shared/search/adapters/dynamo-search-index';
+import { DynamoSearchIndex, SearchEngine } from '../../shared/search';
 import type { SearchDocument } from '../../shared/search/domain/document';
 import type { SearchQuery } from '../../shared/search/ports/search-index';
 
 useEmbeddedEnv();
 const prefix = `srch${randomUUID().slice(0, 8)}`;
-let index: DynamoSearchIndex;
+let index: SearchEngine;
 /** Same tables, lower limits: ranks everything only up to 3 candidates, so date-order pages are exercised. */
-let windowed: DynamoSearchIndex;
+let windowed: SearchEngine;
 
 const doc = (id: string, over: Partial<SearchDocument> = {}): SearchDocument => ({
   id,
@@ -39,8 +39,8 @@ const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
 
 beforeAll(async () => {
   await ensureTables(dynamoClient(), prefix);
-  index = new DynamoSearchIndex(documentClient(), `${prefix}-Search`);
-  windowed = new DynamoSearchIndex(documentClient(), `${prefix}-Search`, { fullRankLimit: 3, windowStep: 2 });
+  index = new SearchEngine(new DynamoSearchIndex(documentClient(), `${prefix}-Search`));
+  windowed = new SearchEngine(new DynamoSearchIndex(documentClient(), `${prefix}-Search`), { fullRankLimit: 3, windowStep: 2 });
   await index.index([
     doc('A-exact', { subject: 'về công tác văn phòng cấp ủy', numberSymbol: '12-NQ/TU', typeCode: 'NQ', issuerCode: 'TU', documentDate: '2024-03-01' }),
     doc('A-plain', { subject: 've cong tac van phong cap uy', documentDate: '2024-04-01' }),

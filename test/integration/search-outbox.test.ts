@@ -17,12 +17,12 @@ const { handler: registers } = await import('../../functions/registers');
 const { handler: search } = await import('../../functions/search');
 const { handler: sweeper } = await import('../../functions/search-sweeper');
 const { overrideServices, services } = await import('../../shared/composition');
-const { DynamoRegisterStore } = await import('../../shared/registers/adapters/dynamo-register-store');
+const { dynamoRegisters } = await import('../support/dynamo-registers');
 const { DynamoAuditLog } = await import('../../shared/audit/adapters/dynamo-audit-log');
 const { handler: indexerFn } = await import('../../functions/search-indexer');
 const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
 const { EntryIndexer } = await import('../../shared/search/app/entry-indexing');
-const { DynamoSearchIndex } = await import('../../shared/search/adapters/dynamo-search-index');
+const { DynamoSearchIndex, SearchEngine } = await import('../../shared/search');
 const { DynamoSearchOutbox, pendingIndexItem } = await import('../../shared/search/adapters/dynamo-search-outbox');
 const { documentClient, dynamoClient } = await import('../../shared/platform/aws/dynamodb-client');
 const { tableName } = await import('../../shared/platform/aws/tables');
@@ -30,7 +30,7 @@ const { tableName } = await import('../../shared/platform/aws/tables');
 const outbox = new DynamoSearchOutbox(documentClient(), tableName('Data'));
 /** A search index whose DynamoDB is a port where nothing listens: every call fails to connect. */
 const unreachableAt = (table: string) =>
-  new DynamoSearchIndex(DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'ap-southeast-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 1 })), table);
+  new SearchEngine(new DynamoSearchIndex(DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'ap-southeast-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 1 })), table));
 const unreachableSearch = unreachableAt(tableName('Search'));
 const isPending = async (id: string) => (await outbox.pending(new Date(Date.now() + 1000), 10_000)).some((p) => p.entryId === id);
 const found = async (token: string, q: string, year: number) =>
@@ -99,8 +99,8 @@ describe('search outbox', () => {
     const prefix = `sob${ulid().slice(-8).toLowerCase()}`;
     await ensureTables(dynamoClient(), prefix);
     const clock = vnClock('2082-04-02T09:00:00');
-    const store = new DynamoRegisterStore({ db: documentClient(), table: `${prefix}-Data`, audit: new DynamoAuditLog(documentClient(), `${prefix}-Audit`), clock, config: () => services().domainConfig });
-    const working = new DynamoSearchIndex(documentClient(), `${prefix}-Search`);
+    const store = dynamoRegisters({ db: documentClient(), table: `${prefix}-Data`, audit: new DynamoAuditLog(documentClient(), `${prefix}-Audit`), clock, config: () => services().domainConfig });
+    const working = new SearchEngine(new DynamoSearchIndex(documentClient(), `${prefix}-Search`));
     let search: SearchIndex = unreachableAt(`${prefix}-Search`);
     const own = new DynamoSearchOutbox(documentClient(), `${prefix}-Data`);
     const indexer = new EntryIndexer({ search: () => search, outbox: () => own, registers: () => registers, scanText: async () => null });

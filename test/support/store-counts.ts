@@ -4,7 +4,7 @@ import { dynamoClient } from '../../shared/platform/aws/dynamodb-client';
 import { tableName } from '../../shared/platform/aws/tables';
 import { services } from '../../shared/composition';
 import type { Caller } from '../../shared/identity/domain/identity';
-import type { IncomingEntry } from '../../shared/registers/domain/model';
+import type { IncomingEntryView } from '../../shared/registers';
 
 export const COUNTED_TABLES = ['Data', 'Search', 'Audit'] as const;
 export type StoreCounts = Record<(typeof COUNTED_TABLES)[number], number>;
@@ -52,8 +52,8 @@ export async function settledCounts(opts: { gapMs?: number; timeoutMs?: number }
 const AUDITOR: Caller = { sub: 'system:checks', username: 'checks', roles: ['van-thu'], clearance: 'tuyet-mat' };
 
 /** Every entry of an incoming register year (all books, every secrecy), in số đến order. */
-export async function incomingYear(year: number): Promise<IncomingEntry[]> {
-  const out: IncomingEntry[] = [];
+export async function incomingYear(year: number): Promise<IncomingEntryView[]> {
+  const out: IncomingEntryView[] = [];
   let cursor: string | undefined;
   do {
     const page = await services().registers.listIncoming({ year, limit: 200, ...(cursor ? { cursor } : {}) }, AUDITOR);

@@ -11,25 +11,12 @@
  */
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ThrottledError } from '../../platform/errors';
+import type { ConditionOutcome, CounterJob, EntryNumbers } from '../ports/entry-numbers';
 
 /** One TransactWriteItems element in the document client's shape. */
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-/** What a job wants when one of its items fails its condition. */
-export type ConditionOutcome<R> = { error: Error } | { value: R } | { retry: true };
-
-export interface CounterJob<R> {
-  /** Keys (pk|sk) of the items this job writes besides its entry; jobs sharing a key never go in one transaction. */
-  keys: string[];
-  /** Number of transaction items `items()` returns. */
-  size: number;
-  /** The items to write when the job gets number `n` (called again on every attempt). */
-  items(n: number): TransactItem[];
-  /** The job's result once its items are stored with number `n`. */
-  done(n: number): R;
-  /** Item `index` (of `items()`) failed its condition: reject, resolve with another value (a replay), or retry. */
-  conditionFailed(index: number): Promise<ConditionOutcome<R>>;
-}
+export type { ConditionOutcome, CounterJob } from '../ports/entry-numbers';
 
 export interface GaplessCounterOptions {
   /** Most jobs in one transaction (DynamoDB allows 100 items per transaction). */
@@ -63,7 +50,7 @@ const MAX_ITEMS = 100;
 
 export const counterKey = (key: string) => ({ pk: `COUNTER#${key}`, sk: 'COUNTER' });
 
-export class GaplessCounter {
+export class GaplessCounter implements EntryNumbers {
   private readonly counters = new Map<string, CounterState>();
   private readonly maxBatch: number;
   private readonly maxAttempts: number;
@@ -167,7 +154,7 @@ export class GaplessCounter {
         return;
       }
       const prev = state.last;
-      const jobItems = batch.map((p, i) => p.job.items(prev + i + 1));
+      const jobItems = batch.map((p, i) => p.job.items(prev + i + 1) as TransactItem[]);
       const counterItem: TransactItem = {
         Update: {
           TableName: this.table,

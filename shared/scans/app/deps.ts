@@ -3,7 +3,7 @@ import type { ScanContentType, ScanFields } from '../domain/model';
 import type { AuditLog } from '../../audit/ports/audit-log';
 import type { BlobStore } from '../../platform/files/blob-store';
 import type { Clock } from '../../platform/clock';
-import type { RegisterStore } from '../../registers/ports/register-store';
+import type { Registers } from '../../registers';
 import type { ScanStore } from '../ports/scan-store';
 
 /** The text OCR read from a file, page by page. */
@@ -36,7 +36,7 @@ export interface ScanDeps {
   clock: Clock;
   scans: ScanStore;
   blobs: BlobStore;
-  registers: RegisterStore;
+  registers: Registers;
   /** The audit log: a scan's link to its entry is an audited change. */
   audit: AuditLog;
   reader: () => ScanReader;

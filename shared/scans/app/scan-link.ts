@@ -9,13 +9,12 @@
  */
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { hasAnyRole, type Secrecy } from '../../identity/domain/identity';
-import type { IncomingEntry, IncomingInput } from '../../registers/domain/model';
-import { metadataOnlyProblems, secrecyName, secrecyRank, throwIfProblems } from '../../registers/domain/rules';
+import { metadataOnlyProblems, secrecyName, secrecyRank, throwIfProblems, type IncomingInput } from '../../registers';
 import type { Scan } from '../domain/model';
 import { quarantineMessage, scanVisibility } from '../domain/rules';
 import type { AuditLog } from '../../audit/ports/audit-log';
 import type { Clock } from '../../platform/clock';
-import type { RegisterStore, WriteContext, WriteResult } from '../../registers/ports/register-store';
+import type { IncomingEntryView, Registers, WriteContext, WriteResult } from '../../registers';
 import type { ScanStore } from '../ports/scan-store';
 
 /** Who may register a letter below the secrecy OCR read on it. */
@@ -24,7 +23,7 @@ export const SECRECY_LOWERING_ROLE = 'lanh-dao-vp';
 export interface ScanLinkDeps {
   clock: Clock;
   scans: ScanStore;
-  registers: RegisterStore;
+  registers: Registers;
   audit: AuditLog;
 }
 
@@ -56,7 +55,7 @@ export class ScanLinker {
   }
 
   /** Registers the entry and links its scan, in one transaction. */
-  async register(input: LinkedInput, ctx: WriteContext, known?: Scan): Promise<WriteResult<IncomingEntry>> {
+  async register(input: LinkedInput, ctx: WriteContext, known?: Scan): Promise<WriteResult<IncomingEntryView>> {
     const { secrecyLoweredReason: reason, ...entryInput } = input;
     const secrecy = entryInput.secrecy ?? null;
     // Tối mật / tuyệt mật never carry a scan: the same 400 as without looking the scan up.

@@ -7,8 +7,7 @@ import { uploadTicket, type UploadTicket } from '../../platform/files/uploads';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../platform/errors';
 import type { Caller } from '../../identity/domain/identity';
-import { actorRef } from '../../registers/domain/incoming';
-import type { IncomingEntry } from '../../registers/domain/model';
+import { actorRef } from '../../registers';
 import {
   MAX_SCAN_BYTES,
   quarantineObjectKey,
@@ -20,7 +19,7 @@ import {
 } from '../domain/model';
 import { mustQuarantine, quarantineMessage, scanVisibility } from '../domain/rules';
 import { incomingFromScan, type ScanCorrections } from '../domain/registration';
-import type { WriteContext } from '../../registers/ports/register-store';
+import type { IncomingEntryView, WriteContext } from '../../registers';
 import type { UploadNotice } from '../../platform/files/blob-store';
 import { UPLOAD_URL_SECONDS, type ScanDeps } from './deps';
 import { OcrPipeline, type PipelineOutcome } from './ocr-pipeline';
@@ -169,7 +168,7 @@ export class ScanService {
    * read, entry and link in one transaction). A scan already registered returns its entry. A
    * correction to Tối mật / Tuyệt mật applies the secrecy guard instead (409).
    */
-  async register(scanId: string, corrections: ScanCorrections & { secrecyLoweredReason?: string }, ctx: WriteContext): Promise<{ entry: IncomingEntry; created: boolean }> {
+  async register(scanId: string, corrections: ScanCorrections & { secrecyLoweredReason?: string }, ctx: WriteContext): Promise<{ entry: IncomingEntryView; created: boolean }> {
     const scan = await this.visible(scanId, ctx.actor);
     if (scan.entryId) {
       try {

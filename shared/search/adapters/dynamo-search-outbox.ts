@@ -1,13 +1,17 @@
 /**
  * The search outbox on the Data table: `SEARCHPENDING#<shard>` / `<entry id>` items, one per
- * entry whose latest write is not yet indexed. The register store puts one in the transaction
- * of every entry write (`pendingIndexItem`); the indexer deletes it once the entry is indexed.
+ * entry whose latest write is not yet indexed. The registers put one in the transaction
+ * of every entry write (`prepare`, the registers' EntryOutbox); the indexer deletes it once the entry is indexed.
  * Four shards keep the markers of a busy register off one partition.
  */
 import { DeleteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RegisterEntry } from '../../registers/domain/model';
+import type { RegisterEntry } from '../../registers';
 import type { PendingIndex, SearchOutbox } from '../ports/search-outbox';
-import type { TransactItem } from '../../registers/adapters/gapless-counter';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { EntryOutbox } from '../../registers';
+
+/** One TransactWriteItems element in the document client's shape. */
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const SHARDS = 4;
 const shardOf = (entryId: string): number => entryId.charCodeAt(entryId.length - 1) % SHARDS;
@@ -19,11 +23,15 @@ export function pendingIndexItem(table: string, entry: Pick<RegisterEntry, 'id' 
   return { Put: { TableName: table, Item: { ...markerKey(entry.id), entryId: entry.id, register: entry.register, version: entry.version, at: new Date().toISOString() } } };
 }
 
-export class DynamoSearchOutbox implements SearchOutbox {
+export class DynamoSearchOutbox implements SearchOutbox, EntryOutbox {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
   ) {}
+
+  prepare(entry: Pick<RegisterEntry, 'id' | 'register' | 'version'>): { transactItem: TransactItem } {
+    return { transactItem: pendingIndexItem(this.table, entry) };
+  }
 
   async pending(before: Date, limit: number): Promise<PendingIndex[]> {
     const shards = await Promise.all(Array.from({ length: SHARDS }, (_, shard) => this.shard(shard, before, limit)));

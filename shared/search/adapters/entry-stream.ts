@@ -7,7 +7,7 @@
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { IncomingEntry, OutgoingEntry } from '../../registers/domain/model';
+import type { IncomingEntry, OutgoingEntry } from '../../registers';
 
 const ENTRY_PREFIX = 'REGENTRY#';
 /** Key and index attributes the store adds to an entry item (register-store.ts): not the entry's. */

@@ -15,9 +15,9 @@ import { logger } from '../../platform/observability/logger';
 import { count, METRIC } from '../../platform/observability/metrics';
 import { NotFoundError } from '../../platform/errors';
 import type { Caller } from '../../identity/domain/identity';
-import type { IncomingEntry, OutgoingEntry } from '../../registers/domain/model';
+import type { IncomingEntryView, OutgoingEntry } from '../../registers';
 import { searchDocumentOf } from '../domain/document';
-import type { RegisterStore } from '../../registers/ports/register-store';
+import type { Registers } from '../../registers';
 import type { PendingIndex } from '../ports/search-outbox';
 import type { SearchIndex } from '../ports/search-index';
 import type { SearchOutbox } from '../ports/search-outbox';
@@ -30,7 +30,8 @@ const SWEEP_LIMIT = 200;
 /** The sweep reads entries of every secrecy level: it indexes them, and search filters by clearance. */
 const SWEEPER: Caller = { sub: 'system:search-outbox', username: 'search-outbox', roles: [], clearance: 'tuyet-mat' };
 
-type Entry = IncomingEntry | OutgoingEntry;
+/** An entry as written (its stream record) or as read back (without the store's own fields). */
+type Entry = IncomingEntryView | OutgoingEntry;
 /** Reads and marker deletions in flight at once while a batch is indexed. */
 const PARALLEL = 16;
 
@@ -53,7 +54,7 @@ export class EntryIndexer {
       search: () => SearchIndex;
       outbox: () => SearchOutbox;
       /** The register store (reading entries back). */
-      registers: () => RegisterStore;
+      registers: () => Registers;
       /** The OCR text of a scan, or null when none is kept. */
       scanText: (scanId: string) => Promise<string | null>;
     },

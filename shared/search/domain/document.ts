@@ -3,7 +3,7 @@
  * and, for an entry made from a scan, the OCR text.
  */
 import type { Secrecy } from '../../identity/domain/identity';
-import type { IncomingEntry, OutgoingEntry, RegisterName } from '../../registers/domain/model';
+import type { IncomingEntryView, OutgoingEntry, RegisterName } from '../../registers';
 
 export interface SearchDocument {
   id: string;
@@ -27,7 +27,7 @@ export interface SearchDocument {
 }
 
 /** A register entry as a search document; `text` is the OCR text of its scan, when there is one. */
-export function searchDocumentOf(entry: IncomingEntry | OutgoingEntry, text: string | null = null): SearchDocument {
+export function searchDocumentOf(entry: IncomingEntryView | OutgoingEntry, text: string | null = null): SearchDocument {
   const common = {
     id: entry.id,
     register: entry.register,

@@ -4,7 +4,7 @@
  * not do at the time (the Search table unreachable, the function stopped) is found here and
  * done later, so no committed entry stays unsearchable.
  */
-import type { RegisterName } from '../../registers/domain/model';
+import type { RegisterName } from '../../registers';
 
 export interface PendingIndex {
   entryId: string;

@@ -13,8 +13,8 @@ import { personAccessToken } from '../../../local/issuer';
 import { findDemoUser, poolUser } from '../../../local/demo-users';
 import { startSearchIndexing } from '../../../local/plugins/search-indexer';
 import { overrideServices, services } from '../../../shared/composition';
-import { DynamoRegisterStore } from '../../../shared/registers/adapters/dynamo-register-store';
-import { GaplessCounter } from '../../../shared/registers/adapters/gapless-counter';
+import { GaplessCounter } from '../../../shared/registers';
+import { dynamoRegisters } from '../dynamo-registers';
 import { tableName } from '../../../shared/platform/aws/tables';
 import { gapProblem, httpBurst, officeToday, percentile, runTag, searchLags, watchSearch } from '../register-load';
 import type { TrustArea, TrustResult } from './types';
@@ -74,7 +74,7 @@ export const run: TrustArea = async (ctx) => {
     // 2. Real overload: a register whose queue holds one waiting registration (as DAUMOI_REGISTER_QUEUE_LIMIT=1 would make it).
     const before = (await incomingYear(year)).length;
     overrideServices({
-      registers: new DynamoRegisterStore({
+      registers: dynamoRegisters({
         db: services().db,
         table: tableName('Data'),
         audit: services().audit,

@@ -33,6 +33,24 @@ export interface ParsedNumberSymbol {
   canonical: string;
 }
 
+/**
+ * A parsed symbol as a register entry keeps it (stored with the entry): the parts the office
+ * checks against its configuration and a spelling-independent key. Made from a
+ * {@link ParsedNumberSymbol} by {@link numberSymbolRecord}; there is no other parsed shape.
+ */
+export interface NumberSymbolRecord {
+  form: NumberSymbolForm;
+  number: number;
+  /** TYPE part (Party form; State documents that print one; "CV" for a State công văn). */
+  typeSymbol: string | null;
+  /** Issuer part (`TU`, `CP`, `UBND`). */
+  issuerCode: string | null;
+  /** The symbol as it should be printed ("12-NQ/TU", "45/2024/NĐ-CP"). */
+  canonical: string;
+  /** Spelling-independent key (08 = 8, Đ = D, case), used to recognise the same letter registered twice. */
+  key: string;
+}
+
 /** Type codes in their printed spelling (Party and State). Matching ignores case and diacritics. */
 export const KNOWN_TYPE_CODES: readonly string[] = [
   'NQ', 'QĐ', 'QĐi', 'CT', 'KL', 'QC', 'TT', 'HD', 'TB', 'TC', 'BC', 'KH', 'QH', 'CTr', 'ĐA', 'PA', 'DA', 'TTr', 'CV',
@@ -228,4 +246,16 @@ export function sameNumberSymbol(a: string, b: string): boolean {
     (pa.year ?? null) === (pb.year ?? null) &&
     foldKey(pa.unit ?? '') === foldKey(pb.unit ?? '')
   );
+}
+
+/** The record a register entry keeps of a parsed symbol, with its spelling-independent key. */
+export function numberSymbolRecord(p: ParsedNumberSymbol): NumberSymbolRecord {
+  return {
+    form: p.form,
+    number: p.number,
+    typeSymbol: p.typeCode,
+    issuerCode: p.bodyCode,
+    canonical: p.canonical,
+    key: [p.form, p.number, foldKey(p.typeCode), foldKey(p.bodyCode), p.year ?? '', foldKey(p.unit ?? '')].join('|'),
+  };
 }

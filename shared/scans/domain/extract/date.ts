@@ -2,6 +2,7 @@
  * Địa danh and ngày tháng năm: the date line (the office's reading of a Vietnamese document
  * date, OCR-tolerant) scored for being the document's own, and the place name before it.
  */
+import { calendarDate, findDatePhrase } from '../../../office/domain/document-date';
 import { findNumberSymbols } from '../../../office/domain/number-symbol';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { fixDigitRun, isUpperWord, wordTokens, type Line } from './lines';
@@ -18,37 +19,27 @@ export interface DateHit {
   start: number;
 }
 
-export const DATE_RE = /(?:^|[^a-z])ng[a-z?]{0,3}y?\s*[:.]?\s*([0-9oli|]{1,2})\s*[,.]?\s*th[a-z?]{1,3}g?\s*[:.]?\s*([0-9oli|]{1,2})\s*[,.]?\s*n[a-z?]{1,3}\s*[:.]?\s*([0-9oli|]{4})/;
-// "ngày 3/2/2017" and "3-2-2017" forms after a place.
-const DATE_NUMERIC_RE = /(?:^|[^a-z])ng[a-z?]{0,3}\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})/;
-
-function validDate(y: number, m: number, d: number): boolean {
-  if (y < 1930 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
-}
+/** Years a scanned letter's date may carry; an OCR misreading outside them is not a date. */
+const PLAUSIBLE_YEARS = { from: 1930, to: 2100 };
 
 export function findDateLine(lines: Line[], symbolLine: number, today?: Date): DateHit | null {
   const candidates: (DateHit & { score: number })[] = [];
   for (const l of lines) {
     if (!l.text) continue;
-    let m = DATE_RE.exec(l.fold);
-    let numeric = false;
-    if (!m) {
-      m = DATE_NUMERIC_RE.exec(l.fold);
-      numeric = !!m;
-    }
+    const m = findDatePhrase(l.fold, 'ocr');
     if (!m) continue;
+    const numeric = m.numeric;
     // Between "ngày", "tháng" and "năm" only numbers stand: a lone l, i or | is 1 and o is 0 there
     // ("ngày l tháng 9"), once the year shows real digits.
-    const inDate = /\d.*\d/.test(m[3]!);
+    const inDate = /\d.*\d/.test(m.year);
     const num = (g: string) => Number((inDate ? g.replace(/o/g, '0').replace(/[li|]/g, '1') : fixDigitRun(g)).replace(/\D/g, '') || 'NaN');
-    const d = num(m[1]!);
-    const mo = num(m[2]!);
-    const y = num(m[3]!);
-    if (!validDate(y, mo, d)) continue;
+    const d = num(m.day);
+    const mo = num(m.month);
+    const y = num(m.year);
+    const iso = y >= PLAUSIBLE_YEARS.from && y <= PLAUSIBLE_YEARS.to ? calendarDate(y, mo, d) : null;
+    if (!iso) continue;
     if (today && Date.UTC(y, mo - 1, d) > today.getTime() + 86_400_000) continue;
-    const start = m.index + /^[^a-z]*/.exec(m[0])![0].length;
+    const start = m.index + /^[^a-z]*/.exec(m.text)![0].length;
     const before = l.text.slice(0, start);
     const place = placeOf(before);
     const placeStart = place ? before.lastIndexOf(place) : -1;
@@ -58,11 +49,11 @@ export function findDateLine(lines: Line[], symbolLine: number, today?: Date): D
     if (place) score += 1;
     if (Math.abs(l.index - symbolLine) <= 2) score += 1;
     if (numeric) score -= 1.5;
-    const digitsFixed = /[oli|]/.test(m[1]! + m[2]! + m[3]!);
+    const digitsFixed = /[oli|]/.test(m.day + m.month + m.year);
     const confidence = (numeric ? 0.75 : 0.95) * (digitsFixed ? 0.85 : 1);
     candidates.push({
       line: l.index,
-      iso: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      iso,
       place,
       confidence,
       placeConfidence: place ? (/,\s*$/.test(before) ? 0.85 : 0.7) : 0.3,

@@ -2,12 +2,13 @@
  * Tên loại (the document type's heading) and trích yếu (the subject under it, or "V/v …" under
  * the number of a công văn, or a bare line there), and where the header zone ends.
  */
+import { hasWrittenDate } from '../../../office/domain/document-date';
 import { findNumberSymbols } from '../../../office/domain/number-symbol';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { similarity } from './fuzzy';
 import { lettersFold, upperShare, type Line } from './lines';
 import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2, type DocumentTypeName, type ExtractVocabulary } from './vocabulary';
-import { DATE_RE, type DateHit } from './date';
+import type { DateHit } from './date';
 import { mottoOn, type SymbolHit } from './header';
 import { isStampLine } from './stamps';
 
@@ -133,7 +134,7 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       const nf = lettersFold(n.fold);
       if (BODY_START.test(nf) || /^[-+•]/.test(n.text)) break;
       if (upperShare(withoutSymbols(n.text)) > 0.8) break;
-      if (DATE_RE.test(n.fold)) break;
+      if (hasWrittenDate(n.fold)) break;
       parts.push(n.text);
     }
     const text = fixVv(cleanSubject(parts));

@@ -259,3 +259,31 @@ export function numberSymbolRecord(p: ParsedNumberSymbol): NumberSymbolRecord {
     key: [p.form, p.number, foldKey(p.typeCode), foldKey(p.bodyCode), p.year ?? '', foldKey(p.unit ?? '')].join('|'),
   };
 }
+
+// --- a draft's số, ký hiệu line ---------------------------------------------------------------
+
+/**
+ * The số, ký hiệu of a Party draft as typed, the number usually left blank until issuance
+ * ("Số    -NQ/TU", "Số …-CV/VPTU"): parts as written, not canonicalised, so that the precheck
+ * compares them with the configuration as the drafter wrote them.
+ */
+export interface DraftNumberSymbol {
+  /** A colon after "Số" (the State style; Party documents write none). */
+  colon: boolean;
+  /** The number as written: digits, or the blank (dots, spaces) left for it. */
+  numberText: string;
+  typeCode: string;
+  bodyCode: string;
+}
+
+const DRAFT_PARTY_NUMBER = /(?:^|[^\p{L}])S[ốoôóỐ]\s*(:?)\s*(\d{1,5}|[.…_ \t]*?)\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,4})\s*\/\s*([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)/u;
+const DRAFT_STATE_NUMBER = /(?:^|[^\p{L}])S[ốoôó]\s*:\s*[\d.…_ \t]*\/\s*(?:\d{4}\/)?[A-ZĐa-zđ]+-[A-ZĐ0-9]/u;
+
+/** The Party-form số, ký hiệu on a typed line ("Số    -NQ/TU"), the number perhaps blank, or null. */
+export function findDraftNumberSymbol(line: string): DraftNumberSymbol | null {
+  const m = DRAFT_PARTY_NUMBER.exec(line);
+  return m ? { colon: m[1] !== '', numberText: m[2]!, typeCode: m[3]!, bodyCode: m[4]! } : null;
+}
+
+/** Whether a typed line holds a State-form số, ký hiệu ("Số: …/QĐ-UBND"), the number perhaps blank. */
+export const hasStateDraftNumberSymbol = (line: string): boolean => DRAFT_STATE_NUMBER.test(line);

@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { bestSubstringMatch } from '../shared/scans/domain/extract/fuzzy';
 import { normalisePhrase } from '../shared/platform/text/vietnamese';
 import type { ScanContentType } from '../shared/scans/domain/model';
-import { buildScanReader } from '../shared/scans/app/scan-reader';
+import { buildScanReader } from '../shared/scans/ocr';
 import { defaultPoolSize } from '../shared/scans/adapters/ocr/tesseract';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

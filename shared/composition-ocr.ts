@@ -6,7 +6,7 @@
 import { ENV, optionalEnv } from './platform/env';
 import { provideOcrReader } from './composition';
 import type { ScanReader } from './scans/app/deps';
-import { buildScanReader } from './scans/app/scan-reader';
+import { buildScanReader } from './scans/ocr';
 
 /** The engine named by DAUMOI_OCR_ENGINE (tesseract by default), with the magic bytes and the extractor. */
 export function buildOcr(): ScanReader {

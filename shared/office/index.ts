@@ -12,3 +12,4 @@ export * from './domain/number-symbol';
 export * from './domain/numbering';
 export * from './domain/deadlines';
 export { checkDomainConfig, DEFAULT_CONFIG_PATH, DOMAIN_CONFIG_ENV, domainConfig, domainConfigPath, readDomainConfig } from './adapters/domain-config-file';
+export * from './domain/document-date';

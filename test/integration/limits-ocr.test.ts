@@ -17,7 +17,7 @@ const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-sca
 const { tableName } = await import('../../shared/platform/aws/tables');
 const { TesseractEngine } = await import('../../shared/scans/adapters/ocr/tesseract');
 const { pdfPages } = await import('../../shared/scans/adapters/ocr/pdf');
-const { scanReaderOf } = await import('../../shared/scans/app/scan-reader');
+const { scanReaderOf } = await import('../../shared/scans/ocr');
 type BlobStore = import('../../shared/platform/files/blob-store').BlobStore;
 
 const engine = new TesseractEngine({ poolSize: 1 });

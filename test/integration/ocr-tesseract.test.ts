@@ -5,8 +5,8 @@
  * image, a truncated PDF, 0 bytes, a ZIP) refused with the typed error and a reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanReaderOf } from '../../shared/scans/app/scan-reader';
-import type { ScanReader } from '../../shared/scans/app/deps';
+import { scanReaderOf } from '../../shared/scans/ocr';
+import type { ScanReader } from '../../shared/scans/app/scan-reader';
 import { decodeToGray, type GrayImage } from '../../shared/scans/adapters/ocr/image';
 import { TesseractEngine } from '../../shared/scans/adapters/ocr/tesseract';
 import { readRegisterFields, truthRegisterFields } from '../support/scan-truth';

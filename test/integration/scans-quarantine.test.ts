@@ -20,7 +20,7 @@ const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-sca
 const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
 const { tableName } = await import('../../shared/platform/aws/tables');
 import type { BlobStore } from '../../shared/platform/files/blob-store';
-import type { ScanReader } from '../../shared/scans/app/deps';
+import type { ScanReader } from '../../shared/scans/app/scan-reader';
 
 /** The real blob store (s3rver), with every purge it is asked for written down. */
 function recordingBlobs(): { blobs: BlobStore; purged: string[] } {

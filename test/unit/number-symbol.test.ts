@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalBodyCode,
   canonicalTypeCode,
+  findDraftNumberSymbol,
   findNumberSymbols,
   formatPartyNumberSymbol,
   formatStateNumberSymbol,
+  hasStateDraftNumberSymbol,
   parseNumberSymbol,
   sameNumberSymbol,
 } from '../../shared/office/domain/number-symbol';
@@ -171,5 +173,24 @@ describe('formatting and comparison', () => {
     expect(sameNumberSymbol('Số 08-QĐi/TW', '8-QDi/TW')).toBe(true);
     expect(sameNumberSymbol('12-NQ/TU', '12-KL/TU')).toBe(false);
     expect(sameNumberSymbol('Số: 45/2024/NĐ-CP', '45/2024/ND-CP')).toBe(true);
+  });
+});
+
+describe("a draft's số, ký hiệu line (the number left blank until issuance)", () => {
+  const rows: [line: string, want: { colon: boolean; numberText: string; typeCode: string; bodyCode: string } | null, state?: boolean][] = [
+    ['Số    -NQ/TU', { colon: false, numberText: '', typeCode: 'NQ', bodyCode: 'TU' }],
+    ['Số 12-NQ/TU', { colon: false, numberText: '12', typeCode: 'NQ', bodyCode: 'TU' }],
+    ['Số …-CV/VPTU', { colon: false, numberText: '…', typeCode: 'CV', bodyCode: 'VPTU' }],
+    ['Số:    -QĐ/TU', { colon: true, numberText: '', typeCode: 'QĐ', bodyCode: 'TU' }],
+    ['Số  -NQ/ĐU-BCH', { colon: false, numberText: '', typeCode: 'NQ', bodyCode: 'ĐU-BCH' }],
+    ['TỈNH ỦY HƯNG YÊN     Số    -CTr/TU', { colon: false, numberText: '', typeCode: 'CTr', bodyCode: 'TU' }],
+    ['Số:    /QĐ-UBND', null, true],
+    ['Số: 45/2024/NĐ-CP', null, true],
+    ['Căn cứ Điều lệ Đảng', null, false],
+  ];
+  it.each(rows)('%s', (line, want, state = false) => {
+    const got = findDraftNumberSymbol(line);
+    expect(got && { ...got, numberText: got.numberText.trim() }).toEqual(want);
+    if (!want) expect(hasStateDraftNumberSymbol(line)).toBe(state);
   });
 });

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DetectDocumentTextCommand, GetDocumentTextDetectionCommand, StartDocumentTextDetectionCommand } from '@aws-sdk/client-textract';
 import { TextractEngine, TextractJobTimeout, pagesOfBlocks, type TextractSender } from '../../shared/scans/adapters/ocr/textract';
-import { isUnreadableScanError } from '../../shared/scans/adapters/ocr/errors';
 import { extractFields } from '../../shared/scans/domain/extract/index';
 import { UnreadableDocumentError, isUnreadableDocumentError, type OcrEngine } from '../../shared/scans/ports/ocr-engine';
 import { scanFile } from '../support/fixtures';
@@ -36,13 +35,16 @@ function fakeClient(responses: Record<string, (unknown | Error)[]>): TextractSen
   } as unknown as TextractSender & { calls: Call[] };
 }
 
+/** Every page's text, as the engine recognises it (the port's one call). */
+const readAll = (engine: TextractEngine, bytes: Uint8Array) => engine.recognize({ bytes, contentType: '' });
+
 const awsError = (name: string, message = name): Error => Object.assign(new Error(message), { name, $fault: 'client' });
 
 describe('TextractEngine — images (DetectDocumentText)', () => {
   it('sends the bytes and returns the LINE blocks as page text', async () => {
     const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json')] });
     const engine = new TextractEngine({ client });
-    const read = await engine.read(JPEG);
+    const read = await readAll(engine, JPEG);
     expect(read.engine).toBe('textract');
     expect(client.calls).toHaveLength(1);
     expect(client.calls[0]!.name).toBe(DetectDocumentTextCommand.name);
@@ -57,7 +59,7 @@ describe('TextractEngine — images (DetectDocumentText)', () => {
 
   it('gives text the extractor reads without diacritics', async () => {
     const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json')] });
-    const read = await new TextractEngine({ client }).read(JPEG);
+    const read = await readAll(new TextractEngine({ client }), JPEG);
     const { fields } = extractFields(read.pages.map((p) => p.text).join('\n\n'));
     expect(fields.numberSymbol.value).toBe('215-CV/VPTU');
     expect(fields.typeCode.value).toBe('CV');
@@ -74,12 +76,12 @@ describe('TextractEngine — images (DetectDocumentText)', () => {
   it('maps Textract document errors to unreadable and leaves throttling retryable', async () => {
     for (const name of ['BadDocumentException', 'UnsupportedDocumentException', 'DocumentTooLargeException']) {
       const engine = new TextractEngine({ client: fakeClient({ DetectDocumentTextCommand: [awsError(name)] }) });
-      const err = await engine.read(JPEG).catch((e: unknown) => e);
-      expect(isUnreadableScanError(err), name).toBe(true);
+      const err = await readAll(engine, JPEG).catch((e: unknown) => e);
+      expect(isUnreadableDocumentError(err), name).toBe(true);
     }
     const throttled = new TextractEngine({ client: fakeClient({ DetectDocumentTextCommand: [awsError('ProvisionedThroughputExceededException')] }) });
-    const err = await throttled.read(JPEG).catch((e: unknown) => e);
-    expect(isUnreadableScanError(err)).toBe(false);
+    const err = await readAll(throttled, JPEG).catch((e: unknown) => e);
+    expect(isUnreadableDocumentError(err)).toBe(false);
     expect((err as Error).name).toBe('ProvisionedThroughputExceededException');
   });
 
@@ -87,8 +89,8 @@ describe('TextractEngine — images (DetectDocumentText)', () => {
     const client = fakeClient({});
     const engine = new TextractEngine({ client });
     for (const bytes of [new Uint8Array(), JPEG.slice(0, 8), pdfBytes().slice(0, 40), new Uint8Array(Buffer.from('just text, not a scan'))]) {
-      const err = await engine.read(bytes).catch((e: unknown) => e);
-      expect(isUnreadableScanError(err)).toBe(true);
+      const err = await readAll(engine, bytes).catch((e: unknown) => e);
+      expect(isUnreadableDocumentError(err)).toBe(true);
     }
     expect(client.calls).toHaveLength(0);
   });
@@ -119,7 +121,7 @@ describe('TextractEngine — PDFs (StartDocumentTextDetection + polling)', () =>
     });
     const sleeps: number[] = [];
     const engine = new TextractEngine({ client, staging, sleep: async (ms) => void sleeps.push(ms), pollMs: { first: 1000, max: 5000 } });
-    const read = await engine.read(pdfBytes());
+    const read = await readAll(engine, pdfBytes());
     expect(client.calls.map((c) => c.name)).toEqual([
       StartDocumentTextDetectionCommand.name,
       GetDocumentTextDetectionCommand.name,
@@ -154,9 +156,9 @@ describe('TextractEngine — PDFs (StartDocumentTextDetection + polling)', () =>
       GetDocumentTextDetectionCommand: Array.from({ length: 10 }, () => inProgress),
     });
     const engine = new TextractEngine({ client, staging, sleep: async () => undefined, maxWaitMs: 6000, pollMs: { first: 1000, max: 2000 } });
-    const err = await engine.read(pdfBytes()).catch((e: unknown) => e);
+    const err = await readAll(engine, pdfBytes()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TextractJobTimeout);
-    expect(isUnreadableScanError(err)).toBe(false);
+    expect(isUnreadableDocumentError(err)).toBe(false);
     expect(removed).toHaveLength(1);
   });
 
@@ -165,14 +167,14 @@ describe('TextractEngine — PDFs (StartDocumentTextDetection + polling)', () =>
       StartDocumentTextDetectionCommand: [fixture('start-document-text-detection.json')],
       GetDocumentTextDetectionCommand: [{ JobStatus: 'FAILED', StatusMessage: 'Request has unsupported document format' }],
     });
-    const err = await new TextractEngine({ client, staging, sleep: async () => undefined }).read(pdfBytes()).catch((e: unknown) => e);
-    expect(isUnreadableScanError(err)).toBe(true);
+    const err = await readAll(new TextractEngine({ client, staging, sleep: async () => undefined }), pdfBytes()).catch((e: unknown) => e);
+    expect(isUnreadableDocumentError(err)).toBe(true);
     expect((err as Error).message).toMatch(/unsupported document format/);
   });
 
   it('without staging, sends each PDF page image to DetectDocumentText', async () => {
     const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json'), fixture('detect-document-text.json')] });
-    const read = await new TextractEngine({ client }).read(scanFile('s1-012.pdf'));
+    const read = await readAll(new TextractEngine({ client }), scanFile('s1-012.pdf'));
     expect(read.pages).toHaveLength(2);
     expect(client.calls).toHaveLength(2);
     const sent = (client.calls[0]!.input.Document as { Bytes: Uint8Array }).Bytes;

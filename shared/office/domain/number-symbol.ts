@@ -33,6 +33,24 @@ export interface ParsedNumberSymbol {
   canonical: string;
 }
 
+/**
+ * A parsed symbol as a register entry keeps it (stored with the entry): the parts the office
+ * checks against its configuration and a spelling-independent key. Made from a
+ * {@link ParsedNumberSymbol} by {@link numberSymbolRecord}; there is no other parsed shape.
+ */
+export interface NumberSymbolRecord {
+  form: NumberSymbolForm;
+  number: number;
+  /** TYPE part (Party form; State documents that print one; "CV" for a State công văn). */
+  typeSymbol: string | null;
+  /** Issuer part (`TU`, `CP`, `UBND`). */
+  issuerCode: string | null;
+  /** The symbol as it should be printed ("12-NQ/TU", "45/2024/NĐ-CP"). */
+  canonical: string;
+  /** Spelling-independent key (08 = 8, Đ = D, case), used to recognise the same letter registered twice. */
+  key: string;
+}
+
 /** Type codes in their printed spelling (Party and State). Matching ignores case and diacritics. */
 export const KNOWN_TYPE_CODES: readonly string[] = [
   'NQ', 'QĐ', 'QĐi', 'CT', 'KL', 'QC', 'TT', 'HD', 'TB', 'TC', 'BC', 'KH', 'QH', 'CTr', 'ĐA', 'PA', 'DA', 'TTr', 'CV',
@@ -229,3 +247,43 @@ export function sameNumberSymbol(a: string, b: string): boolean {
     foldKey(pa.unit ?? '') === foldKey(pb.unit ?? '')
   );
 }
+
+/** The record a register entry keeps of a parsed symbol, with its spelling-independent key. */
+export function numberSymbolRecord(p: ParsedNumberSymbol): NumberSymbolRecord {
+  return {
+    form: p.form,
+    number: p.number,
+    typeSymbol: p.typeCode,
+    issuerCode: p.bodyCode,
+    canonical: p.canonical,
+    key: [p.form, p.number, foldKey(p.typeCode), foldKey(p.bodyCode), p.year ?? '', foldKey(p.unit ?? '')].join('|'),
+  };
+}
+
+// --- a draft's số, ký hiệu line ---------------------------------------------------------------
+
+/**
+ * The số, ký hiệu of a Party draft as typed, the number usually left blank until issuance
+ * ("Số    -NQ/TU", "Số …-CV/VPTU"): parts as written, not canonicalised, so that the precheck
+ * compares them with the configuration as the drafter wrote them.
+ */
+export interface DraftNumberSymbol {
+  /** A colon after "Số" (the State style; Party documents write none). */
+  colon: boolean;
+  /** The number as written: digits, or the blank (dots, spaces) left for it. */
+  numberText: string;
+  typeCode: string;
+  bodyCode: string;
+}
+
+const DRAFT_PARTY_NUMBER = /(?:^|[^\p{L}])S[ốoôóỐ]\s*(:?)\s*(\d{1,5}|[.…_ \t]*?)\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,4})\s*\/\s*([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)/u;
+const DRAFT_STATE_NUMBER = /(?:^|[^\p{L}])S[ốoôó]\s*:\s*[\d.…_ \t]*\/\s*(?:\d{4}\/)?[A-ZĐa-zđ]+-[A-ZĐ0-9]/u;
+
+/** The Party-form số, ký hiệu on a typed line ("Số    -NQ/TU"), the number perhaps blank, or null. */
+export function findDraftNumberSymbol(line: string): DraftNumberSymbol | null {
+  const m = DRAFT_PARTY_NUMBER.exec(line);
+  return m ? { colon: m[1] !== '', numberText: m[2]!, typeCode: m[3]!, bodyCode: m[4]! } : null;
+}
+
+/** Whether a typed line holds a State-form số, ký hiệu ("Số: …/QĐ-UBND"), the number perhaps blank. */
+export const hasStateDraftNumberSymbol = (line: string): boolean => DRAFT_STATE_NUMBER.test(line);

@@ -7,6 +7,7 @@ import type { Secrecy } from '../../identity/domain/identity';
 import type { Urgency } from '../../office';
 import type { IncomingRegisterKind } from '../../office';
 import type { NumberingScopeKind } from '../../office';
+import type { NumberSymbolRecord } from '../../office';
 
 export const REGISTER_NAMES = ['incoming', 'outgoing'] as const;
 export type RegisterName = (typeof REGISTER_NAMES)[number];
@@ -39,20 +40,6 @@ export interface ActorRef {
   username: string;
 }
 
-/** The parsed số, ký hiệu of an incoming document (Party `12-NQ/TU` or State `45/2024/NĐ-CP`). */
-export interface ParsedNumberSymbol {
-  form: 'party' | 'state';
-  number: number;
-  /** TYPE part (Party form; State documents that print one; "CV" for a State công văn). */
-  typeSymbol: string | null;
-  /** Issuer part (`TU`, `CP`, `UBND`). */
-  issuerCode: string | null;
-  /** The symbol as it should be printed ("12-NQ/TU", "45/2024/NĐ-CP"). */
-  canonical: string;
-  /** Spelling-independent key (08 = 8, Đ = D, case), used to recognise the same letter registered twice. */
-  key: string;
-}
-
 /** One row of the sổ văn bản đến. */
 export interface IncomingEntry {
   id: string;
@@ -69,7 +56,7 @@ export interface IncomingEntry {
   arrivedAt: string;
   /** Số, ký hiệu as printed on the document. */
   numberSymbol: string;
-  parsedNumberSymbol: ParsedNumberSymbol;
+  parsedNumberSymbol: NumberSymbolRecord;
   /** Ngày văn bản. */
   documentDate: string;
   /** Tác giả: the issuing body's name as the document gives it. */

@@ -1,36 +1,12 @@
 /** What the scan services need from the world; the composition root supplies the adapters. */
-import type { ScanContentType, ScanFields } from '../domain/model';
 import type { AuditLog } from '../../audit/ports/audit-log';
 import type { BlobStore } from '../../platform/files/blob-store';
 import type { Clock } from '../../platform/clock';
 import type { Registers } from '../../registers';
 import type { ScanStore } from '../ports/scan-store';
+import type { ScanReader } from './scan-reader';
 
-/** The text OCR read from a file, page by page. */
-export interface ReadText {
-  engine: string;
-  pages: { text: string; confidence: number | null }[];
-}
-
-/** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
-export interface ExtractedScanFields {
-  fields: ScanFields;
-  lowConfidence: string[];
-}
-
-/** The OCR side of the pipeline: file kind from magic bytes, the engine, the field extractor. */
-export interface ScanReader {
-  /** The kind of file its first bytes show (jpeg, png, tiff, pdf…), or null. */
-  detectType(bytes: Uint8Array): string | null;
-  /** Reads every page; throws an error `isUnreadable` recognises when the file cannot be read at all. */
-  read(bytes: Uint8Array, contentType: ScanContentType): Promise<ReadText>;
-  isUnreadable(err: unknown): boolean;
-  extract(text: string): ExtractedScanFields;
-  /** Starts the engine ahead of the first scan (worker pool, model), when it has anything to start. */
-  warmUp?(): Promise<void>;
-  /** Stops the engine's workers. */
-  close?(): Promise<void>;
-}
+export type { ReadText, ExtractedScanFields, ScanReader } from './scan-reader';
 
 export interface ScanDeps {
   clock: Clock;

@@ -1,47 +1,54 @@
 /**
- * The OCR side of the scan pipeline, put together from the OCR engine chosen by configuration
- * (tesseract.js with the Vietnamese model, or Textract), the magic-byte check and the field
- * extractor. The extractor reads with the office's vocabulary: the default one extended with
+ * Reading a scan, the use cases' step between the stored bytes and the scan's fields: the
+ * magic bytes name the file's kind, the OCR engine (the one port, ports/ocr-engine.ts) reads
+ * its pages, and the field extractor (domain/extract) is applied here, never in an adapter.
+ * The extractor reads with the office's vocabulary: the default one extended with
  * config/domain.json's document types, body codes, header names and signing blocks.
  */
 import { detectFileKind } from '../../platform/files/file-type';
-import { extractFields, vocabularyFromConfig, type ExtractVocabulary } from '../domain/extract/index';
-import { domainConfig } from '../../office';
-import type { OcrEngine } from '../adapters/ocr/engine';
-import { isUnreadableScanError } from '../adapters/ocr/errors';
-import { TesseractEngine, type TesseractOptions } from '../adapters/ocr/tesseract';
-import { TextractEngine } from '../adapters/ocr/textract';
-import type { ScanReader } from './deps';
+import { extractFields, type ExtractVocabulary } from '../domain/extract/index';
+import type { ScanContentType, ScanFields } from '../domain/model';
+import { isUnreadableDocumentError, type OcrEngine, type OcrResult } from '../ports/ocr-engine';
 
-let office: { config: unknown; vocabulary: ExtractVocabulary } | undefined;
-
-/** The extractor's vocabulary for this process's domain configuration (built once per configuration). */
-export function officeVocabulary(): ExtractVocabulary {
-  const config = domainConfig();
-  if (office?.config !== config) office = { config, vocabulary: vocabularyFromConfig(config) };
-  return office.vocabulary;
+/** The text OCR read from a file, page by page. */
+export interface ReadText {
+  engine: string;
+  pages: { text: string; confidence: number | null }[];
 }
 
-/** A ScanReader around one OCR engine; the extractor's vocabulary defaults to the office's. */
-export function scanReaderOf(engine: OcrEngine, now: () => Date = () => new Date(), vocabulary: () => ExtractVocabulary = officeVocabulary): ScanReader {
+/** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
+export interface ExtractedScanFields {
+  fields: ScanFields;
+  lowConfidence: string[];
+}
+
+/** The reading step as the pipeline orders it (scanReader builds it around an engine; tests may stand in for it). */
+export interface ScanReader {
+  /** The kind of file its first bytes show (jpeg, png, tiff, pdf…), or null. */
+  detectType(bytes: Uint8Array): string | null;
+  /** Reads every page; throws an error `isUnreadable` recognises when the file cannot be read at all. */
+  read(bytes: Uint8Array, contentType: ScanContentType): Promise<ReadText>;
+  isUnreadable(err: unknown): boolean;
+  extract(text: string): ExtractedScanFields;
+  /** Starts the engine ahead of the first scan (worker pool, model), when it has anything to start. */
+  warmUp?(): Promise<void>;
+  /** Stops the engine's workers. */
+  close?(): Promise<void>;
+}
+
+/** The text-only view of a recognition result. */
+export function toReadText(r: OcrResult): ReadText {
+  return { engine: r.engine, pages: r.pages.map((p) => ({ text: p.text, confidence: p.confidence })) };
+}
+
+/** The reading step around one OCR engine, extracting with `vocabulary()` (the office's, from its configuration). */
+export function scanReader(engine: OcrEngine, vocabulary: () => ExtractVocabulary, now: () => Date = () => new Date()): ScanReader {
   return {
     detectType: (bytes) => detectFileKind(bytes),
-    read: (bytes) => engine.read(bytes),
-    isUnreadable: (err) => isUnreadableScanError(err),
+    read: async (bytes, contentType) => toReadText(await engine.recognize({ bytes, contentType })),
+    isUnreadable: (err) => isUnreadableDocumentError(err),
     extract: (text) => extractFields(text, { today: now(), vocabulary: vocabulary() }),
     warmUp: () => engine.warmUp?.() ?? Promise.resolve(),
     close: () => engine.close?.() ?? Promise.resolve(),
   };
-}
-
-export interface ScanReaderOptions {
-  /** Tesseract settings; the pool size defaults to env DAUMOI_OCR_WORKERS, else min(2, cores). */
-  tesseract?: TesseractOptions;
-}
-
-export function buildScanReader(engine: 'tesseract' | 'textract', opts: ScanReaderOptions = {}): ScanReader {
-  if (engine === 'textract') return scanReaderOf(new TextractEngine());
-  const envWorkers = Number(process.env.DAUMOI_OCR_WORKERS ?? '');
-  const poolSize = opts.tesseract?.poolSize ?? (Number.isInteger(envWorkers) && envWorkers > 0 ? envWorkers : undefined);
-  return scanReaderOf(new TesseractEngine({ ...opts.tesseract, ...(poolSize ? { poolSize } : {}) }));
 }

@@ -22,7 +22,7 @@ import { findDemoUser, poolUser } from '../../../local/demo-users';
 import { clientCredentialsToken } from '../../../local/oauth';
 import { services } from '../../../shared/composition';
 import { ScanService } from '../../../shared/scans/app/scan-service';
-import { buildScanReader } from '../../../shared/scans/app/scan-reader';
+import { buildScanReader } from '../../../shared/scans/ocr';
 import { DynamoScanStore } from '../../../shared/scans/adapters/dynamo-scan-store';
 import { tableName } from '../../../shared/platform/aws/tables';
 import { SCAN_LIMITS } from '../../../shared/scans/domain/model';

@@ -13,7 +13,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { SCAN_LIMITS } from '../../domain/model';
 import { pageLimitProblem } from '../../domain/rules';
-import { UnreadableScanError } from './errors';
+import { UnreadableDocumentError } from '../../ports/ocr-engine';
 import { rgbaToGray, type GrayImage } from './image';
 
 export type PdfPage = { kind: 'image'; image: GrayImage; dpi: number | null } | { kind: 'text'; text: string };
@@ -56,15 +56,15 @@ async function openPdf(lib: PdfJs, bytes: Uint8Array, maxPixels: number): Promis
       maxImageSize: maxPixels,
     }).promise;
   } catch (err) {
-    throw new UnreadableScanError(`the PDF cannot be opened: ${(err as Error).message}`, { cause: err });
+    throw new UnreadableDocumentError(`the PDF cannot be opened: ${(err as Error).message}`, { cause: err });
   }
 }
 
 const unreadable = (err: unknown): unknown => {
-  if (err instanceof UnreadableScanError) return err;
+  if (err instanceof UnreadableDocumentError) return err;
   const name = (err as Error)?.name ?? '';
   if (/InvalidPDF|MissingPDF|FormatError|UnknownError|PasswordException/.test(name)) {
-    return new UnreadableScanError(`the PDF cannot be read: ${(err as Error).message}`, { cause: err });
+    return new UnreadableDocumentError(`the PDF cannot be read: ${(err as Error).message}`, { cause: err });
   }
   return err;
 };
@@ -80,7 +80,7 @@ export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
 }
 
 /**
- * The PDF's pages, one at a time, in order. Throws UnreadableScanError (kind `too-many-pages`)
+ * The PDF's pages, one at a time, in order. Throws UnreadableDocumentError (kind `too-many-pages`)
  * before the first page when the PDF has more than `maxPages`.
  */
 export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): AsyncGenerator<PdfPage, void, undefined> {
@@ -91,9 +91,9 @@ export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): Async
   const doc = await openPdf(lib, bytes, maxPixels);
   try {
     const n = doc.numPages;
-    if (n === 0) throw new UnreadableScanError('the PDF has no pages');
+    if (n === 0) throw new UnreadableDocumentError('the PDF has no pages');
     const tooMany = pageLimitProblem(n, opts.maxPages ?? SCAN_LIMITS.pages);
-    if (tooMany) throw new UnreadableScanError(`the PDF has ${n} pages; a scan may have at most ${opts.maxPages ?? SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
+    if (tooMany) throw new UnreadableDocumentError(`the PDF has ${n} pages; a scan may have at most ${opts.maxPages ?? SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
     for (let i = 1; i <= n; i++) {
       let page: PdfPageProxy;
       let out: PdfPage;
@@ -125,7 +125,7 @@ async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boole
   const image = await soleImage(lib, page);
   if (image) {
     if (Math.max(image.width, image.height) > o.maxSide || image.width * image.height > o.maxPixels) {
-      throw new UnreadableScanError(`a page holds an image of ${image.width} × ${image.height} pixels; a scan may have at most ${o.maxSide} pixels a side`, { kind: 'too-many-pixels' });
+      throw new UnreadableDocumentError(`a page holds an image of ${image.width} × ${image.height} pixels; a scan may have at most ${o.maxSide} pixels a side`, { kind: 'too-many-pixels' });
     }
     const vp = page.getViewport({ scale: 1 });
     return { kind: 'image', image, dpi: Math.round((image.width / vp.width) * 72) };

@@ -11,15 +11,11 @@
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import { detectScanKind, unreadableReason } from '../../../platform/files/file-type';
-import { pixelLimitProblem } from '../../domain/rules';
 import { readingOrderText } from '../../domain/extract/layout';
-import type { OcrInput, OcrLine, OcrPage, OcrResult } from '../../ports/ocr-engine';
-import type { ReadText } from '../../app/deps';
-import { UnreadableScanError } from './errors';
+import { readableScanKind } from '../../domain/unreadable';
+import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
 import { decodeToGray, estimateSkew, removeFramesAndRules, rotateGray, scaleGray, type GrayImage } from './image';
 import { pdfPages, preloadPdf } from './pdf';
-import { toReadText, type OcrEngine } from './engine';
 
 const require = createRequire(import.meta.url);
 
@@ -105,23 +101,13 @@ export class TesseractEngine implements OcrEngine {
     await Promise.all(ws.map((p) => p.then((w) => w.terminate()).catch(() => undefined)));
   }
 
-  /** The text of every page (the ScanReader's view of {@link recognize}). */
-  async read(bytes: Uint8Array): Promise<ReadText> {
-    return toReadText(await this.recognize({ bytes, contentType: '' }));
-  }
-
   /**
    * Reads every page of a JPEG, PNG, TIFF or PDF. The magic bytes decide the kind, not the
-   * declared content type. Throws UnreadableScanError (an UnreadableDocumentError) for a file
-   * that cannot be read at all.
+   * declared content type. Throws UnreadableDocumentError for a file that cannot be read at all.
    */
   async recognize({ bytes }: OcrInput): Promise<OcrResult> {
-    const problem = unreadableReason(bytes);
-    if (problem) throw new UnreadableScanError(problem);
     // Nothing is decoded that claims more pixels than a scan may have (a decompression bomb).
-    const tooLarge = pixelLimitProblem(bytes);
-    if (tooLarge) throw new UnreadableScanError(tooLarge.reason, { kind: tooLarge.code === 'IMAGE_TOO_LARGE' ? 'too-many-pixels' : 'corrupt' });
-    const kind = detectScanKind(bytes);
+    const kind = readableScanKind(bytes, { pixels: 'decoded-here' });
     const pages: OcrPage[] = [];
     if (kind === 'pdf') {
       // Pages come one at a time; at most one per worker is being read while the next is rendered,
@@ -148,7 +134,7 @@ export class TesseractEngine implements OcrEngine {
         try {
           gray = await decodeToGray(bytes);
         } catch (err) {
-          throw new UnreadableScanError(`the image cannot be decoded: ${(err as Error).message}`, { cause: err, kind: 'corrupt' });
+          throw new UnreadableDocumentError(`the image cannot be decoded: ${(err as Error).message}`, { cause: err, kind: 'corrupt' });
         }
         return this.prepare(gray, null);
       });
@@ -187,15 +173,15 @@ export class TesseractEngine implements OcrEngine {
       const r = await worker.recognize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {}, { text: false, blocks: false, hocr: false, tsv: false, imageGrey: true });
       png = r.data.imageGrey;
     } catch (err) {
-      throw new UnreadableScanError(`the TIFF cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err, kind: 'corrupt' });
+      throw new UnreadableDocumentError(`the TIFF cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err, kind: 'corrupt' });
     } finally {
       this.release(worker);
     }
-    if (!png) throw new UnreadableScanError('the TIFF cannot be read: no image in it', { kind: 'corrupt' });
+    if (!png) throw new UnreadableDocumentError('the TIFF cannot be read: no image in it', { kind: 'corrupt' });
     try {
       return await decodeToGray(new Uint8Array(Buffer.from(png.replace(/^data:image\/png;base64,/, ''), 'base64')));
     } catch (err) {
-      throw new UnreadableScanError(`the TIFF cannot be read: ${(err as Error).message}`, { cause: err, kind: 'corrupt' });
+      throw new UnreadableDocumentError(`the TIFF cannot be read: ${(err as Error).message}`, { cause: err, kind: 'corrupt' });
     }
   }
 
@@ -211,7 +197,7 @@ export class TesseractEngine implements OcrEngine {
       return { text, confidence, width: p.width, height: p.height, lines };
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      if (/read image|pixRead|Error attempting/i.test(msg)) throw new UnreadableScanError(`the image cannot be read: ${msg}`, { cause: err, kind: 'corrupt' });
+      if (/read image|pixRead|Error attempting/i.test(msg)) throw new UnreadableDocumentError(`the image cannot be read: ${msg}`, { cause: err, kind: 'corrupt' });
       throw err;
     } finally {
       this.release(worker);

@@ -12,7 +12,7 @@
  * - PDF without staging: each page's image (shared/scans/adapters/ocr/pdf) through DetectDocumentText.
  *
  * Errors Textract gives for a bad file (BadDocument, UnsupportedDocument, DocumentTooLarge,
- * InvalidS3Object…) become UnreadableScanError; throttling and the rest stay retryable.
+ * InvalidS3Object…) become UnreadableDocumentError; throttling and the rest stay retryable.
  *
  * For a deployment that must not hold a Lambda while a long job runs, the same
  * StartDocumentTextDetection takes a `NotificationChannel` (SNS topic + role): the job's
@@ -34,15 +34,12 @@ import type {
   StartDocumentTextDetectionCommand,
   StartDocumentTextDetectionCommandOutput,
 } from '@aws-sdk/client-textract';
-import { detectScanKind, imageSize, unreadableReason } from '../../../platform/files/file-type';
+import { imageSize } from '../../../platform/files/file-type';
 import { readingOrderText } from '../../domain/extract/layout';
-import type { OcrInput, OcrLine, OcrPage, OcrResult } from '../../ports/ocr-engine';
-import type { ReadText } from '../../app/deps';
-import { toReadText, type OcrEngine } from './engine';
-import { UnreadableScanError } from './errors';
+import { readableScanKind } from '../../domain/unreadable';
+import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
 import { encodePng } from './image';
 import { pdfPageCount, pdfPages } from './pdf';
-import { pixelLimitProblem } from '../../domain/rules';
 import { SCAN_LIMITS } from '../../domain/model';
 import { lazily } from '../../../platform/aws/lazy';
 
@@ -104,24 +101,15 @@ export class TextractEngine implements OcrEngine {
     return (this.clientInstance ??= new (await textractSdk()).TextractClient({}) as unknown as TextractSender);
   }
 
-  /** The text of every page (the ScanReader's view of {@link recognize}). */
-  async read(bytes: Uint8Array): Promise<ReadText> {
-    return toReadText(await this.recognize({ bytes, contentType: '' }));
-  }
-
   async recognize({ bytes }: OcrInput): Promise<OcrResult> {
-    const problem = unreadableReason(bytes);
-    if (problem) throw new UnreadableScanError(problem);
     // Textract decodes images on its side; a PDF's pages are rendered here, so a bomb inside one is refused first.
-    const tooLarge = pixelLimitProblem(bytes);
-    if (tooLarge?.code === 'IMAGE_TOO_LARGE') throw new UnreadableScanError(tooLarge.reason, { kind: 'too-many-pixels' });
-    const kind = detectScanKind(bytes);
+    const kind = readableScanKind(bytes, { pixels: 'over-limit' });
     if (kind === 'pdf') {
       if (this.opts.staging) {
         // Textract reads the staged file on its side; the office's page limit still holds. A file pdfjs cannot
         // open is left to Textract, which says what is wrong with it.
         const n = await pdfPageCount(bytes).catch(() => null);
-        if (n !== null && n > SCAN_LIMITS.pages) throw new UnreadableScanError(`the PDF has ${n} pages; a scan may have at most ${SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
+        if (n !== null && n > SCAN_LIMITS.pages) throw new UnreadableDocumentError(`the PDF has ${n} pages; a scan may have at most ${SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
         return { engine: this.name, pages: await this.readAsync(bytes, this.opts.staging) };
       }
       const out: OcrPage[] = [];
@@ -131,7 +119,7 @@ export class TextractEngine implements OcrEngine {
       }
       return { engine: this.name, pages: out };
     }
-    if (bytes.length > SYNC_MAX_BYTES) throw new UnreadableScanError(`the image has ${bytes.length} bytes; Textract reads at most ${SYNC_MAX_BYTES}`, { kind: 'too-large' });
+    if (bytes.length > SYNC_MAX_BYTES) throw new UnreadableDocumentError(`the image has ${bytes.length} bytes; Textract reads at most ${SYNC_MAX_BYTES}`, { kind: 'too-large' });
     return { engine: this.name, pages: await this.detect(bytes, imageSize(bytes)) };
   }
 
@@ -185,7 +173,7 @@ export class TextractEngine implements OcrEngine {
         continue;
       }
       if (res.JobStatus === 'FAILED') {
-        throw new UnreadableScanError(`Textract could not read the document: ${res.StatusMessage ?? 'job failed'}`);
+        throw new UnreadableDocumentError(`Textract could not read the document: ${res.StatusMessage ?? 'job failed'}`);
       }
       // SUCCEEDED or PARTIAL_SUCCESS: collect this page of results, follow NextToken.
       blocks.push(...(res.Blocks ?? []));
@@ -201,7 +189,7 @@ export class TextractEngine implements OcrEngine {
       return await fn();
     } catch (err) {
       const name = (err as { name?: string })?.name ?? '';
-      if (UNREADABLE.has(name)) throw new UnreadableScanError(`Textract: ${(err as Error).message || name}`, { cause: err });
+      if (UNREADABLE.has(name)) throw new UnreadableDocumentError(`Textract: ${(err as Error).message || name}`, { cause: err });
       throw err;
     }
   }
@@ -261,6 +249,6 @@ export function ocrPagesOfBlocks(blocks: Block[], pageCount: number, size: PageS
 }
 
 /** Page texts and confidences (null for a page without lines) from Textract blocks. */
-export function pagesOfBlocks(blocks: Block[], pageCount: number): ReadText['pages'] {
+export function pagesOfBlocks(blocks: Block[], pageCount: number): { text: string; confidence: number | null }[] {
   return ocrPagesOfBlocks(blocks, pageCount, null).map((p) => ({ text: p.text, confidence: p.lines?.length ? p.confidence : null }));
 }

@@ -1,0 +1,40 @@
+/**
+ * The extractor's confidences: each field's value with a confidence 0..1 (rounded to 0.01),
+ * the empty result, and the fields under the threshold listed for the clerk to check.
+ */
+import type { Secrecy } from '../../../identity/domain/identity';
+import type { Urgency } from '../../../office';
+import type { ScanField, ScanFields } from '../model';
+
+export interface ExtractedFields {
+  fields: ScanFields;
+  /** Fields whose confidence is under `LOW_CONFIDENCE`: the clerk should check them. */
+  lowConfidence: string[];
+}
+export const LOW_CONFIDENCE = 0.7;
+
+export const field = <T>(value: T | null, confidence: number): ScanField<T> => ({ value, confidence: round(value === null ? confidence : confidence) });
+const round = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+
+export function finish(fields: ScanFields, opts: { lowConfidence?: number }): ExtractedFields {
+  const threshold = opts.lowConfidence ?? LOW_CONFIDENCE;
+  const core = ['numberSymbol', 'typeCode', 'issuer', 'issuerCode', 'place', 'documentDate', 'subject', 'secrecy', 'urgency', 'signer', 'recipients'];
+  const lowConfidence = core.filter((k) => (fields[k]?.confidence ?? 0) < threshold);
+  return { fields, lowConfidence };
+}
+
+export function emptyFields(): ScanFields {
+  return {
+    numberSymbol: field<string>(null, 0),
+    typeCode: field<string>(null, 0),
+    issuer: field<string>(null, 0),
+    issuerCode: field<string>(null, 0),
+    place: field<string>(null, 0),
+    documentDate: field<string>(null, 0),
+    subject: field<string>(null, 0),
+    secrecy: field<Secrecy>(null, 0),
+    urgency: field<Urgency>(null, 0),
+    signer: field<string>(null, 0),
+    recipients: field<string[]>(null, 0),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Địa danh and ngày tháng năm: the date line (the office's reading of a Vietnamese document
+ * date, OCR-tolerant) scored for being the document's own, and the place name before it.
+ */
+import { calendarDate, findDatePhrase } from '../../../office';
+import { findNumberSymbols } from '../../../office';
+import { foldDiacritics } from '../../../platform/text/vietnamese';
+import { fixDigitRun, isUpperWord, wordTokens, type Line } from './lines';
+
+// --- địa danh, ngày tháng năm -------------------------------------------------------------------
+
+export interface DateHit {
+  line: number;
+  iso: string;
+  place: string | null;
+  confidence: number;
+  placeConfidence: number;
+  /** Where the date line (its place name, else "ngày") starts on its line (after any left-column text). */
+  start: number;
+}
+
+/** Years a scanned letter's date may carry; an OCR misreading outside them is not a date. */
+const PLAUSIBLE_YEARS = { from: 1930, to: 2100 };
+
+export function findDateLine(lines: Line[], symbolLine: number, today?: Date): DateHit | null {
+  const candidates: (DateHit & { score: number })[] = [];
+  for (const l of lines) {
+    if (!l.text) continue;
+    const m = findDatePhrase(l.fold, 'ocr');
+    if (!m) continue;
+    const numeric = m.numeric;
+    // Between "ngày", "tháng" and "năm" only numbers stand: a lone l, i or | is 1 and o is 0 there
+    // ("ngày l tháng 9"), once the year shows real digits.
+    const inDate = /\d.*\d/.test(m.year);
+    const num = (g: string) => Number((inDate ? g.replace(/o/g, '0').replace(/[li|]/g, '1') : fixDigitRun(g)).replace(/\D/g, '') || 'NaN');
+    const d = num(m.day);
+    const mo = num(m.month);
+    const y = num(m.year);
+    const iso = y >= PLAUSIBLE_YEARS.from && y <= PLAUSIBLE_YEARS.to ? calendarDate(y, mo, d) : null;
+    if (!iso) continue;
+    if (today && Date.UTC(y, mo - 1, d) > today.getTime() + 86_400_000) continue;
+    const start = m.index + /^[^a-z]*/.exec(m.text)![0].length;
+    const before = l.text.slice(0, start);
+    const place = placeOf(before);
+    const placeStart = place ? before.lastIndexOf(place) : -1;
+    // The date line has a comma before "ngày" and sits near the top.
+    let score = 3 - (l.index / Math.max(1, lines.length)) * 4;
+    if (/,\s*$/.test(before)) score += 2;
+    if (place) score += 1;
+    if (Math.abs(l.index - symbolLine) <= 2) score += 1;
+    if (numeric) score -= 1.5;
+    const digitsFixed = /[oli|]/.test(m.day + m.month + m.year);
+    const confidence = (numeric ? 0.75 : 0.95) * (digitsFixed ? 0.85 : 1);
+    candidates.push({
+      line: l.index,
+      iso,
+      place,
+      confidence,
+      placeConfidence: place ? (/,\s*$/.test(before) ? 0.85 : 0.7) : 0.3,
+      start: placeStart >= 0 ? placeStart : start,
+      score,
+    });
+  }
+  if (!candidates.length) return null;
+  candidates.sort((a, b) => b.score - a.score || a.line - b.line);
+  return candidates[0]!;
+}
+
+/** The place name before ", ngày …": what is left after the left column's text (Số …, a stamp). */
+export function placeOf(before: string): string | null {
+  let s = before.replace(/[,.;:\s]+$/, '');
+  // Drop a number-symbol (and what precedes it) merged from the left column.
+  const syms = findNumberSymbols(s);
+  if (syms.length) {
+    const last = syms[syms.length - 1]!;
+    s = s.slice(last.index + last.length);
+  }
+  s = s.replace(/^[^\p{L}]+/u, '').trim();
+  if (!s) return null;
+  const toks = wordTokens(s);
+  if (!toks.length) return null;
+  // Trailing run of capitalised words (place names are capitalised: "Hoàng Văn Thụ", "TP. Hồ Chí Minh").
+  const joiners = new Set(['pho', 'xa', 'thi', 'tran', 'quan', 'huyen', 'tinh', 'phuong']);
+  let i = toks.length - 1;
+  let taken = 0;
+  while (i >= 0 && taken < 7) {
+    const t = toks[i]!.text;
+    if (/^\p{Lu}/u.test(t) || (joiners.has(foldDiacritics(t)) && i > 0)) {
+      // Stop at a stamp word or an all-caps column text before the place.
+      if (isUpperWord(t) && t.length > 3 && taken > 0) break;
+      i--;
+      taken++;
+    } else break;
+  }
+  if (!taken) return null;
+  // A leading all-caps run is left-column text (MẬT, KHẨN…), not the place.
+  let from = i + 1;
+  while (from < toks.length - 1 && isUpperWord(toks[from]!.text) && toks[from]!.text.length > 2 && /^(mat|khan|hoa|toc|toi|tuyet|thuong)$/.test(foldDiacritics(toks[from]!.text))) from++;
+  const out = s.slice(toks[from]!.start, toks[toks.length - 1]!.end).trim();
+  return out || null;
+}

@@ -5,7 +5,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../platform/errors';
 import type { ClientDirectory, MachineClient } from '../ports/client-registry';
-import { stripKeys, writeTransaction } from '../../reports/adapters/reports-transactions';
+import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 
 export const clientKey = (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: 'CLIENT' });
 

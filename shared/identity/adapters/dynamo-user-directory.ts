@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../../platform/errors';
 import { CLEARANCES, ROLES, type Clearance, type Role } from '../domain/identity';
 import type { AuditLog, AuditInput } from '../../audit/ports/audit-log';
 import type { DirectoryUser, UserChange, UserDirectory } from '../ports/user-directory';
-import { writeTransaction } from '../../reports/adapters/reports-transactions';
+import { writeTransaction } from '../../platform/aws/transactions';
 
 export const userKey = (username: string) => ({ pk: `USER#${username}`, sk: 'USER' });
 export const USERS_INDEX_PK = 'USERS';

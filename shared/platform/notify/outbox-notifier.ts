@@ -7,7 +7,7 @@ import { ulid } from 'ulid';
 import type { Notification, Notifier, Outbox, SentNotification } from './notifier';
 import type { Clock } from '../clock';
 import { decodeCursor, encodeCursor, GSI1_KEY, TABLE_KEY } from '../aws/cursor';
-import { stripKeys } from '../../reports/adapters/reports-transactions';
+import { stripKeys } from '../aws/transactions';
 
 export class DynamoOutbox implements Notifier, Outbox {
   constructor(

@@ -4,7 +4,7 @@ import { ConflictError } from '../../platform/errors';
 import type { Organisation } from '../domain/model';
 import type { OrgStore } from '../ports/orgs';
 import { decodeCursor, encodeCursor, GSI1_KEY } from '../../platform/aws/cursor';
-import { stripKeys, writeTransaction } from './reports-transactions';
+import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 
 const key = (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' });
 const item = (o: Organisation) => ({ ...key(o.id), gsi1pk: 'ORGS', gsi1sk: o.id, ...o });

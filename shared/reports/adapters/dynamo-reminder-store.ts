@@ -4,7 +4,7 @@
  */
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReminderRecord, ReminderStore } from '../ports/reports';
-import { stripKeys, writeTransaction } from './reports-transactions';
+import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 
 type Ref = Pick<ReminderRecord, 'reportType' | 'period' | 'orgId' | 'scheduledAt'>;
 const key = (r: Ref) => ({ pk: `REMINDER#${r.reportType}#${r.period}`, sk: `${r.orgId}#${r.scheduledAt}` });

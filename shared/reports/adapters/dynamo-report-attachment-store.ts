@@ -2,7 +2,7 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../platform/errors';
 import type { AttachmentRecord, AttachmentSeal, AttachmentStore } from '../ports/reports';
-import { stripKeys, writeTransaction } from './reports-transactions';
+import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 
 const key = (id: string) => ({ pk: `ATTACH#${id}`, sk: 'ATTACH' });
 

@@ -11,7 +11,7 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryComman
 import { ConflictError, ValidationError } from '../../platform/errors';
 import type { ReportSummary, ReportVersion } from '../domain/model';
 import type { NewVersion, ReportKey, ReportListQuery, ReportStore } from '../ports/reports';
-import { stripKeys, writeTransaction } from './reports-transactions';
+import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 import { checkStartKey, cursorJson, GSI1_KEY, GSI2_KEY, invalidCursor } from '../../platform/aws/cursor';
 
 const pkOf = (k: ReportKey) => `REPORT#${k.orgId}#${k.reportType}#${k.period}`;

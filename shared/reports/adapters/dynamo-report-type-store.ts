@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { ConflictError } from '../../platform/errors';
 import type { ReportType } from '../domain/model';
 import type { ReportTypeStore } from '../ports/reports';
-import { stripKeys, writeTransaction } from './reports-transactions';
+import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 
 const key = (code: string) => ({ pk: `RTYPE#${code}`, sk: 'RTYPE' });
 

@@ -1,4 +1,4 @@
-/** TransactWriteItems for the reporting adapters: tells a failed condition (or a conflicting transaction) apart from other errors. */
+/** TransactWriteItems for the DynamoDB adapters: tells a failed condition (or a conflicting transaction) apart from other errors; and the key attributes stripped from an item read back. */
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];

@@ -19,7 +19,7 @@ module.exports = {
       name: 'domain-is-pure',
       comment:
         '(a) shared/<m>/domain/ is pure rules: no AWS SDK, no middy, no Powertools, no fs/http, no adapters/ or app/ of any module, ' +
-        'and of the platform only the pure parts (errors, text/, files/file-type, the Clock type: see domain-clock-type-only).',
+        'and of the platform only the pure parts (errors, security: the caller and clearances, text/, files/file-type, the Clock type: see domain-clock-type-only).',
       severity: 'error',
       from: { path: '^shared/[^/]+/domain/' },
       to: {
@@ -31,7 +31,7 @@ module.exports = {
           '^(functions|local|infra)/',
           '^shared/platform/',
         ],
-        pathNot: ['^shared/platform/(errors\\.ts|clock\\.ts|text/|files/file-type\\.ts)'],
+        pathNot: ['^shared/platform/(errors\\.ts|security\\.ts|clock\\.ts|text/|files/file-type\\.ts)'],
       },
     },
     {
@@ -43,12 +43,14 @@ module.exports = {
     },
     {
       name: 'module-through-public-entry',
-      comment: '(b) a module uses another module only through its public entry shared/<m>/index.ts.',
+      comment:
+        '(b) a module uses another module only through its public surface: the files at the top of shared/<m>/ (index.ts, and ' +
+        'entries kept apart so that a bundle need not carry them: routes.ts, ocr.ts…). Its folders (domain/, app/, ports/, adapters/) are its own.',
       severity: 'error',
       from: { path: '^shared/([^/]+)/', pathNot: `^shared/(${LAYERS})/` },
       to: {
         path: '^shared/[^/]+/',
-        pathNot: ['^shared/$1/', '^shared/[^/]+/index\\.ts$', `^shared/(${LAYERS})/`],
+        pathNot: ['^shared/$1/', '^shared/[^/]+/[^/]+\\.ts$', `^shared/(${LAYERS})/`],
       },
     },
     {
@@ -61,21 +63,13 @@ module.exports = {
     {
       name: 'platform-imports-no-module',
       comment:
-        '(c) shared/platform/ is beneath every module: it imports no module, nor the route table, the edge or the functions. ' +
-        'The one exception: the HTTP layer may name the caller and role types of shared/identity/domain (type-only).',
+        '(c) shared/platform/ is beneath every module: it imports no module, nor the route table, the edge or the functions ' +
+        '(the caller every request carries is the platform\'s own: shared/platform/security.ts).',
       severity: 'error',
       from: { path: '^shared/platform/' },
       to: {
         path: ['^shared/(?!platform/)', '^(functions|local|infra)/'],
-        pathNot: ['^shared/identity/(domain/|index\\.ts$)'],
       },
-    },
-    {
-      name: 'platform-identity-types-only',
-      comment: '(c) the exception above is for types: a value import of shared/identity from the platform is a violation.',
-      severity: 'error',
-      from: { path: '^shared/platform/' },
-      to: { path: '^shared/identity/(domain/|index\\.ts$)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'adapters-never-import-app',
@@ -94,13 +88,13 @@ module.exports = {
     {
       name: 'functions-use-public-entries',
       comment:
-        '(f) a function (functions/<name>.ts) composes its parts from the public entries of the modules (shared/<m>/index.ts), ' +
+        '(f) a function (functions/<name>.ts) composes its parts from the public surfaces of the modules (the files at the top of shared/<m>/), ' +
         'the platform, the route table (shared/api/) and the edge (shared/edge/); nothing else of this repository.',
       severity: 'error',
       from: { path: '^functions/' },
       to: {
         path: '^(shared|functions|local|infra|config|test|bench)/',
-        pathNot: ['^shared/[^/]+/index\\.ts$', `^shared/(${LAYERS})/`],
+        pathNot: ['^shared/[^/]+/[^/]+\\.ts$', `^shared/(${LAYERS})/`],
       },
     },
   ],

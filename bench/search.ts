@@ -19,7 +19,7 @@ import { documentClient } from '../shared/platform/aws/dynamodb-client';
 import { tableName } from '../shared/platform/aws/tables';
 import { DynamoSearchIndex, SearchEngine } from '../shared/search';
 import type { SearchDocument } from '../shared/search/domain/document';
-import type { Clearance, Secrecy } from '../shared/identity/domain/identity';
+import type { Clearance, Secrecy } from '../shared/platform/security';
 
 const ACTIONS = [
   'về việc triển khai', 'về việc tổ chức', 'về tăng cường', 'về việc thực hiện', 'về nâng cao chất lượng', 'về việc kiện toàn',

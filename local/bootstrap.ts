@@ -4,7 +4,7 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TABLES } from '../shared/platform/aws/tables';
 import { DEMO_USERS, poolUser } from './demo-users';
 import { userItem } from '../shared/identity/adapters/dynamo-user-directory';
-import type { Role } from '../shared/identity/domain/identity';
+import type { Role } from '../shared/platform/security';
 
 export function localTableNames(prefix = 'daumoi'): Record<string, string> {
   return Object.fromEntries(TABLES.map((t) => [t.envVar, `${prefix}-${t.name}`]));

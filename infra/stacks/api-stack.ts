@@ -41,7 +41,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../../shared/api/routes';
 import { API_FUNCTIONS, type ApiFunction, type Route } from '../../shared/platform/http/route';
-import { ROLES } from '../../shared/identity/domain/identity';
+import { ROLES } from '../../shared/platform/security';
 import { ENV } from '../../shared/platform/env';
 import { TABLES, type TableSpec } from '../../shared/platform/aws/tables';
 import { DaumoiFunction, grantPurgeVersions, type AccessMode } from '../constructs/daumoi-function';

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { ZodType } from 'zod';
 import { ErrorBody } from '../platform/http/schemas';
 import type { Route } from '../platform/http/route';
-import { REPORTS_SCOPE } from '../identity/domain/identity';
+import { REPORTS_SCOPE } from '../platform/security';
 
 type JsonSchema = Record<string, unknown>;
 

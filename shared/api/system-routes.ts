@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES, CLEARANCES } from '../identity/domain/identity';
+import { ROLES, CLEARANCES } from '../platform/security';
 import { defineRoute } from '../platform/http/route';
 
 export const Health = z.object({ status: z.literal('ok'), version: z.string() }).meta({ id: 'Health' });

@@ -1,6 +1,6 @@
 /** People administration (api.md, "People (admin)"): roles, clearance and department, set by an administrator with a reason. */
 import * as z from 'zod';
-import { CLEARANCES, ROLES, type Role } from './domain/identity';
+import { CLEARANCES, ROLES, type Role } from '../platform/security';
 import { defineRoute } from '../platform/http/route';
 import { listOf } from '../platform/http/schemas';
 

@@ -1,6 +1,6 @@
 /** Register routes: the incoming register (sổ văn bản đến), the outgoing register (sổ văn bản đi), and their printable export. */
 import * as z from 'zod';
-import { OFFICE_ROLES, type Role } from '../identity/domain/identity';
+import { OFFICE_ROLES, type Role } from '../platform/security';
 import { INCOMING_STATUSES, LIMITS, OUTGOING_STATUSES, REGISTER_NAMES, SECRECY_LEVELS } from './domain/model';
 import { URGENCY_LEVELS } from '../office';
 import { defineRoute } from '../platform/http/route';

@@ -1,6 +1,6 @@
 /** Routes of subordinate organisations (the org tree) and their machine clients. */
 import * as z from 'zod';
-import { OFFICE_ROLES } from '../identity/domain/identity';
+import { OFFICE_ROLES } from '../platform/security';
 import { defineRoute } from '../platform/http/route';
 import { ETAG_HEADERS, Id, ListQuery, listOf } from '../platform/http/schemas';
 

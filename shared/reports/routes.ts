@@ -1,6 +1,6 @@
 /** Routes of the reporting regime: report types, submissions, the status view, export, reminders and the outbox (their schemas: ./schemas.ts). */
 import * as z from 'zod';
-import { OFFICE_ROLES, type Role } from '../identity/domain/identity';
+import { OFFICE_ROLES, type Role } from '../platform/security';
 import { defineRoute } from '../platform/http/route';
 import { ETAG_HEADERS, FILE_HEADERS, Id, ListQuery, listOf } from '../platform/http/schemas';
 import {

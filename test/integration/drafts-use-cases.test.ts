@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedEnv } from '../support/integration';
 import { nqDraft } from '../support/drafts';
-import type { Caller } from '../../shared/identity/domain/identity';
+import type { Caller } from '../../shared/platform/security';
 
 useEmbeddedEnv();
 const { services } = await import('../../shared/composition');

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
-import type { Clearance } from '../../shared/identity/domain/identity';
+import type { Clearance } from '../../shared/platform/security';
 import { incomingBody, outgoingBody, tokenWith, useServices, vnClock } from './registers-support';
 import { readScan } from '../support/read-scan';
 

@@ -9,7 +9,7 @@ import { personAccessToken } from '../../local/issuer';
 import { poolUser } from '../../local/demo-users';
 import { overrideServices, services } from '../../shared/composition';
 import { loadDomainConfig, type DomainConfig } from '../../shared/office';
-import type { Caller, Clearance, Role } from '../../shared/identity/domain/identity';
+import type { Caller, Clearance, Role } from '../../shared/platform/security';
 import { documentClient } from '../../shared/platform/aws/dynamodb-client';
 import { tableName } from '../../shared/platform/aws/tables';
 import { GaplessCounter, type Registers } from '../../shared/registers';

@@ -20,7 +20,7 @@ afterAll(() => indexing.stop());
 const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-scan-store');
 const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
 const { tableName } = await import('../../shared/platform/aws/tables');
-type Secrecy = import('../../shared/identity/domain/identity').Secrecy;
+type Secrecy = import('../../shared/platform/security').Secrecy;
 
 const store = new DynamoScanStore(documentClient(), tableName('Data'));
 const tokens = {} as Record<'vanthu' | 'chuyenvien' | 'chuyenvien2' | 'chanhvp', string>;

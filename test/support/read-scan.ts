@@ -7,7 +7,7 @@ import { DynamoScanStore } from '../../shared/scans/adapters/dynamo-scan-store';
 import { documentClient } from '../../shared/platform/aws/dynamodb-client';
 import { tableName } from '../../shared/platform/aws/tables';
 import { services } from '../../shared/composition';
-import type { Caller, Secrecy } from '../../shared/identity/domain/identity';
+import type { Caller, Secrecy } from '../../shared/platform/security';
 
 const field = (value: unknown, confidence = 0.95) => ({ value, confidence });
 const CLERK: Caller = { sub: 'user-vanthu', username: 'vanthu', roles: ['van-thu'], clearance: 'mat' };

@@ -3,7 +3,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoClient } from '../../shared/platform/aws/dynamodb-client';
 import { tableName } from '../../shared/platform/aws/tables';
 import { services } from '../../shared/composition';
-import type { Caller } from '../../shared/identity/domain/identity';
+import type { Caller } from '../../shared/platform/security';
 import type { IncomingEntryView } from '../../shared/registers';
 
 export const COUNTED_TABLES = ['Data', 'Search', 'Audit'] as const;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDomainConfig } from '../../shared/office';
-import type { Caller, Role, Secrecy } from '../../shared/identity/domain/identity';
+import type { Caller, Role, Secrecy } from '../../shared/platform/security';
 import type { Draft, DraftInput, HistoryEntry, PendingTask } from '../../shared/drafts/domain/model';
 import { isRedelivery, restoredAfterUndelivered, type TaskResponse } from '../../shared/drafts/domain/rules';
 import { assertMaySubmit, newDraft } from '../../shared/drafts/domain/submission';

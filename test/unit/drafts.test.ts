@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDomainConfig } from '../../shared/office';
-import type { Caller } from '../../shared/identity/domain/identity';
+import type { Caller } from '../../shared/platform/security';
 import type { Draft } from '../../shared/drafts/domain/model';
 import { assertMayDecide, assertStepPending, canViewDraft, planDecision } from '../../shared/drafts/domain/rules';
 import { applyIssued, applyPrecheck, applyTaskStarted, applyTimeout } from '../../shared/drafts/domain/transitions';

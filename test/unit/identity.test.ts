@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { canSee } from '../../shared/identity/domain/identity';
+import { canSee } from '../../shared/platform/security';
 import { JwtIdentityVerifier } from '../../shared/identity/adapters/jwt-verifier';
 import { authenticate } from '../../shared/identity/adapters/authenticate';
 import { errorHandler } from '../../shared/platform/http/middleware/error-handler';

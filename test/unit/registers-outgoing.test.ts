@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDomainConfig, type DomainConfig } from '../../shared/office';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/platform/errors';
-import type { Caller } from '../../shared/identity/domain/identity';
+import type { Caller } from '../../shared/platform/security';
 import type { OutgoingEntry, OutgoingInput } from '../../shared/registers/domain/model';
 import { applyVoid, numberSymbolFor, planOutgoing } from '../../shared/registers/domain/outgoing';
 

@@ -1,7 +1,7 @@
 /** What a reader may see of the registers (domain/visibility.ts, domain/counts.ts), by clearance. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLEARANCES, type Clearance, type Secrecy } from '../../shared/identity/domain/identity';
+import { CLEARANCES, type Clearance, type Secrecy } from '../../shared/platform/security';
 import type { IncomingEntry } from '../../shared/registers/domain/model';
 import { emptyCounts, tally } from '../../shared/registers/domain/counts';
 import { asRead, duplicateError, mayRead, readableOr404, readableRank, replayOr409, shownIncoming, storedForm } from '../../shared/registers/domain/visibility';

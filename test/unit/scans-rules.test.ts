@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../../shared/identity/domain/identity';
+import type { Caller } from '../../shared/platform/security';
 import { MAX_SCAN_BYTES, type Scan, type ScanFields } from '../../shared/scans/domain/model';
 import { cannotStartJob, jobKeyOf, mustQuarantine, quarantineMessage, SCAN_MOVES, scanVisibility, uploadProblem } from '../../shared/scans/domain/rules';
 import { incomingFromScan } from '../../shared/scans/domain/registration';

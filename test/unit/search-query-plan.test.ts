@@ -1,7 +1,7 @@
 /** How a search query is answered (domain/query-plan.ts, domain/ranking.ts): what is read, filtered, walked and resumed. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLEARANCES, type Clearance } from '../../shared/identity/domain/identity';
+import { CLEARANCES, type Clearance } from '../../shared/platform/security';
 import { orderKey, type Posting } from '../../shared/search/domain/postings';
 import {
   byRarity,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CognitoUserDirectory } from '../../shared/identity/adapters/cognito-user-directory';
 import type { AuditInput, AuditLog } from '../../shared/audit/ports/audit-log';
-import type { Caller } from '../../shared/identity/domain/identity';
+import type { Caller } from '../../shared/platform/security';
 
 const POOL = 'ap-southeast-1_AbCdEf123';
 const attrs = (o: Record<string, string>) => Object.entries(o).map(([Name, Value]) => ({ Name, Value }));

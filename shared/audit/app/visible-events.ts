@@ -5,7 +5,7 @@
  * is a chain stub in the office-wide list and absent from one entity's history.
  */
 import { eventSecrecy, eventVisibleTo, redactedStub, type RedactedEvent } from '../domain/audit-secrecy';
-import type { Clearance, Secrecy } from '../../identity/domain/identity';
+import type { Clearance, Secrecy } from '../../platform/security';
 import type { AuditEvent } from '../ports/audit-log';
 
 export async function visibleEvents(

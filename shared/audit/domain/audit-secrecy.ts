@@ -6,7 +6,7 @@
  * so the chain's continuity stays checkable — with no actor, action, entity or content; and
  * nothing at all when they ask for that entity's history, as for an entity that does not exist.
  */
-import { canSee, type Clearance, type Secrecy } from '../../identity/domain/identity';
+import { canSee, type Clearance, type Secrecy } from '../../platform/security';
 
 const LEVELS: readonly string[] = ['mat', 'toi-mat', 'tuyet-mat'];
 const rank = (s: Secrecy | null) => (s ? LEVELS.indexOf(s) + 1 : 0);

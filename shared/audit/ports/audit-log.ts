@@ -1,4 +1,4 @@
-import type { Caller } from '../../identity/domain/identity';
+import type { Caller } from '../../platform/security';
 
 /** One audited mutation: who did what to which entity, with the state before and after. */
 export interface AuditEvent {

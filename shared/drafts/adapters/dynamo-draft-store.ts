@@ -15,7 +15,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import type { WorkflowStep } from '../../office';
 import { ConflictError, NotFoundError } from '../../platform/errors';
 import type { Decision, Draft } from '../domain/model';
-import type { Role } from '../../identity/domain/identity';
+import type { Role } from '../../platform/security';
 import type { TaskResponse } from '../domain/rules';
 import type { AuditLog } from '../../audit/ports/audit-log';
 import type { AuditSpec, DraftStore, Mutation, TaskTokenRecord } from '../ports/draft-store';

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock';
 import { ConflictError, NotFoundError } from '../../platform/errors';
 import { decodePositionCursor, encodePositionCursor } from '../../platform/aws/cursor';
 import type { DomainConfig } from '../../office';
-import type { Caller } from '../../identity/domain/identity';
+import type { Caller } from '../../platform/security';
 import type { Draft, DraftInput } from '../domain/model';
 import { assertMayDecide, assertStepPending, canViewDraft, isRedelivery, planDecision, restoredAfterUndelivered, type DecisionInput, type TaskResponse } from '../domain/rules';
 import { assertMaySubmit, newDraft } from '../domain/submission';

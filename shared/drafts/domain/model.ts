@@ -4,7 +4,7 @@
  */
 import type { WorkflowStep } from '../../office';
 import type { Urgency } from '../../office';
-import type { Role, Secrecy } from '../../identity/domain/identity';
+import type { Role, Secrecy } from '../../platform/security';
 import type { PrecheckFinding } from './precheck';
 
 export const DRAFT_STATUSES = ['precheck', 'appraisal', 'revision', 'approval', 'issued', 'rejected', 'expired'] as const;

@@ -4,7 +4,7 @@
  */
 import type { DocumentType, DomainConfig } from '../../office';
 import type { Urgency } from '../../office';
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 import type { Add, DraftForPrecheck } from './precheck';
 import { isUpperLine, keyOf, type DraftText } from './precheck-text';
 

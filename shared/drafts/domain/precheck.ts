@@ -11,7 +11,7 @@
 import { findDocumentType, mayIssue, resolveIssuer } from '../../office';
 import type { DomainConfig } from '../../office';
 import type { Urgency } from '../../office';
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 import { readDraft } from './precheck-text';
 import { checkDate, checkHeader, checkNumberSymbol, checkTitleAndSubject } from './precheck-header';
 import { checkSigning, declaredSignature } from './precheck-signing';

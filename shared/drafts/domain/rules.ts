@@ -4,7 +4,7 @@
  */
 import type { DomainConfig, WorkflowStep } from '../../office';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors';
-import { canSee, hasAnyRole, OFFICE_ROLES, type Caller } from '../../identity/domain/identity';
+import { canSee, hasAnyRole, OFFICE_ROLES, type Caller } from '../../platform/security';
 import type { PrecheckResult } from './precheck';
 import { DRAFT_LIMITS, FINAL_STATUSES, type Actor, type Decision, type Draft, type DraftStatus, type HistoryEntry } from './model';
 import { stepTiming, WORKFLOW_ERRORS, type RouteSlot, type StepTiming } from './workflow';

@@ -3,7 +3,7 @@
  * workflow starts (status precheck, round 1, one history line).
  */
 import { ForbiddenError } from '../../platform/errors';
-import { canSee, type Caller } from '../../identity/domain/identity';
+import { canSee, type Caller } from '../../platform/security';
 import type { Draft, DraftInput } from './model';
 import { actorOf } from './rules';
 import { executionNameFor } from './workflow';

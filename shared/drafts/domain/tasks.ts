@@ -4,7 +4,7 @@
  * the overdue steps to chase (follow-up), each draft once, earliest due first.
  */
 import type { DomainConfig, WorkflowStep } from '../../office';
-import type { Caller, Role } from '../../identity/domain/identity';
+import type { Caller, Role } from '../../platform/security';
 import type { Draft } from './model';
 import { canViewDraft, fourEyesProblem } from './rules';
 

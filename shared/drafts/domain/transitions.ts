@@ -3,7 +3,7 @@
  * escalate or expire it, mark it issued. The task Lambdas store the results.
  */
 import type { DomainConfig, Urgency } from '../../office';
-import type { Caller, Secrecy } from '../../identity/domain/identity';
+import type { Caller, Secrecy } from '../../platform/security';
 import { precheckDraft, type PrecheckResult } from './precheck';
 import { FINAL_STATUSES, SYSTEM_ACTOR, type Draft, type HistoryEntry, type PendingTask } from './model';
 import { findingCounts } from './rules';

@@ -6,7 +6,7 @@
  */
 import type { DomainConfig, WorkflowStep } from '../../office';
 import { humanStepDueAt } from '../../office';
-import type { Role } from '../../identity/domain/identity';
+import type { Role } from '../../platform/security';
 
 /** Input of an execution: one per draft, named deterministically (see executionNameFor). */
 export interface ExecutionInput {

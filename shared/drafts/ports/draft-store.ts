@@ -5,7 +5,7 @@
  */
 import type { WorkflowStep } from '../../office';
 import type { Decision, Draft } from '../domain/model';
-import type { Role } from '../../identity/domain/identity';
+import type { Role } from '../../platform/security';
 import type { TaskResponse } from '../domain/rules';
 import type { AuditInput } from '../../audit/ports/audit-log';
 

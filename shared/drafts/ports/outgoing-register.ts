@@ -3,7 +3,7 @@
  * (the idempotency key makes a retried issuance get the same number back). The registers'
  * RegisterStore answers it (`allocateOutgoing`).
  */
-import type { Caller } from '../../identity/domain/identity';
+import type { Caller } from '../../platform/security';
 import type { OutgoingRequest } from '../domain/transitions';
 
 export interface OutgoingRegister {

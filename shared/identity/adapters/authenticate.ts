@@ -5,7 +5,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { ForbiddenError, UnauthorizedError } from '../../platform/errors';
-import { hasAnyRole } from '../domain/identity';
+import { hasAnyRole } from '../../platform/security';
 import type { IdentityVerifier } from '../ports/identity-verifier';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { DaumoiContext } from '../../platform/http/types';

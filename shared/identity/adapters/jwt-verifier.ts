@@ -9,7 +9,8 @@
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { UnauthorizedError } from '../../platform/errors';
-import { callerFromClaims, TokenShapeError, type Caller } from '../domain/identity';
+import { type Caller } from '../../platform/security';
+import { callerFromClaims, TokenShapeError } from '../domain/identity';
 import type { IdentityVerifier } from '../ports/identity-verifier';
 
 type Verify = (token: string) => Promise<JwtPayload>;

@@ -8,7 +8,7 @@
  */
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
 import type { ClientRegistry, MachineClient } from '../ports/client-registry';
-import { CLEARANCES } from '../domain/identity';
+import { CLEARANCES } from '../../platform/security';
 
 export type PreTokenEvent = PreTokenGenerationV3TriggerEvent | PreTokenGenerationV2TriggerEvent;
 type Overrides = PreTokenGenerationV3TriggerEvent['response']['claimsAndScopeOverrideDetails'];

@@ -8,7 +8,7 @@
  * is the one decided by the competent authority (quyết định): the reason names it.
  */
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
-import type { Caller, Clearance, Role } from '../domain/identity';
+import type { Caller, Clearance, Role } from '../../platform/security';
 import type { DirectoryUser, UserChange, UserDirectory } from '../ports/user-directory';
 
 export interface UserView {

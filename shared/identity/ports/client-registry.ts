@@ -28,4 +28,4 @@ export interface ClientDirectory extends ClientRegistry {
 }
 
 /** The OAuth scope an organisation client needs to submit and read its reports. */
-export { REPORTS_SCOPE } from '../domain/identity';
+export { REPORTS_SCOPE } from '../../platform/security';

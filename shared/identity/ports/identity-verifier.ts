@@ -1,4 +1,4 @@
-import type { Caller } from '../domain/identity';
+import type { Caller } from '../../platform/security';
 
 /** Verifies a bearer token and returns who is calling; throws UnauthorizedError when it cannot. */
 export interface IdentityVerifier {

@@ -3,7 +3,7 @@
  * department and organisation (custom attributes), enabled. In the cloud the Cognito user pool;
  * embedded, items in the Data table that the embedded token issuer reads at every sign-in.
  */
-import type { Clearance, Role } from '../domain/identity';
+import type { Clearance, Role } from '../../platform/security';
 import type { AuditInput } from '../../audit/ports/audit-log';
 
 export interface DirectoryUser {

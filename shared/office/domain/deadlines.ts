@@ -6,7 +6,7 @@
 import type { DomainConfig, WorkflowStep } from './domain-config-schema';
 import type { HandlingLevel, Urgency } from './urgency';
 import { ValidationError } from '../../platform/errors';
-import type { Role } from '../../identity/domain/identity';
+import type { Role } from '../../platform/security';
 
 export type { Urgency } from './urgency';
 

@@ -6,7 +6,7 @@
  * between its parts are ./domain-config-checks.ts.
  */
 import * as z from 'zod';
-import { ROLES } from '../../identity/domain/identity';
+import { ROLES } from '../../platform/security';
 import type { HandlingLevel } from './urgency';
 
 const note = z.string().optional();

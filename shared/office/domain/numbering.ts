@@ -7,7 +7,7 @@ import { findDocumentType, resolveIssuer, typeSymbol } from './authority';
 import type { DocumentType, DomainConfig, IssuingBody, NumberingScopeKind } from './domain-config-schema';
 import { addDays, localDate, localDateTime } from './deadlines';
 import { ValidationError } from '../../platform/errors';
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 
 export interface NumberingScope {
   /** Key of the counter the number is taken from, e.g. 'TU/NQ/term-2025-2030', 'VPTU/CV/year-2026', 'ĐH/congress-2025'. */

@@ -3,7 +3,7 @@
  * for the CDK API, the embedded gateway, request validation and the OpenAPI document.
  */
 import type { ZodType } from 'zod';
-import type { Role } from '../../identity/domain/identity';
+import type { Role } from '../security';
 
 /** The Lambda function that serves a route; each has an entry file `functions/<name>.ts`. */
 export const API_FUNCTIONS = ['system', 'registers', 'scans', 'search', 'reports', 'orgs', 'drafts', 'audit', 'exports', 'users'] as const;

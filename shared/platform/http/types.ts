@@ -1,6 +1,6 @@
 /** What the middlewares hand to an operation, and what an operation gives back. */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { Caller } from '../../identity/domain/identity';
+import type { Caller } from '../security';
 import type { Route } from './route';
 
 export interface ApiRequest<B = unknown, Q = unknown, P = unknown> {

@@ -1,5 +1,5 @@
 /** What the registers' use cases (app/registers.ts) take and return besides entries. */
-import type { Caller } from '../../identity/domain/identity';
+import type { Caller } from '../../platform/security';
 import type { IncomingEntry, IncomingStatus, OutgoingStatus } from '../domain/model';
 
 /** Who writes, for the audit log and the clearance check. */

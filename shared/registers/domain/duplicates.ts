@@ -11,7 +11,7 @@
  * (`<key>@<rank>`), so the next clerk below the first registration is told about the copy they
  * may see.
  */
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 import { secrecyOfRank } from './rules';
 
 /** The entry that holds a unique key, and its secrecy rank. */

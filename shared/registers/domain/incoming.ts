@@ -6,7 +6,7 @@ import { findDocumentType, typesWithSymbol } from '../../office';
 import type { DomainConfig } from '../../office';
 import { dueDateForUrgency, endOfLocalDay, isOverdue, localDate, type Urgency } from '../../office';
 import { ConflictError, ForbiddenError, type ErrorDetail } from '../../platform/errors';
-import { hasAnyRole, type Caller } from '../../identity/domain/identity';
+import { hasAnyRole, type Caller } from '../../platform/security';
 import { arrivalYear, incomingRegisterFor, incomingRegisterKey } from '../../office';
 import type { ActorRef, IncomingEntry, IncomingInput, IncomingPatch, IncomingStatus } from './model';
 import { parseIncomingNumberSymbol } from './number-symbols';

@@ -3,7 +3,7 @@
  * document gets its số đến, and the outgoing register (sổ văn bản đi), where each issued
  * document gets its số, ký hiệu. Plain data shapes shared by the rules, the store and the API.
  */
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 import type { Urgency } from '../../office';
 import type { IncomingRegisterKind } from '../../office';
 import type { NumberingScopeKind } from '../../office';

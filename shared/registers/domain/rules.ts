@@ -3,7 +3,7 @@
  * metadata-only registration of highly secret documents, and who may see an entry.
  */
 import { ConflictError, ForbiddenError, ValidationError, type ErrorDetail } from '../../platform/errors';
-import { canSee, type Caller, type Clearance, type Secrecy } from '../../identity/domain/identity';
+import { canSee, type Caller, type Clearance, type Secrecy } from '../../platform/security';
 import { daysInMonth, LAST_YEAR } from '../../office';
 import type { RegisterEntry } from './model';
 

@@ -4,7 +4,7 @@
  * also see the entry it repeats, an idempotency key that made an entry they may not see is not
  * replayed to them, and the API shows neither the counter key nor the parsed number-symbol.
  */
-import type { Clearance } from '../../identity/domain/identity';
+import type { Clearance } from '../../platform/security';
 import { ConflictError, NotFoundError } from '../../platform/errors';
 import { incomingOverdue, incomingView, type IncomingEntryView } from './incoming';
 import type { IncomingEntry, RegisterEntry, RegisterName } from './model';

@@ -1,6 +1,6 @@
 /** What the reporting services need from the world; the composition root supplies the adapters. */
 import type { DomainConfig } from '../../office';
-import type { Caller } from '../../identity/domain/identity';
+import type { Caller } from '../../platform/security';
 import type { AuditLog, AuditInput } from '../../audit/ports/audit-log';
 import type { Clock } from '../../platform/clock';
 import type { ClientDirectory } from '../../identity/ports/client-registry';

@@ -1,7 +1,7 @@
 /** Organisations (the org tree) and their machine clients: what an administrator does through /v1/orgs. */
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
-import type { Caller } from '../../identity/domain/identity';
+import type { Caller } from '../../platform/security';
 import type { Organisation } from '../domain/model';
 import { assertNoCycle } from '../domain/tree';
 import { REPORTS_SCOPE, type MachineClient } from '../../identity/ports/client-registry';

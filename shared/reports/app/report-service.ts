@@ -6,7 +6,7 @@ import { uploadTicket } from '../../platform/files/uploads';
 import { inParallel } from '../../platform/concurrency';
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../platform/errors';
-import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../identity/domain/identity';
+import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../platform/security';
 import { ATTACHMENT_TYPES, REPORT_LIMITS, sealedAttachmentKey, type AttachmentRef, type Organisation, type ReportSummary, type ReportType, type ReportVersion } from '../domain/model';
 import { deadlineOf, expectedOrgIds, isOnTime, isTargeted, queriedPeriod, submissionPeriod, toOffsetIso } from '../domain/rules';
 import { reportStatus } from '../domain/status';

@@ -1,6 +1,6 @@
 /** Report types (loại báo cáo) as data an administrator manages: period, due rule, targets, data schema. */
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
-import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../identity/domain/identity';
+import { hasAnyRole, OFFICE_ROLES, type Caller } from '../../platform/security';
 import type { ReportType } from '../domain/model';
 import { defineReportType, isTargeted, type ReportTypeDefinition } from '../domain/rules';
 import { auditItem, type ReportingDeps } from './deps';

@@ -14,7 +14,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import { ConflictError, NotFoundError } from '../../platform/errors';
 import type { Scan, ScanQuarantine } from '../domain/model';
 import { cannotStartJob, JOB_START_STATUSES } from '../domain/rules';
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 import type { ClaimResult, JobOutcome, ScanJob, ScanStore } from '../ports/scan-store';
 
 const scanKey = (scanId: string) => ({ pk: `SCAN#${scanId}`, sk: 'SCAN' });

@@ -8,7 +8,7 @@
  * DynamoDB transaction: a refused or lost link stores nothing.
  */
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
-import { hasAnyRole, type Secrecy } from '../../identity/domain/identity';
+import { hasAnyRole, type Secrecy } from '../../platform/security';
 import { metadataOnlyProblems, secrecyName, secrecyRank, throwIfProblems, type IncomingInput } from '../../registers';
 import type { Scan } from '../domain/model';
 import { quarantineMessage, scanVisibility } from '../domain/rules';

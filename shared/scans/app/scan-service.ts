@@ -6,7 +6,7 @@
 import { uploadTicket, type UploadTicket } from '../../platform/files/uploads';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../platform/errors';
-import type { Caller } from '../../identity/domain/identity';
+import type { Caller } from '../../platform/security';
 import { actorRef } from '../../registers';
 import {
   MAX_SCAN_BYTES,

@@ -2,7 +2,7 @@
  * A scan (bản quét): a letter the clerk (văn thư) uploads to be read by OCR, shown back with
  * its extracted fields, and registered in the sổ văn bản đến. Plain data shapes.
  */
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 import type { Urgency } from '../../office';
 
 export const SCAN_STATUSES = ['awaiting-upload', 'processing', 'done', 'failed', 'quarantined'] as const;

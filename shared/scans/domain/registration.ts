@@ -3,7 +3,7 @@
  * with the clerk's corrections taking precedence over what OCR read.
  */
 import type { Urgency } from '../../office';
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 import type { IncomingInput } from '../../registers/domain/model';
 import type { Scan } from './model';
 

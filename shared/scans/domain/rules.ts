@@ -3,7 +3,7 @@
  * against the declared type), the deterministic OCR job key, the secrecy guard (domain.md f)
  * and who may see what of a scan.
  */
-import { canSee, hasAnyRole, type Caller, type Secrecy } from '../../identity/domain/identity';
+import { canSee, hasAnyRole, type Caller, type Secrecy } from '../../platform/security';
 import { METADATA_ONLY_SECRECY, secrecyName } from '../../registers/domain/rules';
 import { detectFileKind, imageSize, pdfImageSizes } from '../../platform/files/file-type';
 import { MAX_SCAN_BYTES, SCAN_LIMITS, type Scan, type ScanContentType, type ScanFailure, type ScanStatus } from './model';

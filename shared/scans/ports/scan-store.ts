@@ -3,7 +3,7 @@
  * so a re-delivered upload event finds its job already claimed or finished and does nothing.
  */
 import type { Scan, ScanFailure, ScanFields, ScanQuarantine, ScanUpload } from '../domain/model';
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 import type { Urgency } from '../../office';
 
 export type JobState = 'running' | 'retry' | 'done' | 'failed' | 'superseded';

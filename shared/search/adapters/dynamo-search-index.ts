@@ -14,7 +14,7 @@
  * transaction, so concurrent indexers cannot lose each other's postings.
  */
 import { BatchGetCommand, BatchWriteCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { CLEARANCES, type Secrecy } from '../../identity/domain/identity';
+import { CLEARANCES, type Secrecy } from '../../platform/security';
 import type { SearchDocument } from '../domain/document';
 import {
   applyChanges,

@@ -14,7 +14,7 @@
 import { logger } from '../../platform/observability/logger';
 import { count, METRIC } from '../../platform/observability/metrics';
 import { NotFoundError } from '../../platform/errors';
-import type { Caller } from '../../identity/domain/identity';
+import type { Caller } from '../../platform/security';
 import type { IncomingEntryView, OutgoingEntry } from '../../registers';
 import { searchDocumentOf } from '../domain/document';
 import type { Registers } from '../../registers';

@@ -5,7 +5,7 @@
  * candidates of the rarest term checked against the others, every match ranked at once or the
  * lists walked newest first, and what each hit shows — its record's secrecy checked again.
  */
-import { canSee } from '../../identity/domain/identity';
+import { canSee } from '../../platform/security';
 import { ValidationError } from '../../platform/errors';
 import type { SearchDocument } from '../domain/document';
 import { idOfOrderKey, type Posting } from '../domain/postings';

@@ -2,7 +2,7 @@
  * What the search index knows of a register entry: its heading fields, filter values, secrecy
  * and, for an entry made from a scan, the OCR text.
  */
-import type { Secrecy } from '../../identity/domain/identity';
+import type { Secrecy } from '../../platform/security';
 import type { IncomingEntryView, OutgoingEntry, RegisterName } from '../../registers';
 
 export interface SearchDocument {

@@ -4,7 +4,7 @@
  * the walk (the rarest), whether every match is ranked at once or pages go newest first each
  * ranked within itself, how far each step of that walk reads, and the cursor that resumes it.
  */
-import { CLEARANCES, type Clearance } from '../../identity/domain/identity';
+import { CLEARANCES, type Clearance } from '../../platform/security';
 import { ValidationError } from '../../platform/errors';
 import { dateOfOrderKey, type Posting } from './postings';
 import type { QueryTerm } from './terms';

@@ -2,7 +2,7 @@
  * Full-text search over the registers (GET /v1/search): an inverted index of folded Vietnamese
  * terms. The caller's clearance bounds what is read, so nothing above it is ever returned.
  */
-import type { Clearance, Secrecy } from '../../identity/domain/identity';
+import type { Clearance, Secrecy } from '../../platform/security';
 import type { RegisterName } from '../../registers';
 import type { SearchDocument } from '../domain/document';
 import type { ForwardTerm, Posting } from '../domain/postings';

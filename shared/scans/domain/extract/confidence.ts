@@ -2,7 +2,7 @@
  * The extractor's confidences: each field's value with a confidence 0..1 (rounded to 0.01),
  * the empty result, and the fields under the threshold listed for the clerk to check.
  */
-import type { Secrecy } from '../../../identity/domain/identity';
+import type { Secrecy } from '../../../platform/security';
 import type { Urgency } from '../../../office';
 import type { ScanField, ScanFields } from '../model';
 

@@ -12,7 +12,7 @@
  * title-subject.ts (tên loại, trích yếu), stamps.ts (mật, khẩn), footer.ts (chữ ký, nơi nhận),
  * spelling.ts (marks and codes put back), confidence.ts; this file orders them.
  */
-import type { Secrecy } from '../../../identity/domain/identity';
+import type { Secrecy } from '../../../platform/security';
 import type { Urgency } from '../../../office';
 import type { ScanField, ScanFields } from '../model';
 import { isKnownBodyCode, isKnownTypeCode } from '../../../office';

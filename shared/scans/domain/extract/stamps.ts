@@ -2,7 +2,7 @@
  * Độ mật and độ khẩn stamps (MẬT, TỐI MẬT, TUYỆT MẬT; KHẨN, THƯỢNG KHẨN, HỎA TỐC) in the header
  * zone, read as runs of capitals, a letter off allowed.
  */
-import type { Secrecy } from '../../../identity/domain/identity';
+import type { Secrecy } from '../../../platform/security';
 import type { Urgency } from '../../../office';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { levenshtein } from './fuzzy';

@@ -2,7 +2,7 @@
  * The words the extractor looks for (domain.md a, d, f). Configuration, not logic: an
  * administrator may add type names or titles; `ExtractVocabulary` is what extract() takes.
  */
-import type { Secrecy } from '../../../identity/domain/identity';
+import type { Secrecy } from '../../../platform/security';
 import type { Urgency } from '../../../office';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 

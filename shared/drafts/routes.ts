@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { URGENCY_LEVELS, WORKFLOW_STEPS } from '../office';
 import { DECISIONS, DRAFT_LIMITS, DRAFT_STATUSES } from './domain/model';
 import { ROLES } from '../platform/security';
-import { SECRECY_LEVELS } from '../registers/domain/model';
+import { SECRECY_LEVELS } from '../registers/model';
 import { defineRoute } from '../platform/http/route';
 import { Id, ListQuery, listOf } from '../platform/http/schemas';
 

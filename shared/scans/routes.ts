@@ -1,7 +1,7 @@
 /** Scan routes: upload a scanned letter (presigned PUT), read what OCR found, register it. */
 import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../platform/security';
-import { LIMITS, SECRECY_LEVELS } from '../registers/domain/model';
+import { LIMITS, SECRECY_LEVELS } from '../registers/model';
 import { URGENCY_LEVELS } from '../office';
 import { MAX_SCAN_BYTES, SCAN_CONTENT_TYPES, SCAN_FIELD_NAMES, SCAN_STATUSES } from './domain/model';
 import { defineRoute } from '../platform/http/route';

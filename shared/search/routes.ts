@@ -1,7 +1,7 @@
 /** Search route: full-text search over the registers, with or without diacritics. */
 import * as z from 'zod';
 import { OFFICE_ROLES } from '../platform/security';
-import { REGISTER_NAMES } from '../registers/domain/model';
+import { REGISTER_NAMES } from '../registers/model';
 import { defineRoute } from '../platform/http/route';
 import { ListQuery, listOf } from '../platform/http/schemas';
 

@@ -17,7 +17,7 @@ import { ConflictError, NotFoundError } from '../../platform/errors';
 import type { Decision, Draft } from '../domain/model';
 import type { Role } from '../../platform/security';
 import type { TaskResponse } from '../domain/rules';
-import type { AuditLog } from '../../audit/ports/audit-log';
+import type { AuditLog } from '../../audit';
 import type { AuditSpec, DraftStore, Mutation, TaskTokenRecord } from '../ports/draft-store';
 
 const draftKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT' });

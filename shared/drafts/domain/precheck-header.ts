@@ -8,7 +8,7 @@ import type { DocumentType, DomainConfig, IssuingBody } from '../../office';
 import { localDate } from '../../office';
 import { dateWritingAdvice, findDatePhrase, readWrittenDate, type DatePhrase } from '../../office';
 import { findDraftNumberSymbol, hasStateDraftNumberSymbol, type DraftNumberSymbol } from '../../office';
-import type { Add } from './precheck';
+import type { Add } from './precheck-types';
 import { foldSameLength, HEADER_SCAN, isDecoration, isUpperLine, keyOf, type DraftText, type Line } from './precheck-text';
 
 // --- header, number symbol, date -------------------------------------------------------------

@@ -5,7 +5,7 @@
 import type { DocumentType, DomainConfig } from '../../office';
 import type { Urgency } from '../../office';
 import type { Secrecy } from '../../platform/security';
-import type { Add, DraftForPrecheck } from './precheck';
+import type { Add, DraftForPrecheck } from './precheck-types';
 import { isUpperLine, keyOf, type DraftText } from './precheck-text';
 
 // --- dossier, nơi nhận, marks -----------------------------------------------------------------------

@@ -4,7 +4,7 @@
  */
 import { isCollective } from '../../office';
 import type { DomainConfig, IssuingBody, SigningForm } from '../../office';
-import type { Add, DraftForPrecheck } from './precheck';
+import type { Add, DraftForPrecheck } from './precheck-types';
 import { keyOf, type DraftText } from './precheck-text';
 
 // --- signature block (thể thức đề ký) -------------------------------------------------------------

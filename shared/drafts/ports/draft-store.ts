@@ -7,7 +7,7 @@ import type { WorkflowStep } from '../../office';
 import type { Decision, Draft } from '../domain/model';
 import type { Role } from '../../platform/security';
 import type { TaskResponse } from '../domain/rules';
-import type { AuditInput } from '../../audit/ports/audit-log';
+import type { AuditInput } from '../../audit';
 
 /** The task token of one human step of one draft: server side only, never returned to a client. */
 export interface TaskTokenRecord {

@@ -16,7 +16,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { NotFoundError } from '../../platform/errors';
 import { CLEARANCES, ROLES, type Clearance, type Role } from '../../platform/security';
-import type { AuditLog, AuditInput } from '../../audit/ports/audit-log';
+import type { AuditLog, AuditInput } from '../../audit';
 import type { DirectoryUser, UserChange, UserDirectory } from '../ports/user-directory';
 import { lazily } from '../../platform/aws/lazy';
 

@@ -6,7 +6,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../platform/errors';
 import { CLEARANCES, ROLES, type Clearance, type Role } from '../../platform/security';
-import type { AuditLog, AuditInput } from '../../audit/ports/audit-log';
+import type { AuditLog, AuditInput } from '../../audit';
 import type { DirectoryUser, UserChange, UserDirectory } from '../ports/user-directory';
 import { writeTransaction } from '../../platform/aws/transactions';
 

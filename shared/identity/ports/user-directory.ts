@@ -4,7 +4,7 @@
  * embedded, items in the Data table that the embedded token issuer reads at every sign-in.
  */
 import type { Clearance, Role } from '../../platform/security';
-import type { AuditInput } from '../../audit/ports/audit-log';
+import type { AuditInput } from '../../audit';
 
 export interface DirectoryUser {
   username: string;

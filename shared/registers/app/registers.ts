@@ -10,7 +10,7 @@ import { monotonicFactory } from 'ulid';
 import type { DomainConfig } from '../../office';
 import { ConflictError } from '../../platform/errors';
 import type { Caller } from '../../platform/security';
-import type { AuditLog } from '../../audit/ports/audit-log';
+import type { AuditLog } from '../../audit';
 import type { Clock } from '../../platform/clock';
 import { applyIncomingPatch, type IncomingEntryView } from '../domain/incoming';
 import type { IncomingEntry, IncomingInput, IncomingPatch, OutgoingEntry, OutgoingInput, RegisterEntry, RegisterName } from '../domain/model';

@@ -1,10 +1,10 @@
 /** What the reporting services need from the world; the composition root supplies the adapters. */
 import type { DomainConfig } from '../../office';
 import type { Caller } from '../../platform/security';
-import type { AuditLog, AuditInput } from '../../audit/ports/audit-log';
+import type { AuditLog, AuditInput } from '../../audit';
 import type { Clock } from '../../platform/clock';
-import type { ClientDirectory } from '../../identity/ports/client-registry';
-import type { ClientProvisioner } from '../../identity/ports/client-provisioner';
+import type { ClientDirectory } from '../../identity';
+import type { ClientProvisioner } from '../../identity';
 import type { Notifier, Outbox } from '../../platform/notify/notifier';
 import type { OrgStore } from '../ports/orgs';
 import type { ReportFiles } from '../ports/report-files';

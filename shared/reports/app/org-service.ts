@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import type { Caller } from '../../platform/security';
 import type { Organisation } from '../domain/model';
 import { assertNoCycle } from '../domain/tree';
-import { REPORTS_SCOPE, type MachineClient } from '../../identity/ports/client-registry';
+import { REPORTS_SCOPE, type MachineClient } from '../../identity';
 import { auditItem, type ReportingDeps } from './deps';
 
 export interface NewOrg {

@@ -1,5 +1,5 @@
 /** What the scan services need from the world; the composition root supplies the adapters. */
-import type { AuditLog } from '../../audit/ports/audit-log';
+import type { AuditLog } from '../../audit';
 import type { BlobStore } from '../../platform/files/blob-store';
 import type { Clock } from '../../platform/clock';
 import type { Registers } from '../../registers';

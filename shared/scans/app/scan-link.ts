@@ -12,7 +12,7 @@ import { hasAnyRole, type Secrecy } from '../../platform/security';
 import { metadataOnlyProblems, secrecyName, secrecyRank, throwIfProblems, type IncomingInput } from '../../registers';
 import type { Scan } from '../domain/model';
 import { quarantineMessage, scanVisibility } from '../domain/rules';
-import type { AuditLog } from '../../audit/ports/audit-log';
+import type { AuditLog } from '../../audit';
 import type { Clock } from '../../platform/clock';
 import type { IncomingEntryView, Registers, WriteContext, WriteResult } from '../../registers';
 import type { ScanStore } from '../ports/scan-store';

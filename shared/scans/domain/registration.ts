@@ -4,7 +4,7 @@
  */
 import type { Urgency } from '../../office';
 import type { Secrecy } from '../../platform/security';
-import type { IncomingInput } from '../../registers/domain/model';
+import type { IncomingInput } from '../../registers/model';
 import type { Scan } from './model';
 
 /** What the clerk may correct or add when registering a scan. */

@@ -4,7 +4,7 @@
  * and who may see what of a scan.
  */
 import { canSee, hasAnyRole, type Caller, type Secrecy } from '../../platform/security';
-import { METADATA_ONLY_SECRECY, secrecyName } from '../../registers/domain/rules';
+import { METADATA_ONLY_SECRECY, secrecyName } from '../../registers/model';
 import { detectFileKind, imageSize, pdfImageSizes } from '../../platform/files/file-type';
 import { MAX_SCAN_BYTES, SCAN_LIMITS, type Scan, type ScanContentType, type ScanFailure, type ScanStatus } from './model';
 

@@ -7,7 +7,7 @@ import { bestSubstringMatch } from './fuzzy';
 import { upperShare, type Line } from './lines';
 import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2 } from './vocabulary';
 import type { DateHit } from './date';
-import type { TitleHit } from './title-subject';
+import type { TitleHit } from './hits';
 
 export type DocumentSystem = 'party' | 'state';
 

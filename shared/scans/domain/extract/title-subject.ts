@@ -8,17 +8,14 @@ import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { similarity } from './fuzzy';
 import { lettersFold, upperShare, type Line } from './lines';
 import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2, type DocumentTypeName, type ExtractVocabulary } from './vocabulary';
+import type { TitleHit } from './hits';
 import type { DateHit } from './date';
 import { mottoOn, type SymbolHit } from './header';
 import { isStampLine } from './stamps';
 
 // --- tên loại ------------------------------------------------------------------------------------
 
-export interface TitleHit {
-  line: number;
-  type: DocumentTypeName;
-  confidence: number;
-}
+export type { TitleHit } from './hits';
 
 export function findTitle(lines: Line[], vocab: ExtractVocabulary, after: number): TitleHit | null {
   const names = vocab.types.map((t) => ({ t, f: foldDiacritics(t.name) }));

@@ -16,6 +16,8 @@
  * reading before the next, unless that case was accepted). A count change is replayed once on
  * quiet tables before it is reported, so that background work of an earlier accepted case
  * (a draft's workflow taking its next step) is not taken for the rejected request's write.
+ * Over 400 lines because the generators of every kind of odd input (bodies, queries, headers, path
+ * parameters) and the runner that checks each answer belong together: split, each part would need the others.
  */
 import fc from 'fast-check';
 import * as z from 'zod';

@@ -4,6 +4,8 @@
  * number-symbol, date-line, trích yếu, stamp and signing-block variants OCR produces, the
  * header read in three layouts, text without diacritics (Textract) and letter-level OCR slips.
  * Property tests (fast-check, fixed seeds so a failure replays) and tables; no OCR here.
+ * Over 400 lines: one generator of document headers shared by every property below; split by field,
+ * each file would repeat it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

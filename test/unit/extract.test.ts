@@ -3,6 +3,7 @@
  * texts without diacritics, and on hand-made noisy variants that look like OCR output (header
  * columns merged into one line, recipients merged with the signing block, misread letters,
  * specks, old tone placement, NFD).
+ * Over 400 lines: the tables of noisy variants are data; they read best beside the checks that use them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { truthRegisterFields } from '../support/scan-truth';

@@ -15,7 +15,9 @@
  * - coverage (value fields given non-null) and high-confidence precision (answers given with
  *   confidence ≥ 0.9 that are right; goal ≥ 98 %);
  * - secret documents read as not secret, by id;
- * - body CER where the truth has a body; seconds per page (wall clock) and CPU per page.
+ * - body CER where the truth has a body; seconds per page (wall clock, with this many documents
+ *   in flight: workers + 1) and CPU seconds per page (all threads: steadier than the wall clock on
+ *   a shared machine; on an idle one wall ≈ CPU / workers).
  *
  * A held-out part prints figures only: no document's reading, miss or OCR text (and `--dump`
  * skips it). `--json FILE` writes every figure (and the dev parts' per-document readings).
@@ -254,7 +256,7 @@ export async function run(args: string[] = []): Promise<void> {
     await reader.close();
   }
   if (!results.length) throw new Error('no part to read (check --set / --part)');
-  printSummary(results.map((r) => r.summary));
+  printSummary(results);
   const json = opt('--json');
   if (json) {
     const out = {
@@ -350,10 +352,11 @@ function printPart(s: PartSummary, cpuMs: number, docs: DocScore[], hidden: bool
   if (misses.length) console.log(`\n  Misses:\n${misses.map((m) => `  ${m}`).join('\n')}`);
 }
 
-function printSummary(parts: PartSummary[]): void {
+function printSummary(results: { summary: PartSummary; cpuMs: number }[]): void {
+  const parts = results.map((r) => r.summary);
   console.log('\n=== Summary (accuracy per field; coverage of value fields; precision of answers with confidence ≥ 0.9) ===');
-  const head = ['set', 'part', 'docs', 'pages', ...FIELDS.map((f) => SHORT[f]), 'coverage', 'hi-conf prec', 'secret→not', 'body CER', 's/page'];
-  const rows = parts.map((s) => [
+  const head = ['set', 'part', 'docs', 'pages', ...FIELDS.map((f) => SHORT[f]), 'coverage', 'hi-conf prec', 'secret→not', 'body CER', 's/page', 'CPU s/page'];
+  const rows = results.map(({ summary: s, cpuMs }) => [
     s.set,
     s.part,
     String(s.docs),
@@ -364,6 +367,7 @@ function printSummary(parts: PartSummary[]): void {
     `${s.secret.readAsNotSecret.length}/${s.secret.docs}`,
     s.cer ? `${(100 * s.cer.pooled).toFixed(2)}%` : '—',
     s.sPerPage?.toFixed(2) ?? '—',
+    s.pages ? (cpuMs / 1000 / s.pages).toFixed(2) : '—',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -37,8 +37,8 @@ import type { ScanContentType } from '../shared/scans/domain/model';
 import { buildScanReader } from '../shared/scans/ocr';
 import { defaultPoolSize } from '../shared/scans/adapters/ocr/tesseract';
 import { HANDBOOK_SETS, handbookRoot, loadSplitFile, truthFiles, type SplitSet } from './ocr-split';
-import { expectedOf, subjectKey, type Expected } from './ocr-truth';
-import { FIELDS, HIGH_CONFIDENCE, bodyCer, scoreDoc, summarise, type DocRead, type DocScore, type PartSummary, type ReadFields } from './ocr-score';
+import { expectedOf, subjectKey, type Expected } from './lib/ocr-truth';
+import { FIELDS, HIGH_CONFIDENCE, bodyCer, scoreDoc, summarise, type DocRead, type DocScore, type PartSummary, type ReadFields } from './lib/ocr-score';
 
 export { subjectKey, bodyCer };
 

@@ -3,8 +3,8 @@
  * and as high-confidence, secret documents read as not secret, and a part's figures.
  */
 import { describe, expect, it } from 'vitest';
-import { bodyCer, scoreDoc, scoreField, summarise, type BenchField, type ReadField } from '../../bench/ocr-score';
-import type { Expected } from '../../bench/ocr-truth';
+import { bodyCer, scoreDoc, scoreField, summarise, type BenchField, type ReadField } from '../../bench/lib/ocr-score';
+import type { Expected } from '../../bench/lib/ocr-truth';
 
 const party: Expected = {
   id: 's3-001',

@@ -3,7 +3,7 @@
  * real State format onto the same comparisons, as a table.
  */
 import { describe, expect, it } from 'vitest';
-import { expectedOf, subjectKey, type Expected } from '../../bench/ocr-truth';
+import { expectedOf, subjectKey, type Expected } from '../../bench/lib/ocr-truth';
 
 const party = {
   id: 's3-001',

@@ -16,7 +16,7 @@
  * - Body CER: edit distance of the truth's body against the best-matching stretch of the OCR
  *   text (both NFC, whitespace folded), divided by the body's length; pooled over characters.
  */
-import { bestSubstringMatch } from '../shared/scans/domain/extract/fuzzy';
+import { bestSubstringMatch } from '../../shared/scans/domain/extract/fuzzy';
 import { subjectKey, type Expected } from './ocr-truth';
 
 export const FIELDS = ['numberSymbol', 'typeCode', 'documentDate', 'issuer', 'subject', 'secrecy', 'urgency'] as const;

@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import * as z from 'zod';
-import { normalisePhrase } from '../shared/platform/text/vietnamese';
+import { normalisePhrase } from '../../shared/platform/text/vietnamese';
 
 export const SECRECY_SLUGS: Record<string, 'mat' | 'toi-mat' | 'tuyet-mat'> = { 'mật': 'mat', 'tối mật': 'toi-mat', 'tuyệt mật': 'tuyet-mat' };
 export const URGENCY_SLUGS: Record<string, 'khan' | 'thuong-khan' | 'hoa-toc'> = { 'khẩn': 'khan', 'thượng khẩn': 'thuong-khan', 'hỏa tốc': 'hoa-toc', 'hoả tốc': 'hoa-toc' };

@@ -1,12 +1,22 @@
 /** Workflow task Precheck: runs the automated precheck on the draft and routes it to appraisal or revision. */
-import { services } from '../shared/composition';
+import { lazyHandler, observed } from '../shared/platform/lambda';
+import { basics, type Edge, type Given } from '../shared/edge/compose';
+import { cloudEdge } from '../shared/edge/cloud';
+import { officeConfig } from '../shared/office/index';
+import { draftsModule } from '../shared/drafts/index';
 import { applyPrecheck } from '../shared/drafts/domain/transitions';
 import type { PrecheckEvent, RouteSlot } from '../shared/drafts/domain/workflow';
 
-export const handler = async (event: PrecheckEvent): Promise<RouteSlot> => {
-  const s = services();
-  return s.drafts.mutate(event.draftId, (d) => {
-    const { after, route } = applyPrecheck(s.domainConfig, d, s.clock.now());
-    return { after, value: route };
+export function compose(edge: Edge, given: Given = {}) {
+  const { platform, audit } = basics(edge);
+  const domainConfig = given.office ?? officeConfig();
+  const s = { clock: platform.clock, domainConfig, drafts: draftsModule(platform, { audit }) };
+  return observed(async (event: PrecheckEvent): Promise<RouteSlot> => {
+    return s.drafts.mutate(event.draftId, (d) => {
+      const { after, route } = applyPrecheck(s.domainConfig, d, s.clock.now());
+      return { after, value: route };
+    });
   });
-};
+}
+
+export const handler = lazyHandler(() => compose(cloudEdge()));

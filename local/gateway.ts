@@ -11,6 +11,8 @@ import { ROUTES } from '../shared/api/routes';
 import { matchPath, type ApiFunction, type Route } from '../shared/platform/http/route';
 import type { IdentityVerifier } from '../shared/identity/ports/identity-verifier';
 import { errorResult } from '../shared/platform/http/response';
+import type { Edge } from '../shared/edge/edge';
+import { embeddedEdge } from './edge';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -20,11 +22,11 @@ export type Extra = (req: http.IncomingMessage, body: Buffer, res: http.ServerRe
 const TEXT_TYPES = /^(application\/(json|[\w.+-]*\+json|x-www-form-urlencoded|xml)|text\/)/i;
 const handlers = new Map<ApiFunction, Promise<Handler>>();
 
-/** Loads `functions/<fn>.ts` once, as Lambda would on a cold start. */
-export function loadHandler(fn: ApiFunction): Promise<Handler> {
+/** Loads `functions/<fn>.ts` once, as Lambda would on a cold start, and composes it with the embedded edge. */
+export function loadHandler(fn: ApiFunction, edge: Edge = embeddedEdge()): Promise<Handler> {
   let h = handlers.get(fn);
   if (!h) {
-    h = import(`../functions/${fn}.ts`).then((m: { handler: Handler }) => m.handler);
+    h = import(`../functions/${fn}.ts`).then((m: { compose: (edge: Edge) => Handler }) => m.compose(edge));
     handlers.set(fn, h);
   }
   return h;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ensureKeys } from '../../local/keys';
 import { personAccessToken } from '../../local/issuer';
 import { poolUser } from '../../local/demo-users';
-import { overrideServices, services } from '../../shared/composition';
+import { useParts, officeParts } from '../support/parts';
 import { loadDomainConfig, type DomainConfig } from '../../shared/office/domain/config';
 import type { Caller, Clearance, Role } from '../../shared/identity/domain/identity';
 import { documentClient } from '../../shared/platform/aws/dynamodb-client';
@@ -38,7 +38,7 @@ export function vnClock(wall: string): Clock & { set(wall: string): void; advanc
 
 /** Makes the handlers see this clock (and configuration, register store); call with no arguments to restore. */
 export function useServices(o: { clock?: Clock; domainConfig?: DomainConfig; registers?: RegisterStore } = {}): void {
-  overrideServices(o);
+  useParts(o);
 }
 
 /**
@@ -50,9 +50,9 @@ export function plainRegisters(): RegisterStore {
   return new DynamoRegisterStore({
     db: documentClient(),
     table: tableName('Data'),
-    audit: services().audit,
-    clock: { now: () => services().clock.now() },
-    config: () => services().domainConfig,
+    audit: officeParts().audit,
+    clock: { now: () => officeParts().clock.now() },
+    config: () => officeParts().domainConfig,
   });
 }
 
@@ -98,11 +98,11 @@ export function outgoingBody(over: Record<string, unknown> = {}): Record<string,
 }
 
 /** Another register store with its own counter queue: what a second Lambda container would be. */
-export function otherContainer(clock: Clock, config: DomainConfig = services().domainConfig): DynamoRegisterStore {
+export function otherContainer(clock: Clock, config: DomainConfig = officeParts().domainConfig): DynamoRegisterStore {
   return new DynamoRegisterStore({
     db: documentClient(),
     table: tableName('Data'),
-    audit: services().audit,
+    audit: officeParts().audit,
     clock,
     config: () => config,
     counter: new GaplessCounter(documentClient(), tableName('Data')),

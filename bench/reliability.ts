@@ -49,7 +49,8 @@ export async function run(args: string[]): Promise<void> {
   const seed = option(args, '--seed') !== undefined ? Number(option(args, '--seed')) : undefined;
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-reliability-'));
-  const office = await startEmbedded({ dataDir: dir, port: 0, plugins: false });
+  // The gateway's functions composed with the test parts (the trust cases replace the register store).
+  const office = await startEmbedded({ dataDir: dir, port: 0, plugins: false, handlers: (await import('../test/support/parts')).composed });
   const t0 = Date.now();
   const secs = (t: number) => `${((Date.now() - t) / 1000).toFixed(0)} s`;
   try {

@@ -18,8 +18,8 @@ import { startS3, type RunningS3 } from './s3';
 import { ensureKeys, type LocalKeys } from './keys';
 import { LOCAL_WEB_CLIENT_ID } from './issuer';
 import { ensureTables, localTableNames, seedUsers } from './bootstrap';
-import { createGateway, loadHandler, type Extra } from './gateway';
-import { API_FUNCTIONS } from '../shared/platform/http/route';
+import { createGateway, loadHandler, type Extra, type Handler } from './gateway';
+import { API_FUNCTIONS, type ApiFunction } from '../shared/platform/http/route';
 import { routesOf } from '../shared/api/routes';
 import { clientCredentialsToken, initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
@@ -43,6 +43,8 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** The edge the functions are composed with (default: this process's embedded edge). */
   edge?: EmbeddedEdge;
+  /** How the gateway has each API function (default: composed with the edge; tests compose with parts of their own). */
+  handlers?: (fn: ApiFunction) => Promise<Handler>;
 }
 
 export interface Embedded {
@@ -150,7 +152,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     let url: string | undefined;
     let listening: Embedded['listening'];
     if (opts.port !== undefined) {
-      const server = createGateway({ verifier: () => edge.verifier(), extras });
+      const server = createGateway({ verifier: () => edge.verifier(), extras, handlers: opts.handlers ?? ((fn) => loadHandler(fn, edge)) });
       const l = await listenOn(server, opts.port, host);
       url = l.url;
       listening = { address: l.address, port: l.port };

@@ -121,7 +121,14 @@ export function officeParts(): OfficeParts {
 export type Handler = (event?: any, context?: Context | any) => Promise<any>;
 
 /** `functions/<fn>.ts` composed with the embedded edge and the current overrides (composed again when they change). */
-export async function composed(fn: string): Promise<Handler> {
+export function composed(fn: string): Promise<Handler> {
+  let h = composedHandlers.get(fn);
+  if (!h) composedHandlers.set(fn, (h = composeNow(fn)));
+  return h;
+}
+const composedHandlers = new Map<string, Promise<Handler>>();
+
+async function composeNow(fn: string): Promise<Handler> {
   const m = (await import(`../../functions/${fn}.ts`)) as { compose: (edge: EmbeddedEdge, given?: unknown) => Handler };
   let current: { generation: number; handler: Handler } | undefined;
   const handlerNow = (): Handler => {

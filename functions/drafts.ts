@@ -13,7 +13,7 @@ import { draftsOperations } from '../shared/drafts/http';
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit, auth } = basics(edge);
   const drafts = draftsModule(platform, { audit });
-  const parts = { drafts, workflow: edge.workflow(), clock: platform.clock, domainConfig: given.office ?? officeConfig() };
+  const parts = { drafts, workflow: edge.workflow(), clock: platform.clock, get domainConfig() { return given.office ?? officeConfig(); } };
   return apiHandler('drafts', draftsOperations(parts), auth);
 }
 

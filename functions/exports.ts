@@ -14,7 +14,7 @@ import { exportReportsOperation } from '../shared/reports/http';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit, auth } = basics(edge);
-  const office = given.office ?? officeConfig();
+  const office = () => given.office ?? officeConfig();
   const registers = given.registers ?? registersModule(platform, { audit, office });
   const reporting = reportsModule(platform, { audit, office, provisioner: () => edge.provisioner(), notifier: (o) => edge.notifier(o, platform.clock) });
   return apiHandler('exports', {

@@ -17,7 +17,7 @@ import { processUploads } from '../shared/scans/upload-batch';
 /** The worker's parts: the scan service reading with the configured engine (the OCR thread also uses them directly). */
 export function ocrParts(edge: Edge, given: Given = {}): { scans: ScanService; reader: () => ScanReader } {
   const { platform, audit } = basics(edge);
-  const registers = given.registers ?? registersModule(platform, { audit, office: given.office ?? officeConfig() });
+  const registers = given.registers ?? registersModule(platform, { audit, office: () => given.office ?? officeConfig() });
   let engine: ScanReader | undefined;
   const reader = () => (engine ??= ocrReader(platform));
   return { scans: given.scans ?? scansModule(platform, { audit, registers, reader }).scans, reader };

@@ -9,7 +9,7 @@ import { orgsOperations } from '../shared/reports/http';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit, auth } = basics(edge);
-  const office = given.office ?? officeConfig();
+  const office = () => given.office ?? officeConfig();
   const reporting = reportsModule(platform, { audit, office, provisioner: () => edge.provisioner(), notifier: (o) => edge.notifier(o, platform.clock) });
   return apiHandler('orgs', orgsOperations(reporting), auth);
 }

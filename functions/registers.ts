@@ -10,7 +10,7 @@ import { scansModule } from '../shared/scans/index';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit, auth } = basics(edge);
-  const office = given.office ?? officeConfig();
+  const office = () => given.office ?? officeConfig();
   const registers = given.registers ?? registersModule(platform, { audit, office });
   // Naming a scan links it (checked, secrecy at least what OCR read, one transaction): see ScanLinker.
   const { scans } = given.scans ? { scans: given.scans } : scansModule(platform, { audit, registers });

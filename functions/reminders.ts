@@ -13,7 +13,7 @@ import type { ReminderRun } from '../shared/reports/app/reminder-service';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit } = basics(edge);
-  const office = given.office ?? officeConfig();
+  const office = () => given.office ?? officeConfig();
   const { reminders } = reportsModule(platform, { audit, office, provisioner: () => edge.provisioner(), notifier: (o) => edge.notifier(o, platform.clock) });
   return observed(async (): Promise<ReminderRun> => {
     const run = await reminders.run();

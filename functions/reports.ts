@@ -14,7 +14,7 @@ import { ajvReportDataSchemas } from '../shared/reports/adapters/report-data-sch
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit, auth } = basics(edge);
-  const office = given.office ?? officeConfig();
+  const office = () => given.office ?? officeConfig();
   const notifier = (o: Parameters<Edge['notifier']>[0]) => edge.notifier(o, platform.clock);
   const reporting = reportsModule(platform, { audit, office, provisioner: () => edge.provisioner(), notifier, schemas: ajvReportDataSchemas });
   return apiHandler('reports', reportsOperations(reporting), auth);

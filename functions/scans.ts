@@ -10,7 +10,7 @@ import { scansOperations } from '../shared/scans/http';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit, auth } = basics(edge);
-  const registers = given.registers ?? registersModule(platform, { audit, office: given.office ?? officeConfig() });
+  const registers = given.registers ?? registersModule(platform, { audit, office: () => given.office ?? officeConfig() });
   const scans = given.scans ?? scansModule(platform, { audit, registers }).scans;
   return apiHandler('scans', scansOperations({ scans }), auth);
 }

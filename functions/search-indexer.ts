@@ -22,7 +22,7 @@ import { indexStreamBatch } from '../shared/search/stream';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit } = basics(edge);
-  const registers = given.registers ?? registersModule(platform, { audit, office: given.office ?? officeConfig() });
+  const registers = given.registers ?? registersModule(platform, { audit, office: () => given.office ?? officeConfig() });
   const scans = given.scans ?? scansModule(platform, { audit, registers }).scans;
   const { indexer } = searchModule(platform, { registers, scanText: (id) => scans.textOf(id), ...(given.search ? { index: given.search } : {}) });
   return observed((event: DynamoDBStreamEvent) => indexStreamBatch(indexer, event));

@@ -13,8 +13,7 @@ import type { EscalationEvent, RouteSlot } from '../shared/drafts/domain/workflo
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit } = basics(edge);
-  const domainConfig = given.office ?? officeConfig();
-  const s = { clock: platform.clock, domainConfig, drafts: draftsModule(platform, { audit }) };
+  const s = { clock: platform.clock, drafts: draftsModule(platform, { audit }), get domainConfig() { return given.office ?? officeConfig(); } };
   return observed(async (event: EscalationEvent): Promise<RouteSlot> => {
     const now = s.clock.now();
     await s.drafts.closeToken(event.draftId, event.timing.step);

@@ -13,8 +13,7 @@ import type { HumanTaskEvent } from '../shared/drafts/domain/workflow';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit } = basics(edge);
-  const domainConfig = given.office ?? officeConfig();
-  const s = { clock: platform.clock, domainConfig, drafts: draftsModule(platform, { audit }) };
+  const s = { clock: platform.clock, drafts: draftsModule(platform, { audit }), get domainConfig() { return given.office ?? officeConfig(); } };
   return observed(async (event: HumanTaskEvent): Promise<{ stored: boolean }> => {
     const now = s.clock.now();
     // Invoked again for the same token (a retried or replayed start): already stored, change nothing.

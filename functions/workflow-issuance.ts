@@ -15,7 +15,7 @@ import type { IssuanceEvent } from '../shared/drafts/domain/workflow';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit } = basics(edge);
-  const registers = given.registers ?? registersModule(platform, { audit, office: given.office ?? officeConfig() });
+  const registers = given.registers ?? registersModule(platform, { audit, office: () => given.office ?? officeConfig() });
   const s = { clock: platform.clock, drafts: draftsModule(platform, { audit }), registers };
   return observed(async (event: IssuanceEvent): Promise<{ numberSymbol: string; outgoingEntryId: string }> => {
     const draft = await s.drafts.get(event.draftId);

@@ -9,8 +9,7 @@ import type { PrecheckEvent, RouteSlot } from '../shared/drafts/domain/workflow'
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit } = basics(edge);
-  const domainConfig = given.office ?? officeConfig();
-  const s = { clock: platform.clock, domainConfig, drafts: draftsModule(platform, { audit }) };
+  const s = { clock: platform.clock, drafts: draftsModule(platform, { audit }), get domainConfig() { return given.office ?? officeConfig(); } };
   return observed(async (event: PrecheckEvent): Promise<RouteSlot> => {
     return s.drafts.mutate(event.draftId, (d) => {
       const { after, route } = applyPrecheck(s.domainConfig, d, s.clock.now());

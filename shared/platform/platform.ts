@@ -22,7 +22,10 @@ export interface Platform {
 export function platformFromEnv(opts: { clock?: Clock } = {}): Platform {
   return {
     clock: opts.clock ?? systemClock,
-    db: documentClient(),
+    // Made when first asked for: a function that never reads DynamoDB (health) never makes the client.
+    get db() {
+      return documentClient();
+    },
     table: tableName,
     env: { require: requireEnv, optional: optionalEnv },
   };

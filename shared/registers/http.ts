@@ -15,13 +15,13 @@ export interface RegistersHttpParts {
   /** Registration naming a scan (checked, secrecy at least what OCR read, one transaction): the scans module's ScanLinker. */
   links: { register(input: IncomingInput & { scanId: string }, ctx: WriteContext): Promise<WriteResult<IncomingEntry>> };
   clock: Clock;
-  office: DomainConfig;
+  office: () => DomainConfig;
 }
 
 const writer = (req: ApiRequest): WriteContext => ({ actor: req.caller, requestId: req.requestId });
 
 export function registersOperations({ registers, links, clock, office }: RegistersHttpParts): Record<string, Operation> {
-  const thisYear = () => arrivalYear(clock.now(), office.office.timeZone);
+  const thisYear = () => arrivalYear(clock.now(), office().office.timeZone);
   return {
     createIncomingEntry: async (req) => {
       const { scanId, ...rest } = req.body;
@@ -58,9 +58,9 @@ export const attachment = (name: string, type: string) => ({ 'content-type': typ
 export function exportRegisterOperation({ registers, clock, office }: Omit<RegistersHttpParts, 'links'>): Operation {
   return async (req) => {
     const register = req.params.register as RegisterName;
-    const year: number = req.query.year ?? arrivalYear(clock.now(), office.office.timeZone);
+    const year: number = req.query.year ?? arrivalYear(clock.now(), office().office.timeZone);
     const entries = await registers.allEntries(register, year, req.caller);
-    const sheets = printableRegister(register, year, entries, office);
+    const sheets = printableRegister(register, year, entries, office());
     const name = `so-van-ban-${register === 'incoming' ? 'den' : 'di'}-${year}`;
     if (req.query.format === 'csv') {
       return { status: 200, body: registerCsv(sheets, register === 'incoming' ? { bookColumn: 'Sổ' } : {}), headers: attachment(`${name}.csv`, CSV_TYPE) };

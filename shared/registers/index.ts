@@ -9,14 +9,14 @@ import { GaplessCounter } from './adapters/gapless-counter';
 
 export type { RegisterStore } from './ports/register-store';
 
-export function registersModule(platform: Platform, ports: { audit: AuditLog; office: DomainConfig }): RegisterStore {
+export function registersModule(platform: Platform, ports: { audit: AuditLog; office: () => DomainConfig }): RegisterStore {
   const { db, env } = platform;
   return new DynamoRegisterStore({
     db,
     table: platform.table('Data'),
     audit: ports.audit,
     clock: platform.clock,
-    config: () => ports.office,
+    config: ports.office,
     // Overload is refused with 429 before anything is written: a bounded queue and wait per register.
     counter: new GaplessCounter(db, platform.table('Data'), {
       maxQueue: Number(env.optional(ENV.registerQueueLimit, '1000')),

@@ -28,7 +28,8 @@ const noSchemas = (): never => {
 
 export interface ReportsPorts {
   audit: AuditLog;
-  office: DomainConfig;
+  /** Read when a use case needs it (config/domain.json is parsed once, on first use). */
+  office: () => DomainConfig;
   /** Made on first use, so that a function that never provisions or notifies needs no such configuration. */
   provisioner: () => ClientProvisioner;
   notifier: (outbox: DynamoOutbox) => Notifier;
@@ -46,7 +47,7 @@ export function reportsModule(platform: Platform, ports: ReportsPorts): Reportin
   return createReporting({
     clock,
     audit: ports.audit,
-    config: () => ports.office,
+    config: ports.office,
     orgs: new DynamoOrgStore(db, table),
     types: new DynamoReportTypeStore(db, table),
     reports: new DynamoReportStore(db, table),

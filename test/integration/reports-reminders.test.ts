@@ -68,7 +68,7 @@ describe('reminders', () => {
     at('2026-11-06T09:00:00');
     const p = officeParts();
     const mailServerDown = { send: async () => Promise.reject(new Error('mail server down')) };
-    const failing = reportsModule(p.platform, { audit: p.audit, office: p.domainConfig, provisioner: () => { throw new Error('reminders provision no client'); }, notifier: () => mailServerDown }).reminders;
+    const failing = reportsModule(p.platform, { audit: p.audit, office: () => p.domainConfig, provisioner: () => { throw new Error('reminders provision no client'); }, notifier: () => mailServerDown }).reminders;
     const failed = await failing.run();
     expect(failed.failed).toBeGreaterThanOrEqual(2);
     expect((await outboxFor(B)).length).toBe(1);

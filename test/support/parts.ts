@@ -82,7 +82,7 @@ export function officeParts(): OfficeParts {
   const platform = platformFromEnv({ clock: e.clock });
   const audit = auditModule(platform);
   const domainConfig = given.office ?? officeConfig();
-  const registers = given.registers ?? registersModule(platform, { audit, office: domainConfig });
+  const registers = given.registers ?? registersModule(platform, { audit, office: () => domainConfig });
   const blobs = blobStore(platform);
   const reader = (): ScanReader => {
     if (!ocr) throw new Error('no OCR engine in this test: await withOcrEngine() first (test/support/parts.ts)');
@@ -105,7 +105,7 @@ export function officeParts(): OfficeParts {
     drafts: draftsModule(platform, { audit }),
     clients: clientRegistry(platform),
     users: e.users(platform, audit),
-    reporting: reportsModule(platform, { audit, office: domainConfig, provisioner: () => e.provisioner(), notifier: (o) => e.notifier(o, platform.clock) }),
+    reporting: reportsModule(platform, { audit, office: () => domainConfig, provisioner: () => e.provisioner(), notifier: (o) => e.notifier(o, platform.clock) }),
     get identity() {
       return e.verifier();
     },

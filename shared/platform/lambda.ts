@@ -22,6 +22,12 @@ export function lazyHandler<H extends AnyHandler>(build: () => H): H {
   return ((...args: Parameters<H>) => (built ??= build())(...args)) as H;
 }
 
+/** A part made when first asked for (a route that never needs it never pays for it), then kept. */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 /** A non-API handler with the logger's Lambda context and its metrics published after each run (also when it fails). */
 export function observed<E, R>(run: (event: E, context: Context) => Promise<R>): (event?: E, context?: Context) => Promise<R> {
   const chain = middy<E, R, Error, Context>(run)

@@ -2,8 +2,8 @@
 import type { Operation } from '../platform/http/types';
 import type { SearchIndex } from './ports/search-index';
 
-export function searchOperations({ index }: { index: SearchIndex }): Record<string, Operation> {
+export function searchOperations({ index }: { index: () => SearchIndex }): Record<string, Operation> {
   return {
-    search: async (req) => index.search({ ...req.query, clearance: req.caller.clearance }),
+    search: async (req) => index().search({ ...req.query, clearance: req.caller.clearance }),
   };
 }

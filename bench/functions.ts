@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (or `-- functions`): for each API function, the bundle size (minified, as CDK
  * builds it) and the time to import it and answer a first request, in a fresh Node process
- * each run, against embedded DynamoDB Local. Prints the median of several runs, and how many
+ * each run, against embedded DynamoDB Local. The timed bundle is the function composed with the
+ * embedded edge (`compose(createEmbeddedEdge())`, local/edge.ts) instead of the cloud's. Prints the median of several runs, and how many
  * AWS SDK packages (external, as in Lambda) the bundle loads at import; the others it loads on
  * first use (dynamic import).
  *
@@ -38,10 +39,10 @@ interface Bundle {
 }
 
 /** The same bundling CDK applies in infra/constructs/daumoi-function.ts (keepNames included: it costs ~30 KB). */
-async function bundle(fn: string, outDir: string): Promise<Bundle> {
-  const outfile = path.join(outDir, `${fn}.mjs`);
+async function bundle(fn: string, outDir: string, entry = path.join(REPO_ROOT, 'functions', `${fn}.ts`), name = fn): Promise<Bundle> {
+  const outfile = path.join(outDir, `${name}.mjs`);
   const r = await esbuild.build({
-    entryPoints: [path.join(REPO_ROOT, 'functions', `${fn}.ts`)],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -78,7 +79,8 @@ async function bundle(fn: string, outDir: string): Promise<Bundle> {
 function probeScript(bundleFile: string, event: unknown): string {
   return `
 const t0 = performance.now();
-const { handler } = await import(${JSON.stringify(bundleFile)});
+const { compose, createEmbeddedEdge } = await import(${JSON.stringify(bundleFile)});
+const handler = compose(createEmbeddedEdge());
 const ctx = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 29000 };
 const res = await handler(${JSON.stringify(event)}, ctx);
 const ms = performance.now() - t0;
@@ -102,7 +104,11 @@ export async function run(args: string[] = []): Promise<void> {
       // Bundles live inside the repository so that the external AWS SDK resolves from
       // node_modules, as it does from the Lambda runtime.
       const b = await bundle(fn, outDir);
-      const { file, bytes } = b;
+      const { bytes } = b;
+      // What is timed: the same function composed with the embedded edge.
+      const entry = path.join(outDir, `${fn}.embedded.ts`);
+      writeFileSync(entry, `export { compose } from ${JSON.stringify(path.join(REPO_ROOT, 'functions', `${fn}.ts`))};\nexport { createEmbeddedEdge } from ${JSON.stringify(path.join(REPO_ROOT, 'local', 'edge.ts'))};\n`);
+      const { file } = await bundle(fn, outDir, entry, `${fn}.embedded`);
       const short = (p: string) => p.replace('@aws-sdk/', '');
       details.push(
         `${fn} (${(bytes / 1024).toFixed(0)} KB): ${b.byPackage

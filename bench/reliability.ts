@@ -32,7 +32,7 @@ export async function run(args: string[]): Promise<void> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   const { startEmbedded } = await import('../local/embedded');
   const { startLocalWorkflow } = await import('../local/workflow/start');
-  const { overrideServices } = await import('../shared/composition');
+  const { useParts } = await import('../test/support/parts');
   const { documentClient } = await import('../shared/platform/aws/dynamodb-client');
   const { tableName } = await import('../shared/platform/aws/tables');
   const { DynamoAuditLog } = await import('../shared/audit/adapters/dynamo-audit-log');
@@ -49,14 +49,15 @@ export async function run(args: string[]): Promise<void> {
   const seed = option(args, '--seed') !== undefined ? Number(option(args, '--seed')) : undefined;
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-reliability-'));
-  const office = await startEmbedded({ dataDir: dir, port: 0, plugins: false });
+  // The gateway's functions composed with the test parts (the trust cases replace the register store).
+  const office = await startEmbedded({ dataDir: dir, port: 0, plugins: false, handlers: (await import('../test/support/parts')).composed });
   const t0 = Date.now();
   const secs = (t: number) => `${((Date.now() - t) / 1000).toFixed(0)} s`;
   try {
     console.log('reliability — embedded office (DynamoDB Local on disk, s3rver, HTTP gateway)\n');
 
     // 1. Authorization matrix.
-    overrideServices({ clock: officeClock() });
+    useParts({ clock: officeClock() });
     const runner = await startLocalWorkflow({ tickMs: 25 });
     let t = Date.now();
     const o = await setUpOffice();
@@ -82,7 +83,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`  rejected that stored something  ${fuzz.storedByRejected.length}${fuzz.unconfirmed ? ` (${fuzz.unconfirmed} count changes after a rejected case were not reproduced by replaying it on quiet tables: background workflow writes)` : ''}`);
     for (const f of [...fuzz.serverErrors, ...fuzz.storedByRejected, ...fuzz.propertyFailures]) console.log(`    ${f}`);
     await runner.stop();
-    overrideServices({});
+    useParts({});
 
     // 3. Tampering with the audit log.
     t = Date.now();
@@ -107,7 +108,7 @@ export async function run(args: string[]): Promise<void> {
         } catch (err) {
           results.push({ area: file.replace(/\.ts$/, ''), name: 'could not run', ok: false, detail: (err as Error).stack ?? String(err) });
         }
-        overrideServices({});
+        useParts({});
       }
       console.log(`\ntrust cases (${secs(t)})`);
       console.log(`  passed                          ${results.filter((r) => r.ok).length} of ${results.length}`);

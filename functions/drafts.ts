@@ -3,20 +3,17 @@
  * the waiting task token), and list the caller's tasks. The use cases are shared/drafts/app.
  */
 import { apiHandler } from '../shared/platform/http/api-handler';
-import { services } from '../shared/composition';
-import { DraftService, type DecisionInput, type DraftInput } from '../shared/drafts/index';
-import type { ApiRequest } from '../shared/platform/http/types';
+import { lazyHandler } from '../shared/platform/lambda';
+import { basics, type Edge, type Given } from '../shared/edge/compose';
+import { cloudEdge } from '../shared/edge/cloud';
+import { officeConfig } from '../shared/office/index';
+import { draftsModule, DraftService } from '../shared/drafts/index';
+import { draftsOperations } from '../shared/drafts/http';
 
-type IdParams = { id: string };
+export function compose(edge: Edge, given: Given = {}) {
+  const { platform, audit, auth } = basics(edge);
+  const drafts = new DraftService({ drafts: draftsModule(platform, { audit }), workflow: edge.workflow(), clock: platform.clock, config: () => given.office ?? officeConfig() });
+  return apiHandler('drafts', draftsOperations(drafts), auth);
+}
 
-let app: DraftService | undefined;
-// The clock is read through services() on every call: tests and the embedded clock hook replace it.
-const drafts = () =>
-  (app ??= new DraftService({ drafts: services().drafts, workflow: services().workflow, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }));
-
-export const handler = apiHandler('drafts', {
-  createDraft: async (req: ApiRequest<DraftInput>) => drafts().submit(req.caller, req.body, req.requestId),
-  getDraft: async (req: ApiRequest<unknown, unknown, IdParams>) => drafts().get(req.caller, req.params.id),
-  decideDraft: async (req: ApiRequest<DecisionInput, unknown, IdParams>) => drafts().decide(req.caller, req.params.id, req.body, req.requestId),
-  listTasks: async (req: ApiRequest<unknown, { limit: number; cursor?: string }>) => drafts().tasks(req.caller, req.query),
-});
+export const handler = lazyHandler(() => compose(cloudEdge()));

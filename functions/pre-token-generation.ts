@@ -2,7 +2,16 @@
  * Cognito pre-token-generation trigger (V3_0): adds `cognito:groups` ["don-vi"] and `custom:orgId`
  * to an organisation client's access token, from the client registry (see the adapter).
  */
-import { services } from '../shared/composition';
+import { lazyHandler, observed } from '../shared/platform/lambda';
+import { platformFromEnv } from '../shared/platform/platform';
+import type { Edge } from '../shared/edge/edge';
+import { cloudEdge } from '../shared/edge/cloud';
+import { clientRegistry } from '../shared/identity/index';
 import { preTokenGeneration } from '../shared/identity/adapters/pre-token-claims';
 
-export const handler = preTokenGeneration(() => services().clients);
+export function compose(edge: Edge) {
+  const clients = clientRegistry(platformFromEnv({ clock: edge.clock }));
+  return observed(preTokenGeneration(() => clients));
+}
+
+export const handler = lazyHandler(() => compose(cloudEdge()));

@@ -1,12 +1,17 @@
 /** Scans: upload URL, the scan with what OCR read, and its registration in the sổ văn bản đến. */
 import { apiHandler } from '../shared/platform/http/api-handler';
-import { services } from '../shared/composition';
+import { lazyHandler } from '../shared/platform/lambda';
+import { basics, registersOf, type Edge, type Given } from '../shared/edge/compose';
+import { cloudEdge } from '../shared/edge/cloud';
+import { officeConfig } from '../shared/office/index';
+import { scansModule } from '../shared/scans/index';
+import { scansOperations } from '../shared/scans/http';
 
-export const handler = apiHandler('scans', {
-  createScan: async (req) => ({ status: 201, body: await services().scans.createUpload(req.body, req.caller) }),
-  getScan: async (req) => services().scans.view(req.params.scanId, req.caller),
-  registerScan: async (req) => {
-    const { entry, created } = await services().scans.register(req.params.scanId, req.body, { actor: req.caller, requestId: req.requestId });
-    return { status: created ? 201 : 200, body: entry, headers: { etag: `"${entry.version}"` } };
-  },
-});
+export function compose(edge: Edge, given: Given = {}) {
+  const { platform, audit, auth } = basics(edge);
+  const registers = registersOf(platform, audit, given);
+  const scans = given.scans ?? scansModule(platform, { audit, registers }).scans;
+  return apiHandler('scans', scansOperations({ scans }), auth);
+}
+
+export const handler = lazyHandler(() => compose(cloudEdge()));

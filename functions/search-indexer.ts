@@ -7,28 +7,24 @@
  * calls this same handler with the same event.
  *
  * Entries that could not be indexed are reported as batch item failures, so the stream retries
- * from the first of them. What is still not indexed after the retries keeps its marker, and the
- * search sweeper indexes it.
+ * from the first of them (shared/search/stream.ts). What is still not indexed after the retries
+ * keeps its marker, and the search sweeper indexes it.
  */
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { services } from '../shared/composition';
-import { entryOfRecord } from '../shared/search/adapters/entry-stream';
-import { publishMetrics } from '../shared/platform/observability/metrics';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { lazyHandler, observed } from '../shared/platform/lambda';
+import { basics, registersOf, type Edge, type Given } from '../shared/edge/compose';
+import { cloudEdge } from '../shared/edge/cloud';
+import { officeConfig } from '../shared/office/index';
+import { scansModule } from '../shared/scans/index';
+import { searchModule } from '../shared/search/index';
+import { indexStreamBatch } from '../shared/search/stream';
 
-const bySequence = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
+export function compose(edge: Edge, given: Given = {}) {
+  const { platform, audit } = basics(edge);
+  const registers = registersOf(platform, audit, given);
+  const scans = given.scans ?? scansModule(platform, { audit, registers }).scans;
+  const { indexer } = searchModule(platform, { registers, scanText: (id) => scans.textOf(id), ...(given.search ? { index: given.search } : {}) });
+  return observed((event: DynamoDBStreamEvent) => indexStreamBatch(indexer, event));
+}
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  /** The first record (sequence number) of each entry: where a retry must start. */
-  const firstRecord = new Map<string, string>();
-  const entries = [];
-  for (const record of event.Records) {
-    const entry = entryOfRecord(record);
-    if (!entry) continue;
-    if (!firstRecord.has(entry.id)) firstRecord.set(entry.id, record.dynamodb?.SequenceNumber ?? '0');
-    entries.push(entry);
-  }
-  if (!entries.length) return { batchItemFailures: [] };
-  const r = await services().indexer.indexEntries(entries);
-  publishMetrics();
-  return { batchItemFailures: r.failed.map((id) => firstRecord.get(id)!).sort(bySequence).map((itemIdentifier) => ({ itemIdentifier })) };
-};
+export const handler = lazyHandler(() => compose(cloudEdge()));

@@ -1,14 +1,15 @@
 /** Service routes: health, the OpenAPI document, and the caller's identity. */
 import { apiHandler } from '../shared/platform/http/api-handler';
-import { buildOpenApi } from '../shared/api/openapi';
-import { ROUTES } from '../shared/api/routes';
-import { ENV, optionalEnv } from '../shared/platform/env';
+import { lazyHandler } from '../shared/platform/lambda';
+import { platformFromEnv } from '../shared/platform/platform';
+import type { Edge } from '../shared/edge/edge';
+import { cloudEdge } from '../shared/edge/cloud';
+import { identityModule } from '../shared/identity/index';
+import { systemOperations } from '../shared/api/system-http';
 
-const version = optionalEnv(ENV.version, '0.1.0');
-let openapi: Record<string, unknown> | undefined;
+export function compose(edge: Edge) {
+  const platform = platformFromEnv({ clock: edge.clock });
+  return apiHandler('system', systemOperations(), identityModule(platform, { verifier: () => edge.verifier() }).auth);
+}
 
-export const handler = apiHandler('system', {
-  getHealth: async () => ({ status: 'ok', version }),
-  getOpenApi: async () => (openapi ??= buildOpenApi(ROUTES, version)),
-  getMe: async (req) => req.caller,
-});
+export const handler = lazyHandler(() => compose(cloudEdge()));

@@ -1,11 +1,17 @@
 /** People administration (admin): roles, clearance and department, in the user pool (embedded: the Data table). */
 import { apiHandler } from '../shared/platform/http/api-handler';
-import { services } from '../shared/composition';
-import { UserAdmin } from '../shared/identity/app/users';
+import { lazyHandler } from '../shared/platform/lambda';
+import { basics, type Edge } from '../shared/edge/compose';
+import { cloudEdge } from '../shared/edge/cloud';
+import { identityModule } from '../shared/identity/index';
+import { usersOperations } from '../shared/identity/http';
+import type { UserDirectory } from '../shared/identity/ports/user-directory';
 
-const admin = new UserAdmin(() => services().users);
+export function compose(edge: Edge) {
+  const { platform, audit, auth } = basics(edge);
+  let directory: UserDirectory | undefined;
+  const { users } = identityModule(platform, { verifier: () => edge.verifier(), users: () => (directory ??= edge.users(platform, audit)) });
+  return apiHandler('users', usersOperations(users!), auth);
+}
 
-export const handler = apiHandler('users', {
-  listUsers: async () => admin.list(),
-  updateUser: async (req) => admin.update(req.caller, req.params.username, req.body, req.requestId),
-});
+export const handler = lazyHandler(() => compose(cloudEdge()));

@@ -3,11 +3,17 @@
  * escalation role (lãnh đạo văn phòng) and extends the step once; the second time, the draft
  * expires (shared/drafts/app).
  */
-import { services } from '../shared/composition';
-import { EscalateStep, type EscalationEvent, type RouteSlot } from '../shared/drafts/index';
 
-let escalate: EscalateStep | undefined;
-// The clock is read through services() on every call: tests and the embedded clock hook replace it.
-const useCase = () => (escalate ??= new EscalateStep({ drafts: services().drafts, clock: { now: () => services().clock.now() }, config: () => services().domainConfig }));
+import { lazyHandler, observed } from '../shared/platform/lambda';
+import { basics, type Edge, type Given } from '../shared/edge/compose';
+import { cloudEdge } from '../shared/edge/cloud';
+import { officeConfig } from '../shared/office/index';
+import { draftsModule, EscalateStep, type EscalationEvent, type RouteSlot } from '../shared/drafts/index';
 
-export const handler = async (event: EscalationEvent): Promise<RouteSlot> => useCase().run(event);
+export function compose(edge: Edge, given: Given = {}) {
+  const { platform, audit } = basics(edge);
+  const task = new EscalateStep({ drafts: draftsModule(platform, { audit }), clock: platform.clock, config: () => given.office ?? officeConfig() });
+  return observed(async (event: EscalationEvent): Promise<RouteSlot> => task.run(event));
+}
+
+export const handler = lazyHandler(() => compose(cloudEdge()));

@@ -3,16 +3,18 @@
  * the draft, so a retried issuance gets the same number back) and marks the draft issued
  * (shared/drafts/app).
  */
-import { services } from '../shared/composition';
-import { IssueDraft, type IssuanceEvent } from '../shared/drafts/index';
 
-let issue: IssueDraft | undefined;
-// The clock and the registers are read through services() on every call: tests replace them.
-const useCase = () =>
-  (issue ??= new IssueDraft({
-    drafts: services().drafts,
-    registers: { allocateOutgoing: (input, ctx) => services().registers.allocateOutgoing(input, ctx) },
-    clock: { now: () => services().clock.now() },
-  }));
+import { lazyHandler, observed } from '../shared/platform/lambda';
+import { basics, registersOf, type Edge, type Given } from '../shared/edge/compose';
+import { cloudEdge } from '../shared/edge/cloud';
+import { officeConfig } from '../shared/office/index';
+import { draftsModule, IssueDraft, type IssuanceEvent } from '../shared/drafts/index';
 
-export const handler = async (event: IssuanceEvent): Promise<{ numberSymbol: string; outgoingEntryId: string }> => useCase().run(event);
+export function compose(edge: Edge, given: Given = {}) {
+  const { platform, audit } = basics(edge);
+  const registers = registersOf(platform, audit, given);
+  const issue = new IssueDraft({ drafts: draftsModule(platform, { audit }), registers, clock: platform.clock });
+  return observed(async (event: IssuanceEvent): Promise<{ numberSymbol: string; outgoingEntryId: string }> => issue.run(event));
+}
+
+export const handler = lazyHandler(() => compose(cloudEdge()));

@@ -9,20 +9,24 @@ import path from 'node:path';
 import type http from 'node:http';
 import { ENV } from '../shared/platform/env';
 import { dynamoClient, documentClient } from '../shared/platform/aws/dynamodb-client';
-import { services, overrideServices } from '../shared/composition';
+import { embeddedEdge, type EmbeddedEdge } from './edge';
+import { platformFromEnv } from '../shared/platform/platform';
+import { auditModule } from '../shared/audit/index';
+import { clientRegistry } from '../shared/identity/index';
 import { startDynamo, type RunningDynamo } from './dynamodb';
 import { startS3, type RunningS3 } from './s3';
 import { ensureKeys, type LocalKeys } from './keys';
 import { LOCAL_WEB_CLIENT_ID } from './issuer';
 import { ensureTables, localTableNames, seedUsers } from './bootstrap';
-import { createGateway, loadHandler, type Extra } from './gateway';
-import { API_FUNCTIONS } from '../shared/platform/http/route';
+import { createGateway, loadHandler, type Extra, type Handler } from './gateway';
+import { API_FUNCTIONS, type ApiFunction } from '../shared/platform/http/route';
 import { routesOf } from '../shared/api/routes';
 import { clientCredentialsToken, initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
 import { freePort, portIsFree } from './tcp-ports';
 import { gatewayHost, listenOn } from './listen';
 import { PLUGINS, type EmbeddedContext } from './plugins';
+import type { ClientRegistry, UserDirectory } from '../shared/identity/index';
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -37,6 +41,10 @@ export interface EmbeddedOptions {
   /** Start the plugins (OCR pipeline, workflow runner, reminders). Default true. */
   plugins?: boolean;
   log?: (line: string) => void;
+  /** The edge the functions are composed with (default: this process's embedded edge). */
+  edge?: EmbeddedEdge;
+  /** How the gateway has each API function (default: composed with the edge; tests compose with parts of their own). */
+  handlers?: (fn: ApiFunction) => Promise<Handler>;
 }
 
 export interface Embedded {
@@ -47,6 +55,8 @@ export interface Embedded {
   s3: RunningS3;
   keys: LocalKeys;
   env: Record<string, string>;
+  /** The edge its functions run on (its clock is the office clock). */
+  edge: EmbeddedEdge;
   stop(): Promise<void>;
 }
 
@@ -95,7 +105,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   // modules then load (a few seconds under tsx) while Java starts DynamoDB Local.
   const [dynamoPort, s3Port, keys] = await Promise.all([freePort(), freePort(), ensureKeys(opts.dataDir)]);
   const env = applyEnv(`http://127.0.0.1:${dynamoPort}`, `http://127.0.0.1:${s3Port}`, keys);
-  const preload = opts.port !== undefined ? Promise.all(API_FUNCTIONS.filter((fn) => routesOf(fn).length).map((fn) => loadHandler(fn))) : Promise.resolve([]);
+  const edge = opts.edge ?? embeddedEdge();
+  const preload = opts.port !== undefined ? Promise.all(API_FUNCTIONS.filter((fn) => routesOf(fn).length).map((fn) => loadHandler(fn, edge))) : Promise.resolve([]);
   const [dynamoStarted, s3Started] = await Promise.allSettled([
     startDynamo({ port: dynamoPort, ...(opts.inMemory ? {} : { dir: path.join(opts.dataDir, 'dynamodb') }) }),
     startS3({ port: s3Port, dir: path.join(opts.dataDir, 's3'), bucket: LOCAL_BUCKET, onEvent: (e) => s3Events.emit('event', e) }),
@@ -117,9 +128,12 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     await ensureTables(dynamoClient());
     await seedUsers(documentClient(), env[ENV.dataTable]!);
 
-    const ctx: EmbeddedContext = { dataDir: opts.dataDir, env, s3Events, clockChanges, log };
-    const extras: Extra[] = [tokenEndpoint(keys), signInEndpoint(keys)];
-    if (opts.testHooks) extras.push(clockHook(clockChanges));
+    const ctx: EmbeddedContext = { dataDir: opts.dataDir, env, edge, s3Events, clockChanges, log };
+    const platform = platformFromEnv({ clock: edge.clock });
+    const clients = clientRegistry(platform);
+    const users = edge.users(platform, auditModule(platform));
+    const extras: Extra[] = [tokenEndpoint(keys, clients), signInEndpoint(keys, users)];
+    if (opts.testHooks) extras.push(clockHook(edge, clockChanges));
     if (opts.plugins !== false) {
       const started = await Promise.allSettled(
         PLUGINS.map(async (plugin) => {
@@ -138,13 +152,13 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     let url: string | undefined;
     let listening: Embedded['listening'];
     if (opts.port !== undefined) {
-      const server = createGateway({ verifier: () => services().identity, extras });
+      const server = createGateway({ verifier: () => edge.verifier(), extras, handlers: opts.handlers ?? ((fn) => loadHandler(fn, edge)) });
       const l = await listenOn(server, opts.port, host);
       url = l.url;
       listening = { address: l.address, port: l.port };
       stops.unshift(() => closeServer(server));
     }
-    return { url, ...(listening ? { listening } : {}), dynamo, s3, keys, env, stop };
+    return { url, ...(listening ? { listening } : {}), dynamo, s3, keys, env, edge, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -158,12 +172,12 @@ function closeServer(server: http.Server): Promise<void> {
   });
 }
 
-function tokenEndpoint(keys: LocalKeys): Extra {
+function tokenEndpoint(keys: LocalKeys, clients: ClientRegistry): Extra {
   return async (req, body, res) => {
     if (req.method !== 'POST' || req.url?.split('?')[0] !== '/oauth2/token') return false;
     const ct = String(req.headers['content-type'] ?? '');
     const r = /application\/x-www-form-urlencoded/i.test(ct)
-      ? await clientCredentialsToken(services().clients, keys, new URLSearchParams(body.toString('utf8')), req.headers.authorization)
+      ? await clientCredentialsToken(clients, keys, new URLSearchParams(body.toString('utf8')), req.headers.authorization)
       : { status: 400, body: { error: 'invalid_request', error_description: 'use a form-encoded body (application/x-www-form-urlencoded)' } };
     res.writeHead(r.status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(r.body));
@@ -172,10 +186,10 @@ function tokenEndpoint(keys: LocalKeys): Extra {
 }
 
 /** Cognito's InitiateAuth (any path, as the AWS SDK posts it): `x-amz-target: AWSCognitoIdentityProviderService.InitiateAuth`. */
-function signInEndpoint(keys: LocalKeys): Extra {
+function signInEndpoint(keys: LocalKeys, users: UserDirectory): Extra {
   return async (req, body, res) => {
     if (req.method !== 'POST' || req.headers['x-amz-target'] !== INITIATE_AUTH_TARGET) return false;
-    const r = await initiateAuth(services().users, keys, body.toString('utf8'));
+    const r = await initiateAuth(users, keys, body.toString('utf8'));
     res.writeHead(r.status, { 'content-type': 'application/x-amz-json-1.1', ...(r.status !== 200 ? { 'x-amzn-errortype': String(r.body.__type) } : {}) });
     res.end(JSON.stringify(r.body));
     return true;
@@ -186,7 +200,7 @@ function signInEndpoint(keys: LocalKeys): Extra {
  * `PUT /_local/clock {"now": "<ISO instant>"}` moves the office clock; `{"now": null}` restores it.
  * Plugins that run handlers in threads of their own hear the offset (ms, or null) on `clockChanges`.
  */
-const clockHook = (clockChanges: EventEmitter): Extra => async (req, body, res) => {
+const clockHook = (edge: EmbeddedEdge, clockChanges: EventEmitter): Extra => async (req, body, res) => {
   if (req.method !== 'PUT' || req.url !== '/_local/clock') return false;
   const { now } = JSON.parse(body.toString('utf8') || '{}') as { now?: string | null };
   if (now) {
@@ -197,10 +211,10 @@ const clockHook = (clockChanges: EventEmitter): Extra => async (req, body, res) 
       return true;
     }
     const offset = fixed.getTime() - Date.now();
-    overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
+    edge.clock.shift(offset);
     clockChanges.emit('offset', offset);
   } else {
-    overrideServices({});
+    edge.clock.shift(null);
     clockChanges.emit('offset', null);
   }
   res.writeHead(204);

@@ -11,8 +11,10 @@ import { ROUTES } from '../shared/api/routes';
 import { matchPath, type ApiFunction, type Route } from '../shared/platform/http/route';
 import type { IdentityVerifier } from '../shared/identity/ports/identity-verifier';
 import { errorResult } from '../shared/platform/http/response';
+import type { Edge } from '../shared/edge/edge';
+import { embeddedEdge } from './edge';
 
-type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+export type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 /** Extra endpoints outside the route table (the token endpoint, test hooks). Return false to pass. */
 export type Extra = (req: http.IncomingMessage, body: Buffer, res: http.ServerResponse) => Promise<boolean>;
@@ -20,11 +22,11 @@ export type Extra = (req: http.IncomingMessage, body: Buffer, res: http.ServerRe
 const TEXT_TYPES = /^(application\/(json|[\w.+-]*\+json|x-www-form-urlencoded|xml)|text\/)/i;
 const handlers = new Map<ApiFunction, Promise<Handler>>();
 
-/** Loads `functions/<fn>.ts` once, as Lambda would on a cold start. */
-export function loadHandler(fn: ApiFunction): Promise<Handler> {
+/** Loads `functions/<fn>.ts` once, as Lambda would on a cold start, and composes it with the embedded edge. */
+export function loadHandler(fn: ApiFunction, edge: Edge = embeddedEdge()): Promise<Handler> {
   let h = handlers.get(fn);
   if (!h) {
-    h = import(`../functions/${fn}.ts`).then((m: { handler: Handler }) => m.handler);
+    h = import(`../functions/${fn}.ts`).then((m: { compose: (edge: Edge) => Handler }) => m.compose(edge));
     handlers.set(fn, h);
   }
   return h;
@@ -127,7 +129,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
 /** API Gateway's payload limit is 10 MB. */
 const MAX_BODY = 10 * 1024 * 1024;
 
-export function createGateway(opts: { verifier: () => IdentityVerifier; extras?: Extra[] }): http.Server {
+/** `handlers`: how a route's function is had (default: `loadHandler`, composed with the embedded edge). */
+export function createGateway(opts: { verifier: () => IdentityVerifier; extras?: Extra[]; handlers?: (fn: ApiFunction) => Promise<Handler> }): http.Server {
+  const handlerOf = opts.handlers ?? ((fn: ApiFunction) => loadHandler(fn));
   return http.createServer(async (req, res) => {
     const requestId = randomUUID();
     try {
@@ -151,7 +155,7 @@ export function createGateway(opts: { verifier: () => IdentityVerifier; extras?:
         }
         claims = decodeJwt(m[1]!) as Record<string, unknown>;
       }
-      const handler = await loadHandler(route.fn);
+      const handler = await handlerOf(route.fn);
       const event = buildEvent(req, url, body, route, params, claims, requestId);
       send(res, await handler(event, lambdaContext(route.fn, requestId)), requestId);
     } catch (err) {

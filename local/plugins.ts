@@ -5,6 +5,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { Extra } from './gateway';
+import type { EmbeddedEdge } from './edge';
 import { auditSealerPlugin, auditVerifierPlugin } from './plugins/audit-sealer';
 import { remindersPlugin } from './plugins/reminders';
 import { workflowPlugin } from './plugins/workflow';
@@ -15,6 +16,8 @@ import { searchIndexerPlugin } from './plugins/search-indexer';
 export interface EmbeddedContext {
   dataDir: string;
   env: Record<string, string>;
+  /** The edge the plugins compose their functions with (the office clock, the workflow runner). */
+  edge: EmbeddedEdge;
   /** s3rver's object events (`Records[]` in S3 notification shape). */
   s3Events: EventEmitter;
   /** The office clock's offset from real time (ms; null = real time), each time a test moves it. */

@@ -1,7 +1,8 @@
 /**
  * The embedded OCR worker's thread: runs functions/ocr-worker.ts (the Lambda handler) for the
  * events the OCR plugin hands it. OCR's image work is synchronous JavaScript that would stall
- * the API for seconds on the main thread; here it stalls nobody.
+ * the API for seconds on the main thread; here it stalls nobody. The thread composes the worker
+ * with an embedded edge of its own, whose clock follows the office clock's offset by message.
  */
 import { parentPort } from 'node:worker_threads';
 
@@ -13,8 +14,10 @@ export type ThreadRequest =
   | { id: number; type: 'clock'; offset: number | null };
 export type ThreadReply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: string };
 
-const { handler } = await import('../../functions/ocr-worker');
-const { overrideServices, services } = await import('../../shared/composition');
+const { compose, ocrParts } = await import('../../functions/ocr-worker');
+const edge = (await import('../edge')).createEmbeddedEdge();
+const parts = ocrParts(edge);
+const handler = compose(edge, parts);
 const { noticesOf } = await import('../../shared/platform/files/upload-events');
 
 async function run(req: ThreadRequest): Promise<unknown> {
@@ -22,23 +25,21 @@ async function run(req: ThreadRequest): Promise<unknown> {
     case 'event': {
       if (!req.takeOver) return handler(req.event as never);
       const outcomes = [];
-      for (const notice of noticesOf(req.event as never)) outcomes.push(await services().scans.processUpload(notice, { takeOver: true }));
+      for (const notice of noticesOf(req.event as never)) outcomes.push(await parts.scans.processUpload(notice, { takeOver: true }));
       return outcomes;
     }
     case 'resume': {
       // Uploads the last stop interrupted: their jobs are taken over (the process that held them is gone).
-      const notices = await services().scans.unfinishedUploads();
+      const notices = await parts.scans.unfinishedUploads();
       const outcomes = [];
-      for (const notice of notices) outcomes.push(await services().scans.processUpload(notice, { takeOver: true }).catch((err: Error) => ({ outcome: 'retry', detail: err.message })));
+      for (const notice of notices) outcomes.push(await parts.scans.processUpload(notice, { takeOver: true }).catch((err: Error) => ({ outcome: 'retry', detail: err.message })));
       return outcomes;
     }
     case 'close':
-      return services().ocr.close?.();
+      return parts.reader().close?.();
     case 'clock': {
-      // The office clock moved (tests): this thread's services follow the main thread's.
-      const { offset } = req;
-      if (offset === null) overrideServices({});
-      else overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
+      // The office clock moved (tests): this thread's clock follows the main thread's.
+      edge.clock.shift(req.offset);
       return null;
     }
   }
@@ -46,7 +47,7 @@ async function run(req: ThreadRequest): Promise<unknown> {
 
 const warm = (() => {
   try {
-    return services().ocr.warmUp?.() ?? Promise.resolve();
+    return parts.reader().warmUp?.() ?? Promise.resolve();
   } catch (err) {
     return Promise.reject(err);
   }

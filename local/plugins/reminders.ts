@@ -10,7 +10,7 @@ import { optionalEnv } from '../../shared/platform/env';
 export const remindersPlugin: EmbeddedPlugin = {
   name: 'report reminders',
   async start(ctx) {
-    const { handler } = await import('../../functions/reminders');
+    const handler = (await import('../../functions/reminders')).compose(ctx.edge);
     const intervalMs = Math.max(100, Number(optionalEnv(REPORTING_ENV.reminderIntervalMs, '60000')) || 60_000);
     let running: Promise<unknown> | undefined;
     const runOnce = () => {

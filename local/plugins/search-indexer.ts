@@ -6,6 +6,7 @@ import type { EmbeddedPlugin } from '../plugins';
 import { tableName } from '../../shared/platform/aws/tables';
 import { ENTRY_STREAM_BATCH, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/search/adapters/entry-stream';
 import { startStreamPoller, type StreamPoller } from '../stream-poller';
+import { embeddedEdge, type EmbeddedEdge } from '../edge';
 
 
 let running: { poller: Promise<StreamPoller>; users: number } | undefined;
@@ -15,10 +16,10 @@ let running: { poller: Promise<StreamPoller>; users: number } | undefined;
  * process already runs (one per process, as one event source mapping per table): it stops when
  * its last user stops it.
  */
-export async function startSearchIndexing(log?: (line: string) => void): Promise<StreamPoller> {
+export async function startSearchIndexing(log?: (line: string) => void, edge: EmbeddedEdge = embeddedEdge()): Promise<StreamPoller> {
   if (!running) {
-    const poller = import('../../functions/search-indexer').then(({ handler }) =>
-      startStreamPoller({ table: tableName('Data'), handler, batchSize: ENTRY_STREAM_BATCH, batchWindowMs: ENTRY_STREAM_WINDOW_SECONDS * 1000, retryAttempts: 3, ...(log ? { log } : {}) }),
+    const poller = import('../../functions/search-indexer').then(({ compose }) =>
+      startStreamPoller({ table: tableName('Data'), handler: compose(edge), batchSize: ENTRY_STREAM_BATCH, batchWindowMs: ENTRY_STREAM_WINDOW_SECONDS * 1000, retryAttempts: 3, ...(log ? { log } : {}) }),
     );
     running = { poller, users: 0 };
     poller.catch(() => (running = undefined));
@@ -43,7 +44,7 @@ export async function startSearchIndexing(log?: (line: string) => void): Promise
 export const searchIndexerPlugin: EmbeddedPlugin = {
   name: 'search indexer (Data table stream)',
   async start(ctx) {
-    const poller = await startSearchIndexing(ctx.log);
+    const poller = await startSearchIndexing(ctx.log, ctx.edge);
     return { stop: () => poller.stop() };
   },
 };

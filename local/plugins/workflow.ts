@@ -1,14 +1,12 @@
 /** Embedded stand-in for Step Functions: the local runner executing the synthesized appraisal definition. */
-import { WORKFLOW_MODE_ENV } from '../../shared/drafts/adapters/select-workflow';
 import type { EmbeddedPlugin } from '../plugins';
 import { startLocalWorkflow } from '../workflow/start';
 
 export const workflowPlugin: EmbeddedPlugin = {
   name: 'workflow (Step Functions definition on aws-local-stepfunctions)',
   async start(ctx) {
-    ctx.env[WORKFLOW_MODE_ENV] = 'local';
     const tick = Number(process.env.DAUMOI_WORKFLOW_TICK_MS ?? '');
-    const started = await startLocalWorkflow({ log: ctx.log, ...(tick > 0 ? { tickMs: tick } : {}) });
+    const started = await startLocalWorkflow({ log: ctx.log, edge: ctx.edge, ...(tick > 0 ? { tickMs: tick } : {}) });
     if (started.resumed > 0) ctx.log(`workflow: resumed ${started.resumed} running execution(s)`);
     return { stop: () => started.stop() };
   },

@@ -4,3 +4,11 @@ export { GENESIS_HASH, canonicalJson, extendChain, linkHash, problemMessage, ver
 export { REDACTED, eventSecrecy, eventVisibleTo, redactedStub, secrecyNamedIn, type RedactedEvent } from './domain/audit-secrecy';
 export { visibleEvents } from './app/visible-events';
 export { DynamoAuditLog } from './adapters/dynamo-audit-log';
+
+import { DynamoAuditLog as AuditTable } from './adapters/dynamo-audit-log';
+import type { Platform } from '../platform/platform';
+
+/** The audit log on its own table. */
+export function auditModule(platform: Platform): AuditTable {
+  return new AuditTable(platform.db, platform.table('Audit'));
+}

@@ -25,6 +25,13 @@ export { EscalateStep, IssueDraft, RunPrecheck, StartHumanTask, type WorkflowTas
 
 // Adapters, for whoever composes the use cases.
 export { DynamoDraftStore } from './adapters/dynamo-draft-store';
-export { buildWorkflow, WORKFLOW_MODE_ENV } from './adapters/select-workflow';
-export { LocalWorkflow, registerLocalWorkflow } from './adapters/local-workflow';
 export { StepFunctionsWorkflow } from './adapters/step-functions';
+
+import type { Platform } from '../platform/platform';
+import type { AuditLog } from '../audit';
+import { DynamoDraftStore as DraftTable } from './adapters/dynamo-draft-store';
+
+/** The draft store on the Data table (the workflow is the edge's). */
+export function draftsModule(platform: Platform, ports: { audit: AuditLog }): DraftTable {
+  return new DraftTable(platform.db, platform.table('Data'), ports.audit);
+}

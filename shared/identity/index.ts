@@ -5,3 +5,32 @@ export type { ClientProvisioner, ProvisionedClient } from './ports/client-provis
 export { REPORTS_SCOPE, type ClientDirectory, type ClientRegistry, type MachineClient } from './ports/client-registry';
 export type { DirectoryUser, UserChange, UserDirectory } from './ports/user-directory';
 export { UserAdmin, userView, type UserView } from './app/users';
+
+import type { Platform } from '../platform/platform';
+import type { ApiAuth } from '../platform/http/api-handler';
+import type { IdentityVerifier } from './ports/identity-verifier';
+import type { ClientDirectory, ClientRegistry } from './ports/client-registry';
+import type { UserDirectory } from './ports/user-directory';
+import { DynamoClientRegistry } from './adapters/dynamo-client-registry';
+import { UserAdmin } from './app/users';
+
+/** Organisations' machine clients on the Data table (the reports module keeps them). */
+export function clientDirectory(platform: Platform): ClientDirectory {
+  return new DynamoClientRegistry(platform.db, platform.table('Data'));
+}
+
+export function clientRegistry(platform: Platform): ClientRegistry {
+  return new DynamoClientRegistry(platform.db, platform.table('Data'));
+}
+
+
+export function identityModule(platform: Platform, ports: { verifier: () => IdentityVerifier; users?: () => UserDirectory }) {
+  let clients: ClientRegistry | undefined;
+  const auth: ApiAuth = {
+    verifier: ports.verifier,
+    clients: () => (clients ??= clientRegistry(platform)),
+    idempotencyTable: () => platform.table('Idempotency'),
+  };
+  const users = ports.users;
+  return { auth, ...(users ? { users: new UserAdmin(users) } : {}) };
+}

@@ -13,3 +13,11 @@ export * from './domain/numbering';
 export * from './domain/deadlines';
 export { checkDomainConfig, DEFAULT_CONFIG_PATH, DOMAIN_CONFIG_ENV, domainConfig, domainConfigPath, readDomainConfig } from './adapters/domain-config-file';
 export * from './domain/document-date';
+
+import type { DomainConfig } from './domain/domain-config-schema';
+import { domainConfig } from './adapters/domain-config-file';
+
+/** The office's validated configuration (read once per process). */
+export function officeConfig(): DomainConfig {
+  return domainConfig();
+}

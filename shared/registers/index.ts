@@ -12,3 +12,30 @@ export { printableRegister } from './domain/printable';
 export { metadataOnlyProblems, secrecyName, secrecyRank, throwIfProblems } from './domain/rules';
 export { REGISTER_NAMES } from './domain/model';
 export type { IncomingEntry, IncomingInput, OutgoingEntry, OutgoingInput, RegisterEntry, RegisterName } from './domain/model';
+
+import type { Platform } from '../platform/platform';
+import { ENV } from '../platform/env';
+import type { AuditLog } from '../audit';
+import type { DomainConfig } from '../office';
+import { Registers as RegistersApp } from './app/registers';
+import type { EntryOutbox as Outbox } from './ports/entry-outbox';
+import { DynamoRegisterRecords as RecordsTable } from './adapters/dynamo-register-records';
+import { GaplessCounter as Counter } from './adapters/gapless-counter';
+
+/** The sổ văn bản đến/đi on the Data table; `outbox` marks each written entry for the search index (the search module's). */
+export function registersModule(platform: Platform, ports: { audit: AuditLog; office: () => DomainConfig; outbox: Outbox }): RegistersApp {
+  const { db, env } = platform;
+  const table = platform.table('Data');
+  return new RegistersApp({
+    records: new RecordsTable(db, table),
+    // Overload is refused with 429 before anything is written: a bounded queue and wait per register.
+    numbers: new Counter(db, table, {
+      maxQueue: Number(env.optional(ENV.registerQueueLimit, '1000')),
+      maxWaitMs: Number(env.optional(ENV.registerMaxWaitMs, '10000')),
+    }),
+    audit: ports.audit,
+    outbox: ports.outbox,
+    clock: platform.clock,
+    config: ports.office,
+  });
+}

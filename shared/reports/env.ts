@@ -1,6 +1,6 @@
 /** Environment variables of the reporting capability (infra sets them; the composition root and the embedded plugin read them). */
 export const REPORTING_ENV = {
-  /** 'ses' | 'outbox'. Default: 'outbox' when DAUMOI_AUTH_MODE=local (embedded), else 'ses'. */
+  /** 'ses' | 'outbox'. Default: the edge's (shared/edge/cloud.ts: 'ses'; embedded, local/edge.ts: 'outbox'). */
   notifier: 'DAUMOI_NOTIFIER',
   /** Verified SES sender of reminders, e.g. "Văn phòng Tỉnh ủy <vanphong@example.gov.vn>". Required with 'ses'. */
   mailFrom: 'DAUMOI_MAIL_FROM',

@@ -34,3 +34,68 @@ export { consolidatedCsv, consolidatedXlsx } from './adapters/report-sheet';
 
 // Configuration names (infra sets them; the composition and the embedded plugin read them).
 export { REPORTING_ENV } from './env';
+
+import type { Platform } from '../platform/platform';
+import type { AuditLog } from '../audit';
+import type { DomainConfig } from '../office';
+import { clientDirectory, type ClientProvisioner } from '../identity';
+import type { Notifier } from '../platform/notify/notifier';
+import { DynamoOutbox } from '../platform/notify/outbox-notifier';
+import { S3ReportFiles } from './adapters/s3-report-files';
+import { DynamoOrgStore as OrgTable } from './adapters/dynamo-org-store';
+import { DynamoReportTypeStore as TypeTable } from './adapters/dynamo-report-type-store';
+import { DynamoReportStore as ReportTable } from './adapters/dynamo-report-store';
+import { DynamoAttachmentStore as AttachmentTable } from './adapters/dynamo-report-attachment-store';
+import { DynamoReminderStore as ReminderTable } from './adapters/dynamo-reminder-store';
+import type { ReportFiles as Files } from './ports/report-files';
+import type { ReportDataSchemas as Schemas } from './ports/report-data-schemas';
+import { createReporting as create, type Reporting as ReportingServices } from './app/index';
+
+const noSchemas = (): never => {
+  throw new Error('No report data schemas in this function: only the reports function composes them (shared/reports/adapters/report-data-schema.ts)');
+};
+
+export interface ReportsPorts {
+  audit: AuditLog;
+  /** Read when a use case needs it (config/domain.json is parsed once, on first use). */
+  office: () => DomainConfig;
+  /** Made on first use, so that a function that never provisions or notifies needs no such configuration. */
+  provisioner: () => ClientProvisioner;
+  notifier: (outbox: DynamoOutbox) => Notifier;
+  schemas?: Schemas;
+}
+
+export function reportsModule(platform: Platform, ports: ReportsPorts): ReportingServices {
+  const { db, clock } = platform;
+  const table = platform.table('Data');
+  const outbox = new DynamoOutbox(db, table, clock);
+  let provisioner: ClientProvisioner | undefined;
+  let notifier: Notifier | undefined;
+  let files: Files | undefined;
+  const schemas = () => ports.schemas ?? noSchemas();
+  return create({
+    clock,
+    audit: ports.audit,
+    config: ports.office,
+    orgs: new OrgTable(db, table),
+    types: new TypeTable(db, table),
+    reports: new ReportTable(db, table),
+    attachments: new AttachmentTable(db, table),
+    reminders: new ReminderTable(db, table),
+    clients: clientDirectory(platform),
+    provisioner: {
+      create: (input) => (provisioner ??= ports.provisioner()).create(input),
+      remove: (clientId) => (provisioner ??= ports.provisioner()).remove(clientId),
+    },
+    files: {
+      checkAvailable: () => (files ??= S3ReportFiles.fromEnv(clock)).checkAvailable(),
+      presignUpload: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).presignUpload(...a),
+      presignDownload: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).presignDownload(...a),
+      stat: (key) => (files ??= S3ReportFiles.fromEnv(clock)).stat(key),
+      seal: (...a) => (files ??= S3ReportFiles.fromEnv(clock)).seal(...a),
+    },
+    schemas: { check: (s) => schemas().check(s), validate: (s, d) => schemas().validate(s, d) },
+    notifier: { send: (n) => (notifier ??= ports.notifier(outbox)).send(n) },
+    outbox,
+  });
+}

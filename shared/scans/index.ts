@@ -4,7 +4,6 @@
  * read scans compose one, so that tesseract.js, pdf.js and the canvas binding stay out of every
  * other bundle.
  */
-export { scanRoutes } from './routes';
 export { SCANS_ENV } from './env';
 
 // Use cases and what they need.
@@ -42,3 +41,42 @@ export {
   type ScanStatus,
 } from './domain/model';
 export { extractFields, textOfPages, vocabularyFromConfig, type ExtractOptions, type ExtractVocabulary, type ExtractedFields } from './domain/extract/index';
+
+import type { Platform } from '../platform/platform';
+import { ENV } from '../platform/env';
+import type { AuditLog } from '../audit';
+import type { BlobStore } from '../platform/files/blob-store';
+import { S3BlobStore } from '../platform/files/s3-blob-store';
+import { s3Client } from '../platform/aws/s3-client';
+import { SCANS_ENV as SCANS_ENV_NAMES } from './env';
+import { DynamoScanStore as ScanTable } from './adapters/dynamo-scan-store';
+import { ScanService as Scans } from './app/scan-service';
+import type { ScanDeps as Deps } from './app/deps';
+import type { ScanReader as Reader } from './app/scan-reader';
+
+export function blobStore(platform: Platform): BlobStore {
+  return new S3BlobStore(s3Client, platform.env.require(ENV.bucket), platform.clock);
+}
+
+const noReader = (): never => {
+  throw new Error('No OCR engine in this function: only the OCR worker composes one (shared/scans/ocr.ts)');
+};
+
+export function scansModule(
+  platform: Platform,
+  ports: { audit: AuditLog; registers: Deps['registers']; blobs?: BlobStore; reader?: () => Reader },
+): { scans: Scans; blobs: BlobStore } {
+  const action = platform.env.optional(SCANS_ENV_NAMES.quarantineAction, 'move');
+  if (action !== 'move' && action !== 'delete') throw new Error(`${SCANS_ENV_NAMES.quarantineAction} must be move or delete, not ${action}`);
+  const blobs = ports.blobs ?? blobStore(platform);
+  const scans = new Scans({
+    clock: platform.clock,
+    scans: new ScanTable(platform.db, platform.table('Data')),
+    blobs,
+    registers: ports.registers,
+    audit: ports.audit,
+    reader: ports.reader ?? noReader,
+    quarantineAction: action,
+  });
+  return { scans, blobs };
+}

@@ -11,6 +11,8 @@ import type { OcrEngine } from './ports/ocr-engine';
 import { scanReader, type ScanReader } from './app/scan-reader';
 import { TesseractEngine, type TesseractOptions } from './adapters/ocr/tesseract';
 import { TextractEngine } from './adapters/ocr/textract';
+import type { Platform } from '../platform/platform';
+import { ENV } from '../platform/env';
 
 export type { ScanReader } from './app/scan-reader';
 
@@ -43,4 +45,11 @@ export function ocrEngine(engine: 'tesseract' | 'textract', opts: ScanReaderOpti
 
 export function buildScanReader(engine: 'tesseract' | 'textract', opts: ScanReaderOptions = {}): ScanReader {
   return scanReaderOf(ocrEngine(engine, opts));
+}
+
+/** The reader of the OCR engine named by DAUMOI_OCR_ENGINE (tesseract by default): only the OCR worker composes it. */
+export function ocrReader(platform: Pick<Platform, 'env'>): ScanReader {
+  const engine = platform.env.optional(ENV.ocrEngine, 'tesseract');
+  if (engine !== 'tesseract' && engine !== 'textract') throw new Error(`${ENV.ocrEngine} must be tesseract or textract, not ${engine}`);
+  return buildScanReader(engine);
 }

@@ -87,7 +87,9 @@ describe('an embedded office in this process (one DynamoDB Local)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'daumoi-e2e-load-'));
     const { startEmbedded } = await import('../../local/embedded');
-    office = await startEmbedded({ dataDir: dir, inMemory: true, port: 0, plugins: false });
+    // The gateway's functions composed with the test parts, so that the overload case's register store reaches them.
+    const { composed } = await import('../support/parts');
+    office = await startEmbedded({ dataDir: dir, inMemory: true, port: 0, plugins: false, handlers: composed });
   });
   afterAll(async () => {
     await office?.stop();

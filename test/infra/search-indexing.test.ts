@@ -41,7 +41,7 @@ describe('search indexing from the Data table stream', () => {
   });
 
   it('the indexing function and the search sweeper have every table the register store they read through names', () => {
-    // services().registers builds its audit log from DAUMOI_TABLE_AUDIT: without it the function fails on its first entry.
+    // The register store (registersModule) builds its audit log from DAUMOI_TABLE_AUDIT: without it the function fails on its first entry.
     const fns = Object.values(t.api.findResources('AWS::Lambda::Function')).map((r) => r.Properties);
     for (const what of ['indexes register entries for search from the Data table stream', 'indexes register entries whose indexing failed']) {
       const fn = fns.filter((p) => p.Description === `daumoi: ${what}`);

@@ -10,7 +10,8 @@ import { DynamoAuditLog } from '../../shared/audit/adapters/dynamo-audit-log';
 import { runTamperCase, TAMPER_CASES } from '../support/audit-tampering';
 
 useEmbeddedEnv();
-const { handler } = await import('../../functions/audit');
+const { composed } = await import('../support/parts');
+const handler = await composed('audit');
 const db = documentClient();
 const table = tableName('Audit');
 const audit = new DynamoAuditLog(db, table);

@@ -14,7 +14,7 @@ await (await import('../support/own-tables')).useOwnTables('audit-secrecy');
 
 const { useOfficeRuntime, routeOf, setUpOffice, OFFICE_YEAR } = await import('../support/route-requests');
 const { tokenWith } = await import('./registers-support');
-const { services } = await import('../../shared/composition');
+const { officeParts } = await import('../support/parts');
 const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
 const { tableName } = await import('../../shared/platform/aws/tables');
 import type { Office } from '../support/route-requests';
@@ -34,7 +34,7 @@ const list = async (token: string, query: Record<string, string>) => {
 };
 /** Every event of the month, after the sealer has chained them. */
 const sealedMonth = async (token: string) => {
-  await services().audit.seal(new Date(Date.now() + 5_000));
+  await officeParts().audit.seal(new Date(Date.now() + 5_000));
   return (await Promise.all(MONTHS.map((m) => list(token, m)))).flat();
 };
 
@@ -86,7 +86,7 @@ describe('audit events and clearance', () => {
     const target = full.find((e) => e.entityId === o.fx.secretIncomingId && e.seq !== undefined)!;
     const db = documentClient();
     const key = await (async () => {
-      const raw = await services().audit.list({ entityId: target.entityId });
+      const raw = await officeParts().audit.list({ entityId: target.entityId });
       const e = raw.items.find((x) => x.eventId === target.eventId)!;
       return { pk: `ENTITY#${e.entityId}`, sk: `${e.at}#${e.eventId}` };
     })();

@@ -5,12 +5,11 @@ import { nqDraft } from '../support/drafts';
 import type { StartedRunner } from '../../local/workflow/start';
 
 useEmbeddedEnv();
-const { services, overrideServices } = await import('../../shared/composition');
+const { officeParts, useParts, useWorkflow } = await import('../support/parts');
 const { WORKFLOW_CALLER } = await import('../../shared/drafts/domain/transitions');
 const { TaskNotWaitingError } = await import('../../shared/drafts/ports/workflow');
 const { LocalStepFunctions } = await import('../../local/workflow/runner');
 const { invokeLocal, loadGeneratedWorkflow } = await import('../../local/workflow/start');
-const { registerLocalWorkflow } = await import('../../shared/drafts/adapters/local-workflow');
 const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
 const { tableName } = await import('../../shared/platform/aws/tables');
 
@@ -23,7 +22,7 @@ beforeAll(async () => {
   api = await draftsApi();
   for (const u of ['bantochuc', 'chuyenvien', 'bithu', 'chanhvp']) t[u] = await tokenFor(u);
 });
-afterEach(() => overrideServices({}));
+afterEach(() => useParts({}));
 afterAll(async () => {
   await runner?.stop();
 });
@@ -35,7 +34,7 @@ async function inApproval(): Promise<string> {
   await api.waitFor(id, t.bithu!, pending('approval'));
   return id;
 }
-const moveClockTo = (at: number) => overrideServices({ clock: { now: () => new Date(at) } });
+const moveClockTo = (at: number) => useParts({ clock: { now: () => new Date(at) } });
 
 describe('a waiting approval survives the runner going away', () => {
   it('after a restart the execution is replayed from its records and the approval completes it', async () => {
@@ -57,7 +56,7 @@ describe('a waiting approval survives the runner going away', () => {
     const id = await inApproval();
     await runner.stop();
     // Answer the token straight into the store, as a decision arriving during the restart would.
-    const token = (await services().drafts.getToken(id, 'approval'))!;
+    const token = (await officeParts().drafts.getToken(id, 'approval'))!;
     const offline = new LocalStepFunctions({ db: documentClient(), table: tableName('Data'), workflow: await loadGeneratedWorkflow(), invoke: invokeLocal, now: () => new Date() });
     await offline.sendTaskSuccess(token.token, { outcome: 'approve' });
     await offline.stop();
@@ -71,7 +70,7 @@ describe('issuance takes one number per draft', () => {
   it('a retried issuance gets back the number already taken for the draft', async () => {
     const id = await inApproval();
     // A first issuance attempt took the number and died before marking the draft issued.
-    const first = await services().registers.allocateOutgoing(
+    const first = await officeParts().registers.allocateOutgoing(
       { typeCode: 'NQ', issuerCode: 'TU', issuerId: 'tu-btv', subject: 'x', signer: 'bithu', recipients: [], secrecy: null, urgency: null, draftId: id },
       { actor: WORKFLOW_CALLER, idempotencyKey: `draft#${id}` },
     );
@@ -84,7 +83,7 @@ describe('issuance takes one number per draft', () => {
     const again = (await invokeLocal('functions/workflow-issuance.ts', { draftId: id })) as { numberSymbol: string };
     expect(again.numberSymbol).toBe(first.entry.numberSymbol);
     const year = Number(new Date().toISOString().slice(0, 4));
-    const entries = await services().registers.allEntries('outgoing', year, WORKFLOW_CALLER);
+    const entries = await officeParts().registers.allEntries('outgoing', year, WORKFLOW_CALLER);
     expect(entries.filter((e) => e.draftId === id)).toHaveLength(1);
   });
 });
@@ -94,7 +93,7 @@ describe('deadlines: escalation, one extension, expiry', () => {
     const { id } = await api.create(t.bantochuc!, nqDraft());
     const d = await api.waitFor(id, t.chuyenvien!, pending('appraisal'));
     const firstDue = Date.parse(d.pendingTask.dueAt);
-    const oldToken = (await services().drafts.getToken(id, 'appraisal'))!.token;
+    const oldToken = (await officeParts().drafts.getToken(id, 'appraisal'))!.token;
 
     moveClockTo(firstDue + 60_000);
     const escalated = await api.waitFor(id, t.chanhvp!, (x) => x.pendingTask?.escalated === true && x.pendingTask.since > d.pendingTask.since);
@@ -152,7 +151,7 @@ describe('Retry in the definition matches the original error names', () => {
         return invokeLocal(entry, event);
       },
     });
-    registerLocalWorkflow(flaky);
+    useWorkflow(flaky);
     try {
       const { id } = await api.create(t.bantochuc!, nqDraft());
       await api.waitFor(id, t.chuyenvien!, pending('appraisal'), 20_000);

@@ -11,7 +11,7 @@ import { nqDraft } from '../support/drafts';
 import type { Caller } from '../../shared/platform/security';
 
 useEmbeddedEnv();
-const { services } = await import('../../shared/composition');
+const { officeParts } = await import('../support/parts');
 const { DraftService, DynamoDraftStore, RunPrecheck, StartHumanTask, TaskNotWaitingError } = await import('../../shared/drafts/index');
 const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
 const { tableName } = await import('../../shared/platform/aws/tables');
@@ -48,13 +48,13 @@ const otherAppraiser: Caller = { sub: 'uc-appraiser-2', username: 'uc-appraiser-
 
 let store: DraftStore;
 const clock = { now: () => new Date() };
-const config = () => services().domainConfig;
+const config = () => officeParts().domainConfig;
 
 beforeAll(() => {
-  store = new DynamoDraftStore(documentClient(), tableName('Data'), services().audit);
+  store = new DynamoDraftStore(documentClient(), tableName('Data'), officeParts().audit);
 });
 
-const actions = async (id: string) => (await services().audit.list({ entityId: id, limit: 50 })).items.map((e) => e.action);
+const actions = async (id: string) => (await officeParts().audit.list({ entityId: id, limit: 50 })).items.map((e) => e.action);
 const thrown = async (p: Promise<unknown>) => p.then(() => expect.unreachable('expected an error'), (e: Error & { code?: string; status?: number }) => e);
 
 /** A submitted draft taken through the precheck to its appraisal, with the appraisal's token stored, as the workflow's tasks do. */

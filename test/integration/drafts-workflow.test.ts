@@ -5,7 +5,7 @@ import { ctByFullCommittee, NQ_BODY, nqDraft, nqWithoutRecipientsBlock } from '.
 import type { StartedRunner } from '../../local/workflow/start';
 
 useEmbeddedEnv();
-const { services } = await import('../../shared/composition');
+const { officeParts } = await import('../support/parts');
 const { WORKFLOW_CALLER } = await import('../../shared/drafts/domain/transitions');
 
 let api: DraftsApi;
@@ -46,7 +46,7 @@ describe('drafts on the synthesized state machine', () => {
       ['issuance', null, 'workflow', 1],
     ]);
     expect(issued.history[2].comment).toBe('Đúng thể thức');
-    const entry = await services().registers.getOutgoing(issued.outgoingEntryId, WORKFLOW_CALLER);
+    const entry = await officeParts().registers.getOutgoing(issued.outgoingEntryId, WORKFLOW_CALLER);
     expect(entry).toMatchObject({ numberSymbol: issued.numberSymbol, draftId: created.id, typeCode: 'NQ', issuerCode: 'TU', signer: 'bithu' });
     expect(await runner.runner.whenFinished(`draft-${created.id}`)).toMatchObject({ status: 'SUCCEEDED', output: expect.objectContaining({ issued: { numberSymbol: issued.numberSymbol, outgoingEntryId: issued.outgoingEntryId } }) });
     // The task token never reaches a client.

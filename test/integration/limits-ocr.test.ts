@@ -10,8 +10,9 @@ import { fixture, objectExists, startAndUpload } from './scans-support';
 import { jpegClaiming, pdfOfPages, pdfWithImage, pngBomb, tiffClaiming } from '../support/scan-bombs';
 
 useEmbeddedEnv();
-const { handler: scans } = await import('../../functions/scans');
-const { services } = await import('../../shared/composition');
+const { composed } = await import('../support/parts');
+const scans = await composed('scans');
+const { officeParts } = await import('../support/parts');
 const { ScanService } = await import('../../shared/scans/app/scan-service');
 const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-scan-store');
 const { tableName } = await import('../../shared/platform/aws/tables');
@@ -24,7 +25,7 @@ const engine = new TesseractEngine({ poolSize: 1 });
 const reads: string[] = [];
 /** The real S3 blob store, noting every object read in full (GetObject). */
 const counting = (): BlobStore => {
-  const b = services().blobs;
+  const b = officeParts().blobs;
   return { ...b, checkAvailable: () => b.checkAvailable(), presignPut: (k, o) => b.presignPut(k, o), head: (k, o) => b.head(k, o), put: (k, x, t) => b.put(k, x, t), move: (f, t, o) => b.move(f, t, o), delete: (k, o) => b.delete(k, o), purge: (k) => b.purge(k), get: (k, o) => (reads.push(k), b.get(k, o)) };
 };
 let service: InstanceType<typeof ScanService>;
@@ -33,11 +34,11 @@ let clerk: string;
 beforeAll(async () => {
   clerk = await tokenFor('vanthu');
   service = new ScanService({
-    clock: services().clock,
-    scans: new DynamoScanStore(services().db, tableName('Data')),
+    clock: officeParts().clock,
+    scans: new DynamoScanStore(officeParts().db, tableName('Data')),
     blobs: counting(),
-    registers: services().registers,
-    audit: services().audit,
+    registers: officeParts().registers,
+    audit: officeParts().audit,
     reader: () => scanReaderOf(engine),
     quarantineAction: 'move',
   });
@@ -46,7 +47,7 @@ afterAll(() => engine.close());
 
 /** The upload event s3rver would deliver for the object (its ETag and size). */
 const notice = async (key: string) => {
-  const h = await services().blobs.head(key);
+  const h = await officeParts().blobs.head(key);
   return { bucket: null, key, size: h!.size, etag: h!.etag, versionId: null, sequencer: null };
 };
 const view = async (scanId: string) => (await invoke(scans, { method: 'GET', path: `/v1/scans/${scanId}`, token: clerk })).body;
@@ -60,7 +61,7 @@ describe('the object is sized before it is read', () => {
       const created = await invoke(scans, { method: 'POST', path: '/v1/scans', token: clerk, body: { fileName: 'big.pdf', contentType: 'application/pdf', size: announced } });
       const key = `scans/${created.body.scanId}`;
       // As if the bytes got there another way than the signed URL (which S3 would have refused).
-      await services().blobs.put(key, new Uint8Array(actual), 'application/pdf');
+      await officeParts().blobs.put(key, new Uint8Array(actual), 'application/pdf');
       reads.length = 0;
       const r = await service.processUpload(await notice(key));
       expect(r.outcome).toBe('failed');

@@ -9,9 +9,10 @@ import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { clientToken, uniqueSuffix } from '../support/reports';
 
 useEmbeddedEnv();
-const { handler: scans } = await import('../../functions/scans');
-const { handler: orgs } = await import('../../functions/orgs');
-const { handler: reports } = await import('../../functions/reports');
+const { composed } = await import('../support/parts');
+const scans = await composed('scans');
+const orgs = await composed('orgs');
+const reports = await composed('reports');
 
 const MB50 = 50 * 1024 * 1024;
 const sfx = uniqueSuffix();
@@ -115,8 +116,8 @@ describe('a report attachment cannot be replaced once a submitted report cites i
     const r = await invoke(reports, { method: 'POST', path: '/v1/reports', token: org, body: { reportType: TYPE, title: 'Báo cáo', content: 'x', data: {}, attachments: [slot.body.attachmentId] } });
     expect(r.status).toBe(201);
     // As a holder of the bucket's write permission could: overwrite the upload key directly.
-    const { services } = await import('../../shared/composition');
-    await services().blobs.put(new URL(slot.body.uploadUrl).pathname.split('/').slice(2).join('/'), '%PDF-1.4 bản giả\n', 'application/pdf');
+    const { officeParts } = await import('../support/parts');
+    await officeParts().blobs.put(new URL(slot.body.uploadUrl).pathname.split('/').slice(2).join('/'), '%PDF-1.4 bản giả\n', 'application/pdf');
     const link = await invoke(reports, { method: 'GET', path: `/v1/reports/${r.body.id}/attachments/${slot.body.attachmentId}`, token: org });
     expect(Buffer.from(await (await fetch(link.body.downloadUrl)).arrayBuffer())).toEqual(first);
   });

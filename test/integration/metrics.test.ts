@@ -10,9 +10,10 @@ import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 
 useEmbeddedEnv();
 process.env.POWERTOOLS_METRICS_DISABLED = 'false';
-const { handler: registers } = await import('../../functions/registers');
-const { handler: worker } = await import('../../functions/ocr-worker');
-const { overrideServices, services } = await import('../../shared/composition');
+const { composed } = await import('../support/parts');
+const registers = await composed('registers');
+const worker = await composed('ocr-worker');
+const { useParts, officeParts } = await import('../support/parts');
 const { dynamoRegisters } = await import('../support/dynamo-registers');
 const { tableName } = await import('../../shared/platform/aws/tables');
 
@@ -39,14 +40,14 @@ let unreachable: DynamoDBClient;
 beforeEach(() => {
   unreachable = new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'ap-southeast-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 1 });
 });
-afterEach(() => overrideServices({}));
+afterEach(() => useParts({}));
 afterAll(() => delete process.env.POWERTOOLS_METRICS_DISABLED);
 
 describe('metrics', () => {
   it('a request refused with 503 counts DependencyUnavailable in the daumoi namespace', async () => {
     const token = await tokenFor('vanthu');
-    const broken = dynamoRegisters({ db: DynamoDBDocumentClient.from(unreachable), table: tableName('Data'), audit: services().audit, clock: services().clock, config: () => services().domainConfig });
-    overrideServices({ registers: broken });
+    const broken = dynamoRegisters({ db: DynamoDBDocumentClient.from(unreachable), table: tableName('Data'), audit: officeParts().audit, clock: officeParts().clock, config: () => officeParts().domainConfig });
+    useParts({ registers: broken });
     let status = 0;
     const docs = await emfDuring(async () => {
       status = (await invoke(registers, { method: 'GET', path: '/v1/registers/incoming/entries', token, query: { year: '2026' } })).status;
@@ -76,10 +77,10 @@ describe('metrics', () => {
 
 describe('the scheduled audit verification', () => {
   it('writes AuditChainProblems: 0 on an intact chain, the problems found once an event is edited', async () => {
-    const { handler: verifier } = await import('../../functions/audit-verifier');
+    const verifier = await composed('audit-verifier');
     const { TAMPER_CASES } = await import('../support/audit-tampering');
     const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
-    const audit = services().audit;
+    const audit = officeParts().audit;
     for (let i = 0; i < 6; i++) await audit.record({ actor: { sub: 's', username: 'x', roles: [], clearance: 'none' }, action: 'create', entityType: 'verify-test', entityId: `v-${i}`, before: null, after: { i } });
     await audit.seal(new Date(Date.now() + 60_000));
     let result: Awaited<ReturnType<typeof verifier>> | undefined;

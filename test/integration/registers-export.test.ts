@@ -11,8 +11,9 @@ import type { IncomingEntry, OutgoingEntry } from '../../shared/registers/domain
 import { incomingBody, oneTo, outgoingBody, testConfig, useServices, vnClock } from './registers-support';
 
 useEmbeddedEnv();
-const { handler } = await import('../../functions/registers');
-const { handler: exportsHandler } = await import('../../functions/exports');
+const { composed } = await import('../support/parts');
+const handler = await composed('registers');
+const exportsHandler = await composed('exports');
 
 const HEADER_ROW = 4;
 const tokens: Record<string, string> = {};

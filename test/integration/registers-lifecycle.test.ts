@@ -6,12 +6,13 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
-import { services } from '../../shared/composition';
+import { officeParts } from '../support/parts';
 import type { IncomingEntry, OutgoingEntry } from '../../shared/registers/domain/model';
 import { callerWith, counterValue, incomingBody, otherContainer, outgoingBody, testConfig, useServices, vnClock } from './registers-support';
 
 useEmbeddedEnv();
-const { handler } = await import('../../functions/registers');
+const { composed } = await import('../support/parts');
+const handler = await composed('registers');
 
 const IN = '/v1/registers/incoming/entries';
 const OUT = '/v1/registers/outgoing/entries';
@@ -37,7 +38,7 @@ const register = async (over: Record<string, unknown> = {}) => {
 };
 const patch = (id: string, token: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
   invoke(handler, { method: 'PATCH', path: `${IN}/${id}`, token: tokens[token], body, ...(headers ? { headers } : {}) });
-const auditOf = async (id: string) => (await services().audit.list({ entityId: id })).items;
+const auditOf = async (id: string) => (await officeParts().audit.list({ entityId: id })).items;
 
 describe('handling an incoming document', () => {
   it('registered → assigned → in progress → done, each step versioned and audited with before/after', async () => {
@@ -138,7 +139,7 @@ describe('the same letter twice', () => {
   });
 
   it('registering one scan twice (e.g. a retried request) returns the same entry', async () => {
-    const store = services().registers;
+    const store = officeParts().registers;
     useServices({ clock });
     const body = incomingBody(DAY, { scanId: 'scan-lifecycle-1' }) as never;
     const before = await counterValue('incoming/2032');

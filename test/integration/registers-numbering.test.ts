@@ -6,12 +6,13 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
-import { services } from '../../shared/composition';
+import { officeParts } from '../support/parts';
 import type { IncomingEntry, OutgoingEntry } from '../../shared/registers/domain/model';
 import { callerWith, counterValue, incomingBody, oneTo, otherContainer, outgoingBody, plainRegisters, testConfig, useServices, vnClock } from './registers-support';
 
 useEmbeddedEnv();
-const { handler } = await import('../../functions/registers');
+const { composed } = await import('../support/parts');
+const handler = await composed('registers');
 
 const clerk = callerWith('vanthu', ['van-thu'], 'mat');
 // The API's store without the search indexing wrapped around it (see plainRegisters).
@@ -61,7 +62,7 @@ describe('incoming register: số đến under concurrency', () => {
     const numbers = results.map((r) => r.entry.arrivalNumber).sort((a, b) => a - b);
     expect(numbers).toEqual(oneTo(200));
     expect(await counterValue('incoming/2038')).toBe(200);
-    const audited = await Promise.all(results.map((r) => services().audit.list({ entityId: r.entry.id })));
+    const audited = await Promise.all(results.map((r) => officeParts().audit.list({ entityId: r.entry.id })));
     expect(audited.map((a) => a.items.length)).toEqual(Array(200).fill(1));
     const event = audited.find((a) => a.items[0]!.entityId === results[7]!.entry.id)!.items[0]!;
     expect(event).toMatchObject({ action: 'register.register', before: null, after: { id: results[7]!.entry.id, arrivalNumber: results[7]!.entry.arrivalNumber }, requestId: 'r-7' });

@@ -11,9 +11,10 @@ import { incomingBody, outgoingBody, tokenWith, useServices, vnClock } from './r
 import { readScan } from '../support/read-scan';
 
 useEmbeddedEnv();
-const { handler } = await import('../../functions/registers');
-const { handler: exportsHandler } = await import('../../functions/exports');
-const { handler: auditHandler } = await import('../../functions/audit');
+const { composed } = await import('../support/parts');
+const handler = await composed('registers');
+const exportsHandler = await composed('exports');
+const auditHandler = await composed('audit');
 
 const IN = '/v1/registers/incoming/entries';
 const OUT = '/v1/registers/outgoing/entries';

@@ -8,7 +8,8 @@ import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { counterValue, incomingBody, outgoingBody, tokenWith, useServices, vnClock } from './registers-support';
 
 useEmbeddedEnv();
-const { handler } = await import('../../functions/registers');
+const { composed } = await import('../support/parts');
+const handler = await composed('registers');
 
 const IN = '/v1/registers/incoming/entries';
 const OUT = '/v1/registers/outgoing/entries';

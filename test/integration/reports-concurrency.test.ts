@@ -4,9 +4,10 @@ import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { clientToken, uniqueSuffix } from '../support/reports';
 
 useEmbeddedEnv();
-const { handler: orgs } = await import('../../functions/orgs');
-const { handler: reports } = await import('../../functions/reports');
-const { services, overrideServices } = await import('../../shared/composition');
+const { composed } = await import('../support/parts');
+const orgs = await composed('orgs');
+const reports = await composed('reports');
+const { officeParts, useParts } = await import('../support/parts');
 
 const sfx = uniqueSuffix();
 const TYPE = `BC-QUY-${sfx}`;
@@ -14,7 +15,7 @@ const ORGS = [0, 1, 2].map((i) => `dv${i}-${sfx}`);
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  overrideServices({ clock: { now: () => new Date('2026-10-02T02:00:00Z') } });
+  useParts({ clock: { now: () => new Date('2026-10-02T02:00:00Z') } });
   const admin = await tokenFor('admin');
   for (const id of ORGS) {
     expect((await invoke(orgs, { method: 'POST', path: '/v1/orgs', token: admin, body: { id, name: `Đơn vị ${id}` } })).status).toBe(201);
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const t = await invoke(reports, { method: 'POST', path: '/v1/report-types', token: admin, body: { code: TYPE, name: 'Báo cáo quý', period: 'quarterly', dueDay: 10, orgIds: ORGS } });
   expect(t.status).toBe(201);
 });
-afterAll(() => overrideServices({}));
+afterAll(() => useParts({}));
 
 describe('concurrent submissions', () => {
   it('give each organisation versions 1..n of its report, with no gap and no repeat', async () => {
@@ -48,7 +49,7 @@ describe('concurrent submissions', () => {
       // Each version kept what was sent with it.
       const titles = new Set(report.body.versions.map((v: { title: string }) => v.title));
       expect(titles.size).toBe(perOrg);
-      const audit = await services().audit.list({ entityId: id, limit: 100 });
+      const audit = await officeParts().audit.list({ entityId: id, limit: 100 });
       expect(audit.items).toHaveLength(perOrg);
     }
     const list = await invoke(reports, { method: 'GET', path: '/v1/reports', token: await tokenFor('vanthu'), query: { reportType: TYPE } });

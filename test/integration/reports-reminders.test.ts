@@ -7,17 +7,17 @@ import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { clientToken, uniqueSuffix } from '../support/reports';
 
 useEmbeddedEnv();
-const { handler: orgs } = await import('../../functions/orgs');
-const { handler: reports } = await import('../../functions/reports');
-const { handler: remindersJob } = await import('../../functions/reminders');
-const { services, overrideServices } = await import('../../shared/composition');
-const { buildReportingDeps } = await import('../../shared/composition-reporting');
-const { ReminderService } = await import('../../shared/reports/app/reminder-service');
+const { composed } = await import('../support/parts');
+const orgs = await composed('orgs');
+const reports = await composed('reports');
+const remindersJob = await composed('reminders');
+const { officeParts, useParts } = await import('../support/parts');
+const { reportsModule } = await import('../../shared/reports/index');
 
 const sfx = uniqueSuffix();
 const TYPE = `BC-NHAC-${sfx}`;
 const [A, B, C, D] = ['a', 'b', 'c', 'd'].map((x) => `nhac-${x}-${sfx}`) as [string, string, string, string];
-const at = (wall: string) => overrideServices({ clock: { now: () => new Date(`${wall}+07:00`) } });
+const at = (wall: string) => useParts({ clock: { now: () => new Date(`${wall}+07:00`) } });
 let admin: string;
 
 const outboxFor = async (orgId: string) => (await invoke(reports, { method: 'GET', path: '/v1/notifications/outbox', token: admin, query: { orgId } })).body.items as { subject: string; to: string[]; ref: string; text: string }[];
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const token = await clientToken(c.body.clientId, c.body.clientSecret);
   expect((await invoke(reports, { method: 'POST', path: '/v1/reports', token, body: { reportType: TYPE, period: '2026-10', title: 'A' } })).status).toBe(201);
 });
-afterAll(() => overrideServices({}));
+afterAll(() => useParts({}));
 
 describe('reminders', () => {
   it('send nothing before the first reminder day', async () => {
@@ -66,7 +66,9 @@ describe('reminders', () => {
 
   it('remind after the deadline only those still missing, and retry a failed send on the next run', async () => {
     at('2026-11-06T09:00:00');
-    const failing = new ReminderService({ ...buildReportingDeps(services), notifier: { send: async () => Promise.reject(new Error('mail server down')) } });
+    const p = officeParts();
+    const mailServerDown = { send: async () => Promise.reject(new Error('mail server down')) };
+    const failing = reportsModule(p.platform, { audit: p.audit, office: () => p.domainConfig, provisioner: () => { throw new Error('reminders provision no client'); }, notifier: () => mailServerDown }).reminders;
     const failed = await failing.run();
     expect(failed.failed).toBeGreaterThanOrEqual(2);
     expect((await outboxFor(B)).length).toBe(1);
@@ -78,7 +80,7 @@ describe('reminders', () => {
       expect(box[0]!.subject).toBe('Quá hạn gửi Báo cáo tháng Tháng 10/2026 (hạn 05/11/2026)');
     }
     expect(await outboxFor(A)).toEqual([]);
-    const audit = await services().audit.list({ entityId: C, limit: 50 });
+    const audit = await officeParts().audit.list({ entityId: C, limit: 50 });
     expect(audit.items.filter((e) => e.action === 'report.remind').length).toBeGreaterThanOrEqual(2);
   });
 
@@ -86,9 +88,9 @@ describe('reminders', () => {
     at('2026-11-08T09:00:00'); // 3 days after the deadline
     const { DynamoReminderStore } = await import('../../shared/reports/adapters/dynamo-reminder-store');
     const { tableName } = await import('../../shared/platform/aws/tables');
-    const store = new DynamoReminderStore(services().db, tableName('Data'));
+    const store = new DynamoReminderStore(officeParts().db, tableName('Data'));
     const slot = { reportType: TYPE, period: '2026-10', scheduledAt: new Date('2026-11-08T01:00:00Z').toISOString(), kind: 'after' as const, days: 3, deadline: '2026-11-05T23:59:59.999+07:00', status: 'pending' as const, to: [] };
-    const audit = () => services().audit.prepare({ actor: { sub: 'test', username: 'test', roles: [], clearance: 'none' }, action: 'test', entityType: 'test', entityId: 'test', before: null, after: null }).transactItem;
+    const audit = () => officeParts().audit.prepare({ actor: { sub: 'test', username: 'test', roles: [], clearance: 'none' }, action: 'test', entityType: 'test', entityId: 'test', before: null, after: null }).transactItem;
     expect(await store.claim({ ...slot, orgId: B, createdAt: '2026-11-08T01:30:00.000Z' }, audit(), '2026-11-08T01:45:00.000Z')).toBe(true); // died 30 min ago
     expect(await store.claim({ ...slot, orgId: C, createdAt: '2026-11-08T01:59:00.000Z' }, audit(), '2026-11-08T01:45:00.000Z')).toBe(true); // still sending
     await remindersJob();

@@ -10,10 +10,11 @@ import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { clientToken, uniqueSuffix } from '../support/reports';
 
 useEmbeddedEnv();
-const { handler: orgs } = await import('../../functions/orgs');
-const { handler: exportsHandler } = await import('../../functions/exports');
-const { handler: reports } = await import('../../functions/reports');
-const { services, overrideServices } = await import('../../shared/composition');
+const { composed } = await import('../support/parts');
+const orgs = await composed('orgs');
+const exportsHandler = await composed('exports');
+const reports = await composed('reports');
+const { officeParts, useParts } = await import('../support/parts');
 const { tableName } = await import('../../shared/platform/aws/tables');
 const { preTokenGeneration } = await import('../../shared/identity/adapters/pre-token-claims');
 
@@ -26,7 +27,7 @@ const TYPE = `BC-THANG-${sfx}`;
 const vn = (wall: string) => new Date(`${wall}+07:00`);
 const setClock = (wall: string) => {
   const at = vn(wall).getTime();
-  overrideServices({ clock: { now: () => new Date(at) } });
+  useParts({ clock: { now: () => new Date(at) } });
 };
 
 let admin: string;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   vanthu = await tokenFor('vanthu');
   setClock('2026-10-20T09:00:00');
 });
-afterAll(() => overrideServices({}));
+afterAll(() => useParts({}));
 
 describe('organisations', () => {
   it('are made by an admin as a tree, and refuse unknown parents, cycles and stale versions', async () => {
@@ -77,7 +78,7 @@ describe('organisations', () => {
     expect(moved.body).toMatchObject({ parentId: B, version: 2 });
     expect((await invoke(orgs, { method: 'PATCH', path: `/v1/orgs/${C}`, token: admin, body: { version: 1, name: 'x' } })).status).toBe(409);
     expect((await invoke(orgs, { method: 'PATCH', path: `/v1/orgs/${C}`, token: admin, body: { name: 'x' } })).body.error.code).toBe('VERSION_REQUIRED');
-    const audit = await services().audit.list({ entityId: C });
+    const audit = await officeParts().audit.list({ entityId: C });
     expect(audit.items.map((e) => e.action)).toEqual(['org.create', 'org.update']);
   });
 
@@ -100,7 +101,7 @@ describe('machine clients', () => {
       expect(r.headers['cache-control']).toBe('no-store');
       clientIds[org] = r.body.clientId;
       tokens[org] = await clientToken(r.body.clientId, r.body.clientSecret);
-      const stored = await services().db.send(new GetCommand({ TableName: tableName('Data'), Key: { pk: `CLIENT#${r.body.clientId}`, sk: 'CLIENT' } }));
+      const stored = await officeParts().db.send(new GetCommand({ TableName: tableName('Data'), Key: { pk: `CLIENT#${r.body.clientId}`, sk: 'CLIENT' } }));
       expect(JSON.stringify(stored.Item)).not.toContain(r.body.clientSecret);
       expect(stored.Item!.secretHash).toMatch(/^[\w-]+:[\w-]+$/);
     }
@@ -115,7 +116,7 @@ describe('machine clients', () => {
 
   it('map to their organisation in the Cognito trigger, read from the same registry', async () => {
     const event = { version: '3', triggerSource: 'TokenGeneration_ClientCredentials', callerContext: { clientId: clientIds[B], awsSdkVersion: 'x' }, request: { userAttributes: {}, groupConfiguration: {} }, response: {} };
-    const out = (await preTokenGeneration(() => services().clients)(event as never)) as { response: { claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: Record<string, string> } } } };
+    const out = (await preTokenGeneration(() => officeParts().clients)(event as never)) as { response: { claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: Record<string, string> } } } };
     expect(out.response.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride['custom:orgId']).toBe(B);
   });
 });
@@ -173,7 +174,7 @@ describe('submissions', () => {
     const v1 = await invoke(reports, { method: 'GET', path: `/v1/reports/${idA}/versions/1`, token: vanthu });
     expect(v1.body).toMatchObject({ version: 1, title: 'Báo cáo tháng 10/2026', data: { dangVien: 120, ketNapMoi: 3 } });
     expect((await invoke(reports, { method: 'GET', path: `/v1/reports/${idA}/versions/3`, token: vanthu })).status).toBe(404);
-    const audit = await services().audit.list({ entityId: idA });
+    const audit = await officeParts().audit.list({ entityId: idA });
     expect(audit.items.map((e) => e.action)).toEqual(['report.submit', 'report.resubmit']);
   });
 
@@ -192,7 +193,7 @@ describe('submissions', () => {
 
   it('refuse bad payloads with a 4xx and store nothing', async () => {
     const before = await listOwn(C);
-    const auditBefore = (await services().audit.list({ entityId: C, limit: 200 })).items.length;
+    const auditBefore = (await officeParts().audit.list({ entityId: C, limit: 200 })).items.length;
     const cases: [string, Parameters<typeof invoke>[1], number][] = [
       ['no body', { method: 'POST', path: '/v1/reports', token: tokens[C]! }, 400],
       ['not JSON', { method: 'POST', path: '/v1/reports', token: tokens[C]!, rawBody: '{"reportType":', headers: { 'Content-Type': 'application/json' } }, 400],
@@ -222,7 +223,7 @@ describe('submissions', () => {
     expect(cases.length).toBeGreaterThanOrEqual(10);
     expect(await listOwn(C)).toEqual(before);
     expect(before).toEqual([]);
-    expect((await services().audit.list({ entityId: C, limit: 200 })).items.length).toBe(auditBefore);
+    expect((await officeParts().audit.list({ entityId: C, limit: 200 })).items.length).toBe(auditBefore);
   });
 
   it('for an ad-hoc type use its own period and deadline', async () => {
@@ -308,6 +309,6 @@ describe('revocation', () => {
     expect((await invoke(orgs, { method: 'POST', path: `/v1/orgs/${A}/clients/${clientIds[B]}/revoke`, token: admin })).status).toBe(404);
     expect((await invoke(orgs, { method: 'POST', path: `/v1/orgs/${B}/clients/${clientIds[B]}/revoke`, token: admin })).status).toBe(200);
     const event = { version: '3', triggerSource: 'TokenGeneration_ClientCredentials', callerContext: { clientId: clientIds[B], awsSdkVersion: 'x' }, request: {}, response: {} };
-    await expect(preTokenGeneration(() => services().clients)(event as never)).rejects.toThrow(/revoked/);
+    await expect(preTokenGeneration(() => officeParts().clients)(event as never)).rejects.toThrow(/revoked/);
   });
 });

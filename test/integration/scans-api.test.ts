@@ -10,9 +10,10 @@ import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { objectExists } from './scans-support';
 
 useEmbeddedEnv();
-const { handler: scans } = await import('../../functions/scans');
-const { handler: search } = await import('../../functions/search');
-const { services } = await import('../../shared/composition');
+const { composed } = await import('../support/parts');
+const scans = await composed('scans');
+const search = await composed('search');
+const { officeParts } = await import('../support/parts');
 // Search indexing follows the Data table's stream, as in the office.
 const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
 const indexing = await startSearchIndexing();
@@ -30,7 +31,7 @@ const field = (value: unknown, confidence = 0.95) => ({ value, confidence });
 async function readScan(opts: { numberSymbol: string | null; subject: string; secrecy?: Secrecy | null; text: string }): Promise<string> {
   const created = await invoke(scans, { method: 'POST', path: '/v1/scans', token: tokens.vanthu, body: { fileName: 'ct.pdf', contentType: 'application/pdf', size: 17 } });
   const scanId = created.body.scanId as string;
-  await services().blobs.put(`scans/${scanId}`, '%PDF-1.4 stand-in', 'application/pdf');
+  await officeParts().blobs.put(`scans/${scanId}`, '%PDF-1.4 stand-in', 'application/pdf');
   const claim = await store.claimJob(scanId, `${scanId}#v1`, { now: new Date(), leaseMs: 60_000 });
   if (!claim.claimed) throw new Error('claim failed');
   const fields = {
@@ -46,7 +47,7 @@ async function readScan(opts: { numberSymbol: string | null; subject: string; se
     signer: field('Nguyễn Văn An'),
     recipients: field(['Các chi bộ trực thuộc']),
   };
-  await services().blobs.put(`ocr/${scanId}.json`, JSON.stringify({ scanId, jobKey: `${scanId}#v1`, engine: 'tesseract', pages: [{ page: 1, text: opts.text, confidence: 0.9 }], text: opts.text, createdAt: new Date().toISOString() }), 'application/json');
+  await officeParts().blobs.put(`ocr/${scanId}.json`, JSON.stringify({ scanId, jobKey: `${scanId}#v1`, engine: 'tesseract', pages: [{ page: 1, text: opts.text, confidence: 0.9 }], text: opts.text, createdAt: new Date().toISOString() }), 'application/json');
   await store.finishJob(
     claim.job,
     { status: 'done', upload: { etag: 'e', versionId: null, size: 17, detectedType: 'pdf', receivedAt: new Date().toISOString() }, pages: 1, textKey: `ocr/${scanId}.json`, fields: fields as never, lowConfidence: ['subject'], secrecy: opts.secrecy ?? null, urgency: null, engine: 'tesseract' },

@@ -14,11 +14,12 @@ import { readScan } from '../support/read-scan';
 import { tokenWith, useServices, vnClock } from './registers-support';
 
 useEmbeddedEnv();
-const { handler: registers } = await import('../../functions/registers');
-const { handler: scans } = await import('../../functions/scans');
-const { handler: search } = await import('../../functions/search');
-const { handler: audit } = await import('../../functions/audit');
-const { services } = await import('../../shared/composition');
+const { composed } = await import('../support/parts');
+const registers = await composed('registers');
+const scans = await composed('scans');
+const search = await composed('search');
+const audit = await composed('audit');
+const { officeParts } = await import('../support/parts');
 // Search indexing follows the Data table's stream, as in the office: this process reads it.
 const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
 const indexing = await startSearchIndexing();
@@ -143,6 +144,5 @@ describe('scanId on a registration', () => {
     expect((await scanOf(l.scanId)).entryId).toBe(made.id);
     const all = (await invoke(registers, { method: 'GET', path: IN, token: tokens.bithu, query: { year: '2061', limit: '200' } })).body.items;
     expect(all.filter((e: { scanId: string | null }) => e.scanId === l.scanId)).toHaveLength(1);
-    void services;
   });
 });

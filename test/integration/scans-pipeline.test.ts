@@ -8,20 +8,21 @@ import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { fixture, objectExists, s3rverEvent, sqsEventOf, startAndUpload, truth } from './scans-support';
 
 useEmbeddedEnv();
-const { handler: scans } = await import('../../functions/scans');
-const { handler: worker } = await import('../../functions/ocr-worker');
-const { services } = await import('../../shared/composition');
-(await import('../../shared/composition-ocr')).useOcrEngine();
+const { composed } = await import('../support/parts');
+const scans = await composed('scans');
+const worker = await composed('ocr-worker');
+const { officeParts } = await import('../support/parts');
+await (await import('../support/parts')).withOcrEngine();
 
 let clerk: string;
 const getScan = async (scanId: string, token = clerk) => invoke(scans, { method: 'GET', path: `/v1/scans/${scanId}`, token });
 
 beforeAll(async () => {
   clerk = await tokenFor('vanthu');
-  await services().ocr.warmUp?.();
+  await officeParts().ocr.warmUp?.();
 });
 afterAll(async () => {
-  await services().ocr.close?.();
+  await officeParts().ocr.close?.();
 });
 
 describe('OCR pipeline', () => {
@@ -46,8 +47,8 @@ describe('OCR pipeline', () => {
   });
 
   it('does nothing for a re-delivered event, from s3rver or from SQS', async () => {
-    const before = (await services().scans.view(scanId, { sub: 's', username: 'x', roles: ['van-thu'], clearance: 'tuyet-mat' })) as { updatedAt: string };
-    const again = await services().scans.processUpload((await import('../../shared/platform/files/upload-events')).noticesOf(event)[0]!);
+    const before = (await officeParts().scans.view(scanId, { sub: 's', username: 'x', roles: ['van-thu'], clearance: 'tuyet-mat' })) as { updatedAt: string };
+    const again = await officeParts().scans.processUpload((await import('../../shared/platform/files/upload-events')).noticesOf(event)[0]!);
     expect(again).toMatchObject({ outcome: 'duplicate', detail: expect.stringMatching(/ is done$/) });
     await worker(event as never);
     const sqs = await worker(sqsEventOf(event) as never);
@@ -91,7 +92,7 @@ describe('OCR pipeline', () => {
     expect((await invoke(scans, { method: 'POST', path: '/v1/scans', token: clerk, body: { fileName: 'e.png', contentType: 'image/png', size: 0 } })).status).toBe(400);
     const created = await invoke(scans, { method: 'POST', path: '/v1/scans', token: clerk, body: { fileName: 'e.png', contentType: 'image/png', size: 10 } });
     const id = created.body.scanId as string;
-    await services().blobs.put(`scans/${id}`, new Uint8Array(), 'image/png');
+    await officeParts().blobs.put(`scans/${id}`, new Uint8Array(), 'image/png');
     await worker((await s3rverEvent(id)) as never);
     expect((await getScan(id)).body.failure.code).toBe('EMPTY_FILE');
   });

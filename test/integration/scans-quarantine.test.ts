@@ -14,7 +14,7 @@ import { objectExists } from './scans-support';
 import { readScan } from '../support/read-scan';
 
 useEmbeddedEnv();
-const { services } = await import('../../shared/composition');
+const { officeParts } = await import('../support/parts');
 const { ScanService } = await import('../../shared/scans/app/scan-service');
 const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-scan-store');
 const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
@@ -25,14 +25,9 @@ import type { ScanReader } from '../../shared/scans/app/scan-reader';
 /** The real blob store (s3rver), with every purge it is asked for written down. */
 function recordingBlobs(): { blobs: BlobStore; purged: string[] } {
   const purged: string[] = [];
-  const real = services().blobs;
-  const blobs = new Proxy(real, {
-    get(target, prop, receiver) {
-      const v = Reflect.get(target, prop, receiver) as unknown;
-      if (prop === 'purge') return async (key: string) => (purged.push(key), real.purge(key));
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
+  const real = officeParts().blobs;
+  // The real store's methods through its prototype chain, with purge written down first.
+  const blobs: BlobStore = Object.assign(Object.create(real) as BlobStore, { purge: async (key: string) => (purged.push(key), real.purge(key)) });
   return { blobs, purged };
 }
 
@@ -49,8 +44,8 @@ function service(blobs: BlobStore, reader: ScanReader = toiMatReader) {
     clock: { now: () => new Date() },
     scans: new DynamoScanStore(documentClient(), tableName('Data')),
     blobs,
-    registers: services().registers,
-    audit: services().audit,
+    registers: officeParts().registers,
+    audit: officeParts().audit,
     reader: () => reader,
     quarantineAction: 'move',
   });
@@ -72,7 +67,7 @@ describe('quarantine removes every version', () => {
 
   it('OCR reading a new upload as Tối mật purges it and the previous upload’s OCR text; a later upload to the quarantined scan is removed unread', async () => {
     const scanId = await readScan({ numberSymbol: '89-CV/ĐU', subject: 'về việc bảo vệ', text: 'văn bản thường, bản quét lần đầu' });
-    await services().blobs.put(`scans/${scanId}`, '%PDF-1.4 second!!', 'application/pdf');
+    await officeParts().blobs.put(`scans/${scanId}`, '%PDF-1.4 second!!', 'application/pdf');
     const { blobs, purged } = recordingBlobs();
     const s = service(blobs);
     expect(await s.processUpload(notice(scanId, 'second'))).toMatchObject({ outcome: 'quarantined', scanId });
@@ -81,15 +76,15 @@ describe('quarantine removes every version', () => {
     expect(await objectExists(`ocr/${scanId}.json`)).toBe(false);
     expect(await objectExists(`quarantine/${scanId}`)).toBe(true);
 
-    await services().blobs.put(`scans/${scanId}`, '%PDF-1.4 bản thứ ba', 'application/pdf');
+    await officeParts().blobs.put(`scans/${scanId}`, '%PDF-1.4 bản thứ ba', 'application/pdf');
     expect((await s.processUpload(notice(scanId, 'third'))).outcome).toBe('ignored');
     expect(purged.filter((k) => k === `scans/${scanId}`)).toHaveLength(2);
     expect(await objectExists(`scans/${scanId}`)).toBe(false);
   });
 
   it('s3rver has no versioning: purge falls back to removing its one object', async () => {
-    await services().blobs.put('scans/purge-check', 'x', 'text/plain');
-    expect(await services().blobs.purge('scans/purge-check')).toEqual({ versions: 1 });
+    await officeParts().blobs.put('scans/purge-check', 'x', 'text/plain');
+    expect(await officeParts().blobs.purge('scans/purge-check')).toEqual({ versions: 1 });
     expect(await objectExists('scans/purge-check')).toBe(false);
   });
 });

@@ -8,10 +8,11 @@ import { useEmbeddedEnv } from '../support/integration';
 import { s3rverEvent, startAndUpload, fixture, objectExists, sqsEventOf } from './scans-support';
 
 useEmbeddedEnv();
-const { handler: scans } = await import('../../functions/scans');
-const { handler: worker } = await import('../../functions/ocr-worker');
-const { services, overrideServices } = await import('../../shared/composition');
-(await import('../../shared/composition-ocr')).useOcrEngine();
+const { composed } = await import('../support/parts');
+const scans = await composed('scans');
+const worker = await composed('ocr-worker');
+const { officeParts, useParts } = await import('../support/parts');
+await (await import('../support/parts')).withOcrEngine();
 const { ScanService } = await import('../../shared/scans/app/scan-service');
 const { OcrRetryableError } = await import('../../shared/scans/app/ocr-pipeline');
 const { JOB_LEASE_MS } = await import('../../shared/scans/app/deps');
@@ -29,9 +30,9 @@ const unreachable = new S3BlobStore(
   { now: () => new Date() },
 );
 const brokenStorage = () =>
-  new ScanService({ clock: { now: () => new Date() }, scans: store, blobs: unreachable, registers: services().registers, audit: services().audit, reader: () => services().ocr, quarantineAction: 'move' });
+  new ScanService({ clock: { now: () => new Date() }, scans: store, blobs: unreachable, registers: officeParts().registers, audit: officeParts().audit, reader: () => officeParts().ocr, quarantineAction: 'move' });
 
-afterAll(() => overrideServices({}));
+afterAll(() => useParts({}));
 
 describe('OCR retries', () => {
   it('retries a transient failure a bounded number of times, then shows failed with the reason; the upload stays', async () => {
@@ -54,11 +55,11 @@ describe('OCR retries', () => {
 
   it('reports a transient failure back to SQS so the message is delivered again', async () => {
     const id = await startAndUpload(scans, fixture('s1-003.png'), 'image/png');
-    overrideServices({ scans: brokenStorage() });
+    useParts({ scans: brokenStorage() });
     try {
       expect(await worker(sqsEventOf(await s3rverEvent(id), 'msg-7') as never)).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-7' }] });
     } finally {
-      overrideServices({});
+      useParts({});
     }
     expect((await store.get(id))!.status).toBe('processing');
   });
@@ -71,13 +72,13 @@ describe('OCR retries', () => {
     // A worker claimed the job and died without a word: its lease holds, nothing releases it.
     expect(await store.claimJob(id, jobKeyOf(id, notice), { now: claimedAt, leaseMs: JOB_LEASE_MS })).toMatchObject({ claimed: true });
     try {
-      overrideServices({ clock: { now: () => new Date(claimedAt.getTime() + JOB_LEASE_MS - 1000) } });
+      useParts({ clock: { now: () => new Date(claimedAt.getTime() + JOB_LEASE_MS - 1000) } });
       expect(await worker(event as never)).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-lease' }] });
       expect((await store.get(id))!.status).toBe('processing');
-      overrideServices({ clock: { now: () => new Date(claimedAt.getTime() + JOB_LEASE_MS + 1000) } });
+      useParts({ clock: { now: () => new Date(claimedAt.getTime() + JOB_LEASE_MS + 1000) } });
       expect(await worker(event as never)).toEqual({ batchItemFailures: [] });
     } finally {
-      overrideServices({});
+      useParts({});
     }
     expect(await store.get(id)).toMatchObject({ status: 'done', attempts: 2 });
   });
@@ -97,6 +98,6 @@ describe('OCR retries', () => {
   });
 
   it('ignores objects that are not uploads', async () => {
-    expect(await services().scans.processUpload({ bucket: null, key: 'ocr/X.json', size: 1, etag: 'e', versionId: null, sequencer: null })).toMatchObject({ outcome: 'ignored' });
+    expect(await officeParts().scans.processUpload({ bucket: null, key: 'ocr/X.json', size: 1, etag: 'e', versionId: null, sequencer: null })).toMatchObject({ outcome: 'ignored' });
   });
 });

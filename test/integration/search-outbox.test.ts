@@ -13,13 +13,14 @@ import type { SearchIndex } from '../../shared/search/ports/search-index';
 import { callerWith, incomingBody, outgoingBody, vnClock } from './registers-support';
 
 useEmbeddedEnv();
-const { handler: registers } = await import('../../functions/registers');
-const { handler: search } = await import('../../functions/search');
-const { handler: sweeper } = await import('../../functions/search-sweeper');
-const { overrideServices, services } = await import('../../shared/composition');
+const { composed } = await import('../support/parts');
+const registers = await composed('registers');
+const search = await composed('search');
+const sweeper = await composed('search-sweeper');
+const { useParts, officeParts } = await import('../support/parts');
 const { dynamoRegisters } = await import('../support/dynamo-registers');
 const { DynamoAuditLog } = await import('../../shared/audit/adapters/dynamo-audit-log');
-const { handler: indexerFn } = await import('../../functions/search-indexer');
+const indexerFn = await composed('search-indexer');
 const { startSearchIndexing } = await import('../../local/plugins/search-indexer');
 const { EntryIndexer } = await import('../../shared/search/app/entry-indexing');
 const { DynamoSearchIndex, SearchEngine } = await import('../../shared/search');
@@ -36,13 +37,13 @@ const isPending = async (id: string) => (await outbox.pending(new Date(Date.now(
 const found = async (token: string, q: string, year: number) =>
   ((await invoke(search, { method: 'GET', path: '/v1/search', token, query: { q, year: String(year) } })).body.items as { id: string }[]).map((h) => h.id);
 
-afterEach(() => overrideServices({}));
+afterEach(() => useParts({}));
 
 describe('search outbox', () => {
   it('an entry is indexed from the stream and then leaves nothing pending', async () => {
     const indexing = await startSearchIndexing();
     try {
-      overrideServices({ clock: vnClock('2081-04-02T09:00:00') });
+      useParts({ clock: vnClock('2081-04-02T09:00:00') });
       const token = await tokenFor('vanthu');
       const r = await invoke(registers, { method: 'POST', path: '/v1/registers/incoming/entries', token, body: incomingBody('2081-04-01', { subject: 'về việc kiểm kê kho lưu trữ năm 2081' }) });
       expect(r.status).toBe(201);
@@ -55,7 +56,7 @@ describe('search outbox', () => {
   });
 
   it('the indexing function indexes the entries of a batch of stream records at once and reports those it could not index', async () => {
-    overrideServices({ clock: vnClock('2081-06-02T09:00:00') });
+    useParts({ clock: vnClock('2081-06-02T09:00:00') });
     const token = await tokenFor('vanthu');
     const made = [];
     for (const subject of ['về việc tu bổ di tích đình làng Phú Hội', 'về việc tu bổ nhà văn hóa thôn Đông']) {
@@ -84,10 +85,10 @@ describe('search outbox', () => {
         record(104, { pk: 'COUNTER#incoming/2081', sk: 'COUNTER', last: 2 }),
       ],
     };
-    overrideServices({ clock: vnClock('2081-06-02T09:00:00'), search: unreachableSearch });
+    useParts({ clock: vnClock('2081-06-02T09:00:00'), search: unreachableSearch });
     expect(await indexerFn(event as never)).toEqual({ batchItemFailures: [{ itemIdentifier: '100' }, { itemIdentifier: '102' }] });
     expect(await isPending(made[0]!.id)).toBe(true);
-    overrideServices({ clock: vnClock('2081-06-02T09:00:00') });
+    useParts({ clock: vnClock('2081-06-02T09:00:00') });
     expect(await indexerFn(event as never)).toEqual({ batchItemFailures: [] });
     expect(await isPending(made[0]!.id)).toBe(false);
     expect(await isPending(made[1]!.id)).toBe(false);
@@ -99,7 +100,7 @@ describe('search outbox', () => {
     const prefix = `sob${ulid().slice(-8).toLowerCase()}`;
     await ensureTables(dynamoClient(), prefix);
     const clock = vnClock('2082-04-02T09:00:00');
-    const store = dynamoRegisters({ db: documentClient(), table: `${prefix}-Data`, audit: new DynamoAuditLog(documentClient(), `${prefix}-Audit`), clock, config: () => services().domainConfig });
+    const store = dynamoRegisters({ db: documentClient(), table: `${prefix}-Data`, audit: new DynamoAuditLog(documentClient(), `${prefix}-Audit`), clock, config: () => officeParts().domainConfig });
     const working = new SearchEngine(new DynamoSearchIndex(documentClient(), `${prefix}-Search`));
     let search: SearchIndex = unreachableAt(`${prefix}-Search`);
     const own = new DynamoSearchOutbox(documentClient(), `${prefix}-Data`);
@@ -146,11 +147,11 @@ describe('search outbox', () => {
   });
 
   it('a marker of a newer change survives the indexing of an older version', async () => {
-    overrideServices({ clock: vnClock('2081-05-02T09:00:00') });
+    useParts({ clock: vnClock('2081-05-02T09:00:00') });
     const token = await tokenFor('vanthu');
     const r = await invoke(registers, { method: 'POST', path: '/v1/registers/incoming/entries', token, body: incomingBody('2081-05-01') });
     expect(r.status).toBe(201);
-    overrideServices({ clock: vnClock('2081-05-02T09:01:00'), search: unreachableSearch });
+    useParts({ clock: vnClock('2081-05-02T09:01:00'), search: unreachableSearch });
     const changed = await invoke(registers, {
       method: 'PATCH',
       path: `/v1/registers/incoming/entries/${r.body.id}`,

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 
 useEmbeddedEnv();
-const { handler } = await import('../../functions/system');
+const { composed } = await import('../support/parts');
+const handler = await composed('system');
 
 describe('system function', () => {
   let token: string;

@@ -10,14 +10,14 @@ import { useEmbeddedEnv } from '../support/integration';
 useEmbeddedEnv();
 const { createGateway } = await import('../../local/gateway');
 const { gatewayHost, listenOn } = await import('../../local/listen');
-const { services } = await import('../../shared/composition');
+const { officeParts } = await import('../support/parts');
 const { run } = await import('../support/trust/limits');
 
 let server: http.Server;
 let url: string;
 
 beforeAll(async () => {
-  server = createGateway({ verifier: () => services().identity });
+  server = createGateway({ verifier: () => officeParts().identity });
   url = (await listenOn(server, 0, gatewayHost(undefined, {}))).url;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -9,9 +9,10 @@ import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { uniqueSuffix } from '../support/reports';
 
 useEmbeddedEnv();
-const { handler: users } = await import('../../functions/users');
-const { handler: system } = await import('../../functions/system');
-const { services } = await import('../../shared/composition');
+const { composed } = await import('../support/parts');
+const users = await composed('users');
+const system = await composed('system');
+const { officeParts } = await import('../support/parts');
 const { tableName } = await import('../../shared/platform/aws/tables');
 const { userItem } = await import('../../shared/identity/adapters/dynamo-user-directory');
 const { ensureKeys } = await import('../../local/keys');
@@ -25,7 +26,7 @@ let admin: string;
 
 const keys = () => ensureKeys(process.env.DAUMOI_LOCAL_JWKS!.replace(/\/keys\/jwks\.json$/, ''));
 const put = (username: string, body: unknown, token = admin) => invoke(users, { method: 'PUT', path: `/v1/users/${username}`, token, body });
-const current = async (username: string) => (await services().users.get(username))!;
+const current = async (username: string) => (await officeParts().users.get(username))!;
 
 beforeAll(async () => {
   admin = await tokenFor('admin');
@@ -33,7 +34,7 @@ beforeAll(async () => {
     [clerk, ['van-thu'], undefined],
     [drafter, ['ban-tham-muu'], 'BTCTU'],
   ] as const) {
-    await services().db.send(new PutCommand({ TableName: tableName('Data'), Item: userItem({ username, sub: `user-${username}`, roles: [...roles], clearance: 'none', ...(dept ? { dept } : {}), enabled: true }) }));
+    await officeParts().db.send(new PutCommand({ TableName: tableName('Data'), Item: userItem({ username, sub: `user-${username}`, roles: [...roles], clearance: 'none', ...(dept ? { dept } : {}), enabled: true }) }));
   }
 });
 
@@ -59,7 +60,7 @@ describe('PUT /v1/users/{username}', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ username: clerk, roles: ['van-thu', 'chuyen-vien'], clearance: 'toi-mat', dept: 'VPTU', enabled: true });
     expect(await current(clerk)).toMatchObject({ roles: ['van-thu', 'chuyen-vien'], clearance: 'toi-mat', dept: 'VPTU' });
-    const events = (await services().audit.list({ entityId: clerk })).items;
+    const events = (await officeParts().audit.list({ entityId: clerk })).items;
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: 'user.update',
@@ -75,11 +76,11 @@ describe('PUT /v1/users/{username}', () => {
   });
 
   it('takes effect at the next token, as with Cognito', async () => {
-    const before = await signIn(await keys(), services().users, drafter);
+    const before = await signIn(await keys(), officeParts().users, drafter);
     const me = async (t: string) => (await invoke(system, { method: 'GET', path: '/v1/me', token: t })).body;
     expect(await me(before!.accessToken)).toMatchObject({ username: drafter, clearance: 'none', dept: 'BTCTU' });
     expect((await put(drafter, { roles: ['ban-tham-muu'], clearance: 'mat', dept: 'BTGDVTU', reason: 'Quyết định 7-QĐ/TU' })).status).toBe(200);
-    const after = await signIn(await keys(), services().users, drafter);
+    const after = await signIn(await keys(), officeParts().users, drafter);
     expect(await me(after!.accessToken)).toMatchObject({ username: drafter, roles: ['ban-tham-muu'], clearance: 'mat', dept: 'BTGDVTU' });
   });
 
@@ -103,7 +104,7 @@ describe('PUT /v1/users/{username}', () => {
   it('answers 404 for an unknown person', async () => {
     const r = await put(`nobody-${sfx}`, { roles: ['van-thu'], clearance: 'mat', dept: null, reason: 'x x x' });
     expect(r.status).toBe(404);
-    expect((await services().audit.list({ entityId: `nobody-${sfx}` })).items).toHaveLength(0);
+    expect((await officeParts().audit.list({ entityId: `nobody-${sfx}` })).items).toHaveLength(0);
   });
 
   it('refuses anyone changing their own roles or clearance: an administrator (four eyes) and everybody else', async () => {

@@ -19,7 +19,8 @@ export interface DraftsApi {
 }
 
 export async function draftsApi(): Promise<DraftsApi> {
-  const { handler } = (await import('../../functions/drafts')) as { handler: Handler };
+  const { composed } = await import('./parts');
+  const handler = await composed('drafts');
   const api: DraftsApi = {
     async call(method, path, token, body, headers) {
       const r = await invoke(handler, { method, path, token, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) });

@@ -10,8 +10,7 @@ import path from 'node:path';
 import type { Embedded } from '../../local/embedded';
 import { startS3 } from '../../local/s3';
 import { LOCAL_BUCKET, REPO_ROOT } from '../../local/paths';
-import { overrideServices, services } from '../../shared/composition';
-import { useOcrEngine } from '../../shared/composition-ocr';
+import { useParts, officeParts, withOcrEngine } from './parts';
 import { documentClient } from '../../shared/platform/aws/dynamodb-client';
 import { tableName } from '../../shared/platform/aws/tables';
 import { GaplessCounter } from '../../shared/registers/adapters/gapless-counter';
@@ -23,7 +22,7 @@ import { fixture, s3rverEvent, sqsEventOf } from '../integration/scans-support';
 import { countChanges, incomingYear, storeCounts } from './store-counts';
 import { jsonClient } from './http-json';
 
-useOcrEngine();
+await withOcrEngine();
 
 export interface FaultResult {
   name: string;
@@ -53,7 +52,7 @@ export async function dynamoOutageUnderLoad(e: Embedded, opts: { before?: number
   const concurrency = opts.concurrency ?? 4;
   const year = opts.year ?? 2078;
   const offset = new Date(`${year}-03-02T09:00:00+07:00`).getTime() - Date.now();
-  overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
+  useParts({ clock: { now: () => new Date(Date.now() + offset) } });
   try {
     const token = await tokenFor('vanthu');
     const statuses: Record<number, number> = {};
@@ -115,13 +114,13 @@ export async function dynamoOutageUnderLoad(e: Embedded, opts: { before?: number
     const counter = await new GaplessCounter(documentClient(), tableName('Data')).current(`incoming/${year}`);
     const missing = [...created.keys()].filter((id) => !entries.some((x) => x.id === id));
     const withoutAudit: string[] = [];
-    for (const x of entries) if (!(await services().audit.list({ entityId: x.id, limit: 5 })).items.some((a) => a.action === 'register.register')) withoutAudit.push(x.id);
+    for (const x of entries) if (!(await officeParts().audit.list({ entityId: x.id, limit: 5 })).items.some((a) => a.action === 'register.register')) withoutAudit.push(x.id);
     const gapless = numbers.every((n, i) => n === i + 1);
     // What the scheduled sweeper does (every minute in the cloud, every 5 s embedded), now, until
     // nothing is left marked (this office runs no stream reader: the sweep does all its indexing).
     const swept = { indexed: 0, failed: 0 };
     for (let round = 0; round < 100; round++) {
-      const r = await services().indexer.sweep({ olderThanMs: 0 });
+      const r = await officeParts().indexer.sweep({ olderThanMs: 0 });
       swept.indexed += r.indexed;
       swept.failed += r.failed;
       if (r.indexed === 0 || r.pending < 200) break;
@@ -153,7 +152,7 @@ export async function dynamoOutageUnderLoad(e: Embedded, opts: { before?: number
       ],
     );
   } finally {
-    overrideServices({});
+    useParts({});
   }
 }
 
@@ -202,29 +201,30 @@ export async function ocrWorkerKilledMidPage(e: Embedded, opts: { killAfterMs?: 
   const afterKill = await scans.get(scanId);
 
   // The next receives, on the office clock moved to when SQS would make each.
-  const { handler } = await import('../../functions/ocr-worker');
+  const { composed } = await import('./parts');
+  const handler = await composed('ocr-worker');
   const deliveries: string[] = [];
   let acknowledged = false;
   try {
     for (let receive = 2; receive <= OCR_MAX_RECEIVES && !acknowledged; receive++) {
       const offset = receivedAt + (receive - 1) * OCR_VISIBILITY_TIMEOUT_MS - Date.now();
-      overrideServices({ clock: { now: () => new Date(Date.now() + offset) } });
+      useParts({ clock: { now: () => new Date(Date.now() + offset) } });
       const answer = (await handler(event as never)) as { batchItemFailures: unknown[] };
       acknowledged = answer.batchItemFailures.length === 0;
       deliveries.push(`receive ${receive} (${((receive - 1) * OCR_VISIBILITY_TIMEOUT_MS) / 60_000} min): ${acknowledged ? 'acknowledged' : 'handed back'}, scan ${(await scans.get(scanId))?.status}`);
     }
   } finally {
-    overrideServices({});
+    useParts({});
   }
   const atAck = await scans.get(scanId);
 
   // What a delivery once the killed worker's lease has run out does (a redrive, or a queue whose visibility outlasts the lease).
-  overrideServices({ clock: { now: () => new Date(Date.now() + OCR_VISIBILITY_TIMEOUT_MS + JOB_LEASE_MS) } });
+  useParts({ clock: { now: () => new Date(Date.now() + OCR_VISIBILITY_TIMEOUT_MS + JOB_LEASE_MS) } });
   try {
     await handler(event as never);
   } finally {
-    overrideServices({});
-    await services().ocr.close?.();
+    useParts({});
+    await officeParts().ocr.close?.();
   }
   const view = await api(e, 'GET', `/v1/scans/${scanId}`, token);
   return result(

@@ -6,7 +6,7 @@
 import { DynamoScanStore } from '../../shared/scans/adapters/dynamo-scan-store';
 import { documentClient } from '../../shared/platform/aws/dynamodb-client';
 import { tableName } from '../../shared/platform/aws/tables';
-import { services } from '../../shared/composition';
+import { officeParts } from './parts';
 import type { Caller, Secrecy } from '../../shared/platform/security';
 
 const field = (value: unknown, confidence = 0.95) => ({ value, confidence });
@@ -23,8 +23,8 @@ export interface ReadScanOptions {
 
 export async function readScan(opts: ReadScanOptions, clerk: Caller = CLERK): Promise<string> {
   const store = new DynamoScanStore(documentClient(), tableName('Data'));
-  const { scanId } = await services().scans.createUpload({ fileName: 'cong-van.pdf', contentType: 'application/pdf', size: 17 }, clerk);
-  await services().blobs.put(`scans/${scanId}`, '%PDF-1.4 stand-in', 'application/pdf');
+  const { scanId } = await officeParts().scans.createUpload({ fileName: 'cong-van.pdf', contentType: 'application/pdf', size: 17 }, clerk);
+  await officeParts().blobs.put(`scans/${scanId}`, '%PDF-1.4 stand-in', 'application/pdf');
   const claim = await store.claimJob(scanId, `${scanId}#v1`, { now: new Date(), leaseMs: 60_000 });
   if (!claim.claimed) throw new Error(`readScan: could not claim ${scanId}`);
   const fields = {
@@ -42,7 +42,7 @@ export async function readScan(opts: ReadScanOptions, clerk: Caller = CLERK): Pr
   };
   const textKey = `ocr/${scanId}.json`;
   const now = new Date().toISOString();
-  await services().blobs.put(textKey, JSON.stringify({ scanId, jobKey: `${scanId}#v1`, engine: 'stand-in', pages: [{ page: 1, text: opts.text, confidence: 0.9 }], text: opts.text, createdAt: now }), 'application/json');
+  await officeParts().blobs.put(textKey, JSON.stringify({ scanId, jobKey: `${scanId}#v1`, engine: 'stand-in', pages: [{ page: 1, text: opts.text, confidence: 0.9 }], text: opts.text, createdAt: now }), 'application/json');
   await store.finishJob(
     claim.job,
     { status: 'done', upload: { etag: 'e', versionId: null, size: 17, detectedType: 'pdf', receivedAt: now }, pages: 1, textKey, fields: fields as never, lowConfidence: [], secrecy: opts.secrecy ?? null, urgency: null, engine: 'stand-in' },

@@ -11,13 +11,14 @@ import { ensureKeys } from '../../local/keys';
 import { personAccessToken } from '../../local/issuer';
 import { findDemoUser, poolUser } from '../../local/demo-users';
 import { lambdaContext } from '../../local/gateway';
-import { overrideServices } from '../../shared/composition';
+import { useParts } from './parts';
 import { letter, type Burst } from './register-load';
 import { responseProblems } from './openapi-check';
 
 const [n, year, tag] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]!];
-const { handler } = await import('../../functions/registers');
-overrideServices({ clock: { now: () => new Date(`${year}-06-15T09:00:00+07:00`) } });
+const { composed } = await import('./parts');
+const handler = await composed('registers');
+useParts({ clock: { now: () => new Date(`${year}-06-15T09:00:00+07:00`) } });
 const keys = await ensureKeys(process.env.DAUMOI_LOCAL_JWKS!.replace(/\/keys\/jwks\.json$/, ''));
 const token = await personAccessToken(keys, poolUser(findDemoUser('vanthu')!));
 
@@ -41,7 +42,7 @@ const call = async (i: number) => {
 };
 
 // Warm the handler (module init, first DynamoDB connection) on a read, as a warm container would be.
-await import('../../shared/composition').then(({ services }) => services().registers.listIncoming({ year, limit: 1 }, { sub: 'warm', username: 'warm', roles: ['van-thu'], clearance: 'none' }));
+await import('./parts').then(({ officeParts }) => officeParts().registers.listIncoming({ year, limit: 1 }, { sub: 'warm', username: 'warm', roles: ['van-thu'], clearance: 'none' }));
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 

@@ -27,7 +27,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { invoke, tokenFor } from './integration';
 import { clientToken } from './reports';
 import { afterAll, beforeAll } from 'vitest';
-import { overrideServices } from '../../shared/composition';
+import { useParts } from './parts';
 import { craftedToken, startRunner } from './drafts-api';
 import type { StartedRunner } from '../../local/workflow/start';
 import { nqDraft } from './drafts';
@@ -47,12 +47,12 @@ export function officeClock(): { now: () => Date } {
 export function useOfficeRuntime(): void {
   let runner: StartedRunner | undefined;
   beforeAll(async () => {
-    overrideServices({ clock: officeClock() });
+    useParts({ clock: officeClock() });
     runner = await startRunner();
   });
   afterAll(async () => {
     await runner?.stop();
-    overrideServices({});
+    useParts({});
   });
 }
 const DAY = `${OFFICE_YEAR}-06-10`;

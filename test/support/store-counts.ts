@@ -2,7 +2,7 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoClient } from '../../shared/platform/aws/dynamodb-client';
 import { tableName } from '../../shared/platform/aws/tables';
-import { services } from '../../shared/composition';
+import { officeParts } from './parts';
 import type { Caller } from '../../shared/platform/security';
 import type { IncomingEntryView } from '../../shared/registers';
 
@@ -56,7 +56,7 @@ export async function incomingYear(year: number): Promise<IncomingEntryView[]> {
   const out: IncomingEntryView[] = [];
   let cursor: string | undefined;
   do {
-    const page = await services().registers.listIncoming({ year, limit: 200, ...(cursor ? { cursor } : {}) }, AUDITOR);
+    const page = await officeParts().registers.listIncoming({ year, limit: 200, ...(cursor ? { cursor } : {}) }, AUDITOR);
     out.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -9,9 +9,9 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { routesOf } from '../../api/routes';
 import type { ApiFunction } from './route';
-import { services } from '../../composition';
 import { dynamoClient } from '../aws/dynamodb-client';
-import { tableName } from '../aws/tables';
+import type { IdentityVerifier } from '../../identity/ports/identity-verifier';
+import type { ClientRegistry } from '../../identity/ports/client-registry';
 import { logger } from '../observability/logger';
 import { metrics } from '../observability/metrics';
 import { errorHandler } from './middleware/error-handler';
@@ -24,7 +24,15 @@ import { idempotency, idempotencyKey } from './middleware/idempotency';
 import { toProxyResult } from './response';
 import type { ApiRequest, DaumoiContext, Operation } from './types';
 
-export function apiHandler(fn: ApiFunction, operations: Record<string, Operation>) {
+/** What authenticating a request needs, handed in by the function that composes this chain. */
+export interface ApiAuth {
+  verifier: () => IdentityVerifier;
+  clients: () => ClientRegistry;
+  /** The Idempotency-Key records' table (only functions with idempotent routes ask for it). */
+  idempotencyTable: () => string;
+}
+
+export function apiHandler(fn: ApiFunction, operations: Record<string, Operation>, auth: ApiAuth) {
   const routes = routesOf(fn);
   const missing = routes.filter((r) => !operations[r.operationId]).map((r) => r.operationId);
   if (missing.length) throw new Error(`function ${fn} has no operation for: ${missing.join(', ')}`);
@@ -41,11 +49,11 @@ export function apiHandler(fn: ApiFunction, operations: Record<string, Operation
     .use(errorHandler({ logger }))
     .use(requestLogger(logger) as never[])
     .use(resolveRoute(routes))
-    .use(authenticate({ verifier: () => services().identity, clients: () => services().clients }))
+    .use(authenticate({ verifier: auth.verifier, clients: auth.clients }))
     .use(jsonBody())
     .use(validate());
   if (routes.some((r) => r.idempotent)) {
-    chain.use(idempotencyKey()).use(idempotency({ tableName: tableName('Idempotency'), client: dynamoClient() }));
+    chain.use(idempotencyKey()).use(idempotency({ tableName: auth.idempotencyTable(), client: dynamoClient() }));
   }
   return chain;
 }

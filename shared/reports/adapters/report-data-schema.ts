@@ -2,8 +2,8 @@
  * ReportDataSchemas with Ajv (JSON Schema draft 2020-12): the schema itself when an administrator
  * sets it, and each submission's `data` against it.
  *
- * Only the reports function bundles this file (it calls `useReportDataSchemas()`, see
- * shared/composition-report-schemas.ts), so Ajv stays out of every other function. It is still
+ * Only the reports function bundles this file (functions/reports.ts composes it into the
+ * reports module), so Ajv stays out of every other function. It is still
  * loaded on first use, not at the function's cold start.
  */
 import type Ajv2020 from 'ajv/dist/2020';

@@ -19,7 +19,7 @@ import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/cli
 import { ensureKeys } from '../../../local/keys';
 import { LOCAL_WEB_CLIENT_ID, personAccessToken } from '../../../local/issuer';
 import { DEMO_PASSWORD } from '../../../local/oauth';
-import { services } from '../../../shared/composition';
+import { officeParts } from '../parts';
 import { tableName } from '../../../shared/platform/aws/tables';
 import { userItem } from '../../../shared/identity/adapters/dynamo-user-directory';
 import { REPO_ROOT } from '../../../local/paths';
@@ -126,10 +126,10 @@ export const run: TrustArea = async (ctx) => {
 
     await check("an administrator's change is audited with the reason, and is in the person's next token", async () => {
       const username = `trust-person-${sfx}`;
-      await services().db.send(new PutCommand({ TableName: tableName('Data'), Item: userItem({ username, sub: `user-${username}`, roles: ['chuyen-vien'], clearance: 'none', enabled: true }) }));
+      await officeParts().db.send(new PutCommand({ TableName: tableName('Data'), Item: userItem({ username, sub: `user-${username}`, roles: ['chuyen-vien'], clearance: 'none', enabled: true }) }));
       const reason = `Quyết định 21-QĐ/TU ngày 01/12/2026 (${sfx})`;
       const put = await api('PUT', `/v1/users/${username}`, admin.access, { roles: ['chuyen-vien'], clearance: 'mat', dept: null, reason });
-      const events = (await services().audit.list({ entityId: username })).items;
+      const events = (await officeParts().audit.list({ entityId: username })).items;
       const e = events[0] as { actor?: { username?: string }; before?: { clearance?: string }; after?: { clearance?: string; reason?: string } } | undefined;
       const me = await api('GET', '/v1/me', (await signIn(username)).access);
       const ok = put.status === 200 && events.length === 1 && e?.actor?.username === 'admin' && e.before?.clearance === 'none' && e.after?.clearance === 'mat' && e.after?.reason === reason && me.body.clearance === 'mat';

@@ -1,6 +1,6 @@
 /**
  * Trust cases of issue 11 part 3, "Limits on what a client can send", against an embedded
- * office running in this process (ctx.url is its HTTP gateway; services() points at it):
+ * office running in this process (ctx.url is its HTTP gateway; officeParts() points at it):
  *
  * - an upload URL without the size → 400, over 50 MB → 413 (scans and report attachments);
  * - a PUT of another length than the URL was signed for → refused by the (embedded) S3;
@@ -20,7 +20,7 @@ import { ensureKeys } from '../../../local/keys';
 import { personAccessToken } from '../../../local/issuer';
 import { findDemoUser, poolUser } from '../../../local/demo-users';
 import { clientCredentialsToken } from '../../../local/oauth';
-import { services } from '../../../shared/composition';
+import { officeParts } from '../parts';
 import { ScanService } from '../../../shared/scans/app/scan-service';
 import { buildScanReader } from '../../../shared/scans/ocr';
 import { DynamoScanStore } from '../../../shared/scans/adapters/dynamo-scan-store';
@@ -62,7 +62,7 @@ async function reportingOrg(ctx: TrustContext, api: Api): Promise<{ token: strin
   const t = await api('POST', '/v1/report-types', admin, { code: type, name: 'Báo cáo giới hạn', period: 'ad-hoc', deadline: '2099-12-31T17:00:00+07:00', orgIds: [org] });
   if (t.status !== 201) throw new Error(`POST /v1/report-types answered ${t.status}`);
   const tok = await clientCredentialsToken(
-    services().clients,
+    officeParts().clients,
     await ensureKeys(ctx.dataDir),
     new URLSearchParams({ grant_type: 'client_credentials', client_id: client.body.clientId, client_secret: client.body.clientSecret }),
     undefined,
@@ -151,11 +151,11 @@ export const run: TrustArea = async (ctx) => {
   // 4–5. Decompression bombs and a PDF over the page limit: failed with the reason, file kept; then a real letter is read.
   const reader = buildScanReader('tesseract', { tesseract: { poolSize: 1 } });
   const worker = new ScanService({
-    clock: services().clock,
-    scans: new DynamoScanStore(services().db, tableName('Data')),
-    blobs: services().blobs,
-    registers: services().registers,
-    audit: services().audit,
+    clock: officeParts().clock,
+    scans: new DynamoScanStore(officeParts().db, tableName('Data')),
+    blobs: officeParts().blobs,
+    registers: officeParts().registers,
+    audit: officeParts().audit,
     reader: () => reader,
     quarantineAction: 'move',
   });
@@ -165,14 +165,14 @@ export const run: TrustArea = async (ctx) => {
     const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.headers, body: Buffer.from(bytes) });
     if (put.status !== 200) throw new Error(`the upload answered ${put.status}`);
     const key = `scans/${created.body.scanId}`;
-    const head = await services().blobs.head(key);
+    const head = await officeParts().blobs.head(key);
     const t = Date.now();
     const rss = process.memoryUsage().rss;
     const r = await worker.processUpload({ bucket: null, key, size: head?.size ?? null, etag: head?.etag ?? null, versionId: null, sequencer: null });
     const ms = Date.now() - t;
     const grewMb = Math.round((process.memoryUsage().rss - rss) / 1e6);
     const view = (await api('GET', `/v1/scans/${created.body.scanId}`, clerk)).body;
-    const kept = (await services().blobs.head(key)) !== undefined;
+    const kept = (await officeParts().blobs.head(key)) !== undefined;
     return { outcome: r.outcome, view, ms, grewMb, kept, bytes: bytes.length };
   };
   try {

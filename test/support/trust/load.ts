@@ -4,7 +4,7 @@
  * by search within 5 s of its registration — and real overload answered 429 with Retry-After,
  * never 503, with nothing stored for a refused request.
  *
- * Runs in the process of the office (services() points at it). Search indexing follows the Data
+ * Runs in the process of the office (officeParts() points at it). Search indexing follows the Data
  * table's stream: this starts the stream reader of this process for its duration if the office
  * runs without plugins (it is shared with the office's own when there is one).
  */
@@ -12,9 +12,9 @@ import { ensureKeys } from '../../../local/keys';
 import { personAccessToken } from '../../../local/issuer';
 import { findDemoUser, poolUser } from '../../../local/demo-users';
 import { startSearchIndexing } from '../../../local/plugins/search-indexer';
-import { overrideServices, services } from '../../../shared/composition';
-import { GaplessCounter } from '../../../shared/registers';
+import { useParts, officeParts } from '../parts';
 import { dynamoRegisters } from '../dynamo-registers';
+import { GaplessCounter } from '../../../shared/registers';
 import { tableName } from '../../../shared/platform/aws/tables';
 import { gapProblem, httpBurst, officeToday, percentile, runTag, searchLags, watchSearch } from '../register-load';
 import type { TrustArea, TrustResult } from './types';
@@ -73,21 +73,21 @@ export const run: TrustArea = async (ctx) => {
 
     // 2. Real overload: a register whose queue holds one waiting registration (as DAUMOI_REGISTER_QUEUE_LIMIT=1 would make it).
     const before = (await incomingYear(year)).length;
-    overrideServices({
+    useParts({
       registers: dynamoRegisters({
-        db: services().db,
+        db: officeParts().db,
         table: tableName('Data'),
-        audit: services().audit,
-        clock: { now: () => services().clock.now() },
-        config: () => services().domainConfig,
-        counter: new GaplessCounter(services().db, tableName('Data'), { maxQueue: 1 }),
+        audit: officeParts().audit,
+        clock: { now: () => officeParts().clock.now() },
+        config: () => officeParts().domainConfig,
+        counter: new GaplessCounter(officeParts().db, tableName('Data'), { maxQueue: 1 }),
       }),
     });
     let flood;
     try {
       flood = await httpBurst(ctx.url, token, 60, { tag: runTag() });
     } finally {
-      overrideServices({});
+      useParts({});
     }
     const after = (await incomingYear(year)).length;
     const refused = flood.statuses['429'] ?? 0;

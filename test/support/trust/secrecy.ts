@@ -17,7 +17,7 @@ import { ensureKeys } from '../../../local/keys';
 import { personAccessToken } from '../../../local/issuer';
 import { startSearchIndexing } from '../../../local/plugins/search-indexer';
 import { findDemoUser, poolUser, type DemoUser } from '../../../local/demo-users';
-import { services } from '../../../shared/composition';
+import { officeParts } from '../parts';
 import { ROUTES } from '../../../shared/api/routes';
 import { readScan } from '../read-scan';
 import { jsonClient } from '../http-json';
@@ -105,7 +105,7 @@ async function cases(ctx: TrustContext): Promise<TrustResult[]> {
       const word = uniqueWord('auditmat');
       const e = await api('POST', '/v1/registers/incoming/entries', t.vanthu, letter({ secrecy: 'mat', subject: `về việc ${word}` }));
       if (e.status !== 201) return { ok: false, detail: `registration → ${e.status} ${e.text}` };
-      await services().audit.seal(new Date(Date.now() + 5_000));
+      await officeParts().audit.seal(new Date(Date.now() + 5_000));
       const day = String(e.body.arrivedAt).slice(0, 10);
       const all = await api('GET', `/v1/audit?from=${day}&to=${day}T23:59:59Z&limit=200`, t.admin);
       const top = await api('GET', `/v1/audit?entityId=${e.body.id}`, await personAccessToken(await ensureKeys(ctx.dataDir), poolUser({ username: `trust-admin-${serial}`, roles: ['admin'], clearance: 'tuyet-mat' })));
@@ -121,9 +121,9 @@ async function cases(ctx: TrustContext): Promise<TrustResult[]> {
   results.push(
     await trial('quarantine versions: nothing of a scan corrected to Tối mật remains under scans/ or ocr/', async () => {
       const scanId = await readScan({ numberSymbol: `${++serial}-CV/ĐU`, subject: 'về việc bảo vệ bí mật', text: 'nội dung đọc lần đầu' });
-      const before = { upload: !!(await services().blobs.head(`scans/${scanId}`)), text: !!(await services().blobs.head(`ocr/${scanId}.json`)) };
+      const before = { upload: !!(await officeParts().blobs.head(`scans/${scanId}`)), text: !!(await officeParts().blobs.head(`ocr/${scanId}.json`)) };
       const r = await api('POST', `/v1/scans/${scanId}/register`, t.vanthu, { secrecy: 'toi-mat' });
-      const after = { upload: !!(await services().blobs.head(`scans/${scanId}`)), text: !!(await services().blobs.head(`ocr/${scanId}.json`)), quarantine: !!(await services().blobs.head(`quarantine/${scanId}`)) };
+      const after = { upload: !!(await officeParts().blobs.head(`scans/${scanId}`)), text: !!(await officeParts().blobs.head(`ocr/${scanId}.json`)), quarantine: !!(await officeParts().blobs.head(`quarantine/${scanId}`)) };
       const view = await api('GET', `/v1/scans/${scanId}`, t.bithu);
       const ok = before.upload && before.text && r.status === 409 && r.body.error?.code === 'METADATA_ONLY' && !after.upload && !after.text && after.quarantine && view.body.text === null;
       return {

@@ -1,0 +1,70 @@
+/** The registers' operations (operationId → use case), for functions/registers.ts and functions/exports.ts. */
+import type { ApiRequest, Operation } from '../platform/http/types';
+import type { Clock } from '../platform/clock';
+import { arrivalYear, type DomainConfig } from '../office';
+import { requiredVersion, withEtag } from '../platform/http/versions';
+import type { Registers } from './app/registers';
+import type { WriteContext, WriteResult } from './app/types';
+import type { IncomingInput, RegisterName } from './domain/model';
+import type { IncomingEntryView } from './domain/incoming';
+import { printableRegister } from './domain/printable';
+import { CSV_TYPE, XLSX_TYPE, registerCsv, registerXlsx } from './adapters/register-export';
+
+export interface RegistersHttpParts {
+  registers: Registers;
+  /** Registration naming a scan (checked, secrecy at least what OCR read, one transaction): the scans module's ScanLinker. */
+  links: { register(input: IncomingInput & { scanId: string }, ctx: WriteContext): Promise<WriteResult<IncomingEntryView>> };
+  clock: Clock;
+  office: () => DomainConfig;
+}
+
+const writer = (req: ApiRequest): WriteContext => ({ actor: req.caller, requestId: req.requestId });
+
+export function registersOperations({ registers, links, clock, office }: RegistersHttpParts): Record<string, Operation> {
+  const thisYear = () => arrivalYear(clock.now(), office().office.timeZone);
+  return {
+    createIncomingEntry: async (req) => {
+      const { scanId, ...rest } = req.body;
+      const { entry, created } = scanId ? await links.register({ ...rest, scanId }, writer(req)) : await registers.registerIncoming(rest, writer(req));
+      return { status: created ? 201 : 200, body: entry, headers: { etag: `"${entry.version}"` } };
+    },
+    listIncomingEntries: async (req) => {
+      const { overdue, year, ...q } = req.query;
+      const page = await registers.listIncoming({ ...q, year: year ?? thisYear(), ...(overdue ? { overdue: overdue === 'true' } : {}) }, req.caller);
+      return page;
+    },
+    getIncomingEntry: async (req) => withEtag(await registers.getIncoming(req.params.id, req.caller)),
+    updateIncomingEntry: async (req) => {
+      const { version, ...patch } = req.body;
+      return withEtag(await registers.updateIncoming(req.params.id, patch, requiredVersion(version, req.headers['if-match']), writer(req)));
+    },
+    createOutgoingEntry: async (req) => {
+      const { entry } = await registers.allocateOutgoing(req.body, writer(req));
+      return { status: 201, body: entry, headers: { etag: `"${entry.version}"` } };
+    },
+    listOutgoingEntries: async (req) => registers.listOutgoing({ ...req.query, year: req.query.year ?? thisYear() }, req.caller),
+    getOutgoingEntry: async (req) => withEtag(await registers.getOutgoing(req.params.id, req.caller)),
+    voidOutgoingEntry: async (req) => {
+      const version = requiredVersion(req.body.version, req.headers['if-match']);
+      return withEtag(await registers.voidOutgoing(req.params.id, req.body.reason, version, writer(req)));
+    },
+    getRegisterCounts: async (req) => registers.counts(req.params.register, req.query.year ?? thisYear(), req.caller),
+  };
+}
+
+export const attachment = (name: string, type: string) => ({ 'content-type': type, 'content-disposition': `attachment; filename="${name}"` });
+
+/** The printable register (sổ văn bản đến/đi), XLSX or CSV. */
+export function exportRegisterOperation({ registers, clock, office }: Omit<RegistersHttpParts, 'links'>): Operation {
+  return async (req) => {
+    const register = req.params.register as RegisterName;
+    const year: number = req.query.year ?? arrivalYear(clock.now(), office().office.timeZone);
+    const entries = await registers.allEntries(register, year, req.caller);
+    const sheets = printableRegister(register, year, entries, office());
+    const name = `so-van-ban-${register === 'incoming' ? 'den' : 'di'}-${year}`;
+    if (req.query.format === 'csv') {
+      return { status: 200, body: registerCsv(sheets, register === 'incoming' ? { bookColumn: 'Sổ' } : {}), headers: attachment(`${name}.csv`, CSV_TYPE) };
+    }
+    return { status: 200, binary: await registerXlsx(sheets), headers: attachment(`${name}.xlsx`, XLSX_TYPE) };
+  };
+}

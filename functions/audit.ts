@@ -1,5 +1,5 @@
 /** The audit log: listing and chain verification (admin only), as far as the caller's clearance goes. */
-import { apiHandler } from '../shared/platform/http/api-handler';
+import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler, once } from '../shared/platform/lambda';
 import { basics, type Edge } from '../shared/edge/compose';
 import { cloudEdge } from '../shared/edge/cloud';

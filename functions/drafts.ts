@@ -2,7 +2,7 @@
  * Drafts API: submit a draft (starts its workflow), read it, decide its pending step (answers
  * the waiting task token), and list the caller's tasks. The use cases are shared/drafts/app.
  */
-import { apiHandler } from '../shared/platform/http/api-handler';
+import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler } from '../shared/platform/lambda';
 import { basics, type Edge, type Given } from '../shared/edge/compose';
 import { cloudEdge } from '../shared/edge/cloud';

@@ -2,7 +2,7 @@
  * The printable exports (XLSX/CSV): the registers (sổ văn bản đến/đi) and the consolidated
  * reports of a period. Their own function, so that exceljs stays out of the busy ones.
  */
-import { apiHandler } from '../shared/platform/http/api-handler';
+import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler } from '../shared/platform/lambda';
 import { basics, registersOf, type Edge, type Given } from '../shared/edge/compose';
 import { cloudEdge } from '../shared/edge/cloud';

@@ -1,5 +1,5 @@
 /** Subordinate organisations and their machine clients (admin). */
-import { apiHandler } from '../shared/platform/http/api-handler';
+import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler } from '../shared/platform/lambda';
 import { basics, type Edge, type Given } from '../shared/edge/compose';
 import { cloudEdge } from '../shared/edge/cloud';

@@ -6,8 +6,7 @@ import { lazyHandler, observed } from '../shared/platform/lambda';
 import { platformFromEnv } from '../shared/platform/platform';
 import type { Edge } from '../shared/edge/edge';
 import { cloudEdge } from '../shared/edge/cloud';
-import { clientRegistry } from '../shared/identity/index';
-import { preTokenGeneration } from '../shared/identity/adapters/pre-token-claims';
+import { clientRegistry, preTokenGeneration } from '../shared/identity/index';
 
 export function compose(edge: Edge) {
   const clients = clientRegistry(platformFromEnv({ clock: edge.clock }));

@@ -1,5 +1,5 @@
 /** The registers: sổ văn bản đến and sổ văn bản đi and their entries (the printable export is in functions/exports.ts). */
-import { apiHandler } from '../shared/platform/http/api-handler';
+import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler, once } from '../shared/platform/lambda';
 import { basics, registersOf, type Edge, type Given } from '../shared/edge/compose';
 import { cloudEdge } from '../shared/edge/cloud';

@@ -6,10 +6,9 @@ import { lazyHandler, observed } from '../shared/platform/lambda';
 import { basics, type Edge, type Given } from '../shared/edge/compose';
 import { cloudEdge } from '../shared/edge/cloud';
 import { officeConfig } from '../shared/office/index';
-import { reportsModule } from '../shared/reports/index';
+import { reportsModule, type ReminderRun } from '../shared/reports/index';
 import { logger } from '../shared/platform/observability/logger';
 import { count, METRIC } from '../shared/platform/observability/metrics';
-import type { ReminderRun } from '../shared/reports/app/reminder-service';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit } = basics(edge);

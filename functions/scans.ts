@@ -1,5 +1,5 @@
 /** Scans: upload URL, the scan with what OCR read, and its registration in the sổ văn bản đến. */
-import { apiHandler } from '../shared/platform/http/api-handler';
+import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler } from '../shared/platform/lambda';
 import { basics, registersOf, type Edge, type Given } from '../shared/edge/compose';
 import { cloudEdge } from '../shared/edge/cloud';

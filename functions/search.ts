@@ -1,5 +1,5 @@
 /** Search over the registers: the caller's clearance bounds what is read. */
-import { apiHandler } from '../shared/platform/http/api-handler';
+import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler, once } from '../shared/platform/lambda';
 import { platformFromEnv } from '../shared/platform/platform';
 import type { Edge, Given } from '../shared/edge/edge';

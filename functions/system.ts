@@ -1,5 +1,5 @@
 /** Service routes: health, the OpenAPI document, and the caller's identity. */
-import { apiHandler } from '../shared/platform/http/api-handler';
+import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler } from '../shared/platform/lambda';
 import { platformFromEnv } from '../shared/platform/platform';
 import type { Edge } from '../shared/edge/edge';

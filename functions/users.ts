@@ -1,11 +1,10 @@
 /** People administration (admin): roles, clearance and department, in the user pool (embedded: the Data table). */
-import { apiHandler } from '../shared/platform/http/api-handler';
+import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler } from '../shared/platform/lambda';
 import { basics, type Edge } from '../shared/edge/compose';
 import { cloudEdge } from '../shared/edge/cloud';
-import { identityModule } from '../shared/identity/index';
+import { identityModule, type UserDirectory } from '../shared/identity/index';
 import { usersOperations } from '../shared/identity/http';
-import type { UserDirectory } from '../shared/identity/ports/user-directory';
 
 export function compose(edge: Edge) {
   const { platform, audit, auth } = basics(edge);

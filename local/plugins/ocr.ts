@@ -11,7 +11,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { EmbeddedPlugin } from '../plugins';
+import type { EmbeddedPlugin } from './types';
 import { SCAN_PREFIX } from '../../shared/scans/domain/model';
 import { MAX_OCR_ATTEMPTS } from '../../shared/scans/app/deps';
 import type { ThreadReply, ThreadRequest } from './ocr-thread';

@@ -1,5 +1,5 @@
 /** An embedded stand-in for a scheduled function: runs it every few seconds, one run at a time. */
-import type { EmbeddedPlugin } from '../plugins';
+import type { EmbeddedPlugin } from './types';
 import type { EmbeddedEdge } from '../edge';
 
 export function periodicPlugin(name: string, everyMs: number, load: (edge: EmbeddedEdge) => Promise<() => Promise<unknown>>): EmbeddedPlugin {

@@ -3,7 +3,7 @@
  * every DAUMOI_REMINDER_INTERVAL_MS (default one minute), with the office clock (movable in tests).
  * With DAUMOI_TEST_HOOKS=1, `POST /_local/reminders/run` runs it at once and answers what it did.
  */
-import type { EmbeddedPlugin } from '../plugins';
+import type { EmbeddedPlugin } from './types';
 import { REPORTING_ENV } from '../../shared/reports/env';
 import { optionalEnv } from '../../shared/platform/env';
 

@@ -2,7 +2,7 @@
  * Embedded stand-in for the search indexing function's event source: DynamoDB Local's stream of
  * the Data table, read as Lambda reads it, into the same handler (functions/search-indexer.ts).
  */
-import type { EmbeddedPlugin } from '../plugins';
+import type { EmbeddedPlugin } from './types';
 import { tableName } from '../../shared/platform/aws/tables';
 import { ENTRY_STREAM_BATCH, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/search/adapters/entry-stream';
 import { startStreamPoller, type StreamPoller } from '../stream-poller';

@@ -1,5 +1,5 @@
 /** Embedded stand-in for Step Functions: the local runner executing the synthesized appraisal definition. */
-import type { EmbeddedPlugin } from '../plugins';
+import type { EmbeddedPlugin } from './types';
 import { startLocalWorkflow } from '../workflow/start';
 
 export const workflowPlugin: EmbeddedPlugin = {

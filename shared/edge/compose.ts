@@ -1,6 +1,6 @@
 /** What most functions compose first: the platform on the edge's clock, the audit log, and the API chain's authentication. */
 import { platformFromEnv, type Platform } from '../platform/platform';
-import type { ApiAuth } from '../platform/http/api-handler';
+import type { ApiAuth } from '../identity/index';
 import { auditModule, type AuditLog } from '../audit/index';
 import { identityModule } from '../identity/index';
 import { officeConfig } from '../office/index';

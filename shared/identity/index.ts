@@ -7,7 +7,8 @@ export type { DirectoryUser, UserChange, UserDirectory } from './ports/user-dire
 export { UserAdmin, userView, type UserView } from './app/users';
 
 import type { Platform } from '../platform/platform';
-import type { ApiAuth } from '../platform/http/api-handler';
+import type { ChainAuth } from '../platform/http/api-handler';
+import { authenticate } from './adapters/authenticate';
 import type { IdentityVerifier } from './ports/identity-verifier';
 import type { ClientDirectory, ClientRegistry } from './ports/client-registry';
 import type { UserDirectory } from './ports/user-directory';
@@ -24,13 +25,17 @@ export function clientRegistry(platform: Platform): ClientRegistry {
 }
 
 
+/** What the API chain needs of identity: the authentication middleware (the verifier, the client registry) and the Idempotency table. */
+export type ApiAuth = ChainAuth;
+
 export function identityModule(platform: Platform, ports: { verifier: () => IdentityVerifier; users?: () => UserDirectory }) {
   let clients: ClientRegistry | undefined;
   const auth: ApiAuth = {
-    verifier: ports.verifier,
-    clients: () => (clients ??= clientRegistry(platform)),
+    authenticate: authenticate({ verifier: ports.verifier, clients: () => (clients ??= clientRegistry(platform)) }),
     idempotencyTable: () => platform.table('Idempotency'),
   };
   const users = ports.users;
   return { auth, ...(users ? { users: new UserAdmin(users) } : {}) };
 }
+
+export { preTokenGeneration } from './adapters/pre-token-claims';

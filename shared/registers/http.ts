@@ -8,7 +8,8 @@ import type { WriteContext, WriteResult } from './app/types';
 import type { IncomingInput, RegisterName } from './domain/model';
 import type { IncomingEntryView } from './domain/incoming';
 import { printableRegister } from './domain/printable';
-import { CSV_TYPE, XLSX_TYPE, registerCsv, registerXlsx } from './adapters/register-export';
+import { registerCsv, registerXlsx } from './adapters/register-export';
+import { CSV_TYPE, XLSX_TYPE, attachment } from '../platform/http/attachments';
 
 export interface RegistersHttpParts {
   registers: Registers;
@@ -52,7 +53,6 @@ export function registersOperations({ registers, links, clock, office }: Registe
   };
 }
 
-export const attachment = (name: string, type: string) => ({ 'content-type': type, 'content-disposition': `attachment; filename="${name}"` });
 
 /** The printable register (sổ văn bản đến/đi), XLSX or CSV. */
 export function exportRegisterOperation({ registers, clock, office }: Omit<RegistersHttpParts, 'links'>): Operation {

@@ -2,7 +2,7 @@
 import type { Operation } from '../platform/http/types';
 import { ValidationError } from '../platform/errors';
 import { requiredVersion, withEtag } from '../platform/http/versions';
-import { CSV_TYPE, XLSX_TYPE } from '../registers/adapters/register-export';
+import { CSV_TYPE, XLSX_TYPE, attachment } from '../platform/http/attachments';
 import type { Reporting } from './app/index';
 import { NewClientBody } from './org-routes';
 import { consolidatedCsv, consolidatedXlsx } from './adapters/report-sheet';
@@ -29,7 +29,6 @@ export function reportsOperations(reporting: Reporting): Record<string, Operatio
   };
 }
 
-const attachment = (name: string, type: string) => ({ 'content-type': type, 'content-disposition': `attachment; filename="${name}"` });
 
 /** The consolidated reports of a period, XLSX or CSV. */
 export function exportReportsOperation(reporting: Reporting): Operation {

@@ -29,7 +29,6 @@ export { DynamoReportTypeStore } from './adapters/dynamo-report-type-store';
 export { DynamoReportStore } from './adapters/dynamo-report-store';
 export { DynamoAttachmentStore } from './adapters/dynamo-report-attachment-store';
 export { DynamoReminderStore } from './adapters/dynamo-reminder-store';
-export { ajvReportDataSchemas } from './adapters/report-data-schema';
 export { consolidatedCsv, consolidatedXlsx } from './adapters/report-sheet';
 
 // Configuration names (infra sets them; the composition and the embedded plugin read them).

@@ -7,8 +7,7 @@ import type ExcelJSNamespace from 'exceljs';
 import type { PrintableSheet } from '../domain/printable';
 import { csvText } from '../../platform/text/csv';
 
-export { CSV_TYPE } from '../../platform/text/csv';
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { CSV_TYPE, XLSX_TYPE } from '../../platform/http/attachments';
 
 const TITLE_ROW = 1;
 const SUBTITLE_ROW = 2;

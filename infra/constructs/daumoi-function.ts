@@ -36,6 +36,9 @@ export interface DaumoiFunctionProps extends Omit<NodejsFunctionProps, 'entry' |
 }
 
 export class DaumoiFunction extends NodejsFunction {
+  /** The handler file this function bundles (`functions/<name>.ts`). */
+  readonly entryFile: string;
+
   constructor(scope: Construct, id: string, props: DaumoiFunctionProps) {
     const { logRetentionDays, entryFile, ...rest } = props;
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetentionDays ?? RetentionDays.ONE_YEAR });
@@ -70,6 +73,7 @@ export class DaumoiFunction extends NodejsFunction {
         ...rest.bundling,
       },
     });
+    this.entryFile = entryFile;
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason: 'AWSLambdaBasicExecutionRole is the standard minimal managed policy for writing the function logs.',

@@ -129,6 +129,10 @@ export class OcrStack extends Stack {
     }
     const data = TABLES.find((t) => t.name === 'Data')!;
     this.worker.bindTable(data.envVar, props.data.tables.Data, data, 'RW');
+    // The worker composes the scans module, whose registration path names the audit log; reading a
+    // scan never writes an audit event, so the table is named without any grant.
+    const audit = TABLES.find((t) => t.name === 'Audit')!;
+    this.worker.bindTable(audit.envVar, props.data.tables.Audit, audit, 'NONE');
     this.worker.bindBucket(ENV.bucket, props.data.bucket, [SCAN_PREFIX, OCR_PREFIX, QUARANTINE_PREFIX], 'RW');
     // The secrecy guard removes every version of the upload and of its OCR text, not just hides
     // them behind delete markers.

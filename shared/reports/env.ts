@@ -1,4 +1,4 @@
-/** Environment variables of the reporting capability (infra sets them; the composition root and the embedded plugin read them). */
+/** Environment variables of the reporting capability (infra sets them; the module factory and the embedded plugin read them). */
 export const REPORTING_ENV = {
   /** 'ses' | 'outbox'. Default: the edge's (shared/edge/cloud.ts: 'ses'; embedded, local/edge.ts: 'outbox'). */
   notifier: 'DAUMOI_NOTIFIER',

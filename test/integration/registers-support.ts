@@ -42,7 +42,7 @@ export function useServices(o: { clock?: Clock; domainConfig?: DomainConfig; reg
 }
 
 /**
- * The register store as the composition root builds it, minus the search indexing another
+ * The registers as a function composes them, minus the search indexing another
  * capability wraps around it: the concurrency tests measure numbering, and 200 entries indexed
  * at once would only measure the search table.
  */

@@ -1,4 +1,4 @@
-/** What the reporting services need from the world; the composition root supplies the adapters. */
+/** What the reporting services need from the world; each function composes the adapters (shared/reports/index.ts reportsModule). */
 import type { DomainConfig } from '../../office';
 import type { Caller } from '../../platform/security';
 import type { AuditLog, AuditInput } from '../../audit';

@@ -1,4 +1,4 @@
-/** The reporting capability's services, made from their dependencies (chosen in the composition root). */
+/** The reporting capability's services, made from their dependencies (the adapters chosen by the function that composes them: shared/reports/index.ts). */
 import type { Outbox } from '../../platform/notify/notifier';
 import type { ReportingDeps } from './deps';
 import { OrgService } from './org-service';

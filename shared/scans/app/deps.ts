@@ -1,4 +1,4 @@
-/** What the scan services need from the world; the composition root supplies the adapters. */
+/** What the scan services need from the world; each function composes the adapters (shared/scans/index.ts scansModule). */
 import type { AuditLog } from '../../audit';
 import type { BlobStore } from '../../platform/files/blob-store';
 import type { Clock } from '../../platform/clock';

@@ -42,9 +42,8 @@ export function useServices(o: { clock?: Clock; domainConfig?: DomainConfig; reg
 }
 
 /**
- * The registers as a function composes them, minus the search indexing another
- * capability wraps around it: the concurrency tests measure numbering, and 200 entries indexed
- * at once would only measure the search table.
+ * The registers as a function composes them, with a counter of their own (indexing is not on
+ * the request path: each write only records its search-outbox marker).
  */
 export function plainRegisters(): Registers {
   return dynamoRegisters({

@@ -7,10 +7,10 @@
  * (the same truth formats) through the ScanReader, and scores each set's dev and held-out parts
  * separately (bench/ocr-sets.json; bench/ocr-split.ts says how the split was made). `--set`
  * (repeatable; a `--dir` folder's name is its base name) and `--part` run a subset; ids given
- * run those documents only. Per set and part (bench/ocr-score.ts says how each is counted):
+ * run those documents only. Per set and part (bench/lib/ocr-score.ts says how each is counted):
  *
  * - accuracy of numberSymbol, typeCode, documentDate, issuer (code for the synthetic Party
- *   truth, printed name for the real State truth: bench/ocr-truth.ts), subject (NFC, tone
+ *   truth, printed name for the real State truth: bench/lib/ocr-truth.ts), subject (NFC, tone
  *   placement, case, spaces, end punctuation), secrecy and urgency;
  * - coverage (value fields given non-null) and high-confidence precision (answers given with
  *   confidence ≥ 0.9 that are right; goal ≥ 98 %);
@@ -18,6 +18,9 @@
  * - body CER where the truth has a body; seconds per page (wall clock, with this many documents
  *   in flight: workers + 1) and CPU seconds per page (all threads: steadier than the wall clock on
  *   a shared machine; on an idle one wall ≈ CPU / workers).
+ *
+ * Over 400 lines: reading the sets, running the reader, degrading the scans and printing the
+ * tables are one command's parts; the pure scoring and truth mapping are in bench/lib/.
  *
  * A held-out part prints figures only: no document's reading, miss or OCR text (and `--dump`
  * skips it). `--json FILE` writes every figure (and the dev parts' per-document readings).

@@ -1,6 +1,8 @@
 /**
  * The embedded Step Functions: runs the synthesized appraisal definition with
  * aws-local-stepfunctions and supplies what the library lacks.
+ * Over 400 lines because the four things below share one execution record and one replay loop;
+ * apart, each would need the others' state.
  *
  * - `.waitForTaskToken`: a human Task's override makes a task token, invokes the same Lambda
  *   the cloud invokes (which stores the token in DynamoDB) and waits for SendTaskSuccess/Failure.

@@ -21,7 +21,8 @@ import { readingOrderText, type LayoutLine } from './layout';
 import { toLines } from './lines';
 import { emptyFields, field, finish, type ExtractedFields } from './confidence';
 import { detectSystem, findIssuer, findSymbol } from './header';
-import { findDateLine } from './date';
+import { findDateLine, unreadDateLine } from './date';
+import { headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
 import { findStamps } from './stamps';
 import { findFooter } from './footer';
@@ -63,8 +64,17 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   if (!nonBlank.length) return finish(emptyFields(), opts);
 
   const system = detectSystem(lines);
-  const symbol = findSymbol(lines);
-  const dateLine = findDateLine(lines, symbol?.line ?? -1, opts.today);
+  // Zones before fields: the header fields are read only above the body's first line.
+  const zoneEnd = headerZoneLimit(lines);
+  const symbol = findSymbol(lines, zoneEnd);
+  const unreadDate = unreadDateLine(lines, zoneEnd);
+  let dateLine = findDateLine(lines, symbol?.line ?? -1, opts.today, zoneEnd);
+  // The written date line ("…, ngày … tháng … năm …") is the document's: when it cannot be read,
+  // another date of the header zone (one cited in the trích yếu) is not taken instead.
+  if (dateLine && unreadDate && unreadDate.index !== dateLine.line && unreadDate.index < dateLine.line + 1) {
+    const onUnread = findDateLine([unreadDate], -1, opts.today);
+    if (!onUnread) dateLine = null;
+  }
   const title = findTitle(lines, vocab, Math.max(symbol?.line ?? -1, dateLine?.line ?? -1));
   const subject = findSubject(lines, title, symbol, dateLine);
   const headerEnd = headerZoneEnd(lines, title, subject, symbol, dateLine);
@@ -101,17 +111,27 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     if (body !== sym.bodyCode) sym = { ...sym, bodyCode: body, canonical: `${sym.numberText}-${sym.typeCode}/${body}` };
   }
   const knownBody = (code: string) => isKnownBodyCode(code) || (vocab.bodyCodes ?? []).includes(code);
+  // ≥ 0.9 only for a symbol read after "Số" on its own header line, passing the grammar with known codes.
   const symConf = symbol
     ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85)
     : 0.2;
+  const numberField: ScanField<string> = symbol?.unreadNumber
+    ? { ...field<string>(null, 0.2), reason: 'handwritten: the number after "Số" could not be read' }
+    : symbol
+      ? field(sym!.canonical, symConf)
+      : { ...field<string>(null, 0.2), reason: 'no "Số" line in the header zone' };
+  let dateField: ScanField<string> = field(dateLine?.iso ?? null, dateLine ? dateLine.confidence : 0.2);
+  if (!dateLine) {
+    dateField = { ...dateField, reason: unreadDate ? 'handwritten: the day or month could not be read' : 'no date line in the header zone' };
+  }
 
   const fields: ScanFields = {
-    numberSymbol: field(sym?.canonical ?? null, symConf),
+    numberSymbol: numberField,
     typeCode,
     issuer: field(issuer?.name ?? null, issuer ? issuer.confidence : 0.3),
     issuerCode: field(sym?.bodyCode ?? null, sym ? symConf * (knownBody(sym.bodyCode) ? 1 : 0.8) : 0.2),
     place: field(dateLine?.place ?? null, dateLine?.place ? dateLine.placeConfidence : 0.3),
-    documentDate: field(dateLine?.iso ?? null, dateLine ? dateLine.confidence : 0.2),
+    documentDate: dateField,
     subject: field(subject?.text ?? null, subject ? subject.confidence : 0.2),
     secrecy: field<Secrecy>(stamps.secrecy?.value ?? null, stamps.secrecy?.confidence ?? stamps.noneConfidence),
     urgency: field<Urgency>(stamps.urgency?.value ?? null, stamps.urgency?.confidence ?? stamps.noneConfidence),

@@ -133,7 +133,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     place: field(dateLine?.place ?? null, dateLine?.place ? dateLine.placeConfidence : 0.3),
     documentDate: dateField,
     subject: field(subject?.text ?? null, subject ? subject.confidence : 0.2),
-    secrecy: field<Secrecy>(stamps.secrecy?.value ?? null, stamps.secrecy?.confidence ?? stamps.noneConfidence),
+    // Fail closed: no mark read in a zone read unclearly is "possibly secret", not "not secret".
+    secrecy: stamps.doubt ? { ...field<Secrecy>(null, 0.4), reason: stamps.doubt } : field<Secrecy>(stamps.secrecy?.value ?? null, stamps.secrecy?.confidence ?? stamps.noneConfidence),
     urgency: field<Urgency>(stamps.urgency?.value ?? null, stamps.urgency?.confidence ?? stamps.noneConfidence),
     signer: field(footer.name?.value ?? null, footer.name?.confidence ?? 0.3),
     recipients: field(footer.recipients?.value ?? null, footer.recipients?.confidence ?? 0.3),

@@ -14,7 +14,7 @@ const NUMBERED = /^(?:[ivx]+\s*[-.]\s|\d+\s*[-.)]\s|dieu \d)/;
 export function opensBody(l: Line): boolean {
   if (!l.text) return false;
   const lf = lettersFold(l.fold);
-  if (NUMBERED.test(lf)) return true;
+  if (NUMBERED.test(l.fold.trim())) return true;
   if (!BODY_WORDS.test(lf)) return false;
   // "thực hiện Nghị quyết …" in lower case continues a trích yếu; the body starts with a capital.
   const first = /\p{L}/u.exec(l.text);

@@ -98,7 +98,7 @@ export function benchReader(o: BenchReaderOptions): BenchReader {
     async read(bytes, contentType) {
       const read = await reader.read(bytes, contentType);
       const text = read.pages.map((p) => p.text).join('\n\n');
-      const { fields } = reader.extract(text);
+      const { fields } = reader.extract(text, read);
       return { pages: read.pages.length, text, fields };
     },
     warmUp: async () => {

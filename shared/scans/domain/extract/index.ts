@@ -24,7 +24,7 @@ import { detectSystem, findIssuer, findSymbol } from './header';
 import { findDateLine, unreadDateLine } from './date';
 import { headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
-import { findStamps } from './stamps';
+import { findStamps, SECRECY_UNREAD_INK } from './stamps';
 import { findFooter } from './footer';
 import { canonicalCodeIn, repairHeaderMarks } from './spelling';
 import { DEFAULT_VOCABULARY, type ExtractVocabulary } from './vocabulary';
@@ -40,6 +40,11 @@ export interface ExtractOptions {
   lowConfidence?: number;
   /** Dates after this are implausible (default: no check). */
   today?: Date;
+  /**
+   * OCR saw ink in page 1's header band it gave no text for (a boxed or red stamp it could not
+   * read): with no mark read, secrecy fails closed (null with a reason, not "no mark").
+   */
+  unreadHeaderInk?: boolean;
 }
 
 /** OCR output with its layout (the OcrEngine port's result has this shape): pages of lines with boxes. */
@@ -79,6 +84,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const subject = findSubject(lines, title, symbol, dateLine);
   const headerEnd = headerZoneEnd(lines, title, subject, symbol, dateLine);
   const stamps = findStamps(lines, Math.max(headerEnd, (dateLine?.line ?? -1) + 1));
+  if (!stamps.secrecy && !stamps.doubt && opts.unreadHeaderInk) stamps.doubt = SECRECY_UNREAD_INK;
   const issuer = findIssuer(lines, symbol, dateLine, title);
   const footer = findFooter(lines, vocab, Math.max(headerEnd, subject?.end ?? 0));
 

@@ -81,6 +81,8 @@ export function findStamps(lines: Line[], headerEnd: number): StampHits {
 
 /** Why the reader cannot be sure no secrecy mark sits in the header zone, or null when it read the zone clearly. */
 export const SECRECY_DOUBT = 'mark zone not clearly read: possibly secret, the clerk decides';
+/** Why, when OCR left ink unread in the header (a stamp it could not read). */
+export const SECRECY_UNREAD_INK = 'ink in the header zone OCR could not read (a stamp?): possibly secret, the clerk decides';
 
 /**
  * Fail closed (issue 14): a secrecy mark the reader is not sure it saw absent. In the header

@@ -338,6 +338,7 @@ function printPart(s: PartSummary, cpuMs: number, docs: DocScore[], hidden: bool
   }
   console.log(`  coverage ${s.coverage.right}/${s.coverage.of} ${pct(s.coverage.right, s.coverage.of)}; high-confidence precision ${s.highConfidence.right}/${s.highConfidence.of} ${pct(s.highConfidence.right, s.highConfidence.of)} (goal ≥ 98%)`);
   console.log(`  secret documents read as not secret: ${s.secret.readAsNotSecret.length} of ${s.secret.docs}${s.secret.readAsNotSecret.length ? ` (${s.secret.readAsNotSecret.join(', ')})` : ''}`);
+  if (s.secretLeftToClerk.length) console.log(`    of which null with a reason (possibly secret, left to the clerk): ${s.secretLeftToClerk.join(', ')}`);
   if (s.cer) console.log(`  body CER pooled ${(100 * s.cer.pooled).toFixed(2)}%, mean ${(100 * s.cer.mean).toFixed(2)}%, worst ${(100 * s.cer.worst).toFixed(2)}% (${s.cer.docs} documents with body truth)`);
   else console.log('  body CER: no body in this truth');
   if (s.errors.length) console.log(`  read failed: ${s.errors.join(', ')}`);

@@ -42,6 +42,10 @@ const docArb = fc.record({
   decoys: fc.array(decoyArb, { minLength: 1, maxLength: 3 }),
   receipt: fc.boolean(),
   citedInSubject: fc.boolean(),
+  /** The two header columns merged onto one line each (OCR reading the page as one block). */
+  merged: fc.boolean(),
+  /** "Số" read in lower case at the line start ("số: 8Š /QĐ-UBND"). */
+  lowerSo: fc.boolean(),
 });
 type Doc = typeof docArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -50,16 +54,18 @@ function render(doc: Doc): { text: string; number: string; date: string } {
   const cv = doc.kind === 'cong-van';
   const typeCode = cv ? 'CV' : 'KH';
   const number = party ? `${doc.n}-${typeCode}/TU` : cv ? `${doc.n}/UBND-VX` : `${doc.n}/KH-UBND`;
-  const numText = doc.handwritten === 'number' ? (party ? `Số ð#-${typeCode}/TU` : `Số: ð# ${number.slice(number.indexOf('/'))}`) : party ? `Số ${number}` : `Số: ${number}`;
+  const so = doc.lowerSo ? 'số' : 'Số';
+  const numText = doc.handwritten === 'number' ? (party ? `${so} ð#-${typeCode}/TU` : `${so}: ð# ${number.slice(number.indexOf('/'))}`) : party ? `${so} ${number}` : `${so}: ${number}`;
   const day = doc.handwritten === 'day' ? 'ngàyØf' : `ngày ${pad(doc.date.d)}`;
   const dateLine = `${party ? 'Hà Nội' : 'Quảng Ngãi'}, ${day} tháng ${pad(doc.date.m)} năm ${doc.date.y}`;
-  const cited = doc.citedInSubject ? ` theo ${decoySymbol(doc.decoys[0]!)}` : '';
+  const d0 = doc.decoys[0]!;
+  const cited = doc.citedInSubject ? ` bãi bỏ các Nghị quyết: Số ${decoySymbol(d0)} ngày ${pad(d0.date.d)}/${pad(d0.date.m)}/${d0.date.y}` : '';
+  const left = party ? ['TỈNH ỦY QUẢNG NGÃI', 'VĂN PHÒNG', '*', numText] : ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', numText];
+  const right = party ? ['ĐẢNG CỘNG SẢN VIỆT NAM', '', '', dateLine] : ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', dateLine];
+  const header = doc.merged ? left.map((l, i) => `${l}     ${right[i]}`.trim()) : [...left, ...right.filter(Boolean)];
   const lines = [
-    ...(doc.receipt ? [`CV ĐẾN Số: ${doc.decoys[0]!.n} Ngày: ${pad(doc.decoys[0]!.date.d)}/${pad(doc.decoys[0]!.date.m)}/${doc.decoys[0]!.date.y}`] : []),
-    ...(party ? ['TỈNH ỦY QUẢNG NGÃI', 'VĂN PHÒNG', '*'] : ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI']),
-    numText,
-    ...(party ? ['ĐẢNG CỘNG SẢN VIỆT NAM'] : ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']),
-    dateLine,
+    ...(doc.receipt ? [`CV ĐẾN Số: ${d0.n} Ngày: ${pad(d0.date.d)}/${pad(d0.date.m)}/${d0.date.y}`] : []),
+    ...header,
     ...(cv ? [`V/v triển khai nhiệm vụ năm ${doc.date.y}${cited}`] : ['', 'KẾ HOẠCH', `triển khai nhiệm vụ năm ${doc.date.y}${cited}`]),
     '',
     ...(cv ? ['Kính gửi: Các sở, ban, ngành tỉnh', ''] : []),
@@ -188,5 +194,16 @@ describe('zone table: secrecy fails closed', () => {
     expect(incomingFromScan({ scanId: 'S1', fields }, {}).missing).toEqual(['secrecy']);
     expect(incomingFromScan({ scanId: 'S1', fields }, { secrecy: null }).missing).toEqual([]);
     expect(incomingFromScan({ scanId: 'S1', fields }, { secrecy: 'mat' }).input.secrecy).toBe('mat');
+  });
+});
+
+describe('zone table: the family', () => {
+  it.each([
+    ['Party motto', 'TỈNH ỦY A\nSố 12-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM', 'party'],
+    ['State motto', 'ỦY BAN NHÂN DÂN\nSố: 47/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc', 'state'],
+    ['no motto read: the symbol’s grammar, Party', 'TỈNH ỦY A\nSố 12-NQ/TU', 'party'],
+    ['no motto read: the symbol’s grammar, State', 'SỞ NỘI VỤ\nSố: 1234/SNV-TCCB', 'state'],
+  ] as const)('%s', (_name, text, family) => {
+    expect(extractFields(text).fields.system!.value).toBe(family);
   });
 });

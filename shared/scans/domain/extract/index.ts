@@ -147,7 +147,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     issuerParent: field(issuer?.parent ?? null, issuer?.parent ? issuer.confidence * 0.9 : 0.5),
     signingCapacity: field(footer.capacity?.value ?? null, footer.capacity?.confidence ?? 0.5),
     signerTitle: field(footer.title?.value ?? null, footer.title?.confidence ?? 0.3),
-    system: field(system.value, system.confidence),
+    // The family (party/state): from the motto, else from the symbol's grammar ("12-NQ/TU" vs "47/QĐ-UBND").
+    system: system.value ? field(system.value, system.confidence) : symbol ? field(symbol.match.parsed.form, 0.7) : field(null, system.confidence),
   };
   repairHeaderMarks(fields, text, vocab);
   return finish(fields, opts);

@@ -207,3 +207,18 @@ describe('zone table: the family', () => {
     expect(extractFields(text).fields.system!.value).toBe(family);
   });
 });
+
+describe('zone table: the trích yếu', () => {
+  const doc = (subjectLines: string[]) =>
+    ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 47/QĐ-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Quảng Ngãi, ngày 05 tháng 02 năm 2025', '', 'QUYẾT ĐỊNH', ...subjectLines, '', 'Căn cứ Luật Tổ chức chính quyền địa phương;'].join('\n');
+  it.each([
+    ['the block under the tên loại, wrapped', ['Về việc giao đất cho Ban Quản lý dự án', 'để thực hiện dự án tại thị trấn'], 'Về việc giao đất cho Ban Quản lý dự án để thực hiện dự án tại thị trấn', 0.85],
+    ['a lower-case "thực hiện" line stays in the block', ['Về việc tổ chức', 'thực hiện Nghị quyết'], 'Về việc tổ chức thực hiện Nghị quyết', 0.85],
+    ['State words read without their marks get them back', ['Về việc công bô danh mục', 'và quy trình giai quyết'], 'Về việc công bố danh mục và quy trình giải quyết', 0.85],
+    ['a stamp over the words: given, but unsure', ["Về việc tăng cường ' *^ .* ín", 'sử dụng vốn'], "Về việc tăng cường ' *^ .* ín sử dụng vốn", 0.51],
+  ] as const)('%s', (_name, lines, want, conf) => {
+    const s = extractFields(doc([...lines])).fields.subject;
+    expect(s.value).toBe(want);
+    expect(s.confidence).toBeCloseTo(conf, 2);
+  });
+});

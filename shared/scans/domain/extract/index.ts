@@ -138,7 +138,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     issuerCode: field(sym?.bodyCode ?? null, sym ? symConf * (knownBody(sym.bodyCode) ? 1 : 0.8) : 0.2),
     place: field(dateLine?.place ?? null, dateLine?.place ? dateLine.placeConfidence : 0.3),
     documentDate: dateField,
-    subject: field(subject?.text ?? null, subject ? subject.confidence : 0.2),
+    // Marks no trích yếu carries (* ^ ~ |, a run of stray marks) mean a stamp or a speck covered words: unsure.
+    subject: field(subject?.text ?? null, subject ? subject.confidence * (/[*^~|]|(?:\s[^\p{L}\p{N}\s(]{1,3}){2,}/u.test(subject.text) ? 0.6 : 1) : 0.2),
     // Fail closed: no mark read in a zone read unclearly is "possibly secret", not "not secret".
     secrecy: stamps.doubt ? { ...field<Secrecy>(null, 0.4), reason: stamps.doubt } : field<Secrecy>(stamps.secrecy?.value ?? null, stamps.secrecy?.confidence ?? stamps.noneConfidence),
     urgency: field<Urgency>(stamps.urgency?.value ?? null, stamps.urgency?.confidence ?? stamps.noneConfidence),

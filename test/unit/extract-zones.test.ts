@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extractFields } from '../../shared/scans/domain/extract/index';
-import { headerZoneLimit, opensBody } from '../../shared/scans/domain/extract/zones';
+import { documentEnd, headerZoneLimit, opensBody } from '../../shared/scans/domain/extract/zones';
 import { findSymbol } from '../../shared/scans/domain/extract/header';
 import { markDoubt, SECRECY_DOUBT } from '../../shared/scans/domain/extract/stamps';
 import { toLines } from '../../shared/scans/domain/extract/lines';
@@ -220,5 +220,29 @@ describe('zone table: the trích yếu', () => {
     const s = extractFields(doc([...lines])).fields.subject;
     expect(s.value).toBe(want);
     expect(s.confidence).toBeCloseTo(conf, 2);
+  });
+});
+
+describe('zone table: where the document ends (an attachment after the signing block is not the document)', () => {
+  const letter = ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 9/TTr-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỜ TRÌNH', 'Về việc ban hành Nghị quyết', 'Kính gửi: Hội đồng nhân dân tỉnh', 'Kính trình xem xét./.', 'Nơi nhận:', '- Như trên;', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn An'];
+  const draft = ['', 'HỘI ĐỒNG NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'NGHỊ QUYẾT', 'Căn cứ Luật;', 'Nơi nhận:', '- Bộ Tư pháp;', 'CHỦ TỊCH', 'Lê Văn Bình'];
+  it.each([
+    ['nothing attached', letter, letter.length],
+    ['a draft with its own header and signer', [...letter, ...draft], letter.length + 1],
+    ['a motto in the body before any signing block is not an attachment', [...letter.slice(0, 7), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', ...letter.slice(7)], letter.length + 1],
+  ] as const)('%s', (_name, text, end) => {
+    const lines = toLines(text.join('\n'));
+    expect(documentEnd(lines, headerZoneLimit(lines))).toBe(end);
+  });
+  it('the signer is the letter’s, not the attached draft’s', () => {
+    const { fields } = extractFields([...letter, ...draft].join('\n'));
+    expect(fields.signer.value).toBe('Trần Văn An');
+    expect(fields.numberSymbol.value).toBe('9/TTr-UBND');
+  });
+  it('the place still reads on a date line whose day was written by hand', () => {
+    const { fields } = extractFields(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 9/TTr-UBND', 'Quảng Ngãi, ngàyØftháng 01 năm 2025', 'TỜ TRÌNH', 'Về việc a'].join('\n'));
+    expect(fields.place.value).toBe('Quảng Ngãi');
+    expect(fields.documentDate.value).toBeNull();
+    expect(fields.documentDate.reason).toMatch(/handwritten/);
   });
 });

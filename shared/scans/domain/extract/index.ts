@@ -21,8 +21,8 @@ import { readingOrderText, type LayoutLine } from './layout';
 import { toLines } from './lines';
 import { emptyFields, field, finish, type ExtractedFields } from './confidence';
 import { detectSystem, findIssuer, findSymbol } from './header';
-import { findDateLine, unreadDateLine } from './date';
-import { headerZoneLimit } from './zones';
+import { findDateLine, placeOf, unreadDateLine } from './date';
+import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
 import { findStamps, SECRECY_UNREAD_INK } from './stamps';
 import { findFooter } from './footer';
@@ -86,7 +86,9 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const stamps = findStamps(lines, Math.max(headerEnd, (dateLine?.line ?? -1) + 1));
   if (!stamps.secrecy && !stamps.doubt && opts.unreadHeaderInk) stamps.doubt = SECRECY_UNREAD_INK;
   const issuer = findIssuer(lines, symbol, dateLine, title);
-  const footer = findFooter(lines, vocab, Math.max(headerEnd, subject?.end ?? 0));
+  // An attached document (a draft with its own header and signer) is not this one: the footer is read before it.
+  const docEnd = documentEnd(lines, zoneEnd);
+  const footer = findFooter(lines.slice(0, docEnd), vocab, Math.max(headerEnd, subject?.end ?? 0));
 
   // Type code: the symbol's type and the tên loại should agree.
   let typeCode: ScanField<string>;
@@ -126,6 +128,9 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     : symbol
       ? field(sym!.canonical, symConf)
       : { ...field<string>(null, 0.2), reason: 'no "Số" line in the header zone' };
+  // The place still reads on a date line whose day was written by hand ("Quảng Ngãi, ngàyØf tháng …").
+  const unreadPlace = !dateLine && unreadDate ? placeOf(unreadDate.text.slice(0, Math.max(0, unreadDate.fold.search(/,\s*ng/)))) : null;
+  const placeField = dateLine?.place ? field(dateLine.place, dateLine.placeConfidence) : unreadPlace ? field(unreadPlace, 0.8) : field<string>(null, 0.3);
   let dateField: ScanField<string> = field(dateLine?.iso ?? null, dateLine ? dateLine.confidence : 0.2);
   if (!dateLine) {
     dateField = { ...dateField, reason: unreadDate ? 'handwritten: the day or month could not be read' : 'no date line in the header zone' };
@@ -136,7 +141,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     typeCode,
     issuer: field(issuer?.name ?? null, issuer ? issuer.confidence : 0.3),
     issuerCode: field(sym?.bodyCode ?? null, sym ? symConf * (knownBody(sym.bodyCode) ? 1 : 0.8) : 0.2),
-    place: field(dateLine?.place ?? null, dateLine?.place ? dateLine.placeConfidence : 0.3),
+    place: placeField,
     documentDate: dateField,
     // Marks no trích yếu carries (* ^ ~ |, a run of stray marks) mean a stamp or a speck covered words: unsure.
     subject: field(subject?.text ?? null, subject ? subject.confidence * (/[*^~|]|(?:\s[^\p{L}\p{N}\s(]{1,3}){2,}/u.test(subject.text) ? 0.6 : 1) : 0.2),

@@ -4,7 +4,9 @@
  * section). Header fields (số/ký hiệu, date, issuer, tên loại, trích yếu, stamps) are read
  * only there, so a number or date cited in the body never becomes the document's own.
  */
-import { lettersFold, type Line } from './lines';
+import { lettersFold, upperShare, type Line } from './lines';
+import { mottoOn } from './header';
+import { PARTY_MOTTO, STATE_MOTTO } from './vocabulary';
 
 /** Words that open the body of a letter (as a sentence: capitalised), or a numbered section. */
 const BODY_WORDS = /^(?:[-+•]\s*)?(kinh gui|kinh trinh|can cu|thuc hien|theo de nghi|xet de nghi|trong boi canh|noi nhan)\b/;
@@ -38,6 +40,32 @@ export function headerZoneLimit(lines: Line[]): number {
     if (seen >= 2 && opensBody(l)) return i;
     seen++;
     if (seen >= HEADER_MAX_LINES) return i + 1;
+  }
+  return lines.length;
+}
+
+/**
+ * Where the document ends when another document follows it (an attached draft with its own
+ * header and signer, a copy's header): the first motto line after the body's start that comes
+ * after a "Nơi nhận" or a signing capacity, moved up over the attachment's issuer lines (caps
+ * directly above it, after a blank). `lines.length` when nothing is attached.
+ */
+export function documentEnd(lines: Line[], bodyFrom: number): number {
+  let signed = false;
+  for (let i = bodyFrom; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.text) continue;
+    if (/(?:^|\s)n[o0]i\s*nh[a-z]{1,2}n\b|^(?:t\s*[/.]?\s*m|k\s*[/.]?\s*t|t\s*[/.]?\s*l)[.\s]/.test(l.fold)) signed = true;
+    if (!signed || !(mottoOn(l, PARTY_MOTTO, 0.25) || mottoOn(l, STATE_MOTTO, 0.25))) continue;
+    let start = i;
+    for (let k = i - 1; k >= Math.max(bodyFrom, i - 3); k--) {
+      const p = lines[k]!;
+      if (!p.text) break;
+      if (upperShare(p.text) < 0.8) return i;
+      start = k;
+    }
+    // The caps run above the motto is the attachment's issuer only when a blank line sets it apart.
+    return start > 0 && !lines[start - 1]!.text ? start : i;
   }
   return lines.length;
 }

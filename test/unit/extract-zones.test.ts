@@ -246,3 +246,21 @@ describe('zone table: where the document ends (an attachment after the signing b
     expect(fields.documentDate.reason).toMatch(/handwritten/);
   });
 });
+
+describe('zone table: what a State letter fills in by hand is never given as sure', () => {
+  const state = (so: string, date: string) => ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', so, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', date, 'QUYẾT ĐỊNH', 'Về việc a', 'Căn cứ Luật;'].join('\n');
+  it.each([
+    ['a typed number', 'Số: 47/QĐ-UBND', '47/QĐ-UBND', true],
+    ['a number in the gap left before its slash', 'Số: 04 /QĐ-UBND', '04/QĐ-UBND', false],
+  ] as const)('%s', (_name, so, want, sure) => {
+    const n = extractFields(state(so, 'Quảng Ngãi, ngày 05 tháng 02 năm 2025')).fields.numberSymbol;
+    expect(n.value).toBe(want);
+    expect(n.confidence >= 0.9).toBe(sure);
+    if (!sure) expect(n.reason).toMatch(/handwritten/);
+  });
+  it('the day of a State letter is given, under 0.9', () => {
+    const d = extractFields(state('Số: 47/QĐ-UBND', 'Quảng Ngãi, ngày 05 tháng 02 năm 2025')).fields.documentDate;
+    expect(d.value).toBe('2025-02-05');
+    expect(d.confidence).toBeLessThan(0.9);
+  });
+});

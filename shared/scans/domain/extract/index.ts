@@ -123,15 +123,23 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const symConf = symbol
     ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85)
     : 0.2;
+  // A State letter's number and day are written by hand after signature, in the gap left for them
+  // ("Số:   /QĐ-UBND", "ngày   tháng"): a print OCR's reading of them is never sure. A gap read
+  // between the number and its slash ("04 /QĐ-BCĐ") shows it; the State date is never given ≥ 0.9.
+  const stateFamily = (system.value ?? symbol?.match.parsed.form) === 'state';
+  const handGap = !!symbol && !symbol.unreadNumber && symbol.match.parsed.form === 'state' && /\d\s+\//.test(lines[symbol.line]!.text.slice(symbol.match.index, symbol.match.index + symbol.match.length));
   const numberField: ScanField<string> = symbol?.unreadNumber
     ? { ...field<string>(null, 0.2), reason: 'handwritten: the number after "Số" could not be read' }
     : symbol
-      ? field(sym!.canonical, symConf)
+      ? handGap
+        ? { ...field(sym!.canonical, Math.min(symConf, 0.8)), reason: 'handwritten: the number in the gap after "Số" may be misread' }
+        : field(sym!.canonical, symConf)
       : { ...field<string>(null, 0.2), reason: 'no "Số" line in the header zone' };
   // The place still reads on a date line whose day was written by hand ("Quảng Ngãi, ngàyØf tháng …").
   const unreadPlace = !dateLine && unreadDate ? placeOf(unreadDate.text.slice(0, Math.max(0, unreadDate.fold.search(/,\s*ng/)))) : null;
   const placeField = dateLine?.place ? field(dateLine.place, dateLine.placeConfidence) : unreadPlace ? field(unreadPlace, 0.8) : field<string>(null, 0.3);
   let dateField: ScanField<string> = field(dateLine?.iso ?? null, dateLine ? dateLine.confidence : 0.2);
+  if (dateLine && stateFamily && dateLine.confidence >= 0.85) dateField = { ...field(dateLine.iso, 0.85), reason: 'State letter: the day is usually written by hand after signature' };
   if (!dateLine) {
     dateField = { ...dateField, reason: unreadDate ? 'handwritten: the day or month could not be read' : 'no date line in the header zone' };
   }

@@ -101,7 +101,7 @@ export function benchReader(o: BenchReaderOptions): BenchReader {
     async read(bytes, contentType) {
       const read = await reader.read(bytes, contentType);
       const text = read.pages.map((p) => p.text).join('\n\n');
-      const { fields } = reader.extract(text);
+      const { fields } = reader.extract(text, read);
       return { pages: read.pages.length, text, fields };
     },
     warmUp: async () => {
@@ -341,6 +341,7 @@ function printPart(s: PartSummary, cpuMs: number, docs: DocScore[], hidden: bool
   }
   console.log(`  coverage ${s.coverage.right}/${s.coverage.of} ${pct(s.coverage.right, s.coverage.of)}; high-confidence precision ${s.highConfidence.right}/${s.highConfidence.of} ${pct(s.highConfidence.right, s.highConfidence.of)} (goal ≥ 98%)`);
   console.log(`  secret documents read as not secret: ${s.secret.readAsNotSecret.length} of ${s.secret.docs}${s.secret.readAsNotSecret.length ? ` (${s.secret.readAsNotSecret.join(', ')})` : ''}`);
+  if (s.secretLeftToClerk.length) console.log(`    of which null with a reason (possibly secret, left to the clerk): ${s.secretLeftToClerk.join(', ')}`);
   if (s.cer) console.log(`  body CER pooled ${(100 * s.cer.pooled).toFixed(2)}%, mean ${(100 * s.cer.mean).toFixed(2)}%, worst ${(100 * s.cer.worst).toFixed(2)}% (${s.cer.docs} documents with body truth)`);
   else console.log('  body CER: no body in this truth');
   if (s.errors.length) console.log(`  read failed: ${s.errors.join(', ')}`);

@@ -13,6 +13,8 @@
  *   value of the five, or any answer for secrecy and urgency, "no mark" included: a confident
  *   "not secret" on a secret letter is the worst error), the share that are right. Goal ≥ 98 %.
  * - Secret documents read as not secret: the truth has a secrecy and the reader's secrecy is null.
+ *   Of those, the ones whose null carries a reason (the reader failing closed: "possibly secret,
+ *   the clerk decides", which registration will not take as "not secret") are also listed apart.
  * - Body CER: edit distance of the truth's body against the best-matching stretch of the OCR
  *   text (both NFC, whitespace folded), divided by the body's length; pooled over characters.
  */
@@ -130,6 +132,8 @@ export interface PartSummary {
   /** Answers given with confidence ≥ 0.9 that are right, of all such answers. */
   highConfidence: Count;
   secret: { docs: number; readAsNotSecret: string[] };
+  /** Secret documents whose secrecy was null with a reason: left to the clerk, not claimed unmarked. */
+  secretLeftToClerk: string[];
   cer: { docs: number; pooled: number; mean: number; worst: number } | null;
 }
 
@@ -155,6 +159,7 @@ export function summarise(set: string, part: string, docs: readonly DocScore[], 
     coverage: { right: VALUE_FIELDS.reduce((a, f) => a + fields[f].given, 0), of: VALUE_FIELDS.length * docs.length },
     highConfidence: { right: FIELDS.reduce((a, f) => a + fields[f].highRight, 0), of: FIELDS.reduce((a, f) => a + fields[f].high, 0) },
     secret: { docs: docs.filter((d) => d.secret).length, readAsNotSecret: docs.filter((d) => d.secretReadAsNotSecret).map((d) => d.id) },
+    secretLeftToClerk: docs.filter((d) => d.secretReadAsNotSecret && d.fields.secrecy.reason).map((d) => d.id),
     cer: withBody.length
       ? {
           docs: withBody.length,

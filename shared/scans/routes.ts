@@ -33,7 +33,11 @@ export const ScanCreate = z
 
 export const ScanUploadTicket = UploadTicket.extend({ scanId: z.string() }).meta({ id: 'ScanUploadTicket' });
 
-const Field = z.object({ value: z.unknown(), confidence: z.number() });
+const Field = z.object({
+  value: z.unknown(),
+  confidence: z.number(),
+  reason: z.string().optional().meta({ description: 'Why the reader gives no value or an unsure one ("handwritten: …", "mark zone not clearly read: possibly secret, the clerk decides")' }),
+});
 
 export const ScanView = z
   .object({
@@ -43,7 +47,7 @@ export const ScanView = z
     contentType: z.string(),
     pages: z.number().nullable(),
     text: z.string().nullable(),
-    fields: z.record(z.string(), Field).meta({ description: `Each with value and confidence: ${SCAN_FIELD_NAMES.join(', ')}; empty while not read or when the caller's clearance does not cover the scan` }),
+    fields: z.record(z.string(), Field).meta({ description: `Each with value and confidence (and a reason when the reader is unsure): ${SCAN_FIELD_NAMES.join(', ')}; empty while not read or when the caller's clearance does not cover the scan` }),
     lowConfidence: z.array(z.string()).meta({ description: 'Fields the clerk should check' }),
     secrecy: z.enum(SECRECY_LEVELS).nullable(),
     urgency: z.enum(URGENCY_LEVELS).nullable(),

@@ -28,7 +28,7 @@ const tokens = {} as Record<'vanthu' | 'chuyenvien' | 'chuyenvien2' | 'chanhvp',
 const field = (value: unknown, confidence = 0.95) => ({ value, confidence });
 
 /** A scan as OCR would leave it: created through the API, its job finished `done` with these fields and text. */
-async function readScan(opts: { numberSymbol: string | null; subject: string; secrecy?: Secrecy | null; text: string }): Promise<string> {
+async function readScan(opts: { numberSymbol: string | null; subject: string; secrecy?: Secrecy | null; secrecyReason?: string; text: string }): Promise<string> {
   const created = await invoke(scans, { method: 'POST', path: '/v1/scans', token: tokens.vanthu, body: { fileName: 'ct.pdf', contentType: 'application/pdf', size: 17 } });
   const scanId = created.body.scanId as string;
   await officeParts().blobs.put(`scans/${scanId}`, '%PDF-1.4 stand-in', 'application/pdf');
@@ -42,7 +42,7 @@ async function readScan(opts: { numberSymbol: string | null; subject: string; se
     place: field('Huế'),
     documentDate: field('2024-03-01'),
     subject: field(opts.subject, 0.6),
-    secrecy: field(opts.secrecy ?? null),
+    secrecy: opts.secrecyReason ? { value: null, confidence: 0.4, reason: opts.secrecyReason } : field(opts.secrecy ?? null),
     urgency: field(null),
     signer: field('Nguyễn Văn An'),
     recipients: field(['Các chi bộ trực thuộc']),
@@ -124,6 +124,19 @@ describe('registering a read scan, and searching for it', () => {
     const r = await invoke(scans, { method: 'POST', path: `/v1/scans/${id}/register`, token: tokens.vanthu, body: {} });
     expect(r.status).toBe(400);
     expect(r.body.error.details).toEqual([expect.objectContaining({ path: 'body.numberSymbol' })]);
+  });
+
+  it('fails closed on an unsure secrecy: shows the reason, and registers only once the clerk says (null for none)', async () => {
+    const reason = 'ink in the header zone OCR could not read (a stamp?): possibly secret, the clerk decides';
+    const id = await readScan({ numberSymbol: '12-CT/ĐU', subject: 'về việc khác', secrecyReason: reason, text: 'văn bản' });
+    const shown = await invoke(scans, { method: 'GET', path: `/v1/scans/${id}`, token: tokens.vanthu });
+    expect(shown.body.fields.secrecy).toEqual({ value: null, confidence: 0.4, reason });
+    const r = await invoke(scans, { method: 'POST', path: `/v1/scans/${id}/register`, token: tokens.vanthu, body: {} });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details).toEqual([expect.objectContaining({ path: 'body.secrecy' })]);
+    const ok = await invoke(scans, { method: 'POST', path: `/v1/scans/${id}/register`, token: tokens.vanthu, body: { secrecy: null } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.secrecy).toBeNull();
   });
 
   it('applies the secrecy guard when the clerk corrects the secrecy to Tối mật', async () => {

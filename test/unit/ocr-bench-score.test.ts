@@ -66,6 +66,14 @@ const allRight = {
 };
 
 describe('scoreDoc and summarise', () => {
+  it('a secret letter whose secrecy is null with a reason stays read as not secret, and is listed as left to the clerk', () => {
+    const unsure = scoreDoc(party, { fields: { ...allRight, secrecy: { value: null, confidence: 0.4, reason: 'possibly secret' } }, text: 'x', pages: 1, ms: 1 });
+    expect(unsure.secretReadAsNotSecret).toBe(true);
+    const s = summarise('scans-2', 'dev', [unsure], 1000);
+    expect(s.secret.readAsNotSecret).toEqual(['s3-001']);
+    expect(s.secretLeftToClerk).toEqual(['s3-001']);
+  });
+
   it('a secret letter read as not secret is counted and named; a read failure is not', () => {
     const missed = scoreDoc(party, { fields: { ...allRight, secrecy: f(null, 0.6) }, text: 'Điều 1. Văn phòng cấp ủy.', pages: 1, ms: 1000 });
     const failed = scoreDoc({ ...party, id: 's3-002' }, { error: 'unreadable', ms: 10 });
@@ -73,6 +81,7 @@ describe('scoreDoc and summarise', () => {
     expect([missed.secretReadAsNotSecret, failed.secretReadAsNotSecret, fine.secretReadAsNotSecret]).toEqual([true, false, false]);
     const s = summarise('scans-2', 'dev', [missed, failed, fine], 4000);
     expect(s.secret).toEqual({ docs: 3, readAsNotSecret: ['s3-001'] });
+    expect(s.secretLeftToClerk).toEqual([]);
     expect(s.errors).toEqual(['s3-002']);
     expect(s.fields.secrecy).toEqual({ ok: 1, of: 3, given: 3, high: 1, highRight: 1 });
     expect(s.fields.numberSymbol).toEqual({ ok: 2, of: 3, given: 2, high: 2, highRight: 2 });

@@ -114,7 +114,7 @@ export class OcrPipeline {
         return { outcome: 'failed', scanId };
       }
       const text = read.pages.map((p) => p.text).join('\n\n');
-      const { fields, lowConfidence } = reader.extract(text);
+      const { fields, lowConfidence } = reader.extract(text, read);
       const secrecy = fields.secrecy?.value ?? null;
       const urgency = fields.urgency?.value ?? null;
       const now = clock.now();

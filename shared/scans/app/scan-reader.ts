@@ -13,7 +13,8 @@ import { isUnreadableDocumentError, type OcrEngine, type OcrResult } from '../po
 /** The text OCR read from a file, page by page. */
 export interface ReadText {
   engine: string;
-  pages: { text: string; confidence: number | null }[];
+  /** Each page's text; `unreadInk`: how many regions of ink in its header band OCR gave no text for (when the engine looks). */
+  pages: { text: string; confidence: number | null; unreadInk?: number }[];
 }
 
 /** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
@@ -29,7 +30,8 @@ export interface ScanReader {
   /** Reads every page; throws an error `isUnreadable` recognises when the file cannot be read at all. */
   read(bytes: Uint8Array, contentType: ScanContentType): Promise<ReadText>;
   isUnreadable(err: unknown): boolean;
-  extract(text: string): ExtractedScanFields;
+  /** The fields of the joined text; with the pages read, what OCR could not read counts too (unread ink in page 1's header: secrecy fails closed). */
+  extract(text: string, read?: Pick<ReadText, 'pages'>): ExtractedScanFields;
   /** Starts the engine ahead of the first scan (worker pool, model), when it has anything to start. */
   warmUp?(): Promise<void>;
   /** Stops the engine's workers. */
@@ -38,7 +40,7 @@ export interface ScanReader {
 
 /** The text-only view of a recognition result. */
 export function toReadText(r: OcrResult): ReadText {
-  return { engine: r.engine, pages: r.pages.map((p) => ({ text: p.text, confidence: p.confidence })) };
+  return { engine: r.engine, pages: r.pages.map((p) => ({ text: p.text, confidence: p.confidence, ...(p.unreadInk?.length ? { unreadInk: p.unreadInk.length } : {}) })) };
 }
 
 /** The reading step around one OCR engine, extracting with `vocabulary()` (the office's, from its configuration). */
@@ -47,7 +49,7 @@ export function scanReader(engine: OcrEngine, vocabulary: () => ExtractVocabular
     detectType: (bytes) => detectFileKind(bytes),
     read: async (bytes, contentType) => toReadText(await engine.recognize({ bytes, contentType })),
     isUnreadable: (err) => isUnreadableDocumentError(err),
-    extract: (text) => extractFields(text, { today: now(), vocabulary: vocabulary() }),
+    extract: (text, read) => extractFields(text, { today: now(), vocabulary: vocabulary(), unreadHeaderInk: !!read?.pages[0]?.unreadInk }),
     warmUp: () => engine.warmUp?.() ?? Promise.resolve(),
     close: () => engine.close?.() ?? Promise.resolve(),
   };

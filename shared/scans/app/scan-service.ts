@@ -188,7 +188,11 @@ export class ScanService {
     if (missing.length) {
       throw new ValidationError(
         `OCR did not find ${missing.join(', ')}: give ${missing.length > 1 ? 'them' : 'it'} in the body`,
-        missing.map((m) => ({ path: `body.${m}`, message: 'not found on the scan; required' })),
+        missing.map((m) => ({
+          path: `body.${m}`,
+          // Fail closed: OCR could not tell a secrecy mark is absent; the clerk says (null for none).
+          message: m === 'secrecy' ? `not sure on the scan (${scan.fields?.['secrecy']?.reason ?? 'possibly secret'}); give secrecy, null for none` : 'not found on the scan; required',
+        })),
       );
     }
     if (mustQuarantine(input.secrecy)) throw metadataOnly(await this.quarantineNow(scan, input.secrecy));

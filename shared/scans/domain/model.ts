@@ -61,6 +61,8 @@ export type ScanFieldName = (typeof SCAN_FIELD_NAMES)[number];
 export interface ScanField<T = unknown> {
   value: T | null;
   confidence: number;
+  /** Why the reader gives no value (or an unsure one): "handwritten", "not in the header zone", "mark zone not clearly read"… */
+  reason?: string;
 }
 
 export interface ScanFields {

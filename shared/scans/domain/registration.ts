@@ -43,7 +43,10 @@ export function incomingFromScan(scan: Pick<Scan, 'scanId' | 'fields'>, correcti
     const v = pick(name);
     return typeof v === 'string' ? v.trim() : '';
   };
-  const missing = REQUIRED_FOR_REGISTRATION.filter((name) => text(name) === '');
+  const missing: string[] = REQUIRED_FOR_REGISTRATION.filter((name) => text(name) === '');
+  // Fail closed: OCR could not tell whether a secrecy mark is absent (the field is null with a
+  // reason); the clerk must say (null for none), it is never registered as not secret by default.
+  if (corrections.secrecy === undefined && (fields?.['secrecy']?.value ?? null) === null && fields?.['secrecy']?.reason) missing.push('secrecy');
   const input: IncomingInput = {
     numberSymbol: text('numberSymbol'),
     documentDate: text('documentDate'),

@@ -45,6 +45,11 @@ export interface OcrPage {
   width?: number;
   height?: number;
   lines?: OcrLine[];
+  /**
+   * Ink in the page's header band that OCR gave no text for (a boxed or red stamp it could
+   * not read), when the engine looks: the reader cannot then say no secrecy mark is there.
+   */
+  unreadInk?: OcrBBox[];
 }
 
 export interface OcrResult {

@@ -14,6 +14,7 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { readingOrderText } from '../../domain/extract/layout';
 import { readableScanKind } from '../../domain/unreadable';
 import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
+import { unreadHeaderInk } from './unread-ink';
 import { decodeToGray, estimateSkew, removeFramesAndRules, rotateGray, scaleGray, type GrayImage } from './image';
 import { pdfPages, preloadPdf } from './pdf';
 
@@ -163,7 +164,7 @@ export class TesseractEngine implements OcrEngine {
     if (this.opts.removeFrames !== false) page = removeFramesAndRules(page).image;
     if (factor !== 1) page = scaleGray(page, factor);
     res *= factor;
-    return { image: encodePgm(page), dpi: Math.round(res), width: page.width, height: page.height };
+    return { image: encodePgm(page), gray: page, dpi: Math.round(res), width: page.width, height: page.height };
   }
 
   private async decodeTiff(bytes: Uint8Array): Promise<GrayImage> {
@@ -194,7 +195,8 @@ export class TesseractEngine implements OcrEngine {
       const raw = r.data.text ?? '';
       const text = this.opts.layout === 'raw' || !lines.length ? raw : readingOrderText(lines);
       const confidence = typeof r.data.confidence === 'number' ? Math.round(r.data.confidence * 10) / 1000 : 0;
-      return { text, confidence, width: p.width, height: p.height, lines };
+      const unreadInk = lines.length ? unreadHeaderInk(p.gray, lines) : [];
+      return { text, confidence, width: p.width, height: p.height, lines, ...(unreadInk.length ? { unreadInk } : {}) };
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (/read image|pixRead|Error attempting/i.test(msg)) throw new UnreadableDocumentError(`the image cannot be read: ${msg}`, { cause: err, kind: 'corrupt' });
@@ -251,6 +253,8 @@ export class TesseractEngine implements OcrEngine {
 
 interface Prepared {
   image: Uint8Array;
+  /** The cleaned page itself, to find the ink OCR left unread. */
+  gray: GrayImage;
   dpi: number;
   width: number;
   height: number;

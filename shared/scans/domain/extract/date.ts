@@ -22,9 +22,15 @@ export interface DateHit {
 /** Years a scanned letter's date may carry; an OCR misreading outside them is not a date. */
 const PLAUSIBLE_YEARS = { from: 1930, to: 2100 };
 
-export function findDateLine(lines: Line[], symbolLine: number, today?: Date): DateHit | null {
+/**
+ * The date line, read only in the header zone (lines before `zoneEnd`): a date cited in the
+ * body ("Nghị định số 161/2024/NĐ-CP ngày 18/12/2024") is never the document's. A day or month
+ * squeezed against its word ("ngày5 tháng", the digits written by hand in the gap) is given
+ * as unsure.
+ */
+export function findDateLine(lines: Line[], symbolLine: number, today?: Date, zoneEnd: number = lines.length): DateHit | null {
   const candidates: (DateHit & { score: number })[] = [];
-  for (const l of lines) {
+  for (const l of lines.slice(0, Math.min(zoneEnd, lines.length))) {
     if (!l.text) continue;
     const m = findDatePhrase(l.fold, 'ocr');
     if (!m) continue;
@@ -50,7 +56,9 @@ export function findDateLine(lines: Line[], symbolLine: number, today?: Date): D
     if (Math.abs(l.index - symbolLine) <= 2) score += 1;
     if (numeric) score -= 1.5;
     const digitsFixed = /[oli|]/.test(m.day + m.month + m.year);
-    const confidence = (numeric ? 0.75 : 0.95) * (digitsFixed ? 0.85 : 1);
+    // Handwritten day or month: glued to "ngày"/"tháng" or followed by a stray mark.
+    const squeezed = !numeric && (/ng[a-z?]{0,3}y?[0-9oli|]/.test(m.text) || /[0-9oli|]th[a-z?]{1,3}g/.test(m.text) || /th[a-z?]{1,3}g?[0-9]/.test(m.text));
+    const confidence = (numeric ? 0.75 : 0.95) * (digitsFixed ? 0.85 : 1) * (squeezed ? 0.65 : 1);
     candidates.push({
       line: l.index,
       iso,
@@ -98,4 +106,13 @@ export function placeOf(before: string): string | null {
   while (from < toks.length - 1 && isUpperWord(toks[from]!.text) && toks[from]!.text.length > 2 && /^(mat|khan|hoa|toc|toi|tuyet|thuong)$/.test(foldDiacritics(toks[from]!.text))) from++;
   const out = s.slice(toks[from]!.start, toks[toks.length - 1]!.end).trim();
   return out || null;
+}
+
+/** A line of the header zone that reads as a date line whose day or month the reader could not make out ("ngàyØftháng 02 năm 2025"). */
+export function unreadDateLine(lines: Line[], zoneEnd: number): Line | null {
+  for (const l of lines.slice(0, Math.min(zoneEnd, lines.length))) {
+    if (!l.text) continue;
+    if (/ng[a-z?]{0,3}y/.test(l.fold) && /th[a-z?]{1,3}g/.test(l.fold) && /n[a-z?]{1,3}m\s*[0-9oli|]{4}/.test(l.fold)) return l;
+  }
+  return null;
 }

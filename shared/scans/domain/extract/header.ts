@@ -2,9 +2,10 @@
  * The header zone's fields: the header kind (Party or State motto), số and ký hiệu (the
  * office's number-symbol parser, scored for being the document's own), and tên cơ quan.
  */
-import { findNumberSymbols, isKnownBodyCode, isKnownTypeCode, type NumberSymbolMatch } from '../../../office';
+import { findNumberSymbols, type NumberSymbolMatch } from '../../../office';
 import { bestSubstringMatch } from './fuzzy';
-import { upperShare, type Line } from './lines';
+import { lettersFold, upperShare, type Line } from './lines';
+import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2 } from './vocabulary';
 import type { DateHit } from './date';
 import type { TitleHit } from './hits';
@@ -47,31 +48,61 @@ export function detectSystem(lines: Line[]): { value: DocumentSystem | null; con
 export interface SymbolHit {
   line: number;
   match: NumberSymbolMatch;
+  /** The number itself could not be read (written by hand after signature): only the symbol's letters are known. */
+  unreadNumber?: boolean;
 }
 
-export function findSymbol(lines: Line[]): SymbolHit | null {
-  const hits: (SymbolHit & { score: number })[] = [];
-  const n = lines.length;
-  for (const l of lines) {
+/** "Số" (OCR forms included) opening a line: the document's own số/ký hiệu line. */
+const SO_AT_START = /^[^\p{L}\p{N}]{0,2}[Ss5$]\s*[ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ06]\s*[:.;]?/u;
+/** An incoming-receipt stamp ("CV ĐẾN Số …", "ĐẾN Số: … Ngày: …"): its number is the office's, not the letter's. */
+const RECEIPT = /\b(?:den|cv\s*den|cong van den)\s*$/;
+
+/**
+ * Số/ký hiệu, read only in the header zone (lines before `zoneEnd`) and only after a "Số" that
+ * opens its line (or, on a line merging the two header columns, after the issuer's capitals
+ * with a capital S): a "số" in running text ("Nghị quyết số 19/NQ-CP", "Nghị quyết: Số 39/…")
+ * cites another document. A "Số" line whose number the reader cannot make out (written by hand
+ * after signature) still gives the symbol's letters, with `unreadNumber`.
+ */
+export function findSymbol(lines: Line[], zoneEnd: number = lines.length): SymbolHit | null {
+  const end = Math.min(zoneEnd, lines.length);
+  for (let i = 0; i < end; i++) {
+    const l = lines[i]!;
     if (!l.text) continue;
     for (const m of findNumberSymbols(l.text)) {
-      const prefixText = l.text.slice(m.index, m.index + 3);
-      const upperSo = m.hasSoPrefix && /^[S5$]/.test(prefixText);
-      let score = 0;
-      if (m.hasSoPrefix) score += upperSo ? 4 : 1;
-      // A "Số" at the start of a line (the left header column) is the document's own.
-      if (m.index <= 2) score += 2;
-      score -= (l.index / Math.max(1, n)) * 3;
-      if (isKnownTypeCode(m.parsed.typeCode)) score += 1;
-      if (isKnownBodyCode(m.parsed.bodyCode)) score += 0.5;
-      // Cited in running text ("nghị quyết số 10-NQ/TU ngày …"): a lower-case "số" before it.
-      if (/\bs[oốô]\s*$/i.test(l.fold.slice(Math.max(0, m.index - 4), m.index)) && !m.hasSoPrefix) score -= 1;
-      hits.push({ line: l.index, match: m, score });
+      if (!m.hasSoPrefix) continue;
+      const before = l.text.slice(0, m.index);
+      const beforeFold = l.fold.slice(0, m.index).trim();
+      if (RECEIPT.test(beforeFold)) continue;
+      const atStart = m.index <= 2;
+      // Merged columns: "BAN CHỈ ĐẠO 138 Số: 04/QĐ-BCĐ" (capitals before a capital S).
+      const afterIssuer = /^[S5$]/.test(l.text.slice(m.index, m.index + 1)) && upperShare(before) > 0.8 && /\p{L}{2}/u.test(before);
+      if (atStart || afterIssuer) return { line: i, match: m };
+    }
+    // A "Số" line with a number the reader cannot read: keep the symbol's letters.
+    const so = SO_AT_START.exec(l.text);
+    if (so && /[/]/.test(l.text) && !RECEIPT.test(l.fold.slice(0, so.index))) {
+      const slash = l.text.indexOf('/', so[0].length);
+      const numberPart = l.text.slice(so[0].length, slash).trim();
+      const tail = l.text.slice(slash);
+      // Party tails are "-TYPE/BODY" with the hyphen before the slash; State ones "/TYPE-BODY".
+      const party = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*$/u.exec(numberPart);
+      const probe = party ? `Số 1${numberPart.slice(party.index)}${tail}` : `Số: 1${tail}`;
+      const m = findNumberSymbols(probe).find((x) => x.hasSoPrefix && x.index === 0);
+      if (m && numberPart.length <= 8) {
+        const parsed = { ...m.parsed, number: Number.NaN, numberText: '' };
+        return { line: i, match: { ...m, parsed }, unreadNumber: true };
+      }
     }
   }
-  if (!hits.length) return null;
-  hits.sort((a, b) => b.score - a.score || a.line - b.line);
-  return hits[0]!;
+  // No "Số" read: a symbol opening a header line (the word lost to a speck), given as unsure.
+  for (let i = 0; i < end; i++) {
+    const l = lines[i]!;
+    if (!l.text) continue;
+    const m = findNumberSymbols(l.text).find((x) => x.index <= 2);
+    if (m && !RECEIPT.test(l.fold.slice(0, m.index))) return { line: i, match: m };
+  }
+  return null;
 }
 
 // --- tên cơ quan -----------------------------------------------------------------------------------
@@ -82,34 +113,65 @@ export interface IssuerHit {
   confidence: number;
 }
 
+/** The issuer column's text on one line: the motto and the date line cut out, or null when it is no name (blank, specks, lower case). */
+function issuerText(l: Line, date: DateHit | null): { text: string; star: boolean } | null {
+  let text = l.text;
+  const cuts: [number, number][] = [];
+  for (const motto of [PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2]) {
+    const hit = mottoOn(l, motto, 0.3);
+    if (hit) cuts.push([hit.start, hit.end]);
+  }
+  if (date && date.line === l.index) cuts.push([date.start, text.length]);
+  cuts.sort((a, b) => b[0] - a[0]);
+  for (const [a, b] of cuts) text = text.slice(0, a) + ' ' + text.slice(b);
+  text = text.replace(/\s+/g, ' ').trim();
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 3) return { text: '', star: !!letters.length || /[*★☆✱✲⁎∗]/u.test(text) };
+  if (upperShare(text) < 0.75) return null;
+  return { text: text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, ''), star: false };
+}
+
+/** A State issuer printed on two lines: the kind of body, then its place ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI"). */
+const STATE_BODY_KIND = /^(uy ban nhan dan|hoi dong nhan dan|so [a-z]|ban quan ly)/;
+const PLACE_LINE = /^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b/;
+
 export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHit | null, title: TitleHit | null): IssuerHit | null {
-  const stop = symbol ? symbol.line : date ? date.line : title ? title.line : Math.min(lines.length, 6);
-  const parts: string[] = [];
-  for (let i = 0; i < stop; i++) {
-    const l = lines[i]!;
-    if (!l.text) continue;
-    let text = l.text;
-    // Cut the right column's motto and date line out of the merged line.
-    const cuts: [number, number][] = [];
-    for (const motto of [PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2]) {
-      const hit = mottoOn(l, motto, 0.3);
-      if (hit) cuts.push([hit.start, hit.end]);
+  let parts: string[] = [];
+  if (symbol) {
+    // The issuer sits right above the Số line: walk up while the lines are its capitals.
+    for (let i = symbol.line - 1; i >= 0 && parts.length < 3; i--) {
+      const l = lines[i]!;
+      if (!l.text) {
+        if (parts.length) break;
+        continue;
+      }
+      const t = issuerText(l, date);
+      if (!t) break;
+      if (!t.text) {
+        // Blank after cutting the motto, or the star under the name.
+        if (t.star && parts.length) break;
+        continue;
+      }
+      parts.unshift(t.text);
     }
-    if (date && date.line === i) cuts.push([date.start, text.length]);
-    cuts.sort((a, b) => b[0] - a[0]);
-    for (const [a, b] of cuts) text = text.slice(0, a) + ' ' + text.slice(b);
-    text = text.replace(/\s+/g, ' ').trim();
-    // The star under the body's name (read as *, ★, x, >*) separates it from the số.
-    const letters = text.replace(/[^\p{L}]/gu, '');
-    if (letters.length < 3) {
-      // The star ends the name; specks and the motto's underline read as ": :", "|", "—" do not.
-      if (parts.length && (letters.length || /[*★☆✱✲⁎∗]/u.test(text))) break;
-      continue;
+    const sameLine = lines[symbol.line]!.text.slice(0, symbol.match.index);
+    if (!parts.length && upperShare(sameLine) > 0.8 && sameLine.replace(/[^\p{L}]/gu, '').length >= 3) parts.push(sameLine.trim());
+  } else {
+    const stop = date ? date.line : title ? title.line : Math.min(lines.length, 6);
+    for (let i = 0; i < stop; i++) {
+      const t = issuerText(lines[i]!, date);
+      if (!t) continue;
+      if (!t.text) {
+        if (parts.length && t.star) break;
+        continue;
+      }
+      parts.push(t.text);
     }
-    if (upperShare(text) < 0.75) continue;
-    text = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '');
-    // Drop short junk words at the ends (seal and border remnants).
-    parts.push(text);
+  }
+  // "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NGÃI" is one name.
+  const k = parts.length - 2;
+  if (k >= 0 && STATE_BODY_KIND.test(lettersFold(foldDiacritics(parts[k]!))) && PLACE_LINE.test(lettersFold(foldDiacritics(parts[k + 1]!)))) {
+    parts = [...parts.slice(0, k), `${parts[k]} ${parts[k + 1]}`];
   }
   if (!parts.length) return null;
   if (parts.length === 1) return { name: parts[0]!, parent: null, confidence: 0.75 };

@@ -21,9 +21,10 @@ import { readingOrderText, type LayoutLine } from './layout';
 import { toLines } from './lines';
 import { emptyFields, field, finish, type ExtractedFields } from './confidence';
 import { detectSystem, findIssuer, findSymbol } from './header';
-import { findDateLine } from './date';
+import { findDateLine, placeOf, unreadDateLine } from './date';
+import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
-import { findStamps } from './stamps';
+import { findStamps, SECRECY_UNREAD_INK } from './stamps';
 import { findFooter } from './footer';
 import { canonicalCodeIn, repairHeaderMarks } from './spelling';
 import { DEFAULT_VOCABULARY, type ExtractVocabulary } from './vocabulary';
@@ -39,6 +40,11 @@ export interface ExtractOptions {
   lowConfidence?: number;
   /** Dates after this are implausible (default: no check). */
   today?: Date;
+  /**
+   * OCR saw ink in page 1's header band it gave no text for (a boxed or red stamp it could not
+   * read): with no mark read, secrecy fails closed (null with a reason, not "no mark").
+   */
+  unreadHeaderInk?: boolean;
 }
 
 /** OCR output with its layout (the OcrEngine port's result has this shape): pages of lines with boxes. */
@@ -63,14 +69,26 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   if (!nonBlank.length) return finish(emptyFields(), opts);
 
   const system = detectSystem(lines);
-  const symbol = findSymbol(lines);
-  const dateLine = findDateLine(lines, symbol?.line ?? -1, opts.today);
+  // Zones before fields: the header fields are read only above the body's first line.
+  const zoneEnd = headerZoneLimit(lines);
+  const symbol = findSymbol(lines, zoneEnd);
+  const unreadDate = unreadDateLine(lines, zoneEnd);
+  let dateLine = findDateLine(lines, symbol?.line ?? -1, opts.today, zoneEnd);
+  // The written date line ("…, ngày … tháng … năm …") is the document's: when it cannot be read,
+  // another date of the header zone (one cited in the trích yếu) is not taken instead.
+  if (dateLine && unreadDate && unreadDate.index !== dateLine.line && unreadDate.index < dateLine.line + 1) {
+    const onUnread = findDateLine([unreadDate], -1, opts.today);
+    if (!onUnread) dateLine = null;
+  }
   const title = findTitle(lines, vocab, Math.max(symbol?.line ?? -1, dateLine?.line ?? -1));
   const subject = findSubject(lines, title, symbol, dateLine);
   const headerEnd = headerZoneEnd(lines, title, subject, symbol, dateLine);
   const stamps = findStamps(lines, Math.max(headerEnd, (dateLine?.line ?? -1) + 1));
+  if (!stamps.secrecy && !stamps.doubt && opts.unreadHeaderInk) stamps.doubt = SECRECY_UNREAD_INK;
   const issuer = findIssuer(lines, symbol, dateLine, title);
-  const footer = findFooter(lines, vocab, Math.max(headerEnd, subject?.end ?? 0));
+  // An attached document (a draft with its own header and signer) is not this one: the footer is read before it.
+  const docEnd = documentEnd(lines, zoneEnd);
+  const footer = findFooter(lines.slice(0, docEnd), vocab, Math.max(headerEnd, subject?.end ?? 0));
 
   // Type code: the symbol's type and the tên loại should agree.
   let typeCode: ScanField<string>;
@@ -101,26 +119,50 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     if (body !== sym.bodyCode) sym = { ...sym, bodyCode: body, canonical: `${sym.numberText}-${sym.typeCode}/${body}` };
   }
   const knownBody = (code: string) => isKnownBodyCode(code) || (vocab.bodyCodes ?? []).includes(code);
+  // ≥ 0.9 only for a symbol read after "Số" on its own header line, passing the grammar with known codes.
   const symConf = symbol
     ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85)
     : 0.2;
+  // A State letter's number and day are written by hand after signature, in the gap left for them
+  // ("Số:   /QĐ-UBND", "ngày   tháng"): a print OCR's reading of them is never sure. A gap read
+  // between the number and its slash ("04 /QĐ-BCĐ") shows it; the State date is never given ≥ 0.9.
+  const stateFamily = (system.value ?? symbol?.match.parsed.form) === 'state';
+  const handGap = !!symbol && !symbol.unreadNumber && symbol.match.parsed.form === 'state' && /\d\s+\//.test(lines[symbol.line]!.text.slice(symbol.match.index, symbol.match.index + symbol.match.length));
+  const numberField: ScanField<string> = symbol?.unreadNumber
+    ? { ...field<string>(null, 0.2), reason: 'handwritten: the number after "Số" could not be read' }
+    : symbol
+      ? handGap
+        ? { ...field(sym!.canonical, Math.min(symConf, 0.8)), reason: 'handwritten: the number in the gap after "Số" may be misread' }
+        : field(sym!.canonical, symConf)
+      : { ...field<string>(null, 0.2), reason: 'no "Số" line in the header zone' };
+  // The place still reads on a date line whose day was written by hand ("Quảng Ngãi, ngàyØf tháng …").
+  const unreadPlace = !dateLine && unreadDate ? placeOf(unreadDate.text.slice(0, Math.max(0, unreadDate.fold.search(/,\s*ng/)))) : null;
+  const placeField = dateLine?.place ? field(dateLine.place, dateLine.placeConfidence) : unreadPlace ? field(unreadPlace, 0.8) : field<string>(null, 0.3);
+  let dateField: ScanField<string> = field(dateLine?.iso ?? null, dateLine ? dateLine.confidence : 0.2);
+  if (dateLine && stateFamily && dateLine.confidence >= 0.85) dateField = { ...field(dateLine.iso, 0.85), reason: 'State letter: the day is usually written by hand after signature' };
+  if (!dateLine) {
+    dateField = { ...dateField, reason: unreadDate ? 'handwritten: the day or month could not be read' : 'no date line in the header zone' };
+  }
 
   const fields: ScanFields = {
-    numberSymbol: field(sym?.canonical ?? null, symConf),
+    numberSymbol: numberField,
     typeCode,
     issuer: field(issuer?.name ?? null, issuer ? issuer.confidence : 0.3),
     issuerCode: field(sym?.bodyCode ?? null, sym ? symConf * (knownBody(sym.bodyCode) ? 1 : 0.8) : 0.2),
-    place: field(dateLine?.place ?? null, dateLine?.place ? dateLine.placeConfidence : 0.3),
-    documentDate: field(dateLine?.iso ?? null, dateLine ? dateLine.confidence : 0.2),
-    subject: field(subject?.text ?? null, subject ? subject.confidence : 0.2),
-    secrecy: field<Secrecy>(stamps.secrecy?.value ?? null, stamps.secrecy?.confidence ?? stamps.noneConfidence),
+    place: placeField,
+    documentDate: dateField,
+    // Marks no trích yếu carries (* ^ ~ |, a run of stray marks) mean a stamp or a speck covered words: unsure.
+    subject: field(subject?.text ?? null, subject ? subject.confidence * (/[*^~|]|(?:\s[^\p{L}\p{N}\s(]{1,3}){2,}/u.test(subject.text) ? 0.6 : 1) : 0.2),
+    // Fail closed: no mark read in a zone read unclearly is "possibly secret", not "not secret".
+    secrecy: stamps.doubt ? { ...field<Secrecy>(null, 0.4), reason: stamps.doubt } : field<Secrecy>(stamps.secrecy?.value ?? null, stamps.secrecy?.confidence ?? stamps.noneConfidence),
     urgency: field<Urgency>(stamps.urgency?.value ?? null, stamps.urgency?.confidence ?? stamps.noneConfidence),
     signer: field(footer.name?.value ?? null, footer.name?.confidence ?? 0.3),
     recipients: field(footer.recipients?.value ?? null, footer.recipients?.confidence ?? 0.3),
     issuerParent: field(issuer?.parent ?? null, issuer?.parent ? issuer.confidence * 0.9 : 0.5),
     signingCapacity: field(footer.capacity?.value ?? null, footer.capacity?.confidence ?? 0.5),
     signerTitle: field(footer.title?.value ?? null, footer.title?.confidence ?? 0.3),
-    system: field(system.value, system.confidence),
+    // The family (party/state): from the motto, else from the symbol's grammar ("12-NQ/TU" vs "47/QĐ-UBND").
+    system: system.value ? field(system.value, system.confidence) : symbol ? field(symbol.match.parsed.form, 0.7) : field(null, system.confidence),
   };
   repairHeaderMarks(fields, text, vocab);
   return finish(fields, opts);

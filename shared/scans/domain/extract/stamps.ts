@@ -20,6 +20,8 @@ export interface StampHits {
   secrecy: { value: Secrecy; confidence: number } | null;
   urgency: { value: Urgency; confidence: number } | null;
   noneConfidence: number;
+  /** No mark read, but the zone was not read clearly enough to say there is none. */
+  doubt?: string | null;
 }
 
 /**
@@ -74,5 +76,33 @@ export function findStamps(lines: Line[], headerEnd: number): StampHits {
       }
     }
   }
-  return { secrecy, urgency, noneConfidence: 0.85 };
+  return { secrecy, urgency, noneConfidence: 0.85, doubt: secrecy ? null : markDoubt(lines, end) };
+}
+
+/** Why the reader cannot be sure no secrecy mark sits in the header zone, or null when it read the zone clearly. */
+export const SECRECY_DOUBT = 'mark zone not clearly read: possibly secret, the clerk decides';
+/** Why, when OCR left ink unread in the header (a stamp it could not read). */
+export const SECRECY_UNREAD_INK = 'ink in the header zone OCR could not read (a stamp?): possibly secret, the clerk decides';
+
+/**
+ * Fail closed (issue 14): a secrecy mark the reader is not sure it saw absent. In the header
+ * zone (where MẬT, TỐI MẬT, TUYỆT MẬT sit), a word a letter or two from "MẬT" that is no
+ * mark it knows, or a line OCR could not make letters of (a stamp's box, a red seal read as
+ * specks), leaves the question open.
+ */
+export function markDoubt(lines: Line[], end: number): string | null {
+  for (let i = 0; i < Math.min(end, lines.length); i++) {
+    const l = lines[i]!;
+    if (!l.text) continue;
+    for (const t of wordTokens(l.text)) {
+      const f = foldDiacritics(t.text);
+      if (!isUpperWord(t.text) || f === 'mat' || f.length < 2 || f.length > 4) continue;
+      if (levenshtein(f, 'mat') === 1 && /^[mnh]/.test(f)) return SECRECY_DOUBT;
+    }
+    const chars = l.text.replace(/\s+/g, '');
+    const letters = chars.replace(/[^\p{L}]/gu, '').length;
+    // A line of specks and stray letters (not the star under the name, not a rule).
+    if (chars.length >= 4 && letters / chars.length < 0.4 && !/\d{2}/.test(chars) && !/^[-–—_=~.*•·★]+$/.test(chars)) return SECRECY_DOUBT;
+  }
+  return null;
 }

@@ -55,6 +55,17 @@ export interface SubjectHit {
 
 const SEPARATOR = /^[\s\-–—_=~.*•·]{3,}$/;
 const BODY_START = /^(?:[-+•]\s*)?(kinh gui|kinh trinh|can cu|thuc hien|ngay \d|dieu \d|dieu [ivx]+\b|chuong [ivx\d]|phan [ivx\d]|muc \d|[ivx]+\s*[-.]\s|\d+\s*[-.)]\s|a\s*[-.)]\s|trong boi canh|de nghi|noi nhan)/;
+/**
+ * The line opens the body: body words written as a sentence (a capital: "Thực hiện chương
+ * trình…"), a numbered section, "Kính gửi". In lower case ("thực hiện Nghị quyết…", "ngày
+ * 12/12/2011, số …") the same words continue a trích yếu that wrapped.
+ */
+function startsBody(l: Line): boolean {
+  if (!BODY_START.test(lettersFold(l.fold))) return false;
+  const t = l.text.replace(/^[-+•\s]+/, '');
+  if (/^[\dIVX]/.test(t) || /^a\s*[-.)]/.test(t)) return true;
+  return !/^\p{Ll}/u.test(t);
+}
 const VV_RE = /^\s*v\s*[/|l1i]\s*[vy]\b\.?\s*[:.]?\s*/;
 
 /** A line without the number-symbols in it ("Nghị quyết số 12-NQ/TU" wrapped: "12-NQ/TU" is no caps line). */
@@ -95,12 +106,11 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       const l = lines[i]!;
       if (!l.text) break;
       if (SEPARATOR.test(l.text)) break;
-      const lf = lettersFold(l.fold);
-      if (parts.length && BODY_START.test(lf)) break;
+      if (parts.length && startsBody(l)) break;
       if (parts.length && /^[-+•]/.test(l.text)) break;
       // A long run of capitals after the subject is the issuing body above "Căn cứ" (QĐ, NQ).
       if (parts.length && upperShare(l.text) > 0.8 && l.text.length > 6) break;
-      if (!parts.length && (BODY_START.test(lf) || upperShare(l.text) > 0.8)) break;
+      if (!parts.length && (startsBody(l) || upperShare(l.text) > 0.8)) break;
       parts.push(l.text);
       // A subject line ending with a full stop ends the subject.
       if (/[.!?]$/.test(l.text) && !/\.\.\.$/.test(l.text)) break;

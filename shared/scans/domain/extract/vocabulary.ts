@@ -104,7 +104,7 @@ export const HEADER_PHRASES: readonly string[] = [
   'BAN TUYÊN GIÁO', 'BAN DÂN VẬN', 'BAN TUYÊN GIÁO VÀ DÂN VẬN', 'BAN NỘI CHÍNH', 'BAN KINH TẾ', 'BAN CHÍNH SÁCH, CHIẾN LƯỢC',
   'VĂN PHÒNG', 'ỦY BAN KIỂM TRA', 'KHỐI', 'CÁC CƠ QUAN', 'CƠ QUAN', 'DOANH NGHIỆP', 'CÁC CƠ QUAN ĐẢNG', 'TỈNH', 'THÀNH PHỐ',
   'HUYỆN', 'THỊ XÃ', 'XÃ', 'PHƯỜNG', 'THỊ TRẤN', 'ĐẶC KHU', 'ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'MẶT TRẬN TỔ QUỐC', 'SỞ NỘI VỤ',
-  'BAN THƯỜNG VỤ', 'BAN CHẤP HÀNH', 'THƯỜNG TRỰC', 'ĐẠI HỘI', 'ĐOÀN CHỦ TỊCH', 'ĐOÀN THƯ KÝ', ...SIGNER_TITLES,
+  'BAN THƯỜNG VỤ', 'BAN CHẤP HÀNH', 'BAN CHỈ ĐẠO', 'THƯỜNG TRỰC', 'ĐẠI HỘI', 'ĐOÀN CHỦ TỊCH', 'ĐOÀN THƯ KÝ', ...SIGNER_TITLES,
 ];
 
 /**
@@ -135,12 +135,17 @@ export const TEXT_PHRASES: readonly string[] = [
   'ứng cử', 'bầu cử', 'nhân sự', 'chính trị', 'nội bộ', 'bảo vệ chính trị', 'bảo vệ bí mật', 'bí mật nhà nước', 'nhà nước',
   'văn thư', 'lưu trữ', 'tài liệu',
   'hồ sơ', 'chuyển đổi số', 'ứng dụng', 'công nghệ', 'thông tin', 'điện tử', 'cải cách', 'hành chính', 'thủ tục', 'kinh tế',
-  'xã hội', 'quốc phòng', 'an ninh', 'phát triển', 'bền vững', 'tiếp công dân', 'khiếu nại', 'tố cáo', 'phòng, chống', 'tham nhũng',
+  'buổi làm việc', 'xã hội', 'quốc phòng', 'an ninh', 'phát triển', 'bền vững', 'tiếp công dân', 'khiếu nại', 'tố cáo', 'phòng, chống', 'tham nhũng',
   'lãng phí', 'tiêu cực', 'tài chính', 'ngân sách', 'đảng phí', 'thu, chi', 'để b/c', 'để biết', 'phối hợp thực hiện', 'lưu văn phòng',
   'như trên', 'các đồng chí', 'lãnh đạo văn phòng', 'các phòng', 'tuyên truyền', 'quán triệt', 'nghiên cứu', 'trọng tâm', 'trọng điểm',
   // "tỉnh", "huyện", "xã" (tính, tình, huyên…) only after the words that name their bodies
   'nhân dân tỉnh', 'nhân dân huyện', 'nhân dân xã', 'nhân dân thành phố', 'ủy ban nhân dân tỉnh', 'hội đồng nhân dân tỉnh',
   'các cơ quan tỉnh', 'đảng bộ tỉnh', 'ban thường vụ tỉnh ủy', 'thường trực tỉnh ủy', 'văn phòng tỉnh ủy',
+  // State administration (UBND, sở): the words of their trích yếu
+  'công bố', 'danh mục', 'quy trình', 'giải quyết', 'quản lý', 'đầu tư', 'nhà đầu tư', 'dự án', 'đất đai', 'giao đất', 'thu hồi đất',
+  'sử dụng đất', 'mầm non', 'thị trấn', 'trật tự', 'an toàn', 'an toàn xã hội', 'chuyển hóa', 'địa bàn', 'bãi bỏ', 'sửa đổi', 'bổ sung',
+  'sửa đổi, bổ sung', 'đăng ký', 'nội dung', 'kỳ họp', 'để thực hiện', 'vốn ngoài ngân sách', 'giao thông', 'vận tải', 'nông nghiệp',
+  'nông thôn', 'y tế', 'giáo dục', 'tài nguyên', 'môi trường', 'xây dựng huyện', 'ban quản lý',
   // "đề án" only where the words around it say so ("để an…" alone is another word)
   'phê duyệt đề án', 'xây dựng đề án', 'thực hiện đề án', 'triển khai đề án', 'đề án về', 'các đề án',
 ];

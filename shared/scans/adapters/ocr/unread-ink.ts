@@ -1,0 +1,95 @@
+/**
+ * Ink OCR gave no text for, in the header band of a page (issue 14: fail closed on secrecy).
+ * A boxed or red MẬT stamp Tesseract could not read leaves no line, but its ink is on the
+ * page: the reader must then not say "no mark". Pure: the cleaned page and the lines read
+ * from it in, the unread ink's boxes out.
+ */
+import { otsuThreshold, type GrayImage } from './gray';
+
+export interface InkBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Words opening the body: the header band ends at the first line starting with one. */
+const BODY_OPENERS = /^(?:kinh gui|can cu|thuc hien|theo de nghi|xet de nghi|trong boi canh)/;
+const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+
+/**
+ * Boxes of ink in the header band (from the page top to the first body line, at most 45 % of
+ * the page, within the text's width) that no OCR line covers: at least a short word's size
+ * (about a short capitals word: two line heights wide, most of one tall), so specks and the star under a name do not count.
+ */
+export function unreadHeaderInk(img: GrayImage, lines: readonly { text: string; bbox: InkBox }[]): InkBox[] {
+  const boxes = lines.map((l) => l.bbox).filter((b) => b.x1 > b.x0 && b.y1 > b.y0);
+  if (!boxes.length) return [];
+  const heights = boxes.map((b) => b.y1 - b.y0).sort((a, b) => a - b);
+  const lineH = Math.max(8, heights[Math.floor(heights.length / 2)]!);
+  const body = lines.find((l) => l.bbox.y0 > 0 && BODY_OPENERS.test(fold(l.text.trim())) && /^\p{Lu}/u.test(l.text.trim()));
+  const bandEnd = Math.min(body ? body.bbox.y0 - lineH * 0.3 : img.height * 0.45, img.height * 0.45);
+  const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x0)));
+  const x1 = Math.min(img.width - 1, Math.max(...boxes.map((b) => b.x1)));
+  const top = Math.max(0, Math.min(...boxes.map((b) => b.y0)) - lineH);
+  if (bandEnd <= top || x1 <= x0) return [];
+  const t = Math.min(otsuThreshold(img.data), 200);
+  const cell = Math.max(3, Math.round(lineH / 3));
+  const gx0 = Math.floor(x0 / cell);
+  const gw = Math.floor(x1 / cell) - gx0 + 1;
+  const gy0 = Math.floor(top / cell);
+  const gh = Math.floor(bandEnd / cell) - gy0;
+  if (gw <= 0 || gh <= 0) return [];
+  const pad = lineH * 0.25;
+  const covered = (x: number, y: number) => boxes.some((b) => x >= b.x0 - pad && x <= b.x1 + pad && y >= b.y0 - pad && y <= b.y1 + pad);
+  const inked = new Uint8Array(gw * gh);
+  for (let gy = 0; gy < gh; gy++) {
+    for (let gx = 0; gx < gw; gx++) {
+      const cx0 = (gx0 + gx) * cell;
+      const cy0 = (gy0 + gy) * cell;
+      if (covered(cx0 + cell / 2, cy0 + cell / 2)) continue;
+      let dark = 0;
+      for (let y = cy0; y < Math.min(img.height, cy0 + cell); y++) {
+        const row = y * img.width;
+        for (let x = cx0; x < Math.min(img.width, cx0 + cell); x++) if (img.data[row + x]! <= t) dark++;
+      }
+      if (dark >= cell * cell * 0.06) inked[gy * gw + gx] = 1;
+    }
+  }
+  // Groups of inked cells (8-neighbours); a group is ink when it is at least two letters wide.
+  const seen = new Uint8Array(gw * gh);
+  const out: InkBox[] = [];
+  for (let i = 0; i < inked.length; i++) {
+    if (!inked[i] || seen[i]) continue;
+    const stack = [i];
+    seen[i] = 1;
+    let minX = gw, minY = gh, maxX = 0, maxY = 0;
+    while (stack.length) {
+      const k = stack.pop()!;
+      const x = k % gw;
+      const y = (k - x) / gw;
+      minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= gw || ny >= gh) continue;
+          const n = ny * gw + nx;
+          if (inked[n] && !seen[n]) {
+            seen[n] = 1;
+            stack.push(n);
+          }
+        }
+      }
+    }
+    const w = (maxX - minX + 1) * cell;
+    const h = (maxY - minY + 1) * cell;
+    if (w >= lineH * 2 && h >= lineH * 0.8) out.push({ x0: (gx0 + minX) * cell, y0: (gy0 + minY) * cell, x1: (gx0 + maxX + 1) * cell, y1: (gy0 + maxY + 1) * cell });
+  }
+  return out;
+}

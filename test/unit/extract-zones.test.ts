@@ -1,0 +1,266 @@
+/**
+ * The reader's zones (issue 14), tested from the documents' kinds: headers of both families
+ * (Party "Số 12-NQ/TU", State "Số: 47/QĐ-UBND", "45/2024/NĐ-CP", công văn "299/UBND-TTHC")
+ * generated with decoy numbers and dates cited in the body, the trích yếu and a receipt stamp;
+ * the reader never gives a decoy at confidence ≥ 0.9. Then one table per zone.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { extractFields } from '../../shared/scans/domain/extract/index';
+import { documentEnd, headerZoneLimit, opensBody } from '../../shared/scans/domain/extract/zones';
+import { findSymbol } from '../../shared/scans/domain/extract/header';
+import { markDoubt, SECRECY_DOUBT } from '../../shared/scans/domain/extract/stamps';
+import { toLines } from '../../shared/scans/domain/extract/lines';
+import { incomingFromScan } from '../../shared/scans/domain/registration';
+import type { ScanFields } from '../../shared/scans/domain/model';
+
+const HIGH = 0.9;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const dateArb = fc.record({ y: fc.integer({ min: 2015, max: 2025 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) });
+const iso = (x: { y: number; m: number; d: number }) => `${x.y}-${pad(x.m)}-${pad(x.d)}`;
+
+/** A cited document in running text: "Nghị quyết số 19/NQ-CP ngày 03/02/2018 của Chính phủ". */
+const decoyArb = fc.record({
+  n: fc.integer({ min: 1, max: 2000 }),
+  date: dateArb,
+  form: fc.constantFrom('party', 'state', 'state-year'),
+  lead: fc.constantFrom('Thực hiện Nghị quyết số', 'Căn cứ Quyết định số', 'Theo Công văn số', 'Thực hiện Chỉ thị số'),
+});
+type Decoy = typeof decoyArb extends fc.Arbitrary<infer T> ? T : never;
+const decoySymbol = (d: { n: number; form: string; date: { y: number } }) =>
+  d.form === 'party' ? `${d.n}-CT/TW` : d.form === 'state' ? `${d.n}/QĐ-TTg` : `${d.n}/${d.date.y}/NĐ-CP`;
+const decoyLine = (d: Decoy) =>
+  `${d.lead} ${decoySymbol(d)} ngày ${pad(d.date.d)}/${pad(d.date.m)}/${d.date.y} của cấp trên về việc triển khai,`;
+
+const docArb = fc.record({
+  family: fc.constantFrom('party', 'state'),
+  kind: fc.constantFrom('titled', 'cong-van'),
+  n: fc.integer({ min: 1, max: 999 }),
+  date: dateArb,
+  handwritten: fc.constantFrom('none', 'number', 'day'),
+  decoys: fc.array(decoyArb, { minLength: 1, maxLength: 3 }),
+  receipt: fc.boolean(),
+  citedInSubject: fc.boolean(),
+  /** The two header columns merged onto one line each (OCR reading the page as one block). */
+  merged: fc.boolean(),
+  /** "Số" read in lower case at the line start ("số: 8Š /QĐ-UBND"). */
+  lowerSo: fc.boolean(),
+});
+type Doc = typeof docArb extends fc.Arbitrary<infer T> ? T : never;
+
+function render(doc: Doc): { text: string; number: string; date: string } {
+  const party = doc.family === 'party';
+  const cv = doc.kind === 'cong-van';
+  const typeCode = cv ? 'CV' : 'KH';
+  const number = party ? `${doc.n}-${typeCode}/TU` : cv ? `${doc.n}/UBND-VX` : `${doc.n}/KH-UBND`;
+  const so = doc.lowerSo ? 'số' : 'Số';
+  const numText = doc.handwritten === 'number' ? (party ? `${so} ð#-${typeCode}/TU` : `${so}: ð# ${number.slice(number.indexOf('/'))}`) : party ? `${so} ${number}` : `${so}: ${number}`;
+  const day = doc.handwritten === 'day' ? 'ngàyØf' : `ngày ${pad(doc.date.d)}`;
+  const dateLine = `${party ? 'Hà Nội' : 'Quảng Ngãi'}, ${day} tháng ${pad(doc.date.m)} năm ${doc.date.y}`;
+  const d0 = doc.decoys[0]!;
+  const cited = doc.citedInSubject ? ` bãi bỏ các Nghị quyết: Số ${decoySymbol(d0)} ngày ${pad(d0.date.d)}/${pad(d0.date.m)}/${d0.date.y}` : '';
+  const left = party ? ['TỈNH ỦY QUẢNG NGÃI', 'VĂN PHÒNG', '*', numText] : ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', numText];
+  const right = party ? ['ĐẢNG CỘNG SẢN VIỆT NAM', '', '', dateLine] : ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', dateLine];
+  const header = doc.merged ? left.map((l, i) => `${l}     ${right[i]}`.trim()) : [...left, ...right.filter(Boolean)];
+  const lines = [
+    ...(doc.receipt ? [`CV ĐẾN Số: ${d0.n} Ngày: ${pad(d0.date.d)}/${pad(d0.date.m)}/${d0.date.y}`] : []),
+    ...header,
+    ...(cv ? [`V/v triển khai nhiệm vụ năm ${doc.date.y}${cited}`] : ['', 'KẾ HOẠCH', `triển khai nhiệm vụ năm ${doc.date.y}${cited}`]),
+    '',
+    ...(cv ? ['Kính gửi: Các sở, ban, ngành tỉnh', ''] : []),
+    ...doc.decoys.map(decoyLine),
+    'các đơn vị thực hiện nghiêm túc số 15 nội dung sau đây.',
+  ];
+  return { text: lines.join('\n'), number, date: iso(doc.date) };
+}
+
+describe('zones: a number or date cited in the body never becomes the document’s own', () => {
+  it('never gives a decoy number or date at confidence ≥ 0.9, in either family', () => {
+    fc.assert(
+      fc.property(docArb, (doc) => {
+        const { text, number, date } = render(doc);
+        const { fields } = extractFields(text);
+        const decoys = doc.decoys.map(decoySymbol);
+        const decoyDates = doc.decoys.map((d) => iso(d.date));
+        if (fields.numberSymbol.value !== null && fields.numberSymbol.confidence >= HIGH) expect(fields.numberSymbol.value).toBe(number);
+        expect(decoys).not.toContain(fields.numberSymbol.value);
+        if (fields.documentDate.value !== null && fields.documentDate.confidence >= HIGH) expect(fields.documentDate.value).toBe(date);
+        if (!decoyDates.includes(date)) expect(decoyDates).not.toContain(fields.documentDate.value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the header’s own number and date when printed, and gives null with a reason when written by hand', () => {
+    fc.assert(
+      fc.property(docArb, (doc) => {
+        const { text, number, date } = render(doc);
+        const { fields } = extractFields(text);
+        if (doc.handwritten === 'number') {
+          expect(fields.numberSymbol.value).toBeNull();
+          expect(fields.numberSymbol.reason).toMatch(/handwritten/);
+          // The symbol's letters are still read from the Số line.
+          expect(fields.typeCode.value).toBe(doc.kind === 'cong-van' ? 'CV' : 'KH');
+        } else {
+          expect(fields.numberSymbol.value).toBe(number);
+          expect(fields.numberSymbol.confidence).toBeGreaterThanOrEqual(HIGH);
+        }
+        if (doc.handwritten === 'day') {
+          expect(fields.documentDate.value).toBeNull();
+          expect(fields.documentDate.reason).toMatch(/handwritten/);
+        } else expect(fields.documentDate.value).toBe(date);
+        expect(fields.system!.value).toBe(doc.family);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('zone table: where the header zone ends', () => {
+  const cases: [string, string[], number][] = [
+    ['Kính gửi opens the body', ['UBND TỈNH X', 'Số: 1/UBND-VP', 'V/v a', 'Kính gửi: Sở Y', 'Thực hiện …'], 3],
+    ['a capitalised "Thực hiện" opens it', ['ĐẢNG ỦY XÃ A', 'Số 26-KH/ĐU', 'KẾ HOẠCH', 'học tập và triển khai', 'Thực hiện chương trình công tác'], 4],
+    ['a lower-case "thực hiện" continues the trích yếu', ['ĐẢNG ỦY XÃ A', 'Số 26-KH/ĐU', 'KẾ HOẠCH', 'thực hiện Nghị quyết', 'Căn cứ Điều lệ Đảng'], 4],
+    ['a numbered section opens it', ['ĐẢNG ỦY XÃ A', 'Số 2-BC/ĐU', 'BÁO CÁO', 'tình hình', 'I- MỤC ĐÍCH'], 4],
+  ];
+  it.each(cases)('%s', (_name, text, end) => {
+    expect(headerZoneLimit(toLines(text.join('\n')))).toBe(end);
+  });
+  it('a body line is told by its first letter', () => {
+    expect(opensBody(toLines('Căn cứ Luật Tổ chức')[0]!)).toBe(true);
+    expect(opensBody(toLines('căn cứ vào đó')[0]!)).toBe(false);
+  });
+});
+
+describe('zone table: the Số line', () => {
+  const cases: [string, string, string | null][] = [
+    ['Party, at the line start', 'TỈNH ỦY A\nSố 12-NQ/TU', '12-NQ/TU'],
+    ['State, with a colon', 'ỦY BAN NHÂN DÂN\nSố: 47/QĐ-UBND', '47/QĐ-UBND'],
+    ['State regulatory, with the year', 'CHÍNH PHỦ\nSố: 45/2024/NĐ-CP', '45/2024/NĐ-CP'],
+    ['State công văn', 'ỦY BAN NHÂN DÂN\nSố: 299/UBND-TTHC', '299/UBND-TTHC'],
+    ['merged after the issuer’s capitals', 'BAN CHỈ ĐẠO 138 Số: 04/QĐ-BCĐ', '04/QĐ-BCĐ'],
+    ['cited in running text (lower-case "số")', 'Thực hiện Nghị quyết số 19/NQ-CP của Chính phủ', null],
+    ['cited after a colon in a trích yếu ("Nghị quyết: Số …")', 'Về việc bãi bỏ các Nghị quyết: Số 39/2011/NQ-HĐND', null],
+    ['an incoming-receipt stamp', 'CV ĐẾN Số: 521', null],
+  ];
+  it.each(cases)('%s', (_name, text, want) => {
+    const hit = findSymbol(toLines(text));
+    expect(hit && !hit.unreadNumber ? hit.match.parsed.canonical : null).toBe(want);
+  });
+  it('a Số line with a handwritten number keeps the symbol’s letters', () => {
+    const hit = findSymbol(toLines('ỦY BAN NHÂN DÂN\nSố: ð1#/UBND-KTTH'));
+    expect(hit?.unreadNumber).toBe(true);
+    expect(hit?.match.parsed.typeCode).toBe('CV');
+    expect(hit?.match.parsed.bodyCode).toBe('UBND');
+  });
+});
+
+describe('zone table: the issuer column', () => {
+  const cases: [string, string, string][] = [
+    ['State, two lines are one name', 'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 47/QĐ-UBND\nQuảng Ngãi, ngày 05 tháng 02 năm 2025', 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI'],
+    ['a signing stamp above is not the issuer', 'TRUNG TÂM CÔNG\nBÁO VÀ TIN HỌC\n\nỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 47/QĐ-UBND', 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI'],
+    ['Party, the body under its superior', 'TỈNH ỦY THANH HÓA\nVĂN PHÒNG\n*\nSố 9-HD/VPTU', 'VĂN PHÒNG'],
+  ];
+  it.each(cases)('%s', (_name, text, want) => {
+    expect(extractFields(text).fields.issuer.value).toBe(want);
+  });
+});
+
+describe('zone table: secrecy fails closed', () => {
+  const header = (mark: string) => `TỈNH ỦY A\nVĂN PHÒNG\n*\nSố 12-CV/VPTU\n${mark}\nV/v chuẩn bị hội nghị\n\nKính gửi: Các huyện ủy`;
+  const cases: [string, string, string | null, string | null][] = [
+    ['a clear MẬT', 'MẬT', 'mat', null],
+    ['no mark, the zone read clearly', '', null, null],
+    ['a word a letter from MẬT', 'MẠI', null, SECRECY_DOUBT],
+    ['a line of specks where a stamp sits', "'*^ .* ~ :;", null, SECRECY_DOUBT],
+  ];
+  it.each(cases)('%s', (_name, mark, value, reason) => {
+    const s = extractFields(header(mark)).fields.secrecy;
+    expect(s.value).toBe(value);
+    expect(s.reason ?? null).toBe(reason);
+    if (reason) expect(s.confidence).toBeLessThan(0.7);
+  });
+  it('markDoubt reads only the header zone', () => {
+    expect(markDoubt(toLines("Số 1-CV/TU\n\n'*^ .* ~ :;"), 1)).toBeNull();
+  });
+  it('registration needs the clerk’s word on secrecy when OCR was unsure (never registered as not secret by default)', () => {
+    const f = (value: unknown, confidence = 0.95) => ({ value, confidence });
+    const fields = {
+      numberSymbol: f('12-CV/VPTU'), documentDate: f('2025-01-02'), issuer: f('VĂN PHÒNG'), typeCode: f('CV'), subject: f('V/v a'),
+      issuerCode: f('VPTU'), place: f(null), urgency: f(null), signer: f(null), recipients: f(null),
+      secrecy: { value: null, confidence: 0.4, reason: SECRECY_DOUBT },
+    } as unknown as ScanFields;
+    expect(incomingFromScan({ scanId: 'S1', fields }, {}).missing).toEqual(['secrecy']);
+    expect(incomingFromScan({ scanId: 'S1', fields }, { secrecy: null }).missing).toEqual([]);
+    expect(incomingFromScan({ scanId: 'S1', fields }, { secrecy: 'mat' }).input.secrecy).toBe('mat');
+  });
+});
+
+describe('zone table: the family', () => {
+  it.each([
+    ['Party motto', 'TỈNH ỦY A\nSố 12-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM', 'party'],
+    ['State motto', 'ỦY BAN NHÂN DÂN\nSố: 47/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc', 'state'],
+    ['no motto read: the symbol’s grammar, Party', 'TỈNH ỦY A\nSố 12-NQ/TU', 'party'],
+    ['no motto read: the symbol’s grammar, State', 'SỞ NỘI VỤ\nSố: 1234/SNV-TCCB', 'state'],
+  ] as const)('%s', (_name, text, family) => {
+    expect(extractFields(text).fields.system!.value).toBe(family);
+  });
+});
+
+describe('zone table: the trích yếu', () => {
+  const doc = (subjectLines: string[]) =>
+    ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 47/QĐ-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Quảng Ngãi, ngày 05 tháng 02 năm 2025', '', 'QUYẾT ĐỊNH', ...subjectLines, '', 'Căn cứ Luật Tổ chức chính quyền địa phương;'].join('\n');
+  it.each([
+    ['the block under the tên loại, wrapped', ['Về việc giao đất cho Ban Quản lý dự án', 'để thực hiện dự án tại thị trấn'], 'Về việc giao đất cho Ban Quản lý dự án để thực hiện dự án tại thị trấn', 0.85],
+    ['a lower-case "thực hiện" line stays in the block', ['Về việc tổ chức', 'thực hiện Nghị quyết'], 'Về việc tổ chức thực hiện Nghị quyết', 0.85],
+    ['State words read without their marks get them back', ['Về việc công bô danh mục', 'và quy trình giai quyết'], 'Về việc công bố danh mục và quy trình giải quyết', 0.85],
+    ['a stamp over the words: given, but unsure', ["Về việc tăng cường ' *^ .* ín", 'sử dụng vốn'], "Về việc tăng cường ' *^ .* ín sử dụng vốn", 0.51],
+  ] as const)('%s', (_name, lines, want, conf) => {
+    const s = extractFields(doc([...lines])).fields.subject;
+    expect(s.value).toBe(want);
+    expect(s.confidence).toBeCloseTo(conf, 2);
+  });
+});
+
+describe('zone table: where the document ends (an attachment after the signing block is not the document)', () => {
+  const letter = ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 9/TTr-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỜ TRÌNH', 'Về việc ban hành Nghị quyết', 'Kính gửi: Hội đồng nhân dân tỉnh', 'Kính trình xem xét./.', 'Nơi nhận:', '- Như trên;', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn An'];
+  const draft = ['', 'HỘI ĐỒNG NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'NGHỊ QUYẾT', 'Căn cứ Luật;', 'Nơi nhận:', '- Bộ Tư pháp;', 'CHỦ TỊCH', 'Lê Văn Bình'];
+  it.each([
+    ['nothing attached', letter, letter.length],
+    ['a draft with its own header and signer', [...letter, ...draft], letter.length + 1],
+    ['a motto in the body before any signing block is not an attachment', [...letter.slice(0, 7), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', ...letter.slice(7)], letter.length + 1],
+  ] as const)('%s', (_name, text, end) => {
+    const lines = toLines(text.join('\n'));
+    expect(documentEnd(lines, headerZoneLimit(lines))).toBe(end);
+  });
+  it('the signer is the letter’s, not the attached draft’s', () => {
+    const { fields } = extractFields([...letter, ...draft].join('\n'));
+    expect(fields.signer.value).toBe('Trần Văn An');
+    expect(fields.numberSymbol.value).toBe('9/TTr-UBND');
+  });
+  it('the place still reads on a date line whose day was written by hand', () => {
+    const { fields } = extractFields(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 9/TTr-UBND', 'Quảng Ngãi, ngàyØftháng 01 năm 2025', 'TỜ TRÌNH', 'Về việc a'].join('\n'));
+    expect(fields.place.value).toBe('Quảng Ngãi');
+    expect(fields.documentDate.value).toBeNull();
+    expect(fields.documentDate.reason).toMatch(/handwritten/);
+  });
+});
+
+describe('zone table: what a State letter fills in by hand is never given as sure', () => {
+  const state = (so: string, date: string) => ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', so, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', date, 'QUYẾT ĐỊNH', 'Về việc a', 'Căn cứ Luật;'].join('\n');
+  it.each([
+    ['a typed number', 'Số: 47/QĐ-UBND', '47/QĐ-UBND', true],
+    ['a number in the gap left before its slash', 'Số: 04 /QĐ-UBND', '04/QĐ-UBND', false],
+  ] as const)('%s', (_name, so, want, sure) => {
+    const n = extractFields(state(so, 'Quảng Ngãi, ngày 05 tháng 02 năm 2025')).fields.numberSymbol;
+    expect(n.value).toBe(want);
+    expect(n.confidence >= 0.9).toBe(sure);
+    if (!sure) expect(n.reason).toMatch(/handwritten/);
+  });
+  it('the day of a State letter is given, under 0.9', () => {
+    const d = extractFields(state('Số: 47/QĐ-UBND', 'Quảng Ngãi, ngày 05 tháng 02 năm 2025')).fields.documentDate;
+    expect(d.value).toBe('2025-02-05');
+    expect(d.confidence).toBeLessThan(0.9);
+  });
+});

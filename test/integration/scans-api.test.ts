@@ -153,6 +153,22 @@ describe('registering a read scan, and searching for it', () => {
 });
 
 describe('clearance', () => {
+  it('treats a scan whose secrecy OCR is unsure of as Mật until the clerk decides: hidden from a user without clearance, visible once registered as not secret', async () => {
+    const reason = 'ink in the header zone OCR could not read (a stamp?): possibly secret, the clerk decides';
+    const word = `kiemtra${randomInt(1e6, 9e6)}`;
+    const id = await readScan({ numberSymbol: `${randomInt(100, 9000)}-CT/ĐU`, subject: 'về việc khác', secrecyReason: reason, text: `văn bản ${word}` });
+    const before = await invoke(scans, { method: 'GET', path: `/v1/scans/${id}`, token: tokens.chuyenvien2 });
+    expect(before.status).toBe(404);
+    expect(JSON.stringify(before.body)).not.toContain(word);
+    const cleared = await invoke(scans, { method: 'GET', path: `/v1/scans/${id}`, token: tokens.chuyenvien });
+    expect(cleared.body.text).toContain(word);
+    const registered = await invoke(scans, { method: 'POST', path: `/v1/scans/${id}/register`, token: tokens.vanthu, body: { secrecy: null } });
+    expect(registered.status).toBe(201);
+    const after = await invoke(scans, { method: 'GET', path: `/v1/scans/${id}`, token: tokens.chuyenvien2 });
+    expect(after.status).toBe(200);
+    expect(after.body.text).toContain(word);
+  });
+
   it('hides a Mật scan and its entry from a user without clearance', async () => {
     const number = `${randomInt(100, 9000)}-CT/ĐU`;
     const id = await readScan({ numberSymbol: number, subject: 'về công tác bảo mật văn thư lưu trữ', secrecy: 'mat', text: 'MẬT' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../shared/platform/security';
 import { MAX_SCAN_BYTES, type Scan, type ScanFields } from '../../shared/scans/domain/model';
-import { cannotStartJob, jobKeyOf, mustQuarantine, quarantineMessage, SCAN_MOVES, scanVisibility, uploadProblem } from '../../shared/scans/domain/rules';
+import { cannotStartJob, jobKeyOf, mustQuarantine, quarantineMessage, SCAN_MOVES, scanVisibility, treatedSecrecy, uploadProblem } from '../../shared/scans/domain/rules';
 import { incomingFromScan } from '../../shared/scans/domain/registration';
 
 const caller = (over: Partial<Caller>): Caller => ({ sub: 'u-1', username: 'u', roles: ['chuyen-vien'], clearance: 'none', ...over });
@@ -67,7 +67,7 @@ describe('secrecy guard', () => {
 });
 
 describe('scan visibility', () => {
-  const scan = { secrecy: 'mat' as const, createdBy: { sub: 'clerk', username: 'vanthu' } };
+  const scan = { secrecy: 'mat' as const, createdBy: { sub: 'clerk', username: 'vanthu' }, entryId: null, fields: null };
   it('shows everything when the clearance covers the secrecy', () => {
     expect(scanVisibility(caller({ clearance: 'mat' }), scan)).toBe('full');
     expect(scanVisibility(caller({ clearance: 'none' }), { ...scan, secrecy: null })).toBe('full');
@@ -76,6 +76,27 @@ describe('scan visibility', () => {
     expect(scanVisibility(caller({ sub: 'clerk' }), scan)).toBe('summary');
     expect(scanVisibility(caller({ roles: ['van-thu'] }), { ...scan, secrecy: 'toi-mat' })).toBe('summary');
     expect(scanVisibility(caller({ clearance: 'none' }), scan)).toBe('none');
+  });
+
+  // OCR found no mark but could not tell it is absent (value null with a reason), or read none at all.
+  const unsure = { value: null, confidence: 0.4, reason: 'possibly secret: ink in the header zone OCR could not read' };
+  const noMark = { value: null, confidence: 0.95 };
+  const fieldsWith = (secrecy: typeof unsure | typeof noMark) => ({ secrecy }) as never;
+  it.each([
+    ['unsure, not registered', { secrecy: null, entryId: null, fields: fieldsWith(unsure) }, 'mat'],
+    ['unsure, registered by the clerk as not secret', { secrecy: null, entryId: 'E1', fields: fieldsWith(unsure) }, null],
+    ['no mark read with confidence', { secrecy: null, entryId: null, fields: fieldsWith(noMark) }, null],
+    ['not read yet', { secrecy: null, entryId: null, fields: null }, null],
+    ['Mật read', { secrecy: 'mat' as const, entryId: null, fields: fieldsWith(unsure) }, 'mat'],
+    ['Tối mật on the registered entry', { secrecy: 'toi-mat' as const, entryId: 'E2', fields: fieldsWith(noMark) }, 'toi-mat'],
+  ])('treats a scan %s as %s', (_name, s, expected) => {
+    expect(treatedSecrecy(s)).toBe(expected);
+  });
+  it('hides an unsure scan from a reader without clearance until a clerk decides, and shows it to one with Mật', () => {
+    const unsureScan = { ...scan, secrecy: null, fields: fieldsWith(unsure) };
+    expect(scanVisibility(caller({ clearance: 'none' }), unsureScan)).toBe('none');
+    expect(scanVisibility(caller({ clearance: 'mat' }), unsureScan)).toBe('full');
+    expect(scanVisibility(caller({ clearance: 'none' }), { ...unsureScan, entryId: 'E1' })).toBe('full');
   });
 });
 

@@ -134,12 +134,24 @@ export function quarantineMessage(secrecy: Secrecy, action: 'moved' | 'deleted')
 }
 
 /**
+ * The secrecy a scan is treated as having: what OCR read; or, while OCR could not tell that a mark
+ * is absent (secrecy null with a reason: an unread stamp, a near-MẬT word) and no clerk has decided
+ * by registering it, Mật, the lowest secret level: an unsure scan fails closed.
+ */
+export function treatedSecrecy(scan: Pick<Scan, 'secrecy' | 'entryId' | 'fields'>): Secrecy | null {
+  if (scan.secrecy) return scan.secrecy;
+  if (scan.entryId) return null;
+  const read = scan.fields?.['secrecy'];
+  return read && read.value === null && read.reason ? 'mat' : null;
+}
+
+/**
  * How much of a scan a caller may see: `full` when their clearance covers its secrecy;
  * `summary` (status, secrecy, messages — no text, no fields) for the uploader and the clerks;
  * `none` (404) for anyone else.
  */
-export function scanVisibility(caller: Caller, scan: Pick<Scan, 'secrecy' | 'createdBy'>): 'full' | 'summary' | 'none' {
-  if (canSee(caller.clearance, scan.secrecy)) return 'full';
+export function scanVisibility(caller: Caller, scan: Pick<Scan, 'secrecy' | 'createdBy' | 'entryId' | 'fields'>): 'full' | 'summary' | 'none' {
+  if (canSee(caller.clearance, treatedSecrecy(scan))) return 'full';
   if (scan.createdBy.sub === caller.sub || hasAnyRole(caller, ['van-thu'])) return 'summary';
   return 'none';
 }

@@ -61,8 +61,11 @@ export interface OcrPagesInput {
 
 /** One document's text from OCR pages: each page in reading order from its boxes when it has them. */
 export function textOfPages(input: OcrPagesInput): string {
-  return input.pages.map((p) => (p.lines?.length ? readingOrderText(p.lines) : p.text)).join('\n\n');
+  return pagesAsRead(input).map((p) => p.text).join('\n\n');
 }
+
+/** The pages with the text the extractor reads on each: in reading order from its boxes when it has them. */
+const pagesAsRead = (input: OcrPagesInput): PageLayout[] => input.pages.map((p) => (p.lines?.length ? { text: readingOrderText(p.lines), lines: p.lines } : { text: p.text }));
 
 /**
  * Extracts the fields of one document from its OCR text (all pages, in order), or from OCR
@@ -72,7 +75,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const text = typeof input === 'string' ? input : textOfPages(input);
   const vocab = opts.vocabulary ?? DEFAULT_VOCABULARY;
   const lines = toLines(text ?? '');
-  const layout = typeof input === 'string' ? opts.pages : input.pages;
+  const layout = typeof input === 'string' ? opts.pages : pagesAsRead(input);
   if (layout?.some((p) => p.lines?.length)) placeLines(lines, layout);
   const nonBlank = lines.filter((l) => l.text);
   if (!nonBlank.length) return finish(emptyFields(), opts);

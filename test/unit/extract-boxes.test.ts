@@ -11,13 +11,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFields, vocabularyFromConfig, type LayoutLine, type PageLayout } from '../../shared/scans/domain/extract/index';
 import type { ScanField, ScanFieldBox } from '../../shared/scans/domain/model';
-import { fractionLines, toReadText } from '../../shared/scans/app/scan-reader';
+import { toReadText } from '../../shared/scans/app/scan-reader';
 import { ocrPagesOfBlocks } from '../../shared/scans/adapters/ocr/textract';
 import { stripDiacritics } from '../../shared/platform/text/vietnamese';
 import { CONFIG, dateText, docSpecArb, NOISE_KINDS, readingArb, render, symbolText, type DocSpec, type ReadingOptions } from './extract-docgen';
 
 const vocabulary = vocabularyFromConfig(CONFIG);
 const EPS = 1e-4;
+/** An A4 page at 300 dpi: OCR gives boxes in its pixels. */
+const W = 2480;
+const H = 3508;
+const px = (b: Box): Box => ({ x0: b.x0 * W, y0: b.y0 * H, x1: b.x1 * W, y1: b.y1 * H });
 
 interface Box {
   x0: number;
@@ -28,7 +32,8 @@ interface Box {
 
 /**
  * Lays text lines down a page as a printed letter runs: left-aligned at 8 % of the width, as
- * wide as their text, one line height apart (a blank line is a gap). The boxes the test knows.
+ * wide as their text, one line height apart (a blank line is a gap). `boxes`: where, as page
+ * fractions (the boxes the test knows); `lines`: as OCR gives them, in the page's pixels.
  */
 function layOut(textLines: string[], opts: { top?: number; step?: number } = {}): { lines: LayoutLine[]; boxes: (Box | null)[] } {
   const step = opts.step ?? Math.min(0.022, 0.94 / Math.max(1, textLines.length));
@@ -38,7 +43,7 @@ function layOut(textLines: string[], opts: { top?: number; step?: number } = {})
     const y0 = (opts.top ?? 0.03) + i * step;
     return { x0: 0.08, y0, x1: 0.08 + 0.84 * Math.max(0.15, t.length / longest), y1: y0 + step * 0.8 };
   });
-  const lines = textLines.flatMap((text, i) => (boxes[i] ? [{ text, bbox: boxes[i]! }] : []));
+  const lines = textLines.flatMap((text, i) => (boxes[i] ? [{ text, bbox: px(boxes[i]!) }] : []));
   return { lines, boxes };
 }
 
@@ -58,7 +63,7 @@ function laidOutDoc(spec: DocSpec, r: ReadingOptions, split: boolean) {
   const where: { page: number; box: Box | null; text: string }[] = [];
   pageTexts.forEach((ls, k) => {
     const { lines, boxes } = layOut(ls);
-    pages.push({ text: ls.join('\n'), lines });
+    pages.push({ text: ls.join('\n'), lines, width: W, height: H });
     // The joined text has one blank line between pages.
     if (k > 0) where.push({ page: k + 1, box: null, text: '' });
     ls.forEach((t, i) => where.push({ page: k + 1, box: boxes[i] ?? null, text: t }));
@@ -132,10 +137,11 @@ describe('field boxes: each field’s box holds the line its value is printed on
 
   it('table: with word boxes, a value on a line shared by both columns gets its own words’ box', () => {
     // "Số 12-NQ/TU" left, "Quảng Ngãi, ngày 5 tháng 3 năm 2026" right, on one OCR line.
-    const w = (text: string, x0: number, x1: number, y0: number) => ({ text, bbox: { x0, y0, x1, y1: y0 + 0.015 } });
+    // Written in page fractions, given in pixels.
+    const w = (text: string, x0: number, x1: number, y0: number) => ({ text, bbox: px({ x0, y0, x1, y1: y0 + 0.015 }) });
     const row = (y: number, words: ReturnType<typeof w>[]): LayoutLine => ({
       text: words.map((x) => x.text).join(' '),
-      bbox: { x0: Math.min(...words.map((x) => x.bbox.x0)), y0: y, x1: Math.max(...words.map((x) => x.bbox.x1)), y1: y + 0.015 },
+      bbox: { x0: Math.min(...words.map((x) => x.bbox.x0)), y0: y * H, x1: Math.max(...words.map((x) => x.bbox.x1)), y1: (y + 0.015) * H },
       words,
     });
     const ocr: LayoutLine[] = [
@@ -158,7 +164,7 @@ describe('field boxes: each field’s box holds the line its value is printed on
       row(0.22, [w('Căn', 0.1, 0.15, 0.22), w('cứ', 0.16, 0.19, 0.22), w('Điều', 0.2, 0.26, 0.22), w('lệ', 0.27, 0.3, 0.22), w('Đảng;', 0.31, 0.39, 0.22)]),
     ];
     // The page text as the engine gives it: this one as its lines read (not in reading order).
-    const page = { text: ocr.map((l) => l.text).join('\n'), lines: ocr };
+    const page = { text: ocr.map((l) => l.text).join('\n'), lines: ocr, width: W, height: H };
     const { fields } = extractFields(page.text, { vocabulary, pages: [page] });
     expect(fields.numberSymbol.value).toBe('12-NQ/TU');
     expect(fields.numberSymbol.page).toBe(1);
@@ -174,7 +180,7 @@ describe('field boxes: each field’s box holds the line its value is printed on
     expect(fields.subject.value).toBe('về công tác cán bộ năm 2026');
     expect(fields.subject.bbox!.top).toBeCloseTo(0.16, 4);
     // Read in reading order (each column its own line), the same words give the same boxes.
-    const { fields: again } = extractFields({ pages: [{ text: '', lines: ocr }] }, { vocabulary });
+    const { fields: again } = extractFields({ pages: [{ text: '', lines: ocr, width: W, height: H }] }, { vocabulary });
     expect(again.numberSymbol.bbox).toEqual(nb);
     expect(again.documentDate.bbox).toEqual(db);
   });
@@ -203,7 +209,7 @@ describe('field boxes: each field’s box holds the line its value is printed on
     ];
     const { lines, boxes } = layOut(textLines);
     const text = textLines.join('\n');
-    const { fields } = extractFields(text, { vocabulary, pages: [{ text, lines }] });
+    const { fields } = extractFields(text, { vocabulary, pages: [{ text, lines, width: W, height: H }] });
     expect(fields.subject.value).toBe('thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học, công nghệ');
     expect(same(fields.subject.bbox!, { x0: 0.08, y0: boxes[7]!.y0, x1: Math.max(boxes[7]!.x1, boxes[8]!.x1), y1: boxes[8]!.y1 })).toBe(true);
     expect(fields.recipients.value).toHaveLength(3);
@@ -216,15 +222,17 @@ describe('field boxes: each field’s box holds the line its value is printed on
   it('table: null fields carry no box and say why; without boxes no field has one', () => {
     const text = ['TỈNH ỦY QUẢNG NGÃI', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số: /QĐ-TU', 'Quảng Ngãi, ngày tháng 4 năm 2026', 'QUYẾT ĐỊNH', 'về việc thành lập tổ công tác', 'Căn cứ Điều lệ Đảng;'].join('\n');
     const { lines } = layOut(text.split('\n'));
-    const { fields } = extractFields(text, { vocabulary, pages: [{ text, lines }] });
+    const { fields } = extractFields(text, { vocabulary, pages: [{ text, lines, width: W, height: H }] });
     expect(fields.numberSymbol).toMatchObject({ value: null });
     expect(fields.numberSymbol.reason).toMatch(/handwritten/);
     expect(fields.documentDate.reason).toMatch(/handwritten/);
     expect(fields.signer.reason).toBeTruthy();
     expect(fields.recipients.reason).toBeTruthy();
     for (const [k, f] of Object.entries(fields)) if (f.value === null) expect(f.bbox, k).toBeUndefined();
-    const plain = extractFields(text, { vocabulary });
-    for (const [k, f] of Object.entries(plain.fields)) expect(f.bbox ?? f.page, k).toBeUndefined();
+    // Without boxes, or with boxes in units the reader is not told (no page size), no field has a box.
+    for (const opts of [{ vocabulary }, { vocabulary, pages: [{ text, lines }] }]) {
+      for (const [k, f] of Object.entries(extractFields(text, opts).fields)) expect(f.bbox ?? f.page, k).toBeUndefined();
+    }
     expect(extractFields('', { vocabulary }).fields.subject.reason).toBe('no text was read from the file');
   });
 });
@@ -245,7 +253,7 @@ describe('field boxes: properties over generated documents with OCR slips (fast-
             ...p,
             lines: p.lines!.map((l, i) => {
               const [a, b, c, d] = jitter[i % jitter.length]!;
-              return { ...l, bbox: { x0: a * 1.1 - 0.05, y0: b, x1: c * 1.1 - 0.05, y1: b + d * 0.05 } };
+              return { ...l, bbox: px({ x0: a * 1.1 - 0.05, y0: b, x1: c * 1.1 - 0.05, y1: b + d * 0.05 }) };
             }),
           }));
           const { fields } = extractFields(text, { vocabulary, pages: messy });
@@ -273,30 +281,40 @@ describe('field boxes: properties over generated documents with OCR slips (fast-
 });
 
 describe('OCR boxes become page fractions in one place, the same for every engine', () => {
-  it('tesseract’s pixels over the page size and Textract’s fractions (of an image, or of a PDF page) agree', () => {
-    const frac = { Left: 0.1, Top: 0.05, Width: 0.3, Height: 0.02 };
-    const blocks = [
-      { Id: 'l1', BlockType: 'LINE', Page: 1, Text: 'Số 12-NQ/TU', Confidence: 99, Geometry: { BoundingBox: frac }, Relationships: [{ Type: 'CHILD', Ids: ['w1', 'w2'] }] },
-      { Id: 'w1', BlockType: 'WORD', Page: 1, Text: 'Số', Confidence: 99, Geometry: { BoundingBox: { Left: 0.1, Top: 0.05, Width: 0.05, Height: 0.02 } } },
-      { Id: 'w2', BlockType: 'WORD', Page: 1, Text: '12-NQ/TU', Confidence: 99, Geometry: { BoundingBox: { Left: 0.16, Top: 0.05, Width: 0.24, Height: 0.02 } } },
-    ];
-    const expected = { x0: 0.1, y0: 0.05, x1: 0.4, y1: 0.07 };
-    const near = (b: Box | undefined) => {
-      expect(b).toBeDefined();
-      for (const k of ['x0', 'y0', 'x1', 'y1'] as const) expect(b![k]).toBeCloseTo(expected[k], 9);
+  it('tesseract’s pixels and Textract’s fractions (of an image, or of a PDF page) give a field the same box', () => {
+    const header = [
+      ['TỈNH ỦY QUẢNG NGÃI', 0.1, 0.04, 0.4, 0.06],
+      ['ĐẢNG CỘNG SẢN VIỆT NAM', 0.55, 0.04, 0.92, 0.06],
+      ['Số 12-NQ/TU', 0.16, 0.08, 0.33, 0.1],
+      ['Quảng Ngãi, ngày 5 tháng 3 năm 2026', 0.55, 0.08, 0.92, 0.1],
+      ['NGHỊ QUYẾT', 0.42, 0.14, 0.6, 0.16],
+      ['về công tác cán bộ năm 2026', 0.3, 0.17, 0.7, 0.19],
+      ['Căn cứ Điều lệ Đảng;', 0.1, 0.24, 0.45, 0.26],
+    ] as const;
+    const blocks = header.map(([Text, x0, y0, x1, y1], i) => ({ Id: `l${i}`, BlockType: 'LINE', Page: 1, Text, Confidence: 99, Geometry: { BoundingBox: { Left: x0, Top: y0, Width: x1 - x0, Height: y1 - y0 } } }));
+    const tesseract = {
+      text: '',
+      confidence: 0.9,
+      width: W,
+      height: H,
+      lines: header.map(([text, x0, y0, x1, y1]) => ({ text, confidence: 0.9, bbox: px({ x0, y0, x1, y1 }) })),
     };
+    const boxesOf = (page: Parameters<typeof toReadText>[0]['pages'][number]) => {
+      const read = toReadText({ engine: 'x', pages: [page] });
+      const text = read.pages.map((p) => p.text).join('\n\n');
+      const { fields } = extractFields(text, { vocabulary, pages: read.pages });
+      expect(fields.numberSymbol.value).toBe('12-NQ/TU');
+      return [fields.numberSymbol.bbox, fields.documentDate.bbox, fields.subject.bbox];
+    };
+    const fromTesseract = boxesOf({ ...tesseract, text: header.map((h) => h[0]).join('\n') });
+    expect(fromTesseract[0]).toEqual({ left: 0.16, top: 0.08, width: 0.17, height: 0.02 });
     // Textract on an image of 2480 × 3508 px, and on a PDF page (no pixels: a nominal A4 size).
-    for (const size of [{ width: 2480, height: 3508 }, null]) {
+    for (const size of [{ width: W, height: H }, null]) {
       const [page] = ocrPagesOfBlocks(blocks as never, 1, size);
-      const read = toReadText({ engine: 'textract', pages: [page!] });
-      near(read.pages[0]!.lines![0]!.bbox);
-      expect(read.pages[0]!.lines![0]!.words!.map((w) => w.bbox.x0)).toEqual([expect.closeTo(0.1, 9), expect.closeTo(0.16, 9)]);
+      expect(boxesOf(page!)).toEqual(fromTesseract);
     }
-    // Tesseract: pixels of the page image it read, with that image's size.
-    const tess = { text: 'Số 12-NQ/TU', confidence: 0.9, width: 2000, height: 2800, lines: [{ text: 'Số 12-NQ/TU', confidence: 0.9, bbox: { x0: 200, y0: 140, x1: 800, y1: 196 } }] };
-    near(fractionLines(tess)![0]!.bbox);
     // A page whose size is unknown gives no boxes rather than wrong ones.
-    expect(fractionLines({ ...tess, width: undefined })).toBeUndefined();
-    expect(toReadText({ engine: 'x', pages: [{ ...tess, height: 0 }] }).pages[0]!.lines).toBeUndefined();
+    expect(toReadText({ engine: 'x', pages: [{ ...tesseract, width: undefined }] }).pages[0]!.lines).toBeUndefined();
+    expect(toReadText({ engine: 'x', pages: [{ ...tesseract, height: 0 }] }).pages[0]!.lines).toBeUndefined();
   });
 });

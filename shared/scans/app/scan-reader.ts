@@ -8,16 +8,16 @@
 import { detectFileKind } from '../../platform/files/file-type';
 import { extractFields, type ExtractVocabulary, type LayoutLine } from '../domain/extract/index';
 import type { ScanContentType, ScanFields } from '../domain/model';
-import { isUnreadableDocumentError, type OcrBBox, type OcrEngine, type OcrPage, type OcrResult } from '../ports/ocr-engine';
+import { isUnreadableDocumentError, type OcrEngine, type OcrResult } from '../ports/ocr-engine';
 
 /** The text OCR read from a file, page by page. */
 export interface ReadText {
   engine: string;
   /**
    * Each page's text; `unreadInk`: how many regions of ink in its header band OCR gave no text for (when the engine looks);
-   * `lines`: OCR's lines and words with their boxes as fractions 0..1 of the page (whatever unit the engine used).
+   * `lines`: OCR's lines and words with their boxes, in the units of `width` × `height` (the extractor makes them page fractions).
    */
-  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[] }[];
+  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number }[];
 }
 
 /** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
@@ -41,36 +41,21 @@ export interface ScanReader {
   close?(): Promise<void>;
 }
 
-/** The text view of a recognition result, with the lines' boxes in page fractions. */
+/** The text view of a recognition result, with the lines' boxes and the page size they are in (when the engine gives both). */
 export function toReadText(r: OcrResult): ReadText {
   return {
     engine: r.engine,
     pages: r.pages.map((p) => {
-      const lines = fractionLines(p);
-      return { text: p.text, confidence: p.confidence, ...(p.unreadInk?.length ? { unreadInk: p.unreadInk.length } : {}), ...(lines?.length ? { lines } : {}) };
+      const sized = !!p.lines?.length && !!p.width && !!p.height && p.width > 0 && p.height > 0;
+      return {
+        text: p.text,
+        confidence: p.confidence,
+        ...(p.unreadInk?.length ? { unreadInk: p.unreadInk.length } : {}),
+        ...(sized ? { lines: p.lines!, width: p.width!, height: p.height! } : {}),
+      };
     }),
   };
 }
-
-/**
- * The one place OCR boxes become page fractions: every engine gives its boxes in the pixels of
- * the page image it reports (tesseract: the scaled page it read; Textract: its relative geometry
- * scaled to the image's size, or to a nominal A4 size it reports for a PDF page). A page with
- * no size gives no boxes.
- */
-export function fractionLines(p: OcrPage): LayoutLine[] | undefined {
-  const { width, height } = p;
-  if (!p.lines?.length || !width || !height || width <= 0 || height <= 0) return undefined;
-  const frac = (b: OcrBBox) => ({ x0: clamp01(b.x0 / width), y0: clamp01(b.y0 / height), x1: clamp01(b.x1 / width), y1: clamp01(b.y1 / height) });
-  return p.lines.map((l) => ({
-    text: l.text,
-    confidence: l.confidence,
-    ...(l.bbox ? { bbox: frac(l.bbox) } : {}),
-    ...(l.words?.length ? { words: l.words.map((w) => ({ text: w.text, confidence: w.confidence, bbox: frac(w.bbox) })) } : {}),
-  }));
-}
-
-const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
 
 /** The reading step around one OCR engine, extracting with `vocabulary()` (the office's, from its configuration). */
 export function scanReader(engine: OcrEngine, vocabulary: () => ExtractVocabulary, now: () => Date = () => new Date()): ScanReader {

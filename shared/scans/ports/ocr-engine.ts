@@ -43,7 +43,7 @@ export interface OcrPage {
   confidence: number;
   /**
    * Size of the page image the boxes refer to (Textract: the nominal A4 size its relative boxes
-   * were scaled to when the page has no pixels). The reading step divides by it: page fractions.
+   * were scaled to when the page has no pixels). The field extractor divides by it: page fractions.
    */
   width?: number;
   height?: number;

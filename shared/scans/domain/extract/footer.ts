@@ -13,9 +13,9 @@ import { markedShare } from './spelling';
 // --- chữ ký, nơi nhận -----------------------------------------------------------------------------
 
 export interface FooterHits {
-  /** `lines`: where each was read. */
-  capacity: { value: string; confidence: number; lines: number[] } | null;
-  title: { value: string; confidence: number; lines: number[] } | null;
+  /** `lines`: where each was read; `start`: where on its (last) line, when it shares the line with the other column. */
+  capacity: { value: string; confidence: number; lines: number[]; start?: number } | null;
+  title: { value: string; confidence: number; lines: number[]; start?: number } | null;
   name: { value: string; confidence: number; lines: number[] } | null;
   recipients: { value: string[]; confidence: number; lines: number[] } | null;
 }
@@ -173,7 +173,7 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
   for (let i = footFrom; i < lines.length; i++) {
     const c = capacityOn(lines[i]!);
     if (c) {
-      out.capacity = { value: `${c.printed} ${c.words}`, confidence: 0.9, lines: [i] };
+      out.capacity = { value: `${c.printed} ${c.words}`, confidence: 0.9, lines: [i], start: c.start };
       capLine = i;
       break;
     }
@@ -191,7 +191,7 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
     if (capLine < 0 && !known) continue;
     if (f.split(' ').length < 1 || run.text.replace(/[^\p{L}]/gu, '').length < 3) continue;
     if (/^noi nhan/.test(f)) continue;
-    out.title = { value: respaceTitle(run.text, vocab), confidence: known ? 0.9 : 0.7, lines: [i] };
+    out.title = { value: respaceTitle(run.text, vocab), confidence: known ? 0.9 : 0.7, lines: [i], start: run.start };
     titleLine = i;
     break;
   }

@@ -48,15 +48,15 @@ export interface ExtractOptions {
    */
   unreadHeaderInk?: boolean;
   /**
-   * The OCR pages the text was joined from (by one blank line), with their lines' boxes in page
-   * fractions: each field read from the page then carries its page and box.
+   * The OCR pages the text was joined from (by one blank line), with their lines' boxes and the
+   * page size those are in: each field read from the page then carries its page and box (fractions).
    */
   pages?: PageLayout[];
 }
 
 /** OCR output with its layout (the OcrEngine port's result has this shape): pages of lines with boxes. */
 export interface OcrPagesInput {
-  pages: { text: string; lines?: LayoutLine[] }[];
+  pages: { text: string; lines?: LayoutLine[]; width?: number; height?: number }[];
 }
 
 /** One document's text from OCR pages: each page in reading order from its boxes when it has them. */
@@ -65,7 +65,7 @@ export function textOfPages(input: OcrPagesInput): string {
 }
 
 /** The pages with the text the extractor reads on each: in reading order from its boxes when it has them. */
-const pagesAsRead = (input: OcrPagesInput): PageLayout[] => input.pages.map((p) => (p.lines?.length ? { text: readingOrderText(p.lines), lines: p.lines } : { text: p.text }));
+const pagesAsRead = (input: OcrPagesInput): PageLayout[] => input.pages.map((p) => (p.lines?.length ? { ...p, text: readingOrderText(p.lines) } : { text: p.text }));
 
 /**
  * Extracts the fields of one document from its OCR text (all pages, in order), or from OCR
@@ -181,21 +181,26 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   // Where each value was read (a console highlights it); a field without a value says why instead.
   const symbolSpan: Source[] = symbol ? [{ line: symbol.line, start: symbol.match.index, end: symbol.match.index + symbol.match.length }] : [];
   const wholeLines = (ls: number[] | undefined): Source[] => (ls ?? []).map((line) => ({ line }));
+  // The signing block's capacity and title from where they start on a line shared with "Nơi nhận".
+  const fromStart = (hit: { lines: number[]; start?: number } | null): Source[] =>
+    hit ? hit.lines.map((line, k) => (k === hit.lines.length - 1 && hit.start !== undefined ? { line, start: hit.start } : { line })) : [];
+  // The place up to "ngày", the date from it.
+  const ngay = dateLine ? lines[dateLine.line]!.fold.indexOf('ngay', dateLine.start) : -1;
   const sources: Record<string, Source[]> = {
     numberSymbol: symbolSpan,
     typeCode: symType && typeCode.value && foldDiacritics(typeCode.value) === foldDiacritics(symType) ? symbolSpan : title ? [{ line: title.line }] : symbolSpan.length ? symbolSpan : wholeLines(subject?.lines.slice(0, 1)),
     issuer: wholeLines(issuer?.lines),
     issuerCode: symbolSpan,
-    place: dateLine ? [{ line: dateLine.line, start: dateLine.start }] : unreadDate ? [{ line: unreadDate.index }] : [],
-    documentDate: dateLine ? [{ line: dateLine.line, start: dateLine.start }] : [],
+    place: dateLine ? [{ line: dateLine.line, start: dateLine.start, ...(ngay > dateLine.start ? { end: ngay } : {}) }] : unreadDate ? [{ line: unreadDate.index }] : [],
+    documentDate: dateLine ? [{ line: dateLine.line, start: ngay >= 0 ? ngay : dateLine.start }] : [],
     subject: wholeLines(subject?.lines),
     secrecy: stamps.secrecy ? [{ line: stamps.secrecy.line }] : [],
     urgency: stamps.urgency ? [{ line: stamps.urgency.line }] : [],
     signer: wholeLines(footer.name?.lines),
     recipients: wholeLines(footer.recipients?.lines),
     issuerParent: wholeLines(issuer?.parentLines),
-    signingCapacity: wholeLines(footer.capacity?.lines),
-    signerTitle: wholeLines(footer.title?.lines),
+    signingCapacity: fromStart(footer.capacity),
+    signerTitle: fromStart(footer.title),
     system: system.motto ? [{ line: system.motto.line, start: system.motto.start, end: system.motto.end }] : symbolSpan,
   };
   const why: Record<string, string> = {

@@ -1,17 +1,24 @@
 /**
  * Where each line of the text was read (issue 14, "the clerk sees why"): the text's lines are
  * matched to the OCR pages' lines in reading order (layout.ts), so a field knows its page and
- * the box of the lines or words its value came from. Pure. Boxes are fractions 0..1 of the
- * page (the reading step normalises the engines' pixels before they get here).
+ * the box of the lines or words its value came from. Pure.
+ *
+ * The one place OCR boxes become page fractions: the reading order is found in the engine's
+ * own units (the units the page's text was put in order with: layout.ts measures gaps in
+ * pixels), then every box is divided by the page size the engine reports (tesseract: the
+ * pixels of the page image it read; Textract: its relative geometry scaled to the image's
+ * size, or to the nominal A4 size it reports for a PDF page). A page without a size gets no boxes.
  */
 import { normaliseLetters } from '../../../platform/text/vietnamese';
 import { readingOrderLayout, type LayoutLine, type PlacedLine } from './layout';
 import { toLines, type FracBox, type Line } from './lines';
 
-/** One OCR page as the extractor may receive it: its text and its lines with boxes in page fractions. */
+/** One OCR page as the extractor may receive it: its text, its lines with boxes, and the size the boxes are in. */
 export interface PageLayout {
   text: string;
   lines?: LayoutLine[];
+  width?: number;
+  height?: number;
 }
 
 /** Same spacing and letters as toLines gives a line. */
@@ -41,7 +48,9 @@ export function placeLines(lines: Line[], pages: PageLayout[]): void {
   pages.forEach((p, k) => {
     const count = toLines(p.text).length;
     const ocr = (p.lines ?? []).filter((l) => l.bbox || l.words?.length);
-    if (ocr.length) {
+    const { width, height } = p;
+    if (ocr.length && width && height && width > 0 && height > 0) {
+      const frac = (b: FracBox): FracBox => clampBox({ x0: b.x0 / width, y0: b.y0 / height, x1: b.x1 / width, y1: b.y1 / height });
       const twins = new Map<string, PlacedLine[]>();
       const add = (pl: PlacedLine) => {
         if (!pl.bbox || !pl.text.trim()) return;
@@ -61,14 +70,14 @@ export function placeLines(lines: Line[], pages: PageLayout[]): void {
         const twin = twins.get(l.text)?.shift();
         if (!twin?.bbox) continue;
         l.page = k + 1;
-        l.bbox = clampBox(twin.bbox);
+        l.bbox = frac(twin.bbox);
         const parts: NonNullable<Line['parts']> = [];
         let from = 0;
         for (const part of twin.parts ?? []) {
           const t = key(part.text);
           const at = t ? l.text.indexOf(t, from) : -1;
           if (at < 0) continue;
-          parts.push({ start: at, end: at + t.length, bbox: clampBox(part.bbox) });
+          parts.push({ start: at, end: at + t.length, bbox: frac(part.bbox) });
           from = at + t.length;
         }
         if (parts.length) l.parts = parts;

@@ -37,6 +37,11 @@ const Field = z.object({
   value: z.unknown(),
   confidence: z.number(),
   reason: z.string().optional().meta({ description: 'Why the reader gives no value or an unsure one ("handwritten: …", "mark zone not clearly read: possibly secret, the clerk decides")' }),
+  page: z.number().int().min(1).optional().meta({ description: 'The page (1-based) the value was read on; absent when the value was not read from the page (null) or OCR gave no boxes' }),
+  bbox: z
+    .object({ left: z.number().min(0).max(1), top: z.number().min(0).max(1), width: z.number().min(0).max(1), height: z.number().min(0).max(1) })
+    .optional()
+    .meta({ description: "Where on `page` the value was read, as fractions 0..1 of the page's width and height from its top left: the union of the boxes of the OCR lines or words it came from (a console highlights it)" }),
 });
 
 export const ScanView = z
@@ -47,7 +52,7 @@ export const ScanView = z
     contentType: z.string(),
     pages: z.number().nullable(),
     text: z.string().nullable(),
-    fields: z.record(z.string(), Field).meta({ description: `Each with value and confidence (and a reason when the reader is unsure): ${SCAN_FIELD_NAMES.join(', ')}; empty while not read or when the caller's clearance does not cover the scan` }),
+    fields: z.record(z.string(), Field).meta({ description: `Each with value and confidence (a reason when the reader is unsure or found nothing; page and bbox where the value was read): ${SCAN_FIELD_NAMES.join(', ')}; empty while not read or when the caller's clearance does not cover the scan` }),
     lowConfidence: z.array(z.string()).meta({ description: 'Fields the clerk should check' }),
     secrecy: z.enum(SECRECY_LEVELS).nullable(),
     urgency: z.enum(URGENCY_LEVELS).nullable(),

@@ -42,6 +42,13 @@ describe('OCR pipeline', () => {
     expect(r.body.fields.typeCode.value).toBe(t.typeCode);
     expect(r.body.fields.documentDate.value).toBe(t.date);
     expect(r.body.fields.numberSymbol.confidence).toBeGreaterThan(0);
+    // The clerk sees where each value was read: the number-symbol sits in the left header column, at the top of page 1.
+    const { page, bbox } = r.body.fields.numberSymbol;
+    expect(page).toBe(1);
+    expect(bbox.width).toBeGreaterThan(0);
+    expect(bbox.height).toBeGreaterThan(0);
+    expect(bbox.left + bbox.width).toBeLessThanOrEqual(0.55);
+    expect(bbox.top + bbox.height).toBeLessThanOrEqual(0.3);
     expect(r.body.text).toContain('KẾT LUẬN');
     expect(await objectExists(`ocr/${scanId}.json`)).toBe(true);
   });

@@ -6,15 +6,18 @@
  * config/domain.json's document types, body codes, header names and signing blocks.
  */
 import { detectFileKind } from '../../platform/files/file-type';
-import { extractFields, type ExtractVocabulary } from '../domain/extract/index';
+import { extractFields, type ExtractVocabulary, type LayoutLine } from '../domain/extract/index';
 import type { ScanContentType, ScanFields } from '../domain/model';
 import { isUnreadableDocumentError, type OcrEngine, type OcrResult } from '../ports/ocr-engine';
 
 /** The text OCR read from a file, page by page. */
 export interface ReadText {
   engine: string;
-  /** Each page's text; `unreadInk`: how many regions of ink in its header band OCR gave no text for (when the engine looks). */
-  pages: { text: string; confidence: number | null; unreadInk?: number }[];
+  /**
+   * Each page's text; `unreadInk`: how many regions of ink in its header band OCR gave no text for (when the engine looks);
+   * `lines`: OCR's lines and words with their boxes, in the units of `width` × `height` (the extractor makes them page fractions).
+   */
+  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number }[];
 }
 
 /** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
@@ -38,9 +41,20 @@ export interface ScanReader {
   close?(): Promise<void>;
 }
 
-/** The text-only view of a recognition result. */
+/** The text view of a recognition result, with the lines' boxes and the page size they are in (when the engine gives both). */
 export function toReadText(r: OcrResult): ReadText {
-  return { engine: r.engine, pages: r.pages.map((p) => ({ text: p.text, confidence: p.confidence, ...(p.unreadInk?.length ? { unreadInk: p.unreadInk.length } : {}) })) };
+  return {
+    engine: r.engine,
+    pages: r.pages.map((p) => {
+      const sized = !!p.lines?.length && !!p.width && !!p.height && p.width > 0 && p.height > 0;
+      return {
+        text: p.text,
+        confidence: p.confidence,
+        ...(p.unreadInk?.length ? { unreadInk: p.unreadInk.length } : {}),
+        ...(sized ? { lines: p.lines!, width: p.width!, height: p.height! } : {}),
+      };
+    }),
+  };
 }
 
 /** The reading step around one OCR engine, extracting with `vocabulary()` (the office's, from its configuration). */
@@ -49,7 +63,14 @@ export function scanReader(engine: OcrEngine, vocabulary: () => ExtractVocabular
     detectType: (bytes) => detectFileKind(bytes),
     read: async (bytes, contentType) => toReadText(await engine.recognize({ bytes, contentType })),
     isUnreadable: (err) => isUnreadableDocumentError(err),
-    extract: (text, read) => extractFields(text, { today: now(), vocabulary: vocabulary(), unreadHeaderInk: !!read?.pages[0]?.unreadInk }),
+    extract: (text, read) =>
+      extractFields(text, {
+        today: now(),
+        vocabulary: vocabulary(),
+        unreadHeaderInk: !!read?.pages[0]?.unreadInk,
+        // The pages' boxes, when `text` is their texts joined as the pipeline joins them: fields get their page and box.
+        ...(read?.pages.some((p) => p.lines?.length) && text === read.pages.map((p) => p.text).join('\n\n') ? { pages: read.pages } : {}),
+      }),
     warmUp: () => engine.warmUp?.() ?? Promise.resolve(),
     close: () => engine.close?.() ?? Promise.resolve(),
   };

@@ -58,11 +58,23 @@ export const SCAN_FIELD_NAMES = [
 ] as const;
 export type ScanFieldName = (typeof SCAN_FIELD_NAMES)[number];
 
+/** Where on its page a field was read: fractions 0..1 of the page's width and height, from its top left. */
+export interface ScanFieldBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 export interface ScanField<T = unknown> {
   value: T | null;
   confidence: number;
   /** Why the reader gives no value (or an unsure one): "handwritten", "not in the header zone", "mark zone not clearly read"… */
   reason?: string;
+  /** The page (1-based) the value was read on, when OCR gave boxes. */
+  page?: number;
+  /** The union of the boxes of the OCR lines or words the value came from, on `page`. */
+  bbox?: ScanFieldBox;
 }
 
 export interface ScanFields {

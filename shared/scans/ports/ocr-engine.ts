@@ -41,7 +41,10 @@ export interface OcrPage {
   text: string;
   /** Mean confidence of the page, 0..1. */
   confidence: number;
-  /** Size of the page image the boxes refer to, when known. */
+  /**
+   * Size of the page image the boxes refer to (Textract: the nominal A4 size its relative boxes
+   * were scaled to when the page has no pixels). The field extractor divides by it: page fractions.
+   */
   width?: number;
   height?: number;
   lines?: OcrLine[];

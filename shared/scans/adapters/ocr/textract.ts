@@ -242,7 +242,9 @@ export function ocrPagesOfBlocks(blocks: Block[], pageCount: number, size: PageS
     return {
       text: readingOrderText(lines),
       confidence: confs.length ? Math.round((confs.reduce((a, c) => a + c, 0) / confs.length) * 1000) / 1000 : 0,
-      ...(size ? size : {}),
+      // The size the boxes are in (the nominal A4 one for a PDF page): the reading step turns them into page fractions.
+      width,
+      height,
       lines,
     };
   });

@@ -23,18 +23,20 @@ export function finish(fields: ScanFields, opts: { lowConfidence?: number }): Ex
   return { fields, lowConfidence };
 }
 
+/** The fields of a document OCR read no text from: each null, saying so (secrecy as before: no reason). */
 export function emptyFields(): ScanFields {
+  const none = <T>(): ScanField<T> => ({ ...field<T>(null, 0), reason: 'no text was read from the file' });
   return {
-    numberSymbol: field<string>(null, 0),
-    typeCode: field<string>(null, 0),
-    issuer: field<string>(null, 0),
-    issuerCode: field<string>(null, 0),
-    place: field<string>(null, 0),
-    documentDate: field<string>(null, 0),
-    subject: field<string>(null, 0),
+    numberSymbol: none<string>(),
+    typeCode: none<string>(),
+    issuer: none<string>(),
+    issuerCode: none<string>(),
+    place: none<string>(),
+    documentDate: none<string>(),
+    subject: none<string>(),
     secrecy: field<Secrecy>(null, 0),
-    urgency: field<Urgency>(null, 0),
-    signer: field<string>(null, 0),
-    recipients: field<string[]>(null, 0),
+    urgency: none<Urgency>(),
+    signer: none<string>(),
+    recipients: none<string[]>(),
   };
 }

@@ -13,10 +13,11 @@ import { markedShare } from './spelling';
 // --- chữ ký, nơi nhận -----------------------------------------------------------------------------
 
 export interface FooterHits {
-  capacity: { value: string; confidence: number } | null;
-  title: { value: string; confidence: number } | null;
-  name: { value: string; confidence: number } | null;
-  recipients: { value: string[]; confidence: number } | null;
+  /** `lines`: where each was read; `start`: where on its (last) line, when it shares the line with the other column. */
+  capacity: { value: string; confidence: number; lines: number[]; start?: number } | null;
+  title: { value: string; confidence: number; lines: number[]; start?: number } | null;
+  name: { value: string; confidence: number; lines: number[] } | null;
+  recipients: { value: string[]; confidence: number; lines: number[] } | null;
 }
 
 /** The trailing run of ALL-CAPS words of a string (the right column merged onto a line). */
@@ -172,7 +173,7 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
   for (let i = footFrom; i < lines.length; i++) {
     const c = capacityOn(lines[i]!);
     if (c) {
-      out.capacity = { value: `${c.printed} ${c.words}`, confidence: 0.9 };
+      out.capacity = { value: `${c.printed} ${c.words}`, confidence: 0.9, lines: [i], start: c.start };
       capLine = i;
       break;
     }
@@ -190,7 +191,7 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
     if (capLine < 0 && !known) continue;
     if (f.split(' ').length < 1 || run.text.replace(/[^\p{L}]/gu, '').length < 3) continue;
     if (/^noi nhan/.test(f)) continue;
-    out.title = { value: respaceTitle(run.text, vocab), confidence: known ? 0.9 : 0.7 };
+    out.title = { value: respaceTitle(run.text, vocab), confidence: known ? 0.9 : 0.7, lines: [i], start: run.start };
     titleLine = i;
     break;
   }
@@ -208,7 +209,7 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
         const body = run.text.slice(toks[skip]!.start);
         if (!(vocab.collectiveSigners ?? COLLECTIVE_SIGNERS).includes(lettersFold(foldDiacritics(body)))) continue;
         const onBehalf = OFFICE_HEAD_TITLES.includes(titleFold) ? 'T/L' : 'T/M';
-        out.capacity = { value: `${onBehalf} ${body}`, confidence: 0.55 };
+        out.capacity = { value: `${onBehalf} ${body}`, confidence: 0.55, lines: [i] };
       }
     }
   }
@@ -227,8 +228,8 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
       if (!key.endsWith(headKey)) continue;
       const extra = key.slice(0, key.length - headKey.length);
       if (extra && levenshtein(extra, 'pho') > 1) continue;
-      out.capacity = { value: `K/T ${head}`, confidence: 0.55 };
-      out.title = { value: `${marked ? 'PHÓ' : 'PHO'} ${head}`, confidence: 0.55 };
+      out.capacity = { value: `K/T ${head}`, confidence: 0.55, lines: [titleLine, i] };
+      out.title = { value: `${marked ? 'PHÓ' : 'PHO'} ${head}`, confidence: 0.55, lines: [i] };
       titleLine = i;
       break;
     }
@@ -240,11 +241,12 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
     const n = nameOn(lines[i]!, vocab);
     if (n && (!bestName || n.score > bestName.score)) bestName = { ...n, line: i };
   }
-  if (bestName) out.name = { value: bestName.value, confidence: bestName.score >= 2 ? 0.85 : 0.6 };
+  if (bestName) out.name = { value: bestName.value, confidence: bestName.score >= 2 ? 0.85 : 0.6, lines: [bestName.line] };
 
   // Recipients: the "- …" items after "Nơi nhận:".
   if (noiNhan >= 0) {
     const items: string[] = [];
+    const from: number[] = [];
     let open = false; // the last item has not ended (no , ; . yet): a wrapped line continues it
     for (let i = noiNhan + 1; i < lines.length; i++) {
       const l = lines[i]!;
@@ -271,12 +273,13 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
       if (!clean) continue;
       if (dash || !open) items.push(clean);
       else items[items.length - 1] = `${items[items.length - 1]} ${clean}`;
+      from.push(i);
       open = !ended;
       if (/\.\s*$/.test(body) && /^luu\b/.test(foldDiacritics(items[items.length - 1]!))) break;
     }
     // The text on the "Nơi nhận:" line itself is the right column (capacity), not an item.
     void noiNhanEnd;
-    if (items.length) out.recipients = { value: items, confidence: 0.8 };
+    if (items.length) out.recipients = { value: items, confidence: 0.8, lines: from };
   }
   return out;
 }

@@ -31,16 +31,19 @@ export function mottoOn(line: Line, motto: string, maxErr = 0.22): MottoHit | nu
   return { line: line.index, start: m.start, end: m.end, score: 1 - m.distance / motto.length };
 }
 
-export function detectSystem(lines: Line[]): { value: DocumentSystem | null; confidence: number } {
+/** The family, from the motto on the top lines; `motto`: where the deciding motto was read. */
+export function detectSystem(lines: Line[]): { value: DocumentSystem | null; confidence: number; motto?: MottoHit } {
   const top = lines.filter((l) => l.text).slice(0, 14);
-  let party = 0;
-  let state = 0;
+  let party: MottoHit | null = null;
+  let state: MottoHit | null = null;
+  const better = (a: MottoHit | null, b: MottoHit | null): MottoHit | null => (b && (!a || b.score > a.score) ? b : a);
   for (const l of top) {
-    party = Math.max(party, mottoOn(l, PARTY_MOTTO)?.score ?? 0);
-    state = Math.max(state, mottoOn(l, STATE_MOTTO)?.score ?? 0, (mottoOn(l, STATE_MOTTO_2)?.score ?? 0) * 0.95);
+    party = better(party, mottoOn(l, PARTY_MOTTO));
+    const second = mottoOn(l, STATE_MOTTO_2);
+    state = better(better(state, mottoOn(l, STATE_MOTTO)), second && { ...second, score: second.score * 0.95 });
   }
   if (!party && !state) return { value: null, confidence: 0.3 };
-  return party >= state ? { value: 'party', confidence: party } : { value: 'state', confidence: state };
+  return (party?.score ?? 0) >= (state?.score ?? 0) ? { value: 'party', confidence: party!.score, motto: party! } : { value: 'state', confidence: state!.score, motto: state! };
 }
 
 // --- số, ký hiệu -------------------------------------------------------------------------------
@@ -111,6 +114,9 @@ export interface IssuerHit {
   name: string;
   parent: string | null;
   confidence: number;
+  /** The lines the name was read from (the parent's excluded), and the parent's. */
+  lines: number[];
+  parentLines: number[];
 }
 
 /** The issuer column's text on one line: the motto and the date line cut out, or null when it is no name (blank, specks, lower case). */
@@ -137,6 +143,8 @@ const PLACE_LINE = /^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b/;
 
 export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHit | null, title: TitleHit | null): IssuerHit | null {
   let parts: string[] = [];
+  // The line each part was read from (two for "ỦY BAN NHÂN DÂN" + "TỈNH …" joined).
+  let from: number[][] = [];
   if (symbol) {
     // The issuer sits right above the Số line: walk up while the lines are its capitals.
     for (let i = symbol.line - 1; i >= 0 && parts.length < 3; i--) {
@@ -153,9 +161,13 @@ export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHi
         continue;
       }
       parts.unshift(t.text);
+      from.unshift([i]);
     }
     const sameLine = lines[symbol.line]!.text.slice(0, symbol.match.index);
-    if (!parts.length && upperShare(sameLine) > 0.8 && sameLine.replace(/[^\p{L}]/gu, '').length >= 3) parts.push(sameLine.trim());
+    if (!parts.length && upperShare(sameLine) > 0.8 && sameLine.replace(/[^\p{L}]/gu, '').length >= 3) {
+      parts.push(sameLine.trim());
+      from.push([symbol.line]);
+    }
   } else {
     const stop = date ? date.line : title ? title.line : Math.min(lines.length, 6);
     for (let i = 0; i < stop; i++) {
@@ -166,14 +178,16 @@ export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHi
         continue;
       }
       parts.push(t.text);
+      from.push([i]);
     }
   }
   // "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NGÃI" is one name.
   const k = parts.length - 2;
   if (k >= 0 && STATE_BODY_KIND.test(lettersFold(foldDiacritics(parts[k]!))) && PLACE_LINE.test(lettersFold(foldDiacritics(parts[k + 1]!)))) {
     parts = [...parts.slice(0, k), `${parts[k]} ${parts[k + 1]}`];
+    from = [...from.slice(0, k), [...from[k]!, ...from[k + 1]!]];
   }
   if (!parts.length) return null;
-  if (parts.length === 1) return { name: parts[0]!, parent: null, confidence: 0.75 };
-  return { name: parts.slice(1).join(' '), parent: parts[0]!, confidence: 0.75 };
+  if (parts.length === 1) return { name: parts[0]!, parent: null, confidence: 0.75, lines: from[0]!, parentLines: [] };
+  return { name: parts.slice(1).join(' '), parent: parts[0]!, confidence: 0.75, lines: from.slice(1).flat(), parentLines: from[0]! };
 }

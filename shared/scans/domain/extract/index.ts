@@ -19,6 +19,7 @@ import { isKnownBodyCode, isKnownTypeCode } from '../../../office';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { readingOrderText, type LayoutLine } from './layout';
 import { toLines } from './lines';
+import { locate, placeLines, type PageLayout, type Source } from './place';
 import { emptyFields, field, finish, type ExtractedFields } from './confidence';
 import { detectSystem, findIssuer, findSymbol } from './header';
 import { findDateLine, placeOf, unreadDateLine } from './date';
@@ -32,6 +33,7 @@ import { DEFAULT_VOCABULARY, type ExtractVocabulary } from './vocabulary';
 export * from './vocabulary';
 export { readingOrderLines, readingOrderText, type LayoutLine } from './layout';
 export { LOW_CONFIDENCE, type ExtractedFields } from './confidence';
+export type { PageLayout } from './place';
 export type { DocumentSystem } from './header';
 
 export interface ExtractOptions {
@@ -45,17 +47,25 @@ export interface ExtractOptions {
    * read): with no mark read, secrecy fails closed (null with a reason, not "no mark").
    */
   unreadHeaderInk?: boolean;
+  /**
+   * The OCR pages the text was joined from (by one blank line), with their lines' boxes and the
+   * page size those are in: each field read from the page then carries its page and box (fractions).
+   */
+  pages?: PageLayout[];
 }
 
 /** OCR output with its layout (the OcrEngine port's result has this shape): pages of lines with boxes. */
 export interface OcrPagesInput {
-  pages: { text: string; lines?: LayoutLine[] }[];
+  pages: { text: string; lines?: LayoutLine[]; width?: number; height?: number }[];
 }
 
 /** One document's text from OCR pages: each page in reading order from its boxes when it has them. */
 export function textOfPages(input: OcrPagesInput): string {
-  return input.pages.map((p) => (p.lines?.length ? readingOrderText(p.lines) : p.text)).join('\n\n');
+  return pagesAsRead(input).map((p) => p.text).join('\n\n');
 }
+
+/** The pages with the text the extractor reads on each: in reading order from its boxes when it has them. */
+const pagesAsRead = (input: OcrPagesInput): PageLayout[] => input.pages.map((p) => (p.lines?.length ? { ...p, text: readingOrderText(p.lines) } : { text: p.text }));
 
 /**
  * Extracts the fields of one document from its OCR text (all pages, in order), or from OCR
@@ -65,6 +75,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const text = typeof input === 'string' ? input : textOfPages(input);
   const vocab = opts.vocabulary ?? DEFAULT_VOCABULARY;
   const lines = toLines(text ?? '');
+  const layout = typeof input === 'string' ? opts.pages : pagesAsRead(input);
+  if (layout?.some((p) => p.lines?.length)) placeLines(lines, layout);
   const nonBlank = lines.filter((l) => l.text);
   if (!nonBlank.length) return finish(emptyFields(), opts);
 
@@ -165,5 +177,55 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     system: system.value ? field(system.value, system.confidence) : symbol ? field(symbol.match.parsed.form, 0.7) : field(null, system.confidence),
   };
   repairHeaderMarks(fields, text, vocab);
+
+  // Where each value was read (a console highlights it); a field without a value says why instead.
+  const symbolSpan: Source[] = symbol ? [{ line: symbol.line, start: symbol.match.index, end: symbol.match.index + symbol.match.length }] : [];
+  const wholeLines = (ls: number[] | undefined): Source[] => (ls ?? []).map((line) => ({ line }));
+  // The signing block's capacity and title from where they start on a line shared with "Nơi nhận".
+  const fromStart = (hit: { lines: number[]; start?: number } | null): Source[] =>
+    hit ? hit.lines.map((line, k) => (k === hit.lines.length - 1 && hit.start !== undefined ? { line, start: hit.start } : { line })) : [];
+  // The place up to "ngày", the date from it.
+  const ngay = dateLine ? lines[dateLine.line]!.fold.indexOf('ngay', dateLine.start) : -1;
+  const sources: Record<string, Source[]> = {
+    numberSymbol: symbolSpan,
+    typeCode: symType && typeCode.value && foldDiacritics(typeCode.value) === foldDiacritics(symType) ? symbolSpan : title ? [{ line: title.line }] : symbolSpan.length ? symbolSpan : wholeLines(subject?.lines.slice(0, 1)),
+    issuer: wholeLines(issuer?.lines),
+    issuerCode: symbolSpan,
+    place: dateLine ? [{ line: dateLine.line, start: dateLine.start, ...(ngay > dateLine.start ? { end: ngay } : {}) }] : unreadDate ? [{ line: unreadDate.index }] : [],
+    documentDate: dateLine ? [{ line: dateLine.line, start: ngay >= 0 ? ngay : dateLine.start }] : [],
+    subject: wholeLines(subject?.lines),
+    secrecy: stamps.secrecy ? [{ line: stamps.secrecy.line }] : [],
+    urgency: stamps.urgency ? [{ line: stamps.urgency.line }] : [],
+    signer: wholeLines(footer.name?.lines),
+    recipients: wholeLines(footer.recipients?.lines),
+    issuerParent: wholeLines(issuer?.parentLines),
+    signingCapacity: fromStart(footer.capacity),
+    signerTitle: fromStart(footer.title),
+    system: system.motto ? [{ line: system.motto.line, start: system.motto.start, end: system.motto.end }] : symbolSpan,
+  };
+  const why: Record<string, string> = {
+    typeCode: 'no number-symbol or tên loại in the header zone',
+    issuer: 'no issuing body found above the number in the header zone',
+    issuerCode: 'no number-symbol in the header zone to read it from',
+    place: dateLine ? 'no place name before "ngày" on the date line' : 'no date line in the header zone',
+    subject: 'no trích yếu found under the tên loại or the number in the header zone',
+    urgency: 'no urgency mark (KHẨN, HỎA TỐC…) in the header zone',
+    signer: 'no signer name found in the signing block',
+    recipients: 'no "Nơi nhận" list found after the body',
+    issuerParent: 'no higher body named above the issuer',
+    signingCapacity: 'no T/M, K/T, T/L (TM., KT., TL.) found in the signing block',
+    signerTitle: 'no signer title found in the signing block',
+    system: 'no motto or number-symbol to tell a Party document from a State one',
+  };
+  for (const [k, f] of Object.entries(fields)) {
+    if (f.value === null) {
+      // A secrecy field is null with no reason when no mark was read in a clearly read zone ("not secret");
+      // a reason there means unsure, and the scan is then treated as secret (fail closed).
+      if (!f.reason && why[k]) fields[k] = { ...f, reason: why[k] };
+      continue;
+    }
+    const at = locate(lines, sources[k] ?? []);
+    if (at) fields[k] = { ...f, page: at.page, bbox: at.bbox };
+  }
   return finish(fields, opts);
 }

@@ -38,6 +38,17 @@ export interface Segment {
   text: string;
   bbox: LayoutBox;
   confidence?: number;
+  /** The words the segment joins (with single spaces), with their boxes, when the line had words. */
+  words?: LayoutWord[];
+}
+
+/** One line of the reading order with where it lies: its box and its pieces (words or segments) in order. */
+export interface PlacedLine {
+  text: string;
+  /** Union of the pieces' boxes; absent on a blank line. */
+  bbox?: LayoutBox;
+  /** The pieces the text is made of, in order (a word's or a segment's text and box). */
+  parts?: { text: string; bbox: LayoutBox }[];
 }
 
 export interface ReadingOrderOptions {
@@ -83,6 +94,7 @@ export function splitLine(line: LayoutLine, gapLineHeights = 2.2): Segment[] {
       text: g.map((w) => w.text.trim()).join(' '),
       bbox: union(g.map((w) => w.bbox)),
       ...(confs.length ? { confidence: confs.reduce((a, c) => a + c, 0) / confs.length } : {}),
+      words: g,
     };
   });
 }
@@ -100,9 +112,17 @@ interface Row {
  * the other, full-width lines as they are, and a blank line at each paragraph break.
  */
 export function readingOrderLines(lines: LayoutLine[], opts: ReadingOrderOptions = {}): string[] {
+  return readingOrderLayout(lines, opts).map((l) => l.text);
+}
+
+const partsOf = (segs: Segment[]): { text: string; bbox: LayoutBox }[] =>
+  segs.flatMap((s) => (s.words?.length ? s.words.map((w) => ({ text: w.text.trim(), bbox: w.bbox })) : [{ text: s.text, bbox: s.bbox }]));
+
+/** {@link readingOrderLines} with each line's box and pieces (the same texts, in the same order). */
+export function readingOrderLayout(lines: LayoutLine[], opts: ReadingOrderOptions = {}): PlacedLine[] {
   const withBoxes = lines.filter((l) => l.bbox || l.words?.length);
   if (!withBoxes.length || withBoxes.length < lines.filter((l) => l.text.trim()).length * 0.8) {
-    return lines.map((l) => l.text);
+    return lines.map((l) => (l.bbox ? { text: l.text, bbox: l.bbox } : { text: l.text }));
   }
   const split = lines.map((l) => splitLine(l, opts.gapLineHeights)).filter((segs) => segs.length);
   if (!split.length) return [];
@@ -167,11 +187,13 @@ export function readingOrderLines(lines: LayoutLine[], opts: ReadingOrderOptions
   const lineH = median(rows.map((r) => median(r.segments.map((s) => height(s.bbox)))));
   const paraGap = lineH * (opts.paragraphGap ?? 0.9);
 
-  const out: string[] = [];
+  const out: PlacedLine[] = [];
+  const blank = (): boolean => out.length > 0 && out[out.length - 1]!.text === '';
+  const place = (segs: Segment[]): PlacedLine => ({ text: segs.map((s) => s.text).join('   '), bbox: union(segs.map((s) => s.bbox)), parts: partsOf(segs) });
   let lastBottom: number | null = null;
   const emitRow = (r: Row) => {
-    if (lastBottom !== null && r.bbox.y0 - lastBottom > paraGap && out.length && out[out.length - 1] !== '') out.push('');
-    out.push(r.segments.map((s) => s.text).join('   '));
+    if (lastBottom !== null && r.bbox.y0 - lastBottom > paraGap && out.length && !blank()) out.push({ text: '' });
+    out.push(place(r.segments));
     lastBottom = r.bbox.y1;
   };
   let i = 0;
@@ -194,17 +216,17 @@ export function readingOrderLines(lines: LayoutLine[], opts: ReadingOrderOptions
       i = j;
       continue;
     }
-    if (lastBottom !== null && r.bbox.y0 - lastBottom > paraGap && out.length && out[out.length - 1] !== '') out.push('');
+    if (lastBottom !== null && r.bbox.y0 - lastBottom > paraGap && out.length && !blank()) out.push({ text: '' });
     for (const side of ['left', 'right'] as const) {
       for (let k = i; k <= lastRight; k++) {
         const segs = rows[k]!.segments.filter((s) => s.side === side);
-        if (segs.length) out.push(segs.map((s) => s.text).join('   '));
+        if (segs.length) out.push(place(segs));
       }
     }
     lastBottom = Math.max(...rows.slice(i, lastRight + 1).map((row) => row.bbox.y1));
     i = lastRight + 1;
   }
-  while (out.length && out[out.length - 1] === '') out.pop();
+  while (out.length && out[out.length - 1]!.text === '') out.pop();
   return out;
 }
 

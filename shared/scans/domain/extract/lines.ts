@@ -6,6 +6,19 @@ export interface Line {
   index: number;
   text: string;
   fold: string;
+  /** Where OCR read the line, when it gave boxes (place.ts): its page (1-based), box (page fractions) and pieces. */
+  page?: number;
+  bbox?: FracBox;
+  /** The line's words (or segments) with their character ranges in `text`. */
+  parts?: { start: number; end: number; bbox: FracBox }[];
+}
+
+/** A box as fractions 0..1 of its page (x0, y0 top left; x1, y1 bottom right). */
+export interface FracBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 /**

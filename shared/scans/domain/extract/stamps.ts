@@ -17,8 +17,9 @@ export function isStampLine(l: Line): boolean {
 }
 
 export interface StampHits {
-  secrecy: { value: Secrecy; confidence: number } | null;
-  urgency: { value: Urgency; confidence: number } | null;
+  /** `line`: where the mark was read. */
+  secrecy: { value: Secrecy; confidence: number; line: number } | null;
+  urgency: { value: Urgency; confidence: number; line: number } | null;
   noneConfidence: number;
   /** No mark read, but the zone was not read clearly enough to say there is none. */
   doubt?: string | null;
@@ -61,7 +62,7 @@ export function findStamps(lines: Line[], headerEnd: number): StampHits {
         for (const s of SECRECY_STAMPS) {
           if (two === s.words || (s.words.split(' ').length === 1 && one === s.words) || nearStamp(two, s.words)) {
             // "TỐI MẬT" / "TUYỆT MẬT" win over the "MẬT" inside them: longest words are listed first.
-            secrecy = { value: s.value, confidence: isAlone(s.words) ? 0.95 : 0.8 };
+            secrecy = { value: s.value, confidence: isAlone(s.words) ? 0.95 : 0.8, line: i };
             break;
           }
         }
@@ -69,7 +70,7 @@ export function findStamps(lines: Line[], headerEnd: number): StampHits {
       if (!urgency) {
         for (const u of URGENCY_STAMPS) {
           if (two === u.words || (u.words.split(' ').length === 1 && one === u.words) || nearStamp(two, u.words)) {
-            urgency = { value: u.value, confidence: isAlone(u.words) ? 0.95 : 0.8 };
+            urgency = { value: u.value, confidence: isAlone(u.words) ? 0.95 : 0.8, line: i };
             break;
           }
         }

@@ -51,6 +51,8 @@ export interface SubjectHit {
   start: number;
   /** First line after the subject. */
   end: number;
+  /** The lines the text was read from. */
+  lines: number[];
 }
 
 const SEPARATOR = /^[\s\-–—_=~.*•·]{3,}$/;
@@ -99,6 +101,7 @@ const fixVv = (s: string): string => (VV_GARBLED.test(s) ? s.replace(VV_GARBLED,
 export function findSubject(lines: Line[], title: TitleHit | null, symbol: SymbolHit | null, date: DateHit | null): SubjectHit | null {
   if (title) {
     const parts: string[] = [];
+    const from: number[] = [];
     let i = title.line + 1;
     while (i < lines.length && !lines[i]!.text) i++;
     const start = i;
@@ -112,12 +115,13 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       if (parts.length && upperShare(l.text) > 0.8 && l.text.length > 6) break;
       if (!parts.length && (startsBody(l) || upperShare(l.text) > 0.8)) break;
       parts.push(l.text);
+      from.push(i);
       // A subject line ending with a full stop ends the subject.
       if (/[.!?]$/.test(l.text) && !/\.\.\.$/.test(l.text)) break;
     }
     if (parts.length) {
       const text = cleanSubject(parts);
-      if (text) return { text, confidence: parts.length <= 3 ? 0.85 : 0.65, kind: 'title', start, end: i };
+      if (text) return { text, confidence: parts.length <= 3 ? 0.85 : 0.65, kind: 'title', start, end: i, lines: from };
     }
   }
   // Công văn: "V/v …" (or a bare trích yếu) under the number.
@@ -134,6 +138,7 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
     }
     if (startCol < 0) continue;
     const parts = [l.text.slice(startCol)];
+    const read = [i];
     let j = i + 1;
     for (; j < lines.length && parts.length < 4; j++) {
       const n = lines[j]!;
@@ -143,13 +148,15 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       if (upperShare(withoutSymbols(n.text)) > 0.8) break;
       if (hasWrittenDate(n.fold)) break;
       parts.push(n.text);
+      read.push(j);
     }
     const text = fixVv(cleanSubject(parts));
-    if (text.length > 4) return { text, confidence: 0.85, kind: 'vv', start: i, end: j };
+    if (text.length > 4) return { text, confidence: 0.85, kind: 'vv', start: i, end: j, lines: read };
   }
   // Bare trích yếu: the lines under Số, before "Kính gửi".
   if (symbol && !title) {
     const parts: string[] = [];
+    const from: number[] = [];
     let j = symbol.line + 1;
     for (; j < Math.min(lines.length, symbol.line + 7); j++) {
       const n = lines[j]!;
@@ -163,10 +170,11 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       const nf = lettersFold(n.fold);
       if (BODY_START.test(nf) || SEPARATOR.test(n.text) || upperShare(n.text) > 0.8) break;
       parts.push(n.text);
+      from.push(j);
     }
     const fixed = fixVv(cleanSubject(parts));
     const text = fixed;
-    if (text.length > 4) return { text, confidence: /^V\/v /.test(text) ? 0.7 : 0.55, kind: 'bare', start: symbol.line + 1, end: j };
+    if (text.length > 4) return { text, confidence: /^V\/v /.test(text) ? 0.7 : 0.55, kind: 'bare', start: symbol.line + 1, end: j, lines: from };
   }
   return null;
 }

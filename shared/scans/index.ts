@@ -48,11 +48,11 @@ import type { AuditLog } from '../audit';
 import type { BlobStore } from '../platform/files/blob-store';
 import { S3BlobStore } from '../platform/files/s3-blob-store';
 import { s3Client } from '../platform/aws/s3-client';
-import { SCANS_ENV as SCANS_ENV_NAMES } from './env';
-import { DynamoScanStore as ScanTable } from './adapters/dynamo-scan-store';
-import { ScanService as Scans } from './app/scan-service';
-import type { ScanDeps as Deps } from './app/deps';
-import type { ScanReader as Reader } from './app/scan-reader';
+import { SCANS_ENV } from './env';
+import { DynamoScanStore } from './adapters/dynamo-scan-store';
+import { ScanService } from './app/scan-service';
+import type { ScanDeps } from './app/deps';
+import type { ScanReader } from './app/scan-reader';
 
 export function blobStore(platform: Platform): BlobStore {
   return new S3BlobStore(s3Client, platform.env.require(ENV.bucket), platform.clock);
@@ -64,14 +64,14 @@ const noReader = (): never => {
 
 export function scansModule(
   platform: Platform,
-  ports: { audit: AuditLog; registers: Deps['registers']; blobs?: BlobStore; reader?: () => Reader },
-): { scans: Scans; blobs: BlobStore } {
-  const action = platform.env.optional(SCANS_ENV_NAMES.quarantineAction, 'move');
-  if (action !== 'move' && action !== 'delete') throw new Error(`${SCANS_ENV_NAMES.quarantineAction} must be move or delete, not ${action}`);
+  ports: { audit: AuditLog; registers: ScanDeps['registers']; blobs?: BlobStore; reader?: () => ScanReader },
+): { scans: ScanService; blobs: BlobStore } {
+  const action = platform.env.optional(SCANS_ENV.quarantineAction, 'move');
+  if (action !== 'move' && action !== 'delete') throw new Error(`${SCANS_ENV.quarantineAction} must be move or delete, not ${action}`);
   const blobs = ports.blobs ?? blobStore(platform);
-  const scans = new Scans({
+  const scans = new ScanService({
     clock: platform.clock,
-    scans: new ScanTable(platform.db, platform.table('Data')),
+    scans: new DynamoScanStore(platform.db, platform.table('Data')),
     blobs,
     registers: ports.registers,
     audit: ports.audit,

@@ -93,6 +93,15 @@ export interface ScanFields {
   [extra: string]: ScanField;
 }
 
+/**
+ * OCR found no secrecy mark but could not tell that none is there (the field is null with a reason:
+ * an unread stamp, a near-MẬT word): the scan fails closed until a clerk decides.
+ */
+export function secrecyUnsure(fields: Pick<ScanFields, 'secrecy'> | null | undefined): boolean {
+  const read = fields?.secrecy;
+  return !!read && (read.value ?? null) === null && !!read.reason;
+}
+
 /** Why a scan failed: a stable code for clients and a sentence for the clerk. */
 export interface ScanFailure {
   code: 'EMPTY_FILE' | 'TOO_LARGE' | 'SIZE_MISMATCH' | 'NOT_A_SCAN' | 'TYPE_MISMATCH' | 'MISSING' | 'UNREADABLE' | 'OCR_FAILED' | 'IMAGE_TOO_LARGE' | 'TOO_MANY_PAGES';

@@ -5,7 +5,7 @@
 import type { Urgency } from '../../office';
 import type { Secrecy } from '../../platform/security';
 import type { IncomingInput } from '../../registers/model';
-import type { Scan } from './model';
+import { secrecyUnsure, type Scan } from './model';
 
 /** What the clerk may correct or add when registering a scan. */
 export interface ScanCorrections {
@@ -46,7 +46,7 @@ export function incomingFromScan(scan: Pick<Scan, 'scanId' | 'fields'>, correcti
   const missing: string[] = REQUIRED_FOR_REGISTRATION.filter((name) => text(name) === '');
   // Fail closed: OCR could not tell whether a secrecy mark is absent (the field is null with a
   // reason); the clerk must say (null for none), it is never registered as not secret by default.
-  if (corrections.secrecy === undefined && (fields?.['secrecy']?.value ?? null) === null && fields?.['secrecy']?.reason) missing.push('secrecy');
+  if (corrections.secrecy === undefined && secrecyUnsure(fields)) missing.push('secrecy');
   const input: IncomingInput = {
     numberSymbol: text('numberSymbol'),
     documentDate: text('documentDate'),

@@ -6,7 +6,7 @@
 import { canSee, hasAnyRole, type Caller, type Secrecy } from '../../platform/security';
 import { METADATA_ONLY_SECRECY, secrecyName } from '../../registers/model';
 import { detectFileKind, imageSize, pdfImageSizes } from '../../platform/files/file-type';
-import { MAX_SCAN_BYTES, SCAN_LIMITS, type Scan, type ScanContentType, type ScanFailure, type ScanStatus } from './model';
+import { MAX_SCAN_BYTES, SCAN_LIMITS, secrecyUnsure, type Scan, type ScanContentType, type ScanFailure, type ScanStatus } from './model';
 
 /** Allowed status moves. `done` reopens only for a newer upload of a scan not yet registered. */
 export const SCAN_MOVES: Record<ScanStatus, readonly ScanStatus[]> = {
@@ -141,8 +141,7 @@ export function quarantineMessage(secrecy: Secrecy, action: 'moved' | 'deleted')
 export function treatedSecrecy(scan: Pick<Scan, 'secrecy' | 'entryId' | 'fields'>): Secrecy | null {
   if (scan.secrecy) return scan.secrecy;
   if (scan.entryId) return null;
-  const read = scan.fields?.['secrecy'];
-  return read && read.value === null && read.reason ? 'mat' : null;
+  return secrecyUnsure(scan.fields) ? 'mat' : null;
 }
 
 /**

@@ -5,10 +5,10 @@ export { REDACTED, eventSecrecy, eventVisibleTo, redactedStub, secrecyNamedIn, t
 export { visibleEvents } from './app/visible-events';
 export { DynamoAuditLog } from './adapters/dynamo-audit-log';
 
-import { DynamoAuditLog as AuditTable } from './adapters/dynamo-audit-log';
+import { DynamoAuditLog } from './adapters/dynamo-audit-log';
 import type { Platform } from '../platform/platform';
 
 /** The audit log on its own table. */
-export function auditModule(platform: Platform): AuditTable {
-  return new AuditTable(platform.db, platform.table('Audit'));
+export function auditModule(platform: Platform): DynamoAuditLog {
+  return new DynamoAuditLog(platform.db, platform.table('Audit'));
 }

@@ -29,9 +29,9 @@ export { StepFunctionsWorkflow } from './adapters/step-functions';
 
 import type { Platform } from '../platform/platform';
 import type { AuditLog } from '../audit';
-import { DynamoDraftStore as DraftTable } from './adapters/dynamo-draft-store';
+import { DynamoDraftStore } from './adapters/dynamo-draft-store';
 
 /** The draft store on the Data table (the workflow is the edge's). */
-export function draftsModule(platform: Platform, ports: { audit: AuditLog }): DraftTable {
-  return new DraftTable(platform.db, platform.table('Data'), ports.audit);
+export function draftsModule(platform: Platform, ports: { audit: AuditLog }): DynamoDraftStore {
+  return new DynamoDraftStore(platform.db, platform.table('Data'), ports.audit);
 }

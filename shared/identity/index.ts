@@ -9,6 +9,7 @@ export { UserAdmin, userView, type UserView } from './app/users';
 import type { Platform } from '../platform/platform';
 import type { ChainAuth } from '../platform/http/api-handler';
 import { authenticate } from './adapters/authenticate';
+import { once } from '../platform/lambda';
 import type { IdentityVerifier } from './ports/identity-verifier';
 import type { ClientDirectory, ClientRegistry } from './ports/client-registry';
 import type { UserDirectory } from './ports/user-directory';
@@ -20,18 +21,17 @@ export function clientDirectory(platform: Platform): ClientDirectory {
   return new DynamoClientRegistry(platform.db, platform.table('Data'));
 }
 
+/** The same registry, as the API chain's authentication and the pre-token trigger read it. */
 export function clientRegistry(platform: Platform): ClientRegistry {
-  return new DynamoClientRegistry(platform.db, platform.table('Data'));
+  return clientDirectory(platform);
 }
-
 
 /** What the API chain needs of identity: the authentication middleware (the verifier, the client registry) and the Idempotency table. */
 export type ApiAuth = ChainAuth;
 
 export function identityModule(platform: Platform, ports: { verifier: () => IdentityVerifier; users?: () => UserDirectory }) {
-  let clients: ClientRegistry | undefined;
   const auth: ApiAuth = {
-    authenticate: authenticate({ verifier: ports.verifier, clients: () => (clients ??= clientRegistry(platform)) }),
+    authenticate: authenticate({ verifier: ports.verifier, clients: once(() => clientRegistry(platform)) }),
     idempotencyTable: () => platform.table('Idempotency'),
   };
   const users = ports.users;

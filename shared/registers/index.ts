@@ -17,19 +17,19 @@ import type { Platform } from '../platform/platform';
 import { ENV } from '../platform/env';
 import type { AuditLog } from '../audit';
 import type { DomainConfig } from '../office';
-import { Registers as RegistersApp } from './app/registers';
-import type { EntryOutbox as Outbox } from './ports/entry-outbox';
-import { DynamoRegisterRecords as RecordsTable } from './adapters/dynamo-register-records';
-import { GaplessCounter as Counter } from './adapters/gapless-counter';
+import { Registers } from './app/registers';
+import type { EntryOutbox } from './ports/entry-outbox';
+import { DynamoRegisterRecords } from './adapters/dynamo-register-records';
+import { GaplessCounter } from './adapters/gapless-counter';
 
 /** The sổ văn bản đến/đi on the Data table; `outbox` marks each written entry for the search index (the search module's). */
-export function registersModule(platform: Platform, ports: { audit: AuditLog; office: () => DomainConfig; outbox: Outbox }): RegistersApp {
+export function registersModule(platform: Platform, ports: { audit: AuditLog; office: () => DomainConfig; outbox: EntryOutbox }): Registers {
   const { db, env } = platform;
   const table = platform.table('Data');
-  return new RegistersApp({
-    records: new RecordsTable(db, table),
+  return new Registers({
+    records: new DynamoRegisterRecords(db, table),
     // Overload is refused with 429 before anything is written: a bounded queue and wait per register.
-    numbers: new Counter(db, table, {
+    numbers: new GaplessCounter(db, table, {
       maxQueue: Number(env.optional(ENV.registerQueueLimit, '1000')),
       maxWaitMs: Number(env.optional(ENV.registerMaxWaitMs, '10000')),
     }),

@@ -41,14 +41,14 @@ import { clientDirectory, type ClientProvisioner } from '../identity';
 import type { Notifier } from '../platform/notify/notifier';
 import { DynamoOutbox } from '../platform/notify/outbox-notifier';
 import { S3ReportFiles } from './adapters/s3-report-files';
-import { DynamoOrgStore as OrgTable } from './adapters/dynamo-org-store';
-import { DynamoReportTypeStore as TypeTable } from './adapters/dynamo-report-type-store';
-import { DynamoReportStore as ReportTable } from './adapters/dynamo-report-store';
-import { DynamoAttachmentStore as AttachmentTable } from './adapters/dynamo-report-attachment-store';
-import { DynamoReminderStore as ReminderTable } from './adapters/dynamo-reminder-store';
-import type { ReportFiles as Files } from './ports/report-files';
-import type { ReportDataSchemas as Schemas } from './ports/report-data-schemas';
-import { createReporting as create, type Reporting as ReportingServices } from './app/index';
+import { DynamoOrgStore } from './adapters/dynamo-org-store';
+import { DynamoReportTypeStore } from './adapters/dynamo-report-type-store';
+import { DynamoReportStore } from './adapters/dynamo-report-store';
+import { DynamoAttachmentStore } from './adapters/dynamo-report-attachment-store';
+import { DynamoReminderStore } from './adapters/dynamo-reminder-store';
+import type { ReportFiles } from './ports/report-files';
+import type { ReportDataSchemas } from './ports/report-data-schemas';
+import { createReporting, type Reporting } from './app/index';
 
 const noSchemas = (): never => {
   throw new Error('No report data schemas in this function: only the reports function composes them (shared/reports/adapters/report-data-schema.ts)');
@@ -61,26 +61,26 @@ export interface ReportsPorts {
   /** Made on first use, so that a function that never provisions or notifies needs no such configuration. */
   provisioner: () => ClientProvisioner;
   notifier: (outbox: DynamoOutbox) => Notifier;
-  schemas?: Schemas;
+  schemas?: ReportDataSchemas;
 }
 
-export function reportsModule(platform: Platform, ports: ReportsPorts): ReportingServices {
+export function reportsModule(platform: Platform, ports: ReportsPorts): Reporting {
   const { db, clock } = platform;
   const table = platform.table('Data');
   const outbox = new DynamoOutbox(db, table, clock);
   let provisioner: ClientProvisioner | undefined;
   let notifier: Notifier | undefined;
-  let files: Files | undefined;
+  let files: ReportFiles | undefined;
   const schemas = () => ports.schemas ?? noSchemas();
-  return create({
+  return createReporting({
     clock,
     audit: ports.audit,
     config: ports.office,
-    orgs: new OrgTable(db, table),
-    types: new TypeTable(db, table),
-    reports: new ReportTable(db, table),
-    attachments: new AttachmentTable(db, table),
-    reminders: new ReminderTable(db, table),
+    orgs: new DynamoOrgStore(db, table),
+    types: new DynamoReportTypeStore(db, table),
+    reports: new DynamoReportStore(db, table),
+    attachments: new DynamoAttachmentStore(db, table),
+    reminders: new DynamoReminderStore(db, table),
     clients: clientDirectory(platform),
     provisioner: {
       create: (input) => (provisioner ??= ports.provisioner()).create(input),

@@ -11,29 +11,29 @@ export { entryOfRecord, ENTRY_STREAM_BATCH, ENTRY_STREAM_FILTER, ENTRY_STREAM_WI
 
 import type { Platform } from '../platform/platform';
 import type { Registers } from '../registers';
-import type { SearchIndex as Index } from './ports/search-index';
-import { SearchEngine as Engine } from './app/search-engine';
-import { DynamoSearchIndex as IndexTable } from './adapters/dynamo-search-index';
-import { DynamoSearchOutbox as OutboxTable } from './adapters/dynamo-search-outbox';
-import { EntryIndexer as Indexer } from './app/entry-indexing';
+import type { SearchIndex } from './ports/search-index';
+import { SearchEngine } from './app/search-engine';
+import { DynamoSearchIndex } from './adapters/dynamo-search-index';
+import { DynamoSearchOutbox } from './adapters/dynamo-search-outbox';
+import { EntryIndexer } from './app/entry-indexing';
 
 /** Search over the Search table (planning and ranking in the engine). */
-export function searchIndex(platform: Platform): Index {
-  return new Engine(new IndexTable(platform.db, platform.table('Search')));
+export function searchIndex(platform: Platform): SearchIndex {
+  return new SearchEngine(new DynamoSearchIndex(platform.db, platform.table('Search')));
 }
 
 /** The search outbox on the Data table: the registers mark each entry they write with it. */
-export function searchOutbox(platform: Platform): OutboxTable {
-  return new OutboxTable(platform.db, platform.table('Data'));
+export function searchOutbox(platform: Platform): DynamoSearchOutbox {
+  return new DynamoSearchOutbox(platform.db, platform.table('Data'));
 }
 
 /** Indexes entries for search and sweeps the search outbox. */
 export function searchModule(
   platform: Platform,
-  ports: { registers: Registers; scanText: (scanId: string) => Promise<string | null>; index?: Index },
-): { index: Index; indexer: Indexer } {
+  ports: { registers: Registers; scanText: (scanId: string) => Promise<string | null>; index?: SearchIndex },
+): { index: SearchIndex; indexer: EntryIndexer } {
   const index = ports.index ?? searchIndex(platform);
   const outbox = searchOutbox(platform);
-  const indexer = new Indexer({ search: () => index, outbox: () => outbox, registers: () => ports.registers, scanText: ports.scanText });
+  const indexer = new EntryIndexer({ search: () => index, outbox: () => outbox, registers: () => ports.registers, scanText: ports.scanText });
   return { index, indexer };
 }

@@ -41,11 +41,15 @@ export function foldSameLength(s: string): string {
   return out;
 }
 
-export function toLines(text: string): Line[] {
-  const norm = normaliseLetters(text)
-    .replace(/\r\n?/g, '\n')
+/** The characters of OCR text as the extractor reads them: normalised letters, odd spaces as spaces, zero-width joiners dropped. */
+export function cleanChars(text: string): string {
+  return normaliseLetters(text)
     .replace(/[\u00A0\u2000-\u200B\u202F\u3000]/g, ' ')
     .replace(/[\u200C\u200D\uFEFF]/g, '');
+}
+
+export function toLines(text: string): Line[] {
+  const norm = cleanChars(text).replace(/\r\n?/g, '\n');
   return norm.split('\n').map((raw, index) => {
     const t = raw.replace(/[ \t]+/g, ' ').trim();
     return { index, text: t, fold: foldSameLength(t) };

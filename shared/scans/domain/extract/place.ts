@@ -9,9 +9,8 @@
  * pixels of the page image it read; Textract: its relative geometry scaled to the image's
  * size, or to the nominal A4 size it reports for a PDF page). A page without a size gets no boxes.
  */
-import { normaliseLetters } from '../../../platform/text/vietnamese';
 import { readingOrderLayout, type LayoutLine, type PlacedLine } from './layout';
-import { toLines, type FracBox, type Line } from './lines';
+import { cleanChars, toLines, type FracBox, type Line } from './lines';
 
 /** One OCR page as the extractor may receive it: its text, its lines with boxes, and the size the boxes are in. */
 export interface PageLayout {
@@ -22,12 +21,7 @@ export interface PageLayout {
 }
 
 /** Same spacing and letters as toLines gives a line. */
-const key = (s: string): string =>
-  normaliseLetters(s)
-    .replace(/[\u00A0\u2000-\u200B\u202F\u3000]/g, ' ')
-    .replace(/[\u200C\u200D\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+const key = (s: string): string => cleanChars(s).replace(/\s+/g, ' ').trim();
 
 const clamp = (x: number): number => Math.max(0, Math.min(1, x));
 

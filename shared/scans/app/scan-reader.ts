@@ -6,7 +6,7 @@
  * config/domain.json's document types, body codes, header names and signing blocks.
  */
 import { detectFileKind } from '../../platform/files/file-type';
-import { extractFields, type ExtractVocabulary, type LayoutLine } from '../domain/extract/index';
+import { extractFields, type ExtractVocabulary, type HandReading, type LayoutLine } from '../domain/extract/index';
 import type { ScanContentType, ScanFields } from '../domain/model';
 import { isUnreadableDocumentError, type OcrEngine, type OcrResult } from '../ports/ocr-engine';
 
@@ -17,7 +17,9 @@ export interface ReadText {
    * Each page's text; `unreadInk`: how many regions of ink in its header band OCR gave no text for (when the engine looks);
    * `lines`: OCR's lines and words with their boxes, in the units of `width` × `height` (the extractor makes them page fractions).
    */
-  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number }[];
+  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number; handwriting?: HandReading[] }[];
+  /** When the file is a signed PDF: when each signature says it was made (ISO), in the file's order. */
+  signedAt?: string[];
 }
 
 /** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
@@ -34,7 +36,7 @@ export interface ScanReader {
   read(bytes: Uint8Array, contentType: ScanContentType): Promise<ReadText>;
   isUnreadable(err: unknown): boolean;
   /** The fields of the joined text; with the pages read, what OCR could not read counts too (unread ink in page 1's header: secrecy fails closed). */
-  extract(text: string, read?: Pick<ReadText, 'pages'>): ExtractedScanFields;
+  extract(text: string, read?: Pick<ReadText, 'pages' | 'signedAt'>): ExtractedScanFields;
   /** Starts the engine ahead of the first scan (worker pool, model), when it has anything to start. */
   warmUp?(): Promise<void>;
   /** Stops the engine's workers. */
@@ -52,9 +54,17 @@ export function toReadText(r: OcrResult): ReadText {
         confidence: p.confidence,
         ...(p.unreadInk?.length ? { unreadInk: p.unreadInk.length } : {}),
         ...(sized ? { lines: p.lines!, width: p.width!, height: p.height! } : {}),
+        ...(p.handwriting?.length ? { handwriting: p.handwriting } : {}),
       };
     }),
+    ...(r.signatures?.length ? { signedAt: r.signatures.map((s) => s.signedAt) } : {}),
   };
+}
+
+/** The office's calendar day (Asia/Ho_Chi_Minh, UTC+7 all year) of a moment given with its offset. */
+export function officeDay(iso: string): string | undefined {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? new Date(t + 7 * 3_600_000).toISOString().slice(0, 10) : undefined;
 }
 
 /** The reading step around one OCR engine, extracting with `vocabulary()` (the office's, from its configuration). */
@@ -68,6 +78,8 @@ export function scanReader(engine: OcrEngine, vocabulary: () => ExtractVocabular
         today: now(),
         vocabulary: vocabulary(),
         unreadHeaderInk: !!read?.pages[0]?.unreadInk,
+        ...(read?.pages[0]?.handwriting ? { handwriting: read.pages[0].handwriting } : {}),
+        ...(read?.signedAt?.length && officeDay(read.signedAt[0]!) ? { signedOn: officeDay(read.signedAt[0]!)! } : {}),
         // The pages' boxes, when `text` is their texts joined as the pipeline joins them: fields get their page and box.
         ...(read?.pages.some((p) => p.lines?.length) && text === read.pages.map((p) => p.text).join('\n\n') ? { pages: read.pages } : {}),
       }),

@@ -10,6 +10,7 @@
  * file's first bytes, header and pixel claims is `readableScanKind` beside it.
  */
 export { UnreadableDocumentError, isUnreadableDocumentError, kindOfReason, type UnreadableKind } from '../domain/unreadable';
+import type { HandReading } from '../domain/extract/handwriting';
 
 
 /** A box in page pixels (Textract's relative geometry is scaled to the page's width and height). */
@@ -53,12 +54,19 @@ export interface OcrPage {
    * not read), when the engine looks: the reader cannot then say no secrecy mark is there.
    */
   unreadInk?: OcrBBox[];
+  /**
+   * Digits written by hand in the header's gaps (after "Số", "ngày", "tháng"; found by the
+   * extractor's handwritingSpots), as the engine's digit recogniser read them.
+   */
+  handwriting?: HandReading[];
 }
 
 export interface OcrResult {
   pages: OcrPage[];
   /** Which engine read it ("tesseract", "textract"). */
   engine: string;
+  /** A signed PDF's signatures as their dictionaries state them (not verified here), in the file's order. */
+  signatures?: { signedAt: string; name?: string; location?: string; reason?: string }[];
 }
 
 export interface OcrInput {

@@ -27,6 +27,7 @@ import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
 import { findStamps, SECRECY_UNREAD_INK } from './stamps';
 import { findFooter } from './footer';
+import { handwrittenDate, handwrittenNumber, type HandReading } from './handwriting';
 import { canonicalCodeIn, repairHeaderMarks } from './spelling';
 import { DEFAULT_VOCABULARY, type ExtractVocabulary } from './vocabulary';
 
@@ -35,6 +36,7 @@ export { readingOrderLines, readingOrderText, type LayoutLine } from './layout';
 export { LOW_CONFIDENCE, type ExtractedFields } from './confidence';
 export type { PageLayout } from './place';
 export type { DocumentSystem } from './header';
+export { handwritingSpots, type HandReading, type HandSpot, type HandSpotKind } from './handwriting';
 
 export interface ExtractOptions {
   vocabulary?: ExtractVocabulary;
@@ -52,6 +54,10 @@ export interface ExtractOptions {
    * page size those are in: each field read from the page then carries its page and box (fractions).
    */
   pages?: PageLayout[];
+  /** What the engine's digit recogniser read in page 1's handwriting gaps (after "Số", "ngày", "tháng"). */
+  handwriting?: HandReading[];
+  /** The day (ISO, the office's time zone) the issuer signed the PDF, when it is signed: the document is dated on or before it. */
+  signedOn?: string;
 }
 
 /** OCR output with its layout (the OcrEngine port's result has this shape): pages of lines with boxes. */
@@ -140,13 +146,30 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   // between the number and its slash ("04 /QĐ-BCĐ") shows it; the State date is never given ≥ 0.9.
   const stateFamily = (system.value ?? symbol?.match.parsed.form) === 'state';
   const handGap = !!symbol && !symbol.unreadNumber && symbol.match.parsed.form === 'state' && /\d\s+\//.test(lines[symbol.line]!.text.slice(symbol.match.index, symbol.match.index + symbol.match.length));
-  const numberField: ScanField<string> = symbol?.unreadNumber
+  const hand = (kind: HandReading['kind']) => opts.handwriting?.find((r) => r.kind === kind);
+  const handNumber = symbol && (symbol.unreadNumber || handGap) ? handwrittenNumber(hand('number')) : null;
+  const withNumber = (n: string): string => sym!.canonical.replace(/^\d*/, n);
+  let numberField: ScanField<string> = symbol?.unreadNumber
     ? { ...field<string>(null, 0.2), reason: 'handwritten: the number after "Số" could not be read' }
     : symbol
       ? handGap
         ? { ...field(sym!.canonical, Math.min(symConf, 0.8)), reason: 'handwritten: the number in the gap after "Số" may be misread' }
         : field(sym!.canonical, symConf)
       : { ...field<string>(null, 0.2), reason: 'no "Số" line in the header zone' };
+  // The digit recogniser's reading of the handwritten number: alone when print OCR could not read it;
+  // beside print OCR's reading of the gap, surer when both agree, and never sure when they do not.
+  if (handNumber && symbol) {
+    if (handNumber.value === null) {
+      if (symbol.unreadNumber) numberField = { ...numberField, reason: handNumber.reason };
+    } else if (symbol.unreadNumber) {
+      numberField = { ...field(withNumber(handNumber.value), Math.min(handNumber.confidence, symConf)), reason: handNumber.reason };
+    } else if (String(Number(sym!.numberText)) === String(Number(handNumber.value))) {
+      numberField = { ...field(sym!.canonical, Math.min(symConf, 0.85)), reason: 'handwritten: print OCR and the digit recogniser read the same number; check it on the page' };
+    } else {
+      const hand = handNumber.confidence >= 0.75;
+      numberField = { ...field(hand ? withNumber(handNumber.value) : sym!.canonical, 0.5), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser "${handNumber.value}"; check it on the page` };
+    }
+  }
   // The place still reads on a date line whose day was written by hand ("Quảng Ngãi, ngàyØf tháng …").
   const unreadPlace = !dateLine && unreadDate ? placeOf(unreadDate.text.slice(0, Math.max(0, unreadDate.fold.search(/,\s*ng/)))) : null;
   const placeField = dateLine?.place ? field(dateLine.place, dateLine.placeConfidence) : unreadPlace ? field(unreadPlace, 0.8) : field<string>(null, 0.3);
@@ -154,6 +177,25 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   if (dateLine && stateFamily && dateLine.confidence >= 0.85) dateField = { ...field(dateLine.iso, 0.85), reason: 'State letter: the day is usually written by hand after signature' };
   if (!dateLine) {
     dateField = { ...dateField, reason: unreadDate ? 'handwritten: the day or month could not be read' : 'no date line in the header zone' };
+  }
+  // The handwritten day (and month) read by the digit recogniser, where print OCR could not read the
+  // date line, read it squeezed, or the letter is a State one (its day is written by hand).
+  const dateText = dateLine ? lines[dateLine.line]!.fold : unreadDate?.fold;
+  if (hand('day') && dateText && (!dateLine || dateLine.confidence < 0.85 || stateFamily)) {
+    const printed = printedMonthYear(dateText);
+    const signedOn = opts.signedOn;
+    const latest = opts.today ? new Date(opts.today.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : undefined;
+    const hd = handwrittenDate(hand('day'), { printed: printed.month, reading: hand('month') }, printed.year, { latest, signedOn });
+    if (!dateLine) {
+      dateField = hd.value === null ? { ...dateField, reason: hd.reason } : { ...field(hd.value, hd.confidence), reason: hd.reason };
+    } else if (hd.value === dateLine.iso) {
+      dateField = { ...field(hd.value, Math.max(hd.confidence, Math.min(dateField.confidence, 0.85))), reason: 'handwritten: print OCR and the digit recogniser read the same day; check it on the page' };
+    } else if (hd.value !== null) {
+      const useHand = hd.confidence >= 0.7 || (signedOn !== undefined && dateLine.iso > signedOn);
+      dateField = { ...field(useHand ? hd.value : dateLine.iso, 0.5), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser ${hd.value}; check it on the page` };
+    } else if (signedOn && dateLine.iso > signedOn) {
+      dateField = { ...field<string>(null, 0.2), reason: `the date read (${dateLine.iso}) is after the issuer signed (${signedOn})` };
+    }
   }
 
   const fields: ScanFields = {
@@ -192,7 +234,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     issuer: wholeLines(issuer?.lines),
     issuerCode: symbolSpan,
     place: dateLine ? [{ line: dateLine.line, start: dateLine.start, ...(ngay > dateLine.start ? { end: ngay } : {}) }] : unreadDate ? [{ line: unreadDate.index }] : [],
-    documentDate: dateLine ? [{ line: dateLine.line, start: ngay >= 0 ? ngay : dateLine.start }] : [],
+    documentDate: dateLine ? [{ line: dateLine.line, start: ngay >= 0 ? ngay : dateLine.start }] : unreadDate ? [{ line: unreadDate.index }] : [],
     subject: wholeLines(subject?.lines),
     secrecy: stamps.secrecy ? [{ line: stamps.secrecy.line }] : [],
     urgency: stamps.urgency ? [{ line: stamps.urgency.line }] : [],
@@ -228,4 +270,12 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     if (at) fields[k] = { ...f, page: at.page, bbox: at.bbox };
   }
   return finish(fields, opts);
+}
+
+/** The printed month and year of a date line ("… tháng 01 năm 2025"), where print OCR read them as clean digits. */
+function printedMonthYear(folded: string): { month: number | null; year: number | null } {
+  const m = /th[a-z?]{1,3}g\s*([^\s]{1,3})?\s*n[a-z?]{1,2}m\s*(\d{4})/.exec(folded);
+  const year = m ? Number(m[2]) : null;
+  const month = m?.[1] && /^\d{1,2}$/.test(m[1]) && Number(m[1]) >= 1 && Number(m[1]) <= 12 ? Number(m[1]) : null;
+  return { month, year: year && year >= 1930 && year <= 2100 ? year : null };
 }

@@ -1,0 +1,302 @@
+/**
+ * Handwritten numbers and days (issue 14, point 4). On a State letter (and many Party ones) the
+ * văn thư writes the number and the day by hand after signature, in the gaps the printed form
+ * leaves: "Số:  ___ /UBND-TTHC", "ngày ___ tháng 01 năm 2025". A print OCR reads them badly.
+ *
+ * Two pure steps around the engine's digit recogniser:
+ * - `handwritingSpots` finds those gaps on a page from OCR's printed words, by position: the
+ *   header band (top of the page), right of "Số" and left of the printed symbol's tail; right
+ *   of "ngày" and left of "tháng"; right of "tháng" and left of "năm". The engine reads the
+ *   digits there and gives them back as `HandReading`s on the page.
+ * - `handwrittenNumber` / `handwrittenDate` turn those readings into field values, checked
+ *   against what else is known (the printed symbol, month and year; a date not in the future
+ *   and not after the issuer's signing time on a signed PDF). What stays unsure is null.
+ */
+import type { LayoutBox, LayoutLine, LayoutWord } from './layout';
+import { foldSameLength } from './lines';
+import { calendarDate } from '../../../office';
+
+export type HandSpotKind = 'number' | 'day' | 'month';
+
+/** A gap where a handwritten number is expected, in the page's pixels. */
+export interface HandSpot {
+  kind: HandSpotKind;
+  bbox: LayoutBox;
+  /** Where the printed part after the gap starts (x, page pixels): digits right of it are print, not handwriting. */
+  printedFrom: number;
+}
+
+/** What the engine's digit recogniser read in a spot. */
+export interface HandReading {
+  kind: HandSpotKind;
+  /** The digits read, left to right ("" when nothing was read). */
+  text: string;
+  /** The least sure digit's probability (0..1). */
+  confidence: number;
+  /** Per digit: the first and second choice with their probabilities. */
+  digits?: { char: string; p: number; second?: { char: string; p: number } }[];
+  /** Where the digits were read, page pixels. */
+  bbox?: LayoutBox;
+}
+
+/** The band of the page the header sits in (fraction of the page height from the top). */
+export const HEADER_BAND = 0.42;
+
+const fold = (s: string): string => foldSameLength(s);
+/** "Số", "Số:", "số:" as OCR reads them ("S6:", "5ố:"): the word before the number. */
+const SO_WORD = /^[s5$][o0ô6][:.;]?$/;
+/** "Số:" glued to what follows ("Số:574/UBND…"). */
+const SO_GLUED = /^[s5$][o0ô6][:.;]/;
+/** The printed tail of a number-symbol: State "/UBND-TTHC", "/QĐ-UBND", "/2024/NĐ-CP"; Party "-NQ/TU". */
+const STATE_TAIL = /\/\s*[\p{Lu}Đ]/u;
+const PARTY_TAIL = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*\//u;
+
+/** Mean width of a printed character on the line, from its clearly read words (pixels). */
+function charWidth(line: LayoutLine, skip: Set<LayoutWord>): number {
+  let px = 0;
+  let chars = 0;
+  for (const w of line.words ?? []) {
+    if (skip.has(w) || (w.confidence ?? 0) < 0.85) continue;
+    const n = [...w.text].length;
+    if (n < 3 || !/^\p{L}+[,.;:]?$/u.test(w.text)) continue;
+    px += w.bbox.x1 - w.bbox.x0;
+    chars += n;
+  }
+  if (chars >= 6) return px / chars;
+  const h = line.bbox ? line.bbox.y1 - line.bbox.y0 : 40;
+  return h * 0.55;
+}
+
+/** The box of a gap on a line between x0 and x1, a little taller than the line (handwriting rises above and dips below print). */
+function gap(line: LayoutLine, x0: number, x1: number, pageWidth: number, pageHeight: number): LayoutBox | null {
+  const b = line.bbox ?? unionOf(line.words ?? []);
+  if (!b || x1 - x0 < 4) return null;
+  const h = b.y1 - b.y0;
+  return {
+    x0: Math.max(0, Math.round(x0)),
+    x1: Math.min(pageWidth, Math.round(x1)),
+    y0: Math.max(0, Math.round(b.y0 - h * 0.45)),
+    y1: Math.min(pageHeight, Math.round(b.y1 + h * 0.35)),
+  };
+}
+
+function unionOf(words: LayoutWord[]): LayoutBox | null {
+  if (!words.length) return null;
+  return {
+    x0: Math.min(...words.map((w) => w.bbox.x0)),
+    y0: Math.min(...words.map((w) => w.bbox.y0)),
+    x1: Math.max(...words.map((w) => w.bbox.x1)),
+    y1: Math.max(...words.map((w) => w.bbox.y1)),
+  };
+}
+
+/** Where, in a word's box, the character at `index` starts, measured from the word's right end in printed characters of width `cw`. */
+const fromRight = (w: LayoutWord, index: number, cw: number): number => Math.max(w.bbox.x0, w.bbox.x1 - ([...w.text.slice(index)].length) * cw);
+
+/** The gap after "Số" on a header line, up to the printed symbol's tail. */
+function numberSpot(line: LayoutLine, width: number, height: number): HandSpot | null {
+  const words = line.words ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const f = fold(w.text);
+    const alone = SO_WORD.test(f);
+    if (!alone && !SO_GLUED.test(f)) continue;
+    // The word holding the printed tail: this one (glued) or one of the next three.
+    for (let k = alone ? i + 1 : i; k < Math.min(words.length, i + 4); k++) {
+      const t = words[k]!;
+      // The tail starts at the first of a Party "-NQ/" or a State "/UBND": "-NQ/TU" holds both.
+      const tails = [STATE_TAIL.exec(t.text), PARTY_TAIL.exec(t.text)].filter((m): m is RegExpExecArray => !!m);
+      if (!tails.length) continue;
+      const tail = tails.reduce((a, b) => (b.index < a.index ? b : a));
+      const cw = charWidth(line, new Set([w, t]));
+      const left = alone ? w.bbox.x1 : w.bbox.x0 + 3 * cw;
+      const printedFrom = fromRight(t, tail.index, cw * 1.1);
+      const box = gap(line, left + cw * 0.1, printedFrom + cw * 0.05, width, height);
+      return box ? { kind: 'number', bbox: box, printedFrom } : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+const NGAY = /ng[a-z?]{0,2}[yv]/;
+const THANG = /th[a-z?]{1,3}g/;
+const NAM = /^n[a-z?]{1,2}m/;
+
+/** The gaps after "ngày" (the day) and after "tháng" (the month) on the date line. */
+function dateSpots(line: LayoutLine, width: number, height: number): HandSpot[] {
+  const words = line.words ?? [];
+  const out: HandSpot[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const f = fold(w.text);
+    const ng = NGAY.exec(f);
+    if (!ng) continue;
+    // "tháng" in this word (glued: "ngàyØftháng") or one of the next three.
+    let k = -1;
+    let th: RegExpExecArray | null = null;
+    const glued = THANG.exec(f.slice(ng.index + ng[0].length));
+    if (glued) k = i;
+    else {
+      for (let j = i + 1; j < Math.min(words.length, i + 4); j++) {
+        if ((th = THANG.exec(fold(words[j]!.text)))) {
+          k = j;
+          break;
+        }
+      }
+      if (k < 0) continue;
+    }
+    const t = words[k]!;
+    const cw = charWidth(line, new Set([w, t]));
+    const dayFrom = w.bbox.x0 + [...w.text.slice(0, ng.index + ng[0].length)].length * cw;
+    const thangAt = glued ? ng.index + ng[0].length + glued.index : th!.index;
+    const dayTo = k === i ? fromRight(t, thangAt, cw) : t.bbox.x0;
+    const day = gap(line, dayFrom, dayTo, width, height);
+    if (day) out.push({ kind: 'day', bbox: day, printedFrom: dayTo });
+    // The month: after "tháng", before "năm".
+    const thangEnd = (glued ? ng.index + ng[0].length + glued.index + glued[0].length : th!.index + th![0].length);
+    const monthFrom = [...t.text].length > thangEnd ? fromRight(t, thangEnd, cw) : t.bbox.x1;
+    const nam = words.slice(k + 1, k + 4).find((x) => NAM.test(fold(x.text)));
+    if (nam) {
+      const month = gap(line, monthFrom, nam.bbox.x0, width, height);
+      if (month) out.push({ kind: 'month', bbox: month, printedFrom: nam.bbox.x0 });
+    }
+    return out;
+  }
+  return out;
+}
+
+/**
+ * The gaps on a page where handwritten digits are expected: after "Số" and in the date line,
+ * only in the header band. Needs the lines' words with their boxes; none without.
+ */
+export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; height?: number }): HandSpot[] {
+  const { lines, width, height } = page;
+  if (!lines?.length || !width || !height) return [];
+  const out: HandSpot[] = [];
+  let number = false;
+  let date = false;
+  for (const l of lines) {
+    const b = l.bbox ?? unionOf(l.words ?? []);
+    if (!b || b.y0 > height * HEADER_BAND) continue;
+    if (!number) {
+      const s = numberSpot(l, width, height);
+      if (s) {
+        out.push(s);
+        number = true;
+      }
+    }
+    if (!date) {
+      const ds = dateSpots(l, width, height);
+      if (ds.length) {
+        out.push(...ds);
+        date = true;
+      }
+    }
+  }
+  return out;
+}
+
+// --- from readings to values ------------------------------------------------------------------
+
+/** How sure a digit must be for the reading to be offered at all (below: null "handwritten"). */
+export const HAND_MIN_P = 0.6;
+/** A digit's second choice, taken when the first cannot be (a date after the signing), needs this much. */
+export const HAND_MIN_SECOND_P = 0.15;
+/** A handwritten value is never given as sure: the clerk checks it against the page (the field is highlighted). */
+export const HAND_MAX_CONFIDENCE = 0.85;
+
+export interface HandValue<T> {
+  value: T;
+  confidence: number;
+  reason: string;
+  bbox?: LayoutBox;
+}
+
+/** The handwritten number, 1–5 digits without a leading zero run longer than the number, or null with why. */
+export function handwrittenNumber(r: HandReading | undefined): HandValue<string> | { value: null; reason: string } {
+  if (!r || !r.text) return { value: null, reason: 'handwritten: the number after "Số" could not be read' };
+  if (!/^\d{1,5}$/.test(r.text)) return { value: null, reason: 'handwritten: the number after "Số" could not be read' };
+  if (r.confidence < HAND_MIN_P) return { value: null, reason: `handwritten: the number after "Số" is unclear (read "${r.text}", not sure)` };
+  return {
+    value: String(Number(r.text)).padStart(Math.min(2, r.text.length), '0'),
+    confidence: Math.min(HAND_MAX_CONFIDENCE, 0.55 + 0.3 * r.confidence),
+    reason: 'handwritten: read by the digit recogniser; check it on the page',
+    ...(r.bbox ? { bbox: r.bbox } : {}),
+  };
+}
+
+/** Candidate values of a reading: the first choices, then each digit swapped for its second choice. */
+function candidates(r: HandReading): { text: string; p: number }[] {
+  const out = [{ text: r.text, p: r.confidence }];
+  const ds = r.digits ?? [];
+  ds.forEach((d, i) => {
+    if (!d.second || d.second.p < 0.1) return;
+    const text = ds.map((x, j) => (j === i ? d.second!.char : x.char)).join('');
+    out.push({ text, p: Math.min(...ds.map((x, j) => (j === i ? d.second!.p : x.p))) });
+  });
+  return out.filter((c) => /^\d{1,2}$/.test(c.text));
+}
+
+export interface DateBounds {
+  /** Not after this day (ISO yyyy-mm-dd): today, or the issuer's signing day when it is earlier. */
+  latest?: string;
+  /** The issuer's signing day on a signed PDF (ISO): a document is dated on it or a few days before. */
+  signedOn?: string;
+}
+
+/** How many days before its signing a document may be dated and still be taken as read right. */
+export const SIGNED_WINDOW_DAYS = 14;
+
+const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+/**
+ * The document date from a handwritten day (and month, when the printed one is not readable)
+ * and the printed year: the reading's candidates that make a real date within the bounds; the
+ * first choice when it fits, else a second choice that alone fits the signing window. Null
+ * with why when none fits or the reading is unsure.
+ */
+export function handwrittenDate(
+  day: HandReading | undefined,
+  month: { printed: number | null; reading?: HandReading },
+  year: number | null,
+  bounds: DateBounds,
+): HandValue<string> | { value: null; reason: string } {
+  if (!year) return { value: null, reason: 'handwritten: the day or month could not be read (no year)' };
+  if (!day || !day.text) return { value: null, reason: 'handwritten: the day or month could not be read' };
+  const months: { m: number; p: number }[] = month.printed
+    ? [{ m: month.printed, p: 1 }]
+    : month.reading
+      ? candidates(month.reading).map((c) => ({ m: Number(c.text), p: c.p }))
+      : [];
+  if (!months.length) return { value: null, reason: 'handwritten: the month could not be read' };
+  const fits = (iso: string): boolean => {
+    if (bounds.latest && iso > bounds.latest) return false;
+    if (bounds.signedOn && (iso > bounds.signedOn || dayNumber(bounds.signedOn) - dayNumber(iso) > SIGNED_WINDOW_DAYS)) return false;
+    return true;
+  };
+  const options: { iso: string; p: number; first: boolean }[] = [];
+  for (const d of candidates(day)) {
+    for (const m of months) {
+      const iso = calendarDate(year, m.m, Number(d.text));
+      if (iso) options.push({ iso, p: Math.min(d.p, m.p), first: d.text === day.text && m.p === months[0]!.p });
+    }
+  }
+  const fitting = options.filter((o) => fits(o.iso));
+  const first = options.find((o) => o.first);
+  const chosen = first && fits(first.iso) ? first : fitting.length === 1 ? fitting[0] : undefined;
+  if (!chosen) {
+    const why = first && !fits(first.iso) ? `handwritten: the day read (${first.iso}) is ${bounds.signedOn && first.iso > bounds.signedOn ? 'after the issuer signed' : 'not plausible'}` : 'handwritten: the day or month could not be read';
+    return { value: null, reason: why };
+  }
+  // A second choice is taken only as the one candidate the bounds leave; it needs less of the recogniser's own belief.
+  if (chosen.p < (chosen.first ? HAND_MIN_P : HAND_MIN_SECOND_P)) return { value: null, reason: `handwritten: the day is unclear (read ${chosen.iso}, not sure)` };
+  // Agreeing with the signing window makes a reading surer; still a clerk's check (never ≥ 0.9).
+  const base = bounds.signedOn ? 0.6 : 0.5;
+  return {
+    value: chosen.iso,
+    confidence: Math.min(HAND_MAX_CONFIDENCE, base + 0.25 * chosen.p + (chosen.first ? 0 : -0.1)),
+    reason: bounds.signedOn ? 'handwritten: read by the digit recogniser, within the days before the issuer signed; check it on the page' : 'handwritten: read by the digit recogniser; check it on the page',
+    ...(day.bbox ? { bbox: day.bbox } : {}),
+  };
+}

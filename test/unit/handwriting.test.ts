@@ -1,0 +1,220 @@
+/**
+ * Handwritten numbers and days (issue 14, point 4), the pure steps: where the gaps are on a
+ * page laid out as OCR gives it, and what a digit reading becomes. Written from the form the
+ * văn thư fills ("Số: ___ /UBND-TTHC", "ngày ___ tháng 01 năm 2025") and from the checks the
+ * issue names (a date not in the future, not after the issuer signed), not from the code.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  HAND_MAX_CONFIDENCE,
+  SIGNED_WINDOW_DAYS,
+  handwritingSpots,
+  handwrittenDate,
+  handwrittenNumber,
+  type HandReading,
+} from '../../shared/scans/domain/extract/handwriting';
+import { extractFields } from '../../shared/scans/domain/extract/index';
+import type { LayoutLine, LayoutWord } from '../../shared/scans/domain/extract/layout';
+
+const W = 2000;
+const H = 2800;
+
+/** Words laid out left to right from x, each `cw` pixels a character, `gaps` pixels apart (a gap per word index may be widened). */
+function words(texts: string[], x: number, y: number, cw: number, h: number, gapAfter: Record<number, number> = {}): LayoutWord[] {
+  const out: LayoutWord[] = [];
+  let at = x;
+  texts.forEach((t, i) => {
+    const w = [...t].length * cw;
+    out.push({ text: t, confidence: 0.95, bbox: { x0: Math.round(at), y0: y, x1: Math.round(at + w), y1: y + h } });
+    at += w + cw * 0.5 + (gapAfter[i] ?? 0);
+  });
+  return out;
+}
+const line = (ws: LayoutWord[]): LayoutLine => ({
+  text: ws.map((w) => w.text).join(' '),
+  bbox: { x0: ws[0]!.bbox.x0, y0: Math.min(...ws.map((w) => w.bbox.y0)), x1: ws.at(-1)!.bbox.x1, y1: Math.max(...ws.map((w) => w.bbox.y1)) },
+  words: ws,
+});
+
+describe('handwritingSpots: the gaps the văn thư fills', () => {
+  it('finds the gap after "Số" up to the printed tail, and the day and month gaps of the date line, in the header band', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 18, max: 30 }), // printed character width
+        fc.integer({ min: 60, max: 220 }), // the handwritten number's width
+        fc.integer({ min: 40, max: 140 }), // the handwritten day's width
+        fc.integer({ min: 150, max: 700 }), // the header's top
+        fc.constantFrom('/UBND-TTHC', '/QĐ-UBND', '/CT-UBND', '/BC-STC', '-NQ/TU', '-CV/VPTU'),
+        (cw, numberW, dayW, top, tail) => {
+          const h = Math.round(cw * 1.6);
+          const so = words(['Số:'], 320, top, cw, h);
+          const tailWord = words([tail], so[0]!.bbox.x1 + numberW, top, cw, h);
+          const date = words(['Quảng', 'Ngãi,', 'ngày', 'tháng', '01', 'năm', '2025'], 1000, top, cw, h, { 2: dayW });
+          const spots = handwritingSpots({ lines: [line([...so, ...tailWord, ...date])], width: W, height: H });
+          const number = spots.find((s) => s.kind === 'number');
+          const day = spots.find((s) => s.kind === 'day');
+          const month = spots.find((s) => s.kind === 'month');
+          expect(number).toBeDefined();
+          // Right of "Số:", ending before the printed tail's second character.
+          expect(number!.bbox.x0).toBeGreaterThanOrEqual(so[0]!.bbox.x1);
+          expect(number!.bbox.x1).toBeLessThan(tailWord[0]!.bbox.x0 + cw);
+          // It covers the gap's middle, with room above and below the printed line.
+          const mid = so[0]!.bbox.x1 + numberW / 2;
+          expect(number!.bbox.x0).toBeLessThan(mid);
+          expect(number!.bbox.x1).toBeGreaterThan(mid);
+          expect(number!.bbox.y0).toBeLessThan(top);
+          expect(number!.bbox.y1).toBeGreaterThan(top + h);
+          const ngay = date[2]!;
+          const thang = date[3]!;
+          expect(day!.bbox.x0).toBeGreaterThanOrEqual(ngay.bbox.x1 - cw * 0.5);
+          expect(day!.bbox.x1).toBeLessThanOrEqual(thang.bbox.x0 + 1);
+          expect(month!.bbox.x0).toBeGreaterThanOrEqual(thang.bbox.x1 - cw * 0.5);
+          expect(month!.bbox.x1).toBeLessThanOrEqual(date[5]!.bbox.x0 + 1);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds the number gap when OCR glued the handwriting to the printed tail ("ð1#/UBND-KTTH")', () => {
+    const cw = 26;
+    const so = words(['Số:'], 330, 400, cw, 50);
+    const glued = words(['ð1#/UBND-KTTH'], 400, 400, cw, 50);
+    // The handwriting took more room than three printed characters: the word is wider than its letters.
+    glued[0]!.bbox.x1 = glued[0]!.bbox.x0 + 10 * cw * 1.1 + 95;
+    const spots = handwritingSpots({ lines: [line([...so, ...glued, ...words(['Quảng', 'Ngãi,'], 1000, 400, cw, 50)])], width: W, height: H });
+    const number = spots.find((s) => s.kind === 'number')!;
+    expect(number.bbox.x0).toBeGreaterThanOrEqual(so[0]!.bbox.x1);
+    expect(number.bbox.x1).toBeGreaterThan(glued[0]!.bbox.x0 + 60);
+    expect(number.bbox.x1).toBeLessThan(glued[0]!.bbox.x0 + 95 + cw);
+  });
+
+  it.each([
+    ['a "Số" cited in the body, below the header band', 0.6, ['Nghị', 'định', 'số:', '71/2016/NĐ-CP'], 0],
+    ['a "Số" line with no printed tail', 0.1, ['Số:', '12345'], 0],
+    ['no words at all', 0.1, [], 0],
+  ])('gives no number gap for %s', (_what, yFrac, texts, expected) => {
+    const ws = words(texts as string[], 300, Math.round(H * (yFrac as number)), 24, 40);
+    const lines = ws.length ? [line(ws)] : [];
+    expect(handwritingSpots({ lines, width: W, height: H }).filter((s) => s.kind === 'number')).toHaveLength(expected as number);
+  });
+});
+
+const reading = (kind: HandReading['kind'], text: string, p: number, seconds: (string | null)[] = []): HandReading => ({
+  kind,
+  text,
+  confidence: p,
+  digits: [...text].map((char, i) => ({ char, p, ...(seconds[i] ? { second: { char: seconds[i]!, p: 0.3 } } : {}) })),
+});
+
+describe('handwrittenNumber', () => {
+  it('is never given as sure, and an unsure or non-digit reading is null with the reason "handwritten"', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{0,6}[a-z]?$/), fc.double({ min: 0, max: 1, noNaN: true }), (text, p) => {
+        const v = handwrittenNumber(reading('number', text, p));
+        if (v.value === null) {
+          expect(v.reason).toMatch(/^handwritten/);
+        } else {
+          expect(v.confidence).toBeLessThanOrEqual(HAND_MAX_CONFIDENCE);
+          expect(v.confidence).toBeLessThan(0.9);
+          expect(Number(v.value)).toBe(Number(text));
+          expect(p).toBeGreaterThanOrEqual(0.6);
+        }
+      }),
+    );
+    expect(handwrittenNumber(undefined).value).toBeNull();
+  });
+});
+
+describe('handwrittenDate', () => {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  it('never gives a date after the issuer signed, more than the window before it, or after today', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2015-01-01'), max: new Date('2026-11-01'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (signed, day, printedMonth, second, p) => {
+          const signedOn = iso(signed);
+          const year = Number(signedOn.slice(0, 4));
+          const month = printedMonth ?? Number(signedOn.slice(5, 7));
+          const r = reading('day', String(day).padStart(2, '0'), p, [null, String(second % 10)]);
+          const v = handwrittenDate(r, { printed: month }, year, { signedOn, latest: '2026-12-05' });
+          if (v.value !== null) {
+            expect(v.value <= signedOn).toBe(true);
+            expect(v.value <= '2026-12-05').toBe(true);
+            expect((Date.parse(signedOn) - Date.parse(v.value)) / 86_400_000).toBeLessThanOrEqual(SIGNED_WINDOW_DAYS);
+            expect(v.confidence).toBeLessThan(0.9);
+          } else {
+            expect(v.reason).toMatch(/handwritten|after the issuer signed/);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    // [day read, second choice of the last digit, printed month, signed on, expected]
+    ['15', null, 1, '2025-01-15', '2025-01-15'],
+    ['04', null, 2, '2025-02-04', '2025-02-04'],
+    ['03', null, 4, '2018-04-04', '2018-04-03'],
+    // The first choice is after the signing; the only second choice inside the window is taken.
+    ['26', '0', 1, '2025-01-21', '2025-01-20'],
+    // Neither choice fits: null, not a guess.
+    ['28', '9', 2, '2025-02-07', null],
+    // No day in February 30.
+    ['30', null, 2, undefined, null],
+  ])('day %s (second choice %s), month %s, signed %s → %s', (day, second, month, signedOn, expected) => {
+    const r = reading('day', day as string, 0.9, [null, second as string | null]);
+    const v = handwrittenDate(r, { printed: month as number }, Number((signedOn as string | undefined)?.slice(0, 4) ?? 2025), { ...(signedOn ? { signedOn: signedOn as string } : {}) });
+    expect(v.value).toBe(expected);
+  });
+
+  it('reads a handwritten month when the printed one is not readable', () => {
+    const v = handwrittenDate(reading('day', '15', 0.95), { printed: null, reading: reading('month', '01', 0.9) }, 2025, { signedOn: '2025-01-15' });
+    expect(v.value).toBe('2025-01-15');
+  });
+});
+
+describe('the extractor with handwriting readings', () => {
+  const stateHeader = (numberGap: string, dayGap: string) =>
+    [
+      'ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH QUẢNG NGÃI            Độc lập - Tự do - Hạnh phúc',
+      `Số: ${numberGap}/UBND-TTHC       Quảng Ngãi, ngày${dayGap}tháng 01 năm 2025`,
+      'V/v công bố Danh mục TTHC',
+      '',
+      'Kính gửi: Sở Giao thông vận tải',
+      'Thực hiện Quyết định số 1743/QĐ-BGTVT ngày 31/12/2024 của Bộ Giao thông vận tải.',
+      'TL. CHỦ TỊCH',
+      'Nguyễn Quốc Việt',
+    ].join('\n');
+
+  it('takes the recogniser\'s number and day where print OCR could not read them, below 0.9', () => {
+    const f = extractFields(stateHeader('ê#', '5'), {
+      today: new Date('2025-03-01'),
+      signedOn: '2025-01-15',
+      handwriting: [reading('number', '299', 0.97), reading('day', '15', 0.95), reading('month', '01', 0.99)],
+    }).fields;
+    expect(f.numberSymbol.value).toBe('299/UBND-TTHC');
+    expect(f.documentDate.value).toBe('2025-01-15');
+    expect(f.numberSymbol.confidence).toBeLessThan(0.9);
+    expect(f.documentDate.confidence).toBeLessThan(0.9);
+  });
+
+  it('never takes a body date instead, and says why when the handwritten day is after the signing', () => {
+    const f = extractFields(stateHeader('ê#', ' '), {
+      today: new Date('2025-03-01'),
+      signedOn: '2025-01-15',
+      handwriting: [reading('number', '299', 0.4), reading('day', '25', 0.95)],
+    }).fields;
+    expect(f.documentDate.value).toBeNull();
+    expect(f.documentDate.reason).toMatch(/after the issuer signed/);
+    expect(f.numberSymbol.value).toBeNull();
+    expect(f.numberSymbol.reason).toMatch(/^handwritten/);
+  });
+});

@@ -10,7 +10,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFields, vocabularyFromConfig, type LayoutLine, type PageLayout } from '../../shared/scans/domain/extract/index';
-import type { ScanField, ScanFieldBox } from '../../shared/scans/domain/model';
+import { secrecyUnsure, type ScanField, type ScanFieldBox } from '../../shared/scans/domain/model';
+import { treatedSecrecy } from '../../shared/scans/domain/rules';
 import { toReadText } from '../../shared/scans/app/scan-reader';
 import { ocrPagesOfBlocks } from '../../shared/scans/adapters/ocr/textract';
 import { stripDiacritics } from '../../shared/platform/text/vietnamese';
@@ -234,6 +235,12 @@ describe('field boxes: each field’s box holds the line its value is printed on
       for (const [k, f] of Object.entries(extractFields(text, opts).fields)) expect(f.bbox ?? f.page, k).toBeUndefined();
     }
     expect(extractFields('', { vocabulary }).fields.subject.reason).toBe('no text was read from the file');
+    // Nothing read is not "no mark read": a blank or unreadable page fails closed until the clerk decides.
+    for (const blank of ['', '\n\n', '   ']) {
+      const secrecy = extractFields(blank, { vocabulary }).fields;
+      expect(secrecyUnsure(secrecy), JSON.stringify(blank)).toBe(true);
+      expect(treatedSecrecy({ secrecy: null, entryId: null, fields: secrecy } as never)).toBe('mat');
+    }
   });
 });
 

@@ -23,7 +23,10 @@ export function finish(fields: ScanFields, opts: { lowConfidence?: number }): Ex
   return { fields, lowConfidence };
 }
 
-/** The fields of a document OCR read no text from: each null, saying so (secrecy as before: no reason). */
+/**
+ * The fields of a document OCR read no text from: each null, saying so. Secrecy too: a page whose
+ * text could not be read may carry a mark that could not be read either, so it fails closed.
+ */
 export function emptyFields(): ScanFields {
   const none = <T>(): ScanField<T> => ({ ...field<T>(null, 0), reason: 'no text was read from the file' });
   return {
@@ -34,7 +37,7 @@ export function emptyFields(): ScanFields {
     place: none<string>(),
     documentDate: none<string>(),
     subject: none<string>(),
-    secrecy: field<Secrecy>(null, 0),
+    secrecy: { ...field<Secrecy>(null, 0), reason: 'no text was read from the file: a secrecy mark cannot be ruled out' },
     urgency: none<Urgency>(),
     signer: none<string>(),
     recipients: none<string[]>(),

@@ -1,0 +1,89 @@
+/**
+ * Reading the handwritten gaps of a page (issue 14, point 4): the extractor's `handwritingSpots`
+ * says where the văn thư wrote the number and the day (from print OCR's words); the digit
+ * recogniser reads each spot's crop, on the blue-ink plane when the page has one (handwriting
+ * in blue, print in black), else on the grey. Marks that are not the handwritten digits are
+ * dropped: the printed tail's first character at the right edge, pieces of the lines above
+ * and below at the top and bottom edges.
+ */
+import { handwritingSpots, type HandReading, type HandSpot } from '../../domain/extract/handwriting';
+import type { LayoutLine } from '../../domain/extract/layout';
+import type { GrayImage } from './image';
+
+/** One digit as the recogniser gives it, its box in the crop's pixels. */
+export interface ReadDigit {
+  char: string;
+  p: number;
+  second?: { char: string; p: number };
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** The recogniser: a crop (dark ink on light paper; `ink`, a same-size plane of coloured ink, when the page has one) in, digits out. */
+export type DigitReader = (crop: GrayImage, opts?: { ink?: GrayImage }) => Promise<{ digits: ReadDigit[] }>;
+
+/** The part of an image inside a box (clamped to the image). */
+export function cropGray(img: GrayImage, b: { x0: number; y0: number; x1: number; y1: number }): GrayImage {
+  const x0 = Math.max(0, Math.min(img.width, Math.floor(b.x0)));
+  const x1 = Math.max(x0, Math.min(img.width, Math.ceil(b.x1)));
+  const y0 = Math.max(0, Math.min(img.height, Math.floor(b.y0)));
+  const y1 = Math.max(y0, Math.min(img.height, Math.ceil(b.y1)));
+  const width = x1 - x0;
+  const height = y1 - y0;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) data.set(img.data.subarray((y + y0) * img.width + x0, (y + y0) * img.width + x1), y * width);
+  return { width, height, data };
+}
+
+/** The share of a plane's pixels that are clearly ink. */
+const inkShare = (plane: GrayImage): number => {
+  let n = 0;
+  for (let i = 0; i < plane.data.length; i++) if (plane.data[i]! >= 96) n++;
+  return plane.data.length ? n / plane.data.length : 0;
+};
+
+/** Keeps the digits that sit in the gap: left of the printed part, centred on the line's height band. */
+export function digitsInGap(spot: HandSpot, digits: ReadDigit[]): ReadDigit[] {
+  const w = spot.bbox.x1 - spot.bbox.x0;
+  const h = spot.bbox.y1 - spot.bbox.y0;
+  const printedAt = spot.printedFrom - spot.bbox.x0;
+  return digits.filter((d) => {
+    const cy = (d.bbox.y0 + d.bbox.y1) / 2;
+    if (cy < h * 0.18 || cy > h * 0.85) return false;
+    // The printed tail's first character ("/", "-", a "t" of "tháng") starts at printedFrom.
+    if (d.bbox.x0 >= Math.min(w, printedAt) - 2) return false;
+    return true;
+  });
+}
+
+/** The page's handwriting readings: each spot's crop read by `read`. A spot the recogniser fails on gives an empty reading. */
+export async function readHandwriting(
+  page: { gray: GrayImage; blue?: GrayImage; lines: LayoutLine[]; width: number; height: number },
+  read: DigitReader,
+): Promise<HandReading[]> {
+  const out: HandReading[] = [];
+  for (const spot of handwritingSpots(page)) {
+    const crop = cropGray(page.gray, spot.bbox);
+    if (!crop.width || !crop.height) continue;
+    // Handwriting in blue is read on the blue plane; black handwriting on a colour page on the grey.
+    const blue = page.blue ? cropGray(page.blue, spot.bbox) : undefined;
+    const ink = blue && inkShare(blue) >= 0.005 ? blue : undefined;
+    const run = await read(crop, ink ? { ink } : undefined);
+    const kept = digitsInGap(spot, run.digits);
+    const box = kept.length
+      ? {
+          x0: spot.bbox.x0 + Math.min(...kept.map((d) => d.bbox.x0)),
+          y0: spot.bbox.y0 + Math.min(...kept.map((d) => d.bbox.y0)),
+          x1: spot.bbox.x0 + Math.max(...kept.map((d) => d.bbox.x1)),
+          y1: spot.bbox.y0 + Math.max(...kept.map((d) => d.bbox.y1)),
+        }
+      : spot.bbox;
+    out.push({
+      kind: spot.kind,
+      text: kept.map((d) => d.char).join(''),
+      confidence: kept.length ? Math.min(...kept.map((d) => d.p)) : 0,
+      digits: kept.map((d) => ({ char: d.char, p: d.p, ...(d.second ? { second: d.second } : {}) })),
+      bbox: box,
+    });
+  }
+  return out;
+}

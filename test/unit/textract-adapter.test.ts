@@ -239,3 +239,67 @@ describe('TextractEngine — the OcrEngine port (recognize)', () => {
     expect((err as UnreadableDocumentError).reason).toMatch(/empty/);
   });
 });
+
+describe('TextractEngine — handwriting (WORD TextType HANDWRITING)', () => {
+  /** LINE and WORD blocks as Textract gives them (relative geometry; words left to right, `hand` marking handwritten ones). */
+  function lineBlocks(id: string, top: number, words: { text: string; left: number; width: number; hand?: boolean }[]) {
+    const h = 0.016;
+    const box = (left: number, width: number) => ({ BoundingBox: { Width: width, Height: h, Left: left, Top: top }, Polygon: [] });
+    const wordBlocks = words.map((w, i) => ({
+      BlockType: 'WORD',
+      Confidence: w.hand ? 88.5 : 99.1,
+      Text: w.text,
+      TextType: w.hand ? 'HANDWRITING' : 'PRINTED',
+      Geometry: box(w.left, w.width),
+      Id: `${id}-w${i}`,
+    }));
+    const left = words[0]!.left;
+    const right = Math.max(...words.map((w) => w.left + w.width));
+    return [
+      { BlockType: 'LINE', Confidence: 97, Text: words.map((w) => w.text).join(' '), Geometry: box(left, right - left), Id: id, Relationships: [{ Type: 'CHILD', Ids: wordBlocks.map((w) => w.Id) }] },
+      ...wordBlocks,
+    ];
+  }
+  const header = (hand: boolean) => [
+    { BlockType: 'PAGE', Geometry: { BoundingBox: { Width: 1, Height: 1, Left: 0, Top: 0 }, Polygon: [] }, Id: 'p' },
+    ...lineBlocks('l1', 0.08, [{ text: 'UY', left: 0.12, width: 0.03 }, { text: 'BAN', left: 0.16, width: 0.05 }, { text: 'NHAN', left: 0.22, width: 0.06 }, { text: 'DAN', left: 0.29, width: 0.05 }]),
+    ...lineBlocks('l2', 0.1, [{ text: 'TINH', left: 0.14, width: 0.06 }, { text: 'QUANG', left: 0.21, width: 0.08 }, { text: 'NGAI', left: 0.3, width: 0.06 }]),
+    ...lineBlocks('l3', 0.125, [
+      { text: 'So:', left: 0.16, width: 0.03 },
+      { text: '299', left: 0.2, width: 0.05, hand },
+      { text: '/UBND-TTHC', left: 0.26, width: 0.13 },
+    ]),
+    ...lineBlocks('l4', 0.125, [
+      { text: 'Quang', left: 0.5, width: 0.06 },
+      { text: 'Ngai,', left: 0.57, width: 0.05 },
+      { text: 'ngay', left: 0.63, width: 0.045 },
+      { text: '15', left: 0.685, width: 0.03, hand },
+      { text: 'thang', left: 0.725, width: 0.055 },
+      { text: '01', left: 0.79, width: 0.025 },
+      { text: 'nam', left: 0.825, width: 0.04 },
+      { text: '2025', left: 0.875, width: 0.05 },
+    ]),
+    ...lineBlocks('l5', 0.15, [{ text: 'V/v', left: 0.14, width: 0.03 }, { text: 'cong', left: 0.18, width: 0.04 }, { text: 'bo', left: 0.23, width: 0.02 }, { text: 'Danh', left: 0.26, width: 0.05 }, { text: 'muc', left: 0.32, width: 0.04 }]),
+  ];
+
+  it('gives the digits Textract marks as handwritten in the gaps after "Số" and "ngày" as the page\'s handwriting readings', async () => {
+    const engine = new TextractEngine({ client: fakeClient({ DetectDocumentTextCommand: [{ Blocks: header(true), DocumentMetadata: { Pages: 1 } }] }) });
+    const read = await readAll(engine, JPEG);
+    const byKind = Object.fromEntries((read.pages[0]!.handwriting ?? []).map((r) => [r.kind, r]));
+    expect(byKind.number?.text).toBe('299');
+    expect(byKind.day?.text).toBe('15');
+    expect(byKind.number?.confidence).toBeCloseTo(0.885, 3);
+    // The printed month is print, not handwriting.
+    expect(byKind.month).toBeUndefined();
+    const f = extractFields(read, { handwriting: read.pages[0]!.handwriting!, signedOn: '2025-01-15', today: new Date('2025-02-01') }).fields;
+    expect(f.numberSymbol.value).toBe('299/UBND-TTHC');
+    expect(f.documentDate.value).toBe('2025-01-15');
+    expect(f.documentDate.confidence).toBeLessThan(0.9);
+  });
+
+  it('gives no readings when the same digits are printed', async () => {
+    const engine = new TextractEngine({ client: fakeClient({ DetectDocumentTextCommand: [{ Blocks: header(false), DocumentMetadata: { Pages: 1 } }] }) });
+    const read = await readAll(engine, JPEG);
+    expect(read.pages[0]!.handwriting).toBeUndefined();
+  });
+});

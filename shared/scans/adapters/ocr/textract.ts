@@ -37,7 +37,8 @@ import type {
 import { imageSize } from '../../../platform/files/file-type';
 import { readingOrderText } from '../../domain/extract/layout';
 import { readableScanKind } from '../../domain/unreadable';
-import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
+import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult, type OcrWord } from '../../ports/ocr-engine';
+import { handwritingSpots, type HandReading } from '../../domain/extract/handwriting';
 import { encodePng } from './image';
 import { pdfPageCount, pdfPages } from './pdf';
 import { SCAN_LIMITS } from '../../domain/model';
@@ -218,6 +219,7 @@ export function ocrPagesOfBlocks(blocks: Block[], pageCount: number, size: PageS
   };
   const n = Math.max(1, pageCount, ...blocks.map((b) => b.Page ?? 1));
   const pages = new Map<number, OcrLine[]>();
+  const handwritten = new Set<OcrWord>();
   for (let p = 1; p <= n; p++) pages.set(p, []);
   for (const b of blocks) {
     if (b.BlockType !== 'LINE' || typeof b.Text !== 'string') continue;
@@ -226,8 +228,12 @@ export function ocrPagesOfBlocks(blocks: Block[], pageCount: number, size: PageS
     const words = childIds
       .map((id) => byId.get(id))
       .filter((w): w is Block => !!w && w.BlockType === 'WORD' && typeof w.Text === 'string')
-      .map((w) => ({ text: w.Text!.normalize('NFC'), confidence: (w.Confidence ?? 0) / 100, bbox: toBox(w) }))
-      .filter((w): w is { text: string; confidence: number; bbox: NonNullable<ReturnType<typeof toBox>> } => w.bbox !== null);
+      .map((w) => ({ text: w.Text!.normalize('NFC'), confidence: (w.Confidence ?? 0) / 100, bbox: toBox(w), hand: w.TextType === 'HANDWRITING' }))
+      .filter((w): w is { text: string; confidence: number; bbox: NonNullable<ReturnType<typeof toBox>>; hand: boolean } => w.bbox !== null)
+      .map(({ hand, ...w }) => {
+        if (hand) handwritten.add(w);
+        return w;
+      });
     // A LINE always has a geometry in Textract's answers; one without (hand-made input) is kept as text only.
     const line = {
       text: b.Text.normalize('NFC'),
@@ -239,6 +245,7 @@ export function ocrPagesOfBlocks(blocks: Block[], pageCount: number, size: PageS
   }
   return [...pages.values()].map((lines) => {
     const confs = lines.map((l) => l.confidence);
+    const handwriting = handwritingOfWords(lines, handwritten, width, height);
     return {
       text: readingOrderText(lines),
       confidence: confs.length ? Math.round((confs.reduce((a, c) => a + c, 0) / confs.length) * 1000) / 1000 : 0,
@@ -246,8 +253,40 @@ export function ocrPagesOfBlocks(blocks: Block[], pageCount: number, size: PageS
       width,
       height,
       lines,
+      ...(handwriting.length ? { handwriting } : {}),
     };
   });
+}
+
+/**
+ * Textract reads handwriting itself and says so (a WORD's TextType HANDWRITING): in each gap the
+ * văn thư fills (the extractor's handwritingSpots), its handwritten digits are the reading, with
+ * Textract's confidence; the same readings the tesseract engine's digit recogniser gives.
+ */
+function handwritingOfWords(lines: OcrLine[], handwritten: Set<OcrWord>, width: number, height: number): HandReading[] {
+  if (!handwritten.size) return [];
+  const out: HandReading[] = [];
+  for (const spot of handwritingSpots({ lines, width, height })) {
+    const inside = lines
+      .flatMap((l) => l.words ?? [])
+      .filter((w) => handwritten.has(w))
+      .filter((w) => {
+        const cx = (w.bbox.x0 + w.bbox.x1) / 2;
+        const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+        return cx >= spot.bbox.x0 && cx <= spot.bbox.x1 && cy >= spot.bbox.y0 && cy <= spot.bbox.y1;
+      })
+      .sort((a, b) => a.bbox.x0 - b.bbox.x0);
+    const text = inside.map((w) => w.text).join('');
+    if (!inside.length || !/^\d+$/.test(text)) continue;
+    out.push({
+      kind: spot.kind,
+      text,
+      confidence: Math.min(...inside.map((w) => w.confidence)),
+      digits: [...text].map((char) => ({ char, p: Math.min(...inside.map((w) => w.confidence)) })),
+      bbox: { x0: Math.min(...inside.map((w) => w.bbox.x0)), y0: Math.min(...inside.map((w) => w.bbox.y0)), x1: Math.max(...inside.map((w) => w.bbox.x1)), y1: Math.max(...inside.map((w) => w.bbox.y1)) },
+    });
+  }
+  return out;
 }
 
 /** Page texts and confidences (null for a page without lines) from Textract blocks. */

@@ -22,6 +22,8 @@ import { createGateway, loadHandler, type Extra, type Handler } from './gateway'
 import { API_FUNCTIONS, type ApiFunction } from '../shared/platform/http/route';
 import { routesOf } from '../shared/api/routes';
 import { clientCredentialsToken, initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
+import { authorizationCodeServer, type AuthorizationCodeServer } from './authorization-code';
+import { consoleEndpoint } from './console-serving';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
 import { freePort, portIsFree } from './tcp-ports';
 import { gatewayHost, listenOn } from './listen';
@@ -132,7 +134,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     const platform = platformFromEnv({ clock: edge.clock });
     const clients = clientRegistry(platform);
     const users = edge.users(platform, auditModule(platform));
-    const extras: Extra[] = [tokenEndpoint(keys, clients), signInEndpoint(keys, users)];
+    const browserSignIn = authorizationCodeServer({ keys, users, clock: edge.clock });
+    const extras: Extra[] = [tokenEndpoint(keys, clients, browserSignIn), signInEndpoint(keys, users), (req, body, res) => browserSignIn.handle(req, body, res)];
     if (opts.testHooks) extras.push(clockHook(edge, clockChanges));
     if (opts.plugins !== false) {
       const started = await Promise.allSettled(
@@ -147,6 +150,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
       if (failed) throw failed.reason;
       for (const r of started) if (r.status === 'fulfilled' && r.value.extra) extras.push(r.value.extra);
     }
+    extras.push(consoleEndpoint());
     await preload;
 
     let url: string | undefined;
@@ -172,14 +176,19 @@ function closeServer(server: http.Server): Promise<void> {
   });
 }
 
-function tokenEndpoint(keys: LocalKeys, clients: ClientRegistry): Extra {
+/** `POST /oauth2/token`: client credentials for organisations' systems; authorization code and refresh token for people (the console). */
+function tokenEndpoint(keys: LocalKeys, clients: ClientRegistry, people: AuthorizationCodeServer): Extra {
   return async (req, body, res) => {
     if (req.method !== 'POST' || req.url?.split('?')[0] !== '/oauth2/token') return false;
     const ct = String(req.headers['content-type'] ?? '');
-    const r = /application\/x-www-form-urlencoded/i.test(ct)
-      ? await clientCredentialsToken(clients, keys, new URLSearchParams(body.toString('utf8')), req.headers.authorization)
-      : { status: 400, body: { error: 'invalid_request', error_description: 'use a form-encoded body (application/x-www-form-urlencoded)' } };
-    res.writeHead(r.status, { 'content-type': 'application/json' });
+    const form = new URLSearchParams(body.toString('utf8'));
+    const grant = form.get('grant_type');
+    const r = !/application\/x-www-form-urlencoded/i.test(ct)
+      ? { status: 400, body: { error: 'invalid_request', error_description: 'use a form-encoded body (application/x-www-form-urlencoded)' } }
+      : grant === 'authorization_code' || grant === 'refresh_token'
+        ? await people.token(form)
+        : await clientCredentialsToken(clients, keys, form, req.headers.authorization);
+    res.writeHead(r.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(r.body));
     return true;
   };

@@ -21,8 +21,9 @@ import { ensureTables, localTableNames, seedUsers } from './bootstrap';
 import { createGateway, loadHandler, type Extra, type Handler } from './gateway';
 import { API_FUNCTIONS, type ApiFunction } from '../shared/platform/http/route';
 import { routesOf } from '../shared/api/routes';
-import { clientCredentialsToken, initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
-import { authorizationCodeServer, type AuthorizationCodeServer } from './authorization-code';
+import { initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
+import { tokenEndpoint } from './token-endpoint';
+import { authorizationCodeServer } from './authorization-code';
 import { consoleEndpoint } from './console-serving';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
 import { freePort, portIsFree } from './tcp-ports';
@@ -174,24 +175,6 @@ function closeServer(server: http.Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
-}
-
-/** `POST /oauth2/token`: client credentials for organisations' systems; authorization code and refresh token for people (the console). */
-function tokenEndpoint(keys: LocalKeys, clients: ClientRegistry, people: AuthorizationCodeServer): Extra {
-  return async (req, body, res) => {
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/oauth2/token') return false;
-    const ct = String(req.headers['content-type'] ?? '');
-    const form = new URLSearchParams(body.toString('utf8'));
-    const grant = form.get('grant_type');
-    const r = !/application\/x-www-form-urlencoded/i.test(ct)
-      ? { status: 400, body: { error: 'invalid_request', error_description: 'use a form-encoded body (application/x-www-form-urlencoded)' } }
-      : grant === 'authorization_code' || grant === 'refresh_token'
-        ? await people.token(form)
-        : await clientCredentialsToken(clients, keys, form, req.headers.authorization);
-    res.writeHead(r.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify(r.body));
-    return true;
-  };
 }
 
 /** Cognito's InitiateAuth (any path, as the AWS SDK posts it): `x-amz-target: AWSCognitoIdentityProviderService.InitiateAuth`. */

@@ -14,8 +14,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * An access token for an organisation client (client-credentials grant)
-         * @description In the cloud this is the Cognito user pool domain’s `/oauth2/token`; the embedded office answers it at the same path. The client id and secret go in the form or as HTTP Basic.
+         * An access token: for an organisation client (client-credentials grant) or a person signed in to the console (authorization code with PKCE, refresh token)
+         * @description In the cloud this is the Cognito user pool domain’s `/oauth2/token`; the embedded office answers it at the same path. A client’s id and secret go in the form or as HTTP Basic. The console (a public client) sends the code from `/oauth2/authorize` with its PKCE verifier and gets an ID token and a refresh token beside the access token.
          */
         post: operations["getClientToken"];
         delete?: never;
@@ -1502,8 +1502,16 @@ export interface operations {
                 "application/x-www-form-urlencoded": {
                     client_id?: string;
                     client_secret?: string;
-                    /** @constant */
-                    grant_type: "client_credentials";
+                    /** @description authorization_code: the code the sign-in redirected with (single use) */
+                    code?: string;
+                    /** @description authorization_code: the PKCE verifier (S256) */
+                    code_verifier?: string;
+                    /** @enum {string} */
+                    grant_type: "client_credentials" | "authorization_code" | "refresh_token";
+                    /** @description authorization_code: the redirect URI of the authorization request */
+                    redirect_uri?: string;
+                    /** @description refresh_token: the refresh token of an earlier sign-in */
+                    refresh_token?: string;
                     /** @description Space-separated; only daumoi/reports */
                     scope?: string;
                 };
@@ -1519,6 +1527,10 @@ export interface operations {
                     "application/json": {
                         access_token: string;
                         expires_in: number;
+                        /** @description People only (authorization code and refresh token grants) */
+                        id_token?: string;
+                        /** @description People only */
+                        refresh_token?: string;
                         /** @constant */
                         token_type: "Bearer";
                     };

@@ -39,12 +39,22 @@ interface Filters {
 }
 
 const columns: TableProps.ColumnDefinition<IncomingEntry>[] = [
-  { id: 'arrivalNumber', header: FIELD_LABELS.arrivalNumber, cell: (e) => <Link href={`/van-ban-den/${e.id}`} onFollow={follow}>{e.arrivalNumber}</Link>, width: 90 },
-  { id: 'arrivalDate', header: FIELD_LABELS.arrivalDate, cell: (e) => formatDate(e.arrivalDate) },
-  { id: 'numberSymbol', header: FIELD_LABELS.numberSymbol, cell: (e) => e.numberSymbol },
-  { id: 'documentDate', header: FIELD_LABELS.documentDate, cell: (e) => formatDate(e.documentDate) },
-  { id: 'issuer', header: 'Tác giả', cell: (e) => e.issuer },
-  { id: 'subject', header: FIELD_LABELS.subject, cell: (e) => e.subject, maxWidth: 420 },
+  {
+    id: 'arrivalNumber',
+    header: FIELD_LABELS.arrivalNumber,
+    cell: (e) => (
+      <Link href={`/van-ban-den/${e.id}`} onFollow={follow} ariaLabel={`Số đến ${e.arrivalNumber}${e.book === 'secret' ? ' sổ mật' : ''}, ${e.numberSymbol}`}>
+        {e.arrivalNumber}
+        {e.book === 'secret' ? ' (sổ mật)' : ''}
+      </Link>
+    ),
+    minWidth: 90,
+  },
+  { id: 'arrivalDate', header: FIELD_LABELS.arrivalDate, cell: (e) => formatDate(e.arrivalDate), minWidth: 110 },
+  { id: 'numberSymbol', header: FIELD_LABELS.numberSymbol, cell: (e) => e.numberSymbol, minWidth: 130 },
+  { id: 'documentDate', header: FIELD_LABELS.documentDate, cell: (e) => formatDate(e.documentDate), minWidth: 110 },
+  { id: 'issuer', header: 'Tác giả', cell: (e) => e.issuer, minWidth: 140 },
+  { id: 'subject', header: FIELD_LABELS.subject, cell: (e) => e.subject, minWidth: 240 },
   {
     id: 'marks',
     header: 'Độ mật, độ khẩn',
@@ -55,9 +65,9 @@ const columns: TableProps.ColumnDefinition<IncomingEntry>[] = [
       </SpaceBetween>
     ),
   },
-  { id: 'dueDate', header: 'Hạn xử lý', cell: (e) => <DueText entry={e} /> },
-  { id: 'status', header: FIELD_LABELS.status, cell: (e) => <StatusText entry={e} /> },
-  { id: 'handler', header: 'Người xử lý', cell: (e) => e.handler ?? '—' },
+  { id: 'dueDate', header: 'Hạn xử lý', cell: (e) => <DueText entry={e} />, minWidth: 120 },
+  { id: 'status', header: FIELD_LABELS.status, cell: (e) => <StatusText entry={e} />, minWidth: 150 },
+  { id: 'handler', header: 'Người xử lý', cell: (e) => e.handler ?? '—', minWidth: 110 },
 ];
 
 export function IncomingRegister() {

@@ -17,12 +17,12 @@ export function UrgencyBadge({ urgency }: { urgency: IncomingEntry['urgency'] })
 
 export function StatusText({ entry }: { entry: Pick<IncomingEntry, 'status'> }) {
   const type = entry.status === 'done' ? 'success' : entry.status === 'registered' ? 'pending' : 'in-progress';
-  return <StatusIndicator type={type}>{STATUS_LABELS[entry.status]}</StatusIndicator>;
+  return <StatusIndicator type={type} wrapText={false}>{STATUS_LABELS[entry.status]}</StatusIndicator>;
 }
 
 /** The deadline, marked when the letter is overdue (the API says so: `overdue`). */
 export function DueText({ entry }: { entry: Pick<IncomingEntry, 'dueDate' | 'overdue' | 'status'> }) {
   if (!entry.dueDate) return <>—</>;
-  if (entry.overdue) return <StatusIndicator type="error">Quá hạn {formatDate(entry.dueDate)}</StatusIndicator>;
+  if (entry.overdue) return <StatusIndicator type="error" wrapText={false}>Quá hạn {formatDate(entry.dueDate)}</StatusIndicator>;
   return <>{formatDate(entry.dueDate)}</>;
 }

@@ -62,7 +62,7 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: 'Văn bản đến' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Văn bản đến', exact: true }).waitFor({ timeout: 30_000 });
 }
 
 export type { Browser, Page };

@@ -2,7 +2,7 @@
  * Browser tests' parts: Debian's chromium driven by playwright-core (no browser download), with a
  * fresh profile per launch, and helpers that act as a person does (by accessible names).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
@@ -17,6 +17,7 @@ export interface RunningBrowser {
 
 /** A chromium with a profile of its own (removed on close). */
 export async function launchChromium(): Promise<RunningBrowser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium; .ci/run does) or set DAUMOI_CHROMIUM`);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'daumoi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

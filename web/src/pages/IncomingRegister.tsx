@@ -51,13 +51,22 @@ const columns: TableProps.ColumnDefinition<IncomingEntry>[] = [
     minWidth: 90,
   },
   { id: 'arrivalDate', header: FIELD_LABELS.arrivalDate, cell: (e) => formatDate(e.arrivalDate), minWidth: 110 },
-  { id: 'numberSymbol', header: FIELD_LABELS.numberSymbol, cell: (e) => e.numberSymbol, minWidth: 130 },
-  { id: 'documentDate', header: FIELD_LABELS.documentDate, cell: (e) => formatDate(e.documentDate), minWidth: 110 },
+  {
+    id: 'numberSymbol',
+    header: 'Số, ký hiệu; ngày văn bản',
+    cell: (e) => (
+      <>
+        <Box fontWeight="bold">{e.numberSymbol}</Box>
+        <Box variant="small">ngày {formatDate(e.documentDate)}</Box>
+      </>
+    ),
+    minWidth: 140,
+  },
   { id: 'issuer', header: 'Tác giả', cell: (e) => e.issuer, minWidth: 140 },
   { id: 'subject', header: FIELD_LABELS.subject, cell: (e) => e.subject, minWidth: 240 },
   {
     id: 'marks',
-    header: 'Độ mật, độ khẩn',
+    header: 'Mức độ',
     cell: (e) => (
       <SpaceBetween direction="horizontal" size="xxs">
         <SecrecyBadge secrecy={e.secrecy} />
@@ -66,8 +75,17 @@ const columns: TableProps.ColumnDefinition<IncomingEntry>[] = [
     ),
   },
   { id: 'dueDate', header: 'Hạn xử lý', cell: (e) => <DueText entry={e} />, minWidth: 120 },
-  { id: 'status', header: FIELD_LABELS.status, cell: (e) => <StatusText entry={e} />, minWidth: 150 },
-  { id: 'handler', header: 'Người xử lý', cell: (e) => e.handler ?? '—', minWidth: 110 },
+  {
+    id: 'status',
+    header: 'Tình trạng, người xử lý',
+    cell: (e) => (
+      <>
+        <StatusText entry={e} />
+        {e.handler && <Box variant="small">{e.handler}</Box>}
+      </>
+    ),
+    minWidth: 150,
+  },
 ];
 
 export function IncomingRegister() {

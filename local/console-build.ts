@@ -1,10 +1,11 @@
 /**
  * `npm start` builds the console (web/) when web/dist is missing or older than its sources, so
  * a fresh clone opens at http://localhost:3000/ with no separate step. The build runs Vite as
- * `npm run build:web` does, in a child process.
+ * `npm run build:web` does, in a child process, into a directory of its own that then replaces
+ * web/dist: offices started side by side (tests) never serve or delete each other's half build.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './paths';
 import { CONSOLE_DIST } from './console-serving';
@@ -33,12 +34,29 @@ export async function ensureConsoleBuilt(log: (line: string) => void): Promise<'
   if (!consoleIsStale()) return 'fresh';
   log('building the console (web/ → web/dist)…');
   const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const out = `${CONSOLE_DIST}.build-${process.pid}-${Date.now()}`;
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(WEB, 'vite.config.ts')], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(WEB, 'vite.config.ts'), '--outDir', out], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('exit', resolve);
     child.once('error', () => resolve(null));
   });
-  if (code === 0) return 'built';
+  if (code === 0) {
+    const old = `${CONSOLE_DIST}.old-${process.pid}-${Date.now()}`;
+    try {
+      if (existsSync(CONSOLE_DIST)) renameSync(CONSOLE_DIST, old);
+    } catch {
+      /* another office moved it away first */
+    }
+    try {
+      renameSync(out, CONSOLE_DIST);
+    } catch {
+      /* another office's build took its place: as good as this one */
+    }
+    rmSync(old, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    return 'built';
+  }
+  rmSync(out, { recursive: true, force: true });
   log(`the console could not be built (vite exited ${code}); the API runs, the console page says so`);
   return 'failed';
 }

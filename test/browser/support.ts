@@ -66,4 +66,15 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Văn bản đến', exact: true }).waitFor({ timeout: 30_000 });
 }
 
+/** The same, with the keyboard only: the user name field has the focus, Tab to the password, Enter to send. */
+export async function signInWithKeyboard(page: Page, base: string, username: string, password = 'demo'): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Tên đăng nhập').waitFor();
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Văn bản đến', exact: true }).waitFor({ timeout: 30_000 });
+}
+
 export type { Browser, Page };

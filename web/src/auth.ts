@@ -47,6 +47,20 @@ export async function ensureSignedIn(um: UserManager): Promise<User | undefined>
   return undefined;
 }
 
+const AGAIN_KEY = 'daumoi:sign-in-again';
+
+/**
+ * The API refused the token (401): sign in again, back to this page. Not twice within a minute:
+ * a token the API keeps refusing (a misconfigured client) would otherwise loop through sign-in.
+ */
+export async function signInAgain(um: UserManager): Promise<void> {
+  const last = Number(window.sessionStorage.getItem(AGAIN_KEY) ?? 0);
+  if (Date.now() - last < 60_000) return;
+  window.sessionStorage.setItem(AGAIN_KEY, String(Date.now()));
+  await um.removeUser();
+  await um.signinRedirect({ state: { returnTo: window.location.pathname + window.location.search } satisfies ReturnState });
+}
+
 /** Signs out: forgets the tokens here, and at Cognito when it is the provider. */
 export async function signOut(um: UserManager, config: ConsoleConfig): Promise<void> {
   await um.removeUser();

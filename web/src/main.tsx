@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '@cloudscape-design/components/i18n';
 import { loadConfig } from './config';
-import { ensureSignedIn, signOut, userManager, SIGNED_OUT_PATH } from './auth';
+import { ensureSignedIn, signInAgain, signOut, userManager, SIGNED_OUT_PATH } from './auth';
 import { apiClient } from './api/client';
 import { showError } from './errors';
 import { App, SignedOut, StartFailure } from './App';
@@ -29,7 +29,7 @@ async function start(): Promise<void> {
   }
   const user = await ensureSignedIn(um);
   if (!user) return; // on the way to the sign-in page
-  const api = apiClient(config.apiUrl, async () => (await um.getUser())?.access_token);
+  const api = apiClient(config.apiUrl, async () => (await um.getUser())?.access_token, () => void signInAgain(um));
   const me = await api.GET('/v1/me');
   if (!me.data) throw new Error(showError(me.response.status, me.error).summary);
   render(<App session={{ api, me: me.data, signOut: () => signOut(um, config) }} />);

@@ -8,13 +8,18 @@ export type IncomingEntryCreate = Schemas['IncomingEntryCreate'];
 export type Me = Schemas['Me'];
 export type ApiError = Schemas['Error'];
 
-export function apiClient(baseUrl: string, token: () => Promise<string | undefined>) {
+/** `onUnauthorized`: the API answered 401 (the session ended: tokens expired and not renewed, the person disabled). */
+export function apiClient(baseUrl: string, token: () => Promise<string | undefined>, onUnauthorized: () => void = () => undefined) {
   const client = createClient<paths>({ baseUrl });
   client.use({
     async onRequest({ request }) {
       const t = await token();
       if (t) request.headers.set('Authorization', `Bearer ${t}`);
       return request;
+    },
+    onResponse({ response }) {
+      if (response.status === 401) onUnauthorized();
+      return response;
     },
   });
   return client;

@@ -174,3 +174,50 @@ describe('a person without Mật clearance', () => {
     }
   });
 });
+
+describe('the register', () => {
+  it('is paged by the server, 20 letters a page, and marks and filters overdue letters as the API says', async () => {
+    const clerk = office.token('vanthu');
+    const [day] = officeDay(-2);
+    for (let i = 1; i <= 22; i++) {
+      const r = await api(clerk, 'POST', '/v1/registers/incoming/entries', { numberSymbol: `${i}-GM/VPTU`, documentDate: day, issuer: 'Văn phòng Tỉnh ủy', typeCode: 'GM', subject: `Giấy mời dự họp số ${i}`, secrecy: null, urgency: i === 22 ? 'hoa-toc' : null });
+      expect(r.status).toBe(201);
+    }
+    const page = await (await browser()).context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => void (new URL(r.url()).pathname === '/v1/registers/incoming/entries' && requests.push(r.url())));
+    await signIn(page, office.url, 'chanhvp');
+    const rows = page.getByRole('row').filter({ has: page.getByRole('link') });
+    await expect.poll(() => rows.count()).toBe(20);
+    expect(new URL(requests.at(-1)!).searchParams.get('limit')).toBe('20');
+    expect(new URL(requests.at(-1)!).searchParams.has('cursor')).toBe(false);
+    const firstOfPage1 = await rows.first().getByRole('cell').first().textContent();
+    const overdueMarks = page.getByText(/^Quá hạn \d{2}\/\d{2}\/\d{4}$/);
+    expect(await overdueMarks.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Trang sau' }).click();
+    await expect.poll(() => new URL(requests.at(-1)!).searchParams.has('cursor')).toBe(true);
+    await expect.poll(async () => (await rows.count()) > 0 && (await rows.first().getByRole('cell').first().textContent()) !== firstOfPage1).toBe(true);
+    // Every letter the leader may read is on one of the two pages (the secret book last).
+    const all = await api(office.token('chanhvp'), 'GET', '/v1/registers/incoming/entries?limit=200');
+    expect(all.body.items.length).toBeGreaterThan(20);
+    expect(all.body.items.length).toBeLessThanOrEqual(40);
+    expect(await rows.count()).toBe(all.body.items.length - 20);
+    expect(await page.getByRole('row').filter({ hasText: '22-GM/VPTU' }).getByText('Hỏa tốc', { exact: true }).count()).toBe(1);
+
+    // Forty days on, every letter still open is late: the API says so and the register shows it.
+    await fetch(`${office.url}/_local/clock`, { method: 'PUT', body: JSON.stringify({ now: new Date(Date.now() + 40 * 86_400_000).toISOString() }) });
+    try {
+      await page.getByRole('button', { name: 'Tải lại' }).click();
+      await expect.poll(() => overdueMarks.count()).toBeGreaterThan(0);
+      await page.getByText('Chỉ văn bản quá hạn').click();
+      await expect.poll(() => new URL(requests.at(-1)!).searchParams.get('overdue')).toBe('true');
+      await expect.poll(() => rows.count()).toBe(20);
+      expect(await overdueMarks.count()).toBe(20);
+      await page.screenshot({ path: path.join(SHOTS, 'so-van-ban-den-qua-han.png') });
+    } finally {
+      await fetch(`${office.url}/_local/clock`, { method: 'PUT', body: JSON.stringify({ now: null }) });
+    }
+  });
+});
+

@@ -42,6 +42,8 @@ const MESSAGE_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/needs clearance (\S+)/i, () => 'bạn không được đăng ký văn bản ở độ mật này'],
   [/metadata only/i, () => 'văn bản Tối mật, Tuyệt mật chỉ được vào sổ các thông tin chung; hãy bỏ trống ô này'],
   [/at most (\d+) recipients/i, (m) => `không được quá ${m[1]} nơi nhận`],
+  [/before the arrival date/i, () => 'không được trước ngày đến'],
+  [/before the document date/i, () => 'không được trước ngày văn bản'],
   [/before|after/i, () => 'ngày không hợp lệ so với các ngày khác của văn bản'],
 ];
 

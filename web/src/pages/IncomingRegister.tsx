@@ -103,9 +103,10 @@ export function IncomingRegister() {
 
   const dateProblem = (v: string) => (v && !parseDayInput(v) ? 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/12/2026' : undefined);
 
+  // The page's own cursor (not the list of cursors, which grows when this page arrives).
+  const cursor = cursors[page - 1];
   useEffect(() => {
     let live = true;
-    const cursor = cursors[page - 1];
     setLoading(true);
     setError(null);
     (async () => {
@@ -148,7 +149,7 @@ export function IncomingRegister() {
     return () => {
       live = false;
     };
-  }, [api, filters, page, cursors, reload]);
+  }, [api, filters, page, cursor, reload]);
 
   const change = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));

@@ -172,6 +172,13 @@ describe('a person without Mật clearance', () => {
       for (const secret of [SECRET.numberSymbol, SECRET.subject, 'bảo vệ bí mật', 'Ban Nội chính']) expect(r.body.includes(secret), `${r.url} carries "${secret}"`).toBe(false);
       if (!r.url.includes(secretId)) expect(r.body.includes(secretId), `${r.url} carries the Mật letter's id`).toBe(false);
     }
+
+    // Signing out ends the session in this tab: the register asks to sign in again.
+    await page.getByRole('button', { name: /^Tài khoản chuyenvien2/ }).click();
+    await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+    await page.getByText('Bạn đã đăng xuất').waitFor();
+    await page.goto(`${office.url}/van-ban-den`);
+    await page.getByLabel('Tên đăng nhập').waitFor();
   });
 });
 

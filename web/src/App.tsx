@@ -63,10 +63,10 @@ export function App({ session }: { session: Session }) {
           utilities={[
             {
               type: 'menu-dropdown',
-              text: `${session.me.username} · ${roleText}`,
+              text: `${session.displayName} · ${roleText}`,
               description: CLEARANCE_LABELS[session.me.clearance],
               iconName: 'user-profile',
-              ariaLabel: `Tài khoản ${session.me.username}, vai trò ${roleText}`,
+              ariaLabel: `Tài khoản ${session.displayName}, vai trò ${roleText}`,
               items: [{ id: 'dang-xuat', text: 'Đăng xuất' }],
               onItemClick: (e) => {
                 if (e.detail.id === 'dang-xuat') void session.signOut();

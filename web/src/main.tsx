@@ -32,7 +32,8 @@ async function start(): Promise<void> {
   const api = apiClient(config.apiUrl, async () => (await um.getUser())?.access_token, () => void signInAgain(um));
   const me = await api.GET('/v1/me');
   if (!me.data) throw new Error(showError(me.response.status, me.error).summary);
-  render(<App session={{ api, me: me.data, signOut: () => signOut(um, config) }} />);
+  const name = typeof user.profile.name === 'string' && user.profile.name.trim() ? user.profile.name.trim() : me.data.username;
+  render(<App session={{ api, me: me.data, displayName: name, signOut: () => signOut(um, config) }} />);
 }
 
 start().catch((err: Error) => render(<StartFailure message={err.message} />));

@@ -5,6 +5,8 @@ import type { Api, Me } from './api/client';
 export interface Session {
   api: Api;
   me: Me;
+  /** The person's name from the ID token (Cognito's `name` attribute), else their user name. */
+  displayName: string;
   signOut(): Promise<void>;
 }
 

@@ -179,6 +179,11 @@ describe('a person without Mật clearance', () => {
     await page.getByText('Bạn đã đăng xuất').waitFor();
     await page.goto(`${office.url}/van-ban-den`);
     await page.getByLabel('Tên đăng nhập').waitFor();
+    // A sign-in answer the console did not ask for (a forged or stale callback) signs no one in.
+    await page.goto(`${office.url}/callback?code=forged&state=forged`);
+    await page.getByText(/^Đăng nhập không thành công/).waitFor();
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await page.getByLabel('Tên đăng nhập').waitFor();
   });
 });
 

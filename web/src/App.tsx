@@ -106,10 +106,10 @@ export function SignedOut({ onSignIn }: { onSignIn(): void }) {
   );
 }
 
-export function StartFailure({ message }: { message: string }) {
+export function StartFailure({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
     <Box padding="xxl">
-      <Alert type="error" header="Không mở được trang điều hành" action={<Button onClick={() => window.location.assign('/')}>Thử lại</Button>}>
+      <Alert type="error" header="Không mở được trang điều hành" action={<Button onClick={onRetry ?? (() => window.location.assign('/'))}>Thử lại</Button>}>
         {message}
       </Alert>
     </Box>

@@ -27,8 +27,12 @@ async function start(): Promise<void> {
     render(<SignedOut onSignIn={() => void um.signinRedirect({ state: { returnTo: '/' } })} />);
     return;
   }
-  const user = await ensureSignedIn(um);
-  if (!user) return; // on the way to the sign-in page
+  const user = await ensureSignedIn(um).catch((err: Error) => {
+    // A refused or stale sign-in answer (the code expired, the page reloaded on /callback): say so, offer to sign in again.
+    render(<StartFailure message={`Đăng nhập không thành công (${err.message}). Hãy đăng nhập lại.`} onRetry={() => void um.signinRedirect({ state: { returnTo: '/' } })} />);
+    return null;
+  });
+  if (!user) return; // on the way to the sign-in page, or the failure is shown
   const api = apiClient(config.apiUrl, async () => (await um.getUser())?.access_token, () => void signInAgain(um));
   const me = await api.GET('/v1/me');
   if (!me.data) throw new Error(showError(me.response.status, me.error).summary);

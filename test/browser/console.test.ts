@@ -90,6 +90,8 @@ describe('the văn thư', () => {
     await page.getByRole('button', { name: 'Vào sổ', exact: true }).click();
     await page.getByText('Thông tin chưa hợp lệ, xin xem lại các ô được đánh dấu.', { exact: true }).waitFor();
     expect(await page.getByText('không được để trống').count()).toBeGreaterThanOrEqual(4);
+    // The focus is on the first field to correct.
+    await expect.poll(() => page.getByLabel('Số, ký hiệu').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'vao-so-loi.png'), fullPage: true });
 
     const [, shown] = officeDay(-1);

@@ -2,7 +2,7 @@
  * Vào sổ văn bản đến by hand: the letter's particulars; the API checks them and takes the next
  * số đến. Its 4xx answers are shown in Vietnamese beside the fields they are about.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
@@ -68,6 +68,13 @@ export function IncomingNew() {
   const [saving, setSaving] = useState(false);
   // One key per letter: a second click or a retry after a lost answer registers nothing new.
   const idempotencyKey = useRef(crypto.randomUUID());
+  // After a refusal the focus goes to the first field the API found wrong (keyboard and screen-reader users land on it).
+  const fieldRefs = useRef<Partial<Record<keyof Draft, { focus(): void } | null>>>({});
+  const focusable = (k: keyof Draft) => (r: { focus(): void } | null) => void (fieldRefs.current[k] = r);
+  useEffect(() => {
+    const first = (Object.keys(EMPTY) as (keyof Draft)[]).find((k) => problem?.fields[k]);
+    if (first) fieldRefs.current[first]?.focus();
+  }, [problem]);
   const set = (k: keyof Draft) => (e: { detail: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.detail.value }));
   const err = (k: keyof Draft) => problem?.fields[k];
 
@@ -128,16 +135,17 @@ export function IncomingNew() {
               <SpaceBetween size="m">
                 <ColumnLayout columns={2}>
                   <FormField label={FIELD_LABELS.numberSymbol} description="Như in trên văn bản, ví dụ 10-NQ/TU" errorText={err('numberSymbol')}>
-                    <Input value={draft.numberSymbol} onChange={set('numberSymbol')} />
+                    <Input ref={focusable('numberSymbol')} value={draft.numberSymbol} onChange={set('numberSymbol')} />
                   </FormField>
                   <FormField label={FIELD_LABELS.documentDate} constraintText={dayHint} errorText={err('documentDate')}>
-                    <Input value={draft.documentDate} onChange={set('documentDate')} placeholder="dd/mm/yyyy" />
+                    <Input ref={focusable('documentDate')} value={draft.documentDate} onChange={set('documentDate')} placeholder="dd/mm/yyyy" />
                   </FormField>
                   <FormField label={FIELD_LABELS.issuer} errorText={err('issuer')}>
-                    <Input value={draft.issuer} onChange={set('issuer')} />
+                    <Input ref={focusable('issuer')} value={draft.issuer} onChange={set('issuer')} />
                   </FormField>
                   <FormField label={FIELD_LABELS.typeCode} errorText={err('typeCode')}>
                     <Select
+                      ref={focusable('typeCode')}
                       selectedOption={TYPE_OPTIONS.find((o) => o.value === draft.typeCode) ?? null}
                       options={TYPE_OPTIONS}
                       placeholder="Chọn loại văn bản"
@@ -149,14 +157,14 @@ export function IncomingNew() {
                   </FormField>
                 </ColumnLayout>
                 <FormField label={FIELD_LABELS.subject} stretch errorText={err('subject')}>
-                  <Textarea value={draft.subject} onChange={set('subject')} rows={3} />
+                  <Textarea ref={focusable('subject')} value={draft.subject} onChange={set('subject')} rows={3} />
                 </FormField>
                 <ColumnLayout columns={2}>
                   <FormField label={FIELD_LABELS.secrecy} errorText={err('secrecy')}>
-                    <Select selectedOption={SECRECY_OPTIONS.find((o) => o.value === draft.secrecy)!} options={SECRECY_OPTIONS} onChange={(e) => setDraft((d) => ({ ...d, secrecy: e.detail.selectedOption.value ?? '' }))} />
+                    <Select ref={focusable('secrecy')} selectedOption={SECRECY_OPTIONS.find((o) => o.value === draft.secrecy)!} options={SECRECY_OPTIONS} onChange={(e) => setDraft((d) => ({ ...d, secrecy: e.detail.selectedOption.value ?? '' }))} />
                   </FormField>
                   <FormField label={FIELD_LABELS.urgency} errorText={err('urgency')}>
-                    <Select selectedOption={URGENCY_OPTIONS.find((o) => o.value === draft.urgency)!} options={URGENCY_OPTIONS} onChange={(e) => setDraft((d) => ({ ...d, urgency: e.detail.selectedOption.value ?? '' }))} />
+                    <Select ref={focusable('urgency')} selectedOption={URGENCY_OPTIONS.find((o) => o.value === draft.urgency)!} options={URGENCY_OPTIONS} onChange={(e) => setDraft((d) => ({ ...d, urgency: e.detail.selectedOption.value ?? '' }))} />
                   </FormField>
                 </ColumnLayout>
               </SpaceBetween>
@@ -165,14 +173,14 @@ export function IncomingNew() {
               <SpaceBetween size="m">
                 <ColumnLayout columns={2}>
                   <FormField label={FIELD_LABELS.handler} description="Tên đăng nhập của người được giao; giao ngay khi vào sổ" errorText={err('handler')}>
-                    <Input value={draft.handler} onChange={set('handler')} />
+                    <Input ref={focusable('handler')} value={draft.handler} onChange={set('handler')} />
                   </FormField>
                   <FormField label={FIELD_LABELS.dueDate} description="Để trống: tính theo độ khẩn" constraintText={dayHint} errorText={err('dueDate')}>
-                    <Input value={draft.dueDate} onChange={set('dueDate')} placeholder="dd/mm/yyyy" />
+                    <Input ref={focusable('dueDate')} value={draft.dueDate} onChange={set('dueDate')} placeholder="dd/mm/yyyy" />
                   </FormField>
                 </ColumnLayout>
                 <FormField label={FIELD_LABELS.note} stretch errorText={err('note')}>
-                  <Textarea value={draft.note} onChange={set('note')} rows={2} />
+                  <Textarea ref={focusable('note')} value={draft.note} onChange={set('note')} rows={2} />
                 </FormField>
               </SpaceBetween>
             </Container>

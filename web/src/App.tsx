@@ -1,5 +1,5 @@
 /** The shell: top navigation (the person, their role, sign-out), side navigation by role, and the pages. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import AppLayout from '@cloudscape-design/components/app-layout';
 import TopNavigation from '@cloudscape-design/components/top-navigation';
 import SideNavigation from '@cloudscape-design/components/side-navigation';
@@ -13,8 +13,11 @@ import { follow, navigate, useLocation } from './router';
 import { homeOf, sectionsFor, SECTIONS } from './navigation';
 import { CLEARANCE_LABELS, ROLE_LABELS, type Role } from './labels';
 import { IncomingRegister } from './pages/IncomingRegister';
-import { IncomingNew } from './pages/IncomingNew';
-import { IncomingDetail } from './pages/IncomingDetail';
+import Spinner from '@cloudscape-design/components/spinner';
+
+// The first screen (the register) ships in the main bundle; the other pages load when opened.
+const IncomingNew = lazy(() => import('./pages/IncomingNew').then((m) => ({ default: m.IncomingNew })));
+const IncomingDetail = lazy(() => import('./pages/IncomingDetail').then((m) => ({ default: m.IncomingDetail })));
 
 const TITLE = 'Văn phòng cấp ủy';
 
@@ -86,7 +89,11 @@ export function App({ session }: { session: Session }) {
             onFollow={follow}
           />
         }
-        content={<Page pathname={pathname} />}
+        content={
+          <Suspense fallback={<Spinner size="large" />}>
+            <Page pathname={pathname} />
+          </Suspense>
+        }
       />
     </SessionContext.Provider>
   );

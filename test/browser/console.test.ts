@@ -92,7 +92,7 @@ describe('the văn thư', () => {
     expect(await page.getByText('không được để trống').count()).toBeGreaterThanOrEqual(4);
     // The focus is on the first field to correct.
     await expect.poll(() => page.getByLabel('Số, ký hiệu').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, 'vao-so-loi.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'vao-so-loi.png') });
 
     const [, shown] = officeDay(-1);
     await page.getByLabel('Số, ký hiệu').fill('27-CV/VPTU');
@@ -114,7 +114,7 @@ describe('the văn thư', () => {
     expect(await heading.textContent()).toBe(`Số đến ${mine.arrivalNumber} — 27-CV/VPTU`);
     await page.getByText(`Đã vào sổ văn bản đến, số đến ${mine.arrivalNumber}/${mine.arrivalYear}.`).waitFor();
     expect(await page.getByText(shown, { exact: true }).count()).toBe(1);
-    await page.screenshot({ path: path.join(SHOTS, 'van-ban-den-chi-tiet.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'van-ban-den-chi-tiet.png') });
 
     await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Văn bản đến', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: '27-CV/VPTU' });

@@ -21,7 +21,10 @@ import { ensureTables, localTableNames, seedUsers } from './bootstrap';
 import { createGateway, loadHandler, type Extra, type Handler } from './gateway';
 import { API_FUNCTIONS, type ApiFunction } from '../shared/platform/http/route';
 import { routesOf } from '../shared/api/routes';
-import { clientCredentialsToken, initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
+import { initiateAuth, INITIATE_AUTH_TARGET } from './oauth';
+import { tokenEndpoint } from './token-endpoint';
+import { authorizationCodeServer } from './authorization-code';
+import { consoleEndpoint } from './console-serving';
 import { LOCAL_BUCKET, LOCAL_ISSUER } from './paths';
 import { freePort, portIsFree } from './tcp-ports';
 import { gatewayHost, listenOn } from './listen';
@@ -132,7 +135,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     const platform = platformFromEnv({ clock: edge.clock });
     const clients = clientRegistry(platform);
     const users = edge.users(platform, auditModule(platform));
-    const extras: Extra[] = [tokenEndpoint(keys, clients), signInEndpoint(keys, users)];
+    const browserSignIn = authorizationCodeServer({ keys, users, clock: edge.clock });
+    const extras: Extra[] = [tokenEndpoint(keys, clients, browserSignIn), signInEndpoint(keys, users), (req, body, res) => browserSignIn.handle(req, body, res)];
     if (opts.testHooks) extras.push(clockHook(edge, clockChanges));
     if (opts.plugins !== false) {
       const started = await Promise.allSettled(
@@ -147,6 +151,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
       if (failed) throw failed.reason;
       for (const r of started) if (r.status === 'fulfilled' && r.value.extra) extras.push(r.value.extra);
     }
+    extras.push(consoleEndpoint());
     await preload;
 
     let url: string | undefined;
@@ -170,19 +175,6 @@ function closeServer(server: http.Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
-}
-
-function tokenEndpoint(keys: LocalKeys, clients: ClientRegistry): Extra {
-  return async (req, body, res) => {
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/oauth2/token') return false;
-    const ct = String(req.headers['content-type'] ?? '');
-    const r = /application\/x-www-form-urlencoded/i.test(ct)
-      ? await clientCredentialsToken(clients, keys, new URLSearchParams(body.toString('utf8')), req.headers.authorization)
-      : { status: 400, body: { error: 'invalid_request', error_description: 'use a form-encoded body (application/x-www-form-urlencoded)' } };
-    res.writeHead(r.status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(r.body));
-    return true;
-  };
 }
 
 /** Cognito's InitiateAuth (any path, as the AWS SDK posts it): `x-amz-target: AWSCognitoIdentityProviderService.InitiateAuth`. */

@@ -132,7 +132,7 @@ const MAX_BODY = 10 * 1024 * 1024;
 /** `handlers`: how a route's function is had (default: `loadHandler`, composed with the embedded edge). */
 export function createGateway(opts: { verifier: () => IdentityVerifier; extras?: Extra[]; handlers?: (fn: ApiFunction) => Promise<Handler> }): http.Server {
   const handlerOf = opts.handlers ?? ((fn: ApiFunction) => loadHandler(fn));
-  return http.createServer(async (req, res) => {
+  const server = http.createServer(async (req, res) => {
     const requestId = randomUUID();
     try {
       const body = await readBody(req, MAX_BODY);
@@ -163,4 +163,10 @@ export function createGateway(opts: { verifier: () => IdentityVerifier; extras?:
       if (!res.headersSent) send(res, errorResult(500, 'INTERNAL', 'Internal error', undefined, requestId), requestId);
     }
   });
+  // Idle connections are kept longer than clients keep theirs (undici: 4 s; API Gateway's edge: far longer): with Node's
+  // 5 s, a client whose event loop was busy past 4 s (a test running a CLI synchronously) reused a socket the server was
+  // closing at that moment, and its request failed with "other side closed".
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }

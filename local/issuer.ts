@@ -66,7 +66,7 @@ const noRegistry: ClientRegistry = {
 };
 
 /** A person's access token, as Cognito issues it after SRP sign-in through the web app client. */
-export async function personAccessToken(keys: LocalKeys, user: PoolUser, opts: { clientId?: string; scope?: string; expiresInSeconds?: number } = {}): Promise<string> {
+export async function personAccessToken(keys: LocalKeys, user: PoolUser, opts: { clientId?: string; scope?: string; expiresInSeconds?: number; authTime?: number } = {}): Promise<string> {
   const clientId = opts.clientId ?? LOCAL_WEB_CLIENT_ID;
   const scope = opts.scope ?? PEOPLE_SCOPE;
   const now = Math.floor(Date.now() / 1000);
@@ -82,7 +82,7 @@ export async function personAccessToken(keys: LocalKeys, user: PoolUser, opts: {
     event_id: randomUUID(),
     token_use: 'access',
     scope,
-    auth_time: iat,
+    auth_time: opts.authTime ?? iat,
     exp: now + ttl,
     iat,
     jti: randomUUID(),
@@ -143,7 +143,7 @@ export async function machineAccessToken(keys: LocalKeys, registry: ClientRegist
 }
 
 /** A person's ID token (what Cognito returns beside the access token; the API refuses it). */
-export async function personIdToken(keys: LocalKeys, user: PoolUser, opts: { clientId?: string } = {}): Promise<string> {
+export async function personIdToken(keys: LocalKeys, user: PoolUser, opts: { clientId?: string; nonce?: string; authTime?: number } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return signClaims(keys, {
     sub: user.sub,
@@ -154,7 +154,9 @@ export async function personIdToken(keys: LocalKeys, user: PoolUser, opts: { cli
     aud: opts.clientId ?? LOCAL_WEB_CLIENT_ID,
     event_id: randomUUID(),
     token_use: 'id',
-    auth_time: now,
+    // Cognito echoes the authorization request's nonce, and keeps the sign-in's auth_time when a refresh token renews the tokens.
+    ...(opts.nonce ? { nonce: opts.nonce } : {}),
+    auth_time: opts.authTime ?? now,
     exp: now + PERSON_TOKEN_SECONDS,
     iat: now,
     jti: randomUUID(),
@@ -168,7 +170,12 @@ export async function personIdToken(keys: LocalKeys, user: PoolUser, opts: { cli
  * embedded counterpart of Cognito reading the user pool at every sign-in. Undefined for an
  * unknown or disabled user.
  */
-export async function signIn(keys: LocalKeys, directory: UserDirectory, username: string, opts: { clientId?: string; expiresInSeconds?: number } = {}): Promise<{ accessToken: string; idToken: string } | undefined> {
+export async function signIn(
+  keys: LocalKeys,
+  directory: UserDirectory,
+  username: string,
+  opts: { clientId?: string; expiresInSeconds?: number; nonce?: string; authTime?: number } = {},
+): Promise<{ accessToken: string; idToken: string } | undefined> {
   const u = await directory.get(username);
   if (!u || !u.enabled) return undefined;
   const user: PoolUser = { username: u.username, sub: u.sub, roles: u.roles, clearance: u.clearance, ...(u.dept ? { dept: u.dept } : {}), ...(u.orgId ? { orgId: u.orgId } : {}) };

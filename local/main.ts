@@ -4,6 +4,8 @@ import { dataDir, LOCAL_BUCKET } from './paths';
 import { DEMO_USERS } from './demo-users';
 import { seedDemo, type DemoSummary } from './demo';
 import { removeOfficeMarker, writeOfficeMarker } from './office-marker';
+import { ensureConsoleBuilt } from './console-build';
+import { gatewayHost } from './listen';
 
 const port = Number(process.env.PORT ?? 3000);
 const dir = dataDir();
@@ -14,14 +16,24 @@ const sh = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, 
 const tokenCommand = (user: string) =>
   `${process.env.DAUMOI_DATA_DIR !== undefined ? `DAUMOI_DATA_DIR=${sh(dir)} ` : ''}${port !== 3000 ? `PORT=${port} ` : ''}npm run --silent token -- ${user}`;
 
+/** Where a browser on this machine opens the console: localhost for a loopback or wildcard address (browsers try IPv4 too). */
+function consoleUrl(address: string | undefined, p: number): string {
+  const local = !address || ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(address);
+  return `http://${local ? 'localhost' : address.includes(':') ? `[${address}]` : address}:${p}/`;
+}
+
 async function main() {
   const started = Date.now();
+  console.log(`daumoi — starting the embedded office; the console will open at ${consoleUrl(gatewayHost(), port)}`);
+  const building = ensureConsoleBuilt((l) => console.log(`  · ${l}`));
   const office = await startEmbedded({ dataDir: dir, port, testHooks: process.env.DAUMOI_TEST_HOOKS === '1', log: (l) => console.log(`  · ${l}`) });
+  const built = await building;
   const url = office.url!;
   writeOfficeMarker(dir, { url, port, pid: process.pid, kid: String(office.keys.privateJwk.kid) });
   const demo = await seedDemo(url, office.keys, dir).catch((err: Error): DemoSummary => ({ incoming: 0, outgoing: 0, orgs: [], reportType: '', client: null, draftId: null, problems: [err.message] }));
   console.log(`
 daumoi — the embedded office is up in ${((Date.now() - started) / 1000).toFixed(1)} s
+  Console   ${consoleUrl(office.listening?.address, office.listening?.port ?? port)}   sign in as ${DEMO_USERS.map((u) => u.username).join(', ')} (password ${process.env.DAUMOI_DEMO_PASSWORD ? 'from DAUMOI_DEMO_PASSWORD' : 'demo'})${built === 'failed' ? ' — NOT BUILT: run npm run build:web' : ''}
   API       ${url}/v1   (OpenAPI: ${url}/v1/openapi.json)
   listening ${office.listening?.address}:${office.listening?.port}${office.listening?.address === '127.0.0.1' ? ' — this machine only; HOST=0.0.0.0 opens it to the network' : ' — set by HOST'}
   data      ${dir}

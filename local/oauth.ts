@@ -39,8 +39,8 @@ export async function clientCredentialsToken(
   return { status: 200, body: { access_token, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS } };
 }
 
-/** The password of every embedded demo user (api.md, Console). */
-export const DEMO_PASSWORD = 'demo';
+/** The password of every embedded demo user (api.md, Console): `demo`, or DAUMOI_DEMO_PASSWORD when set (read at start). */
+export const DEMO_PASSWORD = process.env.DAUMOI_DEMO_PASSWORD || 'demo';
 export const INITIATE_AUTH_TARGET = 'AWSCognitoIdentityProviderService.InitiateAuth';
 
 /**

@@ -63,9 +63,9 @@ const securityOf = (auth: Route['auth']): unknown[] => {
 const tokenPath = {
   post: {
     operationId: 'getClientToken',
-    summary: 'An access token for an organisation client (client-credentials grant)',
+    summary: 'An access token: for an organisation client (client-credentials grant) or a person signed in to the console (authorization code with PKCE, refresh token)',
     description:
-      'In the cloud this is the Cognito user pool domain’s `/oauth2/token`; the embedded office answers it at the same path. The client id and secret go in the form or as HTTP Basic.',
+      'In the cloud this is the Cognito user pool domain’s `/oauth2/token`; the embedded office answers it at the same path. A client’s id and secret go in the form or as HTTP Basic. The console (a public client) sends the code from `/oauth2/authorize` with its PKCE verifier and gets an ID token and a refresh token beside the access token.',
     tags: ['auth'],
     security: [],
     requestBody: {
@@ -76,9 +76,13 @@ const tokenPath = {
             type: 'object',
             required: ['grant_type'],
             properties: {
-              grant_type: { type: 'string', const: 'client_credentials' },
+              grant_type: { type: 'string', enum: ['client_credentials', 'authorization_code', 'refresh_token'] },
               client_id: { type: 'string' },
               client_secret: { type: 'string' },
+              code: { type: 'string', description: 'authorization_code: the code the sign-in redirected with (single use)' },
+              code_verifier: { type: 'string', description: 'authorization_code: the PKCE verifier (S256)' },
+              redirect_uri: { type: 'string', description: 'authorization_code: the redirect URI of the authorization request' },
+              refresh_token: { type: 'string', description: 'refresh_token: the refresh token of an earlier sign-in' },
               scope: { type: 'string', description: `Space-separated; only ${REPORTS_SCOPE_NAME}` },
             },
           },
@@ -94,7 +98,13 @@ const tokenPath = {
               type: 'object',
               required: ['access_token', 'token_type', 'expires_in'],
               additionalProperties: false,
-              properties: { access_token: { type: 'string' }, token_type: { type: 'string', const: 'Bearer' }, expires_in: { type: 'integer', minimum: 1 } },
+              properties: {
+                access_token: { type: 'string' },
+                token_type: { type: 'string', const: 'Bearer' },
+                expires_in: { type: 'integer', minimum: 1 },
+                id_token: { type: 'string', description: 'People only (authorization code and refresh token grants)' },
+                refresh_token: { type: 'string', description: 'People only' },
+              },
             },
           },
         },

@@ -1,0 +1,80 @@
+/**
+ * Browser tests' parts: Debian's chromium driven by playwright-core (no browser download), with a
+ * fresh profile per launch, and helpers that act as a person does (by accessible names).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+
+export const CHROMIUM = process.env.DAUMOI_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface RunningBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A chromium with a profile of its own (removed on close). */
+export async function launchChromium(): Promise<RunningBrowser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium; .ci/run does) or set DAUMOI_CHROMIUM`);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'daumoi-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1440, height: 900 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every response the page receives, with its body (text), for checks on what reached the browser. */
+export interface Recorded {
+  url: string;
+  status: number;
+  body: string;
+}
+
+export function recordResponses(page: Page): { all: Recorded[]; settled(): Promise<void> } {
+  const all: Recorded[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('response', (r: Response) => {
+    pending.push(
+      r
+        .body()
+        .then((b) => void all.push({ url: r.url(), status: r.status(), body: b.toString('utf8') }))
+        .catch(() => void all.push({ url: r.url(), status: r.status(), body: '' })),
+    );
+  });
+  return { all, settled: async () => void (await Promise.all(pending)) };
+}
+
+/** Signs in on the office's sign-in page as a person would, and waits for the console to show them. */
+export async function signIn(page: Page, base: string, username: string, password = 'demo', path = '/'): Promise<void> {
+  await page.goto(base + path);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Văn bản đến', exact: true }).waitFor({ timeout: 30_000 });
+}
+
+/** The same, with the keyboard only: the user name field has the focus, Tab to the password, Enter to send. */
+export async function signInWithKeyboard(page: Page, base: string, username: string, password = 'demo'): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Tên đăng nhập').waitFor();
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Văn bản đến', exact: true }).waitFor({ timeout: 30_000 });
+}
+
+export type { Browser, Page };

@@ -104,3 +104,46 @@ export function rotateGray(img: GrayImage, deg: number): GrayImage {
   }
   return { width: w, height: h, data: out };
 }
+
+/**
+ * Turns a page by `deg` degrees as {@link rotateGray} does and resamples it to `width` × `height`
+ * (the size {@link scaleGray} gives the turned page) in one bilinear pass: a colour plane made to
+ * line up with the grey page at a third of the cost of turning and scaling it in two steps.
+ * Outside the source is `fill` (0: no ink, for a colour plane).
+ */
+export function rotateScaleGray(img: GrayImage, deg: number, width: number, height: number, fill = 0): GrayImage {
+  const { width: w, height: h, data: d } = img;
+  if (!deg && width === w && height === h) return img;
+  const out = new Uint8Array(width * height);
+  const rad = (deg * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  const cx = w / 2;
+  const cy = h / 2;
+  const fx = w / width;
+  const fy = h / height;
+  for (let y = 0; y < height; y++) {
+    const dy = (y + 0.5) * fy - cy;
+    const dx0 = 0.5 * fx - cx;
+    let sx = cos * dx0 + sin * dy + cx - 0.5;
+    let sy = -sin * dx0 + cos * dy + cy - 0.5;
+    const stepX = cos * fx;
+    const stepY = -sin * fx;
+    const row = y * width;
+    for (let x = 0; x < width; x++, sx += stepX, sy += stepY) {
+      if (sx < 0 || sy < 0 || sx > w - 1 || sy > h - 1) {
+        out[row + x] = fill;
+        continue;
+      }
+      const x0 = Math.min(w - 2, sx | 0);
+      const y0 = Math.min(h - 2, sy | 0);
+      const ax = sx - x0;
+      const ay = sy - y0;
+      const k = y0 * w + x0;
+      const top = d[k]! + (d[k + 1]! - d[k]!) * ax;
+      const bottom = d[k + w]! + (d[k + w + 1]! - d[k + w]!) * ax;
+      out[row + x] = (top + (bottom - top) * ay + 0.5) | 0;
+    }
+  }
+  return { width, height, data: out };
+}

@@ -8,7 +8,7 @@
 import { detectFileKind } from '../../platform/files/file-type';
 import { extractFields, type ExtractVocabulary, type LayoutLine } from '../domain/extract/index';
 import type { ScanContentType, ScanFields } from '../domain/model';
-import { isUnreadableDocumentError, type OcrEngine, type OcrResult } from '../ports/ocr-engine';
+import { isUnreadableDocumentError, type OcrEngine, type OcrResult, type OcrStamp } from '../ports/ocr-engine';
 
 /** The text OCR read from a file, page by page. */
 export interface ReadText {
@@ -17,7 +17,7 @@ export interface ReadText {
    * Each page's text; `unreadInk`: how many regions of ink in its header band OCR gave no text for (when the engine looks);
    * `lines`: OCR's lines and words with their boxes, in the units of `width` × `height` (the extractor makes them page fractions).
    */
-  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number }[];
+  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number; stamps?: OcrStamp[] }[];
 }
 
 /** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
@@ -52,6 +52,7 @@ export function toReadText(r: OcrResult): ReadText {
         confidence: p.confidence,
         ...(p.unreadInk?.length ? { unreadInk: p.unreadInk.length } : {}),
         ...(sized ? { lines: p.lines!, width: p.width!, height: p.height! } : {}),
+        ...(p.stamps?.length ? { stamps: p.stamps } : {}),
       };
     }),
   };

@@ -42,8 +42,17 @@ export interface RedStamp {
   angle: number;
 }
 
-/** OCR of one straightened stamp: `mode` line (one line of text) or block (any lines). */
-export type StampReader = (img: GrayImage, mode: 'line' | 'block') => Promise<{ text: string; confidence: number }>;
+/**
+ * OCR of one straightened stamp: `mode` line (one line of text) or block (any lines). `span`:
+ * the share of the image's width the words read cover, when known.
+ */
+export type StampReader = (img: GrayImage, mode: 'line' | 'block') => Promise<{ text: string; confidence: number; span?: number }>;
+
+/**
+ * Words covering less than this share of the cut (whose text, inside its frame and margins,
+ * covers ~0.7 of it) are a part of the stamp read: the reading's confidence is halved.
+ */
+const PART_SPAN = 0.45;
 
 /** A pixel this red is stamp ink. */
 const INK = 96;
@@ -81,7 +90,7 @@ export function findStampRegions(red: GrayImage, max = 6): StampRegion[] {
   // Groups: inked cells within two cells of each other (letters and words of one stamp join).
   const label = new Int32Array(gw * gh).fill(-1);
   const reach = 2;
-  const out: (StampRegion & { cells: number })[] = [];
+  const groups: { xs: number[]; ys: number[]; x0: number; y0: number; x1: number; y1: number }[] = [];
   let next = 0;
   for (let i = 0; i < ink.length; i++) {
     if (!ink[i] || label[i]! >= 0) continue;
@@ -110,8 +119,29 @@ export function findStampRegions(red: GrayImage, max = 6): StampRegion[] {
       }
     }
     next++;
-    const region = shapeOf(xs, ys, cell);
-    if (region && stampLike(region, W)) out.push({ ...region, cells: xs.length });
+    if (xs.length < 3) continue;
+    let x0 = gw, y0 = gh, x1 = 0, y1 = 0;
+    for (let k = 0; k < xs.length; k++) {
+      x0 = Math.min(x0, xs[k]!); x1 = Math.max(x1, xs[k]!); y0 = Math.min(y0, ys[k]!); y1 = Math.max(y1, ys[k]!);
+    }
+    groups.push({ xs, ys, x0, y0, x1, y1 });
+  }
+  // A stamp's words inside its frame are one stamp with it: a group lying within a larger one's box joins it.
+  groups.sort((a, b) => b.xs.length - a.xs.length);
+  const kept: typeof groups = [];
+  for (const g of groups) {
+    const host = kept.find((k) => g.x0 >= k.x0 - 1 && g.x1 <= k.x1 + 1 && g.y0 >= k.y0 - 1 && g.y1 <= k.y1 + 1);
+    if (host) {
+      for (let k = 0; k < g.xs.length; k++) {
+        host.xs.push(g.xs[k]!);
+        host.ys.push(g.ys[k]!);
+      }
+    } else kept.push(g);
+  }
+  const out: (StampRegion & { cells: number })[] = [];
+  for (const g of kept) {
+    const region = shapeOf(g.xs, g.ys, cell);
+    if (region && stampLike(region, W)) out.push({ ...region, cells: g.xs.length });
   }
   return out
     .sort((a, b) => b.cells - a.cells)
@@ -229,9 +259,10 @@ export async function readRedStamps(red: GrayImage, read: StampReader, opts: { m
   for (const r of findStampRegions(red, opts.maxRegions ?? 4)) {
     const angles = [...new Set([r.angle, r.angle + 4, r.angle - 4].map((a) => Math.max(-50, Math.min(50, Math.round(a)))))];
     type Reading = { text: string; confidence: number; angle: number };
-    const better = (best: Reading | null, got: { text: string; confidence: number }, angle: number): Reading | null => {
+    const better = (best: Reading | null, got: { text: string; confidence: number; span?: number }, angle: number): Reading | null => {
       const text = got.text.replace(/\s+/g, ' ').trim();
-      return letters(text) >= 2 && (!best || got.confidence > best.confidence) ? { text, confidence: got.confidence, angle } : best;
+      const confidence = got.span !== undefined && got.span < PART_SPAN ? got.confidence / 2 : got.confidence;
+      return letters(text) >= 2 && (!best || confidence > best.confidence) ? { text, confidence, angle } : best;
     };
     let found: Reading | null = null;
     for (const a of angles) {

@@ -236,8 +236,10 @@ export class TesseractEngine implements OcrEngine {
   private async redStamps(worker: Worker, red: GrayImage): ReturnType<typeof readRedStamps> {
     const read: StampReader = async (img, mode) => {
       await worker.setParameters({ tessedit_pageseg_mode: mode === 'line' ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK, user_defined_dpi: '300' });
-      const r = await worker.recognize(Buffer.from(encodePgm(img)), {}, { text: true });
-      return { text: r.data.text ?? '', confidence: typeof r.data.confidence === 'number' ? r.data.confidence / 100 : 0 };
+      const r = await worker.recognize(Buffer.from(encodePgm(img)), {}, { text: true, blocks: true });
+      const words = linesOfBlocks(r.data.blocks).flatMap((l) => l.words ?? []);
+      const span = words.length ? (Math.max(...words.map((w) => w.bbox.x1)) - Math.min(...words.map((w) => w.bbox.x0))) / img.width : 0;
+      return { text: r.data.text ?? '', confidence: typeof r.data.confidence === 'number' ? r.data.confidence / 100 : 0, span };
     };
     try {
       return await readRedStamps(red, read);

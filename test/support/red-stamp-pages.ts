@@ -17,6 +17,8 @@ export interface StampPageSpec {
   format?: 'png' | 'jpeg';
   /** Page width in pixels (height √2 times it). */
   width?: number;
+  /** The whole page scanned turned by this many degrees (the reader straightens it). */
+  tilt?: number;
 }
 
 const PRINT = [
@@ -38,11 +40,16 @@ export function stampPage(spec: StampPageSpec): Buffer {
   const [pr, pg, pb] = spec.paper ?? [255, 255, 255];
   ctx.fillStyle = `rgb(${pr},${pg},${pb})`;
   ctx.fillRect(0, 0, W, H);
+  if (spec.tilt) {
+    ctx.translate(W / 2, H / 2);
+    ctx.rotate((-spec.tilt * Math.PI) / 180);
+    ctx.translate(-W / 2, -H / 2);
+  }
   ctx.fillStyle = '#111';
   const size = Math.round(W / 50);
   ctx.font = `${size}px "DejaVu Serif"`;
   PRINT.forEach((line, i) => ctx.fillText(line, W * 0.1, H * 0.06 + i * size * 2.4));
-  for (let i = 0; i < 8; i++) ctx.fillText(PRINT[4 + (i % 3)]!, W * 0.1, H * 0.5 + i * size * 2.2);
+  for (let i = 0; i < 14; i++) ctx.fillText(PRINT[4 + (i % 3)]!, W * 0.1, H * 0.45 + i * size * 2.2);
   const [ir, ig, ib] = spec.ink ?? [210, 30, 40];
   ctx.save();
   ctx.translate(W * (spec.at?.x ?? 0.3), H * (spec.at?.y ?? 0.3));

@@ -68,28 +68,30 @@ const strength = (d: number, floor: number, full: number): number => (d <= floor
 export function rgbaToPage(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, channels = 4): PageImage {
   const n = width * height;
   const gray = new Uint8Array(n);
+  // Zero-filled and written only where there is coloured ink (a few per cent of a page): one pass.
+  const red = new Uint8Array(n);
+  const blue = new Uint8Array(n);
   let coloured = 0;
   for (let i = 0, p = 0; i < n; i++, p += channels) {
     const r = rgba[p]!;
     const g = rgba[p + 1]!;
     const b = rgba[p + 2]!;
     const lum = (r * 299 + g * 587 + b * 114) / 1000;
-    const red = redness(r, g, b);
-    gray[i] = red > 40 ? Math.max(lum, r) : lum;
-    if (red > 70 || blueness(r, g, b) > 60) coloured++;
+    const rd = redness(r, g, b);
+    gray[i] = rd > 40 ? Math.max(lum, r) : lum;
+    if (rd > RED_FLOOR) {
+      red[i] = strength(rd, RED_FLOOR, RED_FULL);
+      if (rd > 70) coloured++;
+    } else {
+      const bl = blueness(r, g, b);
+      if (bl > BLUE_FLOOR) {
+        blue[i] = strength(bl, BLUE_FLOOR, BLUE_FULL);
+        if (bl > 60) coloured++;
+      }
+    }
   }
   const page: PageImage = { gray: { width, height, data: gray } };
-  if (coloured < Math.max(COLOUR_MIN_PIXELS, n * COLOUR_SHARE)) return page;
-  const red = new Uint8Array(n);
-  const blue = new Uint8Array(n);
-  for (let i = 0, p = 0; i < n; i++, p += channels) {
-    const r = rgba[p]!;
-    const g = rgba[p + 1]!;
-    const b = rgba[p + 2]!;
-    red[i] = strength(redness(r, g, b), RED_FLOOR, RED_FULL);
-    blue[i] = strength(blueness(r, g, b), BLUE_FLOOR, BLUE_FULL);
-  }
-  page.colour = { red: { width, height, data: red }, blue: { width, height, data: blue } };
+  if (coloured >= Math.max(COLOUR_MIN_PIXELS, n * COLOUR_SHARE)) page.colour = { red: { width, height, data: red }, blue: { width, height, data: blue } };
   return page;
 }
 

@@ -215,6 +215,41 @@ describe('stamp-like red regions', () => {
     expect(Math.abs(regions[0]!.angle - angle)).toBeLessThanOrEqual(5);
   });
 
+  it('the smallest mark stamp (MẬT, 20 × 8 mm) is a stamp; a signing authority’s red logo (14 × 7 mm) beside a signature note is not', () => {
+    const W = 1240;
+    const mm = W / 210;
+    const plane = (paint: (ctx: ReturnType<ReturnType<typeof createCanvas>['getContext']>) => void): GrayImage => {
+      const canvas = createCanvas(W, 1754);
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, W, 1754);
+      ctx.fillStyle = ctx.strokeStyle = 'rgb(220,25,35)';
+      paint(ctx);
+      return rgbaToPage(ctx.getImageData(0, 0, W, 1754).data, W, 1754).colour!.red;
+    };
+    const mat = plane((ctx) => {
+      ctx.lineWidth = mm * 0.8;
+      ctx.strokeRect(200, 300, 20 * mm, 8 * mm);
+      ctx.font = `bold ${Math.round(5.5 * mm)}px "DejaVu Serif"`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText('MẬT', 200 + 10 * mm, 300 + 4 * mm);
+    });
+    expect(findStampRegions(mat)).toHaveLength(1);
+    const logo = plane((ctx) => {
+      ctx.lineWidth = 1.6 * mm;
+      ctx.lineCap = 'round';
+      // Two slanted strokes (the logo's “Y”), 14 × 7 mm over all.
+      for (const dx of [0, 5.5 * mm]) {
+        ctx.beginPath();
+        ctx.moveTo(700 + dx + 0.8 * mm, 60 + 6.2 * mm);
+        ctx.lineTo(700 + dx + 7.7 * mm, 60 + 0.8 * mm);
+        ctx.stroke();
+      }
+    });
+    expect(findStampRegions(logo)).toEqual([]);
+  });
+
   it('a round seal is not a stamp; beside it the stamp still is', () => {
     expect(findStampRegions(redPlane({ seal: true }))).toEqual([]);
     const both = findStampRegions(redPlane({ seal: true, stamp: { words: 'KHẨN', angle: 25 } }));

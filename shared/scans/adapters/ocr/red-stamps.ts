@@ -196,9 +196,14 @@ function shapeOf(xs: number[], ys: number[], cell: number): StampRegion | null {
   };
 }
 
+/**
+ * Sizes against the page width (21 cm): the smallest mark stamp, MẬT, is 20 × 8 mm (0.095 × 0.038),
+ * KHẨN and HỎA TỐC 30–40 mm long; a stamp is taken from 0.08 long (17 mm), so the red logo of
+ * the government signing authority (VGCA) beside a digital signature's note, 14 × 7 mm, is not one.
+ */
 function stampLike(r: StampRegion, pageWidth: number): boolean {
   return (
-    r.length >= pageWidth * 0.04 &&
+    r.length >= pageWidth * 0.08 &&
     r.length <= pageWidth * 0.6 &&
     r.breadth >= pageWidth * 0.012 &&
     r.breadth <= pageWidth * 0.2 &&

@@ -5,11 +5,14 @@
  *
  * Per page: decode to grey (red seal faded), straighten, remove frames and rules (so boxed
  * MẬT / KHẨN stamps are read), scale to `targetDpi`, then recognise as one block (PSM 6).
- * A page in colour keeps its red and blue planes beside the grey, turned and scaled with it
- * (not cleaned of frames), so they line up with the OCR boxes; red stamps are read from the red
- * plane (red-stamps.ts) with the same worker. A PDF's signature dictionaries are read too (pdf-signatures.ts). The page text is rebuilt in reading order from the word boxes (header
- * and footer columns one after the other, shared/scans/domain/extract/layout). TIFF goes to
- * Tesseract's own reader (Leptonica + libtiff) first.
+ * The page text is rebuilt in reading order from the word boxes (header and footer columns one
+ * after the other, shared/scans/domain/extract/layout). TIFF goes to Tesseract's own reader
+ * (Leptonica + libtiff) first.
+ *
+ * Colour: a page in colour keeps its red and blue planes beside the grey (image.ts), turned and
+ * scaled with it (not cleaned of frames), so they line up with the OCR boxes; red stamps are read
+ * from the red plane (red-stamps.ts) with the worker that read the page. A PDF's signature
+ * dictionaries are read beside its pages (pdf-signatures.ts).
  */
 import os from 'node:os';
 import { createRequire } from 'node:module';
@@ -177,7 +180,7 @@ export class TesseractEngine implements OcrEngine {
     if (this.opts.removeFrames !== false) page = removeFramesAndRules(page).image;
     if (factor !== 1) page = scaleGray(page, factor);
     res *= factor;
-    // The planes are turned and scaled to the grey's final size in one pass (same geometry, a third of the cost).
+    // The planes are turned and scaled to the grey's final size in one pass (same geometry; tiles without ink skipped).
     const same = (plane: GrayImage): GrayImage => rotateScaleGray(plane, -skew, page.width, page.height);
     const planes = colour ? { red: same(colour.red), blue: same(colour.blue) } : {};
     return { image: encodePgm(page), gray: page, ...planes, dpi: Math.round(res), width: page.width, height: page.height };

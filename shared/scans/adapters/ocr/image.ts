@@ -68,30 +68,39 @@ const strength = (d: number, floor: number, full: number): number => (d <= floor
 export function rgbaToPage(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, channels = 4): PageImage {
   const n = width * height;
   const gray = new Uint8Array(n);
-  // Zero-filled and written only where there is coloured ink (a few per cent of a page): one pass.
-  const red = new Uint8Array(n);
-  const blue = new Uint8Array(n);
   let coloured = 0;
   for (let i = 0, p = 0; i < n; i++, p += channels) {
     const r = rgba[p]!;
     const g = rgba[p + 1]!;
     const b = rgba[p + 2]!;
     const lum = (r * 299 + g * 587 + b * 114) / 1000;
-    const rd = redness(r, g, b);
-    gray[i] = rd > 40 ? Math.max(lum, r) : lum;
-    if (rd > RED_FLOOR) {
-      red[i] = strength(rd, RED_FLOOR, RED_FULL);
-      if (rd > 70) coloured++;
+    const gb = g > b ? g : b;
+    if (r - gb > 40) {
+      gray[i] = r > lum ? r : lum;
+      if (r - gb > 70) coloured++;
     } else {
-      const bl = blueness(r, g, b);
-      if (bl > BLUE_FLOOR) {
-        blue[i] = strength(bl, BLUE_FLOOR, BLUE_FULL);
-        if (bl > 60) coloured++;
-      }
+      gray[i] = lum;
+      // Strongly blue (blueness > 60), in integers.
+      if (2 * b - g - (r > g ? r : g) > 120) coloured++;
     }
   }
   const page: PageImage = { gray: { width, height, data: gray } };
-  if (coloured >= Math.max(COLOUR_MIN_PIXELS, n * COLOUR_SHARE)) page.colour = { red: { width, height, data: red }, blue: { width, height, data: blue } };
+  if (coloured < Math.max(COLOUR_MIN_PIXELS, n * COLOUR_SHARE)) return page;
+  // A page in colour: a second pass for the planes (grey pages, most scans, never pay it).
+  const red = new Uint8Array(n);
+  const blue = new Uint8Array(n);
+  for (let i = 0, p = 0; i < n; i++, p += channels) {
+    const r = rgba[p]!;
+    const g = rgba[p + 1]!;
+    const b = rgba[p + 2]!;
+    const rd = redness(r, g, b);
+    if (rd > RED_FLOOR) red[i] = strength(rd, RED_FLOOR, RED_FULL);
+    else {
+      const bl = blueness(r, g, b);
+      if (bl > BLUE_FLOOR) blue[i] = strength(bl, BLUE_FLOOR, BLUE_FULL);
+    }
+  }
+  page.colour = { red: { width, height, data: red }, blue: { width, height, data: blue } };
   return page;
 }
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCanvas } from '@napi-rs/canvas';
-import { decodeToPage, rgbaToPage, rotateGray, rotateScaleGray, scaleGray, type GrayImage } from '../../shared/scans/adapters/ocr/image';
+import { decodeToPage, rgbaToGray, rgbaToPage, rotateGray, rotateScaleGray, scaleGray, type GrayImage } from '../../shared/scans/adapters/ocr/image';
 import { findStampRegions } from '../../shared/scans/adapters/ocr/red-stamps';
 
 type Ink = 'red' | 'blue' | 'violet' | 'black';
@@ -119,6 +119,19 @@ describe('colour planes', () => {
         expect((await decodeToPage(new Uint8Array(draw(p)))).colour).toBeUndefined();
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('the grey is the grey OCR always read, with or without planes (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 4 * 600, maxLength: 4 * 600 }), fc.boolean(), (rgba, withRed) => {
+        // Half the time enough strongly red pixels for the page to count as in colour.
+        if (withRed) for (let p = 0; p < 4 * 200; p += 4) rgba.set([220, 20, 30], p);
+        const page = rgbaToPage(rgba, 30, 20);
+        expect(Array.from(page.gray.data)).toEqual(Array.from(rgbaToGray(rgba, 600)));
+        if (withRed) expect(page.colour).toBeDefined();
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { pdfDateToIso, pdfSignatures } from '../../shared/scans/adapters/ocr/pdf-signatures';
 import { signedPdf } from '../support/signed-pdf';
+import { toReadText } from '../../shared/scans/app/scan-reader';
 
 describe('PDF dates', () => {
   it.each([
@@ -61,5 +62,11 @@ describe('signatures of a PDF', () => {
     const got = await pdfSignatures(pdf, { timeoutMs: 3000 });
     expect(performance.now() - t).toBeLessThan(3000);
     expect(got.map((s) => s.signedAt)).toEqual(['2025-01-15T17:10:17+07:00']);
+  });
+
+  it('the reading step keeps them beside the pages', () => {
+    const signatures = [{ signedAt: '2025-01-15T17:10:17+07:00', name: 'UBND tỉnh' }];
+    expect(toReadText({ engine: 'tesseract', pages: [{ text: 'a', confidence: 1 }], signatures }).signatures).toEqual(signatures);
+    expect(toReadText({ engine: 'tesseract', pages: [{ text: 'a', confidence: 1 }] })).not.toHaveProperty('signatures');
   });
 });

@@ -8,7 +8,7 @@
 import { detectFileKind } from '../../platform/files/file-type';
 import { extractFields, type ExtractVocabulary, type LayoutLine } from '../domain/extract/index';
 import type { ScanContentType, ScanFields } from '../domain/model';
-import { isUnreadableDocumentError, type OcrEngine, type OcrResult, type OcrStamp } from '../ports/ocr-engine';
+import { isUnreadableDocumentError, type OcrEngine, type OcrResult, type OcrSignature, type OcrStamp } from '../ports/ocr-engine';
 
 /** The text OCR read from a file, page by page. */
 export interface ReadText {
@@ -18,6 +18,8 @@ export interface ReadText {
    * `lines`: OCR's lines and words with their boxes, in the units of `width` × `height` (the extractor makes them page fractions).
    */
   pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number; stamps?: OcrStamp[] }[];
+  /** A PDF's signing times, earliest first, as its signature dictionaries claim them (not verified). */
+  signatures?: OcrSignature[];
 }
 
 /** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
@@ -55,6 +57,7 @@ export function toReadText(r: OcrResult): ReadText {
         ...(p.stamps?.length ? { stamps: p.stamps } : {}),
       };
     }),
+    ...(r.signatures?.length ? { signatures: r.signatures } : {}),
   };
 }
 

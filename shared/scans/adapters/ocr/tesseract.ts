@@ -120,8 +120,6 @@ export class TesseractEngine implements OcrEngine {
     const pages: OcrPage[] = [];
     let signatures: OcrResult['signatures'];
     if (kind === 'pdf') {
-      // Read beside the pages; bounded in time and never throws.
-      const signed = pdfSignatures(bytes);
       // Pages come one at a time; at most one per worker is being read while the next is rendered,
       // so a 100-page PDF holds a few pages' pixels, not all of them.
       const inFlight: Promise<OcrPage>[] = [];
@@ -133,7 +131,8 @@ export class TesseractEngine implements OcrEngine {
         if (inFlight.length >= this.size) pages.push(await inFlight.shift()!);
       }
       pages.push(...(await Promise.all(inFlight)));
-      const found = await signed;
+      // After the pages (pdfjs has let its copy of the file go): pdf-lib holds another while it reads. Bounded, never throws.
+      const found = await pdfSignatures(bytes);
       if (found.length) signatures = found;
     } else if (kind === 'tiff') {
       // Leptonica (inside tesseract.js, with libtiff: uncompressed, PackBits, LZW, Deflate, CCITT G3/G4,

@@ -7,6 +7,7 @@ import { TextractEngine, TextractJobTimeout, pagesOfBlocks, type TextractSender 
 import { extractFields } from '../../shared/scans/domain/extract/index';
 import { UnreadableDocumentError, isUnreadableDocumentError, type OcrEngine } from '../../shared/scans/ports/ocr-engine';
 import { scanFile } from '../support/fixtures';
+import { signedPdf } from '../support/signed-pdf';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(here, '../fixtures/textract', name), 'utf8'));
@@ -179,6 +180,14 @@ describe('TextractEngine — PDFs (StartDocumentTextDetection + polling)', () =>
     expect(client.calls).toHaveLength(2);
     const sent = (client.calls[0]!.input.Document as { Bytes: Uint8Array }).Bytes;
     expect(Array.from(sent.slice(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]); // PNG
+  });
+
+  it('a signed PDF’s signing times come back beside its pages; an unsigned one has none', async () => {
+    const client = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json'), fixture('detect-document-text.json'), fixture('detect-document-text.json')] });
+    const engine = new TextractEngine({ client });
+    const signed = await readAll(engine, await signedPdf([{ m: "D:20250115171017+07'00'", name: 'UBND tỉnh' }]));
+    expect(signed.signatures).toEqual([{ signedAt: '2025-01-15T17:10:17+07:00', name: 'UBND tỉnh' }]);
+    expect((await readAll(engine, scanFile('s1-012.pdf'))).signatures).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@
 import { detectFileKind } from '../../platform/files/file-type';
 import { extractFields, type ExtractVocabulary, type HandReading, type LayoutLine } from '../domain/extract/index';
 import type { ScanContentType, ScanFields } from '../domain/model';
-import { isUnreadableDocumentError, type OcrEngine, type OcrResult } from '../ports/ocr-engine';
+import { isUnreadableDocumentError, type OcrEngine, type OcrResult, type OcrSignature, type OcrStamp } from '../ports/ocr-engine';
 
 /** The text OCR read from a file, page by page. */
 export interface ReadText {
@@ -17,9 +17,9 @@ export interface ReadText {
    * Each page's text; `unreadInk`: how many regions of ink in its header band OCR gave no text for (when the engine looks);
    * `lines`: OCR's lines and words with their boxes, in the units of `width` × `height` (the extractor makes them page fractions).
    */
-  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number; handwriting?: HandReading[] }[];
-  /** When the file is a signed PDF: when each signature says it was made (ISO), in the file's order. */
-  signedAt?: string[];
+  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number; stamps?: OcrStamp[]; handwriting?: HandReading[] }[];
+  /** A PDF's signing times, earliest first, as its signature dictionaries claim them (not verified). */
+  signatures?: OcrSignature[];
 }
 
 /** The fields extracted from OCR text, in the shape GET /v1/scans/{id} shows. */
@@ -36,7 +36,7 @@ export interface ScanReader {
   read(bytes: Uint8Array, contentType: ScanContentType): Promise<ReadText>;
   isUnreadable(err: unknown): boolean;
   /** The fields of the joined text; with the pages read, what OCR could not read counts too (unread ink in page 1's header: secrecy fails closed). */
-  extract(text: string, read?: Pick<ReadText, 'pages' | 'signedAt'>): ExtractedScanFields;
+  extract(text: string, read?: Pick<ReadText, 'pages' | 'signatures'>): ExtractedScanFields;
   /** Starts the engine ahead of the first scan (worker pool, model), when it has anything to start. */
   warmUp?(): Promise<void>;
   /** Stops the engine's workers. */
@@ -54,10 +54,11 @@ export function toReadText(r: OcrResult): ReadText {
         confidence: p.confidence,
         ...(p.unreadInk?.length ? { unreadInk: p.unreadInk.length } : {}),
         ...(sized ? { lines: p.lines!, width: p.width!, height: p.height! } : {}),
+        ...(p.stamps?.length ? { stamps: p.stamps } : {}),
         ...(p.handwriting?.length ? { handwriting: p.handwriting } : {}),
       };
     }),
-    ...(r.signatures?.length ? { signedAt: r.signatures.map((s) => s.signedAt) } : {}),
+    ...(r.signatures?.length ? { signatures: r.signatures } : {}),
   };
 }
 
@@ -79,7 +80,8 @@ export function scanReader(engine: OcrEngine, vocabulary: () => ExtractVocabular
         vocabulary: vocabulary(),
         unreadHeaderInk: !!read?.pages[0]?.unreadInk,
         ...(read?.pages[0]?.handwriting ? { handwriting: read.pages[0].handwriting } : {}),
-        ...(read?.signedAt?.length && officeDay(read.signedAt[0]!) ? { signedOn: officeDay(read.signedAt[0]!)! } : {}),
+        // The first signature is the issuer's (a gazette or a copy signs later): the document is dated on or before its day.
+        ...(read?.signatures?.length && officeDay(read.signatures[0]!.signedAt) ? { signedOn: officeDay(read.signatures[0]!.signedAt)! } : {}),
         // The pages' boxes, when `text` is their texts joined as the pipeline joins them: fields get their page and box.
         ...(read?.pages.some((p) => p.lines?.length) && text === read.pages.map((p) => p.text).join('\n\n') ? { pages: read.pages } : {}),
       }),

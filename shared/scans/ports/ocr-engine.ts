@@ -59,14 +59,39 @@ export interface OcrPage {
    * extractor's handwritingSpots), as the engine's digit recogniser read them.
    */
   handwriting?: HandReading[];
+  /**
+   * Coloured rubber stamps read from the page's colour (a red HỎA TỐC turned on the page, lost in
+   * the grey the text is read from), when the engine looks: the best reading of each, its
+   * confidence, its box in page pixels and the angle it read best at (degrees, anticlockwise positive).
+   */
+  stamps?: OcrStamp[];
+}
+
+export interface OcrStamp {
+  text: string;
+  colour: 'red';
+  /** 0..1 */
+  confidence: number;
+  bbox: OcrBBox;
+  angle: number;
+}
+
+/** A digital signature's dictionary in a PDF, as it claims (not verified: issue 16 verifies). */
+export interface OcrSignature {
+  /** The signing time (/M) as ISO 8601 with its offset ("2025-01-15T17:10:17+07:00"; "Z" when the PDF gives none). */
+  signedAt: string;
+  /** /Name, /Location, /Reason when present. */
+  name?: string;
+  location?: string;
+  reason?: string;
 }
 
 export interface OcrResult {
   pages: OcrPage[];
   /** Which engine read it ("tesseract", "textract"). */
   engine: string;
-  /** A signed PDF's signatures as their dictionaries state them (not verified here), in the file's order. */
-  signatures?: { signedAt: string; name?: string; location?: string; reason?: string }[];
+  /** A PDF's digital signatures, earliest first, when it has any (read, not verified). */
+  signatures?: OcrSignature[];
 }
 
 export interface OcrInput {

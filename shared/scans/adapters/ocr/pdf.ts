@@ -14,9 +14,10 @@ import { createCanvas } from '@napi-rs/canvas';
 import { SCAN_LIMITS } from '../../domain/model';
 import { pageLimitProblem } from '../../domain/rules';
 import { UnreadableDocumentError } from '../../ports/ocr-engine';
-import { rgbaToGray, type GrayImage } from './image';
+import { rgbaToPage, type ColourPlanes, type GrayImage, type PageImage } from './image';
 
-export type PdfPage = { kind: 'image'; image: GrayImage; dpi: number | null } | { kind: 'text'; text: string };
+/** A page to OCR (its grey, and its colour planes when it is in colour), or a born-digital page's text. */
+export type PdfPage = { kind: 'image'; image: GrayImage; colour?: ColourPlanes; dpi: number | null } | { kind: 'text'; text: string };
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -122,19 +123,21 @@ async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boole
     const text = textOfItems(tc.items as { str?: string; hasEOL?: boolean }[]);
     if (text.replace(/\s+/g, '').length >= MIN_TEXT_LAYER_CHARS) return { kind: 'text', text };
   }
-  const image = await soleImage(lib, page);
-  if (image) {
+  const sole = await soleImage(lib, page);
+  if (sole) {
+    const image = sole.gray;
     if (Math.max(image.width, image.height) > o.maxSide || image.width * image.height > o.maxPixels) {
       throw new UnreadableDocumentError(`a page holds an image of ${image.width} × ${image.height} pixels; a scan may have at most ${o.maxSide} pixels a side`, { kind: 'too-many-pixels' });
     }
     const vp = page.getViewport({ scale: 1 });
-    return { kind: 'image', image, dpi: Math.round((image.width / vp.width) * 72) };
+    return { kind: 'image', image, ...(sole.colour ? { colour: sole.colour } : {}), dpi: Math.round((image.width / vp.width) * 72) };
   }
   // Rendered at renderDpi, or lower so that the page stays within the pixel limits (a page
   // with a huge MediaBox is read at the resolution that fits, never allocated in full).
   const vp = page.getViewport({ scale: 1 });
   const scale = Math.min(o.renderDpi / 72, o.maxSide / Math.max(vp.width, vp.height), Math.sqrt(o.maxPixels / (vp.width * vp.height)));
-  return { kind: 'image', image: await render(page, scale), dpi: Math.round(scale * 72) };
+  const rendered = await render(page, scale);
+  return { kind: 'image', image: rendered.gray, ...(rendered.colour ? { colour: rendered.colour } : {}), dpi: Math.round(scale * 72) };
 }
 
 function textOfItems(items: { str?: string; hasEOL?: boolean }[]): string {
@@ -148,8 +151,8 @@ function textOfItems(items: { str?: string; hasEOL?: boolean }[]): string {
 
 type PdfPageProxy = Awaited<ReturnType<PdfDoc['getPage']>>;
 
-/** The page's single painted image as grey, when the page is nothing but that image. */
-async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<GrayImage | null> {
+/** The page's single painted image (grey, and its colour planes when in colour), when the page is nothing but that image. */
+async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<PageImage | null> {
   if (page.rotate % 360 !== 0) return null;
   const ops = await page.getOperatorList();
   const OPS = lib.OPS;
@@ -177,8 +180,8 @@ async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<GrayImage | nu
   if (!img || !img.data || !img.width || !img.height) return null;
   const { width, height, data } = img;
   const n = width * height;
-  if (img.kind === lib.ImageKind.RGB_24BPP) return { width, height, data: rgbaToGray(data, n, 3) };
-  if (img.kind === lib.ImageKind.RGBA_32BPP) return { width, height, data: rgbaToGray(data, n, 4) };
+  if (img.kind === lib.ImageKind.RGB_24BPP) return rgbaToPage(data, width, height, 3);
+  if (img.kind === lib.ImageKind.RGBA_32BPP) return rgbaToPage(data, width, height, 4);
   if (img.kind === lib.ImageKind.GRAYSCALE_1BPP) {
     const out = new Uint8Array(n);
     const stride = (width + 7) >> 3;
@@ -188,12 +191,12 @@ async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<GrayImage | nu
         out[y * width + x] = byte & (128 >> (x & 7)) ? 255 : 0;
       }
     }
-    return { width, height, data: out };
+    return { gray: { width, height, data: out } };
   }
   return null;
 }
 
-async function render(page: PdfPageProxy, scale: number): Promise<GrayImage> {
+async function render(page: PdfPageProxy, scale: number): Promise<PageImage> {
   const viewport = page.getViewport({ scale });
   const w = Math.max(1, Math.ceil(viewport.width));
   const h = Math.max(1, Math.ceil(viewport.height));
@@ -202,5 +205,5 @@ async function render(page: PdfPageProxy, scale: number): Promise<GrayImage> {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
   await page.render({ canvasContext: ctx as never, viewport, canvas: canvas as never }).promise;
-  return { width: w, height: h, data: rgbaToGray(ctx.getImageData(0, 0, w, h).data, w * h) };
+  return rgbaToPage(ctx.getImageData(0, 0, w, h).data, w, h);
 }

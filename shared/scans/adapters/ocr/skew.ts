@@ -104,3 +104,71 @@ export function rotateGray(img: GrayImage, deg: number): GrayImage {
   }
   return { width: w, height: h, data: out };
 }
+
+/**
+ * Turns a page by `deg` degrees as {@link rotateGray} does and resamples it to `width` × `height`
+ * (the size {@link scaleGray} gives the turned page) in one bilinear pass: a colour plane made to
+ * line up with the grey page. Outside the source is 0 (no ink). A plane is mostly empty: tiles of
+ * the result whose source holds no ink are left 0 without being computed.
+ */
+export function rotateScaleGray(img: GrayImage, deg: number, width: number, height: number): GrayImage {
+  const { width: w, height: h, data: d } = img;
+  if (!deg && width === w && height === h) return img;
+  const out = new Uint8Array(width * height);
+  const rad = (deg * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  const cx = w / 2;
+  const cy = h / 2;
+  const fx = w / width;
+  const fy = h / height;
+  // Source position of an output pixel (its centre), as rotateGray then scaleGray place it.
+  const srcX = (x: number, y: number) => cos * ((x + 0.5) * fx - cx) + sin * ((y + 0.5) * fy - cy) + cx - 0.5;
+  const srcY = (x: number, y: number) => -sin * ((x + 0.5) * fx - cx) + cos * ((y + 0.5) * fy - cy) + cy - 0.5;
+  // Which source tiles hold any ink.
+  const T = 32;
+  const tw = Math.ceil(w / T);
+  const th = Math.ceil(h / T);
+  const inked = new Uint8Array(tw * th);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const trow = ((y / T) | 0) * tw;
+    for (let x = 0; x < w; x++) if (d[row + x]) inked[trow + ((x / T) | 0)] = 1;
+  }
+  const anyInk = (sx0: number, sy0: number, sx1: number, sy1: number): boolean => {
+    const a = Math.max(0, Math.floor((sx0 - 2) / T));
+    const b = Math.min(tw - 1, Math.floor((sx1 + 2) / T));
+    const c = Math.max(0, Math.floor((sy0 - 2) / T));
+    const e = Math.min(th - 1, Math.floor((sy1 + 2) / T));
+    for (let ty = c; ty <= e; ty++) for (let tx = a; tx <= b; tx++) if (inked[ty * tw + tx]) return true;
+    return false;
+  };
+  const stepX = cos * fx;
+  const stepY = -sin * fx;
+  for (let by = 0; by < height; by += T) {
+    const yEnd = Math.min(height, by + T);
+    for (let bx = 0; bx < width; bx += T) {
+      const xEnd = Math.min(width, bx + T);
+      const xs = [srcX(bx, by), srcX(xEnd - 1, by), srcX(bx, yEnd - 1), srcX(xEnd - 1, yEnd - 1)];
+      const ys = [srcY(bx, by), srcY(xEnd - 1, by), srcY(bx, yEnd - 1), srcY(xEnd - 1, yEnd - 1)];
+      if (!anyInk(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys))) continue;
+      for (let y = by; y < yEnd; y++) {
+        let sx = srcX(bx, y);
+        let sy = srcY(bx, y);
+        const row = y * width;
+        for (let x = bx; x < xEnd; x++, sx += stepX, sy += stepY) {
+          if (sx < 0 || sy < 0 || sx > w - 1 || sy > h - 1) continue;
+          const x0 = Math.min(w - 2, sx | 0);
+          const y0 = Math.min(h - 2, sy | 0);
+          const ax = sx - x0;
+          const ay = sy - y0;
+          const k = y0 * w + x0;
+          const top = d[k]! + (d[k + 1]! - d[k]!) * ax;
+          const bottom = d[k + w]! + (d[k + w + 1]! - d[k + w]!) * ax;
+          out[row + x] = (top + (bottom - top) * ay + 0.5) | 0;
+        }
+      }
+    }
+  }
+  return { width, height, data: out };
+}

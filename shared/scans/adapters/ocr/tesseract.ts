@@ -4,9 +4,15 @@
  * reads pages in parallel; workers start lazily (or on warmUp) and are reused.
  *
  * Per page: decode to grey (red seal faded), straighten, remove frames and rules (so boxed
- * MẬT / KHẨN stamps are read), scale to `targetDpi`, then recognise as one block (PSM 6). The page text is rebuilt in reading order from the word boxes (header
- * and footer columns one after the other, shared/scans/domain/extract/layout). TIFF goes to
- * Tesseract's own reader (Leptonica + libtiff) first.
+ * MẬT / KHẨN stamps are read), scale to `targetDpi`, then recognise as one block (PSM 6).
+ * The page text is rebuilt in reading order from the word boxes (header and footer columns one
+ * after the other, shared/scans/domain/extract/layout). TIFF goes to Tesseract's own reader
+ * (Leptonica + libtiff) first.
+ *
+ * Colour: a page in colour keeps its red and blue planes beside the grey (image.ts), turned and
+ * scaled with it (not cleaned of frames), so they line up with the OCR boxes; red stamps are read
+ * from the red plane (red-stamps.ts) with the worker that read the page. A PDF's signature
+ * dictionaries are read beside its pages (pdf-signatures.ts).
  */
 import os from 'node:os';
 import { createRequire } from 'node:module';
@@ -15,8 +21,10 @@ import { readingOrderText } from '../../domain/extract/layout';
 import { readableScanKind } from '../../domain/unreadable';
 import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
 import { unreadHeaderInk } from './unread-ink';
-import { decodeToGray, estimateSkew, removeFramesAndRules, rotateGray, scaleGray, type GrayImage } from './image';
+import { decodeToGray, decodeToPage, estimateSkew, removeFramesAndRules, rotateGray, rotateScaleGray, scaleGray, type GrayImage, type PageImage } from './image';
 import { pdfPages, preloadPdf } from './pdf';
+import { pdfSignatures } from './pdf-signatures';
+import { readRedStamps, type StampReader } from './red-stamps';
 
 const require = createRequire(import.meta.url);
 
@@ -110,42 +118,49 @@ export class TesseractEngine implements OcrEngine {
     // Nothing is decoded that claims more pixels than a scan may have (a decompression bomb).
     const kind = readableScanKind(bytes, { pixels: 'decoded-here' });
     const pages: OcrPage[] = [];
+    let signatures: OcrResult['signatures'];
     if (kind === 'pdf') {
       // Pages come one at a time; at most one per worker is being read while the next is rendered,
       // so a 100-page PDF holds a few pages' pixels, not all of them.
       const inFlight: Promise<OcrPage>[] = [];
       for await (const p of pdfPages(bytes)) {
         const page: Promise<OcrPage> =
-          p.kind === 'text' ? Promise.resolve({ text: p.text, confidence: 1 }) : this.withPrepSlot(() => this.prepare(p.image, p.dpi)).then((e) => this.recognizeEncoded(e));
+          p.kind === 'text' ? Promise.resolve({ text: p.text, confidence: 1 }) : this.withPrepSlot(() => this.prepare({ gray: p.image, colour: p.colour }, p.dpi)).then((e) => this.recognizeEncoded(e));
         page.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
         inFlight.push(page);
         if (inFlight.length >= this.size) pages.push(await inFlight.shift()!);
       }
       pages.push(...(await Promise.all(inFlight)));
+      // After the pages (pdfjs has let its copy of the file go): pdf-lib holds another while it reads. Bounded, never throws.
+      const found = await pdfSignatures(bytes);
+      if (found.length) signatures = found;
     } else if (kind === 'tiff') {
       // Leptonica (inside tesseract.js, with libtiff: uncompressed, PackBits, LZW, Deflate, CCITT G3/G4,
       // JPEG) decodes the TIFF; its grey image comes back as PNG for the same cleaning as any scan.
       // Only the first image of a multi-page TIFF is read.
       const gray = await this.decodeTiff(bytes);
-      const encoded = await this.withPrepSlot(() => this.prepare(gray, null));
+      const encoded = await this.withPrepSlot(() => this.prepare({ gray }, null));
       pages.push(await this.recognizeEncoded(encoded));
     } else {
       const encoded = await this.withPrepSlot(async () => {
-        let gray: GrayImage;
+        let page: PageImage;
         try {
-          gray = await decodeToGray(bytes);
+          page = await decodeToPage(bytes);
         } catch (err) {
           throw new UnreadableDocumentError(`the image cannot be decoded: ${(err as Error).message}`, { cause: err, kind: 'corrupt' });
         }
-        return this.prepare(gray, null);
+        return this.prepare(page, null);
       });
       pages.push(await this.recognizeEncoded(encoded));
     }
-    return { engine: this.name, pages };
+    return { engine: this.name, pages, ...(signatures ? { signatures } : {}) };
   }
 
-  /** Straightens, scales and cleans a page; returns it encoded for Tesseract with its resolution. */
-  private prepare(img: GrayImage, dpi: number | null): Prepared {
+  /**
+   * Straightens, scales and cleans a page; returns it encoded for Tesseract with its resolution,
+   * and its colour planes turned and scaled the same way (frames are removed from the grey only).
+   */
+  private prepare({ gray: img, colour }: PageImage, dpi: number | null): Prepared {
     let res = dpi ?? Math.min(img.width, img.height) / A4_SHORT_SIDE_IN;
     let factor = 1;
     const target = this.opts.targetDpi ?? 250;
@@ -164,7 +179,10 @@ export class TesseractEngine implements OcrEngine {
     if (this.opts.removeFrames !== false) page = removeFramesAndRules(page).image;
     if (factor !== 1) page = scaleGray(page, factor);
     res *= factor;
-    return { image: encodePgm(page), gray: page, dpi: Math.round(res), width: page.width, height: page.height };
+    // The planes are turned and scaled to the grey's final size in one pass (same geometry; tiles without ink skipped).
+    const same = (plane: GrayImage): GrayImage => rotateScaleGray(plane, -skew, page.width, page.height);
+    const planes = colour ? { red: same(colour.red), blue: same(colour.blue) } : {};
+    return { image: encodePgm(page), gray: page, ...planes, dpi: Math.round(res), width: page.width, height: page.height };
   }
 
   private async decodeTiff(bytes: Uint8Array): Promise<GrayImage> {
@@ -196,13 +214,39 @@ export class TesseractEngine implements OcrEngine {
       const text = this.opts.layout === 'raw' || !lines.length ? raw : readingOrderText(lines);
       const confidence = typeof r.data.confidence === 'number' ? Math.round(r.data.confidence * 10) / 1000 : 0;
       const unreadInk = lines.length ? unreadHeaderInk(p.gray, lines) : [];
-      return { text, confidence, width: p.width, height: p.height, lines, ...(unreadInk.length ? { unreadInk } : {}) };
+      const red = p.red ? await this.redStamps(worker, p.red) : null;
+      if (red) unreadInk.push(...red.unread);
+      return {
+        text,
+        confidence,
+        width: p.width,
+        height: p.height,
+        lines,
+        ...(unreadInk.length ? { unreadInk } : {}),
+        ...(red?.stamps.length ? { stamps: red.stamps } : {}),
+      };
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (/read image|pixRead|Error attempting/i.test(msg)) throw new UnreadableDocumentError(`the image cannot be read: ${msg}`, { cause: err, kind: 'corrupt' });
       throw err;
     } finally {
       this.release(worker);
+    }
+  }
+
+  /** The page's red stamps, read with the worker it holds (one line, or one block), which is then set back to page reading. */
+  private async redStamps(worker: Worker, red: GrayImage): ReturnType<typeof readRedStamps> {
+    const read: StampReader = async (img, mode) => {
+      await worker.setParameters({ tessedit_pageseg_mode: mode === 'line' ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK, user_defined_dpi: '300' });
+      const r = await worker.recognize(Buffer.from(encodePgm(img)), {}, { text: true, blocks: true });
+      const words = linesOfBlocks(r.data.blocks).flatMap((l) => l.words ?? []);
+      const span = words.length ? (Math.max(...words.map((w) => w.bbox.x1)) - Math.min(...words.map((w) => w.bbox.x0))) / img.width : 0;
+      return { text: r.data.text ?? '', confidence: typeof r.data.confidence === 'number' ? r.data.confidence / 100 : 0, span };
+    };
+    try {
+      return await readRedStamps(red, read);
+    } finally {
+      await worker.setParameters({ tessedit_pageseg_mode: String(this.opts.psm ?? 6) as PSM });
     }
   }
 
@@ -255,6 +299,12 @@ interface Prepared {
   image: Uint8Array;
   /** The cleaned page itself, to find the ink OCR left unread. */
   gray: GrayImage;
+  /**
+   * A page in colour: how red / how blue-violet each pixel is (0..255), turned and scaled with
+   * the grey (same size, aligned with the OCR boxes; frames not removed). Absent on grey pages.
+   */
+  red?: GrayImage;
+  blue?: GrayImage;
   dpi: number;
   width: number;
   height: number;

@@ -41,6 +41,7 @@ import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, t
 import { handwritingSpots, type HandReading } from '../../domain/extract/handwriting';
 import { encodePng } from './image';
 import { pdfPageCount, pdfPages } from './pdf';
+import { pdfSignatures } from './pdf-signatures';
 import { SCAN_LIMITS } from '../../domain/model';
 import { lazily } from '../../../platform/aws/lazy';
 
@@ -106,19 +107,24 @@ export class TextractEngine implements OcrEngine {
     // Textract decodes images on its side; a PDF's pages are rendered here, so a bomb inside one is refused first.
     const kind = readableScanKind(bytes, { pixels: 'over-limit' });
     if (kind === 'pdf') {
+      // A PDF's signing times (read here, not by Textract), beside its pages.
+      const signed = async (pages: OcrPage[]): Promise<OcrResult> => {
+        const signatures = await pdfSignatures(bytes);
+        return { engine: this.name, pages, ...(signatures.length ? { signatures } : {}) };
+      };
       if (this.opts.staging) {
         // Textract reads the staged file on its side; the office's page limit still holds. A file pdfjs cannot
         // open is left to Textract, which says what is wrong with it.
         const n = await pdfPageCount(bytes).catch(() => null);
         if (n !== null && n > SCAN_LIMITS.pages) throw new UnreadableDocumentError(`the PDF has ${n} pages; a scan may have at most ${SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
-        return { engine: this.name, pages: await this.readAsync(bytes, this.opts.staging) };
+        return signed(await this.readAsync(bytes, this.opts.staging));
       }
       const out: OcrPage[] = [];
       for await (const p of pdfPages(bytes, { renderDpi: this.opts.renderDpi ?? 200 })) {
         if (p.kind === 'text') out.push({ text: p.text, confidence: 1 });
         else out.push((await this.detect(new Uint8Array(encodePng(p.image)), { width: p.image.width, height: p.image.height }))[0] ?? { text: '', confidence: 0 });
       }
-      return { engine: this.name, pages: out };
+      return signed(out);
     }
     if (bytes.length > SYNC_MAX_BYTES) throw new UnreadableDocumentError(`the image has ${bytes.length} bytes; Textract reads at most ${SYNC_MAX_BYTES}`, { kind: 'too-large' });
     return { engine: this.name, pages: await this.detect(bytes, imageSize(bytes)) };

@@ -25,7 +25,7 @@ import { detectSystem, findIssuer, findSymbol } from './header';
 import { findDateLine, placeOf, unreadDateLine } from './date';
 import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
-import { findStamps, SECRECY_UNREAD_INK } from './stamps';
+import { findStamps, SECRECY_UNREAD_INK, stampsOfPages } from './stamps';
 import { findFooter } from './footer';
 import { handwrittenDate, handwrittenNumber, type HandReading } from './handwriting';
 import { canonicalCodeIn, repairHeaderMarks } from './spelling';
@@ -101,7 +101,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const title = findTitle(lines, vocab, Math.max(symbol?.line ?? -1, dateLine?.line ?? -1));
   const subject = findSubject(lines, title, symbol, dateLine);
   const headerEnd = headerZoneEnd(lines, title, subject, symbol, dateLine);
-  const stamps = findStamps(lines, Math.max(headerEnd, (dateLine?.line ?? -1) + 1));
+  const stamps = findStamps(lines, Math.max(headerEnd, (dateLine?.line ?? -1) + 1), stampsOfPages(layout));
   if (!stamps.secrecy && !stamps.doubt && opts.unreadHeaderInk) stamps.doubt = SECRECY_UNREAD_INK;
   const issuer = findIssuer(lines, symbol, dateLine, title);
   // An attached document (a draft with its own header and signer) is not this one: the footer is read before it.
@@ -209,7 +209,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     subject: field(subject?.text ?? null, subject ? subject.confidence * (/[*^~|]|(?:\s[^\p{L}\p{N}\s(]{1,3}){2,}/u.test(subject.text) ? 0.6 : 1) : 0.2),
     // Fail closed: no mark read in a zone read unclearly is "possibly secret", not "not secret".
     secrecy: stamps.doubt ? { ...field<Secrecy>(null, 0.4), reason: stamps.doubt } : field<Secrecy>(stamps.secrecy?.value ?? null, stamps.secrecy?.confidence ?? stamps.noneConfidence),
-    urgency: field<Urgency>(stamps.urgency?.value ?? null, stamps.urgency?.confidence ?? stamps.noneConfidence),
+    urgency: stamps.urgencyDoubt ? { ...field<Urgency>(null, 0.4), reason: stamps.urgencyDoubt } : field<Urgency>(stamps.urgency?.value ?? null, stamps.urgency?.confidence ?? stamps.noneConfidence),
     signer: field(footer.name?.value ?? null, footer.name?.confidence ?? 0.3),
     recipients: field(footer.recipients?.value ?? null, footer.recipients?.confidence ?? 0.3),
     issuerParent: field(issuer?.parent ?? null, issuer?.parent ? issuer.confidence * 0.9 : 0.5),

@@ -1,6 +1,9 @@
 /**
  * Độ mật and độ khẩn stamps (MẬT, TỐI MẬT, TUYỆT MẬT; KHẨN, THƯỢNG KHẨN, HỎA TỐC) in the header
- * zone, read as runs of capitals, a letter off allowed.
+ * zone, read as runs of capitals, a letter off allowed; and from the coloured stamps OCR read
+ * from the page's colour (a red HỎA TỐC turned on the page, which the text never holds), each
+ * stamp matched as a whole to the nearest mark. A red stamp read unclearly leaves urgency
+ * unknown (null with a reason) and secrecy failed closed.
  */
 import type { Secrecy } from '../../../platform/security';
 import type { Urgency } from '../../../office';
@@ -17,12 +20,14 @@ export function isStampLine(l: Line): boolean {
 }
 
 export interface StampHits {
-  /** `line`: where the mark was read. */
+  /** `line`: where the mark was read (-1: from a coloured stamp, on no text line). */
   secrecy: { value: Secrecy; confidence: number; line: number } | null;
   urgency: { value: Urgency; confidence: number; line: number } | null;
   noneConfidence: number;
   /** No mark read, but the zone was not read clearly enough to say there is none. */
   doubt?: string | null;
+  /** No urgency read, but a red stamp was read too unclearly to say it is none. */
+  urgencyDoubt?: string | null;
 }
 
 /**
@@ -38,7 +43,12 @@ function nearStamp(two: string | null, words: string): boolean {
   return (got[0] === want[0] && within(got[1]!, want[1]!)) || (got[1] === want[1] && within(got[0]!, want[0]!));
 }
 
-export function findStamps(lines: Line[], headerEnd: number): StampHits {
+export function findStamps(lines: Line[], headerEnd: number, colour: readonly ColourStamp[] = []): StampHits {
+  const hits = findTextStamps(lines, headerEnd);
+  return colour.length ? withColourStamps(hits, colour) : hits;
+}
+
+function findTextStamps(lines: Line[], headerEnd: number): StampHits {
   let secrecy: StampHits['secrecy'] = null;
   let urgency: StampHits['urgency'] = null;
   let end = Math.min(lines.length, Math.max(headerEnd + 1, 6));
@@ -106,4 +116,98 @@ export function markDoubt(lines: Line[], end: number): string | null {
     if (chars.length >= 4 && letters / chars.length < 0.4 && !/\d{2}/.test(chars) && !/^[-–—_=~.*•·★]+$/.test(chars)) return SECRECY_DOUBT;
   }
   return null;
+}
+
+
+// --- coloured stamps (OcrPage.stamps) ---------------------------------------------------------
+
+/** A coloured stamp as OCR read it: its text, the OCR's confidence (0..1), and how far down page 1 its middle is (0..1), when known. */
+export interface ColourStamp {
+  text: string;
+  confidence: number;
+  top?: number;
+}
+
+/** Under this OCR confidence a red stamp is read unclearly: urgency unknown, secrecy failed closed. */
+export const COLOUR_STAMP_CLEAR = 0.6;
+/** A stamp this far down page 1 or lower is no mark's place: read unclearly it leaves no doubt. */
+const MARK_BAND = 0.5;
+export const URGENCY_RED_UNCLEAR = 'a red stamp in the header could not be read clearly (HỎA TỐC, KHẨN?): the clerk decides';
+export const SECRECY_RED_UNCLEAR = 'a red stamp in the header could not be read clearly (MẬT?): possibly secret, the clerk decides';
+
+const MARKS: readonly ({ kind: 'secrecy'; value: Secrecy; words: string } | { kind: 'urgency'; value: Urgency; words: string })[] = [
+  ...SECRECY_STAMPS.map((s) => ({ kind: 'secrecy' as const, value: s.value, words: s.words })),
+  ...URGENCY_STAMPS.map((u) => ({ kind: 'urgency' as const, value: u.value, words: u.words })),
+];
+
+/**
+ * The mark a stamp's whole text is (within one edit, two for marks of seven letters or more),
+ * the nearest one; null when none is that near or two are equally near. The whole text, not a
+ * word of it: "THƯỢNG KHẨN" misread "THUONG KHAM" is THƯỢNG KHẨN, never KHẨN. (A stamp only
+ * half read, "KHẨN" of THƯỢNG KHẨN, is the OCR's to flag: its confidence is lowered when the
+ * words cover only part of the stamp.)
+ */
+export function markOfStamp(text: string): { mark: (typeof MARKS)[number]; exact: boolean } | null {
+  const got = lettersFold(foldDiacritics(text).toLowerCase()).replace(/\d+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!got) return null;
+  let best: (typeof MARKS)[number] | null = null;
+  let bestD = Infinity;
+  let tie = false;
+  for (const m of MARKS) {
+    const d = levenshtein(got, m.words);
+    if (d > (m.words.length >= 7 ? 2 : 1)) continue;
+    if (d < bestD) {
+      best = m;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD) tie = true;
+  }
+  return best && !tie ? { mark: best, exact: bestD === 0 } : null;
+}
+
+const SECRECY_RANK: Record<Secrecy, number> = { mat: 1, 'toi-mat': 2, 'tuyet-mat': 3 } as Record<Secrecy, number>;
+
+/** The marks of page 1's coloured stamps joined to those read from the text. */
+function withColourStamps(hits: StampHits, colour: readonly ColourStamp[]): StampHits {
+  const out: StampHits = { ...hits };
+  let unclear = false;
+  for (const st of colour) {
+    const inBand = st.top === undefined || st.top < MARK_BAND;
+    const found = markOfStamp(st.text);
+    if (st.confidence < COLOUR_STAMP_CLEAR) {
+      if (inBand) unclear = true;
+      continue;
+    }
+    if (!found) continue;
+    const confidence = found.exact ? (st.confidence >= 0.75 ? 0.93 : 0.85) : 0.78;
+    const { mark } = found;
+    if (mark.kind === 'secrecy') {
+      // Two marks: the higher one stands (fail closed).
+      if (!out.secrecy || SECRECY_RANK[mark.value] > SECRECY_RANK[out.secrecy.value]) out.secrecy = { value: mark.value, confidence, line: -1 };
+      else if (out.secrecy.value === mark.value) out.secrecy = { ...out.secrecy, confidence: Math.max(out.secrecy.confidence, confidence) };
+    } else if (!out.urgency) out.urgency = { value: mark.value, confidence, line: -1 };
+    else if (out.urgency.value === mark.value) out.urgency = { ...out.urgency, confidence: Math.max(out.urgency.confidence, confidence) };
+    // The stamp is the mark itself; the text disagreeing with a clear stamp makes either unsure.
+    else out.urgency = confidence >= out.urgency.confidence ? { value: mark.value, confidence: 0.6, line: -1 } : { ...out.urgency, confidence: 0.6 };
+  }
+  if (out.secrecy) out.doubt = null;
+  else if (unclear && !out.doubt) out.doubt = SECRECY_RED_UNCLEAR;
+  if (!out.urgency && unclear) out.urgencyDoubt = URGENCY_RED_UNCLEAR;
+  return out;
+}
+
+/** What the extractor is given of an OCR page (OcrPage's stamps, its height for where they sit). */
+interface PageWithStamps {
+  height?: number;
+  stamps?: readonly { text: string; confidence: number; bbox?: { y0: number; y1: number } }[];
+}
+
+/** Page 1's coloured stamps from the OCR pages the extractor was given (any page object; those without stamps give none). */
+export function stampsOfPages(pages: readonly object[] | undefined): ColourStamp[] {
+  const first = pages?.[0] as PageWithStamps | undefined;
+  if (!first || !Array.isArray(first.stamps)) return [];
+  const h = typeof first.height === 'number' && first.height > 0 ? first.height : null;
+  return first.stamps
+    .filter((s) => typeof s?.text === 'string' && typeof s.confidence === 'number')
+    .map((s) => ({ text: s.text, confidence: s.confidence, ...(h && s.bbox ? { top: (s.bbox.y0 + s.bbox.y1) / 2 / h } : {}) }));
 }

@@ -1,9 +1,8 @@
 /**
  * The handbook's real letter qn-12 (a công văn of UBND tỉnh Quảng Ngãi stamped HỎA TỐC in red,
  * turned, left of Kính gửi; dev split) read end to end: urgency hỏa tốc from the red stamp, and
- * the issuer's first signing time from the PDF's signature dictionary. It reads the handbook
- * (env DAUMOI_HANDBOOK, else <repo>/../shared), outside this repository: the real scans are not
- * committed here (test/fixtures/scans/README.md).
+ * the issuer's first signing time from the PDF's signature dictionary. The file is a copy in
+ * test/fixtures/real-scans/ (its README says where from).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { scanReaderOf } from '../../shared/scans/ocr';
 import { toReadText, type ScanReader } from '../../shared/scans/app/scan-reader';
 import { TesseractEngine } from '../../shared/scans/adapters/ocr/tesseract';
 
-const handbook = process.env.DAUMOI_HANDBOOK ?? path.resolve(import.meta.dirname, '../../../shared');
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/real-scans');
 
 describe('qn-12, a real letter with a red HỎA TỐC stamp', () => {
   let engine: TesseractEngine;
@@ -27,7 +26,7 @@ describe('qn-12, a real letter with a red HỎA TỐC stamp', () => {
   });
 
   it('is read as hỏa tốc, from its red stamp, and signed first on 15 January 2025 at 17:10 (+07:00)', async () => {
-    const bytes = new Uint8Array(readFileSync(path.join(handbook, 'fixtures/real-scans/qn-12.pdf')));
+    const bytes = new Uint8Array(readFileSync(path.join(fixtures, 'qn-12.pdf')));
     const result = await engine.recognize({ bytes, contentType: 'application/pdf' });
     const stamp = result.pages[0]!.stamps?.find((s) => s.text.length > 0);
     expect(stamp?.colour).toBe('red');

@@ -33,7 +33,9 @@ export function findTitle(lines: Line[], vocab: ExtractVocabulary, after: number
       for (const core of cores) {
         const sim = similarity(core, f);
         if (sim >= (f.length >= 8 ? 0.8 : 0.99)) {
-          const score = sim - (i <= after ? 0.05 : 0);
+          // A copy's form ("SAO Y", "BẢN SAO": an e-copy stamp at the top, the copy page at the end)
+          // is not the tên loại of the document copied: any other tên loại read wins over it.
+          const score = sim - (i <= after ? 0.05 : 0) - (t.partyCode === 'BS' ? 0.5 : 0);
           if (!best || score > best.score) best = { line: i, type: t, confidence: sim >= 0.99 ? 0.95 : 0.8, score };
         }
       }

@@ -113,6 +113,7 @@ describe('zone table: Nơi nhận (the recipients, and nothing else)', () => {
     [[...head, 'gap', C('Kính gửi: Các đảng ủy trực thuộc'), ...body(`Thực hiện ${FILLER}`), ...footer(recipients, ['CHÁNH VĂN PHÒNG', '', '', 'Hoàng Thị Lan'])]];
   const cases: Case[] = [
     ['the items without their dashes and end marks', cv(['- Như trên;', '- Thường trực Tỉnh ủy (để b/c);', '- Lưu Văn phòng.']), { recipients: ['Như trên', 'Thường trực Tỉnh ủy (để b/c)', 'Lưu Văn phòng'], subject: 'V/v góp ý dự thảo' }],
+    ['(found by property) an item ending in short words after a comma stays whole', cv(['- UBND các huyện, thị xã;', '- Lưu VT.']), { recipients: ['UBND các huyện, thị xã', 'Lưu VT'] }],
     ['the trích yếu lost: the subject is null, never a recipient', cv(['- Như trên;', '- Lưu VT.'], columns(['TỈNH ỦY HƯNG YÊN', 'VĂN PHÒNG', '*', 'Số 9-CV/VPTU'], [PARTY_MOTTO, '', '', 'Hưng Yên, ngày 05 tháng 3 năm 2025'])),
       { subject: nullBecause(), recipients: ['Như trên', 'Lưu VT'] }],
     ['the signing block beside the items is no recipient', cv(['- Các huyện ủy, thành ủy;', '- Lưu Văn phòng.']), { recipients: ['Các huyện ủy, thành ủy', 'Lưu Văn phòng'], signerTitle: 'CHÁNH VĂN PHÒNG' }],

@@ -306,7 +306,9 @@ function stripMergedRight(body: string, footer: FooterHits, vocab: ExtractVocabu
     const tail = m[2]!;
     const toks = wordTokens(tail);
     const nameLike = toks.length >= 2 && toks.every((t) => isTitleWord(t.text)) && (footer.name ? tail.includes(footer.name.value) : false);
-    const junk = !archive && (tail.replace(/[^\p{L}]/gu, '').length <= 3 || tail.split(/\s+/).every((t) => junkToken(t.replace(/[,;.:]+$/, '')) || t.replace(/[,;.:]+$/, '').length <= 3));
+    // Short words closed by the item's own ";" or "," ("- UBND các huyện, thị xã;") end the item: they are no remnant.
+    const closesItem = /[,;.]$/.test(tail) && toks.every((t) => /^\p{L}{2,}$/u.test(t.text) && !junkToken(t.text)) && tail.replace(/[^\p{L}]/gu, '').length > 3;
+    const junk = !archive && !closesItem && (tail.replace(/[^\p{L}]/gu, '').length <= 3 || tail.split(/\s+/).every((t) => junkToken(t.replace(/[,;.:]+$/, '')) || t.replace(/[,;.:]+$/, '').length <= 3));
     if (nameLike || junk) s = m[1]!;
   }
   return s;

@@ -104,6 +104,10 @@ describe('zone table: the signing block (capacity, chức vụ, name)', () => {
     ['State TL. is T/L', doc(['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', '', '', 'Ngô Việt Khánh'], STATE_HEAD), { signingCapacity: 'T/L CHỦ TỊCH', signerTitle: 'CHÁNH VĂN PHÒNG' }],
     ['the signer on the last of two pages', [[...PARTY_HEAD, 'gap', C('BÁO CÁO'), C('về tình hình'), 'gap', ...Array.from({ length: 8 }, () => body(`Thực hiện ${FILLER}`)).flat()], [C('2'), 'gap', ...body(`Đề nghị ${FILLER}`), ...PARTY_FOOT]],
       { signingCapacity: 'K/T TRƯỞNG BAN', signer: 'Nguyễn Văn An', numberSymbol: '12-KH/BTCTU' }],
+    ['(found by property) a congress’s T/M without chức vụ, a draft attached after it: the draft’s header is no chức vụ',
+      [[...columns(['ĐẢNG BỘ TỈNH HƯNG YÊN', 'ĐẠI HỘI ĐẠI BIỂU', '*', 'Số 1-NQ/ĐH'], [PARTY_MOTTO, '', '', 'Hưng Yên, ngày 01 tháng 01 năm 2016']), 'gap', C('NGHỊ QUYẾT'), C('về nhân sự'), 'gap', ...body(`Thực hiện ${FILLER}`), ...footer(['- Như trên;', '- Lưu Văn phòng.'], ['T/M ĐOÀN CHỦ TỊCH', '', '', 'Nguyễn Văn An'])],
+        [[{ text: 'DỰ THẢO', at: 'top-right' }], 'gap', ...columns(['ĐẢNG BỘ TỈNH HƯNG YÊN', '*', 'Số   -NQ/TU'], [PARTY_MOTTO, '', 'Hưng Yên, ngày   tháng   năm 2016']), 'gap', C('NGHỊ QUYẾT'), C('về việc ban hành quy định'), ...body(`Căn cứ Điều lệ Đảng; ${FILLER}`), ...footer(['- Như trên;'], ['CHỦ TỊCH', '', 'Phạm Khánh'])]],
+      { signingCapacity: 'T/M ĐOÀN CHỦ TỊCH', signerTitle: nullBecause(), signer: 'Nguyễn Văn An' }],
   ];
   it.each(cases)('%s', (_name, pages, want) => check(read(pages), want));
 });

@@ -184,6 +184,8 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
   for (let i = titleFrom; i < Math.min(lines.length, titleFrom + (capLine >= 0 ? 3 : 30)); i++) {
     const l = lines[i]!;
     if (!l.text) continue;
+    // The chức vụ sits between the capacity and the name: after the name the signing block has ended.
+    if (capLine >= 0 && (nameOn(l, vocab)?.score ?? 0) >= 2) break;
     const run = trailingUpperRun(l.text.replace(/[\s:;.,|!]+$/, ''));
     if (!run) continue;
     const f = lettersFold(foldDiacritics(run.text));

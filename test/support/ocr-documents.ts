@@ -18,8 +18,10 @@ import type { OcrLine, OcrPage, OcrWord } from '../../shared/scans/ports/ocr-eng
 import { ALL_BODIES, CONFIG_TYPES, issuerLinesOf, type BodySpec } from '../unit/extract-docgen';
 
 export type Family = 'party' | 'state';
-export type Slip = 'drop-mark-date' | 'drop-mark-motto' | 'drop-mark-subject' | 'number-letter' | 'day-letter' | 'split-date' | 'split-issuer' | 'mark-slip';
-export const SLIPS: readonly Slip[] = ['drop-mark-date', 'drop-mark-motto', 'drop-mark-subject', 'number-letter', 'day-letter', 'split-date', 'split-issuer', 'mark-slip'];
+export type Slip = 'drop-mark-date' | 'drop-mark-motto' | 'drop-mark-subject' | 'number-letter' | 'day-letter' | 'split-date' | 'split-issuer' | 'mark-slip' | 'hand-number' | 'hand-day';
+export const SLIPS: readonly Slip[] = ['drop-mark-date', 'drop-mark-motto', 'drop-mark-subject', 'number-letter', 'day-letter', 'split-date', 'split-issuer', 'mark-slip', 'hand-number', 'hand-day'];
+/** What print OCR makes of digits written by hand in the gap after "Số" or "ngày": nothing, or marks that are no digits. */
+const HAND = ['', 'ð#', 'Øf', '¿’', 'sf'];
 
 export interface Expected {
   numberSymbol: string;
@@ -191,7 +193,8 @@ const specArb = fc.record({
   // Most letters fit on a page; some run to two or three (the signer on the last).
   bodyLines: fc.oneof({ arbitrary: fc.integer({ min: 4, max: 14 }), weight: 3 }, { arbitrary: fc.integer({ min: 40, max: 90 }), weight: 1 }),
   receipt: fc.constantFrom<null | 'one-line' | 'box'>(null, 'one-line', 'box'),
-  receiptAt: fc.constantFrom<'top-left' | 'top-right'>('top-left', 'top-right'),
+  receiptAt: fc.constantFrom<'top-left' | 'top-right' | 'under-number'>('top-left', 'top-right', 'under-number'),
+  receiptColon: fc.boolean(),
   receiptNo: fc.integer({ min: 100, max: 9999 }),
   saoY: fc.boolean(),
   attachment: fc.boolean(),
@@ -288,9 +291,20 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
       damaged.add('numberSymbol').add('typeCode').add('issuerCode');
     }
   }
+  if (has('hand-number')) {
+    // The văn thư writes the number after signature: print OCR reads the gap as nothing or as marks.
+    const hand = HAND[s.pick % HAND.length]!;
+    numberShown = party ? `${hand}${p.symbol.slice(p.symbol.indexOf('-'))}` : `${hand}${hand ? '' : '    '}${p.symbol.slice(p.symbol.indexOf('/'))}`;
+    damaged.add('numberSymbol');
+  }
   let dateWords = writtenDate(s.date);
+  if (has('hand-day')) {
+    const hand = HAND[(s.pick + 1) % HAND.length]!;
+    dateWords = dateWords.replace(/^ngày \d+ /, hand ? `ngày${hand} ` : 'ngày     ');
+    damaged.add('documentDate');
+  }
   if (has('drop-mark-date')) dateWords = dateWords.replace('ngày', 'ngay').replace('tháng', 'thang').replace('năm', 'nam');
-  if (has('day-letter') && /[2589]/.test(pad(s.date.d))) {
+  if (has('day-letter') && !has('hand-day') && /[2589]/.test(pad(s.date.d))) {
     dateWords = dateWords.replace(/(ng\S+ )(\d\d)/, (_m, a: string, d: string) => a + d.replace(/[2589]/, (c) => ({ 2: 'Z', 5: 'S', 8: 'B', 9: 'g' })[c as '2']!));
     damaged.add('documentDate');
   }
@@ -305,8 +319,28 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
   }
   if (s.urgency) marks.push(s.urgency);
 
+  const decoyNumbers: string[] = [];
+  const decoyDates: string[] = [];
+  const topRows: Row[] = [];
+  let receiptLines: string[] = [];
+  if (s.receipt) {
+    const rd = { y: s.date.y, m: s.date.m, d: Math.min(28, s.date.d + 2) };
+    decoyDates.push(iso(rd));
+    decoyNumbers.push(String(s.receiptNo));
+    const c = s.receiptColon ? ':' : '';
+    receiptLines = s.receipt === 'one-line' ? [`CV ĐẾN Số${c} ${s.receiptNo} Ngày${c} ${pad(rd.d)}/${pad(rd.m)}/${rd.y}`] : ['ĐẾN', `Số${c} ${s.receiptNo}`, `Ngày${c} ${pad(rd.d)}/${pad(rd.m)}/${rd.y}`, 'Chuyển:'];
+    // Stamped on a blank part of the page: top left when an e-copy signature holds the top right, or under the number.
+    if (s.receiptAt !== 'under-number') topRows.push(...receiptLines.map((t): Row => [{ text: t, at: (s.saoY ? 'top-left' : s.receiptAt) as Piece['at'] }]), 'gap');
+  }
+  if (s.saoY) {
+    // The copying body's digital signature, top right of page 1 (NĐ 30, bản sao điện tử).
+    const sd = { y: s.date.y, m: s.date.m, d: Math.min(28, s.date.d + 1) };
+    decoyDates.push(iso(sd));
+    topRows.push([{ text: 'SAO Y', at: 'top-right' }], [{ text: 'VĂN PHÒNG TỈNH ỦY', at: 'top-right' }], [{ text: `Thời gian ký: ${pad(sd.d)}.${pad(sd.m)}.${sd.y} 09:15:20 +07:00`, at: 'top-right' }], 'gap');
+  }
+
   // The header: left column (body, star, Số, a công văn's trích yếu, stamps), right column (motto, date).
-  const left = [...p.left, `${so} ${numberShown}`, ...(cv ? subjectLines : []), ...marks];
+  const left = [...p.left, `${so} ${numberShown}`, ...(cv ? subjectLines : []), ...marks, ...(s.receiptAt === 'under-number' ? receiptLines : [])];
   const soRow = left.findIndex((l) => l.startsWith(so));
   // The date line is level with Số (under the motto on a short left column).
   const dateRow = Math.max(soRow, motto.length);
@@ -321,24 +355,6 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
   }
   if (has('split-issuer')) damaged.add('issuer').add('issuerParent');
   if (has('split-date')) damaged.add('documentDate').add('place');
-
-  const decoyNumbers: string[] = [];
-  const decoyDates: string[] = [];
-  const topRows: Row[] = [];
-  if (s.receipt) {
-    const rd = { y: s.date.y, m: s.date.m, d: Math.min(28, s.date.d + 2) };
-    decoyDates.push(iso(rd));
-    decoyNumbers.push(String(s.receiptNo));
-    const lines = s.receipt === 'one-line' ? [`CV ĐẾN Số: ${s.receiptNo} Ngày: ${pad(rd.d)}/${pad(rd.m)}/${rd.y}`] : ['ĐẾN', `Số: ${s.receiptNo}`, `Ngày: ${pad(rd.d)}/${pad(rd.m)}/${rd.y}`, 'Chuyển:'];
-    // Stamped on a blank part of the page: top left when an e-copy signature holds the top right.
-    topRows.push(...lines.map((t): Row => [{ text: t, at: s.saoY ? 'top-left' : s.receiptAt }]), 'gap');
-  }
-  if (s.saoY) {
-    // The copying body's digital signature, top right of page 1 (NĐ 30, bản sao điện tử).
-    const sd = { y: s.date.y, m: s.date.m, d: Math.min(28, s.date.d + 1) };
-    decoyDates.push(iso(sd));
-    topRows.push([{ text: 'SAO Y', at: 'top-right' }], [{ text: 'VĂN PHÒNG TỈNH ỦY', at: 'top-right' }], [{ text: `Thời gian ký: ${pad(sd.d)}.${pad(sd.m)}.${sd.y} 09:15:20 +07:00`, at: 'top-right' }], 'gap');
-  }
 
   const title: Row[] = cv ? [] : ['gap', [{ text: p.typeName!.toUpperCase(), at: 'centre' }], ...subjectLines.map((l): Row => [{ text: l, at: 'centre' }]), [{ text: '-----', at: 'centre' }]];
   const addressed: Row[] = cv || p.typeCode === 'TTr' ? ['gap', [{ text: party ? 'Kính gửi: Ban Thường vụ Tỉnh ủy' : 'Kính gửi: Các sở, ban, ngành tỉnh', at: 'centre' }]] : [];

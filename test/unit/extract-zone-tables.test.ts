@@ -71,6 +71,10 @@ describe('zone table: the header (issuer, number, place and date, tên loại, t
       { numberSymbol: '299/SNV-TTHC', typeCode: 'CV', issuerCode: 'SNV', issuer: 'SỞ NỘI VỤ', issuerParent: 'UBND TỈNH NINH BÌNH', subject: 'V/v báo cáo số lượng cán bộ, công chức năm 2025' }],
     ['a trích yếu of three lines under the tên loại is one subject', [[...STATE_HEAD, 'gap', C('QUYẾT ĐỊNH'), C('Về việc phê duyệt danh mục thủ tục hành chính'), C('được chuẩn hóa trong lĩnh vực nội vụ thuộc'), C('phạm vi quản lý của tỉnh'), 'gap', ...body(`Căn cứ Luật; ${FILLER}`)]],
       { subject: 'Về việc phê duyệt danh mục thủ tục hành chính được chuẩn hóa trong lĩnh vực nội vụ thuộc phạm vi quản lý của tỉnh', typeCode: 'QĐ' }],
+    ['(found by property) a trích yếu wrapped inside a range ("2026" / "- 2030 …") is one subject', [[...STATE_HEAD, 'gap', C('QUYẾT ĐỊNH'), C('Về việc triển khai xây dựng nông thôn mới giai đoạn 2026'), C('- 2030 trên địa bàn tỉnh'), C('-----'), 'gap', ...body(`Căn cứ Luật; ${FILLER}`)]],
+      { subject: 'Về việc triển khai xây dựng nông thôn mới giai đoạn 2026 - 2030 trên địa bàn tỉnh' }],
+    ['the same range wrapped in a công văn’s V/v under the number', [[...columns(['UBND TỈNH NINH BÌNH', 'SỞ NỘI VỤ', 'Số: 299/SNV-TTHC', 'V/v kế hoạch giai đoạn 2026', '- 2030 của Sở'], [...STATE_MOTTO, 'Ninh Bình, ngày 20 tháng 11 năm 2025']), 'gap', C('Kính gửi: Các sở, ban, ngành tỉnh'), ...body(`Thực hiện ${FILLER}`)]],
+      { subject: 'V/v kế hoạch giai đoạn 2026 - 2030 của Sở' }],
     ['the number written by hand after signature: null, "handwritten"', [[...columns(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: ð#/UBND-VP', 'V/v triển khai nhiệm vụ'], [...STATE_MOTTO, 'Quảng Ngãi, ngày 05 tháng 02 năm 2025']), 'gap', ...body(`Căn cứ Nghị định số 71/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ; ${FILLER}`)]],
       { numberSymbol: nullBecause(/handwritten/), typeCode: 'CV', issuerCode: 'UBND' }],
   ];

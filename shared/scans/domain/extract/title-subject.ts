@@ -71,6 +71,8 @@ function startsBody(l: Line): boolean {
   return !/^\p{Ll}/u.test(t);
 }
 const VV_RE = /^\s*v\s*[/|l1i]\s*[vy]\b\.?\s*[:.]?\s*/;
+/** A line opening with "- 2030" after one ending in "2026" carries on a range ("giai đoạn 2026 - 2030" wrapped): no list item. */
+const rangeGoesOn = (prev: string, line: string): boolean => /\d$/.test(prev.trim()) && /^[-–]\s*\d/.test(line);
 
 /** A line without the number-symbols in it ("Nghị quyết số 12-NQ/TU" wrapped: "12-NQ/TU" is no caps line). */
 function withoutSymbols(text: string): string {
@@ -112,7 +114,7 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       if (!l.text) break;
       if (SEPARATOR.test(l.text)) break;
       if (parts.length && startsBody(l)) break;
-      if (parts.length && /^[-+•]/.test(l.text)) break;
+      if (parts.length && /^[-+•]/.test(l.text) && !rangeGoesOn(parts[parts.length - 1]!, l.text)) break;
       // A long run of capitals after the subject is the issuing body above "Căn cứ" (QĐ, NQ).
       if (parts.length && upperShare(l.text) > 0.8 && l.text.length > 6) break;
       if (!parts.length && (startsBody(l) || upperShare(l.text) > 0.8)) break;
@@ -146,7 +148,7 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       const n = lines[j]!;
       if (!n.text || SEPARATOR.test(n.text) || isStampLine(n)) break;
       const nf = lettersFold(n.fold);
-      if (BODY_START.test(nf) || /^[-+•]/.test(n.text)) break;
+      if (BODY_START.test(nf) || (/^[-+•]/.test(n.text) && !rangeGoesOn(parts[parts.length - 1]!, n.text))) break;
       if (upperShare(withoutSymbols(n.text)) > 0.8) break;
       if (hasWrittenDate(n.fold)) break;
       parts.push(n.text);

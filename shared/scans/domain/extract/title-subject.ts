@@ -116,7 +116,8 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       if (parts.length && startsBody(l)) break;
       if (parts.length && /^[-+•]/.test(l.text) && !rangeGoesOn(parts[parts.length - 1]!, l.text)) break;
       // A long run of capitals after the subject is the issuing body above "Căn cứ" (QĐ, NQ).
-      if (parts.length && upperShare(l.text) > 0.8 && l.text.length > 6) break;
+      // (A number-symbol the trích yếu cites, wrapped onto a line of its own, is no caps line: "45-KL/TW".)
+      if (parts.length && upperShare(withoutSymbols(l.text)) > 0.8 && l.text.length > 6) break;
       if (!parts.length && (startsBody(l) || upperShare(l.text) > 0.8)) break;
       parts.push(l.text);
       from.push(i);

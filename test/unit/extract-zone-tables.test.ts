@@ -153,6 +153,9 @@ describe('zone table: stamps (receipt, SAO Y, secrecy and urgency)', () => {
     ['(found by property) SAO Y, the date line split in two by OCR, TỐI MẬT under Số: still secret',
       [[...saoY, ...columns(['ĐẢNG BỘ TỈNH HƯNG YÊN', 'ĐẠI HỘI ĐẠI BIỂU', '*'], [PARTY_MOTTO]), [L('Số 1-NQ/ĐH'), { text: 'Hưng Yên, ngày 01 tháng 01 năm 2016', at: 'right-col', split: true }], [L('TỐI MẬT')], 'gap', C('NGHỊ QUYẾT'), C('về nhân sự'), 'gap', ...body(`Căn cứ Điều lệ Đảng; ${FILLER}`)]],
       { secrecy: 'toi-mat', typeCode: 'NQ', documentDate: nullBecause() }],
+    ['(found by property) SAO Y, a receipt stamp under TỐI MẬT and the date line split: the tên loại found below them, still secret',
+      [[...saoY, ...columns(['ĐẢNG BỘ TỈNH HƯNG YÊN', 'ĐẠI HỘI ĐẠI BIỂU', '*'], [PARTY_MOTTO]), [L('Số 1-NQ/ĐH'), { text: 'Hưng Yên, ngày 01 tháng 01 năm 2016', at: 'right-col', split: true }], [L('TỐI MẬT')], [L('ĐẾN')], [L('Số 100')], [L('Ngày 03/01/2016')], [L('Chuyển:')], 'gap', C('NGHỊ QUYẾT'), C('về nhân sự'), C('-----'), 'gap', ...body(`Căn cứ Điều lệ Đảng; ${FILLER}`), ...body(`Yêu cầu ${FILLER}`), ...PARTY_FOOT]],
+      { secrecy: 'toi-mat', typeCode: 'NQ', subject: 'về nhân sự', documentDate: nullBecause() }],
     ['MẬT and HỎA TỐC under the number', stateDoc([], columns(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 47/QĐ-UBND', 'MẬT', 'HỎA TỐC'], [...STATE_MOTTO, 'Quảng Ngãi, ngày 05 tháng 02 năm 2025'])), { secrecy: 'mat', urgency: 'hoa-toc' }],
     ['a MẬT stamp read as specks: possibly secret, the clerk decides', stateDoc([], columns(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 47/QĐ-UBND', "' *^ .* ~ :"], [...STATE_MOTTO, 'Quảng Ngãi, ngày 05 tháng 02 năm 2025'])), { secrecy: nullBecause(/possibly secret/) }],
   ];

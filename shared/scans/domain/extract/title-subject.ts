@@ -19,7 +19,9 @@ export type { TitleHit } from './hits';
 
 export function findTitle(lines: Line[], vocab: ExtractVocabulary, after: number): TitleHit | null {
   const names = vocab.types.map((t) => ({ t, f: foldDiacritics(t.name) }));
-  const limit = Math.min(lines.length, Math.max(after + 12, Math.ceil(lines.length * 0.5)));
+  // After the number (when the date line was not read) the right column, an e-copy's signature, a
+  // receipt stamp and the marks may all come before the tên loại in reading order: up to 20 lines.
+  const limit = Math.min(lines.length, Math.max(after + 20, Math.ceil(lines.length * 0.5)));
   let best: (TitleHit & { score: number }) | null = null;
   for (let i = Math.max(0, after - 1); i < limit; i++) {
     const l = lines[i]!;

@@ -150,8 +150,8 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
     for (; j < lines.length && parts.length < 4; j++) {
       const n = lines[j]!;
       if (!n.text || SEPARATOR.test(n.text) || isStampLine(n)) break;
-      const nf = lettersFold(n.fold);
-      if (BODY_START.test(nf) || (/^[-+•]/.test(n.text) && !rangeGoesOn(parts[parts.length - 1]!, n.text))) break;
+      // Body words in lower case ("thực hiện Kết luận …") carry on a wrapped V/v; written as a sentence they open the body.
+      if (startsBody(n) || (/^[-+•]/.test(n.text) && !rangeGoesOn(parts[parts.length - 1]!, n.text))) break;
       if (upperShare(withoutSymbols(n.text)) > 0.8) break;
       if (hasWrittenDate(n.fold)) break;
       parts.push(n.text);

@@ -14,12 +14,18 @@
  * and Party bodies come from the office configuration (test/unit/extract-docgen.ts reads it).
  */
 import fc from 'fast-check';
-import type { OcrLine, OcrPage, OcrWord } from '../../shared/scans/ports/ocr-engine';
+import type { OcrPage } from '../../shared/scans/ports/ocr-engine';
+import { layPage, TEXT_W, wrapPx, type Piece, type Row } from './ocr-layout';
+export { layPage, wrapPx, type Piece, type Row } from './ocr-layout';
 import { ALL_BODIES, CONFIG_TYPES, issuerLinesOf, type BodySpec } from '../unit/extract-docgen';
 
 export type Family = 'party' | 'state';
-export type Slip = 'drop-mark-date' | 'drop-mark-motto' | 'drop-mark-subject' | 'number-letter' | 'day-letter' | 'split-date' | 'split-issuer' | 'mark-slip' | 'hand-number' | 'hand-day';
-export const SLIPS: readonly Slip[] = ['drop-mark-date', 'drop-mark-motto', 'drop-mark-subject', 'number-letter', 'day-letter', 'split-date', 'split-issuer', 'mark-slip', 'hand-number', 'hand-day'];
+export const SLIPS = [
+  'drop-mark-date', 'drop-mark-motto', 'drop-mark-subject', 'number-letter', 'day-letter', 'split-date', 'split-issuer', 'mark-slip', 'hand-number', 'hand-day',
+  // Slips a reader must read through (the field stays right): "Số" misread, the date's words with wrong marks, a motto letter, "Nơi nhân".
+  'so-misread', 'date-words', 'motto-letter', 'noi-nhan',
+] as const;
+export type Slip = (typeof SLIPS)[number];
 /** What print OCR makes of digits written by hand in the gap after "Số" or "ngày": nothing, or marks that are no digits. */
 const HAND = ['', 'ð#', 'Øf', '¿’', 'sf'];
 
@@ -52,96 +58,6 @@ export interface GeneratedDoc {
   damaged: Set<keyof Expected>;
   /** The printed lines, top to bottom, for a failing case's report. */
   printed: string[];
-}
-
-// --- what a page is made of ---------------------------------------------------------------------
-
-/** A piece of a printed row: a header or footer column, centred, full width, or indented body text. */
-export type Piece = { text: string; at: 'left-col' | 'right-col' | 'centre' | 'full' | 'indent' | 'left' | 'top-left' | 'top-right'; split?: boolean };
-export type Row = Piece[] | 'gap';
-
-const W = 2480;
-const H = 3508;
-const MARGIN = 347;
-const TEXT_W = 2306 - MARGIN;
-const STEP = 62;
-const GLYPH_H = 44;
-const SPACE = 14;
-const charW = (c: string): number => (/[\p{Lu}]/u.test(c) ? 27 : /[\p{Ll}]/u.test(c) ? 20 : /\d/.test(c) ? 20 : 10);
-const textW = (s: string): number => [...s].reduce((a, c) => a + (c === ' ' ? SPACE : charW(c)), 0);
-
-/** Wraps words to lines no wider than `px`. */
-export function wrapPx(text: string, px: number): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const w of text.split(' ')) {
-    if (cur && textW(`${cur} ${w}`) > px) {
-      out.push(cur);
-      cur = w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
-function wordsAt(text: string, x0: number, y0: number): OcrWord[] {
-  const words: OcrWord[] = [];
-  let x = x0;
-  for (const w of text.split(' ').filter(Boolean)) {
-    const w1 = x + textW(w);
-    words.push({ text: w, confidence: 0.9, bbox: { x0: Math.round(x), y0, x1: Math.round(w1), y1: y0 + GLYPH_H } });
-    x = w1 + SPACE;
-  }
-  return words;
-}
-
-const xOf = (p: Piece): number => {
-  const w = textW(p.text);
-  switch (p.at) {
-    case 'left-col': return MARGIN + TEXT_W * 0.22 - w / 2;
-    case 'right-col': return MARGIN + TEXT_W * 0.73 - w / 2;
-    case 'centre': return MARGIN + TEXT_W / 2 - w / 2;
-    case 'indent': return MARGIN + 120;
-    case 'top-left': return 120;
-    case 'top-right': return W - 140 - w;
-    default: return MARGIN;
-  }
-};
-
-const lineOf = (words: OcrWord[]): OcrLine => ({
-  text: words.map((w) => w.text).join(' '),
-  confidence: 0.9,
-  bbox: { x0: Math.min(...words.map((w) => w.bbox.x0)), y0: Math.min(...words.map((w) => w.bbox.y0)), x1: Math.max(...words.map((w) => w.bbox.x1)), y1: Math.max(...words.map((w) => w.bbox.y1)) },
-  words,
-});
-
-/**
- * Lays rows down a page. `rowLines`: a row's pieces as one OCR line (Tesseract reading the page as
- * one block) or each piece its own line (the columns read as blocks). A piece marked `split` is
- * given as two lines at the same height (OCR breaking a printed line at a wider space).
- */
-export function layPage(rows: Row[], rowLines: boolean, top = 140): OcrPage {
-  const lines: OcrLine[] = [];
-  let y = top;
-  for (const row of rows) {
-    if (row === 'gap') {
-      y += STEP;
-      continue;
-    }
-    const groups: OcrWord[][] = [];
-    for (const p of row) {
-      const words = wordsAt(p.text, xOf(p), y);
-      if (p.split && words.length >= 2) {
-        const k = Math.ceil(words.length / 2);
-        groups.push(words.slice(0, k), words.slice(k));
-      } else groups.push(words);
-    }
-    const split = row.some((p) => p.split);
-    if (rowLines && !split) lines.push(lineOf(groups.flat()));
-    else for (const g of groups) if (g.length) lines.push(lineOf(g));
-    y += STEP;
-  }
-  return { text: lines.map((l) => l.text).join('\n'), confidence: 0.9, width: W, height: H, lines };
 }
 
 // --- the documents' parts ---------------------------------------------------------------------------
@@ -189,6 +105,8 @@ const specArb = fc.record({
   urgency: fc.constantFrom<keyof typeof URGENCY | null>(null, null, 'KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC'),
   signer: fc.tuple(fc.constantFrom(...FAMILY), fc.constantFrom(...MIDDLE), fc.constantFrom(...GIVEN)),
   recipients: fc.shuffledSubarray(RECIPIENTS, { minLength: 1, maxLength: 3 }),
+  /** A trích yếu naming the document it carries out ("… thực hiện Kết luận số 45-KL/TW"). */
+  subjectCites: fc.option(fc.integer({ min: 1, max: 999 }), { nil: null }),
   cited: fc.array(fc.record({ n: fc.integer({ min: 1, max: 3000 }), date: ymdArb(2010, 2025), form: fc.constantFrom('nd', 'ct-tw', 'qd-ubnd', 'cv'), written: fc.boolean() }), { minLength: 1, maxLength: 3 }),
   // Most letters fit on a page; some run to two or three (the signer on the last).
   bodyLines: fc.oneof({ arbitrary: fc.integer({ min: 4, max: 14 }), weight: 3 }, { arbitrary: fc.integer({ min: 40, max: 90 }), weight: 1 }),
@@ -254,12 +172,13 @@ function partsOf(s: Spec): Parts {
   const symbol = t.code === 'CV' ? `${num}/${body.code}-${STATE_UNITS[s.pick % STATE_UNITS.length]}` : `${num}/${year ? `${s.date.y}/` : ''}${t.code}-${body.code}`;
   // TM. for a collective, KT. for a deputy, the head directly.
   // A Nghị định is always signed for the Government (TM. CHÍNH PHỦ, or KT. THỦ TƯỚNG by a deputy).
-  const form = body.collective && (s.pick % 2 === 0 || s.stateIssuer === 'cp') ? 'TM.' : s.pick % 3 === 1 ? 'KT.' : null;
-  const capacity = form === 'TM.' ? `TM. ${body.collective}` : form === 'KT.' ? `KT. ${body.head}` : null;
-  const title = form === 'KT.' ? `PHÓ ${body.head}` : body.head;
+  // TL.: the office head for the head of a body (UBND, sở).
+  const form = body.collective && (s.pick % 2 === 0 || s.stateIssuer === 'cp') ? 'TM.' : s.pick % 3 === 1 ? 'KT.' : s.pick % 5 === 4 && s.stateIssuer !== 'cp' ? 'TL.' : null;
+  const capacity = form === 'TM.' ? `TM. ${body.collective}` : form ? `${form} ${body.head}` : null;
+  const title = form === 'KT.' ? `PHÓ ${body.head}` : form === 'TL.' ? 'CHÁNH VĂN PHÒNG' : body.head;
   return {
     left: body.left, issuer: body.issuer, parent: body.parent, code: body.code, typeName: t.name, typeCode: t.code, symbol,
-    place: s.stateIssuer === 'cp' ? 'Hà Nội' : place, capacity, capacityExpected: capacity && capacity.replace(/^TM\./, 'T/M').replace(/^KT\./, 'K/T'), title,
+    place: s.stateIssuer === 'cp' ? 'Hà Nội' : place, capacity, capacityExpected: capacity && capacity.replace(/^TM\./, 'T/M').replace(/^KT\./, 'K/T').replace(/^TL\./, 'T/L'), title,
   };
 }
 
@@ -272,7 +191,8 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
   const damaged = new Set<keyof Expected>();
   // A công văn's trích yếu sits under Số in the left column; a titled document's under the tên loại:
   // one to three lines (a longer one drops its last clauses).
-  const subjectOf = (k: number) => wrapPx((cv ? 'V/v ' : party ? 'về ' : 'Về việc ') + s.subject.slice(0, k).map(([a, o, t]) => `${a} ${o}${t}`).join(' và '), cv ? 760 : 1500);
+  const cites = s.subjectCites === null ? '' : ` để thực hiện Kết luận số ${s.subjectCites}-KL/TW`;
+  const subjectOf = (k: number) => wrapPx((cv ? 'V/v ' : party ? 'về ' : 'Về việc ') + s.subject.slice(0, k).map(([a, o, t]) => `${a} ${o}${t}`).join(' và ') + cites, cv ? 760 : 1500);
   let k = s.subject.length;
   while (k > 1 && subjectOf(k).length > 3) k--;
   let subjectLines = subjectOf(k);
@@ -280,7 +200,7 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
     subjectLines = subjectLines.map((l, i) => (i === subjectLines.length - 1 ? l.replace(/\S*[ạảãáàậẩẫấầặẳẵắằệểễếềịỉĩíìọỏõóòộổỗốồụủũúùựửữứừ]\S*/u, (w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC')) : l));
     damaged.add('subject');
   }
-  const so = party ? 'Số' : 'Số:';
+  const so = (party ? 'Số' : 'Số:').replace('ố', has('so-misread') ? ['ô', '6', 'ỏ'][s.pick % 3]! : 'ố');
   let numberShown = p.symbol;
   if (has('number-letter')) {
     // A digit of the number read as a letter that looks like no digit ("2" → "Z", "5" → "S", "8" → "B").
@@ -303,6 +223,7 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
     dateWords = dateWords.replace(/^ngày \d+ /, hand ? `ngày${hand} ` : 'ngày     ');
     damaged.add('documentDate');
   }
+  if (has('date-words')) dateWords = dateWords.replace('ngày', 'ngảy').replace('tháng', 'thảng').replace('năm', 'nãm');
   if (has('drop-mark-date')) dateWords = dateWords.replace('ngày', 'ngay').replace('tháng', 'thang').replace('năm', 'nam');
   if (has('day-letter') && !has('hand-day') && /[2589]/.test(pad(s.date.d))) {
     dateWords = dateWords.replace(/(ng\S+ )(\d\d)/, (_m, a: string, d: string) => a + d.replace(/[2589]/, (c) => ({ 2: 'Z', 5: 'S', 8: 'B', 9: 'g' })[c as '2']!));
@@ -310,6 +231,7 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
   }
   const dateLine = `${p.place}, ${dateWords}`;
   const motto = party ? ['ĐẢNG CỘNG SẢN VIỆT NAM'] : ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
+  if (has('motto-letter')) motto[0] = motto[0]!.replace('VIỆT', 'VIẸT').replace('HÒA', 'HOÀ');
   if (has('drop-mark-motto')) motto[0] = motto[0]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').replace(/Đ/g, 'D');
   const marks: string[] = [];
   if (s.secrecy) {
@@ -319,7 +241,7 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
   }
   if (s.urgency) marks.push(s.urgency);
 
-  const decoyNumbers: string[] = [];
+  const decoyNumbers: string[] = s.subjectCites === null ? [] : [`${s.subjectCites}-KL/TW`];
   const decoyDates: string[] = [];
   const topRows: Row[] = [];
   let receiptLines: string[] = [];
@@ -374,7 +296,8 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
 
   const name = s.signer.join(' ');
   const recipients = [...s.recipients, party ? 'Lưu Văn phòng' : 'Lưu: VT, KGVX'];
-  const leftFoot = ['Nơi nhận:', ...recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? '.' : ';'}`)];
+  if (has('noi-nhan')) damaged.add('recipients');
+  const leftFoot = [has('noi-nhan') ? 'Nơi nhân:' : 'Nơi nhận:', ...recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? '.' : ';'}`)];
   const rightFoot = [...(p.capacity ? [p.capacity] : []), ...(p.title ? [p.title] : []), '', '', '', name];
   const footer: Row[] = Array.from({ length: Math.max(leftFoot.length, rightFoot.length) }, (_, i) => [
     ...(leftFoot[i] ? [{ text: leftFoot[i]!, at: 'left' as const }] : []),

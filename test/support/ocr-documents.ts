@@ -58,6 +58,8 @@ export interface GeneratedDoc {
   damaged: Set<keyof Expected>;
   /** The printed lines, top to bottom, for a failing case's report. */
   printed: string[];
+  /** The page (1-based) the letter's signing block is printed on (an attached draft comes after it). */
+  signerPage: number;
 }
 
 // --- the documents' parts ---------------------------------------------------------------------------
@@ -117,6 +119,10 @@ const specArb = fc.record({
   saoY: fc.boolean(),
   attachment: fc.boolean(),
   rowLines: fc.boolean(),
+  dpi: fc.constantFrom(300, 300, 200, 100),
+  rightShift: fc.constantFrom(0, 0, 16, -16),
+  /** Plans and reports are set out in numbered sections with caps headings. */
+  sections: fc.boolean(),
 });
 type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -288,7 +294,9 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
     wrapPx(c.text, TEXT_W - 120).forEach((l, i) => body.push([{ text: l, at: i ? 'full' : 'indent' }]));
   }
   let para = 0;
+  const HEADINGS = ['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN'];
   while (body.length < s.bodyLines) {
+    if (s.sections && para % 2 === 0 && para / 2 < HEADINGS.length) body.push([{ text: HEADINGS[para / 2]!, at: 'indent' }]);
     wrapPx(`${para % 2 ? 'Đề nghị' : 'Yêu cầu'} ${FILLER}.`, TEXT_W - 120).forEach((l, i) => body.push([{ text: l, at: i ? 'full' : 'indent' }]));
     para++;
   }
@@ -316,6 +324,7 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
     pagesRows.push([...(k ? [[{ text: String(k + 1), at: 'centre' }] as Row, 'gap' as Row] : []), ...all.slice(i, i + Math.max(1, cut))]);
     i += Math.max(1, cut);
   }
+  const signerPage = pagesRows.length;
   if (s.attachment) {
     // A draft attached after the signing block: its own header, tên loại and signer (not this document).
     const other = `${FAMILY[(s.pick + 3) % FAMILY.length]} ${GIVEN[(s.pick + 4) % GIVEN.length]}`;
@@ -330,13 +339,14 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
       [{ text: 'Nơi nhận:', at: 'left' }, { text: 'CHỦ TỊCH', at: 'right-col' }], [{ text: '- Như trên;', at: 'left' }], [{ text: '- Lưu: VT.', at: 'left' }], 'gap', [{ text: other, at: 'right-col' }],
     ]);
   }
-  const pages = pagesRows.map((rows) => layPage(rows, s.rowLines));
+  const pages = pagesRows.map((rows) => layPage(rows, s.rowLines, { dpi: s.dpi, rightShift: s.rightShift }));
   const printed: string[] = pagesRows.flatMap((rows, k) => [`--- page ${k + 1}`, ...rows.map((r) => (r === 'gap' ? '' : r.map((x) => `[${x.at}] ${x.text}`).join('  |  ')))]);
   return {
     // A failing case shows as its printed page, not as its boxes.
     [fc.toStringMethod]: () => printed.join('\n'),
     pages,
     printed,
+    signerPage,
     damaged,
     decoys: { numbers: decoyNumbers, dates: decoyDates },
     expected: {

@@ -66,12 +66,22 @@ const lineOf = (words: OcrWord[]): OcrLine => ({
   words,
 });
 
+/** How a scan differs from the ideal page: its resolution, and the right column set a little higher or lower. */
+export interface ScanLook {
+  /** 300 (the boxes as above), 150 or 100 dpi: every box scaled. */
+  dpi?: number;
+  /** Pixels (at 300 dpi) the right column's pieces sit below (or above) the left column's on the same row. */
+  rightShift?: number;
+}
+
 /**
  * Lays rows down a page. `rowLines`: a row's pieces as one OCR line (Tesseract reading the page as
  * one block) or each piece its own line (the columns read as blocks). A piece marked `split` is
  * given as two lines at the same height (OCR breaking a printed line at a wider space).
  */
-export function layPage(rows: Row[], rowLines: boolean, top = 140): OcrPage {
+export function layPage(rows: Row[], rowLines: boolean, look: ScanLook = {}, top = 140): OcrPage {
+  const k = (look.dpi ?? 300) / 300;
+  const scale = (w: OcrWord): OcrWord => ({ ...w, bbox: { x0: Math.round(w.bbox.x0 * k), y0: Math.round(w.bbox.y0 * k), x1: Math.round(w.bbox.x1 * k), y1: Math.round(w.bbox.y1 * k) } });
   const lines: OcrLine[] = [];
   let y = top;
   for (const row of rows) {
@@ -81,10 +91,10 @@ export function layPage(rows: Row[], rowLines: boolean, top = 140): OcrPage {
     }
     const groups: OcrWord[][] = [];
     for (const p of row) {
-      const words = wordsAt(p.text, xOf(p), y);
+      const words = wordsAt(p.text, xOf(p), y + (p.at === 'right-col' ? (look.rightShift ?? 0) : 0)).map(scale);
       if (p.split && words.length >= 2) {
-        const k = Math.ceil(words.length / 2);
-        groups.push(words.slice(0, k), words.slice(k));
+        const half = Math.ceil(words.length / 2);
+        groups.push(words.slice(0, half), words.slice(half));
       } else groups.push(words);
     }
     const split = row.some((p) => p.split);
@@ -92,6 +102,5 @@ export function layPage(rows: Row[], rowLines: boolean, top = 140): OcrPage {
     else for (const g of groups) if (g.length) lines.push(lineOf(g));
     y += STEP;
   }
-  return { text: lines.map((l) => l.text).join('\n'), confidence: 0.9, width: W, height: H, lines };
+  return { text: lines.map((l) => l.text).join('\n'), confidence: 0.9, width: Math.round(W * k), height: Math.round(H * k), lines };
 }
-

@@ -27,7 +27,25 @@ describe('fields read from generated OCR pages of both families', () => {
         const got = read(doc);
         for (const k of FIELDS) expect(got[k].value, explain(doc, k, got[k])).toEqual(doc.expected[k]);
       }),
-      { numRuns: 100 },
+      { numRuns: 80 },
+    );
+  });
+
+  it('shows where each value was read: a box inside its page, the header on page 1, the signer on the letter’s last page', () => {
+    fc.assert(
+      fc.property(ocrDocumentArb(), (doc) => {
+        const got = read(doc);
+        for (const k of FIELDS) {
+          const f = got[k];
+          if (f.value === null) continue;
+          expect(f.page, explain(doc, k, f)).toBeGreaterThanOrEqual(1);
+          const b = f.bbox!;
+          expect(b.left >= 0 && b.top >= 0 && b.left + b.width <= 1 + 1e-9 && b.top + b.height <= 1 + 1e-9, explain(doc, k, f)).toBe(true);
+        }
+        for (const k of ['numberSymbol', 'documentDate', 'issuer', 'subject'] as const) expect(got[k].page, explain(doc, k, got[k])).toBe(1);
+        for (const k of ['signer', 'signingCapacity'] as const) if (got[k].value !== null) expect(got[k].page, explain(doc, k, got[k])).toBe(doc.signerPage);
+      }),
+      { numRuns: 40 },
     );
   });
 
@@ -54,7 +72,7 @@ describe('fields read from generated OCR pages of both families', () => {
           expect(f.value, explain(doc, k, f)).toEqual(doc.expected[k]);
         }
       }),
-      { numRuns: 120 },
+      { numRuns: 90 },
     );
   });
 
@@ -69,7 +87,7 @@ describe('fields read from generated OCR pages of both families', () => {
         }
         for (const k of EXACT) if (!doc.damaged.has(k)) expect(got[k].value, explain(doc, k, got[k])).toEqual(doc.expected[k]);
       }),
-      { numRuns: 100 },
+      { numRuns: 70 },
     );
   });
 

@@ -191,9 +191,12 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
     const f = lettersFold(foldDiacritics(run.text));
     const known = titleWordsMatch(f, vocab);
     if (capLine < 0 && !known) continue;
+    // A collective whose name ends in a title's words ("ĐOÀN CHỦ TỊCH") left alone by a seal over its "T/M" is no chức vụ.
+    if (capLine < 0 && known < 1 && (vocab.collectiveSigners ?? COLLECTIVE_SIGNERS).includes(f)) continue;
     if (f.split(' ').length < 1 || run.text.replace(/[^\p{L}]/gu, '').length < 3) continue;
     if (/^noi nhan/.test(f)) continue;
-    out.title = { value: respaceTitle(run.text, vocab), confidence: known ? 0.9 : 0.7, lines: [i], start: run.start };
+    // Sure only of a title read whole; one that merely ends in a title's words may be something else.
+    out.title = { value: respaceTitle(run.text, vocab), confidence: known >= 1 ? 0.9 : 0.7, lines: [i], start: run.start };
     titleLine = i;
     break;
   }

@@ -74,6 +74,8 @@ function startsBody(l: Line): boolean {
 }
 const VV_RE = /^\s*v\s*[/|l1i]\s*[vy]\b\.?\s*[:.]?\s*/;
 /** A line opening with "- 2030" after one ending in "2026" carries on a range ("giai đoạn 2026 - 2030" wrapped): no list item. */
+/** An incoming-receipt stamp's line ("CV ĐẾN Số 2770 Ngày …", "ĐẾN"): stamped on the page, never part of a trích yếu. */
+const RECEIPT_LINE = /^(?:cv\s+|cong van\s+)?den\b/;
 const rangeGoesOn = (prev: string, line: string): boolean => /\d$/.test(prev.trim()) && /^[-–]\s*\d/.test(line);
 
 /** A line without the number-symbols in it ("Nghị quyết số 12-NQ/TU" wrapped: "12-NQ/TU" is no caps line). */
@@ -149,7 +151,7 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
     let j = i + 1;
     for (; j < lines.length && parts.length < 4; j++) {
       const n = lines[j]!;
-      if (!n.text || SEPARATOR.test(n.text) || isStampLine(n)) break;
+      if (!n.text || SEPARATOR.test(n.text) || isStampLine(n) || RECEIPT_LINE.test(lettersFold(n.fold))) break;
       // Body words in lower case ("thực hiện Kết luận …") carry on a wrapped V/v; written as a sentence they open the body.
       if (startsBody(n) || (/^[-+•]/.test(n.text) && !rangeGoesOn(parts[parts.length - 1]!, n.text))) break;
       if (upperShare(withoutSymbols(n.text)) > 0.8) break;
@@ -175,7 +177,7 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       const isMotto = !parts.length && [PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2].some((m) => mottoOn(n, m, 0.25));
       if (isStampLine(n) || (date && n.index === date.line) || isMotto) continue;
       const nf = lettersFold(n.fold);
-      if (BODY_START.test(nf) || SEPARATOR.test(n.text) || upperShare(n.text) > 0.8) break;
+      if (BODY_START.test(nf) || SEPARATOR.test(n.text) || upperShare(n.text) > 0.8 || RECEIPT_LINE.test(nf)) break;
       parts.push(n.text);
       from.push(j);
     }

@@ -79,6 +79,9 @@ describe('zone table: the header (issuer, number, place and date, tên loại, t
       { subject: 'về triển khai xây dựng nông thôn mới để thực hiện Kết luận số 45-KL/TW', numberSymbol: '12-KH/BTCTU' }],
     ['(found by property) a V/v wrapped before a lower-case "thực hiện …" keeps its last line', [[...columns(['UBND TỈNH NINH BÌNH', 'SỞ NỘI VỤ', 'Số: 299/SNV-TTHC', 'V/v chuyển đổi số năm 2025 để', 'thực hiện Kết luận số 45-KL/TW'], [...STATE_MOTTO, 'Ninh Bình, ngày 20 tháng 11 năm 2025']), 'gap', C('Kính gửi: Các sở, ban, ngành tỉnh'), ...body(`Thực hiện ${FILLER}`)]],
       { subject: 'V/v chuyển đổi số năm 2025 để thực hiện Kết luận số 45-KL/TW', numberSymbol: '299/SNV-TTHC' }],
+    ['(found by property) a Số line misread ("100B - NQ / BTCTU"), the trích yếu wrapped before its cited "1-KL/TW": never that number',
+      [[...columns(['TỈNH ỦY HƯNG YÊN', 'BAN TỔ CHỨC', '*', 'Số 100B - NQ / BTCTU'], [PARTY_MOTTO, '', '', 'Hưng Yên, ngày 05 tháng 3 năm 2025']), 'gap', C('NGHỊ QUYẾT'), C('về công tác cán bộ để thực hiện Kết luận số'), C('1-KL/TW'), C('-----'), 'gap', ...body(`Căn cứ Điều lệ Đảng; ${FILLER}`)]],
+      { numberSymbol: nullBecause(), typeCode: 'NQ' }],
     ['the number written by hand after signature: null, "handwritten"', [[...columns(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: ð#/UBND-VP', 'V/v triển khai nhiệm vụ'], [...STATE_MOTTO, 'Quảng Ngãi, ngày 05 tháng 02 năm 2025']), 'gap', ...body(`Căn cứ Nghị định số 71/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ; ${FILLER}`)]],
       { numberSymbol: nullBecause(/handwritten/), typeCode: 'CV', issuerCode: 'UBND' }],
   ];

@@ -23,7 +23,9 @@ export type Family = 'party' | 'state';
 export const SLIPS = [
   'drop-mark-date', 'drop-mark-motto', 'drop-mark-subject', 'number-letter', 'day-letter', 'split-date', 'split-issuer', 'mark-slip', 'hand-number', 'hand-day',
   // Slips a reader must read through (the field stays right): "Số" misread, the date's words with wrong marks, a motto letter, "Nơi nhân".
-  'so-misread', 'date-words', 'motto-letter', 'noi-nhan',
+  'so-misread', 'date-words', 'motto-letter', 'noi-nhan', 'symbol-spacing', 'split-subject',
+  // The red seal over the signing block's first line: "T/M" (or "TM.") left unread.
+  'seal-over-capacity',
 ] as const;
 export type Slip = (typeof SLIPS)[number];
 /** What print OCR makes of digits written by hand in the gap after "Số" or "ngày": nothing, or marks that are no digits. */
@@ -207,7 +209,8 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
     damaged.add('subject');
   }
   const so = (party ? 'Số' : 'Số:').replace('ố', has('so-misread') ? ['ô', '6', 'ỏ'][s.pick % 3]! : 'ố');
-  let numberShown = p.symbol;
+  // OCR puts spaces around the symbol's dash and slash ("12 - NQ / TU", "47 / QĐ - UBND").
+  let numberShown = has('symbol-spacing') ? p.symbol.replace(/([-/])/g, ' $1 ') : p.symbol;
   if (has('number-letter')) {
     // A digit of the number read as a letter that looks like no digit ("2" → "Z", "5" → "S", "8" → "B").
     const k = numberShown.search(/[2589]/);
@@ -284,7 +287,7 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
   if (has('split-issuer')) damaged.add('issuer').add('issuerParent');
   if (has('split-date')) damaged.add('documentDate').add('place');
 
-  const title: Row[] = cv ? [] : ['gap', [{ text: p.typeName!.toUpperCase(), at: 'centre' }], ...subjectLines.map((l): Row => [{ text: l, at: 'centre' }]), [{ text: '-----', at: 'centre' }]];
+  const title: Row[] = cv ? [] : ['gap', [{ text: p.typeName!.toUpperCase(), at: 'centre' }], ...subjectLines.map((l, i): Row => [{ text: l, at: 'centre', split: has('split-subject') && i === 0 }]), [{ text: '-----', at: 'centre' }]];
   const addressed: Row[] = cv || p.typeCode === 'TTr' ? ['gap', [{ text: party ? 'Kính gửi: Ban Thường vụ Tỉnh ủy' : 'Kính gửi: Các sở, ban, ngành tỉnh', at: 'centre' }]] : [];
   // The body: citations first (each a paragraph), then filler paragraphs up to the length asked.
   const body: Row[] = ['gap'];
@@ -300,13 +303,17 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
     wrapPx(`${para % 2 ? 'Đề nghị' : 'Yêu cầu'} ${FILLER}.`, TEXT_W - 120).forEach((l, i) => body.push([{ text: l, at: i ? 'full' : 'indent' }]));
     para++;
   }
+  // A decision's preamble ends in "QUYẾT ĐỊNH:" (caps, centred) before its articles.
+  if (p.typeCode === 'QĐ') body.push([{ text: 'QUYẾT ĐỊNH:', at: 'centre' }], [{ text: 'Điều 1. Phê duyệt nội dung nêu trên.', at: 'indent' }], [{ text: 'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.', at: 'indent' }]);
   body.push([{ text: 'Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện./.', at: 'indent' }], 'gap');
 
   const name = s.signer.join(' ');
   const recipients = [...s.recipients, party ? 'Lưu Văn phòng' : 'Lưu: VT, KGVX'];
   if (has('noi-nhan')) damaged.add('recipients');
   const leftFoot = [has('noi-nhan') ? 'Nơi nhân:' : 'Nơi nhận:', ...recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? '.' : ';'}`)];
-  const rightFoot = [...(p.capacity ? [p.capacity] : []), ...(p.title ? [p.title] : []), '', '', '', name];
+  const sealed = has('seal-over-capacity') && p.capacity !== null;
+  if (sealed) damaged.add('signingCapacity');
+  const rightFoot = [...(p.capacity ? [sealed ? p.capacity.replace(/^\S+ /, '') : p.capacity] : []), ...(p.title ? [p.title] : []), '', '', '', name];
   const footer: Row[] = Array.from({ length: Math.max(leftFoot.length, rightFoot.length) }, (_, i) => [
     ...(leftFoot[i] ? [{ text: leftFoot[i]!, at: 'left' as const }] : []),
     ...(rightFoot[i] ? [{ text: rightFoot[i]!, at: 'right-col' as const }] : []),

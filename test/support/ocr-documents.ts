@@ -75,7 +75,11 @@ const writtenDate = (d: Ymd) => `ngày ${pad(d.d)} tháng ${d.m < 3 ? pad(d.m) :
 
 const STATE_PLACES = ['Quảng Ngãi', 'Hưng Yên', 'Ninh Bình', 'Bắc Giang', 'Thanh Hóa', 'Đắk Lắk', 'Lạng Sơn'];
 const STATE_UNITS = ['TTHC', 'VP', 'KT', 'KGVX', 'NC', 'TCCB', 'QLNS'];
-const SO_LIST = [{ name: 'SỞ NỘI VỤ', code: 'SNV' }, { name: 'SỞ TÀI CHÍNH', code: 'STC' }, { name: 'SỞ Y TẾ', code: 'SYT' }];
+const SO_LIST = [
+  { name: 'SỞ NỘI VỤ', code: 'SNV' }, { name: 'SỞ TÀI CHÍNH', code: 'STC' }, { name: 'SỞ Y TẾ', code: 'SYT' },
+  // Long names wrap onto two lines under the UBND (the header column is narrow).
+  { name: 'SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG', code: 'STNMT' }, { name: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', code: 'SGDĐT' },
+];
 /** State types (NĐ 30): tên loại, code, whether the symbol carries the year (văn bản QPPL). */
 const STATE_TYPES = [
   { name: 'Quyết định', code: 'QĐ' }, { name: 'Kế hoạch', code: 'KH' }, { name: 'Báo cáo', code: 'BC' },
@@ -172,7 +176,7 @@ function partsOf(s: Spec): Parts {
   const t = s.stateIssuer === 'cp' ? { name: 'Nghị định', code: 'NĐ' } : s.stateIssuer === 'hdnd' ? { name: 'Nghị quyết', code: 'NQ' } : s.stateType;
   const so = SO_LIST[s.pick % SO_LIST.length]!;
   const body = { ubnd: { left: ['ỦY BAN NHÂN DÂN', `TỈNH ${place.toUpperCase()}`], issuer: `ỦY BAN NHÂN DÂN TỈNH ${place.toUpperCase()}`, parent: null, code: 'UBND', collective: 'ỦY BAN NHÂN DÂN', head: 'CHỦ TỊCH' },
-    so: { left: [`UBND TỈNH ${place.toUpperCase()}`, so.name], issuer: so.name, parent: `UBND TỈNH ${place.toUpperCase()}`, code: so.code, collective: null, head: 'GIÁM ĐỐC' },
+    so: { left: [`UBND TỈNH ${place.toUpperCase()}`, ...issuerLinesOf(so.name, 18)], issuer: so.name, parent: `UBND TỈNH ${place.toUpperCase()}`, code: so.code, collective: null, head: 'GIÁM ĐỐC' },
     cp: { left: ['CHÍNH PHỦ'], issuer: 'CHÍNH PHỦ', parent: null, code: 'CP', collective: 'CHÍNH PHỦ', head: 'THỦ TƯỚNG' },
     hdnd: { left: ['HỘI ĐỒNG NHÂN DÂN', `TỈNH ${place.toUpperCase()}`], issuer: `HỘI ĐỒNG NHÂN DÂN TỈNH ${place.toUpperCase()}`, parent: null, code: 'HĐND', collective: null, head: 'CHỦ TỊCH' } }[s.stateIssuer];
   // Văn bản QPPL carry the year; a công văn is {n}/{BODY}-{UNIT}.

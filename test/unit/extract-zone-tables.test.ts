@@ -114,6 +114,8 @@ describe('zone table: the signing block (capacity, chức vụ, name)', () => {
     ['State KT. is K/T', doc(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', '', 'Đỗ Thanh Lan'], STATE_HEAD), { signingCapacity: 'K/T GIÁM ĐỐC', signerTitle: 'PHÓ GIÁM ĐỐC' }],
     ['State TL. is T/L', doc(['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', '', '', 'Ngô Việt Khánh'], STATE_HEAD), { signingCapacity: 'T/L CHỦ TỊCH', signerTitle: 'CHÁNH VĂN PHÒNG' }],
     ['(found by property) a seal over "T/M" leaves "ĐOÀN CHỦ TỊCH": no chức vụ is made of it', doc(['ĐOÀN CHỦ TỊCH', '', '', 'Nguyễn Văn An']), { signerTitle: nullBecause(), signer: 'Nguyễn Văn An' }],
+    ['(found by property) a seal over "TL." leaves the head’s title above the signer’s: the chức vụ is the one above the name', doc(['CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', '', '', 'Ngô Việt Khánh'], STATE_HEAD),
+      { signerTitle: 'CHÁNH VĂN PHÒNG', signingCapacity: 'T/L CHỦ TỊCH', signer: 'Ngô Việt Khánh' }],
     ['the signer on the last of two pages', [[...PARTY_HEAD, 'gap', C('BÁO CÁO'), C('về tình hình'), 'gap', ...Array.from({ length: 8 }, () => body(`Thực hiện ${FILLER}`)).flat()], [C('2'), 'gap', ...body(`Đề nghị ${FILLER}`), ...PARTY_FOOT]],
       { signingCapacity: 'K/T TRƯỞNG BAN', signer: 'Nguyễn Văn An', numberSymbol: '12-KH/BTCTU' }],
     ['(found by property) a congress’s T/M without chức vụ, a draft attached after it: the draft’s header is no chức vụ',

@@ -239,6 +239,22 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
       break;
     }
   }
+  // A seal over "TL." (or "T/L") leaves the head's title above the signer's ("CHỦ TỊCH" / "CHÁNH VĂN PHÒNG"):
+  // the chức vụ is the title right above the name; the office head signs for the head (T/L). Inferred, so less sure.
+  if (!out.capacity && out.title && titleLine >= 0) {
+    for (let i = titleLine + 1; i < Math.min(lines.length, titleLine + 3); i++) {
+      const l = lines[i]!;
+      if (!l.text) continue;
+      if ((nameOn(l, vocab)?.score ?? 0) >= 2) break;
+      const run = trailingUpperRun(l.text.replace(/[\s:;.,|!]+$/, ''));
+      const f = run ? lettersFold(foldDiacritics(run.text)) : '';
+      if (!run || titleWordsMatch(f, vocab) < 1) continue;
+      const head = out.title.value;
+      out.title = { value: respaceTitle(run.text, vocab), confidence: 0.7, lines: [i], start: run.start };
+      if (OFFICE_HEAD_TITLES.includes(f)) out.capacity = { value: `T/L ${head}`, confidence: 0.55, lines: [titleLine] };
+      titleLine = i;
+    }
+  }
   // Name: a title-case run of 2–6 words below the title (from the bottom up, family names first).
   const nameFrom = titleLine >= 0 ? titleLine + 1 : capLine >= 0 ? capLine + 1 : Math.max(bodyFrom, lines.length - 12);
   let bestName: { value: string; score: number; line: number } | null = null;

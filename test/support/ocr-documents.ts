@@ -369,7 +369,7 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
 }
 
 /** Generated documents; `slips`: which OCR slips may be applied (none by default: a clean reading). */
-export const ocrDocumentArb = (opts: { slips?: readonly Slip[]; family?: Family } = {}): fc.Arbitrary<GeneratedDoc> =>
+export const ocrDocumentArb = (opts: { slips?: readonly Slip[]; family?: Family; maxSlips?: number } = {}): fc.Arbitrary<GeneratedDoc> =>
   fc
-    .tuple(specArb, opts.slips?.length ? fc.subarray([...opts.slips], { minLength: 1, maxLength: Math.min(2, opts.slips.length) }) : fc.constant<Slip[]>([]))
+    .tuple(specArb, opts.slips?.length ? fc.subarray([...opts.slips], { minLength: 1, maxLength: Math.min(opts.maxSlips ?? 2, opts.slips.length) }) : fc.constant<Slip[]>([]))
     .map(([s, slips]) => buildDoc(opts.family ? { ...s, family: opts.family } : s, slips));

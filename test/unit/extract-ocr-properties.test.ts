@@ -64,7 +64,7 @@ describe('fields read from generated OCR pages of both families', () => {
 
   it('is never confidently wrong: a value given with confidence ≥ 0.9 is the generated one, slips or not', () => {
     fc.assert(
-      fc.property(fc.oneof(ocrDocumentArb(), ocrDocumentArb({ slips: SLIPS })), (doc) => {
+      fc.property(fc.oneof(ocrDocumentArb(), ocrDocumentArb({ slips: SLIPS, maxSlips: 3 })), (doc) => {
         const got = read(doc);
         for (const k of FIELDS) {
           const f = got[k];

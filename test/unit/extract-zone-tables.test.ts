@@ -116,6 +116,8 @@ describe('zone table: the signing block (capacity, chức vụ, name)', () => {
     ['(found by property) a seal over "T/M" leaves "ĐOÀN CHỦ TỊCH": no chức vụ is made of it', doc(['ĐOÀN CHỦ TỊCH', '', '', 'Nguyễn Văn An']), { signerTitle: nullBecause(), signer: 'Nguyễn Văn An' }],
     ['(found by property) a seal over "TL." leaves the head’s title above the signer’s: the chức vụ is the one above the name', doc(['CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', '', '', 'Ngô Việt Khánh'], STATE_HEAD),
       { signerTitle: 'CHÁNH VĂN PHÒNG', signingCapacity: 'T/L CHỦ TỊCH', signer: 'Ngô Việt Khánh' }],
+    ['(found by property) the same over "T/UQ": the chức vụ is the one above the name', doc(['CHÁNH VĂN PHÒNG', 'TRƯỞNG PHÒNG HÀNH CHÍNH', '', '', 'Nguyễn Văn An']),
+      { signerTitle: 'TRƯỞNG PHÒNG HÀNH CHÍNH', signer: 'Nguyễn Văn An' }],
     ['the signer on the last of two pages', [[...PARTY_HEAD, 'gap', C('BÁO CÁO'), C('về tình hình'), 'gap', ...Array.from({ length: 8 }, () => body(`Thực hiện ${FILLER}`)).flat()], [C('2'), 'gap', ...body(`Đề nghị ${FILLER}`), ...PARTY_FOOT]],
       { signingCapacity: 'K/T TRƯỞNG BAN', signer: 'Nguyễn Văn An', numberSymbol: '12-KH/BTCTU' }],
     ['(found by property) a congress’s T/M without chức vụ, a draft attached after it: the draft’s header is no chức vụ',

@@ -239,7 +239,7 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
       break;
     }
   }
-  // A seal over "TL." (or "T/L") leaves the head's title above the signer's ("CHỦ TỊCH" / "CHÁNH VĂN PHÒNG"):
+  // A seal over "TL." (or "T/L", "T/UQ") leaves the head's title above the signer's ("CHỦ TỊCH" / "CHÁNH VĂN PHÒNG"):
   // the chức vụ is the title right above the name; the office head signs for the head (T/L). Inferred, so less sure.
   if (!out.capacity && out.title && titleLine >= 0) {
     for (let i = titleLine + 1; i < Math.min(lines.length, titleLine + 3); i++) {
@@ -248,7 +248,7 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
       if ((nameOn(l, vocab)?.score ?? 0) >= 2) break;
       const run = trailingUpperRun(l.text.replace(/[\s:;.,|!]+$/, ''));
       const f = run ? lettersFold(foldDiacritics(run.text)) : '';
-      if (!run || titleWordsMatch(f, vocab) < 1) continue;
+      if (!run || !titleWordsMatch(f, vocab)) continue;
       const head = out.title.value;
       out.title = { value: respaceTitle(run.text, vocab), confidence: 0.7, lines: [i], start: run.start };
       if (OFFICE_HEAD_TITLES.includes(f)) out.capacity = { value: `T/L ${head}`, confidence: 0.55, lines: [titleLine] };

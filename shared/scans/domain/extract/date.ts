@@ -48,6 +48,8 @@ export function findDateLine(lines: Line[], symbolLine: number, today?: Date, zo
     const start = m.index + /^[^a-z]*/.exec(m.text)![0].length;
     const before = l.text.slice(0, start);
     const place = placeOf(before);
+    // A date in figures with no place before it is a stamp's ("ĐẾN Số 2770 / Ngày 12/3/2025"), not the date line.
+    if (numeric && !place) continue;
     const placeStart = place ? before.lastIndexOf(place) : -1;
     // The date line has a comma before "ngày" and sits near the top.
     let score = 3 - (l.index / Math.max(1, lines.length)) * 4;

@@ -184,14 +184,19 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
   for (let i = titleFrom; i < Math.min(lines.length, titleFrom + (capLine >= 0 ? 3 : 30)); i++) {
     const l = lines[i]!;
     if (!l.text) continue;
+    // The chức vụ sits between the capacity and the name: after the name the signing block has ended.
+    if (capLine >= 0 && (nameOn(l, vocab)?.score ?? 0) >= 2) break;
     const run = trailingUpperRun(l.text.replace(/[\s:;.,|!]+$/, ''));
     if (!run) continue;
     const f = lettersFold(foldDiacritics(run.text));
     const known = titleWordsMatch(f, vocab);
     if (capLine < 0 && !known) continue;
+    // A collective whose name ends in a title's words ("ĐOÀN CHỦ TỊCH") left alone by a seal over its "T/M" is no chức vụ.
+    if (capLine < 0 && known < 1 && (vocab.collectiveSigners ?? COLLECTIVE_SIGNERS).includes(f)) continue;
     if (f.split(' ').length < 1 || run.text.replace(/[^\p{L}]/gu, '').length < 3) continue;
     if (/^noi nhan/.test(f)) continue;
-    out.title = { value: respaceTitle(run.text, vocab), confidence: known ? 0.9 : 0.7, lines: [i], start: run.start };
+    // Sure only of a title read whole; one that merely ends in a title's words may be something else.
+    out.title = { value: respaceTitle(run.text, vocab), confidence: known >= 1 ? 0.9 : 0.7, lines: [i], start: run.start };
     titleLine = i;
     break;
   }
@@ -232,6 +237,22 @@ export function findFooter(lines: Line[], vocab: ExtractVocabulary, bodyFrom: nu
       out.title = { value: `${marked ? 'PHÓ' : 'PHO'} ${head}`, confidence: 0.55, lines: [i] };
       titleLine = i;
       break;
+    }
+  }
+  // A seal over "TL." (or "T/L", "T/UQ") leaves the head's title above the signer's ("CHỦ TỊCH" / "CHÁNH VĂN PHÒNG"):
+  // the chức vụ is the title right above the name; the office head signs for the head (T/L). Inferred, so less sure.
+  if (!out.capacity && out.title && titleLine >= 0) {
+    for (let i = titleLine + 1; i < Math.min(lines.length, titleLine + 3); i++) {
+      const l = lines[i]!;
+      if (!l.text) continue;
+      if ((nameOn(l, vocab)?.score ?? 0) >= 2) break;
+      const run = trailingUpperRun(l.text.replace(/[\s:;.,|!]+$/, ''));
+      const f = run ? lettersFold(foldDiacritics(run.text)) : '';
+      if (!run || !titleWordsMatch(f, vocab)) continue;
+      const head = out.title.value;
+      out.title = { value: respaceTitle(run.text, vocab), confidence: 0.7, lines: [i], start: run.start };
+      if (OFFICE_HEAD_TITLES.includes(f)) out.capacity = { value: `T/L ${head}`, confidence: 0.55, lines: [titleLine] };
+      titleLine = i;
     }
   }
   // Name: a title-case run of 2–6 words below the title (from the bottom up, family names first).
@@ -306,7 +327,9 @@ function stripMergedRight(body: string, footer: FooterHits, vocab: ExtractVocabu
     const tail = m[2]!;
     const toks = wordTokens(tail);
     const nameLike = toks.length >= 2 && toks.every((t) => isTitleWord(t.text)) && (footer.name ? tail.includes(footer.name.value) : false);
-    const junk = !archive && (tail.replace(/[^\p{L}]/gu, '').length <= 3 || tail.split(/\s+/).every((t) => junkToken(t.replace(/[,;.:]+$/, '')) || t.replace(/[,;.:]+$/, '').length <= 3));
+    // Short words closed by the item's own ";" or "," ("- UBND các huyện, thị xã;") end the item: they are no remnant.
+    const closesItem = /[,;.]$/.test(tail) && toks.every((t) => /^\p{L}{2,}$/u.test(t.text) && !junkToken(t.text)) && tail.replace(/[^\p{L}]/gu, '').length > 3;
+    const junk = !archive && !closesItem && (tail.replace(/[^\p{L}]/gu, '').length <= 3 || tail.split(/\s+/).every((t) => junkToken(t.replace(/[,;.:]+$/, '')) || t.replace(/[,;.:]+$/, '').length <= 3));
     if (nameLike || junk) s = m[1]!;
   }
   return s;

@@ -92,14 +92,20 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
       const party = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*$/u.exec(numberPart);
       const probe = party ? `Số 1${numberPart.slice(party.index)}${tail}` : `Số: 1${tail}`;
       const m = findNumberSymbols(probe).find((x) => x.hasSoPrefix && x.index === 0);
-      if (m && numberPart.length <= 8) {
+      // (OCR's spaces do not count: "100B - NQ" is a number and its type.)
+      if (m && numberPart.replace(/\s+/g, '').length <= 8) {
         const parsed = { ...m.parsed, number: Number.NaN, numberText: '' };
         return { line: i, match: { ...m, parsed }, unreadNumber: true };
       }
     }
   }
-  // No "Số" read: a symbol opening a header line (the word lost to a speck), given as unsure.
-  for (let i = 0; i < end; i++) {
+  // No "Số" read: a symbol opening a header line (the word lost to a speck), given as unsure. A "Số" line
+  // read but not made out leaves the number unknown: a symbol on another line (a trích yếu's) is not it.
+  const soLine = lines.slice(0, end).some((l) => {
+    const so = SO_AT_START.exec(l.text);
+    return !!so && /\//.test(l.text) && !RECEIPT.test(l.fold.slice(0, so.index));
+  });
+  for (let i = 0; i < end && !soLine; i++) {
     const l = lines[i]!;
     if (!l.text) continue;
     const m = findNumberSymbols(l.text).find((x) => x.index <= 2);

@@ -93,8 +93,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const unreadDate = unreadDateLine(lines, zoneEnd);
   let dateLine = findDateLine(lines, symbol?.line ?? -1, opts.today, zoneEnd);
   // The written date line ("…, ngày … tháng … năm …") is the document's: when it cannot be read,
-  // another date of the header zone (one cited in the trích yếu) is not taken instead.
-  if (dateLine && unreadDate && unreadDate.index !== dateLine.line && unreadDate.index < dateLine.line + 1) {
+  // another date of the header zone (one cited in the trích yếu, a receipt stamp's above the header) is not taken instead.
+  if (dateLine && unreadDate && unreadDate.index !== dateLine.line) {
     const onUnread = findDateLine([unreadDate], -1, opts.today);
     if (!onUnread) dateLine = null;
   }

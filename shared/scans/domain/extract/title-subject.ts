@@ -19,7 +19,9 @@ export type { TitleHit } from './hits';
 
 export function findTitle(lines: Line[], vocab: ExtractVocabulary, after: number): TitleHit | null {
   const names = vocab.types.map((t) => ({ t, f: foldDiacritics(t.name) }));
-  const limit = Math.min(lines.length, Math.max(after + 12, Math.ceil(lines.length * 0.5)));
+  // After the number (when the date line was not read) the right column, an e-copy's signature, a
+  // receipt stamp and the marks may all come before the tên loại in reading order: up to 20 lines.
+  const limit = Math.min(lines.length, Math.max(after + 20, Math.ceil(lines.length * 0.5)));
   let best: (TitleHit & { score: number }) | null = null;
   for (let i = Math.max(0, after - 1); i < limit; i++) {
     const l = lines[i]!;
@@ -33,7 +35,9 @@ export function findTitle(lines: Line[], vocab: ExtractVocabulary, after: number
       for (const core of cores) {
         const sim = similarity(core, f);
         if (sim >= (f.length >= 8 ? 0.8 : 0.99)) {
-          const score = sim - (i <= after ? 0.05 : 0);
+          // A copy's form ("SAO Y", "BẢN SAO": an e-copy stamp at the top, the copy page at the end)
+          // is not the tên loại of the document copied: any other tên loại read wins over it.
+          const score = sim - (i <= after ? 0.05 : 0) - (t.partyCode === 'BS' ? 0.5 : 0);
           if (!best || score > best.score) best = { line: i, type: t, confidence: sim >= 0.99 ? 0.95 : 0.8, score };
         }
       }
@@ -69,6 +73,10 @@ function startsBody(l: Line): boolean {
   return !/^\p{Ll}/u.test(t);
 }
 const VV_RE = /^\s*v\s*[/|l1i]\s*[vy]\b\.?\s*[:.]?\s*/;
+/** A line opening with "- 2030" after one ending in "2026" carries on a range ("giai đoạn 2026 - 2030" wrapped): no list item. */
+/** An incoming-receipt stamp's line ("CV ĐẾN Số 2770 Ngày …", "ĐẾN"): stamped on the page, never part of a trích yếu. */
+const RECEIPT_LINE = /^(?:cv\s+|cong van\s+)?den\b/;
+const rangeGoesOn = (prev: string, line: string): boolean => /\d$/.test(prev.trim()) && /^[-–]\s*\d/.test(line);
 
 /** A line without the number-symbols in it ("Nghị quyết số 12-NQ/TU" wrapped: "12-NQ/TU" is no caps line). */
 function withoutSymbols(text: string): string {
@@ -110,9 +118,10 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       if (!l.text) break;
       if (SEPARATOR.test(l.text)) break;
       if (parts.length && startsBody(l)) break;
-      if (parts.length && /^[-+•]/.test(l.text)) break;
+      if (parts.length && /^[-+•]/.test(l.text) && !rangeGoesOn(parts[parts.length - 1]!, l.text)) break;
       // A long run of capitals after the subject is the issuing body above "Căn cứ" (QĐ, NQ).
-      if (parts.length && upperShare(l.text) > 0.8 && l.text.length > 6) break;
+      // (A number-symbol the trích yếu cites, wrapped onto a line of its own, is no caps line: "45-KL/TW".)
+      if (parts.length && upperShare(withoutSymbols(l.text)) > 0.8 && l.text.length > 6) break;
       if (!parts.length && (startsBody(l) || upperShare(l.text) > 0.8)) break;
       parts.push(l.text);
       from.push(i);
@@ -142,9 +151,9 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
     let j = i + 1;
     for (; j < lines.length && parts.length < 4; j++) {
       const n = lines[j]!;
-      if (!n.text || SEPARATOR.test(n.text) || isStampLine(n)) break;
-      const nf = lettersFold(n.fold);
-      if (BODY_START.test(nf) || /^[-+•]/.test(n.text)) break;
+      if (!n.text || SEPARATOR.test(n.text) || isStampLine(n) || RECEIPT_LINE.test(lettersFold(n.fold))) break;
+      // Body words in lower case ("thực hiện Kết luận …") carry on a wrapped V/v; written as a sentence they open the body.
+      if (startsBody(n) || (/^[-+•]/.test(n.text) && !rangeGoesOn(parts[parts.length - 1]!, n.text))) break;
       if (upperShare(withoutSymbols(n.text)) > 0.8) break;
       if (hasWrittenDate(n.fold)) break;
       parts.push(n.text);
@@ -168,7 +177,7 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
       const isMotto = !parts.length && [PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2].some((m) => mottoOn(n, m, 0.25));
       if (isStampLine(n) || (date && n.index === date.line) || isMotto) continue;
       const nf = lettersFold(n.fold);
-      if (BODY_START.test(nf) || SEPARATOR.test(n.text) || upperShare(n.text) > 0.8) break;
+      if (BODY_START.test(nf) || SEPARATOR.test(n.text) || upperShare(n.text) > 0.8 || RECEIPT_LINE.test(nf)) break;
       parts.push(n.text);
       from.push(j);
     }

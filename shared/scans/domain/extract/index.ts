@@ -101,7 +101,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const title = findTitle(lines, vocab, Math.max(symbol?.line ?? -1, dateLine?.line ?? -1));
   const subject = findSubject(lines, title, symbol, dateLine);
   const headerEnd = headerZoneEnd(lines, title, subject, symbol, dateLine);
-  const stamps = findStamps(lines, Math.max(headerEnd, (dateLine?.line ?? -1) + 1), stampsOfPages(layout));
+  const stamps = findStamps(lines, Math.max(headerEnd, zoneEnd, (dateLine?.line ?? -1) + 1), stampsOfPages(layout));
   if (!stamps.secrecy && !stamps.doubt && opts.unreadHeaderInk) stamps.doubt = SECRECY_UNREAD_INK;
   const issuer = findIssuer(lines, symbol, dateLine, title);
   // An attached document (a draft with its own header and signer) is not this one: the footer is read before it.

@@ -122,3 +122,11 @@ export function registerBody(fields: Scan['fields'], typed: Partial<Record<Revie
   }
   return body as ScanRegisterBody;
 }
+
+const TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', tif: 'image/tiff', tiff: 'image/tiff', pdf: 'application/pdf' };
+
+/** A file's type as the scans API names it: the browser's, else from the extension; undefined when it is no scan. */
+export function scanContentType(file: Pick<File, 'name' | 'type'>): string | undefined {
+  if (Object.values(TYPES).includes(file.type)) return file.type;
+  return TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''];
+}

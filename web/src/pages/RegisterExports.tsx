@@ -8,21 +8,7 @@ import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import type { Api } from '../api/client';
 import { useSession } from '../session';
 import { showError } from '../errors';
-
-/** The file name of a Content-Disposition header (RFC 6266 `filename*` first), else the fallback. */
-export function attachmentName(header: string | null, fallback: string): string {
-  if (!header) return fallback;
-  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1]!.trim());
-    } catch {
-      /* fall through to the plain name */
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
-  return plain ? plain[1]!.trim() : fallback;
-}
+import { attachmentName } from '../download';
 
 export async function downloadRegister(api: Api, register: 'incoming' | 'outgoing', year: number, format: 'xlsx' | 'csv'): Promise<void> {
   const r = await api.GET('/v1/registers/{register}/export', { params: { path: { register }, query: { year, format } }, parseAs: 'blob' });

@@ -20,10 +20,9 @@ import Alert from '@cloudscape-design/components/alert';
 import type { Api, IncomingEntry } from '../api/client';
 import { useSession } from '../session';
 import { showError } from '../errors';
-import type { Scan } from '../scan-fields';
+import { scanContentType, type Scan } from '../scan-fields';
 import { RegisteredNote, ScanIntakeReview } from './ScanIntakeReview';
 
-const TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', tif: 'image/tiff', tiff: 'image/tiff', pdf: 'application/pdf' };
 const POLL_MS = 1000;
 
 type Stage = 'announcing' | 'uploading' | 'reading' | 'done' | 'failed' | 'quarantined' | 'error';
@@ -39,12 +38,6 @@ interface Item {
   error?: string;
   entry?: IncomingEntry;
   startedReading?: number;
-}
-
-/** The file's type as the API names it: the browser's, else from the extension. */
-export function scanContentType(file: Pick<File, 'name' | 'type'>): string | undefined {
-  if (Object.values(TYPES).includes(file.type)) return file.type;
-  return TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''];
 }
 
 function put(url: string, headers: Record<string, string>, file: File, onProgress: (pct: number) => void): Promise<void> {

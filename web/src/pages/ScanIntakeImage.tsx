@@ -110,6 +110,7 @@ export function ScanIntakeImage({ file, pages, highlight, fileLabel }: { file: F
               height: box.h + 6,
               border: `3px solid ${TONE_COLOUR[shown.tone]}`,
               background: `${TONE_COLOUR[shown.tone]}22`,
+              boxSizing: 'border-box',
               borderRadius: 3,
               pointerEvents: 'none',
             }}

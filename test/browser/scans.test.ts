@@ -41,7 +41,8 @@ async function newPage(): Promise<Page> {
 async function dropFiles(page: Page, files: { name: string; type: string; path: string }[]): Promise<void> {
   const payload = files.map((f) => ({ name: f.name, type: f.type, data: readFileSync(f.path).toString('base64') }));
   const transfer = await page.evaluateHandle((items) => {
-    const dt = new DataTransfer();
+    // Runs in the page (DOM types are not the test's).
+    const dt = new (globalThis as unknown as { DataTransfer: new () => { items: { add(f: File): void } } }).DataTransfer();
     for (const f of items) {
       const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
       dt.items.add(new File([bytes], f.name, { type: f.type }));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bboxToPixels, confidenceTone, reasonInVietnamese, registerBody, scanContentType, secrecyUnsure, type Scan } from '../../web/src/scan-fields';
+import { bboxToPixels, confidenceTone, fieldTone, reasonInVietnamese, registerBody, scanContentType, secrecyUnsure, type Scan } from '../../web/src/scan-fields';
 import { OUTGOING_ISSUERS, toOutgoingBody, EMPTY_OUTGOING, outgoingError } from '../../web/src/outgoing';
 import { attachmentName } from '../../web/src/download';
 import { parseDayInput } from '../../web/src/format';
@@ -31,6 +31,22 @@ describe('confidence colouring', () => {
   it('never shows a less sure field in a better colour', () => {
     const rank = { low: 0, medium: 1, high: 2 };
     fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => (a <= b ? rank[confidenceTone(a)] <= rank[confidenceTone(b)] : true)));
+  });
+});
+
+describe('a field’s tone', () => {
+  it.each([
+    ['subject', { value: 'về công tác văn thư', confidence: 0.95 }, 'high'],
+    ['subject', { value: null, confidence: 0.2, reason: 'no trích yếu found' }, 'low'],
+    // No urgency mark read is "Thường", a reading like any other.
+    ['urgency', { value: null, confidence: 0.85, reason: 'no urgency mark (KHẨN, HỎA TỐC…) in the header zone' }, 'medium'],
+    // No secrecy mark in a clearly read zone: "not secret", read; with a reason: unsure, red.
+    ['secrecy', { value: null, confidence: 0.92 }, 'high'],
+    ['secrecy', { value: null, confidence: 0.4, reason: SECRECY_DOUBT }, 'low'],
+    ['secrecy', { value: 'mat', confidence: 0.8 }, 'medium'],
+    ['numberSymbol', undefined, 'low'],
+  ] as const)('%s %o is %s', (name, f, tone) => {
+    expect(fieldTone(name, f as never)).toBe(tone);
   });
 });
 

@@ -23,6 +23,17 @@ export function confidenceTone(confidence: number | null | undefined, hasValue =
 export const TONE_TEXT: Record<Tone, string> = { high: 'Độ tin cậy cao', medium: 'Cần kiểm tra', low: 'Cần nhập hoặc sửa' };
 export const TONE_COLOUR: Record<Tone, string> = { high: '#037f0c', medium: '#8d6605', low: '#d91515' };
 
+/**
+ * A field's tone. No value is red, except where "none" is itself a reading: no urgency mark
+ * (Thường), and no secrecy mark read in a clearly read zone (a secrecy without a value but with a
+ * reason is unsure: red, the clerk must choose).
+ */
+export function fieldTone(name: string, f: ScanField | undefined): Tone {
+  if (!f) return 'low';
+  const noneIsReading = name === 'urgency' || (name === 'secrecy' && !f.reason);
+  return confidenceTone(f.confidence, f.value != null || noneIsReading);
+}
+
 /** A box in page fractions as pixels of an image drawn `width` × `height`, clamped to the image. */
 export function bboxToPixels(b: Bbox, width: number, height: number): { x: number; y: number; w: number; h: number } {
   const clamp = (v: number) => Math.min(1, Math.max(0, v));

@@ -24,7 +24,7 @@ import { follow } from '../router';
 import { formatDate, parseDayInput } from '../format';
 import { SECRECY_LABELS, URGENCY_LABELS } from '../labels';
 import { showError, type ShownError } from '../errors';
-import { confidenceTone, fieldText, reasonInVietnamese, registerBody, REVIEW_FIELDS, secrecyUnsure, SYSTEM_LABELS, TONE_COLOUR, TONE_TEXT, type ReviewField, type Scan } from '../scan-fields';
+import { fieldTone, fieldText, reasonInVietnamese, registerBody, REVIEW_FIELDS, secrecyUnsure, SYSTEM_LABELS, TONE_COLOUR, TONE_TEXT, type ReviewField, type Scan } from '../scan-fields';
 import { ScanIntakeImage, type Highlight } from './ScanIntakeImage';
 
 const SECRECY_OPTIONS: SelectProps.Option[] = [{ value: '', label: 'Không mật' }, ...Object.entries(SECRECY_LABELS).map(([value, label]) => ({ value, label }))];
@@ -53,7 +53,7 @@ export function ScanIntakeReview({ scan, file, onRegistered }: { scan: Scan; fil
   const highlightOf = (k: ReviewField | null): Highlight | null => {
     const f = k ? scan.fields[k] : undefined;
     if (!k || !f?.bbox || !f.page) return null;
-    return { label: label(k), page: f.page, bbox: f.bbox, tone: confidenceTone(f.confidence, f.value != null) };
+    return { label: label(k), page: f.page, bbox: f.bbox, tone: fieldTone(k, f) };
   };
 
   const register = async () => {
@@ -80,7 +80,7 @@ export function ScanIntakeReview({ scan, file, onRegistered }: { scan: Scan; fil
 
   const field = (k: ReviewField) => {
     const f = scan.fields[k];
-    const tone = confidenceTone(f?.confidence, f?.value != null);
+    const tone = fieldTone(k, f);
     const percent = f ? `${Math.round(f.confidence * 100)}%` : '—';
     const reason = reasonInVietnamese(f?.reason);
     const props = { onFocus: () => setFocused(k), ariaLabel: label(k) };
@@ -127,7 +127,7 @@ export function ScanIntakeReview({ scan, file, onRegistered }: { scan: Scan; fil
         </Header>
       }
     >
-      <Grid gridDefinition={[{ colspan: { default: 12, m: 6 } }, { colspan: { default: 12, m: 6 } }]}>
+      <Grid gridDefinition={[{ colspan: { default: 12, xs: 6 } }, { colspan: { default: 12, xs: 6 } }]}>
         <ScanIntakeImage file={file} pages={scan.pages ?? 1} highlight={highlightOf(focused)} fileLabel={scan.fileName} />
         <form
           aria-label={`Thông tin đọc được từ ${scan.fileName}`}

@@ -63,6 +63,7 @@ export function OutgoingDetail({ id }: { id: string }) {
       if (r.data) {
         setEntry(r.data);
         setVoiding(false);
+        setReason('');
         setFlash('huy-so');
         return;
       }

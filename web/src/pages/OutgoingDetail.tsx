@@ -172,7 +172,7 @@ export function OutgoingDetail({ id }: { id: string }) {
         <SpaceBetween size="m">
           <Box>Số đã hủy vẫn được giữ trong sổ văn bản đi và không được cấp lại cho văn bản khác.</Box>
           <FormField label={L.reason} errorText={problem?.fields.reason}>
-            <Textarea value={reason} onChange={(e) => setReason(e.detail.value)} rows={3} />
+            <Textarea value={reason} onChange={(e) => (setReason(e.detail.value), setProblem(null))} rows={3} />
           </FormField>
           {problem && <Alert type="error">{[problem.summary, ...problem.other].join(' ')}</Alert>}
         </SpaceBetween>

@@ -38,8 +38,10 @@ export function OutgoingNew() {
     const first = (Object.keys(EMPTY_OUTGOING) as (keyof OutgoingDraft)[]).find((k) => problem?.fields[k]);
     if (first) refs.current[first]?.focus();
   }, [problem]);
-  const set = (k: keyof OutgoingDraft) => (e: { detail: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.detail.value }));
-  const choose = (k: keyof OutgoingDraft) => (e: { detail: { selectedOption: SelectProps.Option } }) => setDraft((d) => ({ ...d, [k]: e.detail.selectedOption.value ?? '' }));
+  // A field the clerk changes loses its refusal (the API judges it again on the next send).
+  const edited = (k: keyof OutgoingDraft) => setProblem((p) => (p?.fields[k] ? { ...p, fields: Object.fromEntries(Object.entries(p.fields).filter(([f]) => f !== k)) } : p));
+  const set = (k: keyof OutgoingDraft) => (e: { detail: { value: string } }) => (setDraft((d) => ({ ...d, [k]: e.detail.value })), edited(k));
+  const choose = (k: keyof OutgoingDraft) => (e: { detail: { selectedOption: SelectProps.Option } }) => (setDraft((d) => ({ ...d, [k]: e.detail.selectedOption.value ?? '' })), edited(k));
   const err = (k: keyof OutgoingDraft) => problem?.fields[k];
 
   const submit = async () => {

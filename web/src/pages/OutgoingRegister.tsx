@@ -27,7 +27,15 @@ const PAGE_SIZE = 20;
 const ALL: SelectProps.Option = { value: '', label: 'Tất cả' };
 
 export function OutgoingStatus({ entry }: { entry: Pick<OutgoingEntry, 'status'> }) {
-  return entry.status === 'void' ? <StatusIndicator type="stopped">Đã hủy số</StatusIndicator> : <StatusIndicator type="success">Đã cấp số</StatusIndicator>;
+  return entry.status === 'void' ? (
+    <StatusIndicator type="stopped" wrapText={false}>
+      Đã hủy số
+    </StatusIndicator>
+  ) : (
+    <StatusIndicator type="success" wrapText={false}>
+      Đã cấp số
+    </StatusIndicator>
+  );
 }
 
 const columns: TableProps.ColumnDefinition<OutgoingEntry>[] = [
@@ -56,7 +64,7 @@ const columns: TableProps.ColumnDefinition<OutgoingEntry>[] = [
       </SpaceBetween>
     ),
   },
-  { id: 'status', header: 'Tình trạng', cell: (e) => <OutgoingStatus entry={e} />, minWidth: 120 },
+  { id: 'status', header: 'Tình trạng', cell: (e) => <OutgoingStatus entry={e} />, minWidth: 130 },
 ];
 
 export function OutgoingRegister() {

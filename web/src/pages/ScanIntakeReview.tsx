@@ -84,7 +84,7 @@ export function ScanIntakeReview({ scan, file, onRegistered }: { scan: Scan; fil
     const percent = f ? `${Math.round(f.confidence * 100)}%` : '—';
     const reason = reasonInVietnamese(f?.reason);
     const props = { onFocus: () => setFocused(k), ariaLabel: label(k) };
-    const set = (v: string) => setTyped((t) => ({ ...t, [k]: v }));
+    const set = (v: string) => (setTyped((t) => ({ ...t, [k]: v })), setProblem((p) => (p?.fields[k] ? { ...p, fields: Object.fromEntries(Object.entries(p.fields).filter(([f]) => f !== k)) } : p)));
     let control;
     if (k === 'secrecy' || k === 'urgency') {
       const options = k === 'secrecy' ? SECRECY_OPTIONS : URGENCY_OPTIONS;

@@ -114,6 +114,15 @@ describe('the văn thư at scan intake', () => {
     await form.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'tiep-nhan-van-ban-quet.png') });
 
+    // The PDF's pages are drawn from the dropped file (pdf.js), page 2 a click away.
+    const pdfForm = page.getByRole('form', { name: 'Thông tin đọc được từ s1-001.pdf' });
+    const pdfPage = page.getByRole('img', { name: 'Trang 1 của s1-001.pdf' });
+    await pdfPage.waitFor();
+    expect((await pdfPage.boundingBox())!.height).toBeGreaterThan(300);
+    await page.getByRole('button', { name: 'Trang 2 của văn bản' }).click();
+    await page.getByRole('img', { name: 'Trang 2 của s1-001.pdf' }).waitFor();
+    expect(await pdfForm.getByLabel('Số, ký hiệu', { exact: true }).inputValue()).not.toBe('');
+
     // The clerk corrects the number-symbol and the trích yếu, says it is not secret, and registers.
     const subject = 'Kết luận về công tác văn thư, lưu trữ (văn thư đã sửa)';
     await form.getByLabel('Số, ký hiệu', { exact: true }).fill(png.numberSymbol);

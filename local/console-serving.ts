@@ -26,6 +26,7 @@ export interface ConsoleConfig {
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
@@ -40,17 +41,23 @@ const TYPES: Record<string, string> = {
 export const CONSOLE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-const SECURITY_HEADERS = {
-  'content-security-policy': CONSOLE_CSP,
+/** The policy with more origins the console may connect to (the storage its scans are PUT to). */
+export const consoleCsp = (connect: readonly string[] = []) => (connect.length ? CONSOLE_CSP.replace("connect-src 'self'", `connect-src 'self' ${connect.join(' ')}`) : CONSOLE_CSP);
+
+const securityHeaders = (csp: string) => ({
+  'content-security-policy': csp,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
-};
+});
 
 const NOT_CONSOLE = /^\/(v1|oauth2|_local|\.well-known)(\/|$)/;
 
-export function consoleEndpoint(opts: { dist?: string } = {}): Extra {
+/** `connect`: origins besides its own the console may connect to (the storage of presigned uploads). */
+export function consoleEndpoint(opts: { dist?: string; connect?: readonly string[] } = {}): Extra {
   const dist = opts.dist ?? CONSOLE_DIST;
+  const headers = securityHeaders(consoleCsp(opts.connect));
+  const send = (req: http.IncomingMessage, res: http.ServerResponse, status: number, type: string, body: Buffer, cache: string) => sendWith(headers, req, res, status, type, body, cache);
   return async (req, _body, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -83,8 +90,8 @@ export function consoleEndpoint(opts: { dist?: string } = {}): Extra {
   };
 }
 
-function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, type: string, body: Buffer, cache: string): true {
-  res.writeHead(status, { 'content-type': type, 'content-length': String(body.length), 'cache-control': cache, ...SECURITY_HEADERS });
+function sendWith(headers: Record<string, string>, req: http.IncomingMessage, res: http.ServerResponse, status: number, type: string, body: Buffer, cache: string): true {
+  res.writeHead(status, { 'content-type': type, 'content-length': String(body.length), 'cache-control': cache, ...headers });
   res.end(req.method === 'HEAD' ? undefined : body);
   return true;
 }

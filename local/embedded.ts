@@ -151,7 +151,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
       if (failed) throw failed.reason;
       for (const r of started) if (r.status === 'fulfilled' && r.value.extra) extras.push(r.value.extra);
     }
-    extras.push(consoleEndpoint());
+    extras.push(consoleEndpoint({ connect: [s3.endpoint] }));
     await preload;
 
     let url: string | undefined;

@@ -43,7 +43,8 @@ const s3Error = (ctx: KoaContext, status: number, code: string, message: string)
  * cover what was sent, 412 PreconditionFailed to a conditional PUT over an existing object.
  */
 async function checkPresignedSignature(ctx: KoaContext, next: () => Promise<void>): Promise<void> {
-  if (isPresignedV4(ctx.url)) {
+  // A CORS preflight carries no signature of its own (S3 answers it from the bucket's CORS rules).
+  if (ctx.method !== 'OPTIONS' && isPresignedV4(ctx.url)) {
     const problem = await presignedV4Problem({ method: ctx.method, url: ctx.url, headers: ctx.headers }, (id) => S3RVER_SECRETS[id]);
     if (problem) return s3Error(ctx, 403, 'SignatureDoesNotMatch', `The request signature we calculated does not match the signature you provided: ${problem}`);
   }
@@ -57,10 +58,19 @@ async function checkPresignedSignature(ctx: KoaContext, next: () => Promise<void
   await next();
 }
 
+/**
+ * The console uploads a scan from the browser with the presigned PUT (another origin than the
+ * console's): the bucket allows it by CORS, as the cloud bucket does for the console's origin.
+ * Embedded, s3rver listens on the loopback only and the signature is what authorises a PUT.
+ */
+const CORS = Buffer.from(
+  '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>',
+);
+
 export async function startS3(opts: { dir: string; bucket: string; port?: number; onEvent?: (event: unknown) => void }): Promise<RunningS3> {
   mkdirSync(opts.dir, { recursive: true });
   const port = opts.port ?? (await freePort());
-  const server = new S3rver({ port, address: '127.0.0.1', directory: opts.dir, silent: true, configureBuckets: [{ name: opts.bucket, configs: [] }] } as never);
+  const server = new S3rver({ port, address: '127.0.0.1', directory: opts.dir, silent: true, configureBuckets: [{ name: opts.bucket, configs: [CORS] }] } as never);
   // Before s3rver's own middleware (Koa composes them when the server starts listening).
   (server as unknown as { middleware: unknown[] }).middleware.unshift(checkPresignedSignature);
   if (opts.onEvent) server.on('event', opts.onEvent);

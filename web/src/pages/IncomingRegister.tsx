@@ -24,6 +24,7 @@ import { formatDate, parseDayInput, todayInOffice } from '../format';
 import { FIELD_LABELS, STATUS_LABELS, type IncomingStatus } from '../labels';
 import { showError } from '../errors';
 import { DueText, SecrecyBadge, StatusText, UrgencyBadge } from './entry-badges';
+import { RegisterExports } from './RegisterExports';
 
 const PAGE_SIZE = 20;
 const ALL: SelectProps.Option = { value: '', label: 'Tất cả' };
@@ -196,6 +197,7 @@ export function IncomingRegister() {
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <Button iconName="refresh" ariaLabel="Tải lại" onClick={() => setReload((n) => n + 1)} />
+              <RegisterExports register="incoming" year={filters.year} onError={setError} />
               {isClerk && (
                 <Button variant="primary" href="/van-ban-den/vao-so" onFollow={follow}>
                   Vào sổ văn bản

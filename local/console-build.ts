@@ -36,7 +36,8 @@ export async function ensureConsoleBuilt(log: (line: string) => void): Promise<'
   const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const out = `${CONSOLE_DIST}.build-${process.pid}-${Date.now()}`;
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(WEB, 'vite.config.ts'), '--outDir', out], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    // A production build whoever starts the office (vitest sets NODE_ENV=test, which would give React's development build).
+    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(WEB, 'vite.config.ts'), '--outDir', out], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
     child.once('exit', resolve);
     child.once('error', () => resolve(null));
   });

@@ -14,6 +14,7 @@ import { homeOf, sectionsFor, SECTIONS } from './navigation';
 import { CLEARANCE_LABELS, ROLE_LABELS, type Role } from './labels';
 import { IncomingRegister } from './pages/IncomingRegister';
 import Spinner from '@cloudscape-design/components/spinner';
+import { workRoute } from './pages/console-routes';
 
 // The first screen (the register) ships in the main bundle; the other pages load when opened.
 const IncomingNew = lazy(() => import('./pages/IncomingNew').then((m) => ({ default: m.IncomingNew })));
@@ -26,6 +27,8 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === '/van-ban-den/vao-so') return <IncomingNew />;
   const entry = /^\/van-ban-den\/([A-Za-z0-9_-]{1,64})$/.exec(pathname);
   if (entry) return <IncomingDetail id={entry[1]!} />;
+  const work = workRoute(pathname);
+  if (work) return work;
   const section = SECTIONS.find((s) => s.href === pathname);
   if (section) {
     return (

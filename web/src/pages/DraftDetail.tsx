@@ -83,7 +83,21 @@ export function DraftDetail({ id }: { id: string }) {
       header={
         <SpaceBetween size="xs">
           {crumbs}
-          <Header variant="h1" description={`${draft.typeCode} — ${draft.subject}`} info={<DraftStatusText status={draft.status} />}>
+          <Header
+            variant="h1"
+            description={
+              <>
+                {draft.typeCode} — {draft.subject}
+                {task && (
+                  <>
+                    {' · '}
+                    {STEP_LABELS[task.step] ?? task.step}, hạn <DueAt dueAt={task.dueAt} />
+                  </>
+                )}
+              </>
+            }
+            info={<DraftStatusText status={draft.status} />}
+          >
             {draft.numberSymbol ? `Dự thảo đã ban hành: số ${draft.numberSymbol}` : 'Dự thảo văn bản'}
           </Header>
         </SpaceBetween>
@@ -103,6 +117,15 @@ export function DraftDetail({ id }: { id: string }) {
             </SpaceBetween>
           </Alert>
         )}
+        <Grid gridDefinition={[{ colspan: { default: 12, s: 7 } }, { colspan: { default: 12, s: 5 } }]}>
+          <Container header={<Header variant="h2">Nội dung dự thảo</Header>}>
+            <DraftText body={draft.body} />
+          </Container>
+          <Container header={<Header variant="h2">Kết quả kiểm tra thể thức</Header>}>
+            <Findings draft={draft} />
+          </Container>
+        </Grid>
+        {mine && task && <DecisionPanel draft={draft} step={task.step} onDecided={reload} />}
         <Container header={<Header variant="h2">Thông tin dự thảo</Header>}>
           <KeyValuePairs
             columns={4}
@@ -125,15 +148,6 @@ export function DraftDetail({ id }: { id: string }) {
             ]}
           />
         </Container>
-        {mine && task && <DecisionPanel draft={draft} step={task.step} onDecided={reload} />}
-        <Grid gridDefinition={[{ colspan: { default: 12, l: 8 } }, { colspan: { default: 12, l: 4 } }]}>
-          <Container header={<Header variant="h2">Nội dung dự thảo</Header>}>
-            <DraftText body={draft.body} />
-          </Container>
-          <Container header={<Header variant="h2">Kết quả kiểm tra thể thức</Header>}>
-            <Findings draft={draft} />
-          </Container>
-        </Grid>
         <Container header={<Header variant="h2">Quá trình xử lý</Header>}>
           <History draft={draft} />
         </Container>

@@ -64,7 +64,7 @@ export function DraftText({ body, label = 'Nội dung dự thảo' }: { body: st
     <pre
       aria-label={label}
       tabIndex={0}
-      style={{ whiteSpace: 'pre-wrap', overflowX: 'auto', fontFamily: '"Times New Roman", "Liberation Serif", serif', fontSize: 15, lineHeight: 1.45, margin: 0, maxHeight: 560, overflowY: 'auto' }}
+      style={{ whiteSpace: 'pre-wrap', overflowX: 'auto', fontFamily: '"Liberation Mono", "DejaVu Sans Mono", "Courier New", monospace', fontSize: 13, lineHeight: 1.5, margin: 0, maxHeight: 560, overflowY: 'auto' }}
     >
       {body}
     </pre>

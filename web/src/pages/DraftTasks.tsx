@@ -37,7 +37,7 @@ export function DraftTasks({ title, description, tasks, loading, empty }: { titl
             t.kind === 'follow-up' ? <Badge color="severity-high">Đôn đốc (đã quá hạn, chuyển lên)</Badge> : t.escalated ? <Badge color="severity-medium">Đã gia hạn</Badge> : 'Chờ tôi quyết định',
           minWidth: 140,
         },
-        { id: 'dept', header: 'Ban soạn thảo', cell: (t) => t.dept ?? '—' },
+        { id: 'issuer', header: 'Cơ quan ban hành', cell: (t) => t.issuerCode },
         { id: 'due', header: 'Hạn', cell: (t) => <DueAt dueAt={t.dueAt} />, minWidth: 170 },
         { id: 'round', header: 'Lần trình', cell: (t) => t.round },
       ]}

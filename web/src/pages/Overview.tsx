@@ -2,7 +2,7 @@
  * Tổng quan trong ngày, for the office's leaders: each figure comes whole from an endpoint that
  * counts on the server what this person may see (never counted here from a page of a list):
  * letters in today and overdue letters (GET /v1/registers/incoming/counts), reports not submitted
- * per report type (GET /v1/reports/status), the drafts waiting for this person's approval and the
+ * per report type (GET /v1/reports/status, for the period due now), the drafts waiting for this person's approval and the
  * overdue steps escalated to them (their own task list, GET /v1/tasks, read to its end).
  */
 import { useEffect, useState } from 'react';
@@ -21,6 +21,7 @@ import { follow } from '../router';
 import { formatDate, formatDateTime, todayInOffice } from '../format';
 import { taskFigures } from '../drafts';
 import { allTasks } from '../use-tasks';
+import { periodDueNow } from '../overview';
 
 type ReportStatus = Schemas['ReportStatus'];
 /** A figure, or why it is not known (the endpoint refused or failed). */
@@ -46,7 +47,11 @@ async function load(api: ReturnType<typeof useSession>['api'], today: string): P
     api.GET('/v1/report-types').catch(() => null),
   ]);
   const activeTypes = (types?.data?.items ?? []).filter((t) => t.active);
-  const statuses = await Promise.all(activeTypes.map((t) => api.GET('/v1/reports/status', { params: { query: { reportType: t.code } } }).then((r) => r.data ?? null).catch(() => null)));
+  const statuses = await Promise.all(activeTypes.map((t) => {
+      const period = periodDueNow(t.period, today);
+      return api.GET('/v1/reports/status', { params: { query: { reportType: t.code, ...(period ? { period } : {}) } } }).then((r) => r.data ?? null).catch(() => null);
+    }),
+  );
   const reports = statuses.filter((s): s is ReportStatus => s !== null);
   const fig = tasks && 'tasks' in tasks ? taskFigures(tasks.tasks) : null;
   return {

@@ -146,11 +146,17 @@ export function draftError(status: number, body: ApiError | undefined): DraftErr
   return { summary: DRAFT_CODES[code] ?? base.summary, fields, other };
 }
 
+/** What of the browser's localStorage the list needs (a Map stands in for it in tests). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 /** Where a person's own drafts are remembered in this browser (one list per person). */
 export const rememberKey = (sub: string): string => `daumoi:du-thao:${sub}`;
 
 /** The remembered draft ids, newest first, at most `max`; junk in storage reads as none. */
-export function rememberedDrafts(storage: Pick<Storage, 'getItem'>, sub: string, max = 50): string[] {
+export function rememberedDrafts(storage: Pick<KeyValueStore, 'getItem'>, sub: string, max = 50): string[] {
   try {
     const v: unknown = JSON.parse(storage.getItem(rememberKey(sub)) ?? '[]');
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(x)).slice(0, max) : [];
@@ -159,7 +165,7 @@ export function rememberedDrafts(storage: Pick<Storage, 'getItem'>, sub: string,
   }
 }
 
-export function rememberDraft(storage: Pick<Storage, 'getItem' | 'setItem'>, sub: string, id: string, max = 50): void {
+export function rememberDraft(storage: KeyValueStore, sub: string, id: string, max = 50): void {
   const ids = [id, ...rememberedDrafts(storage, sub, max).filter((x) => x !== id)].slice(0, max);
   storage.setItem(rememberKey(sub), JSON.stringify(ids));
 }

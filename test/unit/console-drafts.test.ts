@@ -10,6 +10,7 @@ import {
   rememberDraft,
   rememberedDrafts,
   sortFindings,
+  withoutEnglishGloss,
   taskFigures,
   type Severity,
 } from '../../web/src/drafts';
@@ -72,6 +73,15 @@ describe('precheck findings', () => {
       }),
     );
   });
+});
+
+describe('findings as a person reads them', () => {
+  it.each([
+    ['Ngày tháng để trống, sẽ ghi khi ký ban hành (date left blank until signature)', 'Ngày tháng để trống, sẽ ghi khi ký ban hành'],
+    ['Thiếu hồ sơ: Tờ trình (to-trinh)', 'Thiếu hồ sơ: Tờ trình (to-trinh)'],
+    ['Thiếu căn cứ (Điều lệ Đảng)', 'Thiếu căn cứ (Điều lệ Đảng)'],
+    ['Only English (no Vietnamese)', 'Only English (no Vietnamese)'],
+  ])('%s', (message, shown) => expect(withoutEnglishGloss(message)).toBe(shown));
 });
 
 describe('the API’s refusals of a draft or a decision, in Vietnamese', () => {

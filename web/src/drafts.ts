@@ -75,6 +75,12 @@ export function sortFindings<F extends { severity: Severity }>(findings: readonl
   return findings.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
 }
 
+/** The precheck's sentences end with an English gloss in brackets for the log; a person reads the Vietnamese. */
+export function withoutEnglishGloss(message: string): string {
+  const m = /^(.*\S)\s*\(([\x20-\x7e]*)\)\s*$/s.exec(message);
+  return m && /[a-z]{2,} [a-z]{2,}/i.test(m[2]!) && /[^\x00-\x7f]/.test(m[1]!) ? m[1]! : message;
+}
+
 export type DueState = 'overdue' | 'soon' | 'ok';
 
 /** Overdue once the due instant has passed; soon within the last 24 hours before it. */

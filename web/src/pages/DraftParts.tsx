@@ -4,7 +4,7 @@ import Box from '@cloudscape-design/components/box';
 import Table from '@cloudscape-design/components/table';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { formatDateTime } from '../format';
-import { DRAFT_STATUS_LABELS, SEVERITY_LABELS, decisionLabel, dueState, sortFindings, stepLabel, type Draft, type DraftStatus } from '../drafts';
+import { DRAFT_STATUS_LABELS, SEVERITY_LABELS, withoutEnglishGloss, decisionLabel, dueState, sortFindings, stepLabel, type Draft, type DraftStatus } from '../drafts';
 import { ROLE_LABELS, type Role } from '../labels';
 
 const STATUS_TYPE: Record<DraftStatus, StatusIndicatorProps.Type> = {
@@ -49,7 +49,7 @@ export function Findings({ draft }: { draft: Draft }) {
         {findings.map((f, i) => (
           <li key={i} style={{ marginBottom: 8 }}>
             <StatusIndicator type={SEVERITY_TYPE[f.severity]}>
-              <b>{SEVERITY_LABELS[f.severity]}:</b> {f.message}
+              <b>{SEVERITY_LABELS[f.severity]}:</b> {withoutEnglishGloss(f.message)}
             </StatusIndicator>
           </li>
         ))}
@@ -64,7 +64,7 @@ export function DraftText({ body, label = 'Nội dung dự thảo' }: { body: st
     <pre
       aria-label={label}
       tabIndex={0}
-      style={{ whiteSpace: 'pre-wrap', overflowX: 'auto', fontFamily: '"Liberation Mono", "DejaVu Sans Mono", "Courier New", monospace', fontSize: 13, lineHeight: 1.5, margin: 0, maxHeight: 560, overflowY: 'auto' }}
+      style={{ whiteSpace: 'pre-wrap', overflowX: 'auto', fontFamily: 'Consolas, "DejaVu Sans Mono", "Noto Sans Mono", "Courier New", monospace', fontSize: 13, lineHeight: 1.5, margin: 0, maxHeight: 560, overflowY: 'auto' }}
     >
       {body}
     </pre>

@@ -100,11 +100,13 @@ export function MyWork() {
               header: 'Số, ký hiệu; ngày',
               cell: (e) => (
                 <>
-                  <Box fontWeight="bold">{e.numberSymbol}</Box>
+                  <Box fontWeight="bold">
+                    <span style={{ whiteSpace: 'nowrap' }}>{e.numberSymbol}</span>
+                  </Box>
                   <Box variant="small">ngày {formatDate(e.documentDate)}</Box>
                 </>
               ),
-              minWidth: 120,
+              minWidth: 150,
             },
             {
               id: 'subject',
@@ -132,6 +134,7 @@ export function MyWork() {
                   Cập nhật
                 </Button>
               ),
+              minWidth: 110,
             },
           ]}
           empty={<Box textAlign="center">Không có văn bản nào được giao cho bạn{openOnly ? ' đang chờ xử lý' : ''}.</Box>}

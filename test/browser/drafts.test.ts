@@ -146,6 +146,42 @@ describe('a draft from the department to its number', () => {
     await dept.getByRole('table', { name: 'Quá trình xử lý' }).getByText('Bổ sung căn cứ Quy định số 66-QĐ/TW').waitFor();
   });
 
+  it('four eyes: a leader who appraised may not approve (said in Vietnamese, not in their inbox); a second leader approves', async () => {
+    // The Chánh Văn phòng also holds the chuyên viên's and Thường trực's roles (the admin's audited change).
+    const both = await call(office, office.token('admin'), 'PUT', '/v1/users/chanhvp', { roles: ['lanh-dao-vp', 'thuong-truc', 'chuyen-vien'], clearance: 'toi-mat', dept: null, reason: 'Kiêm nhiệm thẩm định và phê duyệt' });
+    expect(both.status).toBe(200);
+    const t = nqWith('về tổ chức hội nghị sơ kết công tác dân vận');
+    const created = await call(office, office.token('bantochuc'), 'POST', '/v1/drafts', demoNqDraft(t));
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    await draftWhen(office, office.token('bantochuc'), id, (d) => d.pendingTask?.step === 'appraisal');
+
+    const chanh = await pageOf();
+    await signInAs(chanh, office.url, 'chanhvp', 'Việc của tôi', '/viec-cua-toi');
+    await chanh.getByRole('table', { name: 'Dự thảo chờ tôi xử lý' }).getByRole('link', { name: `NQ — ${t.subject}` }).click();
+    await chanh.getByRole('button', { name: 'Đồng ý, trình phê duyệt' }).click();
+    await chanh.getByText('Chờ phê duyệt').first().waitFor({ timeout: 30_000 });
+    // Not in the appraiser's approval inbox…
+    await chanh.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Phê duyệt dự thảo', exact: true }).click();
+    await chanh.getByRole('table', { name: 'Chờ tôi phê duyệt' }).getByText('Không có dự thảo nào chờ bạn quyết định.').waitFor();
+    // …and refused by the API when tried from the draft's page.
+    await chanh.goto(`${office.url}/du-thao/${id}`);
+    await chanh.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await chanh.getByText(/nguyên tắc hai người/).waitFor();
+    expect((await call(office, office.token('bithu'), 'GET', `/v1/drafts/${id}`)).body.status).toBe('approval');
+
+    const bithu = await pageOf();
+    await signInAs(bithu, office.url, 'bithu', 'Phê duyệt dự thảo', '/phe-duyet');
+    await bithu.getByRole('table', { name: 'Chờ tôi phê duyệt' }).getByRole('link', { name: `NQ — ${t.subject}` }).click();
+    await bithu.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await bithu.getByRole('heading', { level: 1, name: /^Dự thảo đã ban hành: số \d+-NQ\/TU$/ }).waitFor({ timeout: 60_000 });
+    const steps = (await call(office, office.token('bithu'), 'GET', `/v1/drafts/${id}`)).body.history.filter((h: any) => h.decision).map((h: any) => [h.step, h.actor.username]);
+    expect(steps).toEqual([
+      ['appraisal', 'chanhvp'],
+      ['approval', 'bithu'],
+    ]);
+  });
+
   it('a person of another department never receives the draft, in any response of the console', async () => {
     const t = nqWith('về kiện toàn tổ chức bộ máy các ban đảng năm 2027');
     const created = await call(office, office.token('bantochuc'), 'POST', '/v1/drafts', demoNqDraft(t));

@@ -163,7 +163,9 @@ describe('a draft from the department to its number', () => {
     await chanh.getByText('Chờ phê duyệt').first().waitFor({ timeout: 30_000 });
     // Not in the appraiser's approval inbox…
     await chanh.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Phê duyệt dự thảo', exact: true }).click();
-    await chanh.getByRole('table', { name: 'Chờ tôi phê duyệt' }).getByText('Không có dự thảo nào chờ bạn quyết định.').waitFor();
+    // (both tables come from one answer: once the second has loaded, so has the first)
+    await chanh.getByRole('table', { name: 'Quá hạn, cần đôn đốc' }).getByText('Không có bước nào quá hạn được chuyển lên bạn.').waitFor();
+    expect(await chanh.getByRole('table', { name: 'Chờ tôi phê duyệt' }).getByRole('link', { name: `NQ — ${t.subject}` }).count()).toBe(0);
     // …and refused by the API when tried from the draft's page.
     await chanh.goto(`${office.url}/du-thao/${id}`);
     await chanh.getByRole('button', { name: 'Phê duyệt', exact: true }).click();

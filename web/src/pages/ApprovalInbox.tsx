@@ -19,7 +19,8 @@ export function ApprovalInbox() {
   const [tick, setTick] = useState(0);
   const { tasks, complete, error } = useTasks(api, tick);
   const loading = tasks === null && !error;
-  const act = (tasks ?? []).filter((t) => t.kind === 'act');
+  // Approvals only: an appraisal waiting for a leader who is also a chuyên viên is in their Việc của tôi.
+  const act = (tasks ?? []).filter((t) => t.kind === 'act' && t.step === 'approval');
   const followUp = (tasks ?? []).filter((t) => t.kind === 'follow-up');
   return (
     <ContentLayout

@@ -58,13 +58,17 @@ export function Findings({ draft }: { draft: Draft }) {
   );
 }
 
-/** The draft's text as typed: its layout (header columns, signature block) is made with spaces. */
+/**
+ * The draft's text as typed (line breaks and spaces kept), in the console's own font: monospace
+ * fonts on Linux draw Vietnamese stacked diacritics apart (seen in the screenshots), which
+ * matters more than the typed columns lining up.
+ */
 export function DraftText({ body, label = 'Nội dung dự thảo' }: { body: string; label?: string }) {
   return (
     <pre
       aria-label={label}
       tabIndex={0}
-      style={{ whiteSpace: 'pre-wrap', overflowX: 'auto', fontFamily: 'Consolas, "DejaVu Sans Mono", "Noto Sans Mono", "Courier New", monospace', fontSize: 13, lineHeight: 1.5, margin: 0, maxHeight: 560, overflowY: 'auto' }}
+      style={{ whiteSpace: 'pre-wrap', overflowX: 'auto', fontFamily: 'inherit', fontSize: 14, lineHeight: 1.5, margin: 0, maxHeight: 560, overflowY: 'auto' }}
     >
       {body}
     </pre>

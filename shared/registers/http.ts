@@ -49,7 +49,10 @@ export function registersOperations({ registers, links, clock, office }: Registe
       const version = requiredVersion(req.body.version, req.headers['if-match']);
       return withEtag(await registers.voidOutgoing(req.params.id, req.body.reason, version, writer(req)));
     },
-    getRegisterCounts: async (req) => registers.counts(req.params.register, req.query.year ?? thisYear(), req.caller),
+    getRegisterCounts: async (req) => {
+      const { year, ...days } = req.query;
+      return registers.counts(req.params.register, year ?? thisYear(), req.caller, days);
+    },
   };
 }
 

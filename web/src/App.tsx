@@ -15,6 +15,7 @@ import { CLEARANCE_LABELS, ROLE_LABELS, type Role } from './labels';
 import { IncomingRegister } from './pages/IncomingRegister';
 import Spinner from '@cloudscape-design/components/spinner';
 import { clerkPage } from './pages/clerk-routes';
+import { workRoute } from './pages/console-routes';
 
 // The first screen (the register) ships in the main bundle; the other pages load when opened.
 const IncomingNew = lazy(() => import('./pages/IncomingNew').then((m) => ({ default: m.IncomingNew })));
@@ -29,6 +30,8 @@ function Page({ pathname }: { pathname: string }) {
   if (entry) return <IncomingDetail id={entry[1]!} />;
   const clerk = clerkPage(pathname);
   if (clerk) return clerk;
+  const work = workRoute(pathname);
+  if (work) return work;
   const section = SECTIONS.find((s) => s.href === pathname);
   if (section) {
     return (

@@ -18,6 +18,8 @@ export const SECTIONS: readonly Section[] = [
   { label: 'Văn bản đi', href: '/van-ban-di', roles: OFFICE },
   { label: 'Việc của tôi', href: '/viec-cua-toi', roles: ['chuyen-vien', 'lanh-dao-vp', 'thuong-truc'] },
   { label: 'Dự thảo', href: '/du-thao', roles: ['ban-tham-muu', 'chuyen-vien', 'lanh-dao-vp', 'thuong-truc'] },
+  { label: 'Phê duyệt dự thảo', href: '/phe-duyet', roles: ['thuong-truc', 'lanh-dao-vp'] },
+  { label: 'Tổng quan trong ngày', href: '/tong-quan', roles: ['thuong-truc', 'lanh-dao-vp'] },
   { label: 'Báo cáo', href: '/bao-cao', roles: OFFICE },
   { label: 'Quản trị', href: '/quan-tri', roles: ['admin'] },
 ];

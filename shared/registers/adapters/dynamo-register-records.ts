@@ -18,7 +18,7 @@ import type { KeyOwner, UniqueClaim } from '../domain/duplicates';
 import type { RegisterEntry, RegisterName } from '../domain/model';
 import { secrecyRank } from '../domain/rules';
 import { storedForm } from '../domain/visibility';
-import type { EntryFilter, Page, PageRequest, RegisterRecords, ReplaceOutcome } from '../ports/register-records';
+import type { CountRange, EntryFilter, Page, PageRequest, RegisterRecords, ReplaceOutcome } from '../ports/register-records';
 import { decodeCursor, encodeCursor, GSI1_KEY } from '../../platform/aws/cursor';
 import type { TransactItem } from './gapless-counter';
 
@@ -134,18 +134,19 @@ export class DynamoRegisterRecords implements RegisterRecords {
     }
   }
 
-  async *countRows(register: RegisterName, year: number, maxRank: number): AsyncIterable<CountRow[]> {
+  async *countRows(register: RegisterName, year: number, maxRank: number, range?: CountRange): AsyncIterable<CountRow[]> {
     let start: Record<string, unknown> | undefined;
+    const days = range ? filterExpression({ dateField: range.dateField, from: range.from, to: range.to }) : { filters: [], names: {}, values: {} };
     do {
       const r = await this.db.send(
         new QueryCommand({
           TableName: this.table,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
-          FilterExpression: 'secrecyRank <= :rank',
+          FilterExpression: ['secrecyRank <= :rank', ...days.filters].join(' AND '),
           ProjectionExpression: '#status, #book, #typeCode, #dueAt',
-          ExpressionAttributeNames: { '#status': 'status', '#book': 'book', '#typeCode': 'typeCode', '#dueAt': 'dueAt' },
-          ExpressionAttributeValues: { ':pk': `REGLIST#${register}#${year}`, ':rank': maxRank },
+          ExpressionAttributeNames: { '#status': 'status', '#book': 'book', '#typeCode': 'typeCode', '#dueAt': 'dueAt', ...days.names },
+          ExpressionAttributeValues: { ':pk': `REGLIST#${register}#${year}`, ':rank': maxRank, ...days.values },
           ExclusiveStartKey: start,
         }),
       );
@@ -167,6 +168,7 @@ function filterExpression(f: EntryFilter): { filters: string[]; names: Record<st
   };
   const date = `#${f.dateField}`;
   if (f.status) add('#status = :status', { '#status': 'status' }, { ':status': f.status });
+  if (f.handler) add('#handler = :handler', { '#handler': 'handler' }, { ':handler': f.handler });
   if (f.typeCode) add('#typeCode = :typeCode', { '#typeCode': 'typeCode' }, { ':typeCode': f.typeCode });
   if (f.issuerCode) add('#issuerCode = :issuerCode', { '#issuerCode': 'issuerCode' }, { ':issuerCode': f.issuerCode });
   if (f.from) add(`${date} >= :from`, { [date]: f.dateField }, { ':from': f.from });

@@ -133,7 +133,7 @@ export class Registers {
     const now = this.deps.clock.now();
     const filter: EntryFilter = {
       dateField: 'arrivalDate',
-      ...pick(q, 'status', 'typeCode', 'from', 'to'),
+      ...pick(q, 'status', 'typeCode', 'handler', 'from', 'to'),
       ...(q.overdue !== undefined ? { overdue: { is: q.overdue, at: now.toISOString() } } : {}),
     };
     const page = await this.deps.records.page({ register: 'incoming', year: q.year, ...(q.book ? { book: q.book } : {}), filter, maxRank: readableRank(viewer), limit: q.limit ?? 50, cursor: q.cursor });
@@ -216,11 +216,12 @@ export class Registers {
     return out;
   }
 
-  /** Counts of the entries the viewer may see. */
-  async counts(register: RegisterName, year: number, viewer: Caller): Promise<RegisterCounts> {
+  /** Counts of the entries the viewer may see (of some days only: arrival dates, or document dates for the outgoing register). */
+  async counts(register: RegisterName, year: number, viewer: Caller, days: { from?: string; to?: string } = {}): Promise<RegisterCounts> {
     const now = this.deps.clock.now();
     const counts = emptyCounts(register, year);
-    for await (const rows of this.deps.records.countRows(register, year, readableRank(viewer))) tally(counts, rows, now);
+    const range = days.from || days.to ? { dateField: register === 'incoming' ? ('arrivalDate' as const) : ('documentDate' as const), ...pick(days, 'from', 'to') } : undefined;
+    for await (const rows of this.deps.records.countRows(register, year, readableRank(viewer), range)) tally(counts, rows, now);
     return counts;
   }
 

@@ -30,6 +30,8 @@ export interface IncomingQuery {
   status?: IncomingStatus;
   typeCode?: string;
   overdue?: boolean;
+  /** Only entries whose handler (người chủ trì) is exactly this. */
+  handler?: string;
   limit?: number;
   cursor?: string;
 }

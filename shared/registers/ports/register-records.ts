@@ -28,6 +28,8 @@ export interface EntryFilter {
   dateField: 'arrivalDate' | 'documentDate';
   from?: string;
   to?: string;
+  /** Incoming: only entries whose handler is exactly this. */
+  handler?: string;
   /** Incoming: only entries not done and due before `at` (true), or only the others (false). */
   overdue?: { is: boolean; at: string };
 }
@@ -63,5 +65,12 @@ export interface RegisterRecords {
   /** One page of a register's year in register order; the cursor is the last item returned, never a hidden one. */
   page(request: PageRequest): Promise<Page<RegisterEntry>>;
   /** What counting needs of every entry of a register's year up to `maxRank`, page by page. */
-  countRows(register: RegisterName, year: number, maxRank: number): AsyncIterable<CountRow[]>;
+  countRows(register: RegisterName, year: number, maxRank: number, range?: CountRange): AsyncIterable<CountRow[]>;
+}
+
+/** Counting only the entries of some days (inclusive, 'YYYY-MM-DD'): arrival dates (incoming) or document dates (outgoing). */
+export interface CountRange {
+  dateField: 'arrivalDate' | 'documentDate';
+  from?: string;
+  to?: string;
 }

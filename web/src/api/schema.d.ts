@@ -255,7 +255,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many entries a register holds in a year, by status and book/type, and how many are overdue (what you may see) */
+        /** How many entries a register holds in a year (or on some days of it: arrival dates, document dates for outgoing), by status and book/type, and how many are overdue (what you may see) */
         get: operations["getRegisterCounts"];
         put?: never;
         post?: never;
@@ -3228,6 +3228,8 @@ export interface operations {
     getRegisterCounts: {
         parameters: {
             query?: {
+                from?: string;
+                to?: string;
                 year?: number;
             };
             header?: never;
@@ -3449,6 +3451,7 @@ export interface operations {
                 book?: "normal" | "secret";
                 cursor?: string;
                 from?: string;
+                handler?: string;
                 limit?: number;
                 overdue?: "true" | "false";
                 status?: "registered" | "assigned" | "in-progress" | "done";

@@ -1,0 +1,121 @@
+/**
+ * Handwritten digits: the number and the day a văn thư writes by hand into a printed letter
+ * ("Số: 299 /UBND-TTHC", "ngày 15 tháng 01"). The reader gives a crop of the gap; this reads
+ * the digits in it with a small CNN trained here on MNIST plus a "not a digit" class
+ * (tools/train-digits.ts, weights in ./weights.ts, bundled: no file and no network to load).
+ *
+ * Segmentation (./segment.ts): binarise (Otsu, or the `ink` plane when given), connected
+ * components, broken strokes joined, touching digits split at the projection minimum, specks
+ * dropped, left to right; each piece normalised like MNIST.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+import type { OcrBBox } from '../../../ports/ocr-engine';
+import type { GrayImage } from '../gray';
+import { binarise, normaliseMask, segment, SIDE } from './segment';
+import { DIGIT_MODEL } from './weights';
+
+export interface DigitGuess {
+  char: string;
+  /** The model's probability for `char`, 0..1. */
+  p: number;
+  /** The likeliest other digit. */
+  second: { char: string; p: number };
+  /** In crop pixels. */
+  bbox: OcrBBox;
+}
+
+export interface DigitRun {
+  /** The digits read, left to right ('' when none). */
+  text: string;
+  /** The least sure digit's p (0 when no digit was read). */
+  confidence: number;
+  digits: DigitGuess[];
+  /** Pieces of ink judged not to be digits (letters, punctuation, rules, seal arcs...). */
+  rejected: number;
+}
+
+export interface ReadDigitsOptions {
+  /** Same size as the crop, 0..255: how strongly each pixel is coloured ink (blue handwriting apart from black print). */
+  ink?: GrayImage;
+}
+
+const NOT_A_DIGIT = 10;
+
+let model: Promise<tfl.LayersModel> | null = null;
+
+function load(): Promise<tfl.LayersModel> {
+  model ??= (async () => {
+    // PROD: no debug checks, and no console advice to install tfjs-node.
+    tf.env().set('PROD', true);
+    if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
+    const weightData = Uint8Array.from(Buffer.from(DIGIT_MODEL.weights, 'base64')).buffer;
+    return tfl.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: DIGIT_MODEL.topology as unknown as tf.io.ModelArtifacts['modelTopology'],
+        weightSpecs: DIGIT_MODEL.weightSpecs as unknown as tf.io.WeightsManifestEntry[],
+        weightData,
+      }),
+    );
+  })();
+  model.catch(() => {
+    model = null;
+  });
+  return model;
+}
+
+/** Loads the model ahead of the first crop (a few tens of milliseconds). */
+export async function warmUpDigits(): Promise<void> {
+  const m = await load();
+  tf.tidy(() => {
+    (m.predict(tf.zeros([1, SIDE, SIDE, 1])) as tf.Tensor).dataSync();
+  });
+}
+
+/** The model's 11 probabilities for each 784-value image. */
+export async function classifyImages(images: Float32Array[]): Promise<Float32Array[]> {
+  if (!images.length) return [];
+  const m = await load();
+  const flat = new Float32Array(images.length * SIDE * SIDE);
+  images.forEach((im, i) => flat.set(im, i * SIDE * SIDE));
+  const probs = tf.tidy(() => (m.predict(tf.tensor4d(flat, [images.length, SIDE, SIDE, 1])) as tf.Tensor).dataSync() as Float32Array);
+  return images.map((_, i) => probs.slice(i * 11, (i + 1) * 11));
+}
+
+/**
+ * Reads the handwritten digits of a crop (dark ink on light paper). With `opts.ink`, the
+ * pieces are found on that plane (coloured handwriting only); the crop is not used then.
+ */
+export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}): Promise<DigitRun> {
+  if (opts.ink && (opts.ink.width !== crop.width || opts.ink.height !== crop.height)) {
+    throw new RangeError(`the ink plane is ${opts.ink.width} × ${opts.ink.height}, the crop ${crop.width} × ${crop.height}`);
+  }
+  const pieces = segment(binarise(crop, opts.ink));
+  const probs = await classifyImages(pieces.map((p) => normaliseMask(p.mask)));
+  const digits: DigitGuess[] = [];
+  let rejected = 0;
+  pieces.forEach((piece, i) => {
+    const p = probs[i]!;
+    let best = 0;
+    for (let k = 1; k < 11; k++) if (p[k]! > p[best]!) best = k;
+    if (best === NOT_A_DIGIT) {
+      rejected++;
+      return;
+    }
+    let second = best === 0 ? 1 : 0;
+    for (let k = 0; k < 10; k++) if (k !== best && p[k]! > p[second]!) second = k;
+    digits.push({
+      char: String(best),
+      p: p[best]!,
+      second: { char: String(second), p: p[second]! },
+      bbox: { x0: piece.x0, y0: piece.y0, x1: piece.x1, y1: piece.y1 },
+    });
+  });
+  return {
+    text: digits.map((d) => d.char).join(''),
+    confidence: digits.length ? Math.min(...digits.map((d) => d.p)) : 0,
+    digits,
+    rejected,
+  };
+}

@@ -69,8 +69,10 @@ export function penDigit(r: Rng, src: Uint8Array): Mask | null {
   const H = Math.exp(uni(r, Math.log(14), Math.log(64)));
   const k = H / 20;
   const size = Math.ceil(28 * k) + 4;
-  const th = (Math.max(-15, Math.min(15, gauss(r) * 7)) * Math.PI) / 180;
-  const sh = uni(r, -0.35, 0.3);
+  // A third of the digits lightly warped, the rest as a hurried hand writes them.
+  const mild = r() < 0.33;
+  const th = (Math.max(-15, Math.min(15, gauss(r) * (mild ? 3 : 7))) * Math.PI) / 180;
+  const sh = mild ? uni(r, -0.12, 0.12) : uni(r, -0.35, 0.3);
   const sx = uni(r, 0.8, 1.15), sy = uni(r, 0.9, 1.1);
   // forward A = R · Shear · S; inverse for sampling.
   const c = Math.cos(th), s = Math.sin(th);
@@ -88,8 +90,37 @@ export function penDigit(r: Rng, src: Uint8Array): Mask | null {
     const g = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx > 27 || yy > 27 ? 0 : src[yy * 28 + xx]! / 255);
     f[y * size + x] = (g(x0, y0) * (1 - fx) + g(x0 + 1, y0) * fx) * (1 - fy) + (g(x0, y0 + 1) * (1 - fx) + g(x0 + 1, y0 + 1) * fx) * fy;
   }
-  addNoise(r, f, uni(r, 0, 0.1));
-  return toMask(f, size, size, uni(r, 0.2, 0.7));
+  addNoise(r, f, mild ? 0 : uni(r, 0, 0.1));
+  return toMask(f, size, size, mild ? uni(r, 0.35, 0.55) : uni(r, 0.2, 0.7));
+}
+
+/**
+ * Pen strokes of the digit forms MNIST (American hands) barely holds and Vietnamese văn thư
+ * write: a 1 with a long flag, a 7 with a crossbar, an open-topped 4.
+ */
+const STROKES: Record<number, number[][][]> = {
+  1: [[[0.2, 0.32], [0.62, 0.02], [0.5, 1]]],
+  7: [[[0.08, 0.1], [0.92, 0.05], [0.42, 1]], [[0.3, 0.55], [0.82, 0.5]]],
+  4: [[[0.55, 0.02], [0.08, 0.66], [0.92, 0.62]], [[0.72, 0.3], [0.66, 1]]],
+};
+export function strokeDigit(r: Rng, label: 1 | 4 | 7): Mask | null {
+  const H = Math.exp(uni(r, Math.log(16), Math.log(60))), W = H * uni(r, 0.5, 0.8);
+  const pen = Math.max(1.2, H * uni(r, 0.05, 0.13)), slant = uni(r, -0.3, 0.1);
+  const size = Math.ceil(H * 1.6 + 2 * pen);
+  const strokes = STROKES[label]!.filter((_, i) => i === 0 || label !== 7 || r() < 0.8);
+  return drawn(r, size, size, (ctx) => {
+    ctx.lineWidth = pen;
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    for (const st of strokes) {
+      ctx.beginPath();
+      st.forEach(([u, v], i) => {
+        const y = v! * H + uni(r, -0.05, 0.05) * H, x = u! * W + uni(r, -0.06, 0.06) * W - slant * (y - H / 2);
+        if (i) ctx.lineTo(size / 2 - W / 2 + x, size / 2 - H / 2 + y); else ctx.moveTo(size / 2 - W / 2 + x, size / 2 - H / 2 + y);
+      });
+      ctx.stroke();
+    }
+  });
 }
 
 const FONTS = ['DejaVu Sans', 'DejaVu Serif', 'Liberation Serif', 'Liberation Serif', 'Liberation Sans'];
@@ -253,6 +284,9 @@ export function makeSamples(r: Rng, mnist: Idx, pool: Uint32Array, n: number, ne
     } else if (u < negShare + 0.08) {
       label = Math.floor(r() * 10);
       m = printed(r, String(label));
+    } else if (u < negShare + 0.12) {
+      label = pick(r, [1, 1, 7, 7, 4] as const);
+      m = strokeDigit(r, label as 1 | 4 | 7);
     } else {
       const k = pool[Math.floor(r() * pool.length)]!;
       label = mnist.labels[k]!;

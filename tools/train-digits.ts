@@ -40,6 +40,7 @@ function buildModel(): tfl.Sequential {
       L.maxPooling2d({ poolSize: 2 }),
       L.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', kernelInitializer: init() }),
       L.flatten(),
+      L.dense({ units: 48, activation: 'relu', kernelInitializer: init() }),
       L.dense({ units: 11, activation: 'softmax', kernelInitializer: init() }),
     ],
   });
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
   const opt = tf.train.adam(2e-3);
   model.compile({ optimizer: opt, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
   model.summary(undefined, undefined, (s) => console.log(s));
-  const rates = [2e-3, 1e-3, 5e-4, 2.5e-4, 1.25e-4];
+  const rates = [3e-3, 1.5e-3, 7e-4, 3e-4, 1.5e-4];
   for (let e = 0; e < EPOCHS; e++) {
     const ts = Date.now();
     const { x, y } = makeSamples(rngOf(SEED + 1 + e), train, pool, PER_EPOCH, NEG_SHARE);

@@ -8,12 +8,11 @@
  * components, broken strokes joined, touching digits split at the projection minimum, specks
  * dropped, left to right; each piece normalised like MNIST.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as TfCore from '@tensorflow/tfjs-core';
+import type * as TfLayers from '@tensorflow/tfjs-layers';
 import type { OcrBBox } from '../../../ports/ocr-engine';
 import type { GrayImage } from '../gray';
-import { binarise, normaliseMask, segment, SIDE } from './segment';
+import { binarise, normaliseMask, segment, SIDE, type Piece } from './segment';
 import { DIGIT_MODEL } from './weights';
 
 export interface DigitGuess {
@@ -42,22 +41,35 @@ export interface ReadDigitsOptions {
 }
 
 const NOT_A_DIGIT = 10;
+/** A digit piece shorter than this share of the run's tallest digit is rejected. */
+const MIN_HEIGHT_SHARE = 0.6;
 
-let model: Promise<tfl.LayersModel> | null = null;
+interface Loaded {
+  tf: typeof TfCore;
+  model: TfLayers.LayersModel;
+}
 
-function load(): Promise<tfl.LayersModel> {
+let model: Promise<Loaded> | null = null;
+
+/**
+ * tfjs (~0.9 MB of the bundle) is imported on first use, not when the OCR worker starts: a
+ * document without a handwritten field never evaluates it.
+ */
+function load(): Promise<Loaded> {
   model ??= (async () => {
+    const [tf, tfl] = await Promise.all([import('@tensorflow/tfjs-core'), import('@tensorflow/tfjs-layers'), import('@tensorflow/tfjs-backend-cpu')]);
     // PROD: no debug checks, and no console advice to install tfjs-node.
     tf.env().set('PROD', true);
     if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
     const weightData = Uint8Array.from(Buffer.from(DIGIT_MODEL.weights, 'base64')).buffer;
-    return tfl.loadLayersModel(
+    const m = await tfl.loadLayersModel(
       tf.io.fromMemory({
-        modelTopology: DIGIT_MODEL.topology as unknown as tf.io.ModelArtifacts['modelTopology'],
-        weightSpecs: DIGIT_MODEL.weightSpecs as unknown as tf.io.WeightsManifestEntry[],
+        modelTopology: DIGIT_MODEL.topology as unknown as TfCore.io.ModelArtifacts['modelTopology'],
+        weightSpecs: DIGIT_MODEL.weightSpecs as unknown as TfCore.io.WeightsManifestEntry[],
         weightData,
       }),
     );
+    return { tf, model: m };
   })();
   model.catch(() => {
     model = null;
@@ -67,19 +79,16 @@ function load(): Promise<tfl.LayersModel> {
 
 /** Loads the model ahead of the first crop (a few tens of milliseconds). */
 export async function warmUpDigits(): Promise<void> {
-  const m = await load();
-  tf.tidy(() => {
-    (m.predict(tf.zeros([1, SIDE, SIDE, 1])) as tf.Tensor).dataSync();
-  });
+  await classifyImages([new Float32Array(SIDE * SIDE)]);
 }
 
 /** The model's 11 probabilities for each 784-value image. */
 export async function classifyImages(images: Float32Array[]): Promise<Float32Array[]> {
   if (!images.length) return [];
-  const m = await load();
+  const { tf, model: m } = await load();
   const flat = new Float32Array(images.length * SIDE * SIDE);
   images.forEach((im, i) => flat.set(im, i * SIDE * SIDE));
-  const probs = tf.tidy(() => (m.predict(tf.tensor4d(flat, [images.length, SIDE, SIDE, 1])) as tf.Tensor).dataSync() as Float32Array);
+  const probs = tf.tidy(() => (m.predict(tf.tensor4d(flat, [images.length, SIDE, SIDE, 1])) as TfCore.Tensor).dataSync() as Float32Array);
   return images.map((_, i) => probs.slice(i * 11, (i + 1) * 11));
 }
 
@@ -91,23 +100,55 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
   if (opts.ink && (opts.ink.width !== crop.width || opts.ink.height !== crop.height)) {
     throw new RangeError(`the ink plane is ${opts.ink.width} × ${opts.ink.height}, the crop ${crop.width} × ${crop.height}`);
   }
-  const pieces = segment(binarise(crop, opts.ink));
-  const probs = await classifyImages(pieces.map((p) => normaliseMask(p.mask)));
+  const segments = segment(binarise(crop, opts.ink));
+  const candidates = segments.flatMap((s) => (s.split.length > 1 ? [s.whole, ...s.split] : [s.whole]));
+  const all = await classifyImages(candidates.map((p) => normaliseMask(p.mask)));
+  const argmax = (p: Float32Array) => {
+    let b = 0;
+    for (let k = 1; k < 11; k++) if (p[k]! > p[b]!) b = k;
+    return b;
+  };
+  // A wide piece is read whole when the model takes it for one digit at least as surely as
+  // its parts (a wide 0), else as its parts (two digits that touch).
+  const pieces: Piece[] = [];
+  const probs: Float32Array[] = [];
+  let at = 0;
+  for (const s of segments) {
+    const whole = all[at++]!;
+    if (s.split.length === 1) {
+      pieces.push(s.whole);
+      probs.push(whole);
+      continue;
+    }
+    const parts = s.split.map(() => all[at++]!);
+    const wb = argmax(whole);
+    const partsSure = Math.min(...parts.map((p) => (argmax(p) === NOT_A_DIGIT ? 0 : p[argmax(p)]!)));
+    if (wb !== NOT_A_DIGIT && whole[wb]! >= partsSure) {
+      pieces.push(s.whole);
+      probs.push(whole);
+    } else {
+      pieces.push(...s.split);
+      probs.push(...parts);
+    }
+  }
+  const best = probs.map(argmax);
+  // The digits of one number are written at one height: a piece much shorter than the tallest
+  // digit is a fragment (the tail of a printed letter, a "/", a dot), not a digit.
+  const tallest = Math.max(0, ...pieces.filter((_, i) => best[i] !== NOT_A_DIGIT).map((q) => q.y1 - q.y0));
   const digits: DigitGuess[] = [];
   let rejected = 0;
   pieces.forEach((piece, i) => {
     const p = probs[i]!;
-    let best = 0;
-    for (let k = 1; k < 11; k++) if (p[k]! > p[best]!) best = k;
-    if (best === NOT_A_DIGIT) {
+    const b = best[i]!;
+    if (b === NOT_A_DIGIT || piece.y1 - piece.y0 < MIN_HEIGHT_SHARE * tallest) {
       rejected++;
       return;
     }
-    let second = best === 0 ? 1 : 0;
-    for (let k = 0; k < 10; k++) if (k !== best && p[k]! > p[second]!) second = k;
+    let second = b === 0 ? 1 : 0;
+    for (let k = 0; k < 10; k++) if (k !== b && p[k]! > p[second]!) second = k;
     digits.push({
-      char: String(best),
-      p: p[best]!,
+      char: String(b),
+      p: p[b]!,
       second: { char: String(second), p: p[second]! },
       bbox: { x0: piece.x0, y0: piece.y0, x1: piece.x1, y1: piece.y1 },
     });

@@ -127,14 +127,17 @@ function trim(p: Piece): Piece | null {
   return { x0: p.x0 + x0, y0: p.y0 + y0, x1: p.x0 + x1, y1: p.y0 + y1, mask: { width: mw, height: mh, data: d } };
 }
 
-/** Splits a piece too wide for one digit at its projection minimum, recursively. */
-function splitWide(p: Piece, refH: number, depth = 0): Piece[] {
+/** Splits a piece too wide for one digit at its projection minimum, recursively ([p] when it is not). */
+export function splitWide(p: Piece, refH: number, depth = 0): Piece[] {
   const w = p.x1 - p.x0, h = Math.max(p.y1 - p.y0, refH * 0.6);
   if (depth > 3 || w <= 1.1 * h || w < 6) return [p];
   const cut = splitColumn(p.mask);
   if (cut <= 0) return [p];
   const left = sub(p, 0, cut), right = sub(p, cut, p.mask.width);
-  return [left, right].flatMap((q) => (q ? splitWide(q, refH, depth + 1) : []));
+  // Two digits have each most of the height; a 5's long bar or a flourish does not.
+  const tall = (q: Piece | null) => q !== null && q.y1 - q.y0 >= 0.5 * (p.y1 - p.y0);
+  if (!tall(left) || !tall(right)) return [p];
+  return [left!, right!].flatMap((q) => splitWide(q, refH, depth + 1));
 }
 
 function sub(p: Piece, a: number, b: number): Piece | null {
@@ -148,9 +151,10 @@ function sub(p: Piece, a: number, b: number): Piece | null {
 /**
  * The crop's pieces, left to right: components smaller than a speck (relative to the crop's
  * height) dropped, components overlapping in x joined (a broken stroke, the bar of a 5), a
- * piece wider than a digit split.
+ * piece wider than a digit offered split too where both halves are tall (two touching digits,
+ * not a 5 and its long bar): the model decides which reading holds.
  */
-export function segment(m: Mask): Piece[] {
+export function segment(m: Mask): Segment[] {
   const H = m.height;
   const comps = components(m).filter((c) => {
     const big = Math.max(c.x1 - c.x0, c.y1 - c.y0);
@@ -166,10 +170,28 @@ export function segment(m: Mask): Piece[] {
     });
     if (g) g.push(c); else groups.push([c]);
   }
-  const pieces = groups.map((g) => pieceOf(g, m.width));
+  // A short piece almost touching a neighbour is a stroke the scan broke off that digit.
+  const tallest = Math.max(0, ...groups.map((g) => Math.max(...g.map((k) => k.y1)) - Math.min(...g.map((k) => k.y0))));
+  const span = (g: Comp[]) => ({ x0: Math.min(...g.map((k) => k.x0)), x1: Math.max(...g.map((k) => k.x1)), h: Math.max(...g.map((k) => k.y1)) - Math.min(...g.map((k) => k.y0)) });
+  for (let i = 0; i + 1 < groups.length; ) {
+    const a = span(groups[i]!), b = span(groups[i + 1]!);
+    const short = Math.min(a.h, b.h) < 0.6 * tallest;
+    if (short && b.x0 - a.x1 <= Math.max(1, 0.05 * tallest) && b.x1 - a.x0 <= tallest) {
+      groups[i] = [...groups[i]!, ...groups[i + 1]!];
+      groups.splice(i + 1, 1);
+    } else i++;
+  }
+  const pieces = groups.map((g) => pieceOf(g, m.width)).sort((a, b) => a.x0 - b.x0);
   const heights = pieces.map((p) => p.y1 - p.y0).sort((a, b) => a - b);
   const refH = heights.length ? heights[Math.floor(heights.length / 2)]! : H;
-  return pieces.flatMap((p) => splitWide(p, refH)).sort((a, b) => a.x0 - b.x0);
+  return pieces.map((whole) => ({ whole, split: splitWide(whole, refH) }));
+}
+
+/** A piece of ink and, when it is wide enough to hold two touching digits, its parts. */
+export interface Segment {
+  whole: Piece;
+  /** [whole] when the piece is not wide, else the parts cut at projection minima. */
+  split: Piece[];
 }
 
 function morph(m: Mask, grow: boolean): Mask {

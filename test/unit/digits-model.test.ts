@@ -28,6 +28,7 @@ describe('readDigits on MNIST t10k (never trained on)', () => {
       const run = await readDigits(onPaper(i, 28 + ((i * 7) % 29)));
       if (run.text === String(t10k.labels[i])) right++;
     }
+    console.log(`t10k ${FROM}..${FROM + N - 1} read right: ${right}/${N}`);
     expect(right / N).toBeGreaterThanOrEqual(0.97);
   }, 180_000);
 });

@@ -85,6 +85,7 @@ describe('readDigits on strips of t10k digits', () => {
       const { crop, want } = render(s);
       if ((await readDigits(crop)).text === want) right++;
     }
+    console.log(`strips read right: ${right}/${strips.length}`);
     expect(right / strips.length).toBeGreaterThanOrEqual(0.85);
   }, 180_000);
 
@@ -98,6 +99,7 @@ describe('readDigits on strips of t10k digits', () => {
       if (run.text === want) right++;
       rejected += run.rejected;
     }
+    console.log(`strips read right on the ink plane: ${right}/${strips.length}, ${rejected} pieces rejected`);
     expect(right / strips.length).toBeGreaterThanOrEqual(0.85);
     // Printed text is not on the plane, so what is rejected is at most the odd digit.
     expect(rejected).toBeLessThanOrEqual(strips.length * 0.1);

@@ -1,0 +1,128 @@
+/**
+ * Strips of handwritten digits as the reader will crop them: t10k digits (never trained on) in
+ * a row, with varied gaps, heights, stroke widths and offsets, sometimes with printed text at
+ * the ends ("ngày" before a day, "/UBND" after a number). readDigits must read the digit string
+ * back in most strips: a share, because a handwritten digit can be read wrong.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readDigits, warmUpDigits } from '../../shared/scans/adapters/ocr/digits';
+import type { GrayImage } from '../../shared/scans/adapters/ocr/image';
+import { loadMnist, mnistImage, printedCrop, scaledDigit } from '../../tools/digits-data';
+
+const t10k = loadMnist('t10k');
+
+interface Strip {
+  digits: number[];
+  height: number;
+  gaps: number[];
+  offsets: number[];
+  /** Threshold on MNIST's grey: thin strokes above 0.5, thick below. */
+  ink: number;
+  before: string | null;
+  after: string | null;
+  paper: number;
+}
+
+const strip: fc.Arbitrary<Strip> = fc.integer({ min: 1, max: 4 }).chain((n) =>
+  fc.record({
+    digits: fc.array(fc.integer({ min: 0, max: t10k.n - 1 }), { minLength: n, maxLength: n }),
+    height: fc.integer({ min: 24, max: 64 }),
+    gaps: fc.array(fc.double({ min: 0.12, max: 0.8, noNaN: true }), { minLength: n, maxLength: n }),
+    offsets: fc.array(fc.double({ min: -0.12, max: 0.12, noNaN: true }), { minLength: n, maxLength: n }),
+    ink: fc.double({ min: 0.15, max: 0.75, noNaN: true }),
+    before: fc.option(fc.constantFrom('ngày', 'Số:', 'số'), { freq: 3 }),
+    after: fc.option(fc.constantFrom('/UBND-TTHC', '/QĐ-UBND', 'tháng'), { freq: 3 }),
+    paper: fc.integer({ min: 215, max: 250 }),
+  }),
+);
+
+function paste(dst: GrayImage, src: GrayImage, ox: number, oy: number): void {
+  for (let y = 0; y < src.height; y++) for (let x = 0; x < src.width; x++) {
+    const X = x + ox, Y = y + oy;
+    if (X < 0 || Y < 0 || X >= dst.width || Y >= dst.height) continue;
+    dst.data[Y * dst.width + X] = Math.min(dst.data[Y * dst.width + X]!, src.data[y * src.width + x]!);
+  }
+}
+
+/** The strip as a crop, and the digit string it holds. */
+function render(s: Strip): { crop: GrayImage; ink: GrayImage; want: string } {
+  const h = s.height;
+  const parts = s.digits.map((i) => scaledDigit(mnistImage(t10k, i), h));
+  const pre = s.before ? printedCrop(s.before, Math.round(h * 0.5)) : null;
+  const post = s.after ? printedCrop(s.after, Math.round(h * 0.5)) : null;
+  const width = (pre?.width ?? 0) + (post?.width ?? 0) + parts.reduce((a, p, k) => a + p.w + Math.round(s.gaps[k]! * h * 0.5), 0) + h;
+  const height = Math.round(h * 1.6);
+  const crop: GrayImage = { width, height, data: new Uint8Array(width * height).fill(s.paper) };
+  // The handwriting's own plane (as a colour separation would give it): 255 where the pen wrote.
+  const ink: GrayImage = { width, height, data: new Uint8Array(width * height).fill(255) };
+  let x = Math.round(h * 0.2);
+  const base = Math.round(h * 0.3);
+  if (pre) {
+    paste(crop, pre, x, base + h - pre.height + Math.round(h * 0.1));
+    x += pre.width;
+  }
+  parts.forEach((p, k) => {
+    // Ink above the threshold, dark; the rest of the box stays paper.
+    const g: GrayImage = { width: p.w, height: p.h, data: Uint8Array.from(p.f, (v) => (v > s.ink ? 30 + Math.round(60 * (1 - v)) : 255)) };
+    x += Math.round(s.gaps[k]! * h * 0.5);
+    paste(crop, g, x, base + Math.round(s.offsets[k]! * h));
+    const plane: GrayImage = { width: g.width, height: g.height, data: g.data.map((v) => (v < 128 ? 0 : 255)) };
+    paste(ink, plane, x, base + Math.round(s.offsets[k]! * h));
+    x += p.w;
+  });
+  if (post) paste(crop, post, x + Math.round(h * 0.15), base + h - post.height + Math.round(h * 0.1));
+  for (let i = 0; i < ink.data.length; i++) ink.data[i] = 255 - ink.data[i]!;
+  return { crop, ink, want: s.digits.map((i) => String(t10k.labels[i])).join('') };
+}
+
+describe('readDigits on strips of t10k digits', () => {
+  it('reads the digit string back in at least 85 % of 300 strips', async () => {
+    await warmUpDigits();
+    const strips = fc.sample(strip, { numRuns: 300, seed: 1401 });
+    let right = 0;
+    for (const s of strips) {
+      const { crop, want } = render(s);
+      if ((await readDigits(crop)).text === want) right++;
+    }
+    console.log(`strips read right: ${right}/${strips.length}`);
+    expect(right / strips.length).toBeGreaterThanOrEqual(0.85);
+  }, 180_000);
+
+  it('on the ink plane, never sees the printed text beside the digits', async () => {
+    const strips = fc.sample(strip.filter((s) => s.before !== null || s.after !== null), { numRuns: 100, seed: 1403 });
+    let right = 0;
+    let rejected = 0;
+    for (const s of strips) {
+      const { crop, ink, want } = render(s);
+      const run = await readDigits(crop, { ink });
+      if (run.text === want) right++;
+      rejected += run.rejected;
+    }
+    console.log(`strips read right on the ink plane: ${right}/${strips.length}, ${rejected} pieces rejected`);
+    expect(right / strips.length).toBeGreaterThanOrEqual(0.85);
+    // Printed text is not on the plane, so what is rejected is at most the odd digit.
+    expect(rejected).toBeLessThanOrEqual(strips.length * 0.1);
+  }, 120_000);
+
+  it('gives each digit a box inside the crop, left to right', async () => {
+    await fc.assert(
+      fc.asyncProperty(strip, async (s) => {
+        const { crop } = render(s);
+        const run = await readDigits(crop);
+        for (const d of run.digits) {
+          expect(d.bbox.x0).toBeGreaterThanOrEqual(0);
+          expect(d.bbox.y0).toBeGreaterThanOrEqual(0);
+          expect(d.bbox.x1).toBeLessThanOrEqual(crop.width);
+          expect(d.bbox.y1).toBeLessThanOrEqual(crop.height);
+          expect(d.p).toBeGreaterThanOrEqual(d.second.p);
+        }
+        const xs = run.digits.map((d) => d.bbox.x0);
+        expect(xs).toEqual([...xs].sort((a, b) => a - b));
+        expect(run.text).toBe(run.digits.map((d) => d.char).join(''));
+        expect(run.confidence).toBe(run.digits.length ? Math.min(...run.digits.map((d) => d.p)) : 0);
+      }),
+      { numRuns: 60, seed: 1402 },
+    );
+  }, 120_000);
+});

@@ -16,6 +16,7 @@ import {
 } from '../../shared/scans/domain/extract/handwriting';
 import { extractFields } from '../../shared/scans/domain/extract/index';
 import type { LayoutLine, LayoutWord } from '../../shared/scans/domain/extract/layout';
+import { digitsInGap } from '../../shared/scans/adapters/ocr/handwriting';
 
 const W = 2000;
 const H = 2800;
@@ -216,5 +217,18 @@ describe('the extractor with handwriting readings', () => {
     expect(f.documentDate.reason).toMatch(/after the issuer signed/);
     expect(f.numberSymbol.value).toBeNull();
     expect(f.numberSymbol.reason).toMatch(/^handwritten/);
+  });
+});
+
+describe('digitsInGap: what the engine keeps of the recogniser\'s digits', () => {
+  const spot = { kind: 'number' as const, bbox: { x0: 400, y0: 300, x1: 540, y1: 400 }, printedFrom: 535, charWidth: 24 };
+  const digit = (char: string, x0: number, x1: number, y0 = 30, y1 = 75) => ({ char, p: 0.9, bbox: { x0, y0, x1, y1 } });
+  it.each([
+    ['the handwritten digits', [digit('2', 5, 35), digit('9', 40, 70), digit('9', 75, 105)], '299'],
+    ['a slash at the printed tail read as a 1', [digit('8', 20, 50), digit('8', 55, 85), digit('1', 122, 134)], '88'],
+    ['a piece of the line above (top of the crop)', [digit('5', 10, 30, 0, 14), digit('7', 40, 70)], '7'],
+    ['a piece of the line below (bottom of the crop)', [digit('4', 10, 40), digit('1', 50, 60, 88, 100)], '4'],
+  ])('keeps %s', (_what, digits, kept) => {
+    expect(digitsInGap(spot, digits).map((d) => d.char).join('')).toBe(kept);
   });
 });

@@ -49,8 +49,9 @@ export function digitsInGap(spot: HandSpot, digits: ReadDigit[]): ReadDigit[] {
   return digits.filter((d) => {
     const cy = (d.bbox.y0 + d.bbox.y1) / 2;
     if (cy < h * 0.18 || cy > h * 0.85) return false;
-    // The printed tail's first character ("/", "-", a "t" of "tháng") starts at printedFrom.
-    if (d.bbox.x0 >= Math.min(w, printedAt) - 2) return false;
+    // The printed tail's first character ("/", "-", a "t" of "tháng") starts near printedFrom, an estimate
+    // from the printed characters' width (half a character either way): a slash there reads as a 1.
+    if (d.bbox.x0 >= Math.min(w, printedAt) - spot.charWidth * 0.6) return false;
     return true;
   });
 }

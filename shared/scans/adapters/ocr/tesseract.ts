@@ -25,6 +25,8 @@ import { decodeToGray, decodeToPage, estimateSkew, removeFramesAndRules, rotateG
 import { pdfPages, preloadPdf } from './pdf';
 import { pdfSignatures } from './pdf-signatures';
 import { readRedStamps, type StampReader } from './red-stamps';
+import { readHandwriting } from './handwriting';
+import { readDigits, warmUpDigits } from './digits/index';
 
 const require = createRequire(import.meta.url);
 
@@ -53,6 +55,8 @@ export interface TesseractOptions {
   layout?: 'reading-order' | 'raw';
   /** Run one small recognition on each new worker, so the first page does not pay the model's start-up (default true). */
   warmUpRecognition?: boolean;
+  /** Read handwritten numbers and days in the header's gaps with the digit recogniser (default true). */
+  handwriting?: boolean;
   /** Further Tesseract parameters, set on every worker (e.g. { tessedit_do_invert: '0' }). */
   params?: Record<string, string>;
 }
@@ -99,7 +103,7 @@ export class TesseractEngine implements OcrEngine {
 
   async warmUp(): Promise<void> {
     while (this.workers.length < this.size) this.spawn();
-    await Promise.all([...this.workers, preloadPdf()]);
+    await Promise.all([...this.workers, preloadPdf(), ...(this.opts.handwriting !== false ? [warmUpDigits()] : [])]);
   }
 
   async close(): Promise<void> {
@@ -216,6 +220,11 @@ export class TesseractEngine implements OcrEngine {
       const unreadInk = lines.length ? unreadHeaderInk(p.gray, lines) : [];
       const red = p.red ? await this.redStamps(worker, p.red) : null;
       if (red) unreadInk.push(...red.unread);
+      // The number and day the văn thư wrote by hand, read by the digit recogniser in the gaps the printed words leave.
+      const handwriting =
+        lines.length && this.opts.handwriting !== false
+          ? await readHandwriting({ gray: p.gray, ...(p.blue ? { blue: p.blue } : {}), lines, width: p.width, height: p.height }, readDigits)
+          : [];
       return {
         text,
         confidence,
@@ -224,6 +233,7 @@ export class TesseractEngine implements OcrEngine {
         lines,
         ...(unreadInk.length ? { unreadInk } : {}),
         ...(red?.stamps.length ? { stamps: red.stamps } : {}),
+        ...(handwriting.length ? { handwriting } : {}),
       };
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);

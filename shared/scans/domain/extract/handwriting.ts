@@ -22,8 +22,10 @@ export type HandSpotKind = 'number' | 'day' | 'month';
 export interface HandSpot {
   kind: HandSpotKind;
   bbox: LayoutBox;
-  /** Where the printed part after the gap starts (x, page pixels): digits right of it are print, not handwriting. */
+  /** Where the printed part after the gap starts (x, page pixels; an estimate from the printed characters' width): digits right of it are print, not handwriting. */
   printedFrom: number;
+  /** The width of a printed character on the line (pixels): how far off `printedFrom` may be. */
+  charWidth: number;
 }
 
 /** What the engine's digit recogniser read in a spot. */
@@ -112,7 +114,7 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
       const left = alone ? w.bbox.x1 : w.bbox.x0 + 3 * cw;
       const printedFrom = fromRight(t, tail.index, cw * 1.1);
       const box = gap(line, left + cw * 0.1, printedFrom + cw * 0.05, width, height);
-      return box ? { kind: 'number', bbox: box, printedFrom } : null;
+      return box ? { kind: 'number', bbox: box, printedFrom, charWidth: cw } : null;
     }
     return null;
   }
@@ -152,14 +154,14 @@ function dateSpots(line: LayoutLine, width: number, height: number): HandSpot[] 
     const thangAt = glued ? ng.index + ng[0].length + glued.index : th!.index;
     const dayTo = k === i ? fromRight(t, thangAt, cw) : t.bbox.x0;
     const day = gap(line, dayFrom, dayTo, width, height);
-    if (day) out.push({ kind: 'day', bbox: day, printedFrom: dayTo });
+    if (day) out.push({ kind: 'day', bbox: day, printedFrom: dayTo, charWidth: cw });
     // The month: after "tháng", before "năm".
     const thangEnd = (glued ? ng.index + ng[0].length + glued.index + glued[0].length : th!.index + th![0].length);
     const monthFrom = [...t.text].length > thangEnd ? fromRight(t, thangEnd, cw) : t.bbox.x1;
     const nam = words.slice(k + 1, k + 4).find((x) => NAM.test(fold(x.text)));
     if (nam) {
       const month = gap(line, monthFrom, nam.bbox.x0, width, height);
-      if (month) out.push({ kind: 'month', bbox: month, printedFrom: nam.bbox.x0 });
+      if (month) out.push({ kind: 'month', bbox: month, printedFrom: nam.bbox.x0, charWidth: cw });
     }
     return out;
   }
@@ -201,6 +203,8 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
 
 /** How sure a digit must be for the reading to be offered at all (below: null "handwritten"). */
 export const HAND_MIN_P = 0.6;
+/** The first choice of a day that falls within the days before the issuer signed needs this much. */
+export const HAND_MIN_P_SIGNED = 0.35;
 /** A digit's second choice, taken when the first cannot be (a date after the signing), needs this much. */
 export const HAND_MIN_SECOND_P = 0.15;
 /** A handwritten value is never given as sure: the clerk checks it against the page (the field is highlighted). */
@@ -290,7 +294,9 @@ export function handwrittenDate(
     return { value: null, reason: why };
   }
   // A second choice is taken only as the one candidate the bounds leave; it needs less of the recogniser's own belief.
-  if (chosen.p < (chosen.first ? HAND_MIN_P : HAND_MIN_SECOND_P)) return { value: null, reason: `handwritten: the day is unclear (read ${chosen.iso}, not sure)` };
+  // Inside the few days before the issuer signed, a reading needs less of the recogniser's own belief.
+  const minP = chosen.first ? (bounds.signedOn ? HAND_MIN_P_SIGNED : HAND_MIN_P) : HAND_MIN_SECOND_P;
+  if (chosen.p < minP) return { value: null, reason: `handwritten: the day is unclear (read ${chosen.iso}, not sure)` };
   // Agreeing with the signing window makes a reading surer; still a clerk's check (never ≥ 0.9).
   const base = bounds.signedOn ? 0.6 : 0.5;
   return {

@@ -232,3 +232,15 @@ describe('digitsInGap: what the engine keeps of the recogniser\'s digits', () =>
     expect(digitsInGap(spot, digits).map((d) => d.char).join('')).toBe(kept);
   });
 });
+
+describe('handwrittenNumber with pieces the recogniser did not read as digits', () => {
+  it('offers the digits it read, less sure, saying a mark in the gap was not read', () => {
+    const clean = handwrittenNumber({ ...reading('number', '99', 0.95) });
+    const doubtful = handwrittenNumber({ ...reading('number', '99', 0.95), rejected: 1 });
+    expect(clean.value).toBe('99');
+    expect(doubtful.value).toBe('99');
+    expect((doubtful as { confidence: number }).confidence).toBeLessThan((clean as { confidence: number }).confidence);
+    expect((doubtful as { confidence: number }).confidence).toBeLessThanOrEqual(0.6);
+    expect((doubtful as { reason: string }).reason).toMatch(/could not read as a digit/);
+  });
+});

@@ -19,7 +19,7 @@ export interface ReadDigit {
 }
 
 /** The recogniser: a crop (dark ink on light paper; `ink`, a same-size plane of coloured ink, when the page has one) in, digits out. */
-export type DigitReader = (crop: GrayImage, opts?: { ink?: GrayImage }) => Promise<{ digits: ReadDigit[] }>;
+export type DigitReader = (crop: GrayImage, opts?: { ink?: GrayImage }) => Promise<{ digits: ReadDigit[]; rejected?: number }>;
 
 /** The part of an image inside a box (clamped to the image). */
 export function cropGray(img: GrayImage, b: { x0: number; y0: number; x1: number; y1: number }): GrayImage {
@@ -84,6 +84,7 @@ export async function readHandwriting(
       confidence: kept.length ? Math.min(...kept.map((d) => d.p)) : 0,
       digits: kept.map((d) => ({ char: d.char, p: d.p, ...(d.second ? { second: d.second } : {}) })),
       bbox: box,
+      ...(run.rejected ? { rejected: run.rejected } : {}),
     });
   }
   return out;

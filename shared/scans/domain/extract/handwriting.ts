@@ -39,6 +39,8 @@ export interface HandReading {
   digits?: { char: string; p: number; second?: { char: string; p: number } }[];
   /** Where the digits were read, page pixels. */
   bbox?: LayoutBox;
+  /** Pieces of ink in the gap the recogniser judged not to be digits (a digit it could not read, or a speck). */
+  rejected?: number;
 }
 
 /** The band of the page the header sits in (fraction of the page height from the top). */
@@ -222,10 +224,12 @@ export function handwrittenNumber(r: HandReading | undefined): HandValue<string>
   if (!r || !r.text) return { value: null, reason: 'handwritten: the number after "Số" could not be read' };
   if (!/^\d{1,5}$/.test(r.text)) return { value: null, reason: 'handwritten: the number after "Số" could not be read' };
   if (r.confidence < HAND_MIN_P) return { value: null, reason: `handwritten: the number after "Số" is unclear (read "${r.text}", not sure)` };
+  // A piece of ink the recogniser did not take for a digit may be a digit it could not read ("299" read "99").
+  const doubt = (r.rejected ?? 0) > 0;
   return {
     value: String(Number(r.text)).padStart(Math.min(2, r.text.length), '0'),
-    confidence: Math.min(HAND_MAX_CONFIDENCE, 0.55 + 0.3 * r.confidence),
-    reason: 'handwritten: read by the digit recogniser; check it on the page',
+    confidence: Math.min(doubt ? 0.6 : HAND_MAX_CONFIDENCE, 0.55 + 0.3 * r.confidence),
+    reason: doubt ? 'handwritten: read by the digit recogniser, with a mark in the gap it could not read as a digit; check it on the page' : 'handwritten: read by the digit recogniser; check it on the page',
     ...(r.bbox ? { bbox: r.bbox } : {}),
   };
 }

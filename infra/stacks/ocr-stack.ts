@@ -111,7 +111,9 @@ export class OcrStack extends Stack {
         [SCANS_ENV.quarantineAction]: props.quarantineAction ?? 'move',
       },
       bundling: {
-        externalModules: ['@aws-sdk/*', ...runtimePackages],
+        // node-fetch (and its URL polyfills, ~280 KB): tfjs-core (the digit recogniser) requires it only to fetch
+        // a model over the network, which the worker never does (the weights are bundled).
+        externalModules: ['@aws-sdk/*', 'node-fetch', ...runtimePackages],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

@@ -1,0 +1,4 @@
+/** The documents module's public entry: issued documents as signed PDFs in Party format, and the verification of PDF signatures. */
+export { layoutDocument, placeAndDate, signingLines, SECRECY_MARKS, URGENCY_MARKS, A4, MARGINS } from './domain/layout';
+export type { IssuedDocument, DocumentLayout, TextBlock, Box, SigningForm, Zone } from './domain/layout';
+export { renderDocument, renderPdf } from './adapters/pdf-renderer';

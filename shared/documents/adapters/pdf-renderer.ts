@@ -26,7 +26,14 @@ export interface RenderedDocument {
 }
 
 /** The document laid out and drawn, not yet saved (the signer adds its field before saving). */
-export async function renderDocument(doc: IssuedDocument, info: { title?: string; producer?: string; now?: Date } = {}): Promise<RenderedDocument> {
+export interface RenderOptions {
+  title?: string;
+  now?: Date;
+  /** Lines of the visible signature, drawn framed in the layout's signature box. */
+  stamp?: string[];
+}
+
+export async function renderDocument(doc: IssuedDocument, info: RenderOptions = {}): Promise<RenderedDocument> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   const bytes = fonts();
@@ -43,9 +50,18 @@ export async function renderDocument(doc: IssuedDocument, info: { title?: string
       page.drawLine({ start: { x: b.x, y: y - 2 }, end: { x: b.x + w, y: y - 2 }, thickness: 0.7, color: rgb(0, 0, 0) });
     }
   }
+  if (info.stamp) {
+    const box = layout.signatureBox;
+    const page = pages[box.page]!;
+    const blue = rgb(0.05, 0.2, 0.6);
+    page.drawRectangle({ x: box.x, y: A4.height - box.y - box.height, width: box.width, height: box.height, borderColor: blue, borderWidth: 0.8 });
+    info.stamp.forEach((line, i) => {
+      page.drawText(line, { x: box.x + 4, y: A4.height - box.y - 11 - i * 10, size: 8, font: embedded[i === 0 ? 'bold' : 'regular'], color: blue, maxWidth: box.width - 8 });
+    });
+  }
   pdf.setTitle(info.title ?? `${doc.numberSymbol} ${doc.subject}`);
   pdf.setLanguage('vi-VN');
-  pdf.setProducer(info.producer ?? 'daumoi');
+  pdf.setProducer('daumoi');
   pdf.setCreator('daumoi');
   if (info.now) {
     pdf.setCreationDate(info.now);

@@ -7,3 +7,63 @@ export { KeySigner, selfSignedSigner, localOfficeSigner } from './adapters/local
 export { issueCertificate, generateKeyPair, pem, fromPem, type CertificateSubject } from './adapters/certificates';
 export { renderSignedPdf, signerName, type IssueOptions } from './adapters/issue';
 export { verifyPdfSignatures, type SignatureCheck, type ChainStatus, type TrustList } from './adapters/verify';
+export { KmsSigner, certificateChain } from './adapters/kms-signer';
+export { issuedDocument, type OutgoingEntryFacts, type DocumentText } from './domain/from-entry';
+export { IssuedDocuments, documentKey, type IssuedEntry } from './app/issued-documents';
+
+import { KMSClient } from '@aws-sdk/client-kms';
+import type { Platform } from '../platform/platform';
+import type { BlobStore } from '../platform/files/blob-store';
+import type { AuditLog } from '../audit/index';
+import type { DomainConfig } from '../office/index';
+import { IssuedDocuments } from './app/issued-documents';
+import { renderSignedPdf } from './adapters/issue';
+import { localOfficeSigner } from './adapters/local-signer';
+import { KmsSigner, certificateChain } from './adapters/kms-signer';
+import type { Signer } from './ports/signer';
+import type { DocumentText } from './domain/from-entry';
+
+/** Where the office key is: KMS (cloud) or a directory (embedded: made there on first use). */
+export const SIGNING_ENV = {
+  kmsKeyId: 'DAUMOI_SIGNING_KEY_ID',
+  /** RSA_SHA256 (default) or ECDSA_SHA256, as the KMS key's spec. */
+  algorithm: 'DAUMOI_SIGNING_ALGORITHM',
+  /** PEM chain of the KMS key's certificate (`daumoi:signingCertificate`). */
+  certificate: 'DAUMOI_SIGNING_CERTIFICATE',
+  dir: 'DAUMOI_SIGNING_DIR',
+  /** Extra trusted roots (PEM) besides the office's own certificate. */
+  trustRoots: 'DAUMOI_TRUST_ROOTS',
+} as const;
+
+let signerPromise: { key: string; signer: Promise<Signer> } | undefined;
+/** The office's signer from the environment (one per process and configuration). */
+export function officeSigner(platform: Platform, office: () => DomainConfig): Promise<Signer> {
+  const keyId = platform.env.optional(SIGNING_ENV.kmsKeyId, '');
+  const dir = platform.env.optional(SIGNING_ENV.dir, '');
+  const key = `${keyId}|${dir}`;
+  if (signerPromise?.key === key) return signerPromise.signer;
+  const make = async (): Promise<Signer> => {
+    if (keyId) {
+      const algorithm = platform.env.optional(SIGNING_ENV.algorithm, 'RSA_SHA256') === 'ECDSA_SHA256' ? 'ECDSA_SHA256' : 'RSA_SHA256';
+      return new KmsSigner(new KMSClient({}), keyId, algorithm, certificateChain(platform.env.require(SIGNING_ENV.certificate)));
+    }
+    if (!dir) throw new Error(`no office key: set ${SIGNING_ENV.kmsKeyId} (cloud) or ${SIGNING_ENV.dir} (embedded)`);
+    const c = office();
+    return localOfficeSigner(dir, { commonName: c.office.name, organisation: c.office.committee }, 'RSA', platform.clock.now());
+  };
+  signerPromise = { key, signer: make() };
+  signerPromise.signer.catch(() => (signerPromise = undefined));
+  return signerPromise.signer;
+}
+
+export function documentsModule(platform: Platform, ports: { audit: AuditLog; blobs: BlobStore; office: () => DomainConfig; textOf?: (entryId: string, draftId: string | null) => Promise<DocumentText> }): IssuedDocuments {
+  return new IssuedDocuments({
+    blobs: ports.blobs,
+    signer: () => officeSigner(platform, ports.office),
+    render: renderSignedPdf,
+    audit: ports.audit,
+    clock: platform.clock,
+    office: ports.office,
+    ...(ports.textOf ? { textOf: ports.textOf } : {}),
+  });
+}

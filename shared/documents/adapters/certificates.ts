@@ -39,10 +39,11 @@ export async function issueCertificate(opts: {
   cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
   cert.subject = distinguishedName(opts.subject);
   cert.issuer = distinguishedName(opts.issuer ?? opts.subject);
-  cert.notBefore.value = opts.notBefore;
   const after = new Date(opts.notBefore);
   after.setUTCFullYear(after.getUTCFullYear() + opts.years);
-  cert.notAfter.value = after;
+  // RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050.
+  cert.notBefore = new pkijs.Time({ type: opts.notBefore.getUTCFullYear() < 2050 ? 0 : 1, value: opts.notBefore });
+  cert.notAfter = new pkijs.Time({ type: after.getUTCFullYear() < 2050 ? 0 : 1, value: after });
   const bc = new pkijs.BasicConstraints({ cA: opts.ca });
   // keyUsage: digitalSignature, nonRepudiation (and keyCertSign for a CA).
   const ku = new asn1js.BitString({ valueHex: toArrayBuffer(new Uint8Array([opts.ca ? 0xc4 : 0xc0])), unusedBits: opts.ca ? 2 : 6 });

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromPem, generateKeyPair, issueCertificate, pem, type CertificateSubject, type KeyKind } from './certificates';
 import type { SignatureAlgorithm, Signer } from '../ports/signer';
+import { pki, toArrayBuffer } from './pki';
 
 export class KeySigner implements Signer {
   readonly algorithm: SignatureAlgorithm;
@@ -38,14 +39,19 @@ export async function selfSignedSigner(subject: CertificateSubject, kind: KeyKin
   return new KeySigner(createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' }), [cert]);
 }
 
-/** The office's embedded signer: made on first call under `dir`, read back after. */
-export async function localOfficeSigner(dir: string, subject: CertificateSubject, kind: KeyKind = 'RSA'): Promise<KeySigner> {
+/**
+ * The office's embedded signer: made on first call under `dir`, read back after; made anew when
+ * the stored certificate is not valid at `now` (the office's clock, not the machine's).
+ */
+export async function localOfficeSigner(dir: string, subject: CertificateSubject, kind: KeyKind = 'RSA', now = new Date()): Promise<KeySigner> {
   const keyFile = join(dir, 'office-key.pem');
   const certFile = join(dir, 'office-cert.pem');
   if (existsSync(keyFile) && existsSync(certFile)) {
-    return new KeySigner(createPrivateKey(readFileSync(keyFile, 'utf8')), [fromPem(readFileSync(certFile, 'utf8'))]);
+    const der = fromPem(readFileSync(certFile, 'utf8'));
+    const cert = pki().Certificate.fromBER(toArrayBuffer(der));
+    if (cert.notBefore.value <= now && now <= cert.notAfter.value) return new KeySigner(createPrivateKey(readFileSync(keyFile, 'utf8')), [der]);
   }
-  const made = await selfSignedSigner(subject, kind);
+  const made = await selfSignedSigner(subject, kind, now);
   mkdirSync(dir, { recursive: true });
   writeFileSync(keyFile, made.exportKeyPem(), { mode: 0o600 });
   writeFileSync(certFile, pem('CERTIFICATE', (await made.certificates())[0]!));

@@ -22,18 +22,9 @@ import { localOfficeSigner } from './adapters/local-signer';
 import { KmsSigner, certificateChain } from './adapters/kms-signer';
 import type { Signer } from './ports/signer';
 import type { DocumentText } from './domain/from-entry';
+import { SIGNING_ENV } from './env';
+export { SIGNING_ENV } from './env';
 
-/** Where the office key is: KMS (cloud) or a directory (embedded: made there on first use). */
-export const SIGNING_ENV = {
-  kmsKeyId: 'DAUMOI_SIGNING_KEY_ID',
-  /** RSA_SHA256 (default) or ECDSA_SHA256, as the KMS key's spec. */
-  algorithm: 'DAUMOI_SIGNING_ALGORITHM',
-  /** PEM chain of the KMS key's certificate (`daumoi:signingCertificate`). */
-  certificate: 'DAUMOI_SIGNING_CERTIFICATE',
-  dir: 'DAUMOI_SIGNING_DIR',
-  /** Extra trusted roots (PEM) besides the office's own certificate. */
-  trustRoots: 'DAUMOI_TRUST_ROOTS',
-} as const;
 
 let signerPromise: { key: string; signer: Promise<Signer> } | undefined;
 /** The office's signer from the environment (one per process and configuration). */

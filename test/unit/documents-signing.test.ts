@@ -1,6 +1,7 @@
 /** PAdES B-B signing of issued documents and the verification of PDF signatures (ours and tampered copies). */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderSignedPdf } from '../../shared/documents/adapters/issue';
@@ -85,5 +86,33 @@ describe('verification of tampered and foreign PDFs', () => {
   it('an unsigned PDF has no signatures', async () => {
     const { renderPdf } = await import('../../shared/documents/adapters/pdf-renderer');
     expect(await verifyPdfSignatures(await renderPdf(RESOLUTION), { roots })).toEqual([]);
+  });
+});
+
+/** poppler's pdfsig (Debian poppler-utils): a verifier that is not ours. */
+function pdfsig(bytes: Uint8Array): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'daumoi-pdfsig-')), 'doc.pdf');
+  writeFileSync(file, bytes);
+  try {
+    return execFileSync('pdfsig', [file], { encoding: 'utf8' });
+  } catch (e) {
+    return String((e as { stdout?: string }).stdout ?? e);
+  }
+}
+
+describe('pdfsig (poppler) agrees', () => {
+  it.each(['RSA', 'ECDSA'] as const)('%s: valid, ETSI.CAdES.detached, SHA-256, the whole document, the office as signer', async (kind) => {
+    const s = await selfSignedSigner(SUBJECT, kind, new Date('2026-01-01T00:00:00Z'));
+    const out = pdfsig(await renderSignedPdf(RESOLUTION, s, { at: AT }));
+    expect(out).toContain('Signature Validation: Signature is Valid.');
+    expect(out).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(out).toContain('Signing Hash Algorithm: SHA-256');
+    expect(out).toContain('Total document signed');
+    expect(out).toContain('Signer full Distinguished Name: CN=Văn phòng Tỉnh ủy Hưng Yên,O=Tỉnh ủy Hưng Yên,C=VN');
+  });
+  it('a byte changed inside the signed range is not valid for pdfsig either', () => {
+    const copy = new Uint8Array(signed);
+    copy[200] = copy[200]! ^ 0x01;
+    expect(pdfsig(copy)).not.toContain('Signature is Valid.');
   });
 });

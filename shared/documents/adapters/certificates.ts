@@ -10,15 +10,14 @@ export interface CertificateSubject {
   organisation: string;
 }
 
+/** C, O, CN as three RDNs (pkijs would put fresh attributes in one multi-valued RDN: "C=VN+O=…+CN=…"). */
 export function distinguishedName(s: CertificateSubject) {
   const pkijs = pki();
-  return new pkijs.RelativeDistinguishedNames({
-    typesAndValues: [
-      new pkijs.AttributeTypeAndValue({ type: OID.country, value: new asn1js.PrintableString({ value: 'VN' }) }),
-      new pkijs.AttributeTypeAndValue({ type: OID.organisation, value: new asn1js.Utf8String({ value: s.organisation }) }),
-      new pkijs.AttributeTypeAndValue({ type: OID.commonName, value: new asn1js.Utf8String({ value: s.commonName }) }),
-    ],
+  const rdn = (type: string, value: asn1js.PrintableString | asn1js.Utf8String) => new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value }).toSchema()] });
+  const name = new asn1js.Sequence({
+    value: [rdn(OID.country, new asn1js.PrintableString({ value: 'VN' })), rdn(OID.organisation, new asn1js.Utf8String({ value: s.organisation })), rdn(OID.commonName, new asn1js.Utf8String({ value: s.commonName }))],
   });
+  return pkijs.RelativeDistinguishedNames.fromBER(name.toBER(false));
 }
 
 /** Signs a certificate for `publicKey` with `issuerKey` (self-signed when no issuer is given). */

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { renderSignedPdf } from '../../shared/documents/adapters/issue';
 import { localOfficeSigner, selfSignedSigner, type KeySigner } from '../../shared/documents/adapters/local-signer';
 import { verifyPdfSignatures } from '../../shared/documents/adapters/verify';
+import { generateKeyPair, issueCertificate } from '../../shared/documents/adapters/certificates';
+import { KeySigner as Signer2 } from '../../shared/documents/adapters/local-signer';
+import { createPrivateKey, webcrypto } from 'node:crypto';
 import { RESOLUTION, pdfText, squeeze } from '../support/documents';
 
 const SUBJECT = { commonName: 'Văn phòng Tỉnh ủy Hưng Yên', organisation: 'Tỉnh ủy Hưng Yên' };
@@ -114,5 +117,25 @@ describe('pdfsig (poppler) agrees', () => {
     const copy = new Uint8Array(signed);
     copy[200] = copy[200]! ^ 0x01;
     expect(pdfsig(copy)).not.toContain('Signature is Valid.');
+  });
+});
+
+describe('a chain through a CA (root in the trust list, the signer\'s certificate issued by it)', () => {
+  const CA = { commonName: 'Ban Cơ yếu Chính phủ (thử)', organisation: 'Ban Cơ yếu Chính phủ' };
+  async function caSigned(notBefore: Date) {
+    const root = await generateKeyPair('RSA');
+    const rootCert = await issueCertificate({ subject: CA, publicKey: root.publicKey, issuerKey: root.privateKey, ca: true, notBefore, years: 20 });
+    const leaf = await generateKeyPair('ECDSA');
+    const leafCert = await issueCertificate({ subject: SUBJECT, issuer: CA, publicKey: leaf.publicKey, issuerKey: root.privateKey, ca: false, notBefore, years: 5 });
+    const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', leaf.privateKey));
+    const signer = new Signer2(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }), [leafCert]);
+    return { rootCert, leafCert, pdf: await renderSignedPdf(RESOLUTION, signer, { at: AT }) };
+  }
+  it('trusted with the CA root in the list; untrusted-root without it, and with another root of the same name', async () => {
+    const { rootCert, pdf } = await caSigned(new Date('2026-01-01T00:00:00Z'));
+    expect(await verifyPdfSignatures(pdf, { roots: [rootCert] })).toMatchObject([{ intact: true, chain: 'trusted', signer: SUBJECT.commonName }]);
+    expect(await verifyPdfSignatures(pdf, { roots: [] })).toMatchObject([{ intact: true, chain: 'untrusted-root' }]);
+    const other = await caSigned(new Date('2026-01-01T00:00:00Z'));
+    expect(await verifyPdfSignatures(pdf, { roots: [other.rootCert] })).toMatchObject([{ chain: 'untrusted-root' }]);
   });
 });

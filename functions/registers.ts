@@ -5,7 +5,9 @@ import { basics, registersOf, type Edge, type Given } from '../shared/edge/compo
 import { cloudEdge } from '../shared/edge/cloud';
 import { officeConfig } from '../shared/office/index';
 import { registersOperations, type RegistersHttpParts } from '../shared/registers/http';
-import { scansModule } from '../shared/scans/index';
+import { blobStore, scansModule } from '../shared/scans/index';
+import { documentsModule } from '../shared/documents/index';
+import { draftsModule } from '../shared/drafts/index';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit, auth } = basics(edge);
@@ -14,7 +16,15 @@ export function compose(edge: Edge, given: Given = {}) {
   // Naming a scan links it (checked, secrecy at least what OCR read, one transaction): see ScanLinker.
   const scans = once(() => given.scans ?? scansModule(platform, { audit, registers }).scans);
   const links = { register: (...a: Parameters<RegistersHttpParts['links']['register']>) => scans().links.register(...a) };
-  return apiHandler('registers', registersOperations({ registers, links, clock: platform.clock, office }), auth);
+  // Issued documents: rendered and signed with the office key on first request, kept in S3; the text from the draft issued.
+  const drafts = once(() => draftsModule(platform, { audit }));
+  const textOf = async (_: string, draftId: string | null) => {
+    const d = draftId ? await drafts().get(draftId) : undefined;
+    return { body: d?.body ?? null, signerTitle: d?.signerTitle ?? null };
+  };
+  const documents = once(() => documentsModule(platform, { audit, blobs: blobStore(platform), office, textOf }));
+  const pdfOf: NonNullable<RegistersHttpParts['documents']>['pdfOf'] = (entry, ctx) => documents().pdfOf(entry, ctx);
+  return apiHandler('registers', registersOperations({ registers, links, clock: platform.clock, office, documents: { pdfOf } }), auth);
 }
 
 export const handler = lazyHandler(() => compose(cloudEdge()));

@@ -23,7 +23,8 @@ export function buildStacks(app: App) {
 
   const data = new DataStack(app, `${prefix}-Data`, { env, description: 'daumoi data: tables and scans bucket' });
   const mailFrom = String(app.node.tryGetContext('daumoi:mailFrom') ?? 'Văn phòng cấp ủy <vanphong@example.gov.vn>');
-  const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, mailFrom, description: 'daumoi API and identity' });
+  const signingCertificate = app.node.tryGetContext('daumoi:signingCertificate') as string | undefined;
+  const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, mailFrom, ...(signingCertificate ? { signingCertificate } : {}), description: 'daumoi API and identity' });
   const quarantineAction = app.node.tryGetContext('daumoi:quarantineAction') === 'delete' ? 'delete' : 'move';
   const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, quarantineAction, logRetention, description: 'daumoi OCR pipeline' });
   const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { env, data, logRetention, description: 'daumoi appraisal and approval workflow' });

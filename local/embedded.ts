@@ -77,6 +77,8 @@ export function embeddedEnv(dynamoEndpoint: string, s3Endpoint: string, jwksPath
     [ENV.localIssuer]: LOCAL_ISSUER,
     [ENV.localJwksPath]: jwksPath,
     [ENV.userPoolClientIds]: LOCAL_WEB_CLIENT_ID,
+    // The office's signing key and self-signed certificate, made on first use under the data directory.
+    DAUMOI_SIGNING_DIR: path.join(path.dirname(path.dirname(jwksPath)), 'signing'),
     AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',

@@ -47,6 +47,7 @@ import { TABLES, type TableSpec } from '../../shared/platform/aws/tables';
 import { DaumoiFunction, grantPurgeVersions, type AccessMode } from '../constructs/daumoi-function';
 import { USER_DIRECTORY_ACTIONS } from '../../shared/identity/adapters/cognito-user-directory';
 import { SearchIndexing } from '../constructs/search-indexing';
+import { SigningKey } from '../constructs/signing-key';
 import type { DataStack } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -55,6 +56,8 @@ export interface ApiStackProps extends StackProps {
   logRetention: RetentionDays;
   /** Verified SES sender of reminders, e.g. `Văn phòng Tỉnh ủy <vanphong@tinhuy.example.vn>`. */
   mailFrom: string;
+  /** PEM chain of the office's signing certificate (context `daumoi:signingCertificate`). */
+  signingCertificate?: string;
 }
 
 /** Scopes API Gateway accepts per kind of route (all callers present access tokens). */
@@ -101,6 +104,8 @@ export class ApiStack extends Stack {
   readonly scheduled: DaumoiFunction[] = [];
   /** Search indexing from the Data table's stream, with its dead-letter queue. */
   readonly searchIndexing: SearchIndexing;
+  /** The office's document-signing key (KMS, asymmetric). */
+  readonly signingKey: SigningKey;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -169,6 +174,10 @@ export class ApiStack extends Stack {
       f.bindBucket(ENV.bucket, data.bucket, bucket?.prefixes ?? [], bucket?.mode ?? 'RO');
       this.functions[fn] = f;
     }
+
+    // Issued documents: signed by the registers function alone with the office's KMS key, kept under documents/.
+    this.functions.registers.bindBucket(ENV.bucket, data.bucket, ['documents/'], 'RW');
+    this.signingKey = new SigningKey(this, 'SigningKey', { signer: this.functions.registers, ...(props.signingCertificate ? { certificate: props.signingCertificate } : {}) });
 
     // A clerk who corrects a scan to Tối mật removes every stored version of it and of its OCR text.
     grantPurgeVersions(this.functions.scans);

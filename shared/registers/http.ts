@@ -17,11 +17,14 @@ export interface RegistersHttpParts {
   links: { register(input: IncomingInput & { scanId: string }, ctx: WriteContext): Promise<WriteResult<IncomingEntryView>> };
   clock: Clock;
   office: () => DomainConfig;
+  /** The signed PDF of an outgoing entry (the documents module's IssuedDocuments). */
+  documents?: { pdfOf(entry: OutgoingEntryView, ctx: { actor: ApiRequest['caller']; requestId?: string }): Promise<{ bytes: Uint8Array }> };
 }
+type OutgoingEntryView = Awaited<ReturnType<Registers['getOutgoing']>>;
 
 const writer = (req: ApiRequest): WriteContext => ({ actor: req.caller, requestId: req.requestId });
 
-export function registersOperations({ registers, links, clock, office }: RegistersHttpParts): Record<string, Operation> {
+export function registersOperations({ registers, links, clock, office, documents }: RegistersHttpParts): Record<string, Operation> {
   const thisYear = () => arrivalYear(clock.now(), office().office.timeZone);
   return {
     createIncomingEntry: async (req) => {
@@ -45,6 +48,12 @@ export function registersOperations({ registers, links, clock, office }: Registe
     },
     listOutgoingEntries: async (req) => registers.listOutgoing({ ...req.query, year: req.query.year ?? thisYear() }, req.caller),
     getOutgoingEntry: async (req) => withEtag(await registers.getOutgoing(req.params.id, req.caller)),
+    getOutgoingDocument: async (req) => {
+      const entry = await registers.getOutgoing(req.params.id, req.caller);
+      if (!documents) throw new Error('no documents part in this composition');
+      const { bytes } = await documents.pdfOf(entry, { actor: req.caller, requestId: req.requestId });
+      return { status: 200, binary: bytes, headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${entry.numberSymbol.replace(/[^A-Za-z0-9-]/g, '_')}.pdf"` } };
+    },
     voidOutgoingEntry: async (req) => {
       const version = requiredVersion(req.body.version, req.headers['if-match']);
       return withEtag(await registers.voidOutgoing(req.params.id, req.body.reason, version, writer(req)));

@@ -281,6 +281,18 @@ export const registerRoutes = [
     responses: { 200: { description: 'The entry; ETag carries its version', schema: OutgoingEntry, headers: ETAG_HEADERS } },
   }),
   defineRoute({
+    operationId: 'getOutgoingDocument',
+    method: 'GET',
+    path: '/v1/registers/outgoing/entries/{id}/document',
+    fn: 'registers',
+    auth: 'user',
+    roles: OFFICE_ROLES,
+    summary: 'The issued document in Party format, signed with the office key (PAdES); 409 for a secret or void entry, 404 when above your clearance',
+    tags: ['registers'],
+    request: { params: IdParams },
+    responses: { 200: { description: 'The signed PDF (the same bytes every time)', contentType: 'application/pdf', schema: z.string().meta({ format: 'binary' }), headers: FILE_HEADERS } },
+  }),
+  defineRoute({
     operationId: 'voidOutgoingEntry',
     method: 'POST',
     path: '/v1/registers/outgoing/entries/{id}/void',

@@ -31,6 +31,7 @@ const ROWS: Record<string, string> = {
   'GET /v1/registers/outgoing/entries': /*               */ 'A A A A A F F U U U',
   'GET /v1/registers/outgoing/entries/{id}': /*          */ 'A A A A A F F U U U',
   'POST /v1/registers/outgoing/entries/{id}/void': /*    */ 'F A F A F F F U U U',
+  'GET /v1/registers/outgoing/entries/{id}/document': /* */ 'A A A A A F F U U U',
   'GET /v1/registers/{register}/export': /*              */ 'A A A A A F F U U U',
   'GET /v1/registers/{register}/counts': /*              */ 'A A A A A F F U U U',
 

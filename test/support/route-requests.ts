@@ -285,6 +285,7 @@ export const REQUESTS: Record<string, Build> = {
   'POST /v1/registers/outgoing/entries': () => ({ path: '/v1/registers/outgoing/entries', body: outgoingBody() }),
   'GET /v1/registers/outgoing/entries': () => ({ path: '/v1/registers/outgoing/entries', query: { year: String(OFFICE_YEAR) } }),
   'GET /v1/registers/outgoing/entries/{id}': ({ fx }, t) => ({ path: `/v1/registers/outgoing/entries/${t === 'secret-outgoing' ? fx.secretOutgoingId : fx.outgoingId}` }),
+  'GET /v1/registers/outgoing/entries/{id}/document': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/document` }),
   'POST /v1/registers/outgoing/entries/{id}/void': async (o, t) => {
     const p = `/v1/registers/outgoing/entries/${t === 'secret-outgoing' ? o.fx.secretOutgoingId : o.fx.outgoingId}`;
     // The version is required: read it with the highest clearance (the caller under test may not see the entry).

@@ -23,7 +23,10 @@ export function buildStacks(app: App) {
 
   const data = new DataStack(app, `${prefix}-Data`, { env, description: 'daumoi data: tables and scans bucket' });
   const mailFrom = String(app.node.tryGetContext('daumoi:mailFrom') ?? 'Văn phòng cấp ủy <vanphong@example.gov.vn>');
-  const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, mailFrom, description: 'daumoi API and identity' });
+  const ctx = (k: string) => app.node.tryGetContext(`daumoi:${k}`) as string | undefined;
+  // The console's build (web/dist unless `daumoi:consoleDist`) and its custom domain with an ACM certificate in us-east-1, if any.
+  const consoleProps = { dist: ctx('consoleDist'), domainName: ctx('consoleDomain'), certificateArn: ctx('consoleCertificateArn') };
+  const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, mailFrom, console: consoleProps, description: 'daumoi API, identity and console' });
   const quarantineAction = app.node.tryGetContext('daumoi:quarantineAction') === 'delete' ? 'delete' : 'move';
   const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, quarantineAction, logRetention, description: 'daumoi OCR pipeline' });
   const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { env, data, logRetention, description: 'daumoi appraisal and approval workflow' });

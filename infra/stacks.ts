@@ -8,6 +8,7 @@ import { ApiStack } from './stacks/api-stack';
 import { OcrStack } from './stacks/ocr-stack';
 import { WorkflowStack, grantDraftsApi } from './stacks/workflow-stack';
 import { MonitoringStack } from './stacks/monitoring-stack';
+import { ConsoleStack } from './stacks/console-stack';
 import { REPO_ROOT } from './constructs/repo-root';
 
 export function buildStacks(app: App) {
@@ -27,11 +28,12 @@ export function buildStacks(app: App) {
   // The console's build (web/dist unless `daumoi:consoleDist`) and its custom domain with an ACM certificate in us-east-1, if any.
   const consoleProps = { dist: ctx('consoleDist'), domainName: ctx('consoleDomain'), certificateArn: ctx('consoleCertificateArn') };
   const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, mailFrom, console: consoleProps, description: 'daumoi API, identity and console' });
+  const consoleStack = new ConsoleStack(app, `${prefix}-Console`, { env, data, api, description: 'daumoi console: web assets, config.json, scans CORS' });
   const quarantineAction = app.node.tryGetContext('daumoi:quarantineAction') === 'delete' ? 'delete' : 'move';
   const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, quarantineAction, logRetention, description: 'daumoi OCR pipeline' });
   const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { env, data, logRetention, description: 'daumoi appraisal and approval workflow' });
   grantDraftsApi(api.functions.drafts, workflow.stateMachine);
   const alarmEmail = app.node.tryGetContext('daumoi:alarmEmail') as string | undefined;
   const monitoring = new MonitoringStack(app, `${prefix}-Monitoring`, { env, api, ocr, workflow, ...(alarmEmail ? { alarmEmail } : {}), description: 'daumoi alarms' });
-  return { data, api, ocr, workflow, monitoring };
+  return { data, api, ocr, workflow, monitoring, console: consoleStack };
 }

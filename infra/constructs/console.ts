@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Annotations, Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   Distribution,
@@ -24,7 +24,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
-import { BlockPublicAccess, Bucket, type CfnBucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { REPO_ROOT } from './repo-root';
@@ -79,6 +79,8 @@ export class ConsoleHosting extends Construct {
     });
     Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the console’s access-log bucket itself; logging it into itself would loop.' });
     this.bucket = new Bucket(this, 'Assets', {
+      // Named, so the console stack's deployment names it (and its cdk-nag finding) without an export.
+      bucketName: consoleBucketName(Stack.of(this)),
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -137,16 +139,20 @@ export class ConsoleHosting extends Construct {
     new CfnOutput(Stack.of(this), 'ConsoleUrl', { value: `${this.origin}/` });
   }
 
-  /** Deploys web/dist and config.json (deploy-time values), and invalidates the distribution's cache. */
-  deploy(config: { apiUrl: string; authority: string; clientId: string; logoutUrl: string }) {
-    const deployment = new BucketDeployment(this, 'Deploy', {
+  /**
+   * Deploys web/dist and config.json (deploy-time values) from `scope` (a stack after the API's:
+   * CDK's deployment handler is not one of the API's functions), and invalidates the cache.
+   */
+  deploy(scope: Construct, config: { apiUrl: string; authority: string; clientId: string; logoutUrl: string }) {
+    const stack = Stack.of(scope);
+    const deployment = new BucketDeployment(scope, 'ConsoleDeploy', {
       sources: [...(this.built ? [Source.asset(this.dist, { exclude: ['config.json'] })] : []), Source.jsonData('config.json', config)],
-      destinationBucket: this.bucket,
+      destinationBucket: Bucket.fromBucketName(scope, 'ConsoleBucket', consoleBucketName(stack)),
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
     });
-    const handler = Stack.of(this).node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    const handler = Stack.of(scope).node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
     if (!handler) throw new Error('CDK’s BucketDeployment handler was not found: its cdk-nag acknowledgements have nothing to name');
     for (const [id, reason] of [
       ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'CDK’s BucketDeployment handler writes its logs with the basic execution role.'],
@@ -157,8 +163,8 @@ export class ConsoleHosting extends Construct {
         'Action::s3:DeleteObject*',
         'Action::s3:Abort*',
         'Resource::*',
-        `Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/*`,
-        `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${Stack.of(this).region}/*`,
+        `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*`,
+        `Resource::arn:<AWS::Partition>:s3:::${consoleBucketName(stack, '<AWS::AccountId>')}/*`,
       ].map(
         (finding) =>
           [
@@ -173,6 +179,10 @@ export class ConsoleHosting extends Construct {
     return deployment;
   }
 }
+
+/** The console bucket's name in this account and region (`accountToken`: how cdk-nag writes an unresolved account). */
+export const consoleBucketName = (stack: Stack, accountToken?: string) =>
+  `daumoi-console-${accountToken && Token.isUnresolved(stack.account) ? accountToken : stack.account}-${stack.region}`;
 
 /** The Cognito issuer, which oidc-client-ts reads discovery and keys from. */
 export const cognitoAuthority = (userPoolId: string) => `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${userPoolId}`;

@@ -50,7 +50,6 @@ import { DaumoiFunction, grantPurgeVersions, type AccessMode } from '../construc
 import { USER_DIRECTORY_ACTIONS } from '../../shared/identity/adapters/cognito-user-directory';
 import { SearchIndexing } from '../constructs/search-indexing';
 import { ConsoleHosting, cognitoAuthority, type ConsoleProps } from '../constructs/console';
-import { PutBucketCors } from '../constructs/bucket-cors';
 import type { DataStack } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -105,6 +104,7 @@ export class ApiStack extends Stack {
   readonly webClient: UserPoolClient;
   /** The console: web/dist behind CloudFront, config.json written at deploy. */
   readonly console: ConsoleHosting;
+  readonly consoleConfig: { apiUrl: string; authority: string; clientId: string; logoutUrl: string };
   /** The scheduled functions (reminders, audit sealer, search sweeper, audit verifier): their errors are alarmed. */
   readonly scheduled: DaumoiFunction[] = [];
   /** Search indexing from the Data table's stream, with its dead-letter queue. */
@@ -306,15 +306,14 @@ export class ApiStack extends Stack {
     for (const [id, type] of [['Cors4xx', ResponseType.DEFAULT_4XX], ['Cors5xx', ResponseType.DEFAULT_5XX]] as const) {
       this.api.addGatewayResponse(id, { type, responseHeaders: { 'Access-Control-Allow-Origin': `'${consoleOrigin}'`, Vary: "'Origin'" } });
     }
-    // The browser PUTs scans to presigned URLs of the scans bucket (in the data stack, which cannot name the console).
-    new PutBucketCors(this, 'ScansCors', { bucket: data.bucket, origin: consoleOrigin });
-    this.console.deploy({
+    /** What the console stack writes in config.json. */
+    this.consoleConfig = {
       apiUrl: `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.api.deploymentStage.stageName}`,
       authority: cognitoAuthority(this.userPool.userPoolId),
       clientId: this.webClient.userPoolClientId,
       // The console adds client_id and logout_uri (web/src/auth.ts signOut).
       logoutUrl: `${domain.baseUrl()}/logout`,
-    });
+    };
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [this.userPool] });
     const reportsScopeName = `${RESOURCE_SERVER_ID}/${REPORTS_SCOPE_NAME}`;
 

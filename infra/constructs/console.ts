@@ -115,11 +115,10 @@ export class ConsoleHosting extends Construct {
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) })),
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_200, // includes Asia
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
-      ...(custom ? { domainNames: [props.domainName!], certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn!) } : {}),
+      ...(custom ? { minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021, domainNames: [props.domainName!], certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn!) } : {}),
     });
     this.origin = custom ? `https://${props.domainName}` : `https://${this.distribution.distributionDomainName}`;
     Validations.of(this.distribution).acknowledge({
@@ -163,8 +162,11 @@ export class ConsoleHosting extends Construct {
         'Action::s3:DeleteObject*',
         'Action::s3:Abort*',
         'Resource::*',
-        `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*`,
-        `Resource::arn:<AWS::Partition>:s3:::${consoleBucketName(stack, '<AWS::AccountId>')}/*`,
+        // The CLI resolves the partition (cdk.json's context); in-process synths leave it a reference.
+        ...['<AWS::Partition>', 'aws'].flatMap((partition) => [
+          `Resource::arn:${partition}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*`,
+          `Resource::arn:${partition}:s3:::${consoleBucketName(stack, '<AWS::AccountId>')}/*`,
+        ]),
       ].map(
         (finding) =>
           [

@@ -8,6 +8,7 @@ import { ApiStack } from './stacks/api-stack';
 import { OcrStack } from './stacks/ocr-stack';
 import { WorkflowStack, grantDraftsApi } from './stacks/workflow-stack';
 import { MonitoringStack } from './stacks/monitoring-stack';
+import { ConsoleStack } from './stacks/console-stack';
 import { REPO_ROOT } from './constructs/repo-root';
 
 export function buildStacks(app: App) {
@@ -23,13 +24,26 @@ export function buildStacks(app: App) {
 
   const data = new DataStack(app, `${prefix}-Data`, { env, description: 'daumoi data: tables and scans bucket' });
   const mailFrom = String(app.node.tryGetContext('daumoi:mailFrom') ?? 'Văn phòng cấp ủy <vanphong@example.gov.vn>');
-  const signingCertificate = app.node.tryGetContext('daumoi:signingCertificate') as string | undefined;
-  const api = new ApiStack(app, `${prefix}-Api`, { env, data, version, logRetention, mailFrom, ...(signingCertificate ? { signingCertificate } : {}), description: 'daumoi API and identity' });
+  const ctx = (k: string) => app.node.tryGetContext(`daumoi:${k}`) as string | undefined;
+  const signingCertificate = ctx('signingCertificate');
+  // The console's build (web/dist unless `daumoi:consoleDist`) and its custom domain with an ACM certificate in us-east-1, if any.
+  const consoleProps = { dist: ctx('consoleDist'), domainName: ctx('consoleDomain'), certificateArn: ctx('consoleCertificateArn') };
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    env,
+    data,
+    version,
+    logRetention,
+    mailFrom,
+    ...(signingCertificate ? { signingCertificate } : {}),
+    console: consoleProps,
+    description: 'daumoi API, identity and console',
+  });
+  const consoleStack = new ConsoleStack(app, `${prefix}-Console`, { env, data, api, description: 'daumoi console: web assets, config.json, scans CORS' });
   const quarantineAction = app.node.tryGetContext('daumoi:quarantineAction') === 'delete' ? 'delete' : 'move';
   const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, quarantineAction, logRetention, description: 'daumoi OCR pipeline' });
   const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { env, data, logRetention, description: 'daumoi appraisal and approval workflow' });
   grantDraftsApi(api.functions.drafts, workflow.stateMachine);
   const alarmEmail = app.node.tryGetContext('daumoi:alarmEmail') as string | undefined;
   const monitoring = new MonitoringStack(app, `${prefix}-Monitoring`, { env, api, ocr, workflow, ...(alarmEmail ? { alarmEmail } : {}), description: 'daumoi alarms' });
-  return { data, api, ocr, workflow, monitoring };
+  return { data, api, ocr, workflow, monitoring, console: consoleStack };
 }

@@ -3,7 +3,7 @@
  * reports resource server for organisation clients), one Lambda per API function, and the
  * REST API built from the route table, with the Cognito authorizer on every route but the public ones.
  */
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule as SchedulerSchedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -13,7 +13,7 @@ import {
   AccessLogFormat,
   AuthorizationType,
   CognitoUserPoolsAuthorizer,
-  Cors,
+  ResponseType,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
@@ -25,6 +25,8 @@ import {
   ClientAttributes,
   FeaturePlan,
   LambdaVersion,
+  ManagedLoginVersion,
+  CfnManagedLoginBranding,
   Mfa,
   OAuthScope,
   ResourceServerScope,
@@ -48,6 +50,7 @@ import { DaumoiFunction, grantPurgeVersions, type AccessMode } from '../construc
 import { USER_DIRECTORY_ACTIONS } from '../../shared/identity/adapters/cognito-user-directory';
 import { SearchIndexing } from '../constructs/search-indexing';
 import { SigningKey } from '../constructs/signing-key';
+import { ConsoleHosting, cognitoAuthority, type ConsoleProps } from '../constructs/console';
 import type { DataStack } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -58,6 +61,8 @@ export interface ApiStackProps extends StackProps {
   mailFrom: string;
   /** PEM chain of the office's signing certificate (context `daumoi:signingCertificate`). */
   signingCertificate?: string;
+  /** Where the console's build is and its custom domain, if any. */
+  console?: ConsoleProps;
 }
 
 /** Scopes API Gateway accepts per kind of route (all callers present access tokens). */
@@ -100,6 +105,9 @@ export class ApiStack extends Stack {
   readonly userPool: UserPool;
   readonly functions: Record<ApiFunction, DaumoiFunction>;
   readonly webClient: UserPoolClient;
+  /** The console: web/dist behind CloudFront, config.json written at deploy. */
+  readonly console: ConsoleHosting;
+  readonly consoleConfig: { apiUrl: string; authority: string; clientId: string; logoutUrl: string };
   /** The scheduled functions (reminders, audit sealer, search sweeper, audit verifier): their errors are alarmed. */
   readonly scheduled: DaumoiFunction[] = [];
   /** Search indexing from the Data table's stream, with its dead-letter queue. */
@@ -138,18 +146,42 @@ export class ApiStack extends Stack {
       identifier: RESOURCE_SERVER_ID,
       scopes: [reportsScope],
     });
-    this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `daumoi-${this.account}`.slice(0, 60) } });
+    const domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: `daumoi-${this.account}`.slice(0, 60) },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    // The console's CSP names the API by its id (known before the stage), Cognito's domain and
+    // issuer (sign-in, token, keys) and the scans bucket (presigned PUT uploads).
+    this.console = new ConsoleHosting(this, 'Console', {
+      ...props.console,
+      connect: [
+        Lazy.string({ produce: () => `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}` }),
+        domain.baseUrl(),
+        `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+        `https://${data.bucket.bucketRegionalDomainName}`,
+      ],
+    });
+    const consoleOrigin = this.console.origin;
     this.webClient = this.userPool.addClient('WebClient', {
       authFlows: { userSrp: true },
+      generateSecret: false,
       // A person may change their name and locale, never a custom attribute: clearance, department
       // and organisation are set by an administrator (PUT /v1/users/{username}, audited). Without
       // this, Cognito lets a signed-in user write every attribute with their own access token.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, givenName: true, familyName: true, locale: true, timezone: true }),
       preventUserExistenceErrors: true,
-      oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.COGNITO_ADMIN], callbackUrls: ['https://localhost/callback'] },
+      // The console: authorization code with PKCE (a public client, no secret), Cognito's managed login (MFA as the pool requires).
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
+        callbackUrls: [`${consoleOrigin}/callback`],
+        // web/src/auth.ts CALLBACK_PATH and SIGNED_OUT_PATH.
+        logoutUrls: [`${consoleOrigin}/da-dang-xuat`],
+      },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
     });
+    new CfnManagedLoginBranding(this, 'WebClientLogin', { userPoolId: this.userPool.userPoolId, clientId: this.webClient.userPoolClientId, useCognitoProvidedValues: true }).node.addDependency(domain);
     this.webClient.node.addDependency(resourceServer);
 
     // One function per capability; the route table says which routes each serves.
@@ -276,8 +308,21 @@ export class ApiStack extends Stack {
         accessLogDestination: new LogGroupLogDestination(accessLogs),
         accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
       },
-      defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS, allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match'] },
+      // Browsers call it from the console only.
+      defaultCorsPreflightOptions: { allowOrigins: [consoleOrigin], allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match'] },
     });
+    // The authorizer's own 401/403 (and throttling) answers reach the console readable too.
+    for (const [id, type] of [['Cors4xx', ResponseType.DEFAULT_4XX], ['Cors5xx', ResponseType.DEFAULT_5XX]] as const) {
+      this.api.addGatewayResponse(id, { type, responseHeaders: { 'Access-Control-Allow-Origin': `'${consoleOrigin}'`, Vary: "'Origin'" } });
+    }
+    /** What the console stack writes in config.json. */
+    this.consoleConfig = {
+      apiUrl: `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.api.deploymentStage.stageName}`,
+      authority: cognitoAuthority(this.userPool.userPoolId),
+      clientId: this.webClient.userPoolClientId,
+      // The console adds client_id and logout_uri (web/src/auth.ts signOut).
+      logoutUrl: `${domain.baseUrl()}/logout`,
+    };
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [this.userPool] });
     const reportsScopeName = `${RESOURCE_SERVER_ID}/${REPORTS_SCOPE_NAME}`;
 

@@ -15,26 +15,22 @@ export interface OrgNode extends StatusItem {
  */
 export function buildOrgTree(items: readonly StatusItem[]): OrgNode[] {
   const nodes = new Map<string, OrgNode>();
-  for (const it of items) nodes.set(it.orgId, { ...it, children: [] });
+  for (const it of items) if (!nodes.has(it.orgId)) nodes.set(it.orgId, { ...it, children: [] });
+  const attachedTo = new Map<string, string>();
   const roots: OrgNode[] = [];
-  for (const it of items) {
-    const node = nodes.get(it.orgId)!;
-    const parent = it.parentId && it.parentId !== it.orgId ? nodes.get(it.parentId) : undefined;
-    if (parent && !isAncestor(node, parent, nodes)) parent.children.push(node);
-    else roots.push(node);
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    if (parent && !below(parent.orgId, node.orgId, attachedTo)) {
+      parent.children.push(node);
+      attachedTo.set(node.orgId, parent.orgId);
+    } else roots.push(node);
   }
   return roots;
 }
 
-/** Whether `candidate` is `node` or below it (a cycle in parentIds must not lose organisations). */
-function isAncestor(node: OrgNode, candidate: OrgNode, nodes: Map<string, OrgNode>): boolean {
-  const seen = new Set<string>();
-  let cur: OrgNode | undefined = candidate;
-  while (cur && !seen.has(cur.orgId)) {
-    if (cur.orgId === node.orgId) return true;
-    seen.add(cur.orgId);
-    cur = cur.parentId ? nodes.get(cur.parentId) : undefined;
-  }
+/** Whether `id` is `top` or already hangs below it (attaching `top` under `id` would close a cycle). */
+function below(id: string, top: string, attachedTo: Map<string, string>): boolean {
+  for (let cur: string | undefined = id; cur !== undefined; cur = attachedTo.get(cur)) if (cur === top) return true;
   return false;
 }
 

@@ -77,6 +77,7 @@ export function Reports() {
     if (!code) return;
     setStatus(null);
     setReminders(null);
+    setExpanded(null);
     setError(null);
     const q = { reportType: code, ...(period ? { period } : {}) };
     api.GET('/v1/reports/status', { params: { query: q } }).then((r) => (r.data ? setStatus(r.data) : setError(showError(r.response.status, r.error).summary)), () => setError('Không kết nối được máy chủ.'));
@@ -84,6 +85,7 @@ export function Reports() {
   }, [api, code, period, tick]);
 
   const tree = useMemo(() => (status ? buildOrgTree(status.items) : []), [status]);
+  const parents = useMemo(() => { const out: OrgNode[] = []; const walk = (ns: OrgNode[]) => ns.forEach((n) => { if (n.children.length) { out.push(n); walk(n.children); } }); walk(tree); return out; }, [tree]);
   const byId = useMemo(() => new Map(status?.items.map((i) => [i.orgId, i.orgName]) ?? []), [status]);
   const periods = type ? recentPeriods(type.period, today, 12) : [];
 
@@ -174,9 +176,9 @@ export function Reports() {
           expandableRows={{
             getItemChildren: (n) => n.children,
             isItemExpandable: (n) => n.children.length > 0,
-            expandedItems: expanded ?? tree,
+            expandedItems: expanded ?? parents,
             onExpandableItemToggle: ({ detail }) => {
-              const cur = expanded ?? tree;
+              const cur = expanded ?? parents;
               setExpanded(detail.expanded ? [...cur, detail.item] : cur.filter((x) => x.orgId !== detail.item.orgId));
             },
           }}

@@ -17,6 +17,11 @@ describe('adminRefusal', () => {
     expect(text).toMatch(/không có quyền/);
   });
 
+  it('a refusal’s English details stay out of the sentence (the page showed “missing role” once)', () => {
+    const text = adminRefusal(403, { error: { code: 'FORBIDDEN', message: 'Forbidden', details: [{ path: 'roles', message: 'missing role' }] } });
+    expect(text).toBe('Bạn không có quyền thực hiện thao tác này.');
+  });
+
   it('never answers in the API’s English words for a 4xx without details', () => {
     fc.assert(
       fc.property(fc.constantFrom(400, 401, 403, 404, 409, 413, 429), fc.string(), (status, rest) => {

@@ -10,7 +10,8 @@ export function adminRefusal(status: number, body: ApiError | undefined): string
   if (status === 404) return 'Không tìm thấy đối tượng này.';
   if (status === 409) return 'Đã có một đối tượng trùng mã, hoặc dữ liệu vừa được người khác thay đổi.';
   const shown = showError(status, body);
-  return [shown.summary, ...shown.other].join(' ');
+  // A refusal's details are the API's English words: only a validation's, put in Vietnamese, are added.
+  return status === 400 ? [shown.summary, ...shown.other].join(' ') : shown.summary;
 }
 
 export type Verify = paths['/v1/audit/verify']['get']['responses'][200]['content']['application/json'];

@@ -25,7 +25,8 @@ function Change({ e }: { e: Event }) {
   if (e.redacted) return <Box color="text-status-inactive">Nội dung vượt quá độ mật của bạn</Box>;
   return (
     <ExpandableSection headerText="Trước / sau" variant="footer">
-      <Box variant="code"><span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{`Trước: ${JSON.stringify(e.before)}\nSau: ${JSON.stringify(e.after)}`}</span></Box>
+      {/* The console's font, not a monospace one: those drew Vietnamese stacked diacritics apart (screenshots). */}
+      <Box fontSize="body-s"><span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{`Trước: ${JSON.stringify(e.before)}\nSau: ${JSON.stringify(e.after)}`}</span></Box>
     </ExpandableSection>
   );
 }

@@ -16,6 +16,7 @@ import { IncomingRegister } from './pages/IncomingRegister';
 import Spinner from '@cloudscape-design/components/spinner';
 import { clerkPage } from './pages/clerk-routes';
 import { workRoute } from './pages/console-routes';
+import { reportsRoute } from './pages/reports-routes';
 
 // The first screen (the register) ships in the main bundle; the other pages load when opened.
 const IncomingNew = lazy(() => import('./pages/IncomingNew').then((m) => ({ default: m.IncomingNew })));
@@ -32,6 +33,7 @@ function Page({ pathname }: { pathname: string }) {
   if (clerk) return clerk;
   const work = workRoute(pathname);
   if (work) return work;
+  const reports = reportsRoute(pathname); if (reports) return reports;
   const section = SECTIONS.find((s) => s.href === pathname);
   if (section) {
     return (

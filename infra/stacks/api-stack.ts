@@ -199,6 +199,8 @@ export class ApiStack extends Stack {
           // People's access tokens must come from the web app client; organisation clients are checked against the registry.
           [ENV.userPoolClientIds]: this.webClient.userPoolClientId,
           [ENV.version]: version,
+          // The console's origin: every answer carries it in Access-Control-Allow-Origin (the browser reads nothing else).
+          [ENV.consoleOrigin]: consoleOrigin,
         },
       });
       for (const t of TABLES) f.bindTable(t.envVar, data.tables[t.name], t, API_TABLE_ACCESS[fn][t.name] ?? 'NONE');

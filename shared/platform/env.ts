@@ -29,6 +29,8 @@ export const ENV = {
   ocrEngine: 'DAUMOI_OCR_ENGINE',
   version: 'DAUMOI_VERSION',
   timeZone: 'DAUMOI_TIME_ZONE',
+  /** The console's origin (https://…): API answers allow it by CORS; unset (embedded: same origin), no CORS header. */
+  consoleOrigin: 'DAUMOI_CONSOLE_ORIGIN',
   /** Registrations one process lets wait for a register's number at most; more → 429 (default 1000). */
   registerQueueLimit: 'DAUMOI_REGISTER_QUEUE_LIMIT',
   /** How long a registration may wait for its turn before it is refused with 429 (ms, default 10000). */

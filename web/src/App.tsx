@@ -33,7 +33,8 @@ function Page({ pathname }: { pathname: string }) {
   if (clerk) return clerk;
   const work = workRoute(pathname);
   if (work) return work;
-  const reports = reportsRoute(pathname); if (reports) return reports;
+  const reports = reportsRoute(pathname);
+  if (reports) return reports;
   const section = SECTIONS.find((s) => s.href === pathname);
   if (section) {
     return (

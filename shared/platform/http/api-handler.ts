@@ -1,16 +1,18 @@
 /**
  * Builds the Lambda handler of one API function from its routes and operations (shared/api/api-handler.ts
  * hands in the function's routes from the route table and the identity module's authentication). The middleware chain
- * (order matters): metrics → error mapping → logging → route → authentication → JSON body → validation
+ * (order matters): CORS for the console's origin (when set) → metrics → error mapping → logging → route → authentication → JSON body → validation
  * → Idempotency-Key → the operation, whose result is serialised inside the handler so that
  * idempotency replays exactly the first response.
  */
 import middyCore from '@middy/core';
+import httpCors from '@middy/http-cors';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type middy from '@middy/core';
 import type { Route } from './route';
 import { dynamoClient } from '../aws/dynamodb-client';
+import { ENV, optionalEnv } from '../env';
 import { logger } from '../observability/logger';
 import { metrics } from '../observability/metrics';
 import { errorHandler } from './middleware/error-handler';
@@ -41,7 +43,12 @@ export function httpHandler(fn: string, routes: Route[], operations: Record<stri
     return toProxyResult(result, s.route!.method === 'POST' && s.route!.idempotent ? 201 : 200);
   };
 
-  const chain = middyCore<APIGatewayProxyEvent, APIGatewayProxyResult, Error, DaumoiContext>(base)
+  const chain = middyCore<APIGatewayProxyEvent, APIGatewayProxyResult, Error, DaumoiContext>(base);
+  // The console in the cloud is another origin than the API: every answer, errors included, allows exactly it
+  // (API Gateway's CORS settings answer only the preflights). Used first, so it sees the final response.
+  const consoleOrigin = optionalEnv(ENV.consoleOrigin);
+  if (consoleOrigin) chain.use(httpCors({ origins: [consoleOrigin], exposeHeaders: 'ETag, Content-Disposition, Location, Retry-After' }) as never);
+  chain
     .use(logMetrics(metrics, { captureColdStartMetric: true }) as never[])
     .use(errorHandler({ logger }))
     .use(requestLogger(logger) as never[])

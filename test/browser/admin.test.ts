@@ -4,36 +4,15 @@
  * changed and found in the audit log, whose chain verifies intact; an administrator changing their
  * own rights is refused in Vietnamese; a non-admin receives no admin data (the API refuses).
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startOffice, type Office } from '../support/e2e';
-import { ensureConsoleBuilt } from '../../local/console-build';
-import { REPO_ROOT } from '../../local/paths';
-import { launchChromium, recordResponses, type Page, type RunningBrowser } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Office } from '../support/e2e';
+import { useConsoleOffice, SHOTS, recordResponses } from './support';
 import { call, signInAs } from './work-helpers';
 
-const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
 let office: Office;
-const browsers: RunningBrowser[] = [];
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  expect(await ensureConsoleBuilt(() => undefined)).not.toBe('failed');
-  office = await startOffice();
-}, 180_000);
-
-afterAll(async () => {
-  for (const b of browsers) await b.close();
-  await office?.stop();
-  if (office) removeDir(office.dataDir);
-});
-
-async function pageOf(): Promise<Page> {
-  const b = await launchChromium();
-  browsers.push(b);
-  return b.context.newPage();
-}
+const { newPage: pageOf } = useConsoleOffice((o) => (office = o));
 
 const isApi = (url: string) => new URL(url).pathname.startsWith('/v1/');
 

@@ -5,37 +5,16 @@
  * approval inbox, and the department sees it issued with its number; a return with a comment and
  * the department's revision; another department never receives the draft (every body recorded).
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startOffice, type Office } from '../support/e2e';
-import { ensureConsoleBuilt } from '../../local/console-build';
-import { REPO_ROOT } from '../../local/paths';
+import { describe, expect, it } from 'vitest';
+import type { Office } from '../support/e2e';
 import { DEMO_NQ_BODY, DEMO_NQ_SUBJECT, demoNqDraft } from '../../local/demo';
-import { launchChromium, recordResponses, type Page, type RunningBrowser } from './support';
+import { useConsoleOffice, SHOTS, recordResponses } from './support';
 import { call, draftWhen, signInAs } from './work-helpers';
 
-const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
 let office: Office;
-const browsers: RunningBrowser[] = [];
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  expect(await ensureConsoleBuilt(() => undefined)).not.toBe('failed');
-  office = await startOffice();
-}, 180_000);
-
-afterAll(async () => {
-  for (const b of browsers) await b.close();
-  await office?.stop();
-  if (office) removeDir(office.dataDir);
-});
-
-async function pageOf(): Promise<Page> {
-  const b = await launchChromium();
-  browsers.push(b);
-  return b.context.newPage();
-}
+const { newPage: pageOf } = useConsoleOffice((o) => (office = o));
 
 /** The demo Nghị quyết with a subject of its own (in the text too, as the precheck reads it). */
 const nqWith = (subject: string) => ({ subject, body: DEMO_NQ_BODY.replace(DEMO_NQ_SUBJECT, subject) });

@@ -3,40 +3,24 @@
  * hand (cấp số), voids another with a reason (hủy số), filters the register, and downloads the
  * printable registers (XLSX and CSV) from the register pages.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startOffice, type Office } from '../support/e2e';
-import { ensureConsoleBuilt } from '../../local/console-build';
-import { REPO_ROOT } from '../../local/paths';
-import { launchChromium, signIn, type RunningBrowser } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Office } from '../support/e2e';
+import { useConsoleOffice, SHOTS, signIn } from './support';
 
-const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
 let office: Office;
-const browsers: RunningBrowser[] = [];
 
 async function api(token: string, method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> {
   const r = await fetch(`${office.url}${p}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
   return { status: r.status, body: await r.json() };
 }
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  expect(await ensureConsoleBuilt(() => undefined)).not.toBe('failed');
-  office = await startOffice();
-}, 180_000);
-
-afterAll(async () => {
-  for (const b of browsers) await b.close();
-  await office?.stop();
-  if (office) removeDir(office.dataDir);
-});
+const { newPage } = useConsoleOffice((o) => (office = o));
 
 describe('the văn thư at the sổ văn bản đi', () => {
   it('takes a number by hand, voids another with a reason, filters the register and downloads it', async () => {
-    const b = await launchChromium();
-    browsers.push(b);
-    const page = await b.context.newPage();
+    const page = await newPage();
     await signIn(page, office.url, 'vanthu');
     await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Văn bản đi', exact: true }).click();
     await page.getByRole('heading', { name: 'Sổ văn bản đi' }).waitFor();

@@ -3,38 +3,20 @@
  * leader's token, and it changes when the office changes (a letter registered today, a draft
  * waiting for approval, reports not submitted).
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startOffice, type Office } from '../support/e2e';
-import { ensureConsoleBuilt } from '../../local/console-build';
-import { REPO_ROOT } from '../../local/paths';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Office } from '../support/e2e';
 import { demoNqDraft } from '../../local/demo';
-import { launchChromium, type Page, type RunningBrowser } from './support';
+import { useConsoleOffice, SHOTS, type Page } from './support';
 import { call, draftWhen, officeDay, signInAs } from './work-helpers';
 
-const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
 let office: Office;
-const browsers: RunningBrowser[] = [];
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  expect(await ensureConsoleBuilt(() => undefined)).not.toBe('failed');
-  office = await startOffice();
-}, 180_000);
+const { newPage: pageOf } = useConsoleOffice((o) => (office = o));
 
 afterAll(async () => {
-  for (const b of browsers) await b.close();
   await fetch(`${office.url}/_local/clock`, { method: 'PUT', body: JSON.stringify({ now: null }) }).catch(() => undefined);
-  await office?.stop();
-  if (office) removeDir(office.dataDir);
 });
-
-async function pageOf(): Promise<Page> {
-  const b = await launchChromium();
-  browsers.push(b);
-  return b.context.newPage();
-}
 
 /** The number a figure of the overview shows (waits until it is loaded). */
 async function figure(page: Page, label: string): Promise<number> {

@@ -4,36 +4,16 @@
  * organisations as a tree with that one submitted and another missing, the reminder sent to the
  * missing one, opens the submitted report, and downloads the consolidated export as the API makes it.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startOffice, type Office } from '../support/e2e';
-import { ensureConsoleBuilt } from '../../local/console-build';
-import { REPO_ROOT } from '../../local/paths';
-import { launchChromium, recordResponses, type Page, type RunningBrowser } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Office } from '../support/e2e';
+import { useConsoleOffice, SHOTS, recordResponses } from './support';
 import { call, officeDay, signInAs } from './work-helpers';
 
-const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
 let office: Office;
-const browsers: RunningBrowser[] = [];
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  expect(await ensureConsoleBuilt(() => undefined)).not.toBe('failed');
-  office = await startOffice();
-}, 180_000);
-
-afterAll(async () => {
-  for (const b of browsers) await b.close();
-  await office?.stop();
-  if (office) removeDir(office.dataDir);
-});
-
-async function pageOf(): Promise<Page> {
-  const b = await launchChromium();
-  browsers.push(b);
-  return b.context.newPage();
-}
+const { newPage: pageOf } = useConsoleOffice((o) => (office = o));
 
 async function clientToken(clientId: string, clientSecret: string): Promise<string> {
   const r = await fetch(`${office.url}/oauth2/token`, {

@@ -4,38 +4,19 @@
  * outlined on the page, corrects and registers one, and finds it in the sổ văn bản đến. A clerk
  * without Mật clearance who drops a Mật scan never receives its text or fields.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startOffice, type Office } from '../support/e2e';
-import { ensureConsoleBuilt } from '../../local/console-build';
-import { REPO_ROOT } from '../../local/paths';
+import { describe, expect, it } from 'vitest';
+import type { Office } from '../support/e2e';
 import { fieldTone } from '../../web/src/scan-fields';
-import { launchChromium, recordResponses, signIn, type Page, type RunningBrowser } from './support';
+import { useConsoleOffice, SHOTS, recordResponses, signIn, type Page } from './support';
+import { SCANS } from '../support/fixtures';
 
-const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
-const SCANS = '/work/shared/fixtures/scans';
+// The handbook's synthetic scans as committed in this repository (test/fixtures/scans/README.md).
 const truth = (id: string) => JSON.parse(readFileSync(path.join(SCANS, `${id}.json`), 'utf8')) as { numberSymbol: string; subject: string; file: string; secrecy: string | null };
 let office: Office;
-const browsers: RunningBrowser[] = [];
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  expect(await ensureConsoleBuilt(() => undefined)).not.toBe('failed');
-  office = await startOffice();
-}, 180_000);
-
-afterAll(async () => {
-  for (const b of browsers) await b.close();
-  await office?.stop();
-  if (office) removeDir(office.dataDir);
-});
-
-async function newPage(): Promise<Page> {
-  const b = await launchChromium();
-  browsers.push(b);
-  return b.context.newPage();
-}
+const { newPage } = useConsoleOffice((o) => (office = o));
 
 /** Drops files on the drop zone as a drag from the desktop does (a DataTransfer holding them). */
 async function dropFiles(page: Page, files: { name: string; type: string; path: string }[]): Promise<void> {

@@ -2,10 +2,14 @@
  * Browser tests' parts: Debian's chromium driven by playwright-core (no browser download), with a
  * fresh profile per launch, and helpers that act as a person does (by accessible names).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { removeDir, startOffice, type Office } from '../support/e2e';
+import { ensureConsoleBuilt } from '../../local/console-build';
+import { REPO_ROOT } from '../../local/paths';
 
 export const CHROMIUM = process.env.DAUMOI_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -13,6 +17,37 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 export interface RunningBrowser {
   context: BrowserContext;
   close(): Promise<void>;
+}
+
+/** Where the browser tests' screenshots go (gitignored). */
+export const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
+
+/**
+ * One office per test file, started as `npm start` starts it (the console built first), handed to
+ * `started` once it answers; every page `newPage` opened is closed, then the office is stopped and
+ * its data removed. A file's own afterAll hooks run before this one's (vitest runs them as a stack).
+ */
+export function useConsoleOffice(started: (office: Office) => void): { newPage: () => Promise<Page> } {
+  let office: Office | undefined;
+  const browsers: RunningBrowser[] = [];
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    expect(await ensureConsoleBuilt(() => undefined)).not.toBe('failed');
+    office = await startOffice();
+    started(office);
+  }, 180_000);
+  afterAll(async () => {
+    for (const b of browsers) await b.close();
+    await office?.stop();
+    if (office) removeDir(office.dataDir);
+  });
+  return {
+    async newPage() {
+      const b = await launchChromium();
+      browsers.push(b);
+      return b.context.newPage();
+    },
+  };
 }
 
 /** A chromium with a profile of its own (removed on close). */

@@ -108,7 +108,11 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const clockChanges = new EventEmitter();
   // Ports are chosen first so that the environment is known before anything starts: the handler
   // modules then load (a few seconds under tsx) while Java starts DynamoDB Local.
-  const [dynamoPort, s3Port, keys] = await Promise.all([freePort(), freePort(), ensureKeys(opts.dataDir)]);
+  // Each a port of its own: not the office's (chosen by whoever started it, not listening yet) nor each other's.
+  const keysMade = ensureKeys(opts.dataDir);
+  const dynamoPort = await freePort(opts.port ? [opts.port] : []);
+  const s3Port = await freePort([dynamoPort, ...(opts.port ? [opts.port] : [])]);
+  const keys = await keysMade;
   const env = applyEnv(`http://127.0.0.1:${dynamoPort}`, `http://127.0.0.1:${s3Port}`, keys);
   const edge = opts.edge ?? embeddedEdge();
   const preload = opts.port !== undefined ? Promise.all(API_FUNCTIONS.filter((fn) => routesOf(fn).length).map((fn) => loadHandler(fn, edge))) : Promise.resolve([]);

@@ -1,7 +1,19 @@
 /** TCP port helpers for the embedded services: a free port, whether one is free, waiting until one listens. (Not ports in the ports-and-adapters sense: those are shared/<module>/ports/.) */
 import net from 'node:net';
 
-export function freePort(): Promise<number> {
+/**
+ * A port the OS says is free now, other than those in `avoid` (ports already promised to another
+ * service of this office that does not listen yet: the OS may hand the same free port out twice).
+ */
+export async function freePort(avoid: readonly number[] = []): Promise<number> {
+  for (let i = 0; ; i++) {
+    const port = await anyFreePort();
+    if (!avoid.includes(port)) return port;
+    if (i >= 50) throw new Error(`no free port other than ${avoid.join(", ")} after 50 tries`);
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

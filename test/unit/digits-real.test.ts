@@ -4,16 +4,18 @@
  * "ngày" on page 1, as page fractions measured by eye on the dev pages (some hold a sliver of
  * the printed text beside the gap). The same model and thresholds for all: nothing is tuned per
  * crop. A handwritten digit can be misread, so the table asks for a share, and for no wrong
- * reading given with the trusted probability.
+ * reading given with the trusted probability. The crops are committed as PNGs in
+ * test/fixtures/digit-crops/ (cut from the dev PDFs with the fractions below; README there), so
+ * the test reads nothing outside this repository.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDigits, warmUpDigits, type DigitRun } from '../../shared/scans/adapters/ocr/digits';
 import type { GrayImage } from '../../shared/scans/adapters/ocr/image';
-import { pdfPages } from '../../shared/scans/adapters/ocr/pdf';
+import { decodeToGray } from '../../shared/scans/adapters/ocr/image';
 
-const DIR = path.join(process.env.DAUMOI_HANDBOOK ?? path.join(__dirname, '../../../shared'), 'fixtures/real-scans');
+const DIR = path.join(__dirname, '../fixtures/digit-crops');
 /** p at or above which the lead may take a digit without a cross-check. */
 const TRUST = 0.9;
 
@@ -35,26 +37,13 @@ const CROPS: [string, 'number' | 'day', string, number, number, number, number][
   ['qn-05', 'day', '27', 0.687, 0.728, 0.124, 0.15],
 ];
 
-function crop(g: GrayImage, x0: number, x1: number, y0: number, y1: number): GrayImage {
-  const a = Math.round(x0 * g.width), b = Math.round(x1 * g.width), c = Math.round(y0 * g.height), d = Math.round(y1 * g.height);
-  const w = b - a, h = d - c, data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) data.set(g.data.subarray((y + c) * g.width + a, (y + c) * g.width + b), y * w);
-  return { width: w, height: h, data };
-}
-
 const runs = new Map<string, DigitRun>();
 
 beforeAll(async () => {
   await warmUpDigits();
-  const pages = new Map<string, GrayImage>();
-  for (const [doc, field, , ...f] of CROPS) {
-    if (!pages.has(doc)) {
-      for await (const p of pdfPages(new Uint8Array(readFileSync(path.join(DIR, `${doc}.pdf`))), { useTextLayer: false })) {
-        if (p.kind === 'image') pages.set(doc, p.image);
-        break;
-      }
-    }
-    runs.set(`${doc} ${field}`, await readDigits(crop(pages.get(doc)!, f[0]!, f[1]!, f[2]!, f[3]!)));
+  for (const [doc, field] of CROPS) {
+    const crop: GrayImage = await decodeToGray(new Uint8Array(readFileSync(path.join(DIR, `${doc}-${field}.png`))));
+    runs.set(`${doc} ${field}`, await readDigits(crop));
   }
 }, 120_000);
 

@@ -5,7 +5,7 @@
  * origin configured (embedded: the console and the API share an origin) there is no CORS header.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { httpHandler, type ChainAuth } from '../../shared/platform/http/api-handler';
 import { defineRoute } from '../../shared/platform/http/route';
 import { UnauthorizedError } from '../../shared/platform/errors';
@@ -23,7 +23,7 @@ const auth = (signedIn: boolean): ChainAuth => ({
 const event = (origin?: string) =>
   ({ httpMethod: 'GET', path: '/v1/ping', resource: '/v1/ping', headers: origin ? { Origin: origin } : {}, queryStringParameters: null, pathParameters: null, body: null, isBase64Encoded: false, requestContext: { requestId: 'r1' } }) as unknown as APIGatewayProxyEvent;
 const call = async (signedIn: boolean, origin?: string): Promise<APIGatewayProxyResult> =>
-  (await httpHandler('system', [route], { ping: async () => ({ pong: true }) }, auth(signedIn))(event(origin), { functionName: 'system', awsRequestId: 'r1' } as Context)) as APIGatewayProxyResult;
+  (await httpHandler('system', [route], { ping: async () => ({ pong: true }) }, auth(signedIn))(event(origin), { functionName: 'system', awsRequestId: 'r1' } as never)) as APIGatewayProxyResult;
 const allowed = (r: APIGatewayProxyResult) => Object.entries(r.headers ?? {}).find(([k]) => k.toLowerCase() === 'access-control-allow-origin')?.[1];
 
 const saved = process.env.DAUMOI_CONSOLE_ORIGIN;

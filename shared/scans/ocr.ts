@@ -27,7 +27,7 @@ export function officeVocabulary(): ExtractVocabulary {
 
 /** The reading step around one OCR engine; the extractor's vocabulary defaults to the office's. */
 export function scanReaderOf(engine: OcrEngine, now: () => Date = () => new Date(), vocabulary: () => ExtractVocabulary = officeVocabulary): ScanReader {
-  return scanReader(engine, vocabulary, now);
+  return scanReader(engine, vocabulary, now, () => domainConfig().office.timeZone);
 }
 
 export interface ScanReaderOptions {

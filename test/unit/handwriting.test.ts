@@ -17,6 +17,9 @@ import {
 import { extractFields } from '../../shared/scans/domain/extract/index';
 import type { LayoutLine, LayoutWord } from '../../shared/scans/domain/extract/layout';
 import { digitsInGap } from '../../shared/scans/adapters/ocr/handwriting';
+import { scanReader } from '../../shared/scans/app/scan-reader';
+import { DEFAULT_VOCABULARY } from '../../shared/scans/domain/extract/index';
+import type { OcrEngine } from '../../shared/scans/ports/ocr-engine';
 
 const W = 2000;
 const H = 2800;
@@ -242,5 +245,31 @@ describe('handwrittenNumber with pieces the recogniser did not read as digits', 
     expect((doubtful as { confidence: number }).confidence).toBeLessThan((clean as { confidence: number }).confidence);
     expect((doubtful as { confidence: number }).confidence).toBeLessThanOrEqual(0.6);
     expect((doubtful as { reason: string }).reason).toMatch(/could not read as a digit/);
+  });
+});
+
+describe('the scan reader gives the extractor its days in the office\'s time zone', () => {
+  // 20:00 UTC on 15 January is already 16 January in Hà Nội (UTC+7): a day written "16", signed
+  // that morning, is today there, not tomorrow.
+  const page = [
+    'ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'TỈNH QUẢNG NGÃI            Độc lập - Tự do - Hạnh phúc',
+    'Số: 12/UBND-TTHC       Quảng Ngãi, ngày  tháng 01 năm 2025',
+    'V/v công bố Danh mục TTHC',
+    '',
+    'Kính gửi: Sở Giao thông vận tải',
+  ].join('\n');
+  const engine = (signedAt: string): OcrEngine => ({
+    name: 'stand-in',
+    recognize: async () => ({ engine: 'stand-in', pages: [{ text: page, confidence: 0.9, handwriting: [reading('day', '16', 0.95)] }], signatures: [{ signedAt }] }),
+  });
+  it.each([
+    ['Asia/Ho_Chi_Minh', '2025-01-16T08:30:00+07:00', '2025-01-16'],
+    // The same moments seen from UTC: the 16th is still tomorrow, and the issuer signed on the 16th only there too.
+    ['UTC', '2025-01-16T08:30:00+07:00', null],
+  ])('in %s, signed %s → %s', async (timeZone, signedAt, expected) => {
+    const reader = scanReader(engine(signedAt), () => DEFAULT_VOCABULARY, () => new Date('2025-01-15T20:00:00Z'), () => timeZone);
+    const read = await reader.read(new Uint8Array(), 'image/png');
+    expect(reader.extract(read.pages.map((p) => p.text).join('\n\n'), read).fields.documentDate.value).toBe(expected);
   });
 });

@@ -6,6 +6,7 @@
  * config/domain.json's document types, body codes, header names and signing blocks.
  */
 import { detectFileKind } from '../../platform/files/file-type';
+import { localDate } from '../../office';
 import { extractFields, type ExtractVocabulary, type HandReading, type LayoutLine } from '../domain/extract/index';
 import type { ScanContentType, ScanFields } from '../domain/model';
 import { isUnreadableDocumentError, type OcrEngine, type OcrResult, type OcrSignature, type OcrStamp } from '../ports/ocr-engine';
@@ -62,29 +63,33 @@ export function toReadText(r: OcrResult): ReadText {
   };
 }
 
-/** The office's calendar day (Asia/Ho_Chi_Minh, UTC+7 all year) of a moment given with its offset. */
-export function officeDay(iso: string): string | undefined {
+/** The office's calendar day of a moment given with its offset (undefined when it is not a date). */
+export function officeDay(iso: string, timeZone: string): string | undefined {
   const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t + 7 * 3_600_000).toISOString().slice(0, 10) : undefined;
+  return Number.isFinite(t) ? localDate(new Date(t), timeZone) : undefined;
 }
 
 /** The reading step around one OCR engine, extracting with `vocabulary()` (the office's, from its configuration). */
-export function scanReader(engine: OcrEngine, vocabulary: () => ExtractVocabulary, now: () => Date = () => new Date()): ScanReader {
+export function scanReader(engine: OcrEngine, vocabulary: () => ExtractVocabulary, now: () => Date = () => new Date(), timeZone: () => string = () => 'Asia/Ho_Chi_Minh'): ScanReader {
   return {
     detectType: (bytes) => detectFileKind(bytes),
     read: async (bytes, contentType) => toReadText(await engine.recognize({ bytes, contentType })),
     isUnreadable: (err) => isUnreadableDocumentError(err),
-    extract: (text, read) =>
-      extractFields(text, {
-        today: now(),
+    extract: (text, read) => {
+      const today = now();
+      const signedOn = read?.signatures?.length ? officeDay(read.signatures[0]!.signedAt, timeZone()) : undefined;
+      return extractFields(text, {
+        today,
+        latest: localDate(today, timeZone()),
         vocabulary: vocabulary(),
         unreadHeaderInk: !!read?.pages[0]?.unreadInk,
         ...(read?.pages[0]?.handwriting ? { handwriting: read.pages[0].handwriting } : {}),
         // The first signature is the issuer's (a gazette or a copy signs later): the document is dated on or before its day.
-        ...(read?.signatures?.length && officeDay(read.signatures[0]!.signedAt) ? { signedOn: officeDay(read.signatures[0]!.signedAt)! } : {}),
+        ...(signedOn ? { signedOn } : {}),
         // The pages' boxes, when `text` is their texts joined as the pipeline joins them: fields get their page and box.
         ...(read?.pages.some((p) => p.lines?.length) && text === read.pages.map((p) => p.text).join('\n\n') ? { pages: read.pages } : {}),
-      }),
+      });
+    },
     warmUp: () => engine.warmUp?.() ?? Promise.resolve(),
     close: () => engine.close?.() ?? Promise.resolve(),
   };

@@ -20,7 +20,7 @@ export interface DateHit {
 }
 
 /** Years a scanned letter's date may carry; an OCR misreading outside them is not a date. */
-const PLAUSIBLE_YEARS = { from: 1930, to: 2100 };
+export const PLAUSIBLE_YEARS = { from: 1930, to: 2100 };
 
 /**
  * The date line, read only in the header zone (lines before `zoneEnd`): a date cited in the

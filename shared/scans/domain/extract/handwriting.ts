@@ -46,7 +46,7 @@ export interface HandReading {
 /** The band of the page the header sits in (fraction of the page height from the top). */
 export const HEADER_BAND = 0.42;
 
-const fold = (s: string): string => foldSameLength(s);
+const fold = foldSameLength;
 /** "Số", "Số:", "số:" as OCR reads them ("S6:", "5ố:"): the word before the number. */
 const SO_WORD = /^[s5$][o0ô6][:.;]?$/;
 /** "Số:" glued to what follows ("Số:574/UBND…"). */

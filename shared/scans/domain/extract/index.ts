@@ -22,7 +22,7 @@ import { toLines } from './lines';
 import { locate, placeLines, type PageLayout, type Source } from './place';
 import { emptyFields, field, finish, type ExtractedFields } from './confidence';
 import { detectSystem, findIssuer, findSymbol } from './header';
-import { findDateLine, placeOf, unreadDateLine } from './date';
+import { findDateLine, placeOf, PLAUSIBLE_YEARS, unreadDateLine } from './date';
 import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
 import { findStamps, SECRECY_UNREAD_INK, stampsOfPages } from './stamps';
@@ -56,6 +56,8 @@ export interface ExtractOptions {
   pages?: PageLayout[];
   /** What the engine's digit recogniser read in page 1's handwriting gaps (after "Số", "ngày", "tháng"). */
   handwriting?: HandReading[];
+  /** Today in the office's time zone (ISO day): no handwritten date is read as later. */
+  latest?: string;
   /** The day (ISO, the office's time zone) the issuer signed the PDF, when it is signed: the document is dated on or before it. */
   signedOn?: string;
 }
@@ -166,8 +168,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     } else if (String(Number(sym!.numberText)) === String(Number(handNumber.value))) {
       numberField = { ...field(sym!.canonical, Math.min(symConf, 0.85)), reason: 'handwritten: print OCR and the digit recogniser read the same number; check it on the page' };
     } else {
-      const hand = handNumber.confidence >= 0.75;
-      numberField = { ...field(hand ? withNumber(handNumber.value) : sym!.canonical, 0.5), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser "${handNumber.value}"; check it on the page` };
+      const preferHand = handNumber.confidence >= 0.75;
+      numberField = { ...field(preferHand ? withNumber(handNumber.value) : sym!.canonical, 0.5), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser "${handNumber.value}"; check it on the page` };
     }
   }
   // The place still reads on a date line whose day was written by hand ("Quảng Ngãi, ngàyØf tháng …").
@@ -184,8 +186,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   if (hand('day') && dateText && (!dateLine || dateLine.confidence < 0.85 || stateFamily)) {
     const printed = printedMonthYear(dateText);
     const signedOn = opts.signedOn;
-    const latest = opts.today ? new Date(opts.today.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : undefined;
-    const hd = handwrittenDate(hand('day'), { printed: printed.month, reading: hand('month') }, printed.year, { latest, signedOn });
+    const hd = handwrittenDate(hand('day'), { printed: printed.month, reading: hand('month') }, printed.year, { latest: opts.latest, signedOn });
     if (!dateLine) {
       dateField = hd.value === null ? { ...dateField, reason: hd.reason } : { ...field(hd.value, hd.confidence), reason: hd.reason };
     } else if (hd.value === dateLine.iso) {
@@ -277,5 +278,5 @@ function printedMonthYear(folded: string): { month: number | null; year: number 
   const m = /th[a-z?]{1,3}g\s*([^\s]{1,3})?\s*n[a-z?]{1,2}m\s*(\d{4})/.exec(folded);
   const year = m ? Number(m[2]) : null;
   const month = m?.[1] && /^\d{1,2}$/.test(m[1]) && Number(m[1]) >= 1 && Number(m[1]) <= 12 ? Number(m[1]) : null;
-  return { month, year: year && year >= 1930 && year <= 2100 ? year : null };
+  return { month, year: year && year >= PLAUSIBLE_YEARS.from && year <= PLAUSIBLE_YEARS.to ? year : null };
 }

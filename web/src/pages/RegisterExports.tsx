@@ -9,6 +9,7 @@ import type { Api } from '../api/client';
 import { useSession } from '../session';
 import { showError } from '../errors';
 import { attachmentName } from '../download';
+import { saveBlob } from '../save-file';
 
 export async function downloadRegister(api: Api, register: 'incoming' | 'outgoing', year: number, format: 'xlsx' | 'csv'): Promise<void> {
   const r = await api.GET('/v1/registers/{register}/export', { params: { path: { register }, query: { year, format } }, parseAs: 'blob' });
@@ -22,14 +23,7 @@ export async function downloadRegister(api: Api, register: 'incoming' | 'outgoin
     throw new Error(showError(r.response.status, (r.error as never) ?? body).summary);
   }
   const name = attachmentName(r.response.headers.get('content-disposition'), `so-van-ban-${register === 'incoming' ? 'den' : 'di'}-${year}.${format}`);
-  const url = URL.createObjectURL(r.data as unknown as Blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(r.data as unknown as Blob, name);
 }
 
 export function RegisterExports({ register, year, onError }: { register: 'incoming' | 'outgoing'; year: string; onError(message: string | null): void }) {

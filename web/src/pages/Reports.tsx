@@ -25,6 +25,7 @@ import { follow } from '../router';
 import { formatDateTime, todayInOffice } from '../format';
 import { showError } from '../errors';
 import { attachmentName } from '../download';
+import { saveBlob } from '../save-file';
 import { periodDueNow } from '../overview';
 import { buildOrgTree, periodLabel, recentPeriods, PERIOD_KIND_TEXT, REMINDER_KIND_TEXT, REMINDER_STATUS_TEXT, STATUS_TEXT, type OrgNode } from '../reports';
 
@@ -36,14 +37,7 @@ async function download(api: Api, reportType: string, period: string | undefined
   const r = await api.GET('/v1/reports/export', { params: { query: { reportType, ...(period ? { period } : {}), format } }, parseAs: 'blob' });
   if (!r.response.ok || !r.data) throw new Error(showError(r.response.status, undefined).summary);
   const name = attachmentName(r.response.headers.get('content-disposition'), `bao-cao-${reportType}-${period ?? ''}.${format}`);
-  const url = URL.createObjectURL(r.data as unknown as Blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(r.data as unknown as Blob, name);
 }
 
 export function Reports() {

@@ -1,0 +1,133 @@
+/**
+ * AssignmentStore on the Data table.
+ * - `ASSIGNMENT#<id>` / `A`: the assignment; gsi1 `ASSIGNEE#<u:user|d:dept>` / `<dueAt>#<id>` (work of
+ *   one person or department, earliest due first); gsi2 `ASSIGNED#<YYYY-MM>` / `<assignedAt>#<id>`
+ *   (what was given in a month: lists, stats, the printed book and reminders read a period as its
+ *   months, in parallel, one partition each).
+ * - `ASSIGNMENT#<id>` / `H#<at>#<n>`: its history; `R#<dueDate>#<kind>#<days>`: its reminders.
+ * - `INSTRUCTION#<entryId>` / `I`: the instruction on a letter (one per letter).
+ */
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
+import { partyKey, type Assignment, type AssignmentEvent, type Party } from '../domain/model';
+import type { AssignmentStore, Instruction, ReminderRecord, StatRow } from '../ports/assignment-store';
+
+const pk = (id: string) => `ASSIGNMENT#${id}`;
+const MAIN = 'A';
+const month = (a: Assignment) => a.assignedDate.slice(0, 7);
+const STAT_ATTRS = ['id', 'assignee', 'assigneeDept', 'secrecy', 'status', 'dueAt', 'doneAt', 'onTime', 'extensions'];
+
+export class DynamoAssignmentStore implements AssignmentStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  private item(a: Assignment) {
+    return { pk: pk(a.id), sk: MAIN, gsi1pk: `ASSIGNEE#${partyKey(a.assignee)}`, gsi1sk: `${a.dueAt}#${a.id}`, gsi2pk: `ASSIGNED#${month(a)}`, gsi2sk: `${a.assignedAt}#${a.id}`, ...a };
+  }
+
+  private historyPut(id: string, e: AssignmentEvent) {
+    return { Put: { TableName: this.table, Item: { pk: pk(id), sk: `H#${e.at}#${ulid()}`, ...e }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+
+  async create(items: { assignment: Assignment; event: AssignmentEvent }[], also: unknown[], instruction?: Instruction): Promise<boolean> {
+    const writes: unknown[] = [];
+    if (instruction) writes.push({ Put: { TableName: this.table, Item: { pk: `INSTRUCTION#${instruction.entryId}`, sk: 'I', ...instruction }, ConditionExpression: 'attribute_not_exists(pk)' } });
+    for (const { assignment, event } of items) {
+      writes.push({ Put: { TableName: this.table, Item: this.item(assignment), ConditionExpression: 'attribute_not_exists(pk)' } }, this.historyPut(assignment.id, event));
+    }
+    return (await writeTransaction(this.db, [...writes, ...also])).ok;
+  }
+
+  async get(id: string): Promise<Assignment | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: pk(id), sk: MAIN } }));
+    return r.Item ? stripKeys<Assignment>(r.Item) : undefined;
+  }
+
+  async withHistory(id: string) {
+    const items = await this.all({ TableName: this.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': pk(id) } });
+    const main = items.find((i) => i.sk === MAIN);
+    if (!main) return undefined;
+    const history = items.filter((i) => String(i.sk).startsWith('H#')).map((i) => stripKeys<AssignmentEvent>(i));
+    return { assignment: stripKeys<Assignment>(main), history };
+  }
+
+  async update(before: Assignment, after: Assignment, event: AssignmentEvent, also: unknown[]): Promise<boolean> {
+    const put = { Put: { TableName: this.table, Item: this.item(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } };
+    return (await writeTransaction(this.db, [put, this.historyPut(after.id, event), ...also])).ok;
+  }
+
+  async byAssignee(assignee: Party): Promise<Assignment[]> {
+    const items = await this.all({ TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `ASSIGNEE#${partyKey(assignee)}` } });
+    return items.map((i) => stripKeys<Assignment>(i));
+  }
+
+  async assignedIn(months: string[]): Promise<Assignment[]> {
+    const parts = await Promise.all(months.map((m) => this.all({ TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': `ASSIGNED#${m}` } })));
+    return parts.flat().map((i) => stripKeys<Assignment>(i));
+  }
+
+  async statRows(months: string[]): Promise<StatRow[]> {
+    const names = Object.fromEntries(STAT_ATTRS.map((a, i) => [`#a${i}`, a]));
+    const projection = Object.keys(names).join(', ');
+    const parts = await Promise.all(
+      months.map((m) =>
+        this.all({ TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': `ASSIGNED#${m}` }, ProjectionExpression: projection, ExpressionAttributeNames: names }),
+      ),
+    );
+    return parts.flat() as StatRow[];
+  }
+
+  async instructionOf(entryId: string): Promise<Instruction | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: `INSTRUCTION#${entryId}`, sk: 'I' } }));
+    return r.Item ? stripKeys<Instruction>(r.Item) : undefined;
+  }
+
+  private reminderKey(r: Pick<ReminderRecord, 'assignmentId' | 'dueDate' | 'kind' | 'days'>) {
+    return { pk: pk(r.assignmentId), sk: `R#${r.dueDate}#${r.kind}#${r.days}` };
+  }
+
+  async claimReminder(rec: ReminderRecord, auditItem: unknown, staleBefore: string): Promise<boolean> {
+    // A failed delivery, or one a dead run left pending, may be claimed again; a sent one never.
+    const put = {
+      Put: {
+        TableName: this.table,
+        Item: { ...this.reminderKey(rec), ...rec },
+        ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed OR (#s = :pending AND createdAt < :stale)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':pending': 'pending', ':stale': staleBefore },
+      },
+    };
+    return (await writeTransaction(this.db, [put, auditItem])).ok;
+  }
+
+  async settleReminder(rec: ReminderRecord, outcome: Pick<ReminderRecord, 'status' | 'messageId' | 'error'>): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.reminderKey(rec),
+        UpdateExpression: 'SET #s = :s, messageId = :m, #e = :e',
+        ExpressionAttributeNames: { '#s': 'status', '#e': 'error' },
+        ExpressionAttributeValues: { ':s': outcome.status, ':m': outcome.messageId ?? null, ':e': outcome.error ?? null },
+      }),
+    );
+  }
+
+  async reminders(assignmentId: string): Promise<ReminderRecord[]> {
+    const items = await this.all({ TableName: this.table, KeyConditionExpression: 'pk = :p AND begins_with(sk, :r)', ExpressionAttributeValues: { ':p': pk(assignmentId), ':r': 'R#' } });
+    return items.map((i) => stripKeys<ReminderRecord>(i));
+  }
+
+  private async all(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      out.push(...(r.Items ?? []));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}

@@ -112,3 +112,21 @@ export const StatsView = z.object({
 });
 export const OverdueView = z.object({ items: z.array(z.object({ dept: z.string().nullable(), count: z.number().int(), items: z.array(AssignmentView) })) });
 export const ReminderRunView = z.object({ at: z.string(), checked: z.number(), sent: z.number(), skipped: z.number(), failed: z.number(), alreadyDone: z.number() });
+
+/** An open assignment as GET /v1/tasks lists it beside the drafts' steps (`source` tells them apart). */
+export const AssignmentTaskView = z
+  .object({
+    source: z.literal('assignment'),
+    assignmentId: z.string(),
+    title: z.string(),
+    role: z.enum(['lead', 'cooperating']),
+    kind: z.literal('act'),
+    dueDate: z.string(),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    secrecy: SecrecyLevel.nullable(),
+    progress: z.string().nullable(),
+    extensionAsked: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'AssignmentTask' });

@@ -12,6 +12,7 @@ useEmbeddedEnv();
 const { composed, officeParts } = await import('../support/parts');
 const registers = await composed('registers');
 const assignments = await composed('assignments');
+const drafts = await composed('drafts');
 
 const clock = vnClock('2053-03-03T09:00:00'); // a Monday
 const IN = '/v1/registers/incoming/entries';
@@ -155,5 +156,18 @@ describe('assignments by hand', () => {
     expect(byDept.body.items).toEqual([expect.objectContaining({ dept: null, count: 1 })]);
     expect((await get('/v1/assignments/overdue', 'chuyenvien')).status).toBe(403);
     clock.set('2053-03-03T09:00:00');
+  });
+});
+
+describe('the work lists', () => {
+  it("GET /v1/tasks lists the caller's open assignments, the ones given to their department too", async () => {
+    const tasks = async (user: string) => (await invoke(drafts, { method: 'GET', path: '/v1/tasks', token: as(user) })).body.items.filter((t: { source: string }) => t.source === 'assignment');
+    const ban = await tasks('bantochuc');
+    expect(ban.map((t: { assignmentId: string }) => t.assignmentId)).toContain(made[1]!.id);
+    expect(ban.find((t: { assignmentId: string }) => t.assignmentId === made[1]!.id)).toMatchObject({ kind: 'act', role: 'cooperating', dueDate: '2053-03-20' });
+    // Done work is no task; reassigned work follows its new assignee.
+    expect((await tasks('chuyenvien')).map((t: { assignmentId: string }) => t.assignmentId)).not.toContain(made[0]!.id);
+    expect((await tasks('vanthu')).map((t: { assignmentId: string }) => t.assignmentId)).toContain(made[2]!.id);
+    expect((await tasks('chuyenvien2')).map((t: { assignmentId: string }) => t.assignmentId)).not.toContain(made[2]!.id);
   });
 });

@@ -94,6 +94,24 @@ export class AssignmentQueries {
       .map((a) => viewOf(a, now));
   }
 
+  /** The caller's open work as tasks (GET /v1/tasks lists them beside the drafts' steps). */
+  async tasksOf(caller: Caller) {
+    return (await this.openFor(caller)).map((a) => ({
+      source: 'assignment' as const,
+      assignmentId: a.id,
+      title: a.title,
+      role: a.role,
+      kind: 'act' as const,
+      dueDate: a.dueDate,
+      dueAt: a.dueAt,
+      overdue: a.overdue,
+      secrecy: a.secrecy,
+      progress: a.progress,
+      extensionAsked: a.extension !== null,
+      version: a.version,
+    }));
+  }
+
   /** The overdue list for leaders (and the văn thư who chases it), by department, most overdue first. */
   async overdue(caller: Caller): Promise<{ items: OverdueGroup[] }> {
     if (!hasAnyRole(caller, [...LEADERS, 'van-thu'])) throw new ForbiddenError('Only leaders and the văn thư see the overdue list');

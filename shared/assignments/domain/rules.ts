@@ -108,7 +108,7 @@ export const isOverdue = (a: Pick<Assignment, 'status' | 'dueAt'>, now: Date): b
 
 export const viewOf = (a: Assignment, now: Date): AssignmentView => ({ ...a, overdue: isOverdue(a, now) });
 
-/** A change: the assignment after it and its history line. */
+/** A change: the assignment after it and its history line. Who may make it is checked before the state it needs (403 before 409). */
 export interface Change {
   after: Assignment;
   event: AssignmentEvent;
@@ -126,15 +126,15 @@ const touched = (a: Assignment, now: Date, by: Caller, changes: Partial<Assignme
 
 /** Tiến độ: a progress note by the assignee (or a leader). */
 export function addProgress(a: Assignment, note: string, now: Date, by: Caller): Change {
-  assertOpen(a);
   assertActs(by, a, 'report progress');
+  assertOpen(a);
   return { after: touched(a, now, by, { progress: note }), event: { at: now.toISOString(), by: actorRef(by), kind: 'progress', note } };
 }
 
 /** Hoàn thành: done with its result, on time when by the end of its due date. */
 export function complete(a: Assignment, input: { result: string; replyEntryId?: string | undefined }, now: Date, by: Caller): Change {
-  assertOpen(a);
   assertActs(by, a, 'complete it');
+  assertOpen(a);
   const onTime = now.getTime() <= Date.parse(a.dueAt);
   const after = touched(a, now, by, { status: 'done', doneAt: now.toISOString(), onTime, result: input.result, replyEntryId: input.replyEntryId ?? null, extension: null });
   return { after, event: { at: now.toISOString(), by: actorRef(by), kind: 'completed', note: input.result, ...(input.replyEntryId ? { replyEntryId: input.replyEntryId } : {}) } };
@@ -142,8 +142,8 @@ export function complete(a: Assignment, input: { result: string; replyEntryId?: 
 
 /** Xin gia hạn: the assignee asks for a later due date; one request at a time. */
 export function askExtension(a: Assignment, input: { dueDate: string; reason: string }, config: DomainConfig, now: Date, by: Caller): Change {
-  assertOpen(a);
   if (!isAssignee(by, a)) throw new ForbiddenError('Only the assignee may ask for more time');
+  assertOpen(a);
   if (a.extension) throw new ConflictError(`An extension to ${a.extension.dueDate} is already waiting for a decision`, [], 'EXTENSION_PENDING');
   const problems = dueDateProblems(input.dueDate, localDate(now, config.office.timeZone), 'body.dueDate');
   if (!problems.length && input.dueDate <= a.dueDate) problems.push({ path: 'body.dueDate', message: `must be after the current due date ${a.dueDate}` });

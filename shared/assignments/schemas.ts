@@ -20,7 +20,7 @@ const PartyWithDue = z.union([z.strictObject({ user: Username, dueDate: Day.opti
 export const InstructionBody = z.strictObject({
   instruction: text(4000).meta({ description: 'Ý kiến chỉ đạo' }),
   lead: PartyWithDue.meta({ description: 'Chủ trì; its dueDate, else the body dueDate, else the letter’s hạn giải quyết (from its urgency and the office calendar)' }),
-  cooperating: z.array(PartyWithDue).max(20, { error: 'at most 20 co-operating units' }).optional().meta({ description: 'Phối hợp; each due the configured working days before the lead unless given' }),
+  cooperating: z.array(PartyWithDue).max(15, { error: 'at most 15 co-operating units' }).optional().meta({ description: 'Phối hợp; each due the configured working days before the lead unless given' }),
   dueDate: Day.optional(),
 });
 
@@ -28,7 +28,7 @@ export const NewAssignmentBody = z.strictObject({
   title: text(500),
   origin: z.strictObject({ type: z.enum(ORIGIN_TYPES), ref: text(200).optional().meta({ description: 'letter: the incoming entry id; conclusion: its number-symbol and item' }) }),
   assignee: Party,
-  cooperating: z.array(Party).max(20, { error: 'at most 20 co-operating units' }).optional(),
+  cooperating: z.array(Party).max(15, { error: 'at most 15 co-operating units' }).optional(),
   dueDate: Day,
   secrecy: SecrecyLevel.nullable().optional().meta({ description: "Độ mật; a letter's assignment takes the letter's when higher" }),
   instruction: text(4000).optional(),

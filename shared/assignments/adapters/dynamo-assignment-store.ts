@@ -6,8 +6,11 @@
  *   months, in parallel, one partition each).
  * - `ASSIGNMENT#<id>` / `H#<at>#<n>`: its history; `R#<dueDate>#<kind>#<days>`: its reminders.
  * - `INSTRUCTION#<entryId>` / `I`: the instruction on a letter (one per letter).
+ * - `ASSIGNSTAT#<YYYY-MM>` / `<id>`: the stats' slim copy of each assignment (assignee, department,
+ *   secrecy, state, due, on time, extensions: some 100 bytes), written in the same transaction as
+ *   the assignment, so that a year's stats read twelve small partitions, not the assignments.
  */
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 import { partyKey, type Assignment, type AssignmentEvent, type Party } from '../domain/model';
@@ -16,7 +19,24 @@ import type { AssignmentStore, Instruction, ReminderRecord, StatRow } from '../p
 const pk = (id: string) => `ASSIGNMENT#${id}`;
 const MAIN = 'A';
 const month = (a: Assignment) => a.assignedDate.slice(0, 7);
-const STAT_ATTRS = ['id', 'assignee', 'assigneeDept', 'secrecy', 'status', 'dueAt', 'doneAt', 'onTime', 'extensions'];
+
+/** The stats' slim copy: short attribute names, nothing the stats do not count by. */
+function ledger(a: Assignment) {
+  return { pk: `ASSIGNSTAT#${month(a)}`, sk: a.id, a: partyKey(a.assignee), d: a.assigneeDept, s: a.secrecy ?? '-', st: a.status, du: a.dueAt, ok: a.onTime, x: a.extensions };
+}
+function statRow(i: Record<string, unknown>): StatRow {
+  const key = String(i.a);
+  return {
+    id: String(i.sk),
+    assignee: key.startsWith('u:') ? { user: key.slice(2) } : { dept: key.slice(2) },
+    assigneeDept: (i.d as string | null) ?? null,
+    secrecy: i.s === '-' ? null : (i.s as StatRow['secrecy']),
+    status: i.st as StatRow['status'],
+    dueAt: String(i.du),
+    onTime: (i.ok as boolean | null) ?? null,
+    extensions: Number(i.x ?? 0),
+  };
+}
 
 export class DynamoAssignmentStore implements AssignmentStore {
   constructor(
@@ -36,7 +56,7 @@ export class DynamoAssignmentStore implements AssignmentStore {
     const writes: unknown[] = [];
     if (instruction) writes.push({ Put: { TableName: this.table, Item: { pk: `INSTRUCTION#${instruction.entryId}`, sk: 'I', ...instruction }, ConditionExpression: 'attribute_not_exists(pk)' } });
     for (const { assignment, event } of items) {
-      writes.push({ Put: { TableName: this.table, Item: this.item(assignment), ConditionExpression: 'attribute_not_exists(pk)' } }, this.historyPut(assignment.id, event));
+      writes.push({ Put: { TableName: this.table, Item: this.item(assignment), ConditionExpression: 'attribute_not_exists(pk)' } }, this.historyPut(assignment.id, event), { Put: { TableName: this.table, Item: ledger(assignment) } });
     }
     return (await writeTransaction(this.db, [...writes, ...also])).ok;
   }
@@ -56,7 +76,7 @@ export class DynamoAssignmentStore implements AssignmentStore {
 
   async update(before: Assignment, after: Assignment, event: AssignmentEvent, also: unknown[]): Promise<boolean> {
     const put = { Put: { TableName: this.table, Item: this.item(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } };
-    return (await writeTransaction(this.db, [put, this.historyPut(after.id, event), ...also])).ok;
+    return (await writeTransaction(this.db, [put, this.historyPut(after.id, event), { Put: { TableName: this.table, Item: ledger(after) } }, ...also])).ok;
   }
 
   async byAssignee(assignee: Party): Promise<Assignment[]> {
@@ -70,14 +90,22 @@ export class DynamoAssignmentStore implements AssignmentStore {
   }
 
   async statRows(months: string[]): Promise<StatRow[]> {
-    const names = Object.fromEntries(STAT_ATTRS.map((a, i) => [`#a${i}`, a]));
-    const projection = Object.keys(names).join(', ');
-    const parts = await Promise.all(
-      months.map((m) =>
-        this.all({ TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': `ASSIGNED#${m}` }, ProjectionExpression: projection, ExpressionAttributeNames: names }),
-      ),
-    );
-    return parts.flat() as StatRow[];
+    const parts = await Promise.all(months.map((m) => this.all({ TableName: this.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `ASSIGNSTAT#${m}` } })));
+    return parts.flat().map(statRow);
+  }
+
+  /** Writes assignments as they are (a migration from another system, a bench's year): the assignment and its stats copy, no history. */
+  async importAll(assignments: Assignment[]): Promise<void> {
+    const puts = assignments.flatMap((a) => [this.item(a), ledger(a)]).map((Item) => ({ PutRequest: { Item } }));
+    for (let i = 0; i < puts.length; i += 25) {
+      let pending: unknown[] = puts.slice(i, i + 25);
+      for (let attempt = 0; pending.length; attempt++) {
+        if (attempt > 20) throw new Error('DynamoDB kept items unprocessed');
+        const r = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending as never } }));
+        pending = r.UnprocessedItems?.[this.table] ?? [];
+        if (pending.length) await new Promise((res) => setTimeout(res, 20 * attempt));
+      }
+    }
   }
 
   async instructionOf(entryId: string): Promise<Instruction | undefined> {

@@ -30,7 +30,7 @@ export interface ReminderRecord {
 }
 
 /** What the stats read of an assignment (a slim projection of it). */
-export type StatRow = Pick<Assignment, 'id' | 'assignee' | 'assigneeDept' | 'secrecy' | 'status' | 'dueAt' | 'doneAt' | 'onTime' | 'extensions'>;
+export type StatRow = Pick<Assignment, 'id' | 'assignee' | 'assigneeDept' | 'secrecy' | 'status' | 'dueAt' | 'onTime' | 'extensions'>;
 
 export interface AssignmentStore {
   /**

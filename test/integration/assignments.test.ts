@@ -171,3 +171,30 @@ describe('the work lists', () => {
     expect((await tasks('chuyenvien2')).map((t: { assignmentId: string }) => t.assignmentId)).not.toContain(made[2]!.id);
   });
 });
+
+describe('đánh giá', () => {
+  it('counts the month by person and by department: done on time, open, overdue, extensions', async () => {
+    clock.set('2053-03-14T09:00:00');
+    const stats = async (by: string) => (await get('/v1/assignments/stats', 'chanhvp', { period: '2053-03', by })).body.items;
+    expect(await stats('user')).toEqual(
+      expect.arrayContaining([
+        { user: 'chuyenvien', assigned: 1, doneOnTime: 1, doneLate: 0, open: 0, overdue: 0, extensions: 0 },
+        // Its co-operation (extended) and the conclusion's item given by hand.
+        { dept: 'BTCTU', assigned: 2, doneOnTime: 0, doneLate: 0, open: 2, overdue: 0, extensions: 1 },
+        { user: 'vanthu', assigned: 1, doneOnTime: 0, doneLate: 0, open: 1, overdue: 1, extensions: 0 },
+      ]),
+    );
+    // Chuyên viên and Văn thư have no department: they count under none.
+    expect(await stats('dept')).toEqual(
+      expect.arrayContaining([
+        { dept: 'BTCTU', assigned: 2, doneOnTime: 0, doneLate: 0, open: 2, overdue: 0, extensions: 1 },
+        { dept: null, assigned: 2, doneOnTime: 1, doneLate: 0, open: 1, overdue: 1, extensions: 0 },
+      ]),
+    );
+    // Ban Tổ chức finishes late (after its extended 20 March): the totals move with it.
+    clock.set('2053-03-23T10:00:00');
+    expect((await post(`/v1/assignments/${made[1]!.id}/complete`, 'bantochuc', { result: 'Đã gửi ý kiến phối hợp' })).body.onTime).toBe(false);
+    expect((await stats('dept')).find((l: { dept: string | null }) => l.dept === 'BTCTU')).toEqual({ dept: 'BTCTU', assigned: 2, doneOnTime: 0, doneLate: 1, open: 1, overdue: 0, extensions: 1 });
+    clock.set('2053-03-03T09:00:00');
+  });
+});

@@ -6,37 +6,46 @@
  *   months, in parallel, one partition each).
  * - `ASSIGNMENT#<id>` / `H#<at>#<n>`: its history; `R#<dueDate>#<kind>#<days>`: its reminders.
  * - `INSTRUCTION#<entryId>` / `I`: the instruction on a letter (one per letter).
- * - `ASSIGNSTAT#<YYYY-MM>` / `<id>`: the stats' slim copy of each assignment (assignee, department,
- *   secrecy, state, due, on time, extensions: some 100 bytes), written in the same transaction as
- *   the assignment, so that a year's stats read twelve small partitions, not the assignments.
+ * - Stats (written in the same transaction as the assignment, so that a year's stats read small
+ *   partitions, never the assignments): `ASSIGNAGG#<YYYY-MM>` / `<by>#<group>#<secrecy>` running
+ *   totals of done work (ADD the difference a write makes); `ASSIGNOPEN#<YYYY-MM>` / `<id>` a slim
+ *   row per open assignment (overdue depends on when it is read), deleted when it is done.
  */
 import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 import { partyKey, type Assignment, type AssignmentEvent, type Party } from '../domain/model';
-import type { AssignmentStore, Instruction, ReminderRecord, StatRow } from '../ports/assignment-store';
+import type { AssignmentStore, Instruction, ReminderRecord } from '../ports/assignment-store';
+import { aggregateDeltas, type AggDelta, type AggRow, type StatRow } from '../domain/stats';
 
 const pk = (id: string) => `ASSIGNMENT#${id}`;
 const MAIN = 'A';
 const month = (a: Assignment) => a.assignedDate.slice(0, 7);
 
-/** The stats' slim copy: short attribute names, nothing the stats do not count by. */
-function ledger(a: Assignment) {
-  return { pk: `ASSIGNSTAT#${month(a)}`, sk: a.id, a: partyKey(a.assignee), d: a.assigneeDept, s: a.secrecy ?? '-', st: a.status, du: a.dueAt, ok: a.onTime, x: a.extensions };
+/** An open assignment's slim row for the stats (short attribute names: what they count by, nothing else). */
+function openItem(a: Assignment) {
+  return { pk: `ASSIGNOPEN#${month(a)}`, sk: a.id, a: partyKey(a.assignee), d: a.assigneeDept, s: a.secrecy ?? '-', du: a.dueAt, x: a.extensions };
 }
-function statRow(i: Record<string, unknown>): StatRow {
+function openRow(i: Record<string, unknown>): StatRow {
   const key = String(i.a);
   return {
     id: String(i.sk),
     assignee: key.startsWith('u:') ? { user: key.slice(2) } : { dept: key.slice(2) },
     assigneeDept: (i.d as string | null) ?? null,
     secrecy: i.s === '-' ? null : (i.s as StatRow['secrecy']),
-    status: i.st as StatRow['status'],
+    status: 'open',
     dueAt: String(i.du),
-    onTime: (i.ok as boolean | null) ?? null,
+    onTime: null,
     extensions: Number(i.x ?? 0),
   };
 }
+const aggKeyOf = (d: Pick<AggRow, 'month' | 'by' | 'group' | 'secrecy'>) => ({ pk: `ASSIGNAGG#${d.month}`, sk: `${d.by}#${d.group}#${d.secrecy ?? '-'}` });
+function aggRow(i: Record<string, unknown>): AggRow {
+  return { month: String(i.pk).slice('ASSIGNAGG#'.length), by: i.by as AggRow['by'], group: String(i.g), secrecy: i.s === '-' ? null : (i.s as AggRow['secrecy']), assigned: Number(i.n ?? 0), doneOnTime: Number(i.ot ?? 0), doneLate: Number(i.lt ?? 0), extensions: Number(i.x ?? 0) };
+}
+/** A transaction that failed only because another one touched the same item (a running total) is tried again. */
+const CONFLICT_RETRIES = 5;
+const onlyConflicts = (r: { ok: boolean; reasons?: (string | undefined)[] }) => !r.ok && !!r.reasons?.length && r.reasons.every((x) => x === undefined || x === 'TransactionConflict') && r.reasons.some((x) => x === 'TransactionConflict');
 
 export class DynamoAssignmentStore implements AssignmentStore {
   constructor(
@@ -48,6 +57,34 @@ export class DynamoAssignmentStore implements AssignmentStore {
     return { pk: pk(a.id), sk: MAIN, gsi1pk: `ASSIGNEE#${partyKey(a.assignee)}`, gsi1sk: `${a.dueAt}#${a.id}`, gsi2pk: `ASSIGNED#${month(a)}`, gsi2sk: `${a.assignedAt}#${a.id}`, ...a };
   }
 
+  /** The stats' writes of a change: the running totals it moves, the open row kept or removed. */
+  private statWrites(before: Assignment | null, after: Assignment): unknown[] {
+    const writes: unknown[] = aggregateDeltas(before, after).map((d) => ({ Update: this.aggUpdate(d) }));
+    if (after.status === 'open') writes.push({ Put: { TableName: this.table, Item: openItem(after) } });
+    else if (before?.status === 'open') writes.push({ Delete: { TableName: this.table, Key: { pk: `ASSIGNOPEN#${month(before)}`, sk: before.id } } });
+    return writes;
+  }
+
+  /** Adds a difference to a running total (made on first use). */
+  private aggUpdate(d: AggDelta) {
+    return {
+      TableName: this.table,
+      Key: aggKeyOf(d),
+      UpdateExpression: 'SET #by = :by, g = :g, s = :s ADD n :n, ot :ot, lt :lt, x :x',
+      ExpressionAttributeNames: { '#by': 'by' },
+      ExpressionAttributeValues: { ':by': d.by, ':g': d.group, ':s': d.secrecy ?? '-', ':n': d.assigned, ':ot': d.doneOnTime, ':lt': d.doneLate, ':x': d.extensions },
+    };
+  }
+
+  private async transact(items: unknown[]): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      const r = await writeTransaction(this.db, items);
+      if (r.ok) return true;
+      if (!onlyConflicts(r) || attempt >= CONFLICT_RETRIES) return false;
+      await new Promise((res) => setTimeout(res, 10 + Math.random() * 40 * (attempt + 1)));
+    }
+  }
+
   private historyPut(id: string, e: AssignmentEvent) {
     return { Put: { TableName: this.table, Item: { pk: pk(id), sk: `H#${e.at}#${ulid()}`, ...e }, ConditionExpression: 'attribute_not_exists(pk)' } };
   }
@@ -56,9 +93,9 @@ export class DynamoAssignmentStore implements AssignmentStore {
     const writes: unknown[] = [];
     if (instruction) writes.push({ Put: { TableName: this.table, Item: { pk: `INSTRUCTION#${instruction.entryId}`, sk: 'I', ...instruction }, ConditionExpression: 'attribute_not_exists(pk)' } });
     for (const { assignment, event } of items) {
-      writes.push({ Put: { TableName: this.table, Item: this.item(assignment), ConditionExpression: 'attribute_not_exists(pk)' } }, this.historyPut(assignment.id, event), { Put: { TableName: this.table, Item: ledger(assignment) } });
+      writes.push({ Put: { TableName: this.table, Item: this.item(assignment), ConditionExpression: 'attribute_not_exists(pk)' } }, this.historyPut(assignment.id, event), ...this.statWrites(null, assignment));
     }
-    return (await writeTransaction(this.db, [...writes, ...also])).ok;
+    return this.transact([...writes, ...also]);
   }
 
   async get(id: string): Promise<Assignment | undefined> {
@@ -76,7 +113,7 @@ export class DynamoAssignmentStore implements AssignmentStore {
 
   async update(before: Assignment, after: Assignment, event: AssignmentEvent, also: unknown[]): Promise<boolean> {
     const put = { Put: { TableName: this.table, Item: this.item(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } };
-    return (await writeTransaction(this.db, [put, this.historyPut(after.id, event), { Put: { TableName: this.table, Item: ledger(after) } }, ...also])).ok;
+    return this.transact([put, this.historyPut(after.id, event), ...this.statWrites(before, after), ...also]);
   }
 
   async byAssignee(assignee: Party): Promise<Assignment[]> {
@@ -89,14 +126,19 @@ export class DynamoAssignmentStore implements AssignmentStore {
     return parts.flat().map((i) => stripKeys<Assignment>(i));
   }
 
-  async statRows(months: string[]): Promise<StatRow[]> {
-    const parts = await Promise.all(months.map((m) => this.all({ TableName: this.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `ASSIGNSTAT#${m}` } })));
-    return parts.flat().map(statRow);
+  async stats(months: string[]): Promise<{ done: AggRow[]; open: StatRow[] }> {
+    const q = (pk: string) => this.all({ TableName: this.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': pk } });
+    const [done, open] = await Promise.all([Promise.all(months.map((m) => q(`ASSIGNAGG#${m}`))), Promise.all(months.map((m) => q(`ASSIGNOPEN#${m}`)))]);
+    return { done: done.flat().map(aggRow), open: open.flat().map(openRow) };
   }
 
-  /** Writes assignments as they are (a migration from another system, a bench's year): the assignment and its stats copy, no history. */
+  /**
+   * Writes assignments as they are (a migration from another system, a bench's year): each one, its
+   * open row or its share of the running totals; no history. Not for months that already hold work
+   * being changed meanwhile.
+   */
   async importAll(assignments: Assignment[]): Promise<void> {
-    const puts = assignments.flatMap((a) => [this.item(a), ledger(a)]).map((Item) => ({ PutRequest: { Item } }));
+    const puts = assignments.flatMap((a) => [this.item(a), ...(a.status === 'open' ? [openItem(a)] : [])]).map((Item) => ({ PutRequest: { Item } }));
     for (let i = 0; i < puts.length; i += 25) {
       let pending: unknown[] = puts.slice(i, i + 25);
       for (let attempt = 0; pending.length; attempt++) {
@@ -106,6 +148,14 @@ export class DynamoAssignmentStore implements AssignmentStore {
         if (pending.length) await new Promise((res) => setTimeout(res, 20 * attempt));
       }
     }
+    const totals = new Map<string, AggDelta>();
+    for (const d of assignments.flatMap((a) => aggregateDeltas(null, a))) {
+      const k = `${aggKeyOf(d).pk}|${aggKeyOf(d).sk}`;
+      const t = totals.get(k);
+      if (!t) totals.set(k, { ...d });
+      else for (const f of ['assigned', 'doneOnTime', 'doneLate', 'extensions'] as const) t[f] += d[f];
+    }
+    for (const d of totals.values()) await this.db.send(new UpdateCommand(this.aggUpdate(d)));
   }
 
   async instructionOf(entryId: string): Promise<Instruction | undefined> {

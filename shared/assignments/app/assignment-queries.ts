@@ -8,7 +8,7 @@ import type { Caller } from '../../platform/security';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { decodePositionCursor, encodePositionCursor } from '../../platform/aws/cursor';
 import { addDays, localDate, parsePeriod, type ReportPeriod } from '../../office';
-import { hasAnyRole, OFFICE_ROLES } from '../../platform/security';
+import { canSee, hasAnyRole, OFFICE_ROLES } from '../../platform/security';
 import { isAssignee, isOverdue, LEADERS, mayRead, readable, viewOf } from '../domain/rules';
 import { monthsBetween, monthsOf, tally, type StatLine } from '../domain/stats';
 import type { Assignment, AssignmentEvent, AssignmentStatus, AssignmentView, Party } from '../domain/model';
@@ -135,8 +135,9 @@ export class AssignmentQueries {
   async stats(caller: Caller, q: { period: string; by: 'user' | 'dept' }): Promise<{ period: string; by: 'user' | 'dept'; items: StatLine[] }> {
     this.assertOffice(caller);
     const p = periodOf(q.period);
-    const rows = await this.deps.store.statRows(monthsOf(p));
-    return { period: p.text, by: q.by, items: tally(rows.filter((r) => mayRead(caller, r)), q.by, this.deps.clock.now()) };
+    const { done, open } = await this.deps.store.stats(monthsOf(p));
+    const seen = (r: { secrecy: Assignment['secrecy'] }) => canSee(caller.clearance, r.secrecy);
+    return { period: p.text, by: q.by, items: tally(done.filter(seen), open.filter(seen), q.by, this.deps.clock.now()) };
   }
 
   /** The rows of the sổ theo dõi giải quyết văn bản đến for a period: the letters' assignments the caller may see, by số đến. */

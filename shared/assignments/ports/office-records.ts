@@ -5,20 +5,15 @@
  */
 import type { Caller, Clearance, Secrecy } from '../../platform/security';
 import type { Urgency } from '../../office';
+import type { LetterRef } from '../domain/model';
 
-export interface IncomingLetter {
+/** An incoming entry as an instruction reads it: what the book prints of it, and what its work inherits (secrecy, due date). */
+export type IncomingLetter = Omit<LetterRef, 'entryId'> & {
   id: string;
-  arrivalNumber: number;
-  arrivalDate: string;
-  issuer: string;
-  numberSymbol: string;
-  documentDate: string;
-  typeName: string;
-  subject: string;
   secrecy: Secrecy | null;
   urgency: Urgency | null;
   dueDate: string | null;
-}
+};
 
 export interface Letters {
   /** An incoming entry the caller may see (NotFoundError otherwise). */

@@ -41,7 +41,7 @@ export const ExtensionDecisionBody = z.strictObject({ grant: z.boolean({ error: 
 export const ReassignBody = z.strictObject({ assignee: Party, dueDate: Day.optional(), reason: text(2000).optional(), version: Version });
 
 export const AssignmentListQuery = ListQuery.extend({
-  assignee: z.string().trim().min(1).max(140).optional().meta({ description: '`me`, a username, or `dept:<CODE>`' }),
+  assignee: z.string().trim().min(1).max(140).optional().meta({ description: '`me`, a username, or a department: `dept:<CODE>` or its code in capitals (BTCTU)' }),
   status: z.enum(ASSIGNMENT_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   from: Day.optional().meta({ description: 'Given on or after (office date)' }),

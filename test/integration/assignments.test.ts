@@ -143,6 +143,9 @@ describe('assignments by hand', () => {
     expect(b.body.id).toBe(a.body.id);
     const list = await get('/v1/assignments', 'chanhvp', { assignee: 'dept:BTCTU', from: '2053-01-01', to: '2053-12-31' });
     expect(list.body.items.filter((x: { title: string }) => x.title === body.title)).toHaveLength(1);
+    // A department is also named by its code alone.
+    const byCode = await get('/v1/assignments', 'chanhvp', { assignee: 'BTCTU', from: '2053-01-01', to: '2053-12-31' });
+    expect(byCode.body.items.map((x: { id: string }) => x.id)).toEqual(list.body.items.map((x: { id: string }) => x.id));
   });
 
   it('list by status and overdue as the clock moves', async () => {

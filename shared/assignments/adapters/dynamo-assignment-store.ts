@@ -7,7 +7,7 @@
  * - `ASSIGNMENT#<id>` / `H#<at>#<n>`: its history; `R#<dueDate>#<kind>#<days>`: its reminders.
  * - `INSTRUCTION#<entryId>` / `I`: the instruction on a letter (one per letter).
  * - Stats (written in the same transaction as the assignment, so that a year's stats read small
- *   partitions, never the assignments): `ASSIGNAGG#<YYYY-MM>` / `<by>#<group>#<secrecy>` running
+ *   partitions, never the assignments): `ASSIGNAGG#<YYYY-MM>#<user|dept>` / `<group>#<secrecy>` running
  *   totals of done work (ADD the difference a write makes); `ASSIGNOPEN#<YYYY-MM>` / `<id>` a slim
  *   row per open assignment (overdue depends on when it is read), deleted when it is done.
  */
@@ -16,7 +16,7 @@ import { ulid } from 'ulid';
 import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 import { partyKey, type Assignment, type AssignmentEvent, type Party } from '../domain/model';
 import type { AssignmentStore, Instruction, ReminderRecord } from '../ports/assignment-store';
-import { aggregateDeltas, type AggDelta, type AggRow, type StatRow } from '../domain/stats';
+import { aggregateDeltas, type AggDelta, type AggRow, type StatRow, type StatsBy } from '../domain/stats';
 
 const pk = (id: string) => `ASSIGNMENT#${id}`;
 const MAIN = 'A';
@@ -39,9 +39,9 @@ function openRow(i: Record<string, unknown>): StatRow {
     extensions: Number(i.x ?? 0),
   };
 }
-const aggKeyOf = (d: Pick<AggRow, 'month' | 'by' | 'group' | 'secrecy'>) => ({ pk: `ASSIGNAGG#${d.month}`, sk: `${d.by}#${d.group}#${d.secrecy ?? '-'}` });
+const aggKeyOf = (d: Pick<AggRow, 'month' | 'by' | 'group' | 'secrecy'>) => ({ pk: `ASSIGNAGG#${d.month}#${d.by}`, sk: `${d.group}#${d.secrecy ?? '-'}` });
 function aggRow(i: Record<string, unknown>): AggRow {
-  return { month: String(i.pk).slice('ASSIGNAGG#'.length), by: i.by as AggRow['by'], group: String(i.g), secrecy: i.s === '-' ? null : (i.s as AggRow['secrecy']), assigned: Number(i.n ?? 0), doneOnTime: Number(i.ot ?? 0), doneLate: Number(i.lt ?? 0), extensions: Number(i.x ?? 0) };
+  return { month: String(i.pk).slice('ASSIGNAGG#'.length, 'ASSIGNAGG#'.length + 7), by: i.by as AggRow['by'], group: String(i.g), secrecy: i.s === '-' ? null : (i.s as AggRow['secrecy']), assigned: Number(i.n ?? 0), doneOnTime: Number(i.ot ?? 0), doneLate: Number(i.lt ?? 0), extensions: Number(i.x ?? 0) };
 }
 /** A transaction that failed only because another one touched the same item (a running total) is tried again. */
 const CONFLICT_RETRIES = 5;
@@ -126,9 +126,9 @@ export class DynamoAssignmentStore implements AssignmentStore {
     return parts.flat().map((i) => stripKeys<Assignment>(i));
   }
 
-  async stats(months: string[]): Promise<{ done: AggRow[]; open: StatRow[] }> {
+  async stats(months: string[], by: StatsBy): Promise<{ done: AggRow[]; open: StatRow[] }> {
     const q = (pk: string) => this.all({ TableName: this.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': pk } });
-    const [done, open] = await Promise.all([Promise.all(months.map((m) => q(`ASSIGNAGG#${m}`))), Promise.all(months.map((m) => q(`ASSIGNOPEN#${m}`)))]);
+    const [done, open] = await Promise.all([Promise.all(months.map((m) => q(`ASSIGNAGG#${m}#${by}`))), Promise.all(months.map((m) => q(`ASSIGNOPEN#${m}`)))]);
     return { done: done.flat().map(aggRow), open: open.flat().map(openRow) };
   }
 

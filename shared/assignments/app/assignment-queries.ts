@@ -42,10 +42,11 @@ export interface OverdueGroup {
 
 const byDue = (a: Assignment, b: Assignment) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1);
 
+/** `me`, `dept:<CODE>` or a department code in capitals (BTCTU), else a username. */
 export function partyOfQuery(q: string, caller: Caller): Party {
   if (q === 'me') return { user: caller.username };
   if (q.startsWith('dept:')) return { dept: q.slice(5) };
-  return { user: q };
+  return /^[\p{Lu}\d-]+$/u.test(q) ? { dept: q } : { user: q };
 }
 
 export class AssignmentQueries {
@@ -135,7 +136,7 @@ export class AssignmentQueries {
   async stats(caller: Caller, q: { period: string; by: 'user' | 'dept' }): Promise<{ period: string; by: 'user' | 'dept'; items: StatLine[] }> {
     this.assertOffice(caller);
     const p = periodOf(q.period);
-    const { done, open } = await this.deps.store.stats(monthsOf(p));
+    const { done, open } = await this.deps.store.stats(monthsOf(p), q.by);
     const seen = (r: { secrecy: Assignment['secrecy'] }) => canSee(caller.clearance, r.secrecy);
     return { period: p.text, by: q.by, items: tally(done.filter(seen), open.filter(seen), q.by, this.deps.clock.now()) };
   }

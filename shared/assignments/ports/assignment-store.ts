@@ -1,7 +1,7 @@
 /** Where assignments, their history, the instructions on letters and the reminders sent are kept. */
 import type { Assignment, AssignmentEvent, Party } from '../domain/model';
 import type { Secrecy } from '../../platform/security';
-import type { AggRow, StatRow } from '../domain/stats';
+import type { AggRow, StatRow, StatsBy } from '../domain/stats';
 
 /** The leader's instruction on an incoming letter (ý kiến chỉ đạo), as the entry shows it. */
 export interface Instruction {
@@ -47,8 +47,8 @@ export interface AssignmentStore {
   byAssignee(assignee: Party): Promise<Assignment[]>;
   /** Everything given in these months ('YYYY-MM', office time zone). */
   assignedIn(months: string[]): Promise<Assignment[]>;
-  /** What the stats read of the work given in these months: the done totals and the open rows. */
-  stats(months: string[]): Promise<{ done: AggRow[]; open: StatRow[] }>;
+  /** What the stats read of the work given in these months: the done totals (grouped by person or department) and the open rows. */
+  stats(months: string[], by: StatsBy): Promise<{ done: AggRow[]; open: StatRow[] }>;
   instructionOf(entryId: string): Promise<Instruction | undefined>;
   /** Claims a reminder slot (with its audit item): true once per slot, or again after a failed or long-pending send. */
   claimReminder(rec: ReminderRecord, auditItem: unknown, staleBefore: string): Promise<boolean>;

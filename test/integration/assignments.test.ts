@@ -131,6 +131,9 @@ describe('doing the work', () => {
     expect(moved.body.assignee).toEqual({ user: 'vanthu' });
     expect((await get('/v1/assignments', 'chanhvp', { assignee: 'vanthu' })).body.items.map((a: { id: string }) => a.id)).toContain(cv2.id);
     expect((await get('/v1/assignments', 'chanhvp', { assignee: 'chuyenvien2' })).body.items.map((a: { id: string }) => a.id)).not.toContain(cv2.id);
+    // Every change is in the audit log, with who made it.
+    const events = (await officeParts().audit.list({ entityId: cv2.id, limit: 50 })).items.map((e) => `${e.action} ${e.actor.username}`);
+    expect(events).toEqual(expect.arrayContaining(['assignment.create chanhvp', 'assignment.extension-ask chuyenvien2', 'assignment.extension-refuse bithu', 'assignment.reassign chanhvp']));
   });
 });
 

@@ -8,6 +8,7 @@ import { registersOperations, type RegistersHttpParts } from '../shared/register
 import { blobStore, scansModule } from '../shared/scans/index';
 import { documentsModule } from '../shared/documents/index';
 import { draftsModule } from '../shared/drafts/index';
+import { assignmentsModule } from '../shared/assignments/index';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, audit, auth } = basics(edge);
@@ -24,7 +25,10 @@ export function compose(edge: Edge, given: Given = {}) {
   };
   const documents = once(() => documentsModule(platform, { audit, blobs: blobStore(platform), office, textOf }));
   const pdfOf: NonNullable<RegistersHttpParts['documents']>['pdfOf'] = (entry, ctx) => documents().pdfOf(entry, ctx);
-  return apiHandler('registers', registersOperations({ registers, links, clock: platform.clock, office, documents: { pdfOf } }), auth);
+  // The leader's instruction on a letter is shown on its entry (the assignments module keeps it).
+  const assignments = once(() => assignmentsModule(platform, { audit, office, registers: () => registers, users: () => edge.users(platform, audit), notifier: (o) => edge.notifier(o, platform.clock) }));
+  const instructions: RegistersHttpParts['instructions'] = { of: (id, caller) => assignments().queries.instructionOf(id, caller) };
+  return apiHandler('registers', registersOperations({ registers, links, clock: platform.clock, office, documents: { pdfOf }, instructions }), auth);
 }
 
 export const handler = lazyHandler(() => compose(cloudEdge()));

@@ -5,6 +5,7 @@
  */
 import { auditSealerPlugin, auditVerifierPlugin } from './plugins/audit-sealer';
 import { remindersPlugin } from './plugins/reminders';
+import { assignmentRemindersPlugin } from './plugins/assignment-reminders';
 import { workflowPlugin } from './plugins/workflow';
 import { ocrPlugin } from './plugins/ocr';
 import { searchSweeperPlugin } from './plugins/search-sweeper';
@@ -13,4 +14,4 @@ import { searchIndexerPlugin } from './plugins/search-indexer';
 export type { EmbeddedContext, EmbeddedPlugin } from './plugins/types';
 import type { EmbeddedPlugin } from './plugins/types';
 
-export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, auditVerifierPlugin, searchIndexerPlugin, searchSweeperPlugin, remindersPlugin, workflowPlugin, ocrPlugin];
+export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, auditVerifierPlugin, searchIndexerPlugin, searchSweeperPlugin, remindersPlugin, assignmentRemindersPlugin, workflowPlugin, ocrPlugin];

@@ -90,7 +90,12 @@ export const API_TABLE_ACCESS: Record<ApiFunction, Partial<Record<TableSpec['nam
   exports: { Data: 'RO' },
   // People are in Cognito (the Admin* grants on the pool are this function's alone); each change is audited.
   users: { Data: 'RO', Audit: 'APPEND', Idempotency: 'RW' },
+  // Assignments read the letters (registers, with their clearance) and write assignments, history and instructions, audited.
+  assignments: { Data: 'RW', Audit: 'APPEND', Idempotency: 'RW' },
 };
+
+/** What the assignments function reads of the user pool: who a person is (clearance, department), never a change. */
+export const PEOPLE_READ_ACTIONS = ['cognito-idp:ListUsers', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'];
 
 const BUCKET_ACCESS: Partial<Record<ApiFunction, { prefixes: string[]; mode: 'RO' | 'RW' }>> = {
   scans: { prefixes: ['scans/', 'ocr/', 'quarantine/'], mode: 'RW' },
@@ -222,6 +227,8 @@ export class ApiStack extends Stack {
     );
     // People (roles, clearance, department) are administered by the users function only, on this pool only.
     this.functions.users.addToRolePolicy(new PolicyStatement({ actions: USER_DIRECTORY_ACTIONS, resources: [this.userPool.userPoolArn] }));
+    // Giving work checks the person named (enabled, cleared for the work's secrecy, department): read only.
+    this.functions.assignments.addToRolePolicy(new PolicyStatement({ actions: PEOPLE_READ_ACTIONS, resources: [this.userPool.userPoolArn] }));
     // Reminders go out by SES from the office's verified domain.
     const mailDomain = /@([^>\s]+)/.exec(props.mailFrom)?.[1] ?? 'example.gov.vn';
     const sesIdentity = `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${mailDomain}`;
@@ -285,9 +292,20 @@ export class ApiStack extends Stack {
     const sweeper = scheduled('SearchSweeper', 'functions/search-sweeper.ts', 'daumoi: indexes register entries whose indexing failed', { Data: 'RW', Search: 'RW', Audit: 'RO' }, everyMinute, Duration.minutes(1));
     // 18:00 UTC is 01:00 in Hà Nội, when the office is closed.
     const verifier = scheduled('AuditVerifier', 'functions/audit-verifier.ts', 'daumoi: verifies the whole audit hash chain daily', { Audit: 'RO' }, Schedule.cron({ hour: '18', minute: '0' }), Duration.minutes(15));
+    // Nhắc việc: hourly at :10 (reminders fall at 08:00 office time on working days), by SES like the report reminders.
+    const assignmentReminders = scheduled(
+      'AssignmentReminders',
+      'functions/assignment-reminders.ts',
+      'daumoi: reminds of assignments before and after their due dates',
+      { Data: 'RW', Audit: 'APPEND' },
+      Schedule.cron({ minute: '10' }),
+      Duration.minutes(5),
+    );
+    assignmentReminders.addToRolePolicy(sendMail);
+    assignmentReminders.addEnvironment(REPORTING_ENV.mailFrom, props.mailFrom);
     // Entries made from a scan are indexed with its OCR text.
     sweeper.bindBucket(ENV.bucket, data.bucket, ['ocr/'], 'RO');
-    this.scheduled.push(reminders, sealer, sweeper, verifier);
+    this.scheduled.push(reminders, sealer, sweeper, verifier, assignmentReminders);
     // Search indexing follows the Data table's stream; the sweeper above is its safety net.
     this.searchIndexing = new SearchIndexing(this, 'SearchIndexing', { tables: data.tables, bucket: data.bucket, logRetention: props.logRetention });
 

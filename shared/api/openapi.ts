@@ -45,6 +45,7 @@ export const TAGS = [
   { name: 'reports', description: 'The reporting regime: organisations and their clients, report types, submissions, status, reminders' },
   { name: 'audit', description: 'The hash-chained audit log' },
   { name: 'people', description: 'People administration: roles, clearance and department' },
+  { name: 'assignments', description: 'Giao việc: instructions on incoming letters, assignments and their progress, extensions, reminders (nhắc việc), stats (đánh giá) and the sổ theo dõi giải quyết văn bản đến' },
 ] as const;
 
 /** The scope organisation clients are given (client-credentials grant). */
@@ -203,7 +204,7 @@ export function buildOpenApi(routes: readonly Route[], version: string): Record<
     info: {
       title: 'daumoi — Văn phòng cấp ủy document office API',
       version,
-      description: 'Registers (sổ văn bản đến/đi), scans and OCR, search, reports, drafts (thẩm định, phê duyệt) and audit.',
+      description: 'Registers (sổ văn bản đến/đi), scans and OCR, search, reports, drafts (thẩm định, phê duyệt), assignments (giao việc) and audit.',
       contact: { name: 'Văn phòng cấp ủy — system administrator' },
       license: { name: 'Proprietary: for the Party committee’s office only', identifier: 'LicenseRef-daumoi-proprietary' },
     },

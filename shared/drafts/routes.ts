@@ -4,6 +4,7 @@ import { URGENCY_LEVELS, WORKFLOW_STEPS } from '../office';
 import { DECISIONS, DRAFT_LIMITS, DRAFT_STATUSES } from './domain/model';
 import { ROLES } from '../platform/security';
 import { SECRECY_LEVELS } from '../registers/model';
+import { AssignmentTaskView } from '../assignments/schemas';
 import { defineRoute } from '../platform/http/route';
 import { Id, ListQuery, listOf } from '../platform/http/schemas';
 
@@ -128,8 +129,12 @@ export const TaskView = z
     typeCode: z.string(),
     issuerCode: z.string(),
     round: z.number(),
+    source: z.literal('draft').meta({ description: "A draft's step (the open assignments of the caller are listed too, with source `assignment`)" }),
   })
   .meta({ id: 'Task' });
+
+/** What GET /v1/tasks lists: the drafts' steps and the caller's open assignments, earliest due first. */
+export const WorkItemView = z.discriminatedUnion('source', [TaskView, AssignmentTaskView]).meta({ id: 'WorkItem' });
 
 const IdParams = z.object({ id: Id });
 const tags = ['drafts'];
@@ -176,9 +181,9 @@ export const draftRoutes = [
     path: '/v1/tasks',
     fn: 'drafts',
     auth: 'user',
-    summary: "The caller's pending human steps (and, for the escalation role, overdue steps to chase), earliest due first",
+    summary: "The caller's pending human steps (and, for the escalation role, overdue steps to chase) and open assignments, earliest due first",
     tags,
     request: { query: ListQuery },
-    responses: { 200: { description: 'Tasks', schema: listOf(TaskView) } },
+    responses: { 200: { description: 'Tasks: drafts’ steps (source draft) and assignments (source assignment)', schema: listOf(WorkItemView) } },
   }),
 ];

@@ -19,12 +19,14 @@ export interface RegistersHttpParts {
   office: () => DomainConfig;
   /** The signed PDF of an outgoing entry (the documents module's IssuedDocuments). */
   documents?: { pdfOf(entry: OutgoingEntryView, ctx: { actor: ApiRequest['caller']; requestId?: string }): Promise<{ bytes: Uint8Array }> };
+  /** The leader's instruction on an incoming entry, as far as the caller may see it (the assignments module's). */
+  instructions?: { of(entryId: string, caller: ApiRequest['caller']): Promise<unknown> };
 }
 type OutgoingEntryView = Awaited<ReturnType<Registers['getOutgoing']>>;
 
 const writer = (req: ApiRequest): WriteContext => ({ actor: req.caller, requestId: req.requestId });
 
-export function registersOperations({ registers, links, clock, office, documents }: RegistersHttpParts): Record<string, Operation> {
+export function registersOperations({ registers, links, clock, office, documents, instructions }: RegistersHttpParts): Record<string, Operation> {
   const thisYear = () => arrivalYear(clock.now(), office().office.timeZone);
   return {
     createIncomingEntry: async (req) => {
@@ -37,7 +39,10 @@ export function registersOperations({ registers, links, clock, office, documents
       const page = await registers.listIncoming({ ...q, year: year ?? thisYear(), ...(overdue ? { overdue: overdue === 'true' } : {}) }, req.caller);
       return page;
     },
-    getIncomingEntry: async (req) => withEtag(await registers.getIncoming(req.params.id, req.caller)),
+    getIncomingEntry: async (req) => {
+      const entry = await registers.getIncoming(req.params.id, req.caller);
+      return withEtag(instructions ? { ...entry, instruction: await instructions.of(entry.id, req.caller) } : entry);
+    },
     updateIncomingEntry: async (req) => {
       const { version, ...patch } = req.body;
       return withEtag(await registers.updateIncoming(req.params.id, patch, requiredVersion(version, req.headers['if-match']), writer(req)));

@@ -4,6 +4,7 @@ import { OFFICE_ROLES, type Role } from '../platform/security';
 import { INCOMING_STATUSES, LIMITS, OUTGOING_STATUSES, REGISTER_NAMES, SECRECY_LEVELS } from './domain/model';
 import { URGENCY_LEVELS } from '../office';
 import { defineRoute } from '../platform/http/route';
+import { InstructionView } from '../assignments/schemas';
 import { ETAG_HEADERS, FILE_HEADERS, Id, ListQuery, listOf } from '../platform/http/schemas';
 
 const CLERK: readonly Role[] = ['van-thu'];
@@ -113,6 +114,7 @@ export const IncomingEntry = z
     doneAt: z.string().nullable(),
     duplicateOf: z.string().nullable(),
     duplicateOfSecrecy: z.enum(SECRECY_LEVELS).nullable().optional().meta({ description: 'Secrecy of the entry this one repeats; the repeat is shown only to readers whose clearance covers it' }),
+    instruction: InstructionView.nullable().optional().meta({ description: "The leader's instruction (ý kiến chỉ đạo) with the lead and co-operating units given the work; on the entry's own view (GET one entry)" }),
     version: z.number().int(),
     createdAt: z.string(),
     createdBy: Actor,

@@ -26,8 +26,8 @@ describe('monitoring stack', () => {
   it('watches the OCR and search indexing dead-letter queues, the OCR function, the workflow and each scheduled function', () => {
     expect(by((a) => a.Namespace === 'AWS/SQS' && a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
     expect(by((a) => a.Namespace === 'AWS/States' && a.MetricName === 'ExecutionsFailed')).toHaveLength(1);
-    // OCR worker + reminders, audit sealer, search sweeper, audit verifier.
-    expect(by((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors')).toHaveLength(5);
+    // OCR worker + reminders, audit sealer, search sweeper, audit verifier, assignment reminders (nhắc việc).
+    expect(by((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors')).toHaveLength(6);
   });
 
   it('has a dashboard of the office day over the same metrics', () => {

@@ -192,19 +192,24 @@ describe('identity: nobody raises their own clearance', () => {
     for (const [id, f] of apiFns) expect(f.Properties.Environment.Variables.DAUMOI_USER_POOL_CLIENT_IDS, id).toEqual({ Ref: web![0] });
   });
 
-  it('lets only the users function administer people, on the user pool alone', () => {
+  it('lets only the users function administer people, on the user pool alone; the assignments function only reads them', () => {
     const pool = Object.keys(t.api.findResources('AWS::Cognito::UserPool'))[0]!;
     const admins: string[] = [];
+    const readers: string[] = [];
+    const READ = ['cognito-idp:ListUsers', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'];
     for (const [id, p] of Object.entries(t.api.findResources('AWS::IAM::Policy'))) {
       for (const s of p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
         const actions = ([] as string[]).concat(s.Action);
         if (!actions.some((a) => /^cognito-idp:(Admin|ListUsers)/.test(a))) continue;
-        admins.push(id);
+        (actions.every((a) => READ.includes(a)) ? readers : admins).push(id);
         expect(s.Resource, id).toEqual({ 'Fn::GetAtt': [pool, 'Arn'] });
         expect(actions.every((a) => a.startsWith('cognito-idp:')), id).toBe(true);
       }
     }
     expect(admins.length).toBe(1);
     expect(admins[0]).toMatch(/^Fnusers/);
+    // Giving work checks the person named (enabled, cleared, department).
+    expect(readers.length).toBe(1);
+    expect(readers[0]).toMatch(/^Fnassignments/);
   });
 });

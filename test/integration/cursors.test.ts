@@ -74,6 +74,7 @@ describe('cursors', () => {
   it('the routes that take a cursor are the ones expected', () => {
     expect(CURSOR_ROUTES.sort()).toEqual(
       [
+        'GET /v1/assignments',
         'GET /v1/audit',
         'GET /v1/notifications/outbox',
         'GET /v1/orgs',

@@ -76,6 +76,22 @@ const ROWS: Record<string, string> = {
 
   'GET /v1/users': /*                                    */ 'A F F F F F F U U U',
   'PUT /v1/users/{username}': /*                         */ 'A F F F F F F U U U',
+
+  // Giao việc: leaders give work and decide; the assignment is chuyenvien's; bantochuc (a department
+  // member it is not given to) does not see it; the overdue list is for leaders and the văn thư.
+  'POST /v1/registers/incoming/entries/{id}/instruction': 'F F F A A F F U U U',
+  'POST /v1/assignments': /*                             */ 'F F F A A F F U U U',
+  'GET /v1/assignments': /*                              */ 'A A A A A A F U U U',
+  'GET /v1/assignments/stats': /*                        */ 'A A A A A F F U U U',
+  'GET /v1/assignments/overdue': /*                      */ 'F A F A A F F U U U',
+  'GET /v1/assignments/export': /*                       */ 'A A A A A F F U U U',
+  'POST /v1/assignments/reminders/run': /*               */ 'A F F F F F F U U U',
+  'GET /v1/assignments/{id}': /*                         */ 'A A A A A N F U U U',
+  'POST /v1/assignments/{id}/progress': /*               */ 'F F A A A N F U U U',
+  'POST /v1/assignments/{id}/complete': /*               */ 'F F A A A N F U U U',
+  'POST /v1/assignments/{id}/extension': /*              */ 'F F A F F N F U U U',
+  'POST /v1/assignments/{id}/extension/decision': /*     */ 'F F F A A F F U U U',
+  'POST /v1/assignments/{id}/reassign': /*               */ 'F F F A A F F U U U',
 };
 
 /** The expected matrix, route key (`METHOD /path/{template}`) → identity → expectation. */

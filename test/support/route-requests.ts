@@ -82,6 +82,9 @@ export interface Fixtures {
   attachmentId: string;
   /** A person of the embedded directory whom PUT /v1/users/{username} may change. */
   personUsername: string;
+  /** An assignment given to chuyenvien (progress, completion, extension), and another one to reassign. */
+  assignmentId: string;
+  reassignId: string;
 }
 
 export interface RouteRequest {
@@ -202,6 +205,11 @@ export async function setUpOffice(): Promise<Office> {
   fx.secretIncomingId = (await must('secret incoming', send('POST /v1/registers/incoming/entries', { path: '/v1/registers/incoming/entries', body: incoming('toi-mat') }, topClerk))).id;
   fx.outgoingId = (await must('outgoing', send('POST /v1/registers/outgoing/entries', { path: '/v1/registers/outgoing/entries', body: outgoingBody() }, tokens.vanthu))).id;
   fx.secretOutgoingId = (await must('secret outgoing', send('POST /v1/registers/outgoing/entries', { path: '/v1/registers/outgoing/entries', body: outgoingBody('mat') }, tokens.vanthu))).id;
+
+  // Work given to chuyenvien by hand: one to act on, one to reassign.
+  const work = (title: string) => ({ path: '/v1/assignments', body: { title, origin: { type: 'manual' }, assignee: { user: 'chuyenvien' }, dueDate: `${OFFICE_YEAR}-07-15`, secrecy: null } });
+  fx.assignmentId = (await must('assignment', send('POST /v1/assignments', work('Tổng hợp ý kiến góp ý'), tokens.chanhvp))).id;
+  fx.reassignId = (await must('assignment to reassign', send('POST /v1/assignments', work('Chuẩn bị tài liệu hội nghị'), tokens.chanhvp))).id;
 
   // Drafts waiting for their appraisal.
   fx.draftId = (await must('draft', send('POST /v1/drafts', { path: '/v1/drafts', body: nqDraft() }, tokens.bantochuc))).id;
@@ -338,4 +346,18 @@ export const REQUESTS: Record<string, Build> = {
 
   'GET /v1/users': () => ({ path: '/v1/users' }),
   'PUT /v1/users/{username}': ({ fx }) => ({ path: `/v1/users/${fx.personUsername}`, body: { roles: ['chuyen-vien'], clearance: 'mat', dept: null, reason: 'Quyết định 3-QĐ/VPTU' } }),
+
+  'POST /v1/registers/incoming/entries/{id}/instruction': ({ fx }) => ({ path: `/v1/registers/incoming/entries/${fx.incomingId}/instruction`, body: { instruction: 'Giao chuyên viên tham mưu', lead: { user: 'chuyenvien' } } }),
+  'POST /v1/assignments': () => ({ path: '/v1/assignments', body: { title: 'Theo dõi kết luận', origin: { type: 'conclusion', ref: '12-TB/TU' }, assignee: { dept: 'BTCTU' }, dueDate: `${OFFICE_YEAR}-08-01`, secrecy: null } }),
+  'GET /v1/assignments': () => ({ path: '/v1/assignments', query: { from: `${OFFICE_YEAR}-01-01`, to: `${OFFICE_YEAR}-12-31`, limit: '5' } }),
+  'GET /v1/assignments/stats': () => ({ path: '/v1/assignments/stats', query: { period: String(OFFICE_YEAR), by: 'dept' } }),
+  'GET /v1/assignments/overdue': () => ({ path: '/v1/assignments/overdue' }),
+  'GET /v1/assignments/export': () => ({ path: '/v1/assignments/export', query: { period: `${OFFICE_YEAR}-Q2` } }),
+  'POST /v1/assignments/reminders/run': () => ({ path: '/v1/assignments/reminders/run' }),
+  'GET /v1/assignments/{id}': ({ fx }) => ({ path: `/v1/assignments/${fx.assignmentId}` }),
+  'POST /v1/assignments/{id}/progress': ({ fx }) => ({ path: `/v1/assignments/${fx.assignmentId}/progress`, body: { note: 'Đang tổng hợp' } }),
+  'POST /v1/assignments/{id}/complete': ({ fx }) => ({ path: `/v1/assignments/${fx.assignmentId}/complete`, body: { result: 'Đã tổng hợp xong' } }),
+  'POST /v1/assignments/{id}/extension': ({ fx }) => ({ path: `/v1/assignments/${fx.assignmentId}/extension`, body: { dueDate: `${OFFICE_YEAR}-07-31`, reason: 'Chờ ý kiến các ban' } }),
+  'POST /v1/assignments/{id}/extension/decision': ({ fx }) => ({ path: `/v1/assignments/${fx.assignmentId}/extension/decision`, body: { grant: true } }),
+  'POST /v1/assignments/{id}/reassign': ({ fx }) => ({ path: `/v1/assignments/${fx.reassignId}/reassign`, body: { assignee: { user: 'chuyenvien2' }, reason: 'Đi công tác' } }),
 };

@@ -31,8 +31,9 @@ describe('navigation by role (api.md, Console)', () => {
   const labels = (roles: string[]) => sectionsFor(roles).map((s) => s.label);
   it.each([
     ['van-thu', ['Văn bản đến', 'Tiếp nhận văn bản quét', 'Văn bản đi', 'Báo cáo'], ['Việc của tôi', 'Dự thảo']],
-    ['chuyen-vien', ['Văn bản đến', 'Văn bản đi', 'Việc của tôi', 'Dự thảo', 'Báo cáo'], ['Tiếp nhận văn bản quét']],
-    ['thuong-truc', ['Văn bản đến', 'Việc của tôi', 'Dự thảo', 'Báo cáo'], ['Tiếp nhận văn bản quét']],
+    ['chuyen-vien', ['Văn bản đến', 'Văn bản đi', 'Việc của tôi', 'Dự thảo', 'Báo cáo'], ['Tiếp nhận văn bản quét', 'Theo dõi giao việc']],
+    ['thuong-truc', ['Văn bản đến', 'Việc của tôi', 'Dự thảo', 'Báo cáo', 'Theo dõi giao việc'], ['Tiếp nhận văn bản quét']],
+    ['lanh-dao-vp', ['Việc của tôi', 'Theo dõi giao việc'], ['Tiếp nhận văn bản quét']],
     ['ban-tham-muu', ['Dự thảo'], ['Văn bản đến', 'Văn bản đi', 'Tiếp nhận văn bản quét', 'Việc của tôi', 'Báo cáo']],
     ['don-vi', [], ['Văn bản đến', 'Văn bản đi', 'Tiếp nhận văn bản quét', 'Việc của tôi', 'Dự thảo', 'Báo cáo']],
   ])('%s', (role, shown, hidden) => {

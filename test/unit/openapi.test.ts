@@ -46,7 +46,20 @@ describe('OpenAPI document', () => {
   });
   it('takes If-Match on every update made from a version', () => {
     const versioned = ROUTES.filter((r) => r.request?.body && 'version' in ((r.request.body as any).shape ?? {}));
-    expect(versioned.map((r) => r.operationId).sort()).toEqual(['updateIncomingEntry', 'updateOrg', 'updateReportType', 'voidOutgoingEntry']);
+    expect(versioned.map((r) => r.operationId).sort()).toEqual(
+      [
+        'updateIncomingEntry',
+        'updateOrg',
+        'updateReportType',
+        'voidOutgoingEntry',
+        // An assignment's changes: the version is optional (stale → 409), If-Match as well.
+        'addAssignmentProgress',
+        'completeAssignment',
+        'askAssignmentExtension',
+        'decideAssignmentExtension',
+        'reassignAssignment',
+      ].sort(),
+    );
     for (const r of versioned) {
       const params = doc.paths[r.path]![r.method.toLowerCase()].parameters as { name: string; in: string }[];
       expect(params, r.operationId).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header' }));

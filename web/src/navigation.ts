@@ -20,6 +20,7 @@ export const SECTIONS: readonly Section[] = [
   { label: 'Dự thảo', href: '/du-thao', roles: ['ban-tham-muu', 'chuyen-vien', 'lanh-dao-vp', 'thuong-truc'] },
   { label: 'Phê duyệt dự thảo', href: '/phe-duyet', roles: ['thuong-truc', 'lanh-dao-vp'] },
   { label: 'Tổng quan trong ngày', href: '/tong-quan', roles: ['thuong-truc', 'lanh-dao-vp'] },
+  { label: 'Theo dõi giao việc', href: '/giao-viec', roles: ['thuong-truc', 'lanh-dao-vp'] },
   { label: 'Báo cáo', href: '/bao-cao', roles: OFFICE },
   { label: 'Quản trị', href: '/quan-tri', roles: ['admin'] },
 ];

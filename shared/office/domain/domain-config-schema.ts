@@ -145,6 +145,20 @@ export const domainConfigSchema = z.strictObject({
     remindDaysAfter: z.array(z.number().int().min(1).max(366)),
     reminderTime: hhmm,
   }),
+  /**
+   * Giao việc: reminders (nhắc việc) the given working days before and after an assignment's due
+   * date, at the reminder time; co-operating units are due the given working days before the lead.
+   * Optional: without it the assignments module uses its defaults.
+   */
+  assignments: z
+    .strictObject({
+      remindWorkingDaysBefore: z.array(z.number().int().min(0).max(60)),
+      remindWorkingDaysAfter: z.array(z.number().int().min(1).max(60)),
+      reminderTime: hhmm,
+      cooperatingWorkingDaysBefore: z.number().int().min(0).max(30),
+      note,
+    })
+    .optional(),
 });
 
 export type DomainConfig = z.infer<typeof domainConfigSchema>;

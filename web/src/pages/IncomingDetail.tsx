@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from '../format';
 import { FIELD_LABELS } from '../labels';
 import { showError } from '../errors';
 import { DueText, SecrecyBadge, StatusText, UrgencyBadge } from './entry-badges';
+import { IncomingInstruction } from './IncomingInstruction';
 
 export function IncomingDetail({ id }: { id: string }) {
   const { api } = useSession();
@@ -23,6 +24,7 @@ export function IncomingDetail({ id }: { id: string }) {
   const [entry, setEntry] = useState<IncomingEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [flashGone, setFlashGone] = useState(false);
+  const [tick, setTick] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -39,7 +41,7 @@ export function IncomingDetail({ id }: { id: string }) {
     return () => {
       live = false;
     };
-  }, [api, id]);
+  }, [api, id, tick]);
 
   const crumbs = (
     <BreadcrumbGroup
@@ -118,6 +120,7 @@ export function IncomingDetail({ id }: { id: string }) {
             ]}
           />
         </Container>
+        <IncomingInstruction entry={entry} onGiven={() => setTick((t) => t + 1)} />
       </SpaceBetween>
     </ContentLayout>
   );

@@ -24,6 +24,7 @@ import { useTasks } from '../use-tasks';
 import { DueText, SecrecyBadge, StatusText, UrgencyBadge } from './entry-badges';
 import { DraftTasks } from './DraftTasks';
 import { EntryUpdate } from './MyWorkUpdate';
+import { MyAssignments } from './MyAssignments';
 
 const PAGE = 50;
 
@@ -63,6 +64,7 @@ export function MyWork() {
       <SpaceBetween size="l">
         {error && <Alert type="error" header="Không tải được danh sách">{error}</Alert>}
         {tasks.error && <Alert type="error" header="Không tải được các bước dự thảo">{tasks.error}</Alert>}
+        <MyAssignments items={tasks.assignments} onChanged={() => setTick((t) => t + 1)} />
         <Table
           header={
             <Header

@@ -75,6 +75,7 @@ describe('cursors', () => {
     expect(CURSOR_ROUTES.sort()).toEqual(
       [
         'GET /v1/audit',
+        'GET /v1/drafts',
         'GET /v1/notifications/outbox',
         'GET /v1/orgs',
         'GET /v1/registers/incoming/entries',

@@ -41,6 +41,9 @@ const ROWS: Record<string, string> = {
   'POST /v1/drafts': /*                                  */ 'F F F F F A F U U U',
   // Office roles see every draft their clearance covers; the drafting department sees its own.
   'GET /v1/drafts/{id}': /*                              */ 'A A A A A A F U U U',
+  // The same people list the drafts they may see (and count them): an organisation's client none.
+  'GET /v1/drafts': /*                                   */ 'A A A A A A F U U U',
+  'GET /v1/drafts/counts': /*                            */ 'A A A A A A F U U U',
   // The draft waits for its appraisal, which only a chuyên viên decides.
   'POST /v1/drafts/{id}/decisions': /*                   */ 'F F A F F F F U U U',
   'GET /v1/tasks': /*                                    */ 'A A A A A A F U U U',

@@ -299,6 +299,8 @@ export const REQUESTS: Record<string, Build> = {
   'GET /v1/audit/verify': () => ({ path: '/v1/audit/verify' }),
 
   'POST /v1/drafts': (_o, t) => ({ path: '/v1/drafts', body: nqDraft(t === 'mat-body' ? { secrecy: 'mat' } : {}) }),
+  'GET /v1/drafts': () => ({ path: '/v1/drafts' }),
+  'GET /v1/drafts/counts': () => ({ path: '/v1/drafts/counts' }),
   'GET /v1/drafts/{id}': ({ fx }, t) => ({ path: `/v1/drafts/${t === 'secret-draft' ? fx.secretDraftId : fx.draftId}` }),
   'POST /v1/drafts/{id}/decisions': ({ fx }) => ({ path: `/v1/drafts/${fx.draftId}/decisions`, body: { step: 'appraisal', decision: 'return', comment: 'Bổ sung căn cứ pháp lý' } }),
   'GET /v1/tasks': () => ({ path: '/v1/tasks' }),

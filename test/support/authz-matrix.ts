@@ -50,6 +50,7 @@ const ROWS: Record<string, string> = {
 
   'POST /v1/scans': /*                                   */ 'F A F F F F F U U U',
   'GET /v1/scans/{scanId}': /*                           */ 'A A A A A F F U U U',
+  'GET /v1/scans/{scanId}/original': /*                  */ 'A A A A A F F U U U',
   'POST /v1/scans/{scanId}/register': /*                 */ 'F A F F F F F U U U',
   'GET /v1/search': /*                                   */ 'A A A A A F F U U U',
 
@@ -120,6 +121,7 @@ export const EXTRA_CASES: ExtraCase[] = [
   { name: 'a mật draft read by a specialist without clearance', route: 'GET /v1/drafts/{id}', as: 'chuyenvien2', target: 'secret-draft', expect: 404 },
   { name: 'a mật draft read by a member of its department without clearance', route: 'GET /v1/drafts/{id}', as: 'bantochuc', target: 'secret-draft', expect: 404 },
   { name: 'a tối mật scan read by a specialist without clearance', route: 'GET /v1/scans/{scanId}', as: 'chuyenvien2', target: 'secret-scan', expect: 404 },
+  { name: 'the file of a tối mật scan asked for by a specialist without clearance', route: 'GET /v1/scans/{scanId}/original', as: 'chuyenvien2', target: 'secret-scan', expect: 404 },
   { name: 'a mật draft submitted by a drafter without clearance', route: 'POST /v1/drafts', as: 'bantochuc', target: 'mat-body', expect: 403 },
   { name: 'a mật draft submitted by a drafter cleared for mật', route: 'POST /v1/drafts', as: 'secretDrafter', target: 'mat-body', expect: 'allowed' },
   { name: 'a tối mật letter registered by the clerk cleared for mật', route: 'POST /v1/registers/incoming/entries', as: 'vanthu', target: 'toi-mat-body', expect: 403 },

@@ -307,6 +307,7 @@ export const REQUESTS: Record<string, Build> = {
 
   'POST /v1/scans': () => ({ path: '/v1/scans', body: { fileName: 'cong-van-den.jpg', contentType: 'image/jpeg', size: 250_000 } }),
   'GET /v1/scans/{scanId}': ({ fx }, t) => ({ path: `/v1/scans/${t === 'secret-scan' ? fx.secretScanId : fx.scanId}` }),
+  'GET /v1/scans/{scanId}/original': ({ fx }, t) => ({ path: `/v1/scans/${t === 'secret-scan' ? fx.secretScanId : fx.scanId}/original` }),
   'POST /v1/scans/{scanId}/register': ({ fx }) => ({ path: `/v1/scans/${fx.scanId}/register`, body: { subject: 'về việc chuẩn bị hội nghị' } }),
   'GET /v1/search': () => ({ path: '/v1/search', query: { q: 'kiểm tra quyền truy cập', year: String(OFFICE_YEAR) } }),
 

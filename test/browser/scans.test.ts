@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Office } from '../support/e2e';
 import { fieldTone } from '../../web/src/scan-fields';
-import { useConsoleOffice, SHOTS, recordResponses, signIn, type Page } from './support';
+import { axeViolations, useConsoleOffice, SHOTS, recordResponses, signIn, type Page } from './support';
 import { SCANS } from '../support/fixtures';
 
 // The handbook's synthetic scans as committed in this repository (test/fixtures/scans/README.md).
@@ -94,6 +94,8 @@ describe('the văn thư at scan intake', () => {
     expect(Math.abs(box!.width - 6 - b.width * canvas!.width)).toBeLessThan(3);
     await form.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'tiep-nhan-van-ban-quet.png') });
+    // The page with both scans, their pages drawn and a field outlined: no serious accessibility violation (axe-core).
+    expect(await axeViolations(page), 'tiếp nhận, đối chiếu').toEqual([]);
 
     // The PDF's pages are drawn from the dropped file (pdf.js), page 2 a click away.
     const pdfForm = page.getByRole('form', { name: 'Thông tin đọc được từ s1-001.pdf' });
@@ -139,6 +141,7 @@ describe('the văn thư at scan intake', () => {
     expect((await reopened.boundingBox())!.height).toBeGreaterThan(300);
     await page.getByRole('button', { name: 'Trang 2 của văn bản' }).click();
     await page.getByRole('img', { name: 'Trang 2 của s1-001.pdf' }).waitFor();
+    expect(await axeViolations(page), 'đối chiếu một văn bản quét').toEqual([]);
     await originals.settled();
     const asked = originals.all.filter((r) => new URL(r.url).pathname === `/v1/scans/${pdfScan.scanId}/original`);
     expect(asked.length).toBeGreaterThan(0);

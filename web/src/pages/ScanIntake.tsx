@@ -158,7 +158,7 @@ export function ScanIntake() {
                 cell: (i) =>
                   i.scan ? (
                     <Link href={`/tiep-nhan/${i.scan.scanId}`} onFollow={follow} ariaLabel={`Mở trang đối chiếu ${i.file.name}`}>
-                      Mở trang riêng
+                      Mở trang đối chiếu
                     </Link>
                   ) : null,
               },

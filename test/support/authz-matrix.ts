@@ -55,8 +55,9 @@ const ROWS: Record<string, string> = {
   'GET /v1/search': /*                                   */ 'A A A A A F F U U U',
 
   'POST /v1/orgs': /*                                    */ 'A F F F F F F U U U',
-  'GET /v1/orgs': /*                                     */ 'A A A A A F F U U U',
-  'GET /v1/orgs/{orgId}': /*                             */ 'A A A A A F F U U U',
+  // api.md: the organisations are the admin's (the office sees them in the reports' status).
+  'GET /v1/orgs': /*                                     */ 'A F F F F F F U U U',
+  'GET /v1/orgs/{orgId}': /*                             */ 'A F F F F F F U U U',
   'PATCH /v1/orgs/{orgId}': /*                           */ 'A F F F F F F U U U',
   'POST /v1/orgs/{orgId}/clients': /*                    */ 'A F F F F F F U U U',
   'GET /v1/orgs/{orgId}/clients': /*                     */ 'A F F F F F F U U U',

@@ -202,7 +202,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subordinate organisations (tree by parentId) */
+        /** Subordinate organisations (tree by parentId), with their e-mail and state (admin) */
         get: operations["listOrgs"];
         put?: never;
         /** Add a subordinate organisation (tổ chức đảng trực thuộc) to the tree */
@@ -220,7 +220,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organisation */
+        /** One organisation (admin, as the list) */
         get: operations["getOrg"];
         put?: never;
         post?: never;

@@ -5,21 +5,17 @@
  * for again before it is done: the client's tokens are refused at once.
  */
 import { useState } from 'react';
-import Header from '@cloudscape-design/components/header';
 import Button from '@cloudscape-design/components/button';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Select from '@cloudscape-design/components/select';
 import Input from '@cloudscape-design/components/input';
-import Toggle from '@cloudscape-design/components/toggle';
-import ColumnLayout from '@cloudscape-design/components/column-layout';
-import Container from '@cloudscape-design/components/container';
 import Modal from '@cloudscape-design/components/modal';
 import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { Schemas } from '../api/client';
 import { useSession } from '../session';
 import { adminRefusal } from '../admin';
+import { EditPanel, StateToggle } from './AdminEditPanel';
 
 type Org = Schemas['Organisation'];
 const TOP = { value: '', label: 'Không (cấp trên cùng)' };
@@ -63,42 +59,31 @@ export function EditOrg({ org, orgs, onSaved }: { org: Org; orgs: Org[]; onSaved
     onSaved(r.data);
   };
   return (
-    <div role="region" aria-label={`Sửa tổ chức ${org.name}`}>
-    <Container header={<Header variant="h2" description="Mọi thay đổi được ghi vào nhật ký hệ thống.">Sửa tổ chức {org.name}</Header>}>
-      <Form
-        errorText={error ?? undefined}
-        actions={
-          <SpaceBetween direction="horizontal" size="xs" alignItems="center">
-            {saved && <Box color="text-status-success">Đã lưu.</Box>}
-            <Button variant="primary" loading={busy} disabled={!name.trim() || Object.keys(changes).length === 0} onClick={() => void save()}>
-              Lưu thay đổi
-            </Button>
-          </SpaceBetween>
-        }
-      >
-        <ColumnLayout columns={2}>
-          <FormField label="Tên gọi">
-            <Input value={name} onChange={(e) => setName(e.detail.value)} />
-          </FormField>
-          <FormField label="Cấp trên trực tiếp">
-            <Select
-              selectedOption={parent ? { value: parent, label: orgs.find((o) => o.id === parent)?.name ?? parent } : TOP}
-              options={[TOP, ...places.map((o) => ({ value: o.id, label: o.name }))]}
-              onChange={(e) => setParent(e.detail.selectedOption.value || null)}
-            />
-          </FormField>
-          <FormField label="Địa chỉ thư điện tử">
-            <Input type="email" value={email} onChange={(e) => setEmail(e.detail.value)} />
-          </FormField>
-          <FormField label="Trạng thái">
-            <Toggle checked={active} onChange={(e) => setActive(e.detail.checked)}>
-              {active ? 'Đang hoạt động' : 'Ngừng hoạt động'}
-            </Toggle>
-          </FormField>
-        </ColumnLayout>
-      </Form>
-    </Container>
-    </div>
+    <EditPanel
+      region={`Sửa tổ chức ${org.name}`}
+      title={`Sửa tổ chức ${org.name}`}
+      description="Mọi thay đổi được ghi vào nhật ký hệ thống."
+      error={error}
+      saved={saved}
+      busy={busy}
+      canSave={!!name.trim() && Object.keys(changes).length > 0}
+      onSave={() => void save()}
+    >
+      <FormField label="Tên gọi">
+        <Input value={name} onChange={(e) => setName(e.detail.value)} />
+      </FormField>
+      <FormField label="Cấp trên trực tiếp">
+        <Select
+          selectedOption={parent ? { value: parent, label: orgs.find((o) => o.id === parent)?.name ?? parent } : TOP}
+          options={[TOP, ...places.map((o) => ({ value: o.id, label: o.name }))]}
+          onChange={(e) => setParent(e.detail.selectedOption.value || null)}
+        />
+      </FormField>
+      <FormField label="Địa chỉ thư điện tử">
+        <Input type="email" value={email} onChange={(e) => setEmail(e.detail.value)} />
+      </FormField>
+      <StateToggle label="Trạng thái" checked={active} on="Đang hoạt động" off="Ngừng hoạt động" onChange={setActive} />
+    </EditPanel>
   );
 }
 

@@ -4,21 +4,14 @@
  * API). Its period kind does not change: a type of another kind is a new type.
  */
 import { useState } from 'react';
-import Header from '@cloudscape-design/components/header';
-import Button from '@cloudscape-design/components/button';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Toggle from '@cloudscape-design/components/toggle';
-import ColumnLayout from '@cloudscape-design/components/column-layout';
-import Container from '@cloudscape-design/components/container';
-import Box from '@cloudscape-design/components/box';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { Schemas } from '../api/client';
 import { useSession } from '../session';
 import { formatDate, parseDayInput } from '../format';
 import { adminRefusal } from '../admin';
 import { PERIOD_KIND_TEXT } from '../reports';
+import { EditPanel, StateToggle } from './AdminEditPanel';
 
 type ReportType = Schemas['ReportType'];
 
@@ -67,40 +60,29 @@ export function EditReportType({ type, onSaved }: { type: ReportType; onSaved(t:
     onSaved(r.data);
   };
   return (
-    <div role="region" aria-label={`Sửa loại báo cáo ${type.code}`}>
-      <Container header={<Header variant="h2" description={`Kỳ: ${PERIOD_KIND_TEXT[type.period]} (không đổi được). Mọi thay đổi được ghi vào nhật ký hệ thống.`}>Sửa loại báo cáo {type.name}</Header>}>
-        <Form
-          errorText={error ?? undefined}
-          actions={
-            <SpaceBetween direction="horizontal" size="xs" alignItems="center">
-              {saved && <Box color="text-status-success">Đã lưu.</Box>}
-              <Button variant="primary" loading={busy} disabled={'changes' in planned && Object.keys(planned.changes).length === 0} onClick={() => void save()}>
-                Lưu thay đổi
-              </Button>
-            </SpaceBetween>
-          }
-        >
-          <ColumnLayout columns={2}>
-            <FormField label="Tên gọi">
-              <Input value={name} onChange={(e) => setName(e.detail.value)} />
-            </FormField>
-            {type.period === 'ad-hoc' ? (
-              <FormField label="Hạn nộp mới (ngày/tháng/năm)">
-                <Input value={deadline} placeholder="dd/mm/yyyy" onChange={(e) => setDeadline(e.detail.value)} />
-              </FormField>
-            ) : (
-              <FormField label="Ngày hạn nộp mới trong tháng sau kỳ">
-                <Input type="number" value={dueDay} onChange={(e) => setDueDay(e.detail.value)} />
-              </FormField>
-            )}
-            <FormField label="Áp dụng">
-              <Toggle checked={active} onChange={(e) => setActive(e.detail.checked)}>
-                {active ? 'Đang áp dụng' : 'Ngừng áp dụng'}
-              </Toggle>
-            </FormField>
-          </ColumnLayout>
-        </Form>
-      </Container>
-    </div>
+    <EditPanel
+      region={`Sửa loại báo cáo ${type.code}`}
+      title={`Sửa loại báo cáo ${type.name}`}
+      description={`Kỳ: ${PERIOD_KIND_TEXT[type.period]} (không đổi được). Mọi thay đổi được ghi vào nhật ký hệ thống.`}
+      error={error}
+      saved={saved}
+      busy={busy}
+      canSave={!('changes' in planned) || Object.keys(planned.changes).length > 0}
+      onSave={() => void save()}
+    >
+      <FormField label="Tên gọi">
+        <Input value={name} onChange={(e) => setName(e.detail.value)} />
+      </FormField>
+      {type.period === 'ad-hoc' ? (
+        <FormField label="Hạn nộp mới (ngày/tháng/năm)">
+          <Input value={deadline} placeholder="dd/mm/yyyy" onChange={(e) => setDeadline(e.detail.value)} />
+        </FormField>
+      ) : (
+        <FormField label="Ngày hạn nộp mới trong tháng sau kỳ">
+          <Input type="number" value={dueDay} onChange={(e) => setDueDay(e.detail.value)} />
+        </FormField>
+      )}
+      <StateToggle label="Áp dụng" checked={active} on="Đang áp dụng" off="Ngừng áp dụng" onChange={setActive} />
+    </EditPanel>
   );
 }

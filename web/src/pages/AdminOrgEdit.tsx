@@ -14,21 +14,11 @@ import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { Schemas } from '../api/client';
 import { useSession } from '../session';
-import { adminRefusal } from '../admin';
+import { adminRefusal, descendantsOf } from '../admin';
 import { EditPanel, StateToggle } from './AdminEditPanel';
 
 type Org = Schemas['Organisation'];
 const TOP = { value: '', label: 'Không (cấp trên cùng)' };
-
-/** The organisations under `id` (its children, theirs…): not a place to move it to. */
-export function descendantsOf(id: string, orgs: readonly Pick<Org, 'id' | 'parentId'>[]): Set<string> {
-  const out = new Set<string>();
-  const walk = (p: string) => {
-    for (const o of orgs) if (o.parentId === p && !out.has(o.id)) (out.add(o.id), walk(o.id));
-  };
-  walk(id);
-  return out;
-}
 
 export function EditOrg({ org, orgs, onSaved }: { org: Org; orgs: Org[]; onSaved(o: Org): void }) {
   const { api } = useSession();

@@ -8,34 +8,12 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import type { Schemas } from '../api/client';
 import { useSession } from '../session';
-import { formatDate, parseDayInput } from '../format';
-import { adminRefusal } from '../admin';
+import { formatDate } from '../format';
+import { adminRefusal, reportTypeChanges } from '../admin';
 import { PERIOD_KIND_TEXT } from '../reports';
 import { EditPanel, StateToggle } from './AdminEditPanel';
 
 type ReportType = Schemas['ReportType'];
-
-/** The changes the form holds, or what is wrong with them (in Vietnamese). */
-export function reportTypeChanges(
-  t: Pick<ReportType, 'name' | 'period' | 'dueDay' | 'deadline' | 'active'>,
-  form: { name: string; dueDay: string; deadline: string; active: boolean },
-): { changes: Schemas['ReportTypeChanges'] } | { problem: string } {
-  const changes: Schemas['ReportTypeChanges'] = {};
-  if (!form.name.trim()) return { problem: 'Tên loại báo cáo không được để trống.' };
-  if (form.name.trim() !== t.name) changes.name = form.name.trim();
-  if (t.period === 'ad-hoc') {
-    const day = parseDayInput(form.deadline);
-    if (!day) return { problem: 'Hạn nộp phải là một ngày dạng ngày/tháng/năm.' };
-    const deadline = `${day}T23:59:59+07:00`;
-    if (!t.deadline || Date.parse(deadline) !== Date.parse(t.deadline)) changes.deadline = deadline;
-  } else {
-    const n = Number(form.dueDay);
-    if (!/^\d+$/.test(form.dueDay.trim()) || n < 1 || n > 28) return { problem: 'Ngày hạn nộp phải là một số từ 1 đến 28.' };
-    if (n !== t.dueDay) changes.dueDay = n;
-  }
-  if (form.active !== t.active) changes.active = form.active;
-  return { changes };
-}
 
 export function EditReportType({ type, onSaved }: { type: ReportType; onSaved(t: ReportType): void }) {
   const { api } = useSession();

@@ -59,12 +59,13 @@ async function checkPresignedSignature(ctx: KoaContext, next: () => Promise<void
 }
 
 /**
- * The console uploads a scan from the browser with the presigned PUT (another origin than the
- * console's): the bucket allows it by CORS, as the cloud bucket does for the console's origin.
+ * The console uploads a scan from the browser with the presigned PUT, and reads a scan's original
+ * with a presigned GET (another origin than the console's): the bucket allows both by CORS, as the
+ * cloud bucket does for the console's origin.
  * Embedded, s3rver listens on the loopback only and the signature is what authorises a PUT.
  */
 const CORS = Buffer.from(
-  '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>',
+  '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>',
 );
 
 export async function startS3(opts: { dir: string; bucket: string; port?: number; onEvent?: (event: unknown) => void }): Promise<RunningS3> {

@@ -1,5 +1,5 @@
 /**
- * The scans bucket's CORS for the console's presigned PUT uploads. The bucket is in the data
+ * The scans bucket's CORS for the console's presigned PUT uploads and GETs of a scan's original. The bucket is in the data
  * stack, which is deployed before the console's origin exists, so the rule is put by a custom
  * resource in the stack that knows it (PutBucketCors replaces the bucket's whole CORS
  * configuration: the scans bucket has no other rule).
@@ -11,7 +11,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
 export const scansCorsRules = (origin: string) => [
-  { AllowedOrigins: [origin], AllowedMethods: ['PUT'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 600 },
+  { AllowedOrigins: [origin], AllowedMethods: ['GET', 'PUT'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 600 },
 ];
 
 export class PutBucketCors extends Construct {

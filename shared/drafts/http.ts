@@ -4,7 +4,7 @@ import type { Caller } from '../platform/security';
 import { decodePositionCursor, encodePositionCursor } from '../platform/aws/cursor';
 import type { DraftService } from './app/draft-service';
 import type { DecisionInput } from './domain/rules';
-import type { DraftInput } from './domain/model';
+import type { DraftInput, DraftStatus } from './domain/model';
 
 type IdParams = { id: string };
 type ListQ = { limit: number; cursor?: string };
@@ -17,6 +17,8 @@ export function draftsOperations(drafts: DraftService, otherWork?: OtherWork): R
     createDraft: async (req: ApiRequest<DraftInput>) => drafts.submit(req.caller, req.body, req.requestId),
     getDraft: async (req: ApiRequest<unknown, unknown, IdParams>) => drafts.get(req.caller, req.params.id),
     decideDraft: async (req: ApiRequest<DecisionInput, unknown, IdParams>) => drafts.decide(req.caller, req.params.id, req.body, req.requestId),
+    listDrafts: async (req: ApiRequest<unknown, { status?: DraftStatus; limit: number; cursor?: string }>) => drafts.list(req.caller, req.query),
+    countDrafts: async (req: ApiRequest) => drafts.counts(req.caller),
     listTasks: async (req: ApiRequest<unknown, ListQ>) => {
       // Every step of the caller (the drafts' list is bounded), then the other work, merged by due time and paged here.
       const steps = [];

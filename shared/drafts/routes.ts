@@ -136,6 +136,36 @@ export const TaskView = z
 /** What GET /v1/tasks lists: the drafts' steps and the caller's open assignments, earliest due first. */
 export const WorkItemView = z.discriminatedUnion('source', [TaskView, AssignmentTaskView]).meta({ id: 'WorkItem' });
 
+export const DraftSummaryView = DraftView.pick({
+  id: true,
+  status: true,
+  typeCode: true,
+  issuerCode: true,
+  subject: true,
+  secrecy: true,
+  urgency: true,
+  dept: true,
+  round: true,
+  pendingTask: true,
+  numberSymbol: true,
+  createdAt: true,
+  createdBy: true,
+  updatedAt: true,
+  version: true,
+}).meta({ id: 'DraftSummary' });
+
+const DraftListQuery = ListQuery.extend({
+  status: z.enum(DRAFT_STATUSES, { error: `must be one of ${DRAFT_STATUSES.join(', ')}` }).optional(),
+});
+
+const openCount = z.number().int().min(0);
+export const DraftCountsView = z
+  .object({
+    byStatus: z.object({ precheck: openCount, appraisal: openCount, revision: openCount, approval: openCount }),
+    waiting: openCount.meta({ description: 'Drafts waiting for a step (the sum of byStatus)' }),
+  })
+  .meta({ id: 'DraftCounts' });
+
 const IdParams = z.object({ id: Id });
 const tags = ['drafts'];
 
@@ -152,6 +182,28 @@ export const draftRoutes = [
     idempotent: true,
     request: { body: DraftCreate },
     responses: { 201: { description: 'Submitted; the workflow has started', schema: DraftView } },
+  }),
+  defineRoute({
+    operationId: 'listDrafts',
+    method: 'GET',
+    path: '/v1/drafts',
+    fn: 'drafts',
+    auth: 'user',
+    summary:
+      'The drafts the caller may see, newest first: office roles every draft their clearance covers, a drafting department its own (within its clearance); ?status= one status',
+    tags,
+    request: { query: DraftListQuery },
+    responses: { 200: { description: 'Drafts', schema: listOf(DraftSummaryView) } },
+  }),
+  defineRoute({
+    operationId: 'countDrafts',
+    method: 'GET',
+    path: '/v1/drafts/counts',
+    fn: 'drafts',
+    auth: 'user',
+    summary: 'How many of the drafts the caller may see wait in each open status (precheck, appraisal, revision, approval)',
+    tags,
+    responses: { 200: { description: 'Counts', schema: DraftCountsView } },
   }),
   defineRoute({
     operationId: 'getDraft',

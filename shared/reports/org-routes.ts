@@ -1,6 +1,5 @@
 /** Routes of subordinate organisations (the org tree) and their machine clients. */
 import * as z from 'zod';
-import { OFFICE_ROLES } from '../platform/security';
 import { defineRoute } from '../platform/http/route';
 import { ETAG_HEADERS, Id, ListQuery, listOf } from '../platform/http/schemas';
 
@@ -81,8 +80,10 @@ export const orgRoutes = [
     path: '/v1/orgs',
     fn: 'orgs',
     auth: 'user',
-    roles: OFFICE_ROLES,
-    summary: 'Subordinate organisations (tree by parentId)',
+    // api.md: admin. The office's people see the organisations where they work with them: in the
+    // reports' status (GET /v1/reports/status gives each one's name and place in the tree).
+    roles: ['admin'],
+    summary: 'Subordinate organisations (tree by parentId), with their e-mail and state (admin)',
     tags: ['reports'],
     request: { query: ListQuery },
     responses: { 200: { description: 'Organisations by id', schema: listOf(Organisation) } },
@@ -93,8 +94,8 @@ export const orgRoutes = [
     path: '/v1/orgs/{orgId}',
     fn: 'orgs',
     auth: 'user',
-    roles: OFFICE_ROLES,
-    summary: 'One organisation',
+    roles: ['admin'],
+    summary: 'One organisation (admin, as the list)',
     tags: ['reports'],
     request: { params: OrgParams },
     responses: { 200: { description: 'The organisation', schema: Organisation, headers: ETAG_HEADERS } },

@@ -85,6 +85,17 @@ export const ScanRegister = z
   })
   .meta({ id: 'ScanRegister', description: 'Corrections: each field given here replaces what OCR read' });
 
+export const ScanOriginal = z
+  .object({
+    scanId: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int().nullable().meta({ description: 'Bytes (as uploaded, or as announced while OCR has not read it)' }),
+    downloadUrl: z.string().meta({ description: 'Presigned GET URL of the file as it was uploaded (the version OCR read)' }),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'ScanOriginal' });
+
 const ScanParams = z.object({ scanId: Id });
 
 export const scanRoutes = [
@@ -116,6 +127,22 @@ export const scanRoutes = [
     tags: ['scans'],
     request: { params: ScanParams },
     responses: { 200: { description: 'The scan', schema: ScanView }, 404: { description: 'No such scan, or not visible to the caller' } },
+  }),
+  defineRoute({
+    operationId: 'getScanOriginal',
+    method: 'GET',
+    path: '/v1/scans/{scanId}/original',
+    fn: 'scans',
+    auth: 'user',
+    roles: OFFICE_ROLES,
+    summary: 'A short-lived download URL (presigned GET, 5 minutes) of the file as uploaded, for whoever may see the scan in full',
+    tags: ['scans'],
+    request: { params: ScanParams },
+    responses: {
+      200: { description: 'Where to GET the file', schema: ScanOriginal },
+      404: { description: 'No such scan, or the caller’s clearance does not cover it' },
+      409: { description: 'Not uploaded yet, or quarantined (Tối mật / Tuyệt mật: no file is kept within reach)' },
+    },
   }),
   defineRoute({
     operationId: 'registerScan',

@@ -2,12 +2,14 @@
  * Quản trị in a real browser: an organisation and its client made from the page, the secret shown
  * once (a reload shows it no more, no later response carries it); a person's roles and clearance
  * changed and found in the audit log, whose chain verifies intact; an administrator changing their
- * own rights is refused in Vietnamese; a non-admin receives no admin data (the API refuses).
+ * own rights is refused in Vietnamese; a non-admin receives no admin data (the API refuses); an
+ * organisation renamed and moved, its client revoked and a report type changed from the page, each
+ * as the API then answers and in its audit log.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Office } from '../support/e2e';
-import { useConsoleOffice, SHOTS, recordResponses } from './support';
+import { axeViolations, useConsoleOffice, SHOTS, recordResponses } from './support';
 import { call, signInAs } from './work-helpers';
 
 let office: Office;
@@ -64,6 +66,58 @@ describe('Quản trị', () => {
     expect(later.some((r) => r.body.includes(secret))).toBe(false);
   });
 
+  it('an organisation renamed and moved, its client revoked, a report type changed: from the page, audited', async () => {
+    const admin = office.token('admin');
+    expect((await call(office, admin, 'POST', '/v1/orgs', { id: 'dang-bo-huyen-an-phu', name: 'Đảng bộ huyện An Phú' })).status).toBe(201);
+    const org = (await call(office, admin, 'POST', '/v1/orgs', { id: 'dang-uy-xa-my-hoa', name: 'Đảng ủy xã Mỹ Hòa' })).body;
+    const client = (await call(office, admin, 'POST', `/v1/orgs/${org.id}/clients`)).body;
+    expect((await call(office, admin, 'POST', '/v1/report-types', { code: 'BC-QUY', name: 'Báo cáo quý', period: 'quarterly', dueDay: 15 })).status).toBe(201);
+
+    const page = await pageOf();
+    await signInAs(page, office.url, 'admin', 'Quản trị', '/quan-tri?muc=to-chuc');
+    await page.getByRole('table', { name: 'Tổ chức trực thuộc' }).getByRole('row').filter({ hasText: 'Đảng ủy xã Mỹ Hòa' }).getByRole('radio').check();
+    const edit = page.getByRole('region', { name: 'Sửa tổ chức Đảng ủy xã Mỹ Hòa' });
+    await edit.getByLabel('Tên gọi').fill('Đảng ủy phường Mỹ Hòa');
+    await edit.getByRole('button', { name: /^Cấp trên trực tiếp/ }).click();
+    await page.getByRole('option', { name: 'Đảng bộ huyện An Phú' }).click();
+    await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Đã lưu.').waitFor();
+    expect((await call(office, admin, 'GET', `/v1/orgs/${org.id}`)).body).toMatchObject({ name: 'Đảng ủy phường Mỹ Hòa', parentId: 'dang-bo-huyen-an-phu', version: 2 });
+    await page.getByRole('table', { name: 'Tổ chức trực thuộc' }).getByRole('row').filter({ hasText: 'Đảng ủy phường Mỹ Hòa' }).getByText('Đảng bộ huyện An Phú').waitFor();
+
+    // The client: revoked after the confirmation, its secret refused at the token endpoint from then on.
+    await page.getByRole('button', { name: `Thu hồi ứng dụng ${client.clientId}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thu hồi ứng dụng kết nối?' });
+    await dialog.waitFor();
+    expect(await axeViolations(page), 'quản trị: thu hồi ứng dụng').toEqual([]);
+    await dialog.getByRole('button', { name: 'Thu hồi ứng dụng', exact: true }).click();
+    await page.getByRole('table', { name: 'Ứng dụng kết nối của Đảng ủy phường Mỹ Hòa' }).getByRole('row').filter({ hasText: client.clientId }).getByText(/^Đã thu hồi/).waitFor();
+    const tok = await fetch(`${office.url}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+    });
+    expect(tok.ok).toBe(false);
+
+    // The report type: renamed, due later, no longer applied.
+    await page.getByRole('tab', { name: 'Loại báo cáo' }).click();
+    await page.getByRole('table', { name: 'Loại báo cáo' }).getByRole('row').filter({ hasText: 'BC-QUY' }).getByRole('radio').check();
+    const type = page.getByRole('region', { name: 'Sửa loại báo cáo BC-QUY' });
+    await type.getByLabel('Tên gọi').fill('Báo cáo quý về công tác đảng');
+    await type.getByLabel('Ngày hạn nộp mới trong tháng sau kỳ').fill('20');
+    await type.getByRole('checkbox').uncheck();
+    expect(await axeViolations(page), 'quản trị: sửa loại báo cáo').toEqual([]);
+    await type.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await type.getByText('Đã lưu.').waitFor();
+    expect((await call(office, admin, 'GET', '/v1/report-types/BC-QUY')).body).toMatchObject({ name: 'Báo cáo quý về công tác đảng', dueDay: 20, active: false, period: 'quarterly' });
+
+    // Each change is in the audit log, by the admin.
+    const actions = async (id: string) => (await call(office, admin, 'GET', `/v1/audit?entityId=${id}`)).body.items.map((e: any) => [e.action, e.actor.username]);
+    expect(await actions(org.id)).toContainEqual(['org.update', 'admin']);
+    expect(await actions(client.clientId)).toContainEqual(['client.revoke', 'admin']);
+    expect(await actions('BC-QUY')).toContainEqual(['report-type.update', 'admin']);
+  });
+
   it('a person’s roles and clearance changed from the page are in the audit log; the chain verifies intact; one’s own are refused in Vietnamese', async () => {
     const page = await pageOf();
     const seen = recordResponses(page);
@@ -117,7 +171,7 @@ describe('Quản trị', () => {
   });
 
   it('a non-admin who opens the admin page receives no admin data: the API refuses each request', async () => {
-    // An organisation with a client exists (the organisations' list itself is the office's: GET /v1/orgs serves every office role).
+    // An organisation with a client exists (api.md: the organisations are the admin's; the office sees them in the reports' status).
     const admin = office.token('admin');
     expect((await call(office, admin, 'POST', '/v1/orgs', { id: 'chi-bo-thon-ba', name: 'Chi bộ thôn Ba' })).status).toBe(201);
     expect((await call(office, admin, 'POST', '/v1/orgs/chi-bo-thon-ba/clients')).status).toBe(201);
@@ -130,16 +184,16 @@ describe('Quản trị', () => {
     const refused = () => page.getByText('Bạn không có quyền thực hiện thao tác này.', { exact: true }).filter({ visible: true }).first().waitFor();
     await refused();
     await page.getByRole('tab', { name: 'Tổ chức và ứng dụng kết nối' }).click();
-    await page.getByRole('table', { name: 'Tổ chức trực thuộc' }).getByRole('row').filter({ hasText: 'Chi bộ thôn Ba' }).getByRole('radio').check();
-    await page.getByRole('table', { name: 'Ứng dụng kết nối của Chi bộ thôn Ba' }).waitFor();
+    await page.getByRole('table', { name: 'Tổ chức trực thuộc' }).waitFor();
     await refused();
     await page.getByRole('tab', { name: 'Nhật ký hệ thống' }).click();
     await page.getByRole('table', { name: 'Nhật ký hệ thống' }).waitFor();
     await refused();
     await page.screenshot({ path: path.join(SHOTS, 'quan-tri-khong-co-quyen.png') });
     await seen.settled();
-    const adminCalls = seen.all.filter((r) => /^\/v1\/(users|orgs\/[^/]+\/clients|audit)/.test(new URL(r.url).pathname));
-    expect(adminCalls.map((r) => new URL(r.url).pathname).sort()).toEqual(['/v1/audit', '/v1/audit/verify', '/v1/orgs/chi-bo-thon-ba/clients', '/v1/users']);
+    const adminCalls = seen.all.filter((r) => /^\/v1\/(users|orgs|audit)/.test(new URL(r.url).pathname));
+    expect(adminCalls.map((r) => new URL(r.url).pathname).sort()).toEqual(['/v1/audit', '/v1/audit/verify', '/v1/orgs', '/v1/users']);
+    expect(seen.all.some((r) => r.body.includes('Chi bộ thôn Ba'))).toBe(false);
     // Nothing in English reaches the person.
     expect(await page.getByText('missing role').count()).toBe(0);
     for (const r of adminCalls) {

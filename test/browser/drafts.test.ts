@@ -78,7 +78,7 @@ describe('a draft from the department to its number', () => {
 
     // The department: its list shows the draft issued with the number.
     await dept.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Dự thảo', exact: true }).click();
-    const mine = dept.getByRole('table', { name: 'Dự thảo tôi đã trình' });
+    const mine = dept.getByRole('table', { name: 'Dự thảo của ban' });
     await mine.getByRole('row', { name: new RegExp(subject) }).getByText(number).waitFor({ timeout: 30_000 });
     expect(await mine.getByRole('row', { name: new RegExp(subject) }).getByText('Đã ban hành').count()).toBe(1);
     await dept.screenshot({ path: path.join(SHOTS, 'du-thao-da-ban-hanh.png') });

@@ -51,6 +51,8 @@ describe('Tổng quan trong ngày', () => {
     await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Tổng quan trong ngày', exact: true }).click();
     const today0 = await figure(page, 'Văn bản đến hôm nay');
     const approvals0 = await figure(page, 'Dự thảo chờ tôi phê duyệt');
+    const waiting0 = await figure(page, 'Dự thảo đang chờ xử lý');
+    expect(waiting0).toBe((await call(office, office.token('bithu'), 'GET', '/v1/drafts/counts')).body.waiting);
     expect(today0).toBe(0);
     expect(approvals0).toBe(0);
 
@@ -67,6 +69,9 @@ describe('Tổng quan trong ngày', () => {
     await draftWhen(office, office.token('bithu'), d.body.id, (x) => x.pendingTask?.step === 'approval');
     await reload(page);
     await expect.poll(() => figure(page, 'Dự thảo chờ tôi phê duyệt'), { timeout: 30_000 }).toBe(approvals0 + 1);
+    // Office-wide, the draft waits too (whoever must act on it).
+    await expect.poll(() => figure(page, 'Dự thảo đang chờ xử lý'), { timeout: 30_000 }).toBe(waiting0 + 1);
+    await page.getByRole('group', { name: 'Dự thảo đang chờ xử lý', exact: true }).getByText(/chờ phê duyệt/).waitFor();
 
     // Two organisations owe a monthly report: the figure is the status endpoint's own count.
     const admin = office.token('admin');
@@ -90,6 +95,8 @@ describe('Tổng quan trong ngày', () => {
     const year = Number(officeDay().slice(0, 4));
     const overdue = async () => (await call(office, office.token('chanhvp'), 'GET', `/v1/registers/incoming/counts?year=${year}`)).body.overdue as number;
     expect(await figure(page, 'Văn bản đến quá hạn xử lý')).toBe(await overdue());
+    // The drafts waiting office-wide are counted for this leader's clearance by the server.
+    expect(await figure(page, 'Dự thảo đang chờ xử lý')).toBe((await call(office, office.token('chanhvp'), 'GET', '/v1/drafts/counts')).body.waiting);
     // Lãnh đạo văn phòng approves nothing (Thường trực does): their approvals figure is 0 even with one waiting.
     expect(await figure(page, 'Dự thảo chờ tôi phê duyệt')).toBe(0);
     // Forty days on, the letters registered today are past their ten working days.

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Office } from '../support/e2e';
-import { useConsoleOffice, SHOTS, recordResponses } from './support';
+import { axeViolations, useConsoleOffice, SHOTS, recordResponses } from './support';
 import { call, officeDay, signInAs } from './work-helpers';
 
 let office: Office;
@@ -85,6 +85,8 @@ describe('Báo cáo', () => {
     expect(await reminders.getByRole('row').filter({ hasText: 'thpt@example.vn' }).count()).toBeGreaterThan(0);
     expect(await reminders.getByRole('row').filter({ hasText: 'Đảng ủy xã Đồng Tiến' }).count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'bao-cao.png'), fullPage: true });
+    // The status tree, the figures and the reminders: no serious accessibility violation (axe-core).
+    expect(await axeViolations(page), 'báo cáo, tình hình nộp').toEqual([]);
 
     // The consolidated export, as the API makes it.
     const officer = office.token('chanhvp');
@@ -114,6 +116,7 @@ describe('Báo cáo', () => {
     const data = page.getByRole('table', { name: 'Số liệu báo cáo' });
     expect(await data.getByRole('row').filter({ hasText: 'soDangVien' }).textContent()).toContain('137');
     await page.screenshot({ path: path.join(SHOTS, 'bao-cao-chi-tiet.png'), fullPage: true });
+    expect(await axeViolations(page), 'một báo cáo').toEqual([]);
     await seen.settled();
     // Nothing the office's page received carries the organisation's secret.
     expect(seen.all.some((r) => r.body.includes(client.body.clientSecret))).toBe(false);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Office } from '../support/e2e';
 import { fieldTone } from '../../web/src/scan-fields';
-import { useConsoleOffice, SHOTS, recordResponses, signIn, type Page } from './support';
+import { axeViolations, useConsoleOffice, SHOTS, recordResponses, signIn, type Page } from './support';
 import { SCANS } from '../support/fixtures';
 
 // The handbook's synthetic scans as committed in this repository (test/fixtures/scans/README.md).
@@ -94,6 +94,8 @@ describe('the văn thư at scan intake', () => {
     expect(Math.abs(box!.width - 6 - b.width * canvas!.width)).toBeLessThan(3);
     await form.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'tiep-nhan-van-ban-quet.png') });
+    // The page with both scans, their pages drawn and a field outlined: no serious accessibility violation (axe-core).
+    expect(await axeViolations(page), 'tiếp nhận, đối chiếu').toEqual([]);
 
     // The PDF's pages are drawn from the dropped file (pdf.js), page 2 a click away.
     const pdfForm = page.getByRole('form', { name: 'Thông tin đọc được từ s1-001.pdf' });
@@ -127,6 +129,27 @@ describe('the văn thư at scan intake', () => {
     expect(await row.getByText(subject).count()).toBe(1);
     // The other scan (the PDF) is still waiting for the clerk: nothing registered from it.
     expect(await page.getByRole('row').filter({ hasText: pdf.numberSymbol }).count()).toBe(0);
+
+    // The PDF's own page, after a reload: its pages are drawn from the API's copy of the file.
+    const pdfScan = scans.find((s) => s.fileName === 's1-001.pdf')!;
+    const originals = recordResponses(page);
+    await page.goto(`${office.url}/tiep-nhan/${pdfScan.scanId}`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Đối chiếu văn bản quét', level: 1 }).waitFor();
+    const reopened = page.getByRole('img', { name: 'Trang 1 của s1-001.pdf' });
+    await reopened.waitFor({ timeout: 30_000 });
+    expect((await reopened.boundingBox())!.height).toBeGreaterThan(300);
+    await page.getByRole('button', { name: 'Trang 2 của văn bản' }).click();
+    await page.getByRole('img', { name: 'Trang 2 của s1-001.pdf' }).waitFor();
+    expect(await axeViolations(page), 'đối chiếu một văn bản quét').toEqual([]);
+    await originals.settled();
+    const asked = originals.all.filter((r) => new URL(r.url).pathname === `/v1/scans/${pdfScan.scanId}/original`);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((r) => r.status === 200)).toBe(true);
+    // Its fields are there to correct, as at intake; the registered PNG's page says it is registered.
+    expect(await page.getByRole('form', { name: 'Thông tin đọc được từ s1-001.pdf' }).getByLabel('Số, ký hiệu', { exact: true }).inputValue()).not.toBe('');
+    await page.goto(`${office.url}/tiep-nhan/${pngScan.scanId}`);
+    await page.getByText('s1-003.png: đã vào sổ văn bản đến.').waitFor();
   });
 });
 
@@ -157,6 +180,15 @@ describe('a clerk without Mật clearance', () => {
     expect(last.status).toBe('done');
     expect(last.fields).toEqual({});
     expect(last.text).toBeNull();
+    // Its own page, after a reload, says the same; its file is not given to this clerk either.
+    const scanId = new URL(scanAnswers.at(-1)!.url).pathname.split('/').at(-1)!;
+    await page.getByRole('link', { name: 'Mở trang đối chiếu s1-010.png' }).click();
+    await page.reload();
+    await page.getByText('Độ mật của văn bản này vượt quá quyền đọc của bạn', { exact: false }).waitFor();
+    const file = await fetch(`${office.url}/v1/scans/${scanId}/original`, { headers: { authorization: `Bearer ${office.token('chuyenvien2')}` } });
+    expect(file.status).toBe(404);
+    await recorded.settled();
+    expect(recorded.all.some((r) => r.url.includes('/original') && r.status === 200)).toBe(false);
     const words = [mat.numberSymbol, mat.subject.slice(0, 40), mat.numberSymbol.split('/')[0]!];
     for (const r of recorded.all) for (const w of words) expect(r.body.includes(w), `${r.url} carries "${w}"`).toBe(false);
   });

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { removeDir, startOffice, type Office } from '../support/e2e';
 import { ensureConsoleBuilt } from '../../local/console-build';
@@ -90,6 +91,24 @@ export function recordResponses(page: Page): { all: Recorded[]; settled(): Promi
     );
   });
   return { all, settled: async () => void (await Promise.all(pending)) };
+}
+
+/**
+ * axe-core rules switched off for the console, each with the reason (none so far: every serious or
+ * critical finding is fixed instead).
+ */
+export const AXE_RULES_OFF: Record<string, string> = {};
+
+/**
+ * The serious and critical accessibility violations axe-core (every rule it runs by default: WCAG 2.x
+ * A/AA and best practices) finds on the page as it is now, one line each with where.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const off = Object.keys(AXE_RULES_OFF);
+  const result = await (off.length ? new AxeBuilder({ page }).disableRules(off) : new AxeBuilder({ page })).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}]` : ''}`).join('; ')}`);
 }
 
 /** Signs in on the office's sign-in page as a person would, and waits for the console to show them. */

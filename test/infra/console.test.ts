@@ -170,7 +170,7 @@ describe('console sign-in and CORS', () => {
     expect(create.parameters.Bucket).toContain('ScansBucket');
     const rules = create.parameters.CORSConfiguration.CORSRules;
     expect(rules).toHaveLength(1);
-    expect(rules[0].AllowedMethods).toEqual(['PUT']);
+    expect(rules[0].AllowedMethods).toEqual(['GET', 'PUT']);
     expect(rules[0].AllowedOrigins).toHaveLength(1);
     expect(rules[0].AllowedOrigins[0]).toMatch(new RegExp(`^https://\\{'Fn::ImportValue':'Daumoi-dev-Api:ExportsOutputFnGetAtt${distributionId}DomainName[0-9A-F]*'\\}$`));
   });

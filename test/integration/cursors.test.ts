@@ -76,6 +76,7 @@ describe('cursors', () => {
       [
         'GET /v1/assignments',
         'GET /v1/audit',
+        'GET /v1/drafts',
         'GET /v1/notifications/outbox',
         'GET /v1/orgs',
         'GET /v1/registers/incoming/entries',

@@ -82,12 +82,14 @@ describe('organisations', () => {
     expect(audit.items.map((e) => e.action)).toEqual(['org.create', 'org.update']);
   });
 
-  it('are managed by admins only; office roles may read them', async () => {
+  it('are the admin’s alone (api.md): office roles neither make nor read them here (the reports’ status names them)', async () => {
     expect((await invoke(orgs, { method: 'POST', path: '/v1/orgs', token: vanthu, body: { name: 'x' } })).status).toBe(403);
-    const got = await invoke(orgs, { method: 'GET', path: `/v1/orgs/${A}`, token: vanthu });
+    expect((await invoke(orgs, { method: 'GET', path: '/v1/orgs', token: vanthu })).status).toBe(403);
+    expect((await invoke(orgs, { method: 'GET', path: `/v1/orgs/${A}`, token: vanthu })).status).toBe(403);
+    const got = await invoke(orgs, { method: 'GET', path: `/v1/orgs/${A}`, token: admin });
     expect(got.status).toBe(200);
     expect(got.body.parentId).toBe(TOP);
-    expect((await invoke(orgs, { method: 'GET', path: `/v1/orgs/nobody-${sfx}`, token: vanthu })).status).toBe(404);
+    expect((await invoke(orgs, { method: 'GET', path: `/v1/orgs/nobody-${sfx}`, token: admin })).status).toBe(404);
   });
 });
 

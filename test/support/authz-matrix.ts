@@ -41,18 +41,23 @@ const ROWS: Record<string, string> = {
   'POST /v1/drafts': /*                                  */ 'F F F F F A F U U U',
   // Office roles see every draft their clearance covers; the drafting department sees its own.
   'GET /v1/drafts/{id}': /*                              */ 'A A A A A A F U U U',
+  // The same people list the drafts they may see (and count them): an organisation's client none.
+  'GET /v1/drafts': /*                                   */ 'A A A A A A F U U U',
+  'GET /v1/drafts/counts': /*                            */ 'A A A A A A F U U U',
   // The draft waits for its appraisal, which only a chuyên viên decides.
   'POST /v1/drafts/{id}/decisions': /*                   */ 'F F A F F F F U U U',
   'GET /v1/tasks': /*                                    */ 'A A A A A A F U U U',
 
   'POST /v1/scans': /*                                   */ 'F A F F F F F U U U',
   'GET /v1/scans/{scanId}': /*                           */ 'A A A A A F F U U U',
+  'GET /v1/scans/{scanId}/original': /*                  */ 'A A A A A F F U U U',
   'POST /v1/scans/{scanId}/register': /*                 */ 'F A F F F F F U U U',
   'GET /v1/search': /*                                   */ 'A A A A A F F U U U',
 
   'POST /v1/orgs': /*                                    */ 'A F F F F F F U U U',
-  'GET /v1/orgs': /*                                     */ 'A A A A A F F U U U',
-  'GET /v1/orgs/{orgId}': /*                             */ 'A A A A A F F U U U',
+  // api.md: the organisations are the admin's (the office sees them in the reports' status).
+  'GET /v1/orgs': /*                                     */ 'A F F F F F F U U U',
+  'GET /v1/orgs/{orgId}': /*                             */ 'A F F F F F F U U U',
   'PATCH /v1/orgs/{orgId}': /*                           */ 'A F F F F F F U U U',
   'POST /v1/orgs/{orgId}/clients': /*                    */ 'A F F F F F F U U U',
   'GET /v1/orgs/{orgId}/clients': /*                     */ 'A F F F F F F U U U',
@@ -133,6 +138,7 @@ export const EXTRA_CASES: ExtraCase[] = [
   { name: 'a mật draft read by a specialist without clearance', route: 'GET /v1/drafts/{id}', as: 'chuyenvien2', target: 'secret-draft', expect: 404 },
   { name: 'a mật draft read by a member of its department without clearance', route: 'GET /v1/drafts/{id}', as: 'bantochuc', target: 'secret-draft', expect: 404 },
   { name: 'a tối mật scan read by a specialist without clearance', route: 'GET /v1/scans/{scanId}', as: 'chuyenvien2', target: 'secret-scan', expect: 404 },
+  { name: 'the file of a tối mật scan asked for by a specialist without clearance', route: 'GET /v1/scans/{scanId}/original', as: 'chuyenvien2', target: 'secret-scan', expect: 404 },
   { name: 'a mật draft submitted by a drafter without clearance', route: 'POST /v1/drafts', as: 'bantochuc', target: 'mat-body', expect: 403 },
   { name: 'a mật draft submitted by a drafter cleared for mật', route: 'POST /v1/drafts', as: 'secretDrafter', target: 'mat-body', expect: 'allowed' },
   { name: 'a tối mật letter registered by the clerk cleared for mật', route: 'POST /v1/registers/incoming/entries', as: 'vanthu', target: 'toi-mat-body', expect: 403 },

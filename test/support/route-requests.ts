@@ -307,12 +307,15 @@ export const REQUESTS: Record<string, Build> = {
   'GET /v1/audit/verify': () => ({ path: '/v1/audit/verify' }),
 
   'POST /v1/drafts': (_o, t) => ({ path: '/v1/drafts', body: nqDraft(t === 'mat-body' ? { secrecy: 'mat' } : {}) }),
+  'GET /v1/drafts': () => ({ path: '/v1/drafts' }),
+  'GET /v1/drafts/counts': () => ({ path: '/v1/drafts/counts' }),
   'GET /v1/drafts/{id}': ({ fx }, t) => ({ path: `/v1/drafts/${t === 'secret-draft' ? fx.secretDraftId : fx.draftId}` }),
   'POST /v1/drafts/{id}/decisions': ({ fx }) => ({ path: `/v1/drafts/${fx.draftId}/decisions`, body: { step: 'appraisal', decision: 'return', comment: 'Bổ sung căn cứ pháp lý' } }),
   'GET /v1/tasks': () => ({ path: '/v1/tasks' }),
 
   'POST /v1/scans': () => ({ path: '/v1/scans', body: { fileName: 'cong-van-den.jpg', contentType: 'image/jpeg', size: 250_000 } }),
   'GET /v1/scans/{scanId}': ({ fx }, t) => ({ path: `/v1/scans/${t === 'secret-scan' ? fx.secretScanId : fx.scanId}` }),
+  'GET /v1/scans/{scanId}/original': ({ fx }, t) => ({ path: `/v1/scans/${t === 'secret-scan' ? fx.secretScanId : fx.scanId}/original` }),
   'POST /v1/scans/{scanId}/register': ({ fx }) => ({ path: `/v1/scans/${fx.scanId}/register`, body: { subject: 'về việc chuẩn bị hội nghị' } }),
   'GET /v1/search': () => ({ path: '/v1/search', query: { q: 'kiểm tra quyền truy cập', year: String(OFFICE_YEAR) } }),
 

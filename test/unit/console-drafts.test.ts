@@ -7,8 +7,6 @@ import {
   draftError,
   dueState,
   linesToList,
-  rememberDraft,
-  rememberedDrafts,
   sortFindings,
   withoutEnglishGloss,
   taskFigures,
@@ -16,11 +14,6 @@ import {
 } from '../../web/src/drafts';
 import { periodDueNow } from '../../web/src/overview';
 import { STEP_DECISIONS as API_STEP_DECISIONS } from '../../shared/drafts/domain/rules';
-
-const memoryStorage = () => {
-  const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
-};
 
 describe('decisions per step', () => {
   it('offers exactly the decisions the API accepts at each step', () => {
@@ -100,25 +93,6 @@ describe('the API’s refusals of a draft or a decision, in Vietnamese', () => {
     });
     expect(e.fields).toEqual({ body: 'không được để trống', issuerCode: 'không được dài quá 20 ký tự' });
     expect(e.other).toEqual(['zzz: bad']);
-  });
-});
-
-describe('drafts remembered in this browser', () => {
-  it('newest first, once each, at most max, per person', () => {
-    fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), { maxLength: 30 }), (ids) => {
-        const s = memoryStorage();
-        for (const id of ids) rememberDraft(s, 'user-a', id, 10);
-        const want = [...new Set([...ids].reverse())].slice(0, 10);
-        expect(rememberedDrafts(s, 'user-a', 10)).toEqual(want);
-        expect(rememberedDrafts(s, 'user-b', 10)).toEqual([]);
-      }),
-    );
-  });
-  it.each([['không phải JSON'], ['{"a":1}'], ['[1, "../x", "ok_1"]']])('junk in storage (%s) reads as none of it', (junk) => {
-    const s = memoryStorage();
-    s.setItem('daumoi:du-thao:u', junk);
-    expect(rememberedDrafts(s, 'u')).toEqual(junk.includes('ok_1') ? ['ok_1'] : []);
   });
 });
 

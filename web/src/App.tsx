@@ -78,7 +78,8 @@ export function App({ session }: { session: Session }) {
               text: `${session.displayName} · ${roleText}`,
               description: CLEARANCE_LABELS[session.me.clearance],
               iconName: 'user-profile',
-              ariaLabel: `Tài khoản ${session.displayName}, vai trò ${roleText}`,
+              // The visible text is part of the name (WCAG 2.5.3, axe's label-content-name-mismatch).
+              ariaLabel: `Tài khoản ${session.displayName} · ${roleText}`,
               items: [{ id: 'dang-xuat', text: 'Đăng xuất' }],
               onItemClick: (e) => {
                 if (e.detail.id === 'dang-xuat') void session.signOut();

@@ -1,7 +1,8 @@
-/** Pure parts of the administration screens: refusals in Vietnamese, the audit chain's verdict, audit events in words. */
-import type { ApiError } from './api/client';
+/** Pure parts of the administration screens: refusals in Vietnamese, the audit chain's verdict, audit events in words, what an edit changes. */
+import type { ApiError, Schemas } from './api/client';
 import type { paths } from './api/schema';
 import { showError } from './errors';
+import { parseDayInput } from './format';
 
 /** The API's refusal of an administrative change, in Vietnamese (a person changing their own rights first). */
 export function adminRefusal(status: number, body: ApiError | undefined): string {
@@ -52,4 +53,36 @@ export function actionText(action: string): string {
 export function dayBoundary(day: string, end = false): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
   return end ? `${day}T23:59:59.999+07:00` : `${day}T00:00:00+07:00`;
+}
+
+/** The organisations under `id` (its children, theirs…): not a place to move it to. */
+export function descendantsOf(id: string, orgs: readonly Pick<Schemas['Organisation'], 'id' | 'parentId'>[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (p: string) => {
+    for (const o of orgs) if (o.parentId === p && !out.has(o.id)) (out.add(o.id), walk(o.id));
+  };
+  walk(id);
+  return out;
+}
+
+/** The changes the form holds, or what is wrong with them (in Vietnamese). */
+export function reportTypeChanges(
+  t: Pick<Schemas['ReportType'], 'name' | 'period' | 'dueDay' | 'deadline' | 'active'>,
+  form: { name: string; dueDay: string; deadline: string; active: boolean },
+): { changes: Schemas['ReportTypeChanges'] } | { problem: string } {
+  const changes: Schemas['ReportTypeChanges'] = {};
+  if (!form.name.trim()) return { problem: 'Tên loại báo cáo không được để trống.' };
+  if (form.name.trim() !== t.name) changes.name = form.name.trim();
+  if (t.period === 'ad-hoc') {
+    const day = parseDayInput(form.deadline);
+    if (!day) return { problem: 'Hạn nộp phải là một ngày dạng ngày/tháng/năm.' };
+    const deadline = `${day}T23:59:59+07:00`;
+    if (!t.deadline || Date.parse(deadline) !== Date.parse(t.deadline)) changes.deadline = deadline;
+  } else {
+    const n = Number(form.dueDay);
+    if (!/^\d+$/.test(form.dueDay.trim()) || n < 1 || n > 28) return { problem: 'Ngày hạn nộp phải là một số từ 1 đến 28.' };
+    if (n !== t.dueDay) changes.dueDay = n;
+  }
+  if (form.active !== t.active) changes.active = form.active;
+  return { changes };
 }

@@ -1,13 +1,13 @@
 /**
  * The drafts' words and pure rules as the console shows them: statuses, steps, decisions per
  * step, precheck severities, how close a due time is, the API's refusals of a decision in
- * Vietnamese, and the drafts a department submitted from this browser (ids only: the draft
- * itself always comes from the API, for this person's token).
+ * Vietnamese, and the figures of a person's tasks.
  */
 import type { ApiError, Schemas } from './api/client';
 import { fieldOf, showError, vietnameseDetail } from './errors';
 
 export type Draft = Schemas['Draft'];
+export type DraftSummary = Schemas['DraftSummary'];
 export type DraftCreate = Schemas['DraftCreate'];
 export type Task = Schemas['Task'];
 export type DraftStatus = Draft['status'];
@@ -150,30 +150,6 @@ export function draftError(status: number, body: ApiError | undefined): DraftErr
     else if (!DRAFT_CODES[code]) other.push(field ? `${DRAFT_FIELDS[field] ?? field}: ${message}` : message);
   }
   return { summary: DRAFT_CODES[code] ?? base.summary, fields, other };
-}
-
-/** What of the browser's localStorage the list needs (a Map stands in for it in tests). */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-/** Where a person's own drafts are remembered in this browser (one list per person). */
-export const rememberKey = (sub: string): string => `daumoi:du-thao:${sub}`;
-
-/** The remembered draft ids, newest first, at most `max`; junk in storage reads as none. */
-export function rememberedDrafts(storage: Pick<KeyValueStore, 'getItem'>, sub: string, max = 50): string[] {
-  try {
-    const v: unknown = JSON.parse(storage.getItem(rememberKey(sub)) ?? '[]');
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(x)).slice(0, max) : [];
-  } catch {
-    return [];
-  }
-}
-
-export function rememberDraft(storage: KeyValueStore, sub: string, id: string, max = 50): void {
-  const ids = [id, ...rememberedDrafts(storage, sub, max).filter((x) => x !== id)].slice(0, max);
-  storage.setItem(rememberKey(sub), JSON.stringify(ids));
 }
 
 export interface TaskFigures {

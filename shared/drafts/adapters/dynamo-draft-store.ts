@@ -8,17 +8,21 @@
  *   (`DRAFTESC#<role>` / `<dueAt>#<id>`).
  * - `DRAFT#<id>` / `TOKEN#<step>`: the task token of that step (one per step, replaced every
  *   round). Never returned by any read of this store except `getToken`.
+ * - `DRAFT#<id>` / `LIST#ALL` and `LIST#DEPT`: the draft's places in the lists of drafts
+ *   (dynamo-draft-list.ts), put in the transaction of every write of the draft.
  * Every change of a draft is conditioned on its version; decisions claim the token in the same
  * transaction, so two decisions for one step cannot both pass.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { WorkflowStep } from '../../office';
 import { ConflictError, NotFoundError } from '../../platform/errors';
-import type { Decision, Draft } from '../domain/model';
+import type { Decision, Draft, DraftStatus } from '../domain/model';
 import type { Role } from '../../platform/security';
 import type { TaskResponse } from '../domain/rules';
 import type { AuditLog } from '../../audit';
 import type { AuditSpec, DraftStore, Mutation, TaskTokenRecord } from '../ports/draft-store';
+import type { DraftListScope, DraftSummary, OpenStatus } from '../domain/listing';
+import { DynamoDraftList, listItems, listKeys } from './dynamo-draft-list';
 
 const draftKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT' });
 const tokenKey = (id: string, step: WorkflowStep) => ({ pk: `DRAFT#${id}`, sk: `TOKEN#${step}` });
@@ -45,11 +49,15 @@ function strip<T>(raw: Record<string, unknown>): T {
 }
 
 export class DynamoDraftStore implements DraftStore {
+  private readonly lists: DynamoDraftList;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.lists = new DynamoDraftList(db, table);
+  }
 
   async get(id: string): Promise<Draft | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: draftKey(id), ConsistentRead: true }));
@@ -62,6 +70,7 @@ export class DynamoDraftStore implements DraftStore {
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: this.table, Item: item(draft), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...this.listPuts(draft),
           this.auditItem(draft.id, audit),
         ],
       }),
@@ -74,6 +83,7 @@ export class DynamoDraftStore implements DraftStore {
       new TransactWriteCommand({
         TransactItems: [
           { Delete: { TableName: this.table, Key: draftKey(draft.id), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': draft.version } } },
+          ...listKeys(draft).map((Key) => ({ Delete: { TableName: this.table, Key } })),
           this.auditItem(draft.id, audit),
         ],
       }),
@@ -90,16 +100,7 @@ export class DynamoDraftStore implements DraftStore {
         ExpressionAttributeValues: { ':v': before.version },
       },
     };
-    if (!audit && extra.length === 0) {
-      try {
-        await this.db.send(new PutCommand(put.Put));
-      } catch (err) {
-        if ((err as Error).name === 'ConditionalCheckFailedException') throw stale(before);
-        throw err;
-      }
-      return;
-    }
-    await this.transact([put, ...(audit ? [this.auditItem(after.id, audit)] : []), ...extra], (i) => (i === 0 ? stale(before) : undefined));
+    await this.transact([put, ...this.listPuts(after), ...(audit ? [this.auditItem(after.id, audit)] : []), ...extra], (i) => (i === 0 ? stale(before) : undefined));
   }
 
   /**
@@ -172,6 +173,7 @@ export class DynamoDraftStore implements DraftStore {
           },
         },
         { Put: { TableName: this.table, Item: item(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
+        ...this.listPuts(after),
         this.auditItem(after.id, audit),
       ],
       (i) =>
@@ -214,6 +216,7 @@ export class DynamoDraftStore implements DraftStore {
           },
         },
         { Put: { TableName: this.table, Item: item(restored), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': decided.version } } },
+        ...this.listPuts(restored),
         this.auditItem(restored.id, audit),
       ],
       () => undefined,
@@ -247,6 +250,19 @@ export class DynamoDraftStore implements DraftStore {
 
   listEscalatedTo(role: Role, limit: number): Promise<Draft[]> {
     return this.listByIndex('gsi1', [escalationListKey(role)], limit);
+  }
+
+  listPage(q: { scope: DraftListScope; status?: DraftStatus; limit: number; cursor?: string }): Promise<{ items: DraftSummary[]; nextCursor: string | null }> {
+    return this.lists.page(q);
+  }
+
+  countByStatus(scope: DraftListScope, statuses: readonly OpenStatus[]): Promise<Partial<Record<OpenStatus, number>>> {
+    return this.lists.countByStatus(scope, statuses);
+  }
+
+  /** The draft's list items, put with every write of it. */
+  private listPuts(d: Draft): TransactItems {
+    return listItems(d).map((Item) => ({ Put: { TableName: this.table, Item } }));
   }
 
   private async listByIndex(index: 'gsi1' | 'gsi2', keys: string[], limit: number): Promise<Draft[]> {

@@ -8,7 +8,8 @@ import { ConflictError, NotFoundError } from '../../platform/errors';
 import { decodePositionCursor, encodePositionCursor } from '../../platform/aws/cursor';
 import type { DomainConfig } from '../../office';
 import type { Caller } from '../../platform/security';
-import type { Draft, DraftInput } from '../domain/model';
+import type { Draft, DraftInput, DraftStatus } from '../domain/model';
+import { countsOf, draftListScope, OPEN_STATUSES, type DraftCounts, type DraftSummary } from '../domain/listing';
 import { assertMayDecide, assertStepPending, canViewDraft, isRedelivery, planDecision, restoredAfterUndelivered, type DecisionInput, type TaskResponse } from '../domain/rules';
 import { assertMaySubmit, newDraft } from '../domain/submission';
 import { callerTasks, followUpRole, waitingLists, type Task } from '../domain/tasks';
@@ -78,6 +79,21 @@ export class DraftService {
     const offset = decodePositionCursor(q.cursor);
     const page = items.slice(offset, offset + q.limit);
     return { items: page, nextCursor: encodePositionCursor(offset + page.length, items.length) };
+  }
+
+  /** The drafts the caller may see (the office's, or their department's), newest first, a page at the cursor. */
+  async list(caller: Caller, q: { status?: DraftStatus | undefined; limit: number; cursor?: string | undefined }): Promise<{ items: DraftSummary[]; nextCursor: string | null }> {
+    const scope = draftListScope(caller);
+    if (!scope) return { items: [], nextCursor: null };
+    const page = await this.deps.drafts.listPage({ scope, limit: q.limit, ...(q.status ? { status: q.status } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) });
+    // The list's rule is the single draft's: what the store read is checked again with it.
+    return { items: page.items.filter((d) => canViewDraft(caller, d)), nextCursor: page.nextCursor };
+  }
+
+  /** How many of the drafts the caller may see wait in each open status. */
+  async counts(caller: Caller): Promise<DraftCounts> {
+    const scope = draftListScope(caller);
+    return countsOf(scope ? await this.deps.drafts.countByStatus(scope, OPEN_STATUSES) : {});
   }
 
   /** The draft if the caller may see it; 404 otherwise (what the caller may not see does not exist for them). */

@@ -4,10 +4,11 @@
  * step's token in the same transaction, so one step is decided once.
  */
 import type { WorkflowStep } from '../../office';
-import type { Decision, Draft } from '../domain/model';
+import type { Decision, Draft, DraftStatus } from '../domain/model';
 import type { Role } from '../../platform/security';
 import type { TaskResponse } from '../domain/rules';
 import type { AuditInput } from '../../audit';
+import type { DraftListScope, DraftSummary, OpenStatus } from '../domain/listing';
 
 /** The task token of one human step of one draft: server side only, never returned to a client. */
 export interface TaskTokenRecord {
@@ -56,4 +57,8 @@ export interface DraftStore {
   listWaitingFor(lists: { role: Role; dept?: string }[], limit: number): Promise<Draft[]>;
   /** Drafts whose pending step was escalated to this role. */
   listEscalatedTo(role: Role, limit: number): Promise<Draft[]>;
+  /** A page of the list (the office's or a department's), newest first, none above `scope.maxRank`; a foreign cursor is a 400. */
+  listPage(q: { scope: DraftListScope; status?: DraftStatus; limit: number; cursor?: string }): Promise<{ items: DraftSummary[]; nextCursor: string | null }>;
+  /** How many drafts of the list (none above `scope.maxRank`) are in each of these statuses. */
+  countByStatus(scope: DraftListScope, statuses: readonly OpenStatus[]): Promise<Partial<Record<OpenStatus, number>>>;
 }

@@ -34,11 +34,12 @@ export async function presignPut(
   return { url, headers };
 }
 
-/** A URL to GET one object; with `downloadAs`, offered for download under that file name. */
-export async function presignGet(source: S3ClientSource, bucket: string, key: string, opts: { expiresInSeconds: number; downloadAs?: string }): Promise<string> {
+/** A URL to GET one object (one version when given); with `downloadAs`, offered for download under that file name. */
+export async function presignGet(source: S3ClientSource, bucket: string, key: string, opts: { expiresInSeconds: number; versionId?: string | null; downloadAs?: string }): Promise<string> {
   const [{ GetObjectCommand }, { getSignedUrl }, s3] = await Promise.all([s3Sdk(), s3Presigner(), resolveS3(source)]);
   const disposition = opts.downloadAs === undefined ? {} : { ResponseContentDisposition: attachmentDisposition(opts.downloadAs) };
-  return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key, ...disposition }), { expiresIn: opts.expiresInSeconds });
+  const version = opts.versionId ? { VersionId: opts.versionId } : {};
+  return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key, ...version, ...disposition }), { expiresIn: opts.expiresInSeconds });
 }
 
 /** `Content-Disposition: attachment` with an ASCII fallback name and the exact one (RFC 6266, RFC 5987). */

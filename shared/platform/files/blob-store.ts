@@ -40,6 +40,11 @@ export interface BlobStore {
    * whose `Content-Type` or `Content-Length` differ.
    */
   presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number }): Promise<PresignedPut>;
+  /**
+   * A URL to GET one object (one version when given) until it expires; with `downloadAs`, offered
+   * for download under that name.
+   */
+  presignGet(key: string, opts: { expiresInSeconds: number; versionId?: string | null; downloadAs?: string }): Promise<{ url: string; expiresAt: Date }>;
   /** The object's size, ETag and version (of one version when given); undefined when it does not exist. */
   head(key: string, opts?: { versionId?: string | null }): Promise<BlobHead | undefined>;
   /** The whole object (optionally one version); undefined when it does not exist. */

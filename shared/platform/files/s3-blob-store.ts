@@ -5,7 +5,7 @@
 import type { BlobHead, BlobStore, PresignedPut } from './blob-store';
 import type { Clock } from '../clock';
 import { checkBucket, resolveS3, s3Sdk, type S3ClientSource } from '../aws/s3-client';
-import { presignPut } from '../aws/presign';
+import { presignGet, presignPut } from '../aws/presign';
 
 const isNotFound = (err: unknown): boolean => {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -32,6 +32,11 @@ export class S3BlobStore implements BlobStore {
 
   async checkAvailable(): Promise<void> {
     await checkBucket(await resolveS3(this.s3), this.bucket);
+  }
+
+  async presignGet(key: string, opts: { expiresInSeconds: number; versionId?: string | null; downloadAs?: string }): Promise<{ url: string; expiresAt: Date }> {
+    const url = await presignGet(this.s3, this.bucket, key, opts);
+    return { url, expiresAt: new Date(this.clock.now().getTime() + opts.expiresInSeconds * 1000) };
   }
 
   async presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number }): Promise<PresignedPut> {

@@ -57,6 +57,19 @@ export interface ScanView {
   updatedAt: string;
 }
 
+/** The scan's file as uploaded: where to GET it (a presigned URL) until `expiresAt`. */
+export interface ScanOriginal {
+  scanId: string;
+  fileName: string;
+  contentType: string;
+  size: number | null;
+  downloadUrl: string;
+  expiresAt: string;
+}
+
+/** How long a download URL of an original lives. */
+const ORIGINAL_URL_SECONDS = 5 * 60;
+
 export class ScanService {
   private readonly pipeline: OcrPipeline;
   /** Registrations that name a scan (both routes). */
@@ -161,6 +174,21 @@ export class ScanService {
       createdAt: scan.createdAt,
       updatedAt: scan.updatedAt,
     };
+  }
+
+  /**
+   * A short-lived URL of the file as it was uploaded (the version OCR read), for whoever may see
+   * the scan in full: a reader of its summary only (a clerk below its secrecy) gets 404, as for
+   * a scan they may not see. 409 before the upload, and for a quarantined scan (its file is moved
+   * out of reach or deleted).
+   */
+  async original(scanId: string, caller: Caller): Promise<ScanOriginal> {
+    const scan = await this.visible(scanId, caller);
+    if (scanVisibility(caller, scan) !== 'full') throw new NotFoundError(`No scan ${scanId}`);
+    if (scan.status === 'quarantined') throw metadataOnly(scan);
+    if (scan.status === 'awaiting-upload') throw new ConflictError(`Scan ${scanId} has no file yet: upload it first`, [{ path: 'status', message: scan.status }], 'SCAN_NOT_UPLOADED');
+    const { url, expiresAt } = await this.deps.blobs.presignGet(scan.objectKey, { expiresInSeconds: ORIGINAL_URL_SECONDS, versionId: scan.upload?.versionId ?? null, downloadAs: scan.fileName });
+    return { scanId, fileName: scan.fileName, contentType: scan.contentType, size: scan.upload?.size ?? scan.declaredSize ?? null, downloadUrl: url, expiresAt: expiresAt.toISOString() };
   }
 
   /**

@@ -253,7 +253,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The drafts the caller may see, newest first: office roles every draft their clearance covers, a drafting department its own (within its clearance); ?status= one status */
+        get: operations["listDrafts"];
         put?: never;
         /** Submit a draft (dự thảo): the precheck runs and the appraisal workflow starts */
         post: operations["createDraft"];
@@ -291,6 +292,23 @@ export interface paths {
         put?: never;
         /** Decide the pending step: approve, return for revision, or reject (revision: resubmit or withdraw) */
         post: operations["decideDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the drafts the caller may see wait in each open status (precheck, appraisal, revision, approval) */
+        get: operations["countDrafts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -372,7 +390,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subordinate organisations (tree by parentId) */
+        /** Subordinate organisations (tree by parentId), with their e-mail and state (admin) */
         get: operations["listOrgs"];
         put?: never;
         /** Add a subordinate organisation (tổ chức đảng trực thuộc) to the tree */
@@ -390,7 +408,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organisation */
+        /** One organisation (admin, as the list) */
         get: operations["getOrg"];
         put?: never;
         post?: never;
@@ -816,6 +834,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/scans/{scanId}/original": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived download URL (presigned GET, 5 minutes) of the file as uploaded, for whoever may see the scan in full */
+        get: operations["getScanOriginal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/scans/{scanId}/register": {
         parameters: {
             query?: never;
@@ -1210,6 +1245,16 @@ export interface components {
             urgency: ("khan" | "thuong-khan" | "hoa-toc") | null;
             version: number;
         };
+        DraftCounts: {
+            byStatus: {
+                appraisal: number;
+                approval: number;
+                precheck: number;
+                revision: number;
+            };
+            /** @description Drafts waiting for a step (the sum of byStatus) */
+            waiting: number;
+        };
         DraftCreate: {
             /** @description The full text of the draft (dự thảo), with its header, signature block and "Nơi nhận:" */
             body: string;
@@ -1238,6 +1283,27 @@ export interface components {
             typeCode: string;
             /** @default null */
             urgency: ("khan" | "thuong-khan" | "hoa-toc") | null;
+        };
+        DraftSummary: {
+            createdAt: string;
+            createdBy: {
+                sub: string;
+                username: string;
+            };
+            dept: string | null;
+            id: string;
+            issuerCode: string;
+            numberSymbol?: string;
+            pendingTask: components["schemas"]["PendingTask"] | null;
+            round: number;
+            secrecy: ("mat" | "toi-mat" | "tuyet-mat") | null;
+            /** @enum {string} */
+            status: "precheck" | "appraisal" | "revision" | "approval" | "issued" | "rejected" | "expired";
+            subject: string;
+            typeCode: string;
+            updatedAt: string;
+            urgency: ("khan" | "thuong-khan" | "hoa-toc") | null;
+            version: number;
         };
         Error: {
             error: {
@@ -1803,6 +1869,16 @@ export interface components {
             fileName: string;
             /** @description Bytes the client will upload (required, ≤ 52428800): signed into the URL with the content type, so S3 refuses a PUT of any other length or type. Larger → 413. */
             size: number;
+        };
+        ScanOriginal: {
+            contentType: string;
+            /** @description Presigned GET URL of the file as it was uploaded (the version OCR read) */
+            downloadUrl: string;
+            expiresAt: string;
+            fileName: string;
+            scanId: string;
+            /** @description Bytes (as uploaded, or as announced while OCR has not read it) */
+            size: number | null;
         };
         /** @description Corrections: each field given here replaces what OCR read */
         ScanRegister: {
@@ -3604,6 +3680,116 @@ export interface operations {
             };
         };
     };
+    listDrafts: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "precheck" | "appraisal" | "revision" | "approval" | "issued" | "rejected" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Drafts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DraftSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad input; `details` says what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: wrong state, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body (or the announced file) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not of an accepted media type (JSON, unless said otherwise) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests at once; nothing was changed. Retry after the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service (database, storage) is unreachable; nothing was changed, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     createDraft: {
         parameters: {
             query?: never;
@@ -3841,6 +4027,109 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Bad input; `details` says what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: wrong state, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body (or the announced file) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not of an accepted media type (JSON, unless said otherwise) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests at once; nothing was changed. Retry after the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service (database, storage) is unreachable; nothing was changed, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    countDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftCounts"];
                 };
             };
             /** @description Bad input; `details` says what is wrong */
@@ -8108,6 +8397,111 @@ export interface operations {
                 };
             };
             /** @description Conflict: wrong state, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body (or the announced file) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not of an accepted media type (JSON, unless said otherwise) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests at once; nothing was changed. Retry after the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service (database, storage) is unreachable; nothing was changed, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getScanOriginal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to GET the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanOriginal"];
+                };
+            };
+            /** @description Bad input; `details` says what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such scan, or the caller’s clearance does not cover it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not uploaded yet, or quarantined (Tối mật / Tuyệt mật: no file is kept within reach) */
             409: {
                 headers: {
                     [name: string]: unknown;

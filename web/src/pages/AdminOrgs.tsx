@@ -1,6 +1,6 @@
 /**
- * Tổ chức: the subordinate organisations (GET/POST /v1/orgs) and each one's machine clients
- * (GET/POST /v1/orgs/{orgId}/clients). A new client's secret is in the creating answer only: it is
+ * Tổ chức: the subordinate organisations (GET/POST /v1/orgs, edited with PATCH: AdminOrgEdit) and
+ * each one's machine clients (GET/POST /v1/orgs/{orgId}/clients, revoked from here). A new client's secret is in the creating answer only: it is
  * shown once, with a warning, held in this component's state alone and forgotten when dismissed.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -22,6 +22,7 @@ import type { Api, Schemas } from '../api/client';
 import { useSession } from '../session';
 import { formatDateTime } from '../format';
 import { adminRefusal } from '../admin';
+import { EditOrg, RevokeClient } from './AdminOrgEdit';
 
 type Org = Schemas['Organisation'];
 
@@ -131,7 +132,8 @@ function Clients({ org }: { org: Org }) {
           { id: 'id', header: 'Mã ứng dụng', cell: (c) => c.clientId },
           { id: 'name', header: 'Tên', cell: (c) => c.name },
           { id: 'at', header: 'Tạo lúc', cell: (c) => formatDateTime(c.createdAt) },
-          { id: 's', header: 'Trạng thái', cell: (c) => (c.revoked ? <StatusIndicator type="stopped">Đã thu hồi</StatusIndicator> : <StatusIndicator type="success">Đang dùng</StatusIndicator>) },
+          { id: 's', header: 'Trạng thái', cell: (c) => (c.revoked ? <StatusIndicator type="stopped">Đã thu hồi{c.revokedAt ? ` lúc ${formatDateTime(c.revokedAt)}` : ''}</StatusIndicator> : <StatusIndicator type="success">Đang dùng</StatusIndicator>) },
+          { id: 'r', header: 'Thu hồi', cell: (c) => (c.revoked ? '—' : <RevokeClient org={org} client={c} onRevoked={load} />) },
         ]}
       />
     </SpaceBetween>
@@ -169,7 +171,14 @@ export function AdminOrgs() {
           { id: 'a', header: 'Trạng thái', cell: (o) => (o.active ? 'Đang hoạt động' : 'Ngừng hoạt động') },
         ]}
       />
-      {selected ? <Clients key={selected.id} org={selected} /> : <Box color="text-status-inactive">Chọn một tổ chức để xem và tạo ứng dụng kết nối.</Box>}
+      {selected ? (
+        <>
+          <EditOrg key={selected.id} org={selected} orgs={orgs ?? []} onSaved={(o) => (setOrgs((all) => (all ?? []).map((x) => (x.id === o.id ? o : x))), setSelected(o))} />
+          <Clients key={selected.id} org={selected} />
+        </>
+      ) : (
+        <Box color="text-status-inactive">Chọn một tổ chức để sửa, xem và tạo ứng dụng kết nối.</Box>
+      )}
       <NewOrg orgs={orgs ?? []} onMade={(o) => { setOrgs((all) => [...(all ?? []), o]); setSelected(o); }} />
     </SpaceBetween>
   );

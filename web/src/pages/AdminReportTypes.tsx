@@ -1,4 +1,4 @@
-/** Loại báo cáo: the report types (GET /v1/report-types) and a new one (POST /v1/report-types). */
+/** Loại báo cáo: the report types (GET /v1/report-types), one edited (AdminReportTypeEdit) and a new one (POST /v1/report-types). */
 import { useEffect, useState } from 'react';
 import Table from '@cloudscape-design/components/table';
 import Header from '@cloudscape-design/components/header';
@@ -17,6 +17,7 @@ import { useSession } from '../session';
 import { formatDateTime, parseDayInput } from '../format';
 import { adminRefusal } from '../admin';
 import { PERIOD_KIND_TEXT, type PeriodKind } from '../reports';
+import { EditReportType } from './AdminReportTypeEdit';
 
 type ReportType = Schemas['ReportType'];
 const KINDS = Object.keys(PERIOD_KIND_TEXT) as PeriodKind[];
@@ -32,6 +33,7 @@ export function AdminReportTypes() {
   const [deadline, setDeadline] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [selected, setSelected] = useState<ReportType | null>(null);
   useEffect(() => {
     api.GET('/v1/report-types').then((r) => (r.data ? setTypes(r.data.items) : setError(adminRefusal(r.response.status, r.error))), () => setError('Không kết nối được máy chủ.'));
   }, [api]);
@@ -60,7 +62,11 @@ export function AdminReportTypes() {
     <SpaceBetween size="l">
       {error && <Alert type="error">{error}</Alert>}
       <Table
-        ariaLabels={{ tableLabel: 'Loại báo cáo' }}
+        ariaLabels={{ tableLabel: 'Loại báo cáo', itemSelectionLabel: (_s, t) => `Chọn ${t.name}`, selectionGroupLabel: 'Chọn loại báo cáo' }}
+        trackBy="code"
+        selectionType="single"
+        selectedItems={selected ? [selected] : []}
+        onSelectionChange={(e) => setSelected(e.detail.selectedItems[0] ?? null)}
         header={<Header variant="h2" counter={types ? `(${types.length})` : undefined}>Loại báo cáo</Header>}
         loading={!types && !error}
         loadingText="Đang tải…"
@@ -75,6 +81,11 @@ export function AdminReportTypes() {
           { id: 'a', header: 'Trạng thái', cell: (t) => (t.active ? 'Đang áp dụng' : 'Ngừng áp dụng') },
         ]}
       />
+      {selected ? (
+        <EditReportType key={selected.code} type={selected} onSaved={(t) => (setTypes((all) => (all ?? []).map((x) => (x.code === t.code ? t : x))), setSelected(t))} />
+      ) : (
+        <Box color="text-status-inactive">Chọn một loại báo cáo để sửa.</Box>
+      )}
       <Container header={<Header variant="h2">Thêm loại báo cáo</Header>}>
         <Form errorText={formError ?? undefined} actions={<Button variant="primary" loading={busy} disabled={!code.trim() || !name.trim()} onClick={() => void submit()}>Thêm loại báo cáo</Button>}>
           <ColumnLayout columns={2}>

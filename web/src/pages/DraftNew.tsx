@@ -19,7 +19,7 @@ import Button from '@cloudscape-design/components/button';
 import { useSession } from '../session';
 import { follow, navigate } from '../router';
 import { SECRECY_LABELS, URGENCY_LABELS, type Secrecy, type Urgency } from '../labels';
-import { DOSSIER_KINDS, draftError, linesToList, rememberDraft, type DraftError } from '../drafts';
+import { DOSSIER_KINDS, draftError, linesToList, type DraftError } from '../drafts';
 
 interface DossierRow {
   kind: string;
@@ -32,7 +32,7 @@ const URGENCY_OPTIONS: SelectProps.Option[] = [{ value: '', label: 'Thường' }
 const KIND_OPTIONS: SelectProps.Option[] = DOSSIER_KINDS.map((k) => ({ value: k.id, label: k.name }));
 
 export function DraftNew() {
-  const { api, me } = useSession();
+  const { api } = useSession();
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const [typeCode, setTypeCode] = useState('');
   const [issuerCode, setIssuerCode] = useState('TU');
@@ -63,7 +63,6 @@ export function DraftNew() {
         },
       });
       if (r.data) {
-        rememberDraft(window.localStorage, me.sub, r.data.id);
         navigate(`/du-thao/${r.data.id}`);
         return;
       }

@@ -2,7 +2,8 @@
  * Tổng quan trong ngày, for the office's leaders: each figure comes whole from an endpoint that
  * counts on the server what this person may see (never counted here from a page of a list):
  * letters in today and overdue letters (GET /v1/registers/incoming/counts), reports not submitted
- * per report type (GET /v1/reports/status, for the period due now), the drafts waiting for this person's approval and the
+ * per report type (GET /v1/reports/status, for the period due now), the drafts waiting office-wide
+ * (GET /v1/drafts/counts, by step), the drafts waiting for this person's approval and the
  * overdue steps escalated to them (their own task list, GET /v1/tasks, read to its end).
  */
 import { useEffect, useState } from 'react';
@@ -19,7 +20,7 @@ import type { Schemas } from '../api/client';
 import { useSession } from '../session';
 import { follow } from '../router';
 import { formatDate, formatDateTime, todayInOffice } from '../format';
-import { taskFigures } from '../drafts';
+import { DRAFT_STATUS_LABELS, taskFigures } from '../drafts';
 import { allTasks } from '../use-tasks';
 import { periodDueNow } from '../overview';
 
@@ -30,6 +31,7 @@ type Figure = { value: number; href?: string; note?: string } | { missing: strin
 interface Figures {
   today: Figure;
   overdue: Figure;
+  draftsWaiting: Figure;
   approvals: Figure;
   escalations: Figure;
   reportsMissing: Figure;
@@ -40,11 +42,12 @@ const UNAVAILABLE = 'Không lấy được số liệu';
 
 async function load(api: ReturnType<typeof useSession>['api'], today: string): Promise<Figures> {
   const year = Number(today.slice(0, 4));
-  const [day, yearCounts, tasks, types] = await Promise.all([
+  const [day, yearCounts, tasks, types, drafts] = await Promise.all([
     api.GET('/v1/registers/{register}/counts', { params: { path: { register: 'incoming' }, query: { year, from: today, to: today } } }).catch(() => null),
     api.GET('/v1/registers/{register}/counts', { params: { path: { register: 'incoming' }, query: { year } } }).catch(() => null),
     allTasks(api).catch(() => null),
     api.GET('/v1/report-types').catch(() => null),
+    api.GET('/v1/drafts/counts').catch(() => null),
   ]);
   const activeTypes = (types?.data?.items ?? []).filter((t) => t.active);
   const statuses = await Promise.all(activeTypes.map((t) => {
@@ -57,11 +60,18 @@ async function load(api: ReturnType<typeof useSession>['api'], today: string): P
   return {
     today: day?.data ? { value: day.data.total, note: 'theo ngày đến' } : { missing: UNAVAILABLE },
     overdue: yearCounts?.data ? { value: yearCounts.data.overdue, note: `trong năm ${year}` } : { missing: UNAVAILABLE },
+    draftsWaiting: drafts?.data ? { value: drafts.data.waiting, href: '/du-thao', note: draftsNote(drafts.data.byStatus) } : { missing: UNAVAILABLE },
     approvals: fig ? { value: fig.approvals, href: '/phe-duyet' } : { missing: UNAVAILABLE },
     escalations: fig ? { value: fig.escalations, href: '/phe-duyet' } : { missing: UNAVAILABLE },
     reportsMissing: types?.data && reports.length === activeTypes.length ? { value: reports.reduce((n, s) => n + s.summary.missing, 0), note: `${reports.length} loại báo cáo` } : { missing: UNAVAILABLE },
     reports,
   };
+}
+
+/** "2 chờ thẩm định, 1 chờ phê duyệt…": the waiting drafts by step, the empty steps left out. */
+function draftsNote(byStatus: Schemas['DraftCounts']['byStatus']): string {
+  const parts = (Object.keys(byStatus) as (keyof typeof byStatus)[]).filter((s) => byStatus[s] > 0).map((s) => `${byStatus[s]} ${DRAFT_STATUS_LABELS[s].toLowerCase()}`);
+  return parts.length ? parts.join(', ') : 'toàn văn phòng';
 }
 
 function FigureBox({ label, figure }: { label: string; figure: Figure | undefined }) {
@@ -114,10 +124,11 @@ export function Overview() {
     >
       <SpaceBetween size="l">
         <Container>
-          <ColumnLayout columns={5} variant="text-grid" minColumnWidth={170}>
+          <ColumnLayout columns={3} variant="text-grid" minColumnWidth={170}>
             <FigureBox label="Văn bản đến hôm nay" figure={figures?.today} />
             <FigureBox label="Văn bản đến quá hạn xử lý" figure={figures?.overdue} />
             <FigureBox label="Báo cáo chưa nộp" figure={figures?.reportsMissing} />
+            <FigureBox label="Dự thảo đang chờ xử lý" figure={figures?.draftsWaiting} />
             <FigureBox label="Dự thảo chờ tôi phê duyệt" figure={figures?.approvals} />
             <FigureBox label="Quá hạn chuyển lên đôn đốc" figure={figures?.escalations} />
           </ColumnLayout>

@@ -161,7 +161,7 @@ export function Reports() {
           </Container>
         )}
         <Table
-          ariaLabels={{ tableLabel: 'Tình hình nộp báo cáo của các tổ chức' }}
+          ariaLabels={{ tableLabel: 'Tình hình nộp báo cáo của các tổ chức', expandButtonLabel: (n) => `Mở các tổ chức trực thuộc ${n.orgName}`, collapseButtonLabel: (n) => `Thu gọn các tổ chức trực thuộc ${n.orgName}` }}
           header={<Header variant="h2" counter={status ? `(${status.items.length})` : undefined}>Các tổ chức</Header>}
           loading={!!code && !status && !error}
           loadingText="Đang tải tình hình nộp báo cáo…"

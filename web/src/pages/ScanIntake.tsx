@@ -2,7 +2,8 @@
  * Tiếp nhận văn bản quét: the clerk drops (or picks) several scans; each is announced to the API
  * (POST /v1/scans), PUT to its presigned upload URL with the signed headers (upload progress
  * shown), then read by OCR (GET /v1/scans/{id} polled until it is done, failed or quarantined).
- * A read scan opens beside its proposed fields (ScanIntakeReview) to correct and register.
+ * A read scan opens beside its proposed fields (ScanIntakeReview) to correct and register, here
+ * or on its own page (ScanReview, /tiep-nhan/<scanId>), which a reload keeps.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import ContentLayout from '@cloudscape-design/components/content-layout';
@@ -17,8 +18,10 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import Button from '@cloudscape-design/components/button';
 import Alert from '@cloudscape-design/components/alert';
+import Link from '@cloudscape-design/components/link';
 import type { Api, IncomingEntry } from '../api/client';
 import { useSession } from '../session';
+import { follow } from '../router';
 import { showError } from '../errors';
 import { scanContentType, type Scan } from '../scan-fields';
 import { RegisteredNote, ScanIntakeReview } from './ScanIntakeReview';
@@ -148,6 +151,17 @@ export function ScanIntake() {
               { id: 'file', header: 'Tệp', cell: (i) => i.file.name },
               { id: 'size', header: 'Dung lượng', cell: (i) => `${(i.file.size / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 2 })} MB` },
               { id: 'stage', header: 'Tình trạng', cell: (i) => <StageText item={i} now={now} />, minWidth: 260 },
+              {
+                id: 'open',
+                header: 'Trang đối chiếu',
+                // The scan's own page keeps it after a reload (its image then comes from the API's copy of the file).
+                cell: (i) =>
+                  i.scan ? (
+                    <Link href={`/tiep-nhan/${i.scan.scanId}`} onFollow={follow} ariaLabel={`Mở trang đối chiếu ${i.file.name}`}>
+                      Mở trang đối chiếu
+                    </Link>
+                  ) : null,
+              },
               {
                 id: 'again',
                 header: '',

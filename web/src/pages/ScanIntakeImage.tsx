@@ -1,6 +1,6 @@
 /**
- * A scan's page drawn from the file the clerk dropped (it never leaves the browser again: no
- * download is needed): JPEG/PNG through the browser's decoder, PDF pages with pdfjs-dist. The
+ * A scan's page drawn from its file: the one the clerk dropped (no download needed), or the
+ * original read back from the API's short-lived URL (ScanReview, after a reload): JPEG/PNG through the browser's decoder, PDF pages with pdfjs-dist. The
  * focused field's box (page fractions from the API) is outlined on the page in its tone.
  */
 import { useEffect, useRef, useState } from 'react';

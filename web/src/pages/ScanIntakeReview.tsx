@@ -39,7 +39,7 @@ function initial(scan: Scan): Record<ReviewField, string | undefined> {
   return out;
 }
 
-export function ScanIntakeReview({ scan, file, onRegistered }: { scan: Scan; file: File; onRegistered(entry: IncomingEntry): void }) {
+export function ScanIntakeReview({ scan, file, onRegistered }: { scan: Scan; file: File | null; onRegistered(entry: IncomingEntry): void }) {
   const { api } = useSession();
   const [typed, setTyped] = useState(() => initial(scan));
   const [focused, setFocused] = useState<ReviewField | null>(null);
@@ -128,7 +128,7 @@ export function ScanIntakeReview({ scan, file, onRegistered }: { scan: Scan; fil
       }
     >
       <Grid gridDefinition={[{ colspan: { default: 12, xs: 6 } }, { colspan: { default: 12, xs: 6 } }]}>
-        <ScanIntakeImage file={file} pages={scan.pages ?? 1} highlight={highlightOf(focused)} fileLabel={scan.fileName} />
+        {file ? <ScanIntakeImage file={file} pages={scan.pages ?? 1} highlight={highlightOf(focused)} fileLabel={scan.fileName} /> : <Box color="text-status-inactive">Chưa có ảnh trang để đối chiếu.</Box>}
         <form
           aria-label={`Thông tin đọc được từ ${scan.fileName}`}
           noValidate

@@ -51,27 +51,41 @@ export async function verifyPdfSignatures(bytes: Uint8Array, trust: TrustList): 
   try {
     doc = await PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: false, updateMetadata: false });
   } catch {
-    return [];
+    // A file that names a signed range but whose objects cannot be read: a signature that cannot be checked, not an unsigned file.
+    return [UNCHECKABLE];
   }
   const pkijs = pki();
-  const roots = trust.roots.map((d) => pkijs.Certificate.fromBER(toArrayBuffer(d)));
+  const roots = trust.roots.flatMap((d) => {
+    try {
+      return [pkijs.Certificate.fromBER(toArrayBuffer(d))];
+    } catch {
+      return [];
+    }
+  });
   const out: SignatureCheck[] = [];
-  for (const dict of signatureDicts(doc)) out.push(await checkOne(bytes, dict, roots));
+  // A malformed signature is that signature's failure (not intact, chain invalid), never the file's.
+  for (const dict of signatureDicts(doc)) out.push(await checkOne(bytes, dict, roots).catch(() => ({ ...UNCHECKABLE, signedAt: claimedTime(dict) })));
   return out.sort((a, b) => (a.signedAt ?? '').localeCompare(b.signedAt ?? ''));
+}
+
+const UNCHECKABLE: SignatureCheck = { signer: null, organisation: null, signedAt: null, intact: false, chain: 'invalid', coversWholeDocument: false };
+
+/** The dictionary's /M as ISO 8601 (what the signing tool claims; null when absent or not a date). */
+function claimedTime(dict: PDFDict): string | null {
+  const m = dict.get(PDFName.of('M'));
+  try {
+    return m instanceof PDFString || m instanceof PDFHexString ? m.decodeDate().toISOString() : null;
+  } catch {
+    return null;
+  }
 }
 
 async function checkOne(bytes: Uint8Array, dict: PDFDict, roots: Pkijs.Certificate[]): Promise<SignatureCheck> {
   const pkijs = pki();
   const range = (dict.get(PDFName.of('ByteRange')) as PDFArray).asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
   const contents = dict.get(PDFName.of('Contents'));
-  const m = dict.get(PDFName.of('M'));
-  let claimed: string | null = null;
-  try {
-    claimed = m instanceof PDFString || m instanceof PDFHexString ? m.decodeDate().toISOString() : null;
-  } catch {
-    claimed = null;
-  }
-  const broken: SignatureCheck = { signer: null, organisation: null, signedAt: claimed, intact: false, chain: 'invalid', coversWholeDocument: false };
+  const claimed = claimedTime(dict);
+  const broken: SignatureCheck = { ...UNCHECKABLE, signedAt: claimed };
   const [a, b, c, d] = range as [number, number, number, number];
   const rangeOk = range.length === 4 && range.every((n) => Number.isInteger(n) && n >= 0) && a === 0 && b <= c && c + d <= bytes.length;
   const coversWholeDocument = rangeOk && c + d === bytes.length;

@@ -6,7 +6,7 @@ export type { Signer, SignatureAlgorithm } from './ports/signer';
 export { KeySigner, selfSignedSigner, localOfficeSigner } from './adapters/local-signer';
 export { issueCertificate, selfSignedCertificateFor, generateKeyPair, pem, fromPem, type CertificateSubject } from './adapters/certificates';
 export { renderSignedPdf, signerName, type IssueOptions } from './adapters/issue';
-export { verifyPdfSignatures, type SignatureCheck, type ChainStatus, type TrustList } from './adapters/verify';
+export { verifyPdfSignatures, type SignatureCheck, type ChainStatus, type TrustList, type RevocationInfo } from './adapters/verify';
 export { KmsSigner, certificateChain, kmsSelfSignedCertificate } from './adapters/kms-signer';
 export { issuedDocument, type OutgoingEntryFacts, type DocumentText } from './domain/from-entry';
 export { IssuedDocuments, documentKey, SIGNING_LEASE_MS, SIGNING_WAIT_MS, type IssuedEntry } from './app/issued-documents';

@@ -3,5 +3,5 @@
  * checks the signatures of PDFs it receives (the OCR worker) carries neither the renderer's fonts
  * nor the KMS client: `verifyPdfSignatures` and the office's trust list from its configuration.
  */
-export { verifyPdfSignatures, type SignatureCheck, type ChainStatus, type TrustList } from './adapters/verify';
+export { verifyPdfSignatures, revocationInfo, type SignatureCheck, type ChainStatus, type TrustList, type RevocationInfo } from './adapters/verify';
 export { officeTrustList, certificatesOfPem, type OfficeTrustList, type TrustListSource } from './adapters/trust-list';

@@ -54,6 +54,17 @@ export const ScanSignature = z
       description: 'trusted: the certificate leads to the office’s own certificate or a configured root (e.g. Ban Cơ yếu Chính phủ); untrusted-root: to a root the office does not trust; invalid: a link fails or was not valid at the signing time',
     }),
     coversWholeDocument: z.boolean().meta({ description: 'Nothing was appended to the file after this signature (a later signature usually appends)' }),
+    revocation: z
+      .object({
+        status: z.enum(['not-checked', 'no-information']),
+        crl: z.array(z.string()).meta({ description: 'The certificate’s CRL distribution points (URLs)' }),
+        ocsp: z.array(z.string()).meta({ description: 'The certificate’s OCSP responders (URLs)' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Whether the signing certificate was revoked is not checked: the office runs offline. not-checked: the certificate names where to check (listed); no-information: it names nowhere (self-signed certificates, usually). Absent on scans read before this was reported',
+      }),
   })
   .meta({ id: 'ScanSignature' });
 

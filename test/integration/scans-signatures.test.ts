@@ -25,6 +25,8 @@ const ISSUER = { commonName: 'Sở Tư pháp tỉnh Quảng Ngãi', organisation
 const GAZETTE = { commonName: 'Trung tâm Công báo - Tin học', organisation: 'Văn phòng UBND tỉnh Quảng Ngãi' };
 const CA = { commonName: 'Cơ quan chứng thực (thử)', organisation: 'Ban Cơ yếu Chính phủ (thử)' };
 const ISSUED_AT = new Date('2026-01-05T02:00:00Z');
+const CRL = 'http://crl.ca.gov.vn/thu.crl';
+const OCSP = 'http://ocsp.ca.gov.vn';
 const GAZETTE_AT = new Date('2026-01-05T03:30:00Z');
 
 let clerk: string;
@@ -44,7 +46,7 @@ async function read(bytes: Uint8Array, contentType = 'application/pdf', name = '
 beforeAll(async () => {
   clerk = await tokenFor('vanthu');
   await officeParts().ocr.warmUp?.();
-  issuer = await testSigner(ISSUER, { ca: CA });
+  issuer = await testSigner(ISSUER, { ca: CA, revocation: { crl: [CRL], ocsp: [OCSP] } });
   const gazette = await testSigner(GAZETTE);
   const once = await appendSignature(await renderPdf(RESOLUTION), issuer, { digest: 'sha1', subFilter: 'adbe.pkcs7.detached', at: ISSUED_AT, name: 'issuer' });
   signed = await appendSignature(once, gazette, { digest: 'sha256', subFilter: 'ETSI.CAdES.detached', at: GAZETTE_AT, name: 'gazette' });
@@ -58,8 +60,9 @@ afterAll(async () => {
 });
 
 const EXPECTED = [
-  { signer: ISSUER.commonName, organisation: ISSUER.organisation, signedAt: ISSUED_AT.toISOString(), intact: true, chain: 'trusted', coversWholeDocument: false },
-  { signer: GAZETTE.commonName, organisation: GAZETTE.organisation, signedAt: GAZETTE_AT.toISOString(), intact: true, chain: 'untrusted-root', coversWholeDocument: true },
+  // The CA's certificate names where to check revocation: not checked (offline), the addresses reported.
+  { signer: ISSUER.commonName, organisation: ISSUER.organisation, signedAt: ISSUED_AT.toISOString(), intact: true, chain: 'trusted', coversWholeDocument: false, revocation: { status: 'not-checked', crl: [CRL], ocsp: [OCSP] } },
+  { signer: GAZETTE.commonName, organisation: GAZETTE.organisation, signedAt: GAZETTE_AT.toISOString(), intact: true, chain: 'untrusted-root', coversWholeDocument: true, revocation: { status: 'no-information', crl: [], ocsp: [] } },
 ];
 
 describe('signatures on GET /v1/scans/{id}', () => {
@@ -100,7 +103,7 @@ describe('signatures on GET /v1/scans/{id}', () => {
   it('a malformed signature (no CMS in /Contents) is that signature not intact with an invalid chain, never a failed scan', async () => {
     const scan = await read(await signedPdf([{ m: "D:20260105090000+07'00'", name: 'Không rõ' }]));
     expect(scan.status).toBe('done');
-    expect(scan.signatures).toEqual([{ signer: null, organisation: null, signedAt: '2026-01-05T02:00:00.000Z', intact: false, chain: 'invalid', coversWholeDocument: false }]);
+    expect(scan.signatures).toEqual([{ signer: null, organisation: null, signedAt: '2026-01-05T02:00:00.000Z', intact: false, chain: 'invalid', coversWholeDocument: false, revocation: { status: 'no-information', crl: [], ocsp: [] } }]);
   });
 
   it('registering keeps the original’s signature state in the entry’s note, after the clerk’s words', async () => {

@@ -19,7 +19,7 @@ export interface TestSigner {
 }
 
 /** A CA (its root certificate) and a signer whose certificate it issued; or, without `ca`, a self-signed signer. */
-export async function testSigner(subject: CertificateSubject, opts: { ca?: CertificateSubject; notBefore?: Date } = {}): Promise<TestSigner & { root: Uint8Array }> {
+export async function testSigner(subject: CertificateSubject, opts: { ca?: CertificateSubject; notBefore?: Date; revocation?: { crl?: string[]; ocsp?: string[] } } = {}): Promise<TestSigner & { root: Uint8Array }> {
   const notBefore = opts.notBefore ?? new Date('2025-01-01T00:00:00Z');
   const leaf = await generateKeyPair('RSA');
   const key = createPrivateKey({ key: Buffer.from(await webcrypto.subtle.exportKey('pkcs8', leaf.privateKey)), format: 'der', type: 'pkcs8' });
@@ -29,7 +29,7 @@ export async function testSigner(subject: CertificateSubject, opts: { ca?: Certi
   }
   const root = await generateKeyPair('RSA');
   const rootCert = await issueCertificate({ subject: opts.ca, publicKey: root.publicKey, issuerKey: root.privateKey, ca: true, notBefore, years: 20 });
-  const cert = await issueCertificate({ subject, issuer: opts.ca, publicKey: leaf.publicKey, issuerKey: root.privateKey, ca: false, notBefore, years: 5 });
+  const cert = await issueCertificate({ subject, issuer: opts.ca, publicKey: leaf.publicKey, issuerKey: root.privateKey, ca: false, notBefore, years: 5, ...(opts.revocation ? { revocation: opts.revocation } : {}) });
   return { key, chain: [cert], root: rootCert };
 }
 

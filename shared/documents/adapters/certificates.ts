@@ -27,6 +27,8 @@ interface CertificateFields {
   ca: boolean;
   notBefore: Date;
   years: number;
+  /** Where a CA publishes the certificate's revocation: CRL distribution points and OCSP responders (URLs). */
+  revocation?: { crl?: string[]; ocsp?: string[] };
 }
 
 /** The certificate's fields but its key and signature: serial, names, validity, basic constraints and key usage. */
@@ -51,6 +53,15 @@ function unsignedCertificate(opts: CertificateFields) {
     new pkijs.Extension({ extnID: OID.basicConstraints, critical: true, extnValue: bc.toSchema().toBER(false), parsedValue: bc }),
     new pkijs.Extension({ extnID: OID.keyUsage, critical: true, extnValue: ku.toBER(false) }),
   ];
+  const uri = (value: string) => new pkijs.GeneralName({ type: 6, value });
+  if (opts.revocation?.crl?.length) {
+    const points = new pkijs.CRLDistributionPoints({ distributionPoints: opts.revocation.crl.map((u) => new pkijs.DistributionPoint({ distributionPoint: [uri(u)] })) });
+    cert.extensions.push(new pkijs.Extension({ extnID: OID.crlDistributionPoints, extnValue: points.toSchema().toBER(false) }));
+  }
+  if (opts.revocation?.ocsp?.length) {
+    const access = new pkijs.InfoAccess({ accessDescriptions: opts.revocation.ocsp.map((u) => new pkijs.AccessDescription({ accessMethod: OID.ocsp, accessLocation: uri(u) })) });
+    cert.extensions.push(new pkijs.Extension({ extnID: OID.authorityInfoAccess, extnValue: access.toSchema().toBER(false) }));
+  }
   return cert;
 }
 

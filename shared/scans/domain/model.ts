@@ -145,6 +145,12 @@ export interface ScanSignature {
   chain: SignatureChain;
   /** Nothing was added to the file after this signature. */
   coversWholeDocument: boolean;
+  /**
+   * Where the certificate's revocation can be checked; never fetched (the office runs offline):
+   * `not-checked` when the certificate names a CRL or OCSP address, `no-information` when none.
+   * Absent on scans read before it was reported.
+   */
+  revocation?: { status: 'not-checked' | 'no-information'; crl: string[]; ocsp: string[] };
 }
 
 /** A signature the clerk must be warned about: the file changed after signing, or its certificate is not one the office trusts. */

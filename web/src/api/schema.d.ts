@@ -1434,6 +1434,15 @@ export interface components {
             intact: boolean;
             /** @description The certificate’s organisation (O) */
             organisation: string | null;
+            /** @description Whether the signing certificate was revoked is not checked: the office runs offline. not-checked: the certificate names where to check (listed); no-information: it names nowhere (self-signed certificates, usually). Absent on scans read before this was reported */
+            revocation?: {
+                /** @description The certificate’s CRL distribution points (URLs) */
+                crl: string[];
+                /** @description The certificate’s OCSP responders (URLs) */
+                ocsp: string[];
+                /** @enum {string} */
+                status: "not-checked" | "no-information";
+            };
             /** @description ISO 8601: the signing time the signature claims (CMS signing-time, else the signature dictionary’s /M) */
             signedAt: string | null;
             /** @description The signing certificate’s common name (CN); null when the signature cannot be read */

@@ -53,7 +53,7 @@ export function ScanSignatures({ signatures }: { signatures: ScanSignature[] | n
             <li key={i} data-signature-state={s.intact && s.chain === 'trusted' ? 'ok' : s.intact ? 'untrusted' : 'broken'}>
               <StatusIndicator type={!s.intact ? 'error' : s.chain === 'trusted' ? 'success' : 'warning'}>{who(s)}</StatusIndicator>
               <Box variant="small" display="block">
-                {[s.signedAt ? `ký lúc ${formatDateTime(s.signedAt)}` : null, s.intact ? 'nguyên vẹn' : 'KHÔNG nguyên vẹn', CHAIN_TEXT[s.chain], s.coversWholeDocument ? 'bao trùm toàn bộ tệp' : 'tệp có thêm nội dung sau chữ ký này'].filter(Boolean).join(' · ')}
+                {[s.signedAt ? `ký lúc ${formatDateTime(s.signedAt)}` : null, s.intact ? 'nguyên vẹn' : 'KHÔNG nguyên vẹn', CHAIN_TEXT[s.chain], s.coversWholeDocument ? 'bao trùm toàn bộ tệp' : 'tệp có thêm nội dung sau chữ ký này', s.revocation?.status === 'not-checked' ? 'chưa kiểm tra chứng thư số có bị thu hồi không (máy chủ không kết nối mạng)' : null].filter(Boolean).join(' · ')}
               </Box>
             </li>
           ))}

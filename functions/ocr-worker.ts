@@ -11,15 +11,17 @@ import { cloudEdge } from '../shared/edge/cloud';
 import { officeConfig } from '../shared/office/index';
 import { scansModule, type ScanReader, type ScanService } from '../shared/scans/index';
 import { ocrReader } from '../shared/scans/ocr';
+import { signatureVerifier } from '../shared/scans/signatures';
 import { processUploads } from '../shared/scans/upload-batch';
 
-/** The worker's parts: the scan service reading with the configured engine (the OCR thread also uses them directly). */
+/** The worker's parts: the scan service reading with the configured engine and verifying PDFs' signatures (the OCR thread also uses them directly). */
 export function ocrParts(edge: Edge, given: Given = {}): { scans: ScanService; reader: () => ScanReader } {
   const { platform, audit } = basics(edge);
   const registers = registersOf(platform, audit, given);
   let engine: ScanReader | undefined;
   const reader = () => (engine ??= ocrReader(platform));
-  return { scans: given.scans ?? scansModule(platform, { audit, registers, reader }).scans, reader };
+  const signatures = () => signatureVerifier(platform);
+  return { scans: given.scans ?? scansModule(platform, { audit, registers, reader, signatures }).scans, reader };
 }
 
 export function compose(edge: Edge, parts: { scans: ScanService } = ocrParts(edge)) {

@@ -40,7 +40,11 @@ export function buildStacks(app: App) {
   });
   const consoleStack = new ConsoleStack(app, `${prefix}-Console`, { env, data, api, description: 'daumoi console: web assets, config.json, scans CORS' });
   const quarantineAction = app.node.tryGetContext('daumoi:quarantineAction') === 'delete' ? 'delete' : 'move';
-  const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, quarantineAction, logRetention, description: 'daumoi OCR pipeline' });
+  // The signatures of received PDFs are checked against the office's certificate and the configured roots (PEM).
+  const trustRoots = ctx('trustRoots');
+  // The office's certificate as configured, or the one made at deploy for a dev stage (from the Api stack).
+  const trust = { signingCertificate: api.signingKey.certificate, ...(trustRoots ? { trustRoots } : {}) };
+  const ocr = new OcrStack(app, `${prefix}-Ocr`, { env, data, ocrEngine, quarantineAction, logRetention, ...trust, description: 'daumoi OCR pipeline' });
   const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { env, data, logRetention, description: 'daumoi appraisal and approval workflow' });
   grantDraftsApi(api.functions.drafts, workflow.stateMachine);
   const alarmEmail = app.node.tryGetContext('daumoi:alarmEmail') as string | undefined;

@@ -216,7 +216,11 @@ export class ApiStack extends Stack {
 
     // Issued documents: signed by the registers function alone with the office's KMS key, kept under documents/.
     this.functions.registers.bindBucket(ENV.bucket, data.bucket, ['documents/'], 'RW');
-    this.signingKey = new SigningKey(this, 'SigningKey', { signer: this.functions.registers, ...(props.signingCertificate ? { certificate: props.signingCertificate } : {}) });
+    this.signingKey = new SigningKey(this, 'SigningKey', {
+      signer: this.functions.registers,
+      ...(props.signingCertificate ? { certificate: props.signingCertificate } : {}),
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+    });
 
     // A clerk who corrects a scan to Tối mật removes every stored version of it and of its OCR text.
     grantPurgeVersions(this.functions.scans);

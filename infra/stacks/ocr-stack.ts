@@ -25,6 +25,7 @@ import { TABLES } from '../../shared/platform/aws/tables';
 import { OCR_PREFIX, QUARANTINE_PREFIX, SCAN_PREFIX } from '../../shared/scans/domain/model';
 import { MAX_OCR_ATTEMPTS, OCR_MAX_CONCURRENCY, OCR_TIMEOUT_SECONDS, OCR_VISIBILITY_TIMEOUT_SECONDS } from '../../shared/scans/app/deps';
 import { DaumoiFunction, grantPurgeVersions } from '../constructs/daumoi-function';
+import { SIGNING_ENV } from '../../shared/documents/env';
 import { REPO_ROOT } from '../constructs/repo-root';
 import type { DataStack } from './data-stack';
 
@@ -35,6 +36,14 @@ export interface OcrStackProps extends StackProps {
   /** What the secrecy guard does with Tối mật / Tuyệt mật uploads (default `move`). */
   quarantineAction?: 'move' | 'delete';
   logRetention?: RetentionDays;
+  /**
+   * The office's trust list for the signatures of received PDFs: its signing certificate
+   * (`daumoi:signingCertificate`, only the first of the chain is trusted) and further roots
+   * (`daumoi:trustRoots`, PEM, e.g. the Ban Cơ yếu Chính phủ root CA). Lambda's environment
+   * holds 4 KB in all: a few roots fit.
+   */
+  signingCertificate?: string;
+  trustRoots?: string;
 }
 
 /** Prefix under which clients upload scans (presigned PUT). */
@@ -109,6 +118,8 @@ export class OcrStack extends Stack {
       environment: {
         [ENV.ocrEngine]: props.ocrEngine,
         [SCANS_ENV.quarantineAction]: props.quarantineAction ?? 'move',
+        ...(props.signingCertificate ? { [SIGNING_ENV.certificate]: props.signingCertificate } : {}),
+        ...(props.trustRoots ? { [SIGNING_ENV.trustRoots]: props.trustRoots } : {}),
       },
       bundling: {
         // node-fetch (and its URL polyfills, ~280 KB): tfjs-core (the digit recogniser) requires it only to fetch

@@ -7,6 +7,8 @@ export const SIGNING_ENV = {
   /** PEM chain of the KMS key's certificate (`daumoi:signingCertificate`). */
   certificate: 'DAUMOI_SIGNING_CERTIFICATE',
   dir: 'DAUMOI_SIGNING_DIR',
-  /** Extra trusted roots (PEM) besides the office's own certificate. */
+  /** Extra trusted roots (PEM text) besides the office's own certificate (cloud: context `daumoi:trustRoots`). */
   trustRoots: 'DAUMOI_TRUST_ROOTS',
+  /** A file of trusted root certificates (PEM); embedded default `<DAUMOI_SIGNING_DIR>/trusted-roots.pem`. */
+  trustRootsFile: 'DAUMOI_TRUST_ROOTS_FILE',
 } as const;

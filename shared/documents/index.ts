@@ -4,12 +4,13 @@ export type { IssuedDocument, DocumentLayout, TextBlock, Box, SigningForm, Zone 
 export { renderDocument, renderPdf } from './adapters/pdf-renderer';
 export type { Signer, SignatureAlgorithm } from './ports/signer';
 export { KeySigner, selfSignedSigner, localOfficeSigner } from './adapters/local-signer';
-export { issueCertificate, generateKeyPair, pem, fromPem, type CertificateSubject } from './adapters/certificates';
+export { issueCertificate, selfSignedCertificateFor, generateKeyPair, pem, fromPem, type CertificateSubject } from './adapters/certificates';
 export { renderSignedPdf, signerName, type IssueOptions } from './adapters/issue';
-export { verifyPdfSignatures, type SignatureCheck, type ChainStatus, type TrustList } from './adapters/verify';
-export { KmsSigner, certificateChain } from './adapters/kms-signer';
+export { verifyPdfSignatures, type SignatureCheck, type ChainStatus, type TrustList, type RevocationInfo } from './adapters/verify';
+export { KmsSigner, certificateChain, kmsSelfSignedCertificate } from './adapters/kms-signer';
 export { issuedDocument, type OutgoingEntryFacts, type DocumentText } from './domain/from-entry';
-export { IssuedDocuments, documentKey, type IssuedEntry } from './app/issued-documents';
+export { IssuedDocuments, documentKey, SIGNING_LEASE_MS, SIGNING_WAIT_MS, type IssuedEntry } from './app/issued-documents';
+export type { SigningClaims } from './ports/signing-claims';
 
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { Platform } from '../platform/platform';
@@ -23,6 +24,7 @@ import { KmsSigner, certificateChain } from './adapters/kms-signer';
 import type { Signer } from './ports/signer';
 import type { DocumentText } from './domain/from-entry';
 import { SIGNING_ENV } from './env';
+import { DynamoSigningClaims } from './adapters/dynamo-signing-claims';
 export { SIGNING_ENV } from './env';
 
 
@@ -55,6 +57,7 @@ export function documentsModule(platform: Platform, ports: { audit: AuditLog; bl
     audit: ports.audit,
     clock: platform.clock,
     office: ports.office,
+    claims: new DynamoSigningClaims(platform.db, platform.table('Data')),
     ...(ports.textOf ? { textOf: ports.textOf } : {}),
   });
 }

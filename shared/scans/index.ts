@@ -24,6 +24,7 @@ export { scanReader, toReadText, type ExtractedScanFields, type ReadText, type S
 export type { OcrBBox, OcrEngine, OcrInput, OcrLine, OcrPage, OcrResult, OcrWord } from './ports/ocr-engine';
 export { UnreadableDocumentError, isUnreadableDocumentError, type UnreadableKind } from './ports/ocr-engine';
 export type { ScanStore } from './ports/scan-store';
+export type { SignatureVerifier } from './ports/signature-verifier';
 export { DynamoScanStore } from './adapters/dynamo-scan-store';
 
 // The scan's data and the field extractor.
@@ -36,6 +37,8 @@ export {
   SCAN_PREFIX,
   type Scan,
   type ScanContentType,
+  type ScanSignature,
+  type SignatureChain,
   type ScanField,
   type ScanFields,
   type ScanStatus,
@@ -64,7 +67,7 @@ const noReader = (): never => {
 
 export function scansModule(
   platform: Platform,
-  ports: { audit: AuditLog; registers: ScanDeps['registers']; blobs?: BlobStore; reader?: () => ScanReader },
+  ports: { audit: AuditLog; registers: ScanDeps['registers']; blobs?: BlobStore; reader?: () => ScanReader; signatures?: ScanDeps['signatures'] },
 ): { scans: ScanService; blobs: BlobStore } {
   const action = platform.env.optional(SCANS_ENV.quarantineAction, 'move');
   if (action !== 'move' && action !== 'delete') throw new Error(`${SCANS_ENV.quarantineAction} must be move or delete, not ${action}`);
@@ -76,6 +79,7 @@ export function scansModule(
     registers: ports.registers,
     audit: ports.audit,
     reader: ports.reader ?? noReader,
+    ...(ports.signatures ? { signatures: ports.signatures } : {}),
     quarantineAction: action,
   });
   return { scans, blobs };

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../platform/security';
 import { LIMITS, SECRECY_LEVELS } from '../registers/model';
 import { URGENCY_LEVELS } from '../office';
-import { MAX_SCAN_BYTES, SCAN_CONTENT_TYPES, SCAN_FIELD_NAMES, SCAN_STATUSES } from './domain/model';
+import { MAX_SCAN_BYTES, SCAN_CONTENT_TYPES, SCAN_FIELD_NAMES, SCAN_STATUSES, SIGNATURE_CHAINS } from './domain/model';
 import { defineRoute } from '../platform/http/route';
 import { ETAG_HEADERS, Id, UploadTicket } from '../platform/http/schemas';
 import { IncomingEntry } from '../registers/routes';
@@ -44,6 +44,30 @@ const Field = z.object({
     .meta({ description: "Where on `page` the value was read, as fractions 0..1 of the page's width and height from its top left: the union of the boxes of the OCR lines or words it came from (a console highlights it)" }),
 });
 
+export const ScanSignature = z
+  .object({
+    signer: z.string().nullable().meta({ description: 'The signing certificate’s common name (CN); null when the signature cannot be read' }),
+    organisation: z.string().nullable().meta({ description: 'The certificate’s organisation (O)' }),
+    signedAt: z.string().nullable().meta({ description: 'ISO 8601: the signing time the signature claims (CMS signing-time, else the signature dictionary’s /M)' }),
+    intact: z.boolean().meta({ description: 'The bytes the signature covers (its ByteRange) hash to its signed digest and the signature verifies with its certificate; false: the file was changed after signing, or the signature is malformed' }),
+    chain: z.enum(SIGNATURE_CHAINS).meta({
+      description: 'trusted: the certificate leads to the office’s own certificate or a configured root (e.g. Ban Cơ yếu Chính phủ); untrusted-root: to a root the office does not trust; invalid: a link fails or was not valid at the signing time',
+    }),
+    coversWholeDocument: z.boolean().meta({ description: 'Nothing was appended to the file after this signature (a later signature usually appends)' }),
+    revocation: z
+      .object({
+        status: z.enum(['not-checked', 'no-information']),
+        crl: z.array(z.string()).meta({ description: 'The certificate’s CRL distribution points (URLs)' }),
+        ocsp: z.array(z.string()).meta({ description: 'The certificate’s OCSP responders (URLs)' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Whether the signing certificate was revoked is not checked: the office runs offline. not-checked: the certificate names where to check (listed); no-information: it names nowhere (self-signed certificates, usually). Absent on scans read before this was reported',
+      }),
+  })
+  .meta({ id: 'ScanSignature' });
+
 export const ScanView = z
   .object({
     scanId: z.string(),
@@ -60,6 +84,13 @@ export const ScanView = z
     failure: z.object({ code: z.string(), reason: z.string() }).nullable(),
     message: z.string().nullable(),
     engine: z.string().nullable(),
+    signatures: z
+      .array(ScanSignature)
+      .nullable()
+      .meta({
+        description:
+          'The digital signatures (chữ ký số) of a PDF, verified when it was read, earliest first: `[]` for a PDF without any. null for an image (JPEG, PNG, TIFF carry no PDF signature), while the scan is not read (or failed), and when the caller’s clearance does not cover the scan',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -58,7 +58,7 @@ describe('the signed document of an outgoing entry', () => {
     const t2 = performance.now();
     const checks = await verifyPdfSignatures(pdf, { roots });
     ms.push(performance.now() - t2);
-    expect(checks).toEqual([{ signer: config.office.name, organisation: config.office.committee, signedAt: '2061-03-02T01:00:00.000Z', intact: true, chain: 'trusted', coversWholeDocument: true }]);
+    expect(checks).toEqual([{ signer: config.office.name, organisation: config.office.committee, signedAt: '2061-03-02T01:00:00.000Z', intact: true, chain: 'trusted', coversWholeDocument: true, revocation: { status: 'no-information', crl: [], ocsp: [] } }]);
     console.log(`render+sign+store ${ms[0]!.toFixed(0)} ms, verify ${ms[1]!.toFixed(0)} ms, ${pdf.length} bytes`);
   });
   it('comes back with the same bytes every time, kept in the bucket, signed once (one audit event)', async () => {

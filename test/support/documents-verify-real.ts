@@ -32,7 +32,7 @@ for (const file of process.argv.slice(2)) {
   const theirs = pdfsig(file);
   const agree = ours.length === theirs.length && ours.every((s, i) => s.signer === theirs[i]!.signer && s.intact === theirs[i]!.valid && s.coversWholeDocument === theirs[i]!.whole);
   console.log(`${file}: ${ours.length} signature(s), ${ms.toFixed(0)} ms, ${agree ? 'same as pdfsig' : 'DIFFERS from pdfsig'}`);
-  for (const s of ours) console.log(`  ${s.signer} | ${s.organisation} | ${s.signedAt} | intact ${s.intact} | chain ${s.chain} | whole ${s.coversWholeDocument}`);
+  for (const s of ours) console.log(`  ${s.signer} | ${s.organisation} | ${s.signedAt} | intact ${s.intact} | chain ${s.chain} | whole ${s.coversWholeDocument} | revocation ${s.revocation.status} (CRL ${s.revocation.crl.join(' ') || '—'}; OCSP ${s.revocation.ocsp.join(' ') || '—'})`);
   if (!agree) {
     failures++;
     console.log('  pdfsig:', JSON.stringify(theirs));

@@ -16,6 +16,7 @@ import { officeConfig, type DomainConfig } from '../../shared/office/index';
 import type { Registers } from '../../shared/registers/index';
 import { registersOf } from '../../shared/edge/compose';
 import { blobStore, scansModule, type ScanReader, type ScanService } from '../../shared/scans/index';
+import { signatureVerifier } from '../../shared/scans/signatures';
 import { searchIndex, searchModule, type SearchIndex } from '../../shared/search/index';
 import { draftsModule } from '../../shared/drafts/index';
 import { reportsModule } from '../../shared/reports/index';
@@ -89,7 +90,7 @@ export function officeParts(): OfficeParts {
     if (!ocr) throw new Error('no OCR engine in this test: await withOcrEngine() first (test/support/parts.ts)');
     return ocr;
   };
-  const scans = given.scans ?? scansModule(platform, { audit, registers, blobs, reader }).scans;
+  const scans = given.scans ?? scansModule(platform, { audit, registers, blobs, reader, signatures: () => signatureVerifier(platform) }).scans;
   const search = given.search ?? searchIndex(platform);
   const { indexer } = searchModule(platform, { registers, scanText: (id) => scans.textOf(id), index: search });
   const parts: OfficeParts = {

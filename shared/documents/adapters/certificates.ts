@@ -2,6 +2,7 @@
 import { randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { OID, pki, toArrayBuffer } from './pki';
+import type { Signer } from '../ports/signer';
 
 export interface CertificateSubject {
   /** CN: the office ("Văn phòng Tỉnh ủy Hưng Yên"). */
@@ -20,16 +21,18 @@ export function distinguishedName(s: CertificateSubject) {
   return pkijs.RelativeDistinguishedNames.fromBER(name.toBER(false));
 }
 
-/** Signs a certificate for `publicKey` with `issuerKey` (self-signed when no issuer is given). */
-export async function issueCertificate(opts: {
+interface CertificateFields {
   subject: CertificateSubject;
-  publicKey: webcrypto.CryptoKey;
-  issuerKey: webcrypto.CryptoKey;
   issuer?: CertificateSubject;
   ca: boolean;
   notBefore: Date;
   years: number;
-}): Promise<Uint8Array> {
+  /** Where a CA publishes the certificate's revocation: CRL distribution points and OCSP responders (URLs). */
+  revocation?: { crl?: string[]; ocsp?: string[] };
+}
+
+/** The certificate's fields but its key and signature: serial, names, validity, basic constraints and key usage. */
+function unsignedCertificate(opts: CertificateFields) {
   const pkijs = pki();
   const cert = new pkijs.Certificate();
   cert.version = 2;
@@ -50,9 +53,46 @@ export async function issueCertificate(opts: {
     new pkijs.Extension({ extnID: OID.basicConstraints, critical: true, extnValue: bc.toSchema().toBER(false), parsedValue: bc }),
     new pkijs.Extension({ extnID: OID.keyUsage, critical: true, extnValue: ku.toBER(false) }),
   ];
+  const uri = (value: string) => new pkijs.GeneralName({ type: 6, value });
+  if (opts.revocation?.crl?.length) {
+    const points = new pkijs.CRLDistributionPoints({ distributionPoints: opts.revocation.crl.map((u) => new pkijs.DistributionPoint({ distributionPoint: [uri(u)] })) });
+    cert.extensions.push(new pkijs.Extension({ extnID: OID.crlDistributionPoints, extnValue: points.toSchema().toBER(false) }));
+  }
+  if (opts.revocation?.ocsp?.length) {
+    const access = new pkijs.InfoAccess({ accessDescriptions: opts.revocation.ocsp.map((u) => new pkijs.AccessDescription({ accessMethod: OID.ocsp, accessLocation: uri(u) })) });
+    cert.extensions.push(new pkijs.Extension({ extnID: OID.authorityInfoAccess, extnValue: access.toSchema().toBER(false) }));
+  }
+  return cert;
+}
+
+/** Signs a certificate for `publicKey` with `issuerKey` (self-signed when no issuer is given). */
+export async function issueCertificate(opts: CertificateFields & { publicKey: webcrypto.CryptoKey; issuerKey: webcrypto.CryptoKey }): Promise<Uint8Array> {
+  const cert = unsignedCertificate(opts);
   type PkiKey = Parameters<typeof cert.sign>[0];
   await cert.subjectPublicKeyInfo.importKey(opts.publicKey as unknown as PkiKey);
   await cert.sign(opts.issuerKey as unknown as PkiKey, 'SHA-256');
+  return new Uint8Array(cert.toSchema(true).toBER(false));
+}
+
+/**
+ * A self-signed certificate for a key that signs elsewhere (an AWS KMS key: its SubjectPublicKeyInfo
+ * from GetPublicKey, its signature through the office's Signer, which signs SHA-256 of what it is
+ * given, as a certificate's TBS asks). The local signer takes the same path in tests.
+ */
+export async function selfSignedCertificateFor(
+  key: { publicKeySpki: Uint8Array; signer: Pick<Signer, 'algorithm' | 'sign'> },
+  opts: Omit<CertificateFields, 'issuer' | 'ca'>,
+): Promise<Uint8Array> {
+  const pkijs = pki();
+  const cert = unsignedCertificate({ ...opts, ca: true });
+  cert.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(toArrayBuffer(key.publicKeySpki));
+  const algorithm = () =>
+    key.signer.algorithm === 'RSA_SHA256' ? new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256WithRsa, algorithmParams: new asn1js.Null() }) : new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 });
+  cert.signature = algorithm();
+  cert.signatureAlgorithm = algorithm();
+  const tbs = new Uint8Array(cert.encodeTBS().toBER(false));
+  cert.tbsView = tbs;
+  cert.signatureValue = new asn1js.BitString({ valueHex: toArrayBuffer(await key.signer.sign(tbs)) });
   return new Uint8Array(cert.toSchema(true).toBER(false));
 }
 

@@ -5,8 +5,8 @@
  * PEM, the signer's first, then any intermediates).
  */
 import { createHash } from 'node:crypto';
-import { KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import { fromPem } from './certificates';
+import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { fromPem, selfSignedCertificateFor, type CertificateSubject } from './certificates';
 import type { SignatureAlgorithm, Signer } from '../ports/signer';
 
 const KMS_ALGORITHM: Record<SignatureAlgorithm, 'RSASSA_PKCS1_V1_5_SHA_256' | 'ECDSA_SHA_256'> = {
@@ -39,4 +39,15 @@ export class KmsSigner implements Signer {
     if (!out.Signature) throw new Error('KMS returned no signature');
     return out.Signature;
   }
+}
+
+/**
+ * A dev stage's certificate for the office's KMS key, made at deploy until `daumoi:signingCertificate`
+ * is configured: self-signed (CN the office, O the committee), its public key from KMS, signed by
+ * KMS itself. Recipients see the chain as untrusted-root, as for any self-signed certificate.
+ */
+export async function kmsSelfSignedCertificate(kms: KMSClient, keyId: string, algorithm: SignatureAlgorithm, subject: CertificateSubject, now: Date, years = 2): Promise<Uint8Array> {
+  const key = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
+  if (!key.PublicKey) throw new Error(`KMS returned no public key for ${keyId}`);
+  return selfSignedCertificateFor({ publicKeySpki: key.PublicKey, signer: new KmsSigner(kms, keyId, algorithm, []) }, { subject, notBefore: now, years });
 }

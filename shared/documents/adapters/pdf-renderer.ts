@@ -1,12 +1,13 @@
 /**
  * Renders a document layout as a PDF with pdf-lib: Tinos (Times New Roman's metrics, full
  * Vietnamese, OFL) embedded as subsets through fontkit, so the text is real text (searchable,
- * copyable). Coordinates of the layout are from the top-left; PDF's are from the bottom-left.
+ * copyable), as PDF/A-2b (./pdfa.ts). Coordinates of the layout are from the top-left; PDF's are from the bottom-left.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { makePdfA } from './pdfa';
 import { A4, layoutDocument, type DocumentLayout, type IssuedDocument, type Style } from '../domain/layout';
 
 const require = createRequire(import.meta.url);
@@ -59,7 +60,8 @@ export async function renderDocument(doc: IssuedDocument, info: RenderOptions = 
       page.drawText(line, { x: box.x + 4, y: A4.height - box.y - 11 - i * 10, size: 8, font: embedded[i === 0 ? 'bold' : 'regular'], color: blue, maxWidth: box.width - 8 });
     });
   }
-  pdf.setTitle(info.title ?? `${doc.numberSymbol} ${doc.subject}`);
+  const title = info.title ?? `${doc.numberSymbol} ${doc.subject}`;
+  pdf.setTitle(title);
   pdf.setLanguage('vi-VN');
   pdf.setProducer('daumoi');
   pdf.setCreator('daumoi');
@@ -67,6 +69,7 @@ export async function renderDocument(doc: IssuedDocument, info: RenderOptions = 
     pdf.setCreationDate(info.now);
     pdf.setModificationDate(info.now);
   }
+  makePdfA(pdf, { title, language: 'vi-VN' });
   return { pdf, layout };
 }
 

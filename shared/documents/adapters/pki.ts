@@ -30,6 +30,9 @@ export const OID = {
   country: '2.5.4.6',
   basicConstraints: '2.5.29.19',
   keyUsage: '2.5.29.15',
+  crlDistributionPoints: '2.5.29.31',
+  authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+  ocsp: '1.3.6.1.5.5.7.48.1',
 } as const;
 
 export const HASH_OF_OID: Record<string, string> = { [OID.sha1]: 'SHA-1', [OID.sha256]: 'SHA-256', [OID.sha384]: 'SHA-384', [OID.sha512]: 'SHA-512' };

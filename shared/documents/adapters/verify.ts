@@ -14,6 +14,18 @@ import { HASH_OF_OID, OID, pki, toArrayBuffer } from './pki';
 
 export type ChainStatus = 'trusted' | 'untrusted-root' | 'invalid';
 
+/**
+ * Revocation of the signer's certificate: where the certificate says it can be checked (CRL
+ * distribution points, OCSP responders). The office runs offline, so it is never fetched:
+ * `not-checked` when the certificate names somewhere to check, `no-information` when it names
+ * nowhere (a self-signed certificate, usually).
+ */
+export interface RevocationInfo {
+  status: 'not-checked' | 'no-information';
+  crl: string[];
+  ocsp: string[];
+}
+
 export interface SignatureCheck {
   signer: string | null;
   organisation: string | null;
@@ -22,6 +34,7 @@ export interface SignatureCheck {
   intact: boolean;
   chain: ChainStatus;
   coversWholeDocument: boolean;
+  revocation: RevocationInfo;
 }
 
 export interface TrustList {
@@ -51,27 +64,65 @@ export async function verifyPdfSignatures(bytes: Uint8Array, trust: TrustList): 
   try {
     doc = await PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: false, updateMetadata: false });
   } catch {
-    return [];
+    // A file that names a signed range but whose objects cannot be read: a signature that cannot be checked, not an unsigned file.
+    return [UNCHECKABLE];
   }
   const pkijs = pki();
-  const roots = trust.roots.map((d) => pkijs.Certificate.fromBER(toArrayBuffer(d)));
+  const roots = trust.roots.flatMap((d) => {
+    try {
+      return [pkijs.Certificate.fromBER(toArrayBuffer(d))];
+    } catch {
+      return [];
+    }
+  });
   const out: SignatureCheck[] = [];
-  for (const dict of signatureDicts(doc)) out.push(await checkOne(bytes, dict, roots));
+  // A malformed signature is that signature's failure (not intact, chain invalid), never the file's.
+  for (const dict of signatureDicts(doc)) out.push(await checkOne(bytes, dict, roots).catch(() => ({ ...UNCHECKABLE, signedAt: claimedTime(dict) })));
   return out.sort((a, b) => (a.signedAt ?? '').localeCompare(b.signedAt ?? ''));
+}
+
+const NO_REVOCATION_INFO: RevocationInfo = { status: 'no-information', crl: [], ocsp: [] };
+const UNCHECKABLE: SignatureCheck = { signer: null, organisation: null, signedAt: null, intact: false, chain: 'invalid', coversWholeDocument: false, revocation: NO_REVOCATION_INFO };
+
+const URI = 6; // GeneralName uniformResourceIdentifier
+
+/** Where the certificate says its revocation can be checked (read from its CRL distribution points and authority information access). */
+export function revocationInfo(cert: Pkijs.Certificate): RevocationInfo {
+  const pkijs = pki();
+  const crl: string[] = [];
+  const ocsp: string[] = [];
+  for (const ext of cert.extensions ?? []) {
+    try {
+      if (ext.extnID === OID.crlDistributionPoints) {
+        const points = ext.parsedValue instanceof pkijs.CRLDistributionPoints ? ext.parsedValue : new pkijs.CRLDistributionPoints({ schema: asn1js.fromBER(ext.extnValue.valueBlock.valueHexView).result });
+        for (const p of points.distributionPoints) if (Array.isArray(p.distributionPoint)) for (const n of p.distributionPoint) if (n.type === URI) crl.push(String(n.value));
+      } else if (ext.extnID === OID.authorityInfoAccess) {
+        const access = ext.parsedValue instanceof pkijs.InfoAccess ? ext.parsedValue : new pkijs.InfoAccess({ schema: asn1js.fromBER(ext.extnValue.valueBlock.valueHexView).result });
+        for (const d of access.accessDescriptions) if (d.accessMethod === OID.ocsp && d.accessLocation.type === URI) ocsp.push(String(d.accessLocation.value));
+      }
+    } catch {
+      // An extension that does not parse names nowhere to check.
+    }
+  }
+  return { status: crl.length || ocsp.length ? 'not-checked' : 'no-information', crl, ocsp };
+}
+
+/** The dictionary's /M as ISO 8601 (what the signing tool claims; null when absent or not a date). */
+function claimedTime(dict: PDFDict): string | null {
+  const m = dict.get(PDFName.of('M'));
+  try {
+    return m instanceof PDFString || m instanceof PDFHexString ? m.decodeDate().toISOString() : null;
+  } catch {
+    return null;
+  }
 }
 
 async function checkOne(bytes: Uint8Array, dict: PDFDict, roots: Pkijs.Certificate[]): Promise<SignatureCheck> {
   const pkijs = pki();
   const range = (dict.get(PDFName.of('ByteRange')) as PDFArray).asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
   const contents = dict.get(PDFName.of('Contents'));
-  const m = dict.get(PDFName.of('M'));
-  let claimed: string | null = null;
-  try {
-    claimed = m instanceof PDFString || m instanceof PDFHexString ? m.decodeDate().toISOString() : null;
-  } catch {
-    claimed = null;
-  }
-  const broken: SignatureCheck = { signer: null, organisation: null, signedAt: claimed, intact: false, chain: 'invalid', coversWholeDocument: false };
+  const claimed = claimedTime(dict);
+  const broken: SignatureCheck = { ...UNCHECKABLE, signedAt: claimed };
   const [a, b, c, d] = range as [number, number, number, number];
   const rangeOk = range.length === 4 && range.every((n) => Number.isInteger(n) && n >= 0) && a === 0 && b <= c && c + d <= bytes.length;
   const coversWholeDocument = rangeOk && c + d === bytes.length;
@@ -92,7 +143,7 @@ async function checkOne(bytes: Uint8Array, dict: PDFDict, roots: Pkijs.Certifica
   if (!info || !cert) return { ...broken, coversWholeDocument };
   const signingTimeAttr = info.signedAttrs?.attributes.find((x) => x.type === OID.signingTime)?.values[0];
   const signedAtDate = signingTimeAttr instanceof asn1js.UTCTime || signingTimeAttr instanceof asn1js.GeneralizedTime ? signingTimeAttr.toDate() : claimed ? new Date(claimed) : null;
-  const base = { signer: nameField(cert, OID.commonName), organisation: nameField(cert, OID.organisation), signedAt: signedAtDate?.toISOString() ?? claimed, coversWholeDocument };
+  const base = { signer: nameField(cert, OID.commonName), organisation: nameField(cert, OID.organisation), signedAt: signedAtDate?.toISOString() ?? claimed, coversWholeDocument, revocation: revocationInfo(cert) };
 
   let intact = false;
   if (rangeOk) {

@@ -174,6 +174,7 @@ export class DynamoScanStore implements ScanStore {
               secrecy: outcome.secrecy,
               urgency: outcome.urgency,
               engine: outcome.engine,
+              signatures: outcome.signatures ?? null,
             }
           : {
               status: 'quarantined',
@@ -185,6 +186,7 @@ export class DynamoScanStore implements ScanStore {
               secrecy: outcome.secrecy,
               urgency: outcome.urgency,
               engine: outcome.engine,
+              signatures: outcome.signatures ?? null,
               quarantine: outcome.quarantine,
             };
     const names: Record<string, string> = { '#version': 'version' };

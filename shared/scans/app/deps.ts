@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock';
 import type { Registers } from '../../registers';
 import type { ScanStore } from '../ports/scan-store';
 import type { ScanReader } from './scan-reader';
+import type { SignatureVerifier } from '../ports/signature-verifier';
 
 export type { ReadText, ExtractedScanFields, ScanReader } from './scan-reader';
 
@@ -16,6 +17,11 @@ export interface ScanDeps {
   /** The audit log: a scan's link to its entry is an audited change. */
   audit: AuditLog;
   reader: () => ScanReader;
+  /**
+   * Verifies the signatures of an uploaded PDF (only the processes that read scans compose one:
+   * shared/scans/signatures.ts). Without it a PDF's signatures are stored as null: not checked.
+   */
+  signatures?: () => SignatureVerifier;
   /** What the secrecy guard does with a Tối mật / Tuyệt mật upload. */
   quarantineAction: 'move' | 'delete';
 }

@@ -12,7 +12,7 @@
  * back too (thrown), never acknowledged: the holder may have died without a word.
  */
 import { logger } from '../../platform/observability/logger';
-import { ocrTextKey, quarantineObjectKey, SCAN_PREFIX, type ScanFailure, type ScanText, type ScanUpload } from '../domain/model';
+import { ocrTextKey, quarantineObjectKey, SCAN_PREFIX, signatureDoubtful, type ScanFailure, type ScanSignature, type ScanText, type ScanUpload } from '../domain/model';
 import { jobKeyOf, mustQuarantine, pixelLimitProblem, uploadProblem } from '../domain/rules';
 import type { ScanJob } from '../ports/scan-store';
 import type { UploadNotice } from '../../platform/files/blob-store';
@@ -113,6 +113,7 @@ export class OcrPipeline {
         await this.fail(job, upload, { code, reason });
         return { outcome: 'failed', scanId };
       }
+      const signatures = detected === 'pdf' ? await this.verifySignatures(bytes, scanId) : null;
       const text = read.pages.map((p) => p.text).join('\n\n');
       const { fields, lowConfidence } = reader.extract(text, read);
       const secrecy = fields.secrecy?.value ?? null;
@@ -135,6 +136,7 @@ export class OcrPipeline {
             secrecy,
             urgency,
             engine: read.engine,
+            signatures,
             quarantine: { secrecy, action: moved ? 'moved' : 'deleted', objectKey: moved ? quarantineObjectKey(scanId) : null, at: now.toISOString() },
           },
           now,
@@ -155,7 +157,7 @@ export class OcrPipeline {
       await this.deps.blobs.put(ocrTextKey(scanId), JSON.stringify(output), 'application/json; charset=utf-8');
       await scans.finishJob(
         job,
-        { status: 'done', upload, pages: read.pages.length, textKey: ocrTextKey(scanId), fields, lowConfidence, secrecy, urgency, engine: read.engine },
+        { status: 'done', upload, pages: read.pages.length, textKey: ocrTextKey(scanId), fields, lowConfidence, secrecy, urgency, engine: read.engine, signatures },
         now,
       );
       logger.info('scan read', { scanId, jobKey, pages: read.pages.length, engine: read.engine, lowConfidence });
@@ -170,6 +172,24 @@ export class OcrPipeline {
       logger.warn('scan OCR failed, will retry', { scanId, jobKey, attempts: job.attempts, error: message });
       await this.deps.scans.releaseJob(job, message, this.deps.clock.now());
       throw new OcrRetryableError(`scan ${scanId}: attempt ${job.attempts} of ${maxAttempts} failed: ${message}`, { cause: err });
+    }
+  }
+
+  /**
+   * The PDF's signatures, verified; null when no verifier is composed. The verifier reports a
+   * malformed signature as not intact; should it throw all the same, the scan is still read and
+   * its signatures shown as not checked (null), never a failed scan.
+   */
+  private async verifySignatures(bytes: Uint8Array, scanId: string): Promise<ScanSignature[] | null> {
+    if (!this.deps.signatures) return null;
+    const t0 = performance.now();
+    try {
+      const found = await this.deps.signatures().verify(bytes);
+      logger.info('scan signatures verified', { scanId, signatures: found.length, doubtful: found.filter(signatureDoubtful).length, ms: Math.round(performance.now() - t0) });
+      return found;
+    } catch (err) {
+      logger.error('scan signatures could not be verified', { scanId, error: err instanceof Error ? err.message : String(err) });
+      return null;
     }
   }
 

@@ -15,6 +15,7 @@ import {
   scanObjectKey,
   type Scan,
   type ScanContentType,
+  type ScanSignature,
   type ScanText,
 } from '../domain/model';
 import { mustQuarantine, quarantineMessage, scanVisibility } from '../domain/rules';
@@ -53,6 +54,8 @@ export interface ScanView {
   /** What the clerk should know or do next. */
   message: string | null;
   engine: string | null;
+  /** A read PDF's signatures (`[]`: none); null for an image, a scan not read, or a caller who may not see the scan in full. */
+  signatures: ScanSignature[] | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -171,6 +174,8 @@ export class ScanService {
       failure: scan.failure,
       message: messageOf(scan),
       engine: scan.engine,
+      // Who signed a letter says what it is: shown only to those who may see the scan in full.
+      signatures: full && (scan.status === 'done' || scan.status === 'quarantined') ? (scan.signatures ?? null) : null,
       createdAt: scan.createdAt,
       updatedAt: scan.updatedAt,
     };

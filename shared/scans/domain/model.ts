@@ -128,6 +128,34 @@ export interface ScanUpload {
   receivedAt: string;
 }
 
+/** How far a signature's certificate chain leads: to a root of the office's trust list, to a root it does not trust, or nowhere valid. */
+export const SIGNATURE_CHAINS = ['trusted', 'untrusted-root', 'invalid'] as const;
+export type SignatureChain = (typeof SIGNATURE_CHAINS)[number];
+
+/** One digital signature (chữ ký số) of a received PDF, as the OCR worker verified it. */
+export interface ScanSignature {
+  /** The signing certificate's CN (a person or, for an organisation key, the body). */
+  signer: string | null;
+  /** The certificate's O. */
+  organisation: string | null;
+  /** ISO 8601: the signing time the signature claims (CMS signing-time, else the dictionary's /M). */
+  signedAt: string | null;
+  /** The bytes the signature covers are the bytes signed, and the signature is the certificate's. */
+  intact: boolean;
+  chain: SignatureChain;
+  /** Nothing was added to the file after this signature. */
+  coversWholeDocument: boolean;
+  /**
+   * Where the certificate's revocation can be checked; never fetched (the office runs offline):
+   * `not-checked` when the certificate names a CRL or OCSP address, `no-information` when none.
+   * Absent on scans read before it was reported.
+   */
+  revocation?: { status: 'not-checked' | 'no-information'; crl: string[]; ocsp: string[] };
+}
+
+/** A signature the clerk must be warned about: the file changed after signing, or its certificate is not one the office trusts. */
+export const signatureDoubtful = (s: Pick<ScanSignature, 'intact' | 'chain'>): boolean => !s.intact || s.chain !== 'trusted';
+
 export interface Scan {
   scanId: string;
   status: ScanStatus;
@@ -156,6 +184,11 @@ export interface Scan {
   lastError: string | null;
   /** The incoming register entry made from this scan. */
   entryId: string | null;
+  /**
+   * A PDF's signatures, verified when it was read (`[]`: a PDF without any). null for an image (no
+   * PDF signature to carry), for a scan not read yet, and for scans read before signatures were checked.
+   */
+  signatures?: ScanSignature[] | null;
   createdAt: string;
   createdBy: { sub: string; username: string };
   updatedAt: string;

@@ -4,8 +4,9 @@
  */
 import type { Urgency } from '../../office';
 import type { Secrecy } from '../../platform/security';
-import type { IncomingInput } from '../../registers/model';
+import { LIMITS, type IncomingInput } from '../../registers/model';
 import { secrecyUnsure, type Scan } from './model';
+import { noteWithSignatures } from './signatures';
 
 /** What the clerk may correct or add when registering a scan. */
 export interface ScanCorrections {
@@ -32,7 +33,7 @@ export const REQUIRED_FOR_REGISTRATION = ['numberSymbol', 'documentDate', 'issue
  * The registration request for a scan: each field from the body when the clerk gave it, else
  * the extracted value. `missing` lists required fields neither OCR nor the clerk supplied.
  */
-export function incomingFromScan(scan: Pick<Scan, 'scanId' | 'fields'>, corrections: ScanCorrections): { input: IncomingInput; missing: string[] } {
+export function incomingFromScan(scan: Pick<Scan, 'scanId' | 'fields' | 'signatures'>, corrections: ScanCorrections): { input: IncomingInput; missing: string[] } {
   const fields = scan.fields;
   const pick = <K extends keyof ScanCorrections>(name: K): ScanCorrections[K] | null => {
     if (corrections[name] !== undefined) return corrections[name];
@@ -61,5 +62,8 @@ export function incomingFromScan(scan: Pick<Scan, 'scanId' | 'fields'>, correcti
   for (const k of ['handler', 'dueDate', 'recipients', 'note', 'force'] as const) {
     if (corrections[k] !== undefined) (input as Record<string, unknown>)[k] = corrections[k];
   }
+  // A signed PDF's signatures go into the note, after the clerk's words (domain/signatures.ts says why).
+  const note = noteWithSignatures(corrections.note, scan.signatures, LIMITS.note);
+  if (note !== undefined && note !== corrections.note) input.note = note;
   return { input, missing: [...missing] };
 }

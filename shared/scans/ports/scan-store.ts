@@ -2,7 +2,7 @@
  * Scans and their OCR jobs (DynamoDB `Data` table). A job is keyed by scan + object version,
  * so a re-delivered upload event finds its job already claimed or finished and does nothing.
  */
-import type { Scan, ScanFailure, ScanFields, ScanQuarantine, ScanUpload } from '../domain/model';
+import type { Scan, ScanFailure, ScanFields, ScanQuarantine, ScanSignature, ScanUpload } from '../domain/model';
 import type { Secrecy } from '../../platform/security';
 import type { Urgency } from '../../office';
 
@@ -39,6 +39,8 @@ export type JobOutcome =
       secrecy: Secrecy | null;
       urgency: Urgency | null;
       engine: string;
+      /** The PDF's signatures as verified; null for an image. */
+      signatures?: ScanSignature[] | null;
     }
   | {
       status: 'quarantined';
@@ -49,6 +51,7 @@ export type JobOutcome =
       secrecy: Secrecy;
       urgency: Urgency | null;
       engine: string;
+      signatures?: ScanSignature[] | null;
       quarantine: ScanQuarantine;
     }
   | { status: 'failed'; upload: ScanUpload | null; failure: ScanFailure };

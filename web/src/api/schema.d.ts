@@ -1857,6 +1857,8 @@ export interface components {
             pages: number | null;
             scanId: string;
             secrecy: ("mat" | "toi-mat" | "tuyet-mat") | null;
+            /** @description The digital signatures (chữ ký số) of a PDF, verified when it was read, earliest first: `[]` for a PDF without any. null for an image (JPEG, PNG, TIFF carry no PDF signature), while the scan is not read (or failed), and when the caller’s clearance does not cover the scan */
+            signatures: components["schemas"]["ScanSignature"][] | null;
             /** @enum {string} */
             status: "awaiting-upload" | "processing" | "done" | "failed" | "quarantined";
             text: string | null;
@@ -1897,6 +1899,32 @@ export interface components {
             subject?: string;
             typeCode?: string;
             urgency?: ("khan" | "thuong-khan" | "hoa-toc") | null;
+        };
+        ScanSignature: {
+            /**
+             * @description trusted: the certificate leads to the office’s own certificate or a configured root (e.g. Ban Cơ yếu Chính phủ); untrusted-root: to a root the office does not trust; invalid: a link fails or was not valid at the signing time
+             * @enum {string}
+             */
+            chain: "trusted" | "untrusted-root" | "invalid";
+            /** @description Nothing was appended to the file after this signature (a later signature usually appends) */
+            coversWholeDocument: boolean;
+            /** @description The bytes the signature covers (its ByteRange) hash to its signed digest and the signature verifies with its certificate; false: the file was changed after signing, or the signature is malformed */
+            intact: boolean;
+            /** @description The certificate’s organisation (O) */
+            organisation: string | null;
+            /** @description Whether the signing certificate was revoked is not checked: the office runs offline. not-checked: the certificate names where to check (listed); no-information: it names nowhere (self-signed certificates, usually). Absent on scans read before this was reported */
+            revocation?: {
+                /** @description The certificate’s CRL distribution points (URLs) */
+                crl: string[];
+                /** @description The certificate’s OCSP responders (URLs) */
+                ocsp: string[];
+                /** @enum {string} */
+                status: "not-checked" | "no-information";
+            };
+            /** @description ISO 8601: the signing time the signature claims (CMS signing-time, else the signature dictionary’s /M) */
+            signedAt: string | null;
+            /** @description The signing certificate’s common name (CN); null when the signature cannot be read */
+            signer: string | null;
         };
         ScanUploadTicket: {
             /** @description The URL works until this instant */

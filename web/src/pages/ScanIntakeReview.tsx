@@ -26,6 +26,7 @@ import { SECRECY_LABELS, URGENCY_LABELS } from '../labels';
 import { showError, type ShownError } from '../errors';
 import { fieldTone, fieldText, reasonInVietnamese, registerBody, REVIEW_FIELDS, secrecyUnsure, SYSTEM_LABELS, TONE_COLOUR, TONE_TEXT, type ReviewField, type Scan } from '../scan-fields';
 import { ScanIntakeImage, type Highlight } from './ScanIntakeImage';
+import { ScanSignatures } from './ScanIntakeSignatures';
 
 const SECRECY_OPTIONS: SelectProps.Option[] = [{ value: '', label: 'Không mật' }, ...Object.entries(SECRECY_LABELS).map(([value, label]) => ({ value, label }))];
 const URGENCY_OPTIONS: SelectProps.Option[] = [{ value: '', label: 'Thường' }, ...Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }))];
@@ -138,6 +139,7 @@ export function ScanIntakeReview({ scan, file, onRegistered }: { scan: Scan; fil
           }}
         >
           <SpaceBetween size="m">
+            <ScanSignatures signatures={scan.signatures} />
             {unsure && (
               <Alert type="warning" header="Cần chọn độ mật">
                 {reasonInVietnamese(scan.fields['secrecy']?.reason)}

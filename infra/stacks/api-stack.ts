@@ -90,6 +90,8 @@ export const API_TABLE_ACCESS: Record<ApiFunction, Partial<Record<TableSpec['nam
   exports: { Data: 'RO' },
   // People are in Cognito (the Admin* grants on the pool are this function's alone); each change is audited.
   users: { Data: 'RO', Audit: 'APPEND', Idempotency: 'RW' },
+  // Partners, outbox and inbox on Data; registering an inbox item writes an incoming entry (and its search marker).
+  exchange: { Data: 'RW', Search: 'RW', Audit: 'APPEND' },
 };
 
 const BUCKET_ACCESS: Partial<Record<ApiFunction, { prefixes: string[]; mode: 'RO' | 'RW' }>> = {
@@ -98,6 +100,8 @@ const BUCKET_ACCESS: Partial<Record<ApiFunction, { prefixes: string[]; mode: 'RO
   // Entries made from a scan are indexed with its OCR text.
   registers: { prefixes: ['ocr/'], mode: 'RO' },
   search: { prefixes: ['ocr/'], mode: 'RO' },
+  // Packages out and documents in; the issued document it sends (signed on first use, as the registers function does).
+  exchange: { prefixes: ['exchange/', 'documents/'], mode: 'RW' },
 };
 
 export class ApiStack extends Stack {

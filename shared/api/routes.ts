@@ -12,8 +12,9 @@ import { draftRoutes } from '../drafts/routes';
 import { scanRoutes } from '../scans/routes';
 import { searchRoutes } from '../search/routes';
 import { userRoutes } from '../identity/routes';
+import { exchangeRoutes } from '../exchange/routes';
 
-export const ROUTES: readonly Route[] = [...systemRoutes, ...registerRoutes, ...auditRoutes, ...draftRoutes, ...scanRoutes, ...searchRoutes, ...orgRoutes, ...reportRoutes, ...userRoutes];
+export const ROUTES: readonly Route[] = [...systemRoutes, ...registerRoutes, ...auditRoutes, ...draftRoutes, ...scanRoutes, ...searchRoutes, ...orgRoutes, ...reportRoutes, ...userRoutes, ...exchangeRoutes];
 
 export function routesOf(fn: Route['fn']): Route[] {
   return ROUTES.filter((r) => r.fn === fn);

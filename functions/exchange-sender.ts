@@ -9,8 +9,9 @@ import { EXCHANGE_ENV } from '../shared/exchange/index';
 
 export function compose(edge: Edge, given: Given = {}) {
   const { platform, exchange } = exchangeOf(edge, given);
-  const baseSeconds = Number(platform.env.optional(EXCHANGE_ENV.backoffSeconds, '2')) || 2;
-  return observed(senderHandler(exchange, edge.exchangeQueue(), { baseSeconds }));
+  const seconds = (name: string, fallback: number) => Number(platform.env.optional(name, String(fallback))) || fallback;
+  const backoff = { baseSeconds: seconds(EXCHANGE_ENV.backoffSeconds, 2), maxSeconds: seconds(EXCHANGE_ENV.backoffMaxSeconds, 900) };
+  return observed(senderHandler(exchange, edge.exchangeQueue(), backoff));
 }
 
 export const handler = lazyHandler((): ((e: SQSEvent) => Promise<unknown>) => compose(cloudEdge()));

@@ -12,4 +12,6 @@ export const EXCHANGE_ENV = {
   maxBytes: 'DAUMOI_EXCHANGE_MAX_BYTES',
   /** Seconds before the first retry (doubling each time; default 2). */
   backoffSeconds: 'DAUMOI_EXCHANGE_BACKOFF_SECONDS',
+  /** The longest wait between two attempts, seconds (default 900). */
+  backoffMaxSeconds: 'DAUMOI_EXCHANGE_BACKOFF_MAX_SECONDS',
 } as const;

@@ -157,7 +157,14 @@ export const exchangeRoutes = [
     summary:
       'The partner-to-partner endpoint: JSON {messageId, from, to, kind: package|notice|recall, sentAt, content (edXML)} signed by the sender (header Daumoi-Signature: detached JWS over the body). 403 unknown sender, 401 bad signature or stale time, 409 the id reused for another content, 413 too large, 400 malformed; the same message again is answered the same',
     tags: ['exchange'],
-    responses: { 202: { description: 'A package received', schema: Accepted }, 200: { description: 'A notice or recall applied', schema: Accepted } },
+    responses: {
+      202: { description: 'A package received', schema: Accepted },
+      200: { description: 'A notice or recall applied', schema: Accepted },
+      401: { description: 'No signature, a signature that does not verify with the sender’s certificate, or a time outside the window (a replay)' },
+      403: { description: 'The sender is not in the partners directory' },
+      404: { description: 'A notice about a package this office never sent to that partner' },
+      409: { description: 'The message id was used for another content (replay), a document that may not come over this link (secrecy), or a recall of a package not received yet' },
+    },
   }),
   defineRoute({
     operationId: 'listExchangeInbox',

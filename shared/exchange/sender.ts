@@ -9,7 +9,7 @@ import type { Exchange } from './app/exchange';
 import type { DeliveryQueue } from './ports/delivery-queue';
 import { backoffSeconds } from './domain/message';
 
-export function senderHandler(exchange: Exchange, queue: DeliveryQueue, opts: { baseSeconds: number; log?: (line: string) => void }) {
+export function senderHandler(exchange: Exchange, queue: DeliveryQueue, opts: { baseSeconds: number; maxSeconds?: number; log?: (line: string) => void }) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
@@ -18,7 +18,7 @@ export function senderHandler(exchange: Exchange, queue: DeliveryQueue, opts: { 
         const { messageId } = JSON.parse(record.body) as { messageId?: string };
         if (!messageId) continue;
         if ((await exchange.sending.deliver(messageId, attempt)) === 'retry') {
-          await queue.retryAfter(record.receiptHandle, backoffSeconds(attempt, opts.baseSeconds));
+          await queue.retryAfter(record.receiptHandle, backoffSeconds(attempt, opts.baseSeconds, opts.maxSeconds));
           failures.push({ itemIdentifier: record.messageId });
         }
       } catch (err) {

@@ -1,0 +1,80 @@
+/** For the exchange tests: HTTP calls to an office, waiting for a condition, and messages signed as a partner would sign them. */
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { monotonicFactory } from 'ulid';
+import { JwsSeal, SIGNATURE_HEADER } from '../../shared/exchange/index';
+import { fromPem, KeySigner, selfSignedSigner } from '../../shared/documents/index';
+
+const ulid = monotonicFactory();
+
+export interface Answer {
+  status: number;
+  body: any;
+}
+
+export async function call(url: string, method: string, p: string, token?: string, body?: unknown): Promise<Answer> {
+  const r = await fetch(`${url}${p}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.status, body: parsed };
+}
+
+/** Polls `get` until `ok` holds of its value (or fails after `ms`, naming the last value). */
+export async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000, what = 'the condition'): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: T = await get();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`${what} did not hold within ${ms} ms; last: ${JSON.stringify(last).slice(0, 800)}`);
+    await new Promise((r) => setTimeout(r, 250));
+    last = await get();
+  }
+  return last;
+}
+
+/** A seal with the key an embedded office keeps under its data directory (what its messages are signed with). */
+export function officeSeal(dataDir: string, officeId: string): JwsSeal {
+  const dir = path.join(dataDir, 'signing');
+  const signer = new KeySigner(createPrivateKey(readFileSync(path.join(dir, 'office-key.pem'), 'utf8')), [fromPem(readFileSync(path.join(dir, 'office-cert.pem'), 'utf8'))]);
+  return new JwsSeal(async () => signer, () => officeId);
+}
+
+/** A seal with a key no office knows (a forger's). */
+export async function strangerSeal(officeId: string): Promise<JwsSeal> {
+  const signer = await selfSignedSigner({ commonName: 'Kẻ giả mạo', organisation: 'Không rõ' });
+  return new JwsSeal(async () => signer, () => officeId);
+}
+
+export interface Wire {
+  messageId?: string;
+  from: string;
+  to: string;
+  kind: 'package' | 'notice' | 'recall';
+  sentAt?: string;
+  content: string;
+}
+
+/** Posts a message to an office's exchange endpoint, signed with `seal` (or with the given raw body and signature). */
+export async function postMessage(endpoint: string, m: Wire, seal: JwsSeal, over: { body?: string; signature?: string | null; contentType?: string } = {}): Promise<Answer & { messageId: string }> {
+  const messageId = m.messageId ?? ulid();
+  const body = over.body ?? JSON.stringify({ messageId, from: m.from, to: m.to, kind: m.kind, sentAt: m.sentAt ?? new Date().toISOString(), content: m.content });
+  const signature = over.signature === undefined ? await seal.sign(new TextEncoder().encode(body)) : over.signature;
+  const r = await fetch(endpoint, { method: 'POST', body, headers: { 'content-type': over.contentType ?? 'application/json', ...(signature ? { [SIGNATURE_HEADER]: signature } : {}) } });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.status, body: parsed, messageId };
+}

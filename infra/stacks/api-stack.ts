@@ -17,8 +17,11 @@ import {
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
+  Model,
+  RequestValidator,
   RestApi,
   type IResource,
+  type JsonSchema,
 } from 'aws-cdk-lib/aws-apigateway';
 import {
   AccountRecovery,
@@ -50,6 +53,8 @@ import { DaumoiFunction, grantPurgeVersions, type AccessMode } from '../construc
 import { USER_DIRECTORY_ACTIONS } from '../../shared/identity/adapters/cognito-user-directory';
 import { SearchIndexing } from '../constructs/search-indexing';
 import { SigningKey } from '../constructs/signing-key';
+import { ExchangeDelivery } from '../constructs/exchange-delivery';
+import { EXCHANGE_ENV, GATEWAY_MESSAGE_MODEL } from '../../shared/exchange/index';
 import { ConsoleHosting, cognitoAuthority, type ConsoleProps } from '../constructs/console';
 import type { DataStack } from './data-stack';
 
@@ -61,6 +66,10 @@ export interface ApiStackProps extends StackProps {
   mailFrom: string;
   /** PEM chain of the office's signing certificate (context `daumoi:signingCertificate`). */
   signingCertificate?: string;
+  /** This office's id in the exchange (context `daumoi:officeId`; default the configuration's bodyId). */
+  officeId?: string;
+  /** The URL partners post messages to (context `daumoi:exchangeEndpoint`; default this API's stage). */
+  exchangeEndpoint?: string;
   /** Where the console's build is and its custom domain, if any. */
   console?: ConsoleProps;
 }
@@ -118,6 +127,8 @@ export class ApiStack extends Stack {
   readonly searchIndexing: SearchIndexing;
   /** The office's document-signing key (KMS, asymmetric). */
   readonly signingKey: SigningKey;
+  /** The exchange's queue, dead-letter queue, outbox pipe and sender function. */
+  readonly exchangeDelivery: ExchangeDelivery;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -213,9 +224,20 @@ export class ApiStack extends Stack {
       this.functions[fn] = f;
     }
 
-    // Issued documents: signed by the registers function alone with the office's KMS key, kept under documents/.
+    // Issued documents: signed with the office's KMS key, kept under documents/ (the exchange signs the documents it sends, and its messages).
     this.functions.registers.bindBucket(ENV.bucket, data.bucket, ['documents/'], 'RW');
-    this.signingKey = new SigningKey(this, 'SigningKey', { signer: this.functions.registers, ...(props.signingCertificate ? { certificate: props.signingCertificate } : {}) });
+    const exchangeEnv = {
+      // Partners post to this API's stage (or to the public name the office gives in daumoi:exchangeEndpoint).
+      [EXCHANGE_ENV.endpoint]: props.exchangeEndpoint ?? `https://${Lazy.string({ produce: () => this.api.restApiId })}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/prod/v1/exchange/messages`,
+      ...(props.officeId ? { [EXCHANGE_ENV.officeId]: props.officeId } : {}),
+    };
+    for (const [k, v] of Object.entries(exchangeEnv)) this.functions.exchange.addEnvironment(k, v);
+    this.exchangeDelivery = new ExchangeDelivery(this, 'ExchangeDelivery', { tables: data.tables, bucket: data.bucket, logRetention: props.logRetention, environment: exchangeEnv });
+    this.signingKey = new SigningKey(this, 'SigningKey', {
+      signer: this.functions.registers,
+      alsoSigners: [this.functions.exchange, this.exchangeDelivery.fn],
+      ...(props.signingCertificate ? { certificate: props.signingCertificate } : {}),
+    });
 
     // A clerk who corrects a scan to Tối mật removes every stored version of it and of its OCR text.
     grantPurgeVersions(this.functions.scans);
@@ -344,7 +366,7 @@ export class ApiStack extends Stack {
         r.method,
         integration,
         r.auth === 'none'
-          ? { authorizationType: AuthorizationType.NONE, operationName: r.operationId }
+          ? { authorizationType: AuthorizationType.NONE, operationName: r.operationId, ...this.gatewayValidation(r) }
           : { authorizationType: AuthorizationType.COGNITO, authorizer, authorizationScopes: scopesFor(r), operationName: r.operationId },
       );
     }
@@ -359,11 +381,12 @@ export class ApiStack extends Stack {
     });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason: 'Only GET /v1/health, GET /v1/openapi.json and the CORS preflight OPTIONS methods are public; every other route has the Cognito authorizer (asserted in test/infra).',
+      reason:
+        'Only GET /v1/health, GET /v1/openapi.json, GET /v1/exchange/identity, POST /v1/exchange/messages (partner offices: authenticated by the sender’s signature, its body size limited at the gateway) and the CORS preflight OPTIONS methods are public; every other route has the Cognito authorizer (asserted in test/infra).',
     });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-COG4',
-      reason: 'Only the public health/OpenAPI routes and the CORS preflight OPTIONS methods have no Cognito authorizer (asserted in test/infra).',
+      reason: 'Only the public health/OpenAPI/exchange-identity routes, the partner-to-partner exchange endpoint (signature-authenticated) and the CORS preflight OPTIONS methods have no Cognito authorizer (asserted in test/infra).',
     });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
@@ -371,7 +394,17 @@ export class ApiStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'ExchangeEndpoint', { value: exchangeEnv[EXCHANGE_ENV.endpoint]! });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.webClient.userPoolClientId });
+  }
+
+  private bodyValidator: RequestValidator | undefined;
+  /** The partner-to-partner endpoint's body is checked at the gateway (its size among it) before the function runs. */
+  private gatewayValidation(r: Route): { requestValidator?: RequestValidator; requestModels?: Record<string, Model> } {
+    if (r.operationId !== 'receiveExchangeMessage') return {};
+    this.bodyValidator ??= new RequestValidator(this, 'ExchangeBodyValidator', { restApi: this.api, validateRequestBody: true, validateRequestParameters: false });
+    const model = new Model(this, 'ExchangeMessageModel', { restApi: this.api, contentType: 'application/json', schema: GATEWAY_MESSAGE_MODEL as unknown as JsonSchema });
+    return { requestValidator: this.bodyValidator, requestModels: { 'application/json': model } };
   }
 }

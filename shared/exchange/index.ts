@@ -5,7 +5,7 @@ export type { DeliveryQueue, DeliveryJob } from './ports/delivery-queue';
 export type { Transport } from './ports/transport';
 export { DELIVERY_STATUSES, INBOX_STATUSES, sendRefusal, advances, acknowledgedSameDay, type Partner, type Delivery, type InboxItem } from './domain/model';
 export { buildPackage, parsePackage, buildStatus, parseStatus, type PackageFacts, type StatusFacts } from './domain/envelope';
-export { WireMessage, SIGNATURE_HEADER, backoffSeconds, fresh } from './domain/message';
+export { WireMessage, SIGNATURE_HEADER, GATEWAY_MESSAGE_MODEL, MAX_CONTENT_CHARS, backoffSeconds, fresh } from './domain/message';
 export { JwsSeal } from './adapters/jws-seal';
 export { HttpTransport } from './adapters/http-transport';
 export { OutboxStreamQueue } from './adapters/outbox-stream-queue';

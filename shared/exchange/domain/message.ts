@@ -17,7 +17,7 @@ export const WireMessage = z.strictObject({
   kind: z.enum(MESSAGE_KINDS),
   /** This attempt's time: a retry is signed anew, with the same id and content. */
   sentAt: z.iso.datetime({ offset: true }),
-  content: z.string().min(1),
+  content: z.string().min(1).max(5_000_000),
 });
 export type WireMessage = z.infer<typeof WireMessage>;
 
@@ -46,3 +46,22 @@ export function fresh(sentAt: string, now: Date, windowSeconds: number): boolean
 export function backoffSeconds(attempt: number, baseSeconds = 2, capSeconds = 900): number {
   return Math.min(capSeconds, baseSeconds * 2 ** Math.max(0, attempt - 1));
 }
+
+/** Largest edXML content the gateway lets through (bytes of base64 and XML; a 3.5 MB PDF fits). */
+export const MAX_CONTENT_CHARS = 5_000_000;
+
+/** The JSON schema API Gateway checks the message body against before the function runs (its size among it). */
+export const GATEWAY_MESSAGE_MODEL = {
+  schema: 'http://json-schema.org/draft-04/schema#',
+  type: 'object',
+  required: ['messageId', 'from', 'to', 'kind', 'sentAt', 'content'],
+  properties: {
+    messageId: { type: 'string', maxLength: 64 },
+    from: { type: 'string', maxLength: 64 },
+    to: { type: 'string', maxLength: 64 },
+    kind: { type: 'string', enum: [...MESSAGE_KINDS] },
+    sentAt: { type: 'string', maxLength: 40 },
+    content: { type: 'string', minLength: 1, maxLength: MAX_CONTENT_CHARS },
+  },
+  additionalProperties: false,
+} as const;

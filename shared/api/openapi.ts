@@ -45,6 +45,7 @@ export const TAGS = [
   { name: 'reports', description: 'The reporting regime: organisations and their clients, report types, submissions, status, reminders' },
   { name: 'audit', description: 'The hash-chained audit log' },
   { name: 'people', description: 'People administration: roles, clearance and department' },
+  { name: 'exchange', description: 'Exchange between offices (liên thông văn bản): partners, sending and recall, the partner-to-partner endpoint, the electronic inbox' },
 ] as const;
 
 /** The scope organisation clients are given (client-credentials grant). */

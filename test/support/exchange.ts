@@ -3,7 +3,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monotonicFactory } from 'ulid';
-import { JwsSeal, SIGNATURE_HEADER } from '../../shared/exchange/index';
+import { buildPackage, JwsSeal, SIGNATURE_HEADER, type PackageFacts } from '../../shared/exchange/index';
 import { fromPem, KeySigner, selfSignedSigner } from '../../shared/documents/index';
 
 const ulid = monotonicFactory();
@@ -77,4 +77,46 @@ export async function postMessage(endpoint: string, m: Wire, seal: JwsSeal, over
     /* not JSON */
   }
   return { status: r.status, body: parsed, messageId };
+}
+
+/** A partner office for in-process tests: a key of its own, and its messages as a request carries them. */
+export interface TestPartner {
+  seal: JwsSeal;
+  message(m: { to: string; sentAt: string; content: string; kind?: Wire['kind']; messageId?: string }): Promise<{ json: Record<string, string>; headers: Record<string, string> }>;
+}
+
+export async function testPartner(id: string): Promise<TestPartner> {
+  const seal = await strangerSeal(id);
+  return {
+    seal,
+    async message(m) {
+      const json = { messageId: m.messageId ?? ulid(), from: id, to: m.to, kind: m.kind ?? 'package', sentAt: m.sentAt, content: m.content };
+      // What `invoke` sends is JSON.stringify of this very object: the bytes signed here.
+      return { json, headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: await seal.sign(new TextEncoder().encode(JSON.stringify(json))) } };
+    },
+  };
+}
+
+/** An edXML package (no attachment, not secret) from `from` to `to`. */
+export function partnerPackage(p: { from: string; to: string; codeNumber: string; date: string; secrecy?: PackageFacts['secrecy'] }): string {
+  return buildPackage({
+    from: { id: p.from, name: 'Văn phòng Huyện ủy Kiểm Thử' },
+    to: { id: p.to, name: 'Văn phòng Tỉnh ủy' },
+    documentId: ulid(),
+    codeNumber: p.codeNumber,
+    codeNotation: 'CV/HU',
+    place: 'Văn Lâm',
+    promulgationDate: p.date,
+    typeCode: 'CV',
+    typeName: 'Công văn',
+    subject: `về việc kiểm tra liên thông, lần ${p.codeNumber}`,
+    signer: { position: 'Chánh Văn phòng', fullName: 'Trần Văn B' },
+    dueDate: null,
+    urgency: null,
+    secrecy: p.secrecy ?? null,
+    steeringType: '0',
+    toPlaces: [],
+    trace: [],
+    attachment: null,
+  });
 }

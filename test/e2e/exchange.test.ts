@@ -209,7 +209,7 @@ describe('the partner-to-partner endpoint refuses, and stores nothing for', () =
     ['a replay outside the time window', 401, async () => postMessage(endpointB, { from: A_ID, to: B_ID, kind: 'package', sentAt: new Date(Date.now() - 3_600_000).toISOString(), content: buildPackage(facts({ codeNumber: '80' })) }, officeSeal(A.dataDir, A_ID))],
     ['a Tối mật package', 409, async () => postMessage(endpointB, { from: A_ID, to: B_ID, kind: 'package', content: buildPackage(facts({ codeNumber: '81', secrecy: 'toi-mat' })) }, officeSeal(A.dataDir, A_ID))],
     ['a malformed envelope', 400, async () => postMessage(endpointB, { from: A_ID, to: B_ID, kind: 'package', content: '<edXMLEnvelope><nope/></edXMLEnvelope>' }, officeSeal(A.dataDir, A_ID))],
-    ['a body that is not JSON', 400, async () => postMessage(endpointB, { from: A_ID, to: B_ID, kind: 'package', content: '' }, officeSeal(A.dataDir, A_ID), { body: 'không phải JSON' })],
+    ['a body that is no message', 400, async () => postMessage(endpointB, { from: A_ID, to: B_ID, kind: 'package', content: '' }, officeSeal(A.dataDir, A_ID), { body: ['không phải thông điệp'] })],
     ['a message for another office', 400, async () => postMessage(endpointB, { from: A_ID, to: 'xa-tl', kind: 'package', content: buildPackage(facts({ codeNumber: '82' })) }, officeSeal(A.dataDir, A_ID))],
     ['an oversized message', 413, async () => postMessage(endpointB, { from: A_ID, to: B_ID, kind: 'package', content: 'x'.repeat(5_300_000) }, officeSeal(A.dataDir, A_ID))],
   ];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { monotonicFactory } from 'ulid';
 import { buildPackage, JwsSeal, SIGNATURE_HEADER, type PackageFacts } from '../../shared/exchange/index';
 import { fromPem, KeySigner, selfSignedSigner } from '../../shared/documents/index';
+import { jsonClient } from './http-json';
 
 const ulid = monotonicFactory();
 
@@ -13,20 +14,10 @@ export interface Answer {
   body: any;
 }
 
+/** A JSON request to an office (test/support/http-json.ts), the status and parsed body back. */
 export async function call(url: string, method: string, p: string, token?: string, body?: unknown): Promise<Answer> {
-  const r = await fetch(`${url}${p}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await r.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: r.status, body: parsed };
+  const r = await jsonClient(url)(method, p, token, body);
+  return { status: r.status, body: r.body };
 }
 
 /** Polls `get` until `ok` holds of its value (or fails after `ms`, naming the last value). */
@@ -63,20 +54,16 @@ export interface Wire {
   content: string;
 }
 
-/** Posts a message to an office's exchange endpoint, signed with `seal` (or with the given raw body and signature). */
-export async function postMessage(endpoint: string, m: Wire, seal: JwsSeal, over: { body?: string; signature?: string | null; contentType?: string } = {}): Promise<Answer & { messageId: string }> {
+/**
+ * Posts a message to an office's exchange endpoint (a full URL), signed with `seal` over the JSON the
+ * client sends; `body` replaces the message with any other JSON value, `signature` the header (null: none).
+ */
+export async function postMessage(endpoint: string, m: Wire, seal: JwsSeal, over: { body?: unknown; signature?: string | null } = {}): Promise<Answer & { messageId: string }> {
   const messageId = m.messageId ?? ulid();
-  const body = over.body ?? JSON.stringify({ messageId, from: m.from, to: m.to, kind: m.kind, sentAt: m.sentAt ?? new Date().toISOString(), content: m.content });
-  const signature = over.signature === undefined ? await seal.sign(new TextEncoder().encode(body)) : over.signature;
-  const r = await fetch(endpoint, { method: 'POST', body, headers: { 'content-type': over.contentType ?? 'application/json', ...(signature ? { [SIGNATURE_HEADER]: signature } : {}) } });
-  const text = await r.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: r.status, body: parsed, messageId };
+  const json = over.body ?? { messageId, from: m.from, to: m.to, kind: m.kind, sentAt: m.sentAt ?? new Date().toISOString(), content: m.content };
+  const signature = over.signature === undefined ? await seal.sign(new TextEncoder().encode(JSON.stringify(json))) : over.signature;
+  const r = await jsonClient('')('POST', endpoint, undefined, json, signature ? { [SIGNATURE_HEADER]: signature } : {});
+  return { status: r.status, body: r.body, messageId };
 }
 
 /** A partner office for in-process tests: a key of its own, and its messages as a request carries them. */

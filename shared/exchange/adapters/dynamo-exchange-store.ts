@@ -56,11 +56,16 @@ export class DynamoExchangeStore implements ExchangeStore {
   }
 
   async partners(): Promise<Partner[]> {
-    const out: Partner[] = [];
+    return this.all<Partner>('EXPARTNERS');
+  }
+
+  /** Every item of one gsi1 partition, page after page. */
+  private async all<T>(partition: string): Promise<T[]> {
+    const out: T[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const r = await this.db.send(new QueryCommand({ TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'EXPARTNERS' }, ExclusiveStartKey: start }));
-      out.push(...(r.Items ?? []).map((i) => stripKeys<Partner>(i)));
+      const r = await this.db.send(new QueryCommand({ TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': partition }, ExclusiveStartKey: start }));
+      out.push(...(r.Items ?? []).map((i) => stripKeys<T>(i)));
       start = r.LastEvaluatedKey;
     } while (start);
     return out;
@@ -123,14 +128,7 @@ export class DynamoExchangeStore implements ExchangeStore {
   }
 
   async queued(): Promise<OutgoingMessage[]> {
-    const out: OutgoingMessage[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(new QueryCommand({ TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': QUEUED }, ExclusiveStartKey: start }));
-      out.push(...(r.Items ?? []).map((i) => stripKeys<OutgoingMessage>(i)));
-      start = r.LastEvaluatedKey;
-    } while (start);
-    return out;
+    return this.all<OutgoingMessage>(QUEUED);
   }
 
   async received(from: string, messageId: string): Promise<ReceivedMessage | undefined> {

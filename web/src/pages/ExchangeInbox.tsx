@@ -45,7 +45,7 @@ function signatureText(item: Item): string {
     .join('; ');
 }
 
-function ItemDetail({ item, onChanged }: { item: Item; onChanged(): void }) {
+function ItemDetail({ item, onChanged }: { item: Item; onChanged(updated: Item): void }) {
   const { api } = useSession();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<'register' | 'return' | 'pdf' | null>(null);
@@ -59,8 +59,14 @@ function ItemDetail({ item, onChanged }: { item: Item; onChanged(): void }) {
     setBusy(null);
     if (!r) return setError('Không kết nối được máy chủ.');
     if (!r.data) return setError(((r.error as { error?: { message?: string } } | undefined)?.error?.message ?? showError(r.response.status, r.error as never).summary));
-    setDone(what === 'register' ? `Đã vào sổ văn bản đến, số đến ${(r.data as { arrivalNumber: number }).arrivalNumber}.` : 'Đã trả lại văn bản cho nơi gửi.');
-    onChanged();
+    if (what === 'register') {
+      const entry = r.data as { id: string; arrivalNumber: number };
+      setDone(`Đã vào sổ văn bản đến, số đến ${entry.arrivalNumber}.`);
+      onChanged({ ...item, status: 'registered', entryId: entry.id, arrivalNumber: entry.arrivalNumber });
+    } else {
+      setDone('Đã trả lại văn bản cho nơi gửi.');
+      onChanged(r.data as Item);
+    }
   };
   const pdf = async () => {
     setBusy('pdf');
@@ -110,7 +116,8 @@ export function ExchangeInbox() {
   const [status, setStatus] = useState<string>('new');
   const [items, setItems] = useState<Item[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The open item stays open after an action, though the list (filtered by status) may no longer hold it.
+  const [current, setCurrent] = useState<Item | null>(null);
   const load = useCallback(async () => {
     setError(null);
     const r = await api.GET('/v1/exchange/inbox', { params: { query: { limit: 200, ...(status ? { status: status as Status } : {}) } } }).catch(() => null);
@@ -120,7 +127,6 @@ export function ExchangeInbox() {
   useEffect(() => {
     void load();
   }, [load]);
-  const current = items?.find((i) => i.id === selected) ?? null;
   return (
     <ContentLayout header={<Header variant="h1" description="Văn bản các cơ quan gửi qua liên thông; vào sổ một bước hoặc trả lại nơi gửi" actions={<Button iconName="refresh" onClick={() => void load()}>Tải lại</Button>}>Văn bản điện tử đến</Header>}>
       <SpaceBetween size="l">
@@ -133,7 +139,7 @@ export function ExchangeInbox() {
           items={items ?? []}
           selectionType="single"
           selectedItems={current ? [current] : []}
-          onSelectionChange={(e) => setSelected(e.detail.selectedItems[0]?.id ?? null)}
+          onSelectionChange={(e) => setCurrent(e.detail.selectedItems[0] ?? null)}
           trackBy="id"
           ariaLabels={{ itemSelectionLabel: (_, i) => `Chọn ${i.numberSymbol}`, selectionGroupLabel: 'Văn bản đến qua liên thông' }}
           empty={<Box textAlign="center">Không có văn bản nào.</Box>}
@@ -146,7 +152,16 @@ export function ExchangeInbox() {
             { id: 'status', header: 'Trạng thái', cell: (i) => <StatusIndicator type={STATUS[i.status].type}>{STATUS[i.status].label}</StatusIndicator> },
           ]}
         />
-        {current && <ItemDetail key={current.id} item={current} onChanged={() => void load()} />}
+        {current && (
+          <ItemDetail
+            key={current.id}
+            item={current}
+            onChanged={(updated) => {
+              setCurrent(updated);
+              void load();
+            }}
+          />
+        )}
       </SpaceBetween>
     </ContentLayout>
   );

@@ -142,9 +142,11 @@ export class Sending {
    * attempt's time) and posts it. 'retry' when it should be tried again; after the last attempt
    * (or a refusal no retry can change) the message and its delivery are marked failed with why.
    */
-  async deliver(messageId: string, attempt: number): Promise<'done' | 'retry'> {
+  async deliver(messageId: string, receives: number): Promise<'done' | 'retry'> {
     const m = await this.d.store.outgoing(messageId);
     if (!m || m.status !== 'queued') return 'done';
+    // The outbox counts attempts across restarts (a re-driven message starts its receives again).
+    const attempt = Math.max(receives, m.attempts + 1);
     const partner = await this.d.store.partner(m.partnerId);
     const content = m.content ?? (m.contentKey ? new TextDecoder().decode((await this.d.blobs.get(m.contentKey)) ?? new Uint8Array()) : '');
     const self = this.d.self();

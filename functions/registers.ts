@@ -2,12 +2,11 @@
 import { apiHandler } from '../shared/api/api-handler';
 import { lazyHandler, once } from '../shared/platform/lambda';
 import { basics, registersOf, type Edge, type Given } from '../shared/edge/compose';
+import { issuedDocumentsOf } from '../shared/edge/exchange';
 import { cloudEdge } from '../shared/edge/cloud';
 import { officeConfig } from '../shared/office/index';
 import { registersOperations, type RegistersHttpParts } from '../shared/registers/http';
-import { blobStore, scansModule } from '../shared/scans/index';
-import { documentsModule } from '../shared/documents/index';
-import { draftsModule } from '../shared/drafts/index';
+import { scansModule } from '../shared/scans/index';
 import { assignmentsModule } from '../shared/assignments/index';
 
 export function compose(edge: Edge, given: Given = {}) {
@@ -18,12 +17,7 @@ export function compose(edge: Edge, given: Given = {}) {
   const scans = once(() => given.scans ?? scansModule(platform, { audit, registers }).scans);
   const links = { register: (...a: Parameters<RegistersHttpParts['links']['register']>) => scans().links.register(...a) };
   // Issued documents: rendered and signed with the office key on first request, kept in S3; the text from the draft issued.
-  const drafts = once(() => draftsModule(platform, { audit }));
-  const textOf = async (_: string, draftId: string | null) => {
-    const d = draftId ? await drafts().get(draftId) : undefined;
-    return { body: d?.body ?? null, signerTitle: d?.signerTitle ?? null };
-  };
-  const documents = once(() => documentsModule(platform, { audit, blobs: blobStore(platform), office, textOf }));
+  const documents = once(() => issuedDocumentsOf(platform, audit, office));
   const pdfOf: NonNullable<RegistersHttpParts['documents']>['pdfOf'] = (entry, ctx) => documents().pdfOf(entry, ctx);
   // The leader's instruction on a letter is shown on its entry (the assignments module keeps it).
   const assignments = once(() => assignmentsModule(platform, { audit, office, registers: () => registers, users: () => edge.users(platform, audit), notifier: (o) => edge.notifier(o, platform.clock) }));

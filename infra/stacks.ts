@@ -35,6 +35,9 @@ export function buildStacks(app: App) {
     logRetention,
     mailFrom,
     ...(signingCertificate ? { signingCertificate } : {}),
+    // The exchange (liên thông): this office's id and the public URL partners post to, when not the defaults.
+    ...(ctx('officeId') ? { officeId: ctx('officeId')! } : {}),
+    ...(ctx('exchangeEndpoint') ? { exchangeEndpoint: ctx('exchangeEndpoint')! } : {}),
     console: consoleProps,
     description: 'daumoi API, identity and console',
   });

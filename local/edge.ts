@@ -19,6 +19,7 @@ import { DynamoUserDirectory } from '../shared/identity/adapters/dynamo-user-dir
 import { LocalClientProvisioner } from '../shared/identity/adapters/local-client-provisioner';
 import type { IdentityVerifier } from '../shared/identity/ports/identity-verifier';
 import type { Workflow } from '../shared/drafts/ports/workflow';
+import { LocalDeliveryQueue } from './exchange-queue';
 
 /** The office clock: real time unless a test (or `PUT /_local/clock`) set another. */
 export interface MovableClock extends Clock {
@@ -41,6 +42,8 @@ export interface EmbeddedEdge extends Edge {
   readonly clock: MovableClock;
   /** The workflow runner that answers this edge's workflow calls from now on (undefined: none runs). */
   useWorkflow(runner: Workflow | undefined): void;
+  /** The exchange's local queue (local/plugins/exchange-sender.ts consumes it). */
+  readonly deliveries: LocalDeliveryQueue;
 }
 
 export function createEmbeddedEdge(): EmbeddedEdge {
@@ -56,8 +59,11 @@ export function createEmbeddedEdge(): EmbeddedEdge {
     sendTaskSuccess: (token, output) => current().sendTaskSuccess(token, output),
     sendTaskFailure: (token, error, cause) => current().sendTaskFailure(token, error, cause),
   };
+  const deliveries = new LocalDeliveryQueue();
   return {
     clock: movableClock(),
+    deliveries,
+    exchangeQueue: () => deliveries,
     verifier: () => {
       if (!verifier) {
         const jwks = JSON.parse(readFileSync(requireEnv(ENV.localJwksPath), 'utf8')) as { keys: unknown[] };

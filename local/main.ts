@@ -6,6 +6,7 @@ import { seedDemo, type DemoSummary } from './demo';
 import { removeOfficeMarker, writeOfficeMarker } from './office-marker';
 import { ensureConsoleBuilt } from './console-build';
 import { gatewayHost } from './listen';
+import { applyOfficeIdentity } from './office-identity';
 
 const port = Number(process.env.PORT ?? 3000);
 const dir = dataDir();
@@ -25,6 +26,8 @@ function consoleUrl(address: string | undefined, p: number): string {
 async function main() {
   const started = Date.now();
   console.log(`daumoi — starting the embedded office; the console will open at ${consoleUrl(gatewayHost(), port)}`);
+  const who = applyOfficeIdentity(dir, (p) => { const h = gatewayHost(); return `http://${!h || ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(h) ? '127.0.0.1' : h.includes(':') ? `[${h}]` : h}:${p}`; }, port);
+  if (who.id || who.name) console.log(`  · exchange: office ${who.id ?? '(configured id)'}${who.name ? `, ${who.name}` : ''}; partners reach it at ${process.env.DAUMOI_EXCHANGE_ENDPOINT}`);
   const building = ensureConsoleBuilt((l) => console.log(`  · ${l}`));
   const office = await startEmbedded({ dataDir: dir, port, testHooks: process.env.DAUMOI_TEST_HOOKS === '1', log: (l) => console.log(`  · ${l}`) });
   const built = await building;

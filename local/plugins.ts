@@ -10,8 +10,9 @@ import { workflowPlugin } from './plugins/workflow';
 import { ocrPlugin } from './plugins/ocr';
 import { searchSweeperPlugin } from './plugins/search-sweeper';
 import { searchIndexerPlugin } from './plugins/search-indexer';
+import { exchangeSenderPlugin } from './plugins/exchange-sender';
 
 export type { EmbeddedContext, EmbeddedPlugin } from './plugins/types';
 import type { EmbeddedPlugin } from './plugins/types';
 
-export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, auditVerifierPlugin, searchIndexerPlugin, searchSweeperPlugin, remindersPlugin, assignmentRemindersPlugin, workflowPlugin, ocrPlugin];
+export const PLUGINS: EmbeddedPlugin[] = [auditSealerPlugin, auditVerifierPlugin, searchIndexerPlugin, searchSweeperPlugin, remindersPlugin, assignmentRemindersPlugin, workflowPlugin, ocrPlugin, exchangeSenderPlugin];

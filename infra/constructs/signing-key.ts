@@ -1,11 +1,12 @@
 /**
  * The office's organisation key for ký số: an asymmetric KMS key (RSA_2048, SIGN_VERIFY) whose
  * private half never leaves KMS. Its key policy denies kms:Sign to every principal but the
- * issuing function's role (the account's administrators keep key administration, not signing).
+ * signing functions' roles (the registers function that issues documents, the exchange's functions
+ * that sign messages); the account's administrators keep key administration, not signing.
  * The certificate (PEM chain) comes from the `daumoi:signingCertificate` context. Without it (a
  * dev stage) a custom resource makes a self-signed certificate for the key at deploy
  * (functions/dev-certificate.ts: the public key from KMS, signed by KMS); that function may then
- * sign too (the key policy names it beside the issuing function), and only in that case.
+ * sign too (the key policy names it beside the signing functions), and only in that case.
  */
 import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -16,8 +17,10 @@ import { DaumoiFunction } from './daumoi-function';
 import { SIGNING_ENV } from '../../shared/documents/env';
 
 export interface SigningKeyProps {
-  /** The function that issues documents (the registers function): the only one that may sign. */
+  /** The function that issues documents (the registers function). */
   signer: DaumoiFunction;
+  /** Others that sign with the office key: the exchange's API and sender functions (messages, and documents they send). */
+  alsoSigners?: DaumoiFunction[];
   /** PEM chain of the key's certificate (daumoi:signingCertificate); none: a self-signed one is made at deploy. */
   certificate?: string;
   logRetention?: RetentionDays;
@@ -38,7 +41,8 @@ export class SigningKey extends Construct {
       keyUsage: KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const signers = [props.signer];
+    const users = [props.signer, ...(props.alsoSigners ?? [])];
+    const signers = [...users];
     if (!props.certificate) {
       this.devCertificateMaker = new DaumoiFunction(this, 'DevCertificate', {
         entryFile: 'functions/dev-certificate.ts',
@@ -50,7 +54,7 @@ export class SigningKey extends Construct {
     }
     this.key.addToResourcePolicy(
       new PolicyStatement({
-        sid: 'OnlyTheIssuingFunctionSigns',
+        sid: 'OnlyTheSigningFunctionsSign',
         effect: Effect.DENY,
         principals: [new AnyPrincipal()],
         actions: ['kms:Sign'],
@@ -69,8 +73,10 @@ export class SigningKey extends Construct {
     } else {
       this.certificate = props.certificate!;
     }
-    props.signer.addEnvironment(SIGNING_ENV.kmsKeyId, this.key.keyArn);
-    props.signer.addEnvironment(SIGNING_ENV.algorithm, 'RSA_SHA256');
-    props.signer.addEnvironment(SIGNING_ENV.certificate, this.certificate);
+    for (const f of users) {
+      f.addEnvironment(SIGNING_ENV.kmsKeyId, this.key.keyArn);
+      f.addEnvironment(SIGNING_ENV.algorithm, 'RSA_SHA256');
+      f.addEnvironment(SIGNING_ENV.certificate, this.certificate);
+    }
   }
 }

@@ -17,8 +17,11 @@ import {
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
+  Model,
+  RequestValidator,
   RestApi,
   type IResource,
+  type JsonSchema,
 } from 'aws-cdk-lib/aws-apigateway';
 import {
   AccountRecovery,
@@ -50,6 +53,8 @@ import { DaumoiFunction, grantPurgeVersions, type AccessMode } from '../construc
 import { USER_DIRECTORY_ACTIONS } from '../../shared/identity/adapters/cognito-user-directory';
 import { SearchIndexing } from '../constructs/search-indexing';
 import { SigningKey } from '../constructs/signing-key';
+import { ExchangeDelivery } from '../constructs/exchange-delivery';
+import { EXCHANGE_ENV, GATEWAY_MESSAGE_MODEL } from '../../shared/exchange/index';
 import { ConsoleHosting, cognitoAuthority, type ConsoleProps } from '../constructs/console';
 import type { DataStack } from './data-stack';
 
@@ -61,6 +66,10 @@ export interface ApiStackProps extends StackProps {
   mailFrom: string;
   /** PEM chain of the office's signing certificate (context `daumoi:signingCertificate`). */
   signingCertificate?: string;
+  /** This office's id in the exchange (context `daumoi:officeId`; default the configuration's bodyId). */
+  officeId?: string;
+  /** The URL partners post messages to (context `daumoi:exchangeEndpoint`; default this API's stage). */
+  exchangeEndpoint?: string;
   /** Where the console's build is and its custom domain, if any. */
   console?: ConsoleProps;
 }
@@ -92,6 +101,8 @@ export const API_TABLE_ACCESS: Record<ApiFunction, Partial<Record<TableSpec['nam
   users: { Data: 'RO', Audit: 'APPEND', Idempotency: 'RW' },
   // Assignments read the letters (registers, with their clearance) and write assignments, history and instructions, audited.
   assignments: { Data: 'RW', Audit: 'APPEND', Idempotency: 'RW' },
+  // Partners, outbox and inbox on Data; registering an inbox item writes an incoming entry (and its search marker).
+  exchange: { Data: 'RW', Search: 'RW', Audit: 'APPEND' },
 };
 
 /** What the assignments function reads of the user pool: who a person is (clearance, department), never a change. */
@@ -103,6 +114,8 @@ const BUCKET_ACCESS: Partial<Record<ApiFunction, { prefixes: string[]; mode: 'RO
   // Entries made from a scan are indexed with its OCR text.
   registers: { prefixes: ['ocr/'], mode: 'RO' },
   search: { prefixes: ['ocr/'], mode: 'RO' },
+  // Packages out and documents in; the issued document it sends (signed on first use, as the registers function does).
+  exchange: { prefixes: ['exchange/', 'documents/'], mode: 'RW' },
 };
 
 export class ApiStack extends Stack {
@@ -119,6 +132,8 @@ export class ApiStack extends Stack {
   readonly searchIndexing: SearchIndexing;
   /** The office's document-signing key (KMS, asymmetric). */
   readonly signingKey: SigningKey;
+  /** The exchange's queue, dead-letter queue, outbox pipe and sender function. */
+  readonly exchangeDelivery: ExchangeDelivery;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -214,10 +229,18 @@ export class ApiStack extends Stack {
       this.functions[fn] = f;
     }
 
-    // Issued documents: signed by the registers function alone with the office's KMS key, kept under documents/.
+    // Issued documents: signed with the office's KMS key, kept under documents/ (the exchange signs the documents it sends, and its messages).
     this.functions.registers.bindBucket(ENV.bucket, data.bucket, ['documents/'], 'RW');
+    const exchangeEnv = {
+      // Partners post to this API's stage (or to the public name the office gives in daumoi:exchangeEndpoint).
+      [EXCHANGE_ENV.endpoint]: props.exchangeEndpoint ?? `https://${Lazy.string({ produce: () => this.api.restApiId })}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/prod/v1/exchange/messages`,
+      ...(props.officeId ? { [EXCHANGE_ENV.officeId]: props.officeId } : {}),
+    };
+    for (const [k, v] of Object.entries(exchangeEnv)) this.functions.exchange.addEnvironment(k, v);
+    this.exchangeDelivery = new ExchangeDelivery(this, 'ExchangeDelivery', { tables: data.tables, bucket: data.bucket, logRetention: props.logRetention, environment: exchangeEnv });
     this.signingKey = new SigningKey(this, 'SigningKey', {
       signer: this.functions.registers,
+      alsoSigners: [this.functions.exchange, this.exchangeDelivery.fn],
       ...(props.signingCertificate ? { certificate: props.signingCertificate } : {}),
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
     });
@@ -362,7 +385,7 @@ export class ApiStack extends Stack {
         r.method,
         integration,
         r.auth === 'none'
-          ? { authorizationType: AuthorizationType.NONE, operationName: r.operationId }
+          ? { authorizationType: AuthorizationType.NONE, operationName: r.operationId, ...this.gatewayValidation(r) }
           : { authorizationType: AuthorizationType.COGNITO, authorizer, authorizationScopes: scopesFor(r), operationName: r.operationId },
       );
     }
@@ -377,11 +400,12 @@ export class ApiStack extends Stack {
     });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason: 'Only GET /v1/health, GET /v1/openapi.json and the CORS preflight OPTIONS methods are public; every other route has the Cognito authorizer (asserted in test/infra).',
+      reason:
+        'Only GET /v1/health, GET /v1/openapi.json, GET /v1/exchange/identity, POST /v1/exchange/messages (partner offices: authenticated by the sender’s signature, its body size limited at the gateway) and the CORS preflight OPTIONS methods are public; every other route has the Cognito authorizer (asserted in test/infra).',
     });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-COG4',
-      reason: 'Only the public health/OpenAPI routes and the CORS preflight OPTIONS methods have no Cognito authorizer (asserted in test/infra).',
+      reason: 'Only the public health/OpenAPI/exchange-identity routes, the partner-to-partner exchange endpoint (signature-authenticated) and the CORS preflight OPTIONS methods have no Cognito authorizer (asserted in test/infra).',
     });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
@@ -389,7 +413,17 @@ export class ApiStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'ExchangeEndpoint', { value: exchangeEnv[EXCHANGE_ENV.endpoint]! });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.webClient.userPoolClientId });
+  }
+
+  private bodyValidator: RequestValidator | undefined;
+  /** The partner-to-partner endpoint's body is checked at the gateway (its size among it) before the function runs. */
+  private gatewayValidation(r: Route): { requestValidator?: RequestValidator; requestModels?: Record<string, Model> } {
+    if (r.operationId !== 'receiveExchangeMessage') return {};
+    this.bodyValidator ??= new RequestValidator(this, 'ExchangeBodyValidator', { restApi: this.api, validateRequestBody: true, validateRequestParameters: false });
+    const model = new Model(this, 'ExchangeMessageModel', { restApi: this.api, contentType: 'application/json', schema: GATEWAY_MESSAGE_MODEL as unknown as JsonSchema });
+    return { requestValidator: this.bodyValidator, requestModels: { 'application/json': model } };
   }
 }

@@ -46,6 +46,7 @@ export const TAGS = [
   { name: 'audit', description: 'The hash-chained audit log' },
   { name: 'people', description: 'People administration: roles, clearance and department' },
   { name: 'assignments', description: 'Giao việc: instructions on incoming letters, assignments and their progress, extensions, reminders (nhắc việc), stats (đánh giá) and the sổ theo dõi giải quyết văn bản đến' },
+  { name: 'exchange', description: 'Exchange between offices (liên thông văn bản): partners, sending and recall, the partner-to-partner endpoint, the electronic inbox' },
 ] as const;
 
 /** The scope organisation clients are given (client-credentials grant). */

@@ -13,8 +13,9 @@ import { scanRoutes } from '../scans/routes';
 import { searchRoutes } from '../search/routes';
 import { userRoutes } from '../identity/routes';
 import { assignmentRoutes } from '../assignments/routes';
+import { exchangeRoutes } from '../exchange/routes';
 
-export const ROUTES: readonly Route[] = [...systemRoutes, ...registerRoutes, ...auditRoutes, ...draftRoutes, ...scanRoutes, ...searchRoutes, ...orgRoutes, ...reportRoutes, ...userRoutes, ...assignmentRoutes];
+export const ROUTES: readonly Route[] = [...systemRoutes, ...registerRoutes, ...auditRoutes, ...draftRoutes, ...scanRoutes, ...searchRoutes, ...orgRoutes, ...reportRoutes, ...userRoutes, ...assignmentRoutes, ...exchangeRoutes];
 
 export function routesOf(fn: Route['fn']): Route[] {
   return ROUTES.filter((r) => r.fn === fn);

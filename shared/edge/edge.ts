@@ -17,6 +17,7 @@ import type { DomainConfig } from '../office';
 import type { Registers } from '../registers';
 import type { ScanService } from '../scans';
 import type { SearchIndex } from '../search';
+import type { DeliveryQueue } from '../exchange';
 
 export interface Edge {
   /** System time in the cloud; the office's movable clock embedded. */
@@ -31,6 +32,8 @@ export interface Edge {
   notifier(outbox: DynamoOutbox, clock: Clock): Notifier;
   /** The appraisal workflow: Step Functions, or the local runner. */
   workflow(): Workflow;
+  /** The exchange's delivery queue: the outbox's stream piped to SQS, or the embedded local queue. */
+  exchangeQueue(): DeliveryQueue;
 }
 
 /**

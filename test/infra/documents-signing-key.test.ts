@@ -1,5 +1,5 @@
 /**
- * The office's signing key in the API stack: asymmetric KMS, only the registers function may sign,
+ * The office's signing key in the API stack: asymmetric KMS, only the registers function and the exchange's functions may sign,
  * its certificate from context; without one (a dev stage) a custom resource makes a self-signed
  * certificate at deploy and its function alone may sign beside the registers function; the OCR
  * worker verifies against the office's certificate and the configured roots; cdk-nag clean.
@@ -33,15 +33,18 @@ describe('signing key', () => {
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ Properties: { KeyUsage: 'SIGN_VERIFY' }, DeletionPolicy: 'Retain' });
   });
-  it('denies kms:Sign to every principal but the registers function, which alone is granted it', () => {
+  it('denies kms:Sign to every principal but the signing functions (registers; the exchange’s API and sender), which alone are granted it', () => {
     const key = Object.values(t.api.findResources('AWS::KMS::Key')).find((k) => k.Properties.KeySpec === 'RSA_2048')!;
     const deny = key.Properties.KeyPolicy.Statement.find((s: { Effect: string }) => s.Effect === 'Deny');
-    const [roleId] = functionNamed('registers')[1].Properties.Role['Fn::GetAtt'];
-    expect(deny).toMatchObject({ Action: 'kms:Sign', Principal: { AWS: '*' }, Condition: { StringNotEquals: { 'aws:PrincipalArn': { 'Fn::GetAtt': [roleId, 'Arn'] } } } });
+    const roleOf = (fn: [string, { [key: string]: any }]) => fn[1].Properties.Role['Fn::GetAtt'][0] as string;
+    const sender = Object.entries(t.api.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ExchangeDeliveryFn'))!;
+    const roles = [roleOf(functionNamed('registers')), roleOf(functionNamed('exchange')), roleOf(sender)];
+    expect(deny).toMatchObject({ Action: 'kms:Sign', Principal: { AWS: '*' } });
+    expect(deny.Condition.StringNotEquals['aws:PrincipalArn']).toEqual(roles.map((r) => ({ 'Fn::GetAtt': [r, 'Arn'] })));
     const signers = Object.entries(t.api.findResources('AWS::IAM::Policy'))
       .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('kms:Sign'))
       .flatMap(([, p]) => p.Properties.Roles.map((r: { Ref: string }) => r.Ref));
-    expect(signers).toEqual([roleId]);
+    expect(signers.sort()).toEqual([...roles].sort());
   });
   it('gives the registers function the key and the certificate from daumoi:signingCertificate', () => {
     const env = functionNamed('registers')[1].Properties.Environment.Variables;

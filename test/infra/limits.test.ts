@@ -75,7 +75,7 @@ describe('least privilege, walking every IAM policy of every stack', () => {
   it('API functions that record what they change may only add audit events; only the audit function reads them', () => {
     for (const g of grantsOf(t.api).filter((x) => x.id.startsWith('Fn'))) {
       const fn = g.description.replace('daumoi API: ', '');
-      const expected = fn === 'audit' ? ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'] : ['registers', 'scans', 'reports', 'orgs', 'drafts', 'users', 'assignments'].includes(fn) ? ['dynamodb:PutItem'] : [];
+      const expected = fn === 'audit' ? ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'] : ['registers', 'scans', 'reports', 'orgs', 'drafts', 'users', 'assignments', 'exchange'].includes(fn) ? ['dynamodb:PutItem'] : [];
       expect(auditActions(g.statements), fn).toEqual(expected);
     }
     for (const g of grantsOf(t.workflow)) expect(auditActions(g.statements), g.description).toEqual(['dynamodb:PutItem']);

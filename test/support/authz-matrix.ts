@@ -97,6 +97,19 @@ const ROWS: Record<string, string> = {
   'POST /v1/assignments/{id}/extension': /*              */ 'F F A F F N F U U U',
   'POST /v1/assignments/{id}/extension/decision': /*     */ 'F F F A A F F U U U',
   'POST /v1/assignments/{id}/reassign': /*               */ 'F F F A A F F U U U',
+  // The partner-to-partner endpoint is authenticated by the sender's signature: a bearer token changes nothing.
+  'GET /v1/exchange/identity': /*                        */ 'A A A A A A A A A A',
+  'POST /v1/exchange/messages': /*                       */ 'A A A A A A A A A A',
+  'GET /v1/exchange/partners': /*                        */ 'A F F F F F F U U U',
+  'POST /v1/exchange/partners': /*                       */ 'A F F F F F F U U U',
+  'POST /v1/registers/outgoing/entries/{id}/send': /*    */ 'F A F F F F F U U U',
+  'GET /v1/registers/outgoing/entries/{id}/deliveries': /* */ 'A A A A A F F U U U',
+  'POST /v1/registers/outgoing/entries/{id}/recall': /*  */ 'F A F A F F F U U U',
+  'GET /v1/exchange/inbox': /*                           */ 'F A F F F F F U U U',
+  'GET /v1/exchange/inbox/{id}': /*                      */ 'F A F F F F F U U U',
+  'GET /v1/exchange/inbox/{id}/document': /*             */ 'F A F F F F F U U U',
+  'POST /v1/exchange/inbox/{id}/register': /*            */ 'F A F F F F F U U U',
+  'POST /v1/exchange/inbox/{id}/return': /*              */ 'F A F F F F F U U U',
 };
 
 /** The expected matrix, route key (`METHOD /path/{template}`) → identity → expectation. */

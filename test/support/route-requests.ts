@@ -32,6 +32,7 @@ import { craftedToken, startRunner } from './drafts-api';
 import type { StartedRunner } from '../../local/workflow/start';
 import { nqDraft } from './drafts';
 import type { ExtraCaller, Identity, Target } from './authz-matrix';
+import { partnerPackage, testPartner, type TestPartner } from './exchange';
 
 export const routeKey = (r: Pick<Route, 'method' | 'path'>): string => `${r.method} ${r.path}`;
 
@@ -85,6 +86,11 @@ export interface Fixtures {
   /** An assignment given to chuyenvien (progress, completion, extension), and another one to reassign. */
   assignmentId: string;
   reassignId: string;
+  /** This office's id in the exchange, a partner office whose key the requests sign with, and a document received from it. */
+  officeExchangeId: string;
+  partnerId: string;
+  partnerCertificate: string;
+  inboxId: string;
 }
 
 export interface RouteRequest {
@@ -222,7 +228,23 @@ export async function setUpOffice(): Promise<Office> {
   fx.scanId = (await scan()).scanId;
   fx.secretScanId = (await scan()).scanId;
   await quarantineAsOcrWould(fx.secretScanId);
+
+  // The exchange: a partner office (a key of its own) in the directory, and a document it sent here.
+  fx.officeExchangeId = (await must('identity', send('GET /v1/exchange/identity', { path: '/v1/exchange/identity' }, undefined), 200)).id;
+  fx.partnerId = `doi-tac-${sfx}`;
+  partner = await testPartner(fx.partnerId);
+  fx.partnerCertificate = await partner.seal.certificate();
+  await must('partner', send('POST /v1/exchange/partners', { path: '/v1/exchange/partners', body: { id: fx.partnerId, name: 'Văn phòng Huyện ủy Kiểm Thử', endpoint: 'http://127.0.0.1:9/v1/exchange/messages', certificate: fx.partnerCertificate, encryptedChannel: false } }, tokens.admin));
+  fx.inboxId = (await must('received', send('POST /v1/exchange/messages', await exchangeMessage(fx), undefined), 202)).inboxId;
   return o;
+}
+
+let partner: TestPartner;
+/** A package from the test partner, signed with its key, sent at the office's time. */
+async function exchangeMessage(fx: Fixtures): Promise<RouteRequest> {
+  serial++;
+  const m = await partner.message({ to: fx.officeExchangeId, sentAt: officeClock().now().toISOString(), content: partnerPackage({ from: fx.partnerId, to: fx.officeExchangeId, codeNumber: String(serial), date: DAY }) });
+  return { path: '/v1/exchange/messages', body: m.json, headers: m.headers };
 }
 
 /** What the OCR pipeline does with a letter it reads as Tối mật: the job ends with the scan quarantined. */
@@ -363,4 +385,16 @@ export const REQUESTS: Record<string, Build> = {
   'POST /v1/assignments/{id}/extension': ({ fx }) => ({ path: `/v1/assignments/${fx.assignmentId}/extension`, body: { dueDate: `${OFFICE_YEAR}-07-31`, reason: 'Chờ ý kiến các ban' } }),
   'POST /v1/assignments/{id}/extension/decision': ({ fx }) => ({ path: `/v1/assignments/${fx.assignmentId}/extension/decision`, body: { grant: true } }),
   'POST /v1/assignments/{id}/reassign': ({ fx }) => ({ path: `/v1/assignments/${fx.reassignId}/reassign`, body: { assignee: { user: 'chuyenvien2' }, reason: 'Đi công tác' } }),
+  'GET /v1/exchange/identity': () => ({ path: '/v1/exchange/identity' }),
+  'GET /v1/exchange/partners': () => ({ path: '/v1/exchange/partners' }),
+  'POST /v1/exchange/partners': ({ fx }) => ({ path: '/v1/exchange/partners', body: { id: `p-${ulid().slice(-10).toLowerCase()}`, name: 'Đảng ủy xã Kiểm Thử', endpoint: 'https://xa.example.vn/v1/exchange/messages', certificate: fx.partnerCertificate, encryptedChannel: false } }),
+  'POST /v1/registers/outgoing/entries/{id}/send': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/send`, body: { to: [fx.partnerId] } }),
+  'GET /v1/registers/outgoing/entries/{id}/deliveries': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/deliveries` }),
+  'POST /v1/registers/outgoing/entries/{id}/recall': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/recall`, body: { reason: 'Văn bản có sai sót' } }),
+  'POST /v1/exchange/messages': ({ fx }) => exchangeMessage(fx),
+  'GET /v1/exchange/inbox': () => ({ path: '/v1/exchange/inbox', query: { status: 'new', limit: '5' } }),
+  'GET /v1/exchange/inbox/{id}': ({ fx }) => ({ path: `/v1/exchange/inbox/${fx.inboxId}` }),
+  'GET /v1/exchange/inbox/{id}/document': ({ fx }) => ({ path: `/v1/exchange/inbox/${fx.inboxId}/document` }),
+  'POST /v1/exchange/inbox/{id}/register': ({ fx }) => ({ path: `/v1/exchange/inbox/${fx.inboxId}/register`, body: {} }),
+  'POST /v1/exchange/inbox/{id}/return': ({ fx }) => ({ path: `/v1/exchange/inbox/${fx.inboxId}/return`, body: { reason: 'Gửi nhầm nơi nhận' } }),
 };

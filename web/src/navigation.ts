@@ -15,6 +15,7 @@ const OFFICE: readonly Role[] = ['admin', 'van-thu', 'chuyen-vien', 'lanh-dao-vp
 export const SECTIONS: readonly Section[] = [
   { label: 'Văn bản đến', href: '/van-ban-den', roles: OFFICE },
   { label: 'Tiếp nhận văn bản quét', href: '/tiep-nhan', roles: ['van-thu'] },
+  { label: 'Văn bản điện tử đến', href: '/lien-thong', roles: ['van-thu'] },
   { label: 'Văn bản đi', href: '/van-ban-di', roles: OFFICE },
   { label: 'Việc của tôi', href: '/viec-cua-toi', roles: ['chuyen-vien', 'lanh-dao-vp', 'thuong-truc'] },
   { label: 'Dự thảo', href: '/du-thao', roles: ['ban-tham-muu', 'chuyen-vien', 'lanh-dao-vp', 'thuong-truc'] },

@@ -6,7 +6,7 @@ import type { ZodType } from 'zod';
 import type { Role } from '../security';
 
 /** The Lambda function that serves a route; each has an entry file `functions/<name>.ts`. */
-export const API_FUNCTIONS = ['system', 'registers', 'scans', 'search', 'reports', 'orgs', 'drafts', 'audit', 'exports', 'users', 'assignments'] as const;
+export const API_FUNCTIONS = ['system', 'registers', 'scans', 'search', 'reports', 'orgs', 'drafts', 'audit', 'exports', 'users', 'assignments', 'exchange'] as const;
 export type ApiFunction = (typeof API_FUNCTIONS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

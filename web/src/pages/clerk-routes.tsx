@@ -1,4 +1,4 @@
-/** The văn thư's further pages (scan intake, the outgoing register), each loaded when opened. */
+/** The văn thư's further pages (scan intake, the electronic inbox, the outgoing register), each loaded when opened. */
 import { lazy, type ReactElement } from 'react';
 
 const ScanIntake = lazy(() => import('./ScanIntake').then((m) => ({ default: m.ScanIntake })));
@@ -6,10 +6,12 @@ const ScanReview = lazy(() => import('./ScanReview').then((m) => ({ default: m.S
 const OutgoingRegister = lazy(() => import('./OutgoingRegister').then((m) => ({ default: m.OutgoingRegister })));
 const OutgoingNew = lazy(() => import('./OutgoingNew').then((m) => ({ default: m.OutgoingNew })));
 const OutgoingDetail = lazy(() => import('./OutgoingDetail').then((m) => ({ default: m.OutgoingDetail })));
+const ExchangeInbox = lazy(() => import('./ExchangeInbox').then((m) => ({ default: m.ExchangeInbox })));
 
 /** The page at `pathname`, or null when it is not one of these. */
 export function clerkPage(pathname: string): ReactElement | null {
   if (pathname === '/tiep-nhan') return <ScanIntake />;
+  if (pathname === '/lien-thong') return <ExchangeInbox />;
   const scan = /^\/tiep-nhan\/([A-Za-z0-9_-]{1,64})$/.exec(pathname);
   if (scan) return <ScanReview scanId={scan[1]!} />;
   if (pathname === '/van-ban-di') return <OutgoingRegister />;

@@ -1,0 +1,18 @@
+/**
+ * Embedded stand-in for the exchange's SQS queue and sender function: the edge's local queue feeds
+ * functions/exchange-sender.ts's handler; on start every message the outbox still holds as queued
+ * is queued again (a `kill -9` mid-send loses nothing; the receiver stores a message once).
+ */
+import type { EmbeddedPlugin } from './types';
+import { exchangeOf } from '../../shared/edge/exchange';
+
+export const exchangeSenderPlugin: EmbeddedPlugin = {
+  name: 'exchange sender (local queue)',
+  async start(ctx) {
+    const handler = (await import('../../functions/exchange-sender')).compose(ctx.edge);
+    ctx.edge.deliveries.consume(handler);
+    const again = await exchangeOf(ctx.edge).exchange.sending.redrive();
+    if (again) ctx.log(`exchange: ${again} queued message(s) re-driven from the outbox`);
+    return { stop: () => ctx.edge.deliveries.stop() };
+  },
+};

@@ -380,7 +380,10 @@ export class ApiStack extends Stack {
     for (const r of ROUTES) {
       const resource = r.path.split('/').filter(Boolean).reduce<IResource>((res, part) => res.getResource(part) ?? res.addResource(part), this.api.root);
       let integration = integrations.get(r.fn);
-      if (!integration) integrations.set(r.fn, (integration = new LambdaIntegration(this.functions[r.fn])));
+      // One invoke permission per function, scoped to this API (not two per method: 150+ methods would
+      // take the stack past CloudFormation's 500 resources). API Gateway only calls a function for the
+      // methods defined here.
+      if (!integration) integrations.set(r.fn, (integration = new LambdaIntegration(this.functions[r.fn], { scopePermissionToMethod: false })));
       resource.addMethod(
         r.method,
         integration,

@@ -65,7 +65,7 @@ describe('signing key', () => {
 });
 
 describe('a dev stage without daumoi:signingCertificate', () => {
-  it('makes a self-signed certificate at deploy with a custom resource whose function alone may sign beside the registers function', () => {
+  it('makes a self-signed certificate at deploy with a custom resource whose function alone may sign beside the signing functions', () => {
     const made = Object.entries(dev.api.findResources('Custom::DaumoiDevCertificate'));
     expect(made).toHaveLength(1);
     const [crId, cr] = made[0]!;
@@ -75,14 +75,15 @@ describe('a dev stage without daumoi:signingCertificate', () => {
     const key = Object.values(dev.api.findResources('AWS::KMS::Key')).find((k) => k.Properties.KeySpec === 'RSA_2048')!;
     expect(cr.Properties.KeyId).toEqual({ 'Fn::GetAtt': [Object.keys(dev.api.findResources('AWS::KMS::Key')).find((id) => dev.api.findResources('AWS::KMS::Key')[id] === key), 'Arn'] });
     const deny = key.Properties.KeyPolicy.Statement.find((s: { Effect: string }) => s.Effect === 'Deny');
-    const roles = [functionNamed('registers', dev)[1].Properties.Role['Fn::GetAtt'][0], maker.Properties.Role['Fn::GetAtt'][0]];
+    const sender = Object.entries(dev.api.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ExchangeDeliveryFn'))!;
+    const roles = [functionNamed('registers', dev), functionNamed('exchange', dev), sender].map((f) => f[1].Properties.Role['Fn::GetAtt'][0]).concat(maker.Properties.Role['Fn::GetAtt'][0]);
     expect(deny.Condition.StringNotEquals['aws:PrincipalArn']).toEqual(roles.map((r) => ({ 'Fn::GetAtt': [r, 'Arn'] })));
     const signers = Object.values(dev.api.findResources('AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('kms:Sign'))
       .flatMap((p) => p.Properties.Roles.map((r: { Ref: string }) => r.Ref));
     expect(signers.sort()).toEqual([...roles].sort());
-    // The registers function signs with the certificate the custom resource answered.
-    expect(functionNamed('registers', dev)[1].Properties.Environment.Variables[SIGNING_ENV.certificate]).toEqual({ 'Fn::GetAtt': [crId, 'Certificate'] });
+    // The signing functions sign with the certificate the custom resource answered.
+    for (const fn of ['registers', 'exchange']) expect(functionNamed(fn, dev)[1].Properties.Environment.Variables[SIGNING_ENV.certificate]).toEqual({ 'Fn::GetAtt': [crId, 'Certificate'] });
   });
   it('gives the OCR worker that certificate too (from the Api stack), and leaves no unacknowledged cdk-nag finding', () => {
     expect(JSON.stringify(ocrEnv(dev)[SIGNING_ENV.certificate])).toMatch(/ImportValue/);

@@ -124,3 +124,12 @@ describe('the table access follows the route table', () => {
     }
   });
 });
+
+describe('CloudFormation’s 500 resources a stack', () => {
+  it('leaves every stack room to grow (at most 450 resources each; the API stack has 378)', () => {
+    const counts = Object.fromEntries((['data', 'api', 'ocr', 'workflow', 'monitoring'] as const).map((s) => [s, Object.keys(t[s].toJSON().Resources ?? {}).length]));
+    for (const [stack, n] of Object.entries(counts)) expect(n, `${stack}: ${n} resources`).toBeLessThanOrEqual(450);
+    // One invoke permission per API function, scoped to the API, not two per method.
+    expect(Object.keys(t.api.findResources('AWS::Lambda::Permission')).length).toBeLessThanOrEqual(API_FUNCTIONS.length + 10);
+  });
+});

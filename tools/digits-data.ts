@@ -1,8 +1,7 @@
 /**
  * Training samples for the handwritten-digit model (tools/train-digits.ts): MNIST digits warped
  * and re-inked the way a pen digit looks on a 100–300 dpi scan, printed digits, and the 11th
- * class, "not a digit" (printed letters, punctuation, dotted leaders, rules, seal arcs, blobs, half
- * a glyph (what a cut through one digit or letter gives),
+ * class, "not a digit" (printed letters, punctuation, dotted leaders, rules, seal arcs, blobs,
  * two half digits side by side). Every sample is a binary mask normalised by the reader's own
  * normaliseMask, so the model is trained on what the reader will give it.
  */
@@ -10,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { normaliseMask, type Mask } from '../shared/scans/adapters/ocr/digits/segment';
-import { EUROPEAN, formDigit, scanned } from './digits-forms';
 
 export type Rng = () => number;
 
@@ -63,9 +61,9 @@ function addNoise(r: Rng, f: Float32Array, sigma: number): void {
 }
 
 /**
- * An MNIST digit as a pen digit on a scan: slant and rotation, an elastic warp (a hand is not
- * an affine map), scale, a height of 14–64 pixels (a 4–6 mm digit at 100–300 dpi), then, for
- * two thirds, a scanner's blur and grain and a threshold that makes the stroke thin or thick.
+ * An MNIST digit as a pen digit on a scan: slant and rotation, scale, a height of 14–64 pixels
+ * (a 4–6 mm digit at 100–300 dpi), a threshold that makes the stroke thin or thick, noise that
+ * makes its edge ragged.
  */
 export function penDigit(r: Rng, src: Uint8Array): Mask | null {
   const H = Math.exp(uni(r, Math.log(14), Math.log(64)));
@@ -83,26 +81,15 @@ export function penDigit(r: Rng, src: Uint8Array): Mask | null {
   const ia = d / det, ib = -b / det, ic = -cc / det, id = a / det;
   const f = new Float32Array(size * size);
   const mid = size / 2;
-  // Elastic: a 3 × 3 grid of random shifts (source pixels), bilinear between its nodes.
-  const amp = mild ? 0 : uni(r, 0, 1.6);
-  const grid = Array.from({ length: 18 }, () => amp * gauss(r));
-  const shift = (gx: number, gy: number, c: 0 | 1) => {
-    const fx = Math.max(0, Math.min(1.999, gx * 2)), fy = Math.max(0, Math.min(1.999, gy * 2));
-    const i = Math.floor(fx), j = Math.floor(fy), tx = fx - i, ty = fy - j;
-    const at = (a: number, b: number) => grid[(b * 3 + a) * 2 + c]!;
-    return (at(i, j) * (1 - tx) + at(i + 1, j) * tx) * (1 - ty) + (at(i, j + 1) * (1 - tx) + at(i + 1, j + 1) * tx) * ty;
-  };
   for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
     const u = (x - mid) / k, v = (y - mid) / k;
-    const gx = x / size, gy = y / size;
-    const px = 13.5 + ia * u + ib * v + shift(gx, gy, 0), py = 13.5 + ic * u + id * v + shift(gx, gy, 1);
+    const px = 13.5 + ia * u + ib * v, py = 13.5 + ic * u + id * v;
     const x0 = Math.floor(px), y0 = Math.floor(py);
     if (x0 < -1 || y0 < -1 || x0 > 27 || y0 > 27) continue;
     const fx = px - x0, fy = py - y0;
     const g = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx > 27 || yy > 27 ? 0 : src[yy * 28 + xx]! / 255);
     f[y * size + x] = (g(x0, y0) * (1 - fx) + g(x0 + 1, y0) * fx) * (1 - fy) + (g(x0, y0 + 1) * (1 - fx) + g(x0 + 1, y0 + 1) * fx) * fy;
   }
-  if (!mild && r() < 0.5) return scanned(r, f, size, size, H, H / 8);
   addNoise(r, f, mild ? 0 : uni(r, 0, 0.1));
   return toMask(f, size, size, mild ? uni(r, 0.35, 0.55) : uni(r, 0.2, 0.7));
 }
@@ -260,16 +247,6 @@ function columns(m: Mask, from: number, to: number): Mask {
   return { width: w, height: m.height, data: d };
 }
 
-/** Wide printed letters, whose halves are strokes a cut may take for a 1. */
-const WIDE = 'UNMHBDĐWAVTKXYOQGCRPE';
-/** An MNIST digit whose left or right half is not itself a digit (not 1, 4, 7). */
-function halvable(r: Rng, mnist: Idx): Uint8Array {
-  for (;;) {
-    const k = Math.floor(r() * mnist.n);
-    if (![1, 4, 7].includes(mnist.labels[k]!)) return mnistImage(mnist, k);
-  }
-}
-
 /** A sample of the 11th class. */
 export function negative(r: Rng, mnist: Idx): Mask | null {
   const u = r();
@@ -280,23 +257,14 @@ export function negative(r: Rng, mnist: Idx): Mask | null {
   if (u < 0.65) return rule(r);
   if (u < 0.72) return sealArc(r);
   if (u < 0.78) return blob(r);
-  if (u < 0.87) {
-    // Half of one glyph, as a cut through a single digit or letter gives it: the reader tries such
-    // cuts (two touching digits), so half a 0 or half a "U" must not read as a digit.
-    const whole = r() < 0.5 ? printed(r, pick(r, [...WIDE])) : penDigit(r, halvable(r, mnist));
-    if (!whole || whole.width < 4) return null;
-    return r() < 0.5 ? columns(whole, 0, uni(r, 0.35, 0.6)) : columns(whole, uni(r, 0.4, 0.65), 1);
-  }
   const a = penDigit(r, mnistImage(mnist, Math.floor(r() * mnist.n)));
   const b = penDigit(r, mnistImage(mnist, Math.floor(r() * mnist.n)));
   if (!a || !b) return null;
-  if (u < 0.94) return beside(columns(a, uni(r, 0.4, 0.6), 1), columns(b, 0, uni(r, 0.4, 0.6)), Math.floor(r() * 3));
+  if (u < 0.92) return beside(columns(a, uni(r, 0.4, 0.6), 1), columns(b, 0, uni(r, 0.4, 0.6)), Math.floor(r() * 3));
   return beside(a, b, Math.floor(r() * 4));
 }
 
 export const NOT_A_DIGIT = 10;
-/** The share of drawn pen forms among the samples (tools/digits-forms.ts). */
-export const FORM_SHARE = 0.2;
 
 /**
  * `n` normalised samples: positives (pen digits from the given MNIST indices' split, and
@@ -316,14 +284,9 @@ export function makeSamples(r: Rng, mnist: Idx, pool: Uint32Array, n: number, ne
     } else if (u < negShare + 0.08) {
       label = Math.floor(r() * 10);
       m = printed(r, String(label));
-    } else if (u < negShare + 0.1) {
+    } else if (u < negShare + 0.12) {
       label = pick(r, [1, 1, 7, 7, 4] as const);
       m = strokeDigit(r, label as 1 | 4 | 7);
-    } else if (u < negShare + 0.1 + FORM_SHARE) {
-      // Drawn pen forms: the European ones MNIST lacks (looped 2, flagged 1, flat-topped 3…) twice as often as the plain.
-      const euro = r() < 0.67;
-      label = euro ? pick(r, EUROPEAN) : Math.floor(r() * 10);
-      m = formDigit(r, label, euro);
     } else {
       const k = pool[Math.floor(r() * pool.length)]!;
       label = mnist.labels[k]!;

@@ -94,31 +94,29 @@ const touching: fc.Arbitrary<Strip> = fc.integer({ min: 2, max: 3 }).chain((n) =
   ),
 );
 
+/** How many of the strips readDigits reads back whole. */
+async function readBack(strips: Strip[]): Promise<number> {
+  await warmUpDigits();
+  let right = 0;
+  for (const s of strips) {
+    const { crop, want } = render(s);
+    if ((await readDigits(crop)).text === want) right++;
+  }
+  return right;
+}
+
 describe('readDigits on strips of t10k digits', () => {
   // One cut at the projection's minimum (the segmentation before several readings were scored) read 80 of these 200.
   it('reads at least half of 200 strips of touching or overlapping digits back', async () => {
-    await warmUpDigits();
-    const strips = fc.sample(touching, { numRuns: 200, seed: 1404 });
-    let right = 0;
-    for (const s of strips) {
-      const { crop, want } = render(s);
-      if ((await readDigits(crop)).text === want) right++;
-    }
-    console.log(`touching strips read right: ${right}/${strips.length}`);
-    expect(right / strips.length).toBeGreaterThanOrEqual(0.5);
+    const right = await readBack(fc.sample(touching, { numRuns: 200, seed: 1404 }));
+    console.log(`touching strips read right: ${right}/200`);
+    expect(right / 200).toBeGreaterThanOrEqual(0.5);
   }, 180_000);
 
-
   it('reads the digit string back in at least 85 % of 300 strips', async () => {
-    await warmUpDigits();
-    const strips = fc.sample(strip, { numRuns: 300, seed: 1401 });
-    let right = 0;
-    for (const s of strips) {
-      const { crop, want } = render(s);
-      if ((await readDigits(crop)).text === want) right++;
-    }
-    console.log(`strips read right: ${right}/${strips.length}`);
-    expect(right / strips.length).toBeGreaterThanOrEqual(0.85);
+    const right = await readBack(fc.sample(strip, { numRuns: 300, seed: 1401 }));
+    console.log(`strips read right: ${right}/300`);
+    expect(right / 300).toBeGreaterThanOrEqual(0.85);
   }, 180_000);
 
   it('on the ink plane, never sees the printed text beside the digits', async () => {

@@ -22,6 +22,8 @@ interface Strip {
   before: string | null;
   after: string | null;
   paper: number;
+  /** Gaps measured between the digits' ink (a fraction of the height, negative: overlapping) instead of between their boxes. */
+  byInk?: boolean;
 }
 
 const strip: fc.Arbitrary<Strip> = fc.integer({ min: 1, max: 4 }).chain((n) =>
@@ -62,10 +64,15 @@ function render(s: Strip): { crop: GrayImage; ink: GrayImage; want: string } {
     paste(crop, pre, x, base + h - pre.height + Math.round(h * 0.1));
     x += pre.width;
   }
+  let inkEnd = x;
   parts.forEach((p, k) => {
     // Ink above the threshold, dark; the rest of the box stays paper.
     const g: GrayImage = { width: p.w, height: p.h, data: Uint8Array.from(p.f, (v) => (v > s.ink ? 30 + Math.round(60 * (1 - v)) : 255)) };
-    x += Math.round(s.gaps[k]! * h * 0.5);
+    const cols = [...Array(p.w).keys()].filter((cx) => [...Array(p.h).keys()].some((cy) => p.f[cy * p.w + cx]! > s.ink));
+    const [inkL, inkR] = [cols[0] ?? 0, (cols.at(-1) ?? p.w - 1) + 1];
+    if (s.byInk && k > 0) x = inkEnd + Math.round(s.gaps[k]! * h) - inkL;
+    else x += Math.round(s.gaps[k]! * h * 0.5);
+    inkEnd = x + inkR;
     paste(crop, g, x, base + Math.round(s.offsets[k]! * h));
     const plane: GrayImage = { width: g.width, height: g.height, data: g.data.map((v) => (v < 128 ? 0 : 255)) };
     paste(ink, plane, x, base + Math.round(s.offsets[k]! * h));
@@ -76,17 +83,40 @@ function render(s: Strip): { crop: GrayImage; ink: GrayImage; want: string } {
   return { crop, ink, want: s.digits.map((i) => String(t10k.labels[i])).join('') };
 }
 
+/** Strips whose digits' ink touches or crosses (a hurried văn thư's "299", "15"): their ink overlapping by 3–20 % of the height. */
+const touching: fc.Arbitrary<Strip> = fc.integer({ min: 2, max: 3 }).chain((n) =>
+  strip.chain((s) =>
+    fc.record({
+      digits: fc.array(fc.integer({ min: 0, max: t10k.n - 1 }), { minLength: n, maxLength: n }),
+      gaps: fc.tuple(fc.constant(0.3), ...Array.from({ length: n - 1 }, () => fc.double({ min: -0.2, max: -0.03, noNaN: true }))),
+      offsets: fc.array(fc.double({ min: -0.06, max: 0.06, noNaN: true }), { minLength: n, maxLength: n }),
+    }).map((t) => ({ ...s, ...t, gaps: [...t.gaps], ink: Math.min(s.ink, 0.5), byInk: true, before: null, after: null })),
+  ),
+);
+
+/** How many of the strips readDigits reads back whole. */
+async function readBack(strips: Strip[]): Promise<number> {
+  await warmUpDigits();
+  let right = 0;
+  for (const s of strips) {
+    const { crop, want } = render(s);
+    if ((await readDigits(crop)).text === want) right++;
+  }
+  return right;
+}
+
 describe('readDigits on strips of t10k digits', () => {
+  // One cut at the projection's minimum (the segmentation before several readings were scored) read 80 of these 200.
+  it('reads at least half of 200 strips of touching or overlapping digits back', async () => {
+    const right = await readBack(fc.sample(touching, { numRuns: 200, seed: 1404 }));
+    console.log(`touching strips read right: ${right}/200`);
+    expect(right / 200).toBeGreaterThanOrEqual(0.5);
+  }, 180_000);
+
   it('reads the digit string back in at least 85 % of 300 strips', async () => {
-    await warmUpDigits();
-    const strips = fc.sample(strip, { numRuns: 300, seed: 1401 });
-    let right = 0;
-    for (const s of strips) {
-      const { crop, want } = render(s);
-      if ((await readDigits(crop)).text === want) right++;
-    }
-    console.log(`strips read right: ${right}/${strips.length}`);
-    expect(right / strips.length).toBeGreaterThanOrEqual(0.85);
+    const right = await readBack(fc.sample(strip, { numRuns: 300, seed: 1401 }));
+    console.log(`strips read right: ${right}/300`);
+    expect(right / 300).toBeGreaterThanOrEqual(0.85);
   }, 180_000);
 
   it('on the ink plane, never sees the printed text beside the digits', async () => {

@@ -94,6 +94,30 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
     expect(number.bbox.x1).toBeLessThan(glued[0]!.bbox.x0 + 95 + cw);
   });
 
+  it('reaches into a "tháng" word OCR glued to the end of the handwritten day ("“tháng", "7tháng")', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 18, max: 30 }),
+        fc.array(fc.constantFrom('“', '7', '4', 'Ÿ', '‘', '1', 'ž'), { minLength: 1, maxLength: 2 }),
+        fc.integer({ min: 30, max: 120 }),
+        (cw, junk, dayW) => {
+          const h = Math.round(cw * 1.6);
+          const head = words(['Quảng', 'Ngãi,', 'ngày'], 1000, 400, cw, h);
+          // The handwriting's last stroke sits where OCR starts the word: the printed "tháng" begins `junk.length` characters in.
+          const x0 = head[2]!.bbox.x1 + dayW;
+          const thang = words([`${junk.join('')}tháng`], x0, 400, cw, h)[0]!;
+          const tail = words(['01', 'năm', '2025'], thang.bbox.x1 + cw / 2, 400, cw, h);
+          const day = handwritingSpots({ lines: [line([...head, thang, ...tail])], width: W, height: H }).find((s) => s.kind === 'day');
+          expect(day).toBeDefined();
+          const printedT = thang.bbox.x0 + junk.length * cw;
+          expect(day!.bbox.x1).toBeGreaterThan(thang.bbox.x0 + junk.length * cw * 0.7);
+          expect(day!.bbox.x1).toBeLessThanOrEqual(printedT + cw * 0.5);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it.each([
     ['a "Số" cited in the body, below the header band', 0.6, ['Nghị', 'định', 'số:', '71/2016/NĐ-CP'], 0],
     ['a "Số" line with no printed tail', 0.1, ['Số:', '12345'], 0],

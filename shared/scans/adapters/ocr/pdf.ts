@@ -4,7 +4,9 @@
  * holds more than the pages being read. A scanned PDF holds one image per page: that image is
  * taken as it is (no resampling). A page with anything else (several images, vector drawing, a
  * rotated page) is rendered at `renderDpi`, scaled down when that would exceed the pixel limits.
- * A page that carries a real text layer (born-digital PDF) gives its text directly.
+ * A page that carries a real text layer (born-digital PDF) gives its text directly, with its
+ * lines and words boxed from the text items' positions (points from the page's top-left: exact,
+ * where OCR's are estimates), so a field read from it is placed on the page as a scanned one is.
  *
  * Limits (SCAN_LIMITS): more pages than `maxPages` fails before any page is rendered; pdfjs
  * decodes no image over `maxPixels` (its `maxImageSize`), and the scan pipeline has already
@@ -13,11 +15,13 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { SCAN_LIMITS } from '../../domain/model';
 import { pageLimitProblem } from '../../domain/rules';
-import { UnreadableDocumentError } from '../../ports/ocr-engine';
+import { UnreadableDocumentError, type OcrLine, type OcrPage } from '../../ports/ocr-engine';
 import { rgbaToPage, type ColourPlanes, type GrayImage, type PageImage } from './image';
 
-/** A page to OCR (its grey, and its colour planes when it is in colour), or a born-digital page's text. */
-export type PdfPage = { kind: 'image'; image: GrayImage; colour?: ColourPlanes; dpi: number | null } | { kind: 'text'; text: string };
+/** A page to OCR (its grey, and its colour planes when it is in colour), or a born-digital page's text with its lines boxed in points (`width` × `height`). */
+export type PdfPage =
+  | { kind: 'image'; image: GrayImage; colour?: ColourPlanes; dpi: number | null }
+  | { kind: 'text'; text: string; lines?: OcrLine[]; width?: number; height?: number };
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -120,8 +124,13 @@ export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): Async
 async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boolean; renderDpi: number; maxSide: number; maxPixels: number }): Promise<PdfPage> {
   if (o.useTextLayer) {
     const tc = await page.getTextContent();
-    const text = textOfItems(tc.items as { str?: string; hasEOL?: boolean }[]);
-    if (text.replace(/\s+/g, '').length >= MIN_TEXT_LAYER_CHARS) return { kind: 'text', text };
+    const items = tc.items as TextItem[];
+    const text = textOfItems(items);
+    if (text.replace(/\s+/g, '').length >= MIN_TEXT_LAYER_CHARS) {
+      const vp = page.getViewport({ scale: 1 });
+      const lines = textLines(items, (x, y) => vp.convertToViewportPoint(x, y) as [number, number]);
+      return { kind: 'text', text, ...(lines.length ? { lines, width: vp.width, height: vp.height } : {}) };
+    }
   }
   const sole = await soleImage(lib, page);
   if (sole) {
@@ -138,6 +147,78 @@ async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boole
   const scale = Math.min(o.renderDpi / 72, o.maxSide / Math.max(vp.width, vp.height), Math.sqrt(o.maxPixels / (vp.width * vp.height)));
   const rendered = await render(page, scale);
   return { kind: 'image', image: rendered.gray, ...(rendered.colour ? { colour: rendered.colour } : {}), dpi: Math.round(scale * 72) };
+}
+
+/** A born-digital page as the engines give it: its text, sure (1), with its lines and the page size in points when it has them. */
+export function textPage(p: Extract<PdfPage, { kind: 'text' }>): OcrPage {
+  return { text: p.text, confidence: 1, ...(p.lines?.length && p.width && p.height ? { lines: p.lines, width: p.width, height: p.height } : {}) };
+}
+
+/** A pdfjs text item: a run of text drawn at `transform` (PDF user space), `width` long. */
+interface TextItem {
+  str?: string;
+  hasEOL?: boolean;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+/**
+ * The text layer's lines and words with boxes, in viewport points (y down): each item's words
+ * (split at spaces, the item's width shared by their characters), a word's box from the font
+ * size (ascent 0.8, descent 0.25 of it) on its baseline; words on one baseline (within 40 % of
+ * the size) form a line unless more than three sizes apart (the header's two columns are two
+ * lines, as OCR gives them). Rotated text (stamps, margins) is left out.
+ */
+export function textLines(items: TextItem[], toViewport: (x: number, y: number) => [number, number]): OcrLine[] {
+  const words: { text: string; x0: number; x1: number; base: number; size: number }[] = [];
+  for (const it of items) {
+    const t = it.transform;
+    if (!it.str || !t || t.length < 6 || !it.width) continue;
+    if (Math.abs(t[1]!) > 1e-3 * Math.abs(t[0]!) || Math.abs(t[2]!) > 1e-3 * Math.abs(t[3]!)) continue;
+    const size = Math.abs(t[3]!) || it.height || 0;
+    if (size <= 0) continue;
+    const [vx, vy] = toViewport(t[4]!, t[5]!);
+    const [vx2] = toViewport(t[4]! + it.width, t[5]!);
+    const chars = [...it.str];
+    const per = (vx2 - vx) / Math.max(1, chars.length);
+    let i = 0;
+    for (const part of it.str.split(/(\s+)/)) {
+      const n = [...part].length;
+      if (part.trim()) words.push({ text: part, x0: vx + i * per, x1: vx + (i + n) * per, base: vy, size });
+      i += n;
+    }
+  }
+  words.sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  const rows: (typeof words)[] = [];
+  for (const w of words) {
+    const row = rows.find((r) => Math.abs(r[0]!.base - w.base) <= 0.4 * Math.max(r[0]!.size, w.size));
+    if (row) row.push(w);
+    else rows.push([w]);
+  }
+  const out: OcrLine[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x0 - b.x0);
+    let run: typeof words = [];
+    const flush = () => {
+      if (!run.length) return;
+      const ws = run.map((w) => ({ text: w.text, confidence: 1, bbox: { x0: w.x0, y0: w.base - 0.8 * w.size, x1: w.x1, y1: w.base + 0.25 * w.size } }));
+      out.push({
+        text: ws.map((w) => w.text).join(' '),
+        confidence: 1,
+        bbox: { x0: ws[0]!.bbox.x0, y0: Math.min(...ws.map((w) => w.bbox.y0)), x1: ws.at(-1)!.bbox.x1, y1: Math.max(...ws.map((w) => w.bbox.y1)) },
+        words: ws,
+      });
+      run = [];
+    };
+    for (const w of row) {
+      const prev = run.at(-1);
+      if (prev && w.x0 - prev.x1 > 3 * Math.max(prev.size, w.size)) flush();
+      run.push(w);
+    }
+    flush();
+  }
+  return out.sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
 }
 
 function textOfItems(items: { str?: string; hasEOL?: boolean }[]): string {

@@ -22,7 +22,7 @@ import { readableScanKind } from '../../domain/unreadable';
 import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
 import { unreadHeaderInk } from './unread-ink';
 import { decodeToGray, decodeToPage, estimateSkew, removeFramesAndRules, rotateGray, rotateScaleGray, scaleGray, type GrayImage, type PageImage } from './image';
-import { pdfPages, preloadPdf } from './pdf';
+import { pdfPages, preloadPdf, textPage } from './pdf';
 import { pdfSignatures } from './pdf-signatures';
 import { readRedStamps, type StampReader } from './red-stamps';
 import { readHandwriting } from './handwriting';
@@ -129,7 +129,7 @@ export class TesseractEngine implements OcrEngine {
       const inFlight: Promise<OcrPage>[] = [];
       for await (const p of pdfPages(bytes)) {
         const page: Promise<OcrPage> =
-          p.kind === 'text' ? Promise.resolve({ text: p.text, confidence: 1 }) : this.withPrepSlot(() => this.prepare({ gray: p.image, colour: p.colour }, p.dpi)).then((e) => this.recognizeEncoded(e));
+          p.kind === 'text' ? Promise.resolve(textPage(p)) : this.withPrepSlot(() => this.prepare({ gray: p.image, colour: p.colour }, p.dpi)).then((e) => this.recognizeEncoded(e));
         page.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
         inFlight.push(page);
         if (inFlight.length >= this.size) pages.push(await inFlight.shift()!);

@@ -40,7 +40,7 @@ import { readableScanKind } from '../../domain/unreadable';
 import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult, type OcrWord } from '../../ports/ocr-engine';
 import { handwritingSpots, type HandReading } from '../../domain/extract/handwriting';
 import { encodePng } from './image';
-import { pdfPageCount, pdfPages } from './pdf';
+import { pdfPageCount, pdfPages, textPage } from './pdf';
 import { pdfSignatures } from './pdf-signatures';
 import { SCAN_LIMITS } from '../../domain/model';
 import { lazily } from '../../../platform/aws/lazy';
@@ -121,7 +121,7 @@ export class TextractEngine implements OcrEngine {
       }
       const out: OcrPage[] = [];
       for await (const p of pdfPages(bytes, { renderDpi: this.opts.renderDpi ?? 200 })) {
-        if (p.kind === 'text') out.push({ text: p.text, confidence: 1 });
+        if (p.kind === 'text') out.push(textPage(p));
         else out.push((await this.detect(new Uint8Array(encodePng(p.image)), { width: p.image.width, height: p.image.height }))[0] ?? { text: '', confidence: 0 });
       }
       return signed(out);

@@ -154,7 +154,8 @@ function dateSpots(line: LayoutLine, width: number, height: number): HandSpot[] 
     const cw = charWidth(line, new Set([w, t]));
     const dayFrom = w.bbox.x0 + [...w.text.slice(0, ng.index + ng[0].length)].length * cw;
     const thangAt = glued ? ng.index + ng[0].length + glued.index : th!.index;
-    const dayTo = k === i ? fromRight(t, thangAt, cw) : t.bbox.x0;
+    // OCR often glues the handwritten day's last stroke to "tháng" ("“tháng", "7tháng"): the gap ends where the printed word starts.
+    const dayTo = k === i || thangAt > 0 ? fromRight(t, thangAt, cw) : t.bbox.x0;
     const day = gap(line, dayFrom, dayTo, width, height);
     if (day) out.push({ kind: 'day', bbox: day, printedFrom: dayTo, charWidth: cw });
     // The month: after "tháng", before "năm".

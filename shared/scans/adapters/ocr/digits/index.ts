@@ -5,15 +5,22 @@
  * (tools/train-digits.ts, weights in ./weights.ts, bundled: no file and no network to load).
  *
  * Segmentation (./segment.ts): binarise (Otsu, or the `ink` plane when given), connected
- * components, broken strokes joined, touching digits split at the projection minimum, specks
- * dropped, left to right; each piece normalised like MNIST.
+ * components, broken strokes joined, specks dropped, left to right; a piece wide enough to hold
+ * touching digits is offered whole and cut in several ways (at its projection's low columns,
+ * into two or three), and the model's probabilities choose the reading (several digits must beat
+ * the piece whole by a margin). Each piece is normalised like MNIST; the probabilities are
+ * calibrated by the temperature fitted when the model was trained (./calibration.ts).
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
 import type * as TfLayers from '@tensorflow/tfjs-layers';
 import type { OcrBBox } from '../../../ports/ocr-engine';
 import type { GrayImage } from '../gray';
 import { binarise, normaliseMask, segment, SIDE, type Piece } from './segment';
+import { temperatureScaled } from './calibration';
 import { DIGIT_MODEL } from './weights';
+
+/** The model's temperature (weights written before calibration have none: 1). */
+const DIGIT_TEMPERATURE: number = (DIGIT_MODEL as { temperature?: number }).temperature ?? 1;
 
 export interface DigitGuess {
   char: string;
@@ -41,6 +48,8 @@ export interface ReadDigitsOptions {
 }
 
 const NOT_A_DIGIT = 10;
+/** How much better (mean log-probability) a reading as several digits must be than the piece whole, per extra digit. */
+const SPLIT_MARGIN = 0.1;
 /** A digit piece shorter than this share of the run's tallest digit is rejected. */
 const MIN_HEIGHT_SHARE = 0.6;
 
@@ -82,13 +91,15 @@ export async function warmUpDigits(): Promise<void> {
   await classifyImages([new Float32Array(SIDE * SIDE)]);
 }
 
-/** The model's 11 probabilities for each 784-value image. */
+/** The model's 11 calibrated probabilities for each 784-value image. */
 export async function classifyImages(images: Float32Array[]): Promise<Float32Array[]> {
   if (!images.length) return [];
   const { tf, model: m } = await load();
   const flat = new Float32Array(images.length * SIDE * SIDE);
   images.forEach((im, i) => flat.set(im, i * SIDE * SIDE));
-  const probs = tf.tidy(() => (m.predict(tf.tensor4d(flat, [images.length, SIDE, SIDE, 1])) as TfCore.Tensor).dataSync() as Float32Array);
+  const raw = tf.tidy(() => (m.predict(tf.tensor4d(flat, [images.length, SIDE, SIDE, 1])) as TfCore.Tensor).dataSync() as Float32Array);
+  // Calibrated: the temperature the training script fitted on held-back samples (./calibration.ts).
+  const probs = temperatureScaled(raw, DIGIT_TEMPERATURE);
   return images.map((_, i) => probs.slice(i * 11, (i + 1) * 11));
 }
 
@@ -101,35 +112,37 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
     throw new RangeError(`the ink plane is ${opts.ink.width} × ${opts.ink.height}, the crop ${crop.width} × ${crop.height}`);
   }
   const segments = segment(binarise(crop, opts.ink));
-  const candidates = segments.flatMap((s) => (s.split.length > 1 ? [s.whole, ...s.split] : [s.whole]));
-  const all = await classifyImages(candidates.map((p) => normaliseMask(p.mask)));
+  // Every reading of every piece, classified in one batch: the piece whole, and each way it may hold several digits.
+  const options = segments.map((s) => [[s.whole], ...s.alternatives]);
+  const flat = options.flat(2);
+  const all = await classifyImages(flat.map((p) => normaliseMask(p.mask)));
   const argmax = (p: Float32Array) => {
     let b = 0;
     for (let k = 1; k < 11; k++) if (p[k]! > p[b]!) b = k;
     return b;
   };
-  // A wide piece is read whole when the model takes it for one digit at least as surely as
-  // its parts (a wide 0), else as its parts (two digits that touch).
+  // A reading's score: the mean log-probability of its parts' digits (a part the model takes for
+  // no digit counts as 0.01). Several digits must beat the piece read whole by a margin per extra
+  // digit: half a digit is often a fair "1", so a wide 0 is not read as "11".
+  const sure = (p: Float32Array) => (argmax(p) === NOT_A_DIGIT ? 0.01 : p[argmax(p)]!);
   const pieces: Piece[] = [];
   const probs: Float32Array[] = [];
   let at = 0;
-  for (const s of segments) {
-    const whole = all[at++]!;
-    if (s.split.length === 1) {
-      pieces.push(s.whole);
-      probs.push(whole);
-      continue;
+  for (const opts of options) {
+    let bestParts: Piece[] = opts[0]!;
+    let bestProbs: Float32Array[] = [];
+    let bestScore = -Infinity;
+    for (const parts of opts) {
+      const ps = parts.map(() => all[at++]!);
+      const score = ps.reduce((a, p) => a + Math.log(sure(p)), 0) / ps.length - SPLIT_MARGIN * (parts.length - 1);
+      if (score > bestScore) {
+        bestScore = score;
+        bestParts = parts;
+        bestProbs = ps;
+      }
     }
-    const parts = s.split.map(() => all[at++]!);
-    const wb = argmax(whole);
-    const partsSure = Math.min(...parts.map((p) => (argmax(p) === NOT_A_DIGIT ? 0 : p[argmax(p)]!)));
-    if (wb !== NOT_A_DIGIT && whole[wb]! >= partsSure) {
-      pieces.push(s.whole);
-      probs.push(whole);
-    } else {
-      pieces.push(...s.split);
-      probs.push(...parts);
-    }
+    pieces.push(...bestParts);
+    probs.push(...bestProbs);
   }
   const best = probs.map(argmax);
   // The digits of one number are written at one height: a piece much shorter than the tallest

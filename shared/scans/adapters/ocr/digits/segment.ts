@@ -150,9 +150,9 @@ function sub(p: Piece, a: number, b: number): Piece | null {
 
 /**
  * The crop's pieces, left to right: components smaller than a speck (relative to the crop's
- * height) dropped, components overlapping in x joined (a broken stroke, the bar of a 5), a
- * piece wider than a digit offered split too where both halves are tall (two touching digits,
- * not a 5 and its long bar): the model decides which reading holds.
+ * height) dropped, components overlapping in x joined (a broken stroke, the bar of a 5), and
+ * for each piece the other ways its ink may hold several digits (two touching or crossing
+ * digits, not a 5 and its long bar): the model decides which reading holds.
  */
 export function segment(m: Mask): Segment[] {
   const H = m.height;
@@ -181,17 +181,71 @@ export function segment(m: Mask): Segment[] {
       groups.splice(i + 1, 1);
     } else i++;
   }
-  const pieces = groups.map((g) => pieceOf(g, m.width)).sort((a, b) => a.x0 - b.x0);
-  const heights = pieces.map((p) => p.y1 - p.y0).sort((a, b) => a - b);
+  groups.sort((a, b) => span(a).x0 - span(b).x0);
+  const heights = groups.map((g) => span(g).h).sort((a, b) => a - b);
   const refH = heights.length ? heights[Math.floor(heights.length / 2)]! : H;
-  return pieces.map((whole) => ({ whole, split: splitWide(whole, refH) }));
+  return groups.map((g) => {
+    const whole = pieceOf(g, m.width);
+    return { whole, alternatives: alternativesOf(whole, refH) };
+  });
 }
 
-/** A piece of ink and, when it is wide enough to hold two touching digits, its parts. */
+/** How wide (to its height) a piece must be to be offered as several digits: two digits side by side are wider than one. */
+export const MIN_SPLIT_WIDTH = 1.1;
+
+/** A piece of ink and the other ways it may be read as several digits. */
 export interface Segment {
   whole: Piece;
-  /** [whole] when the piece is not wide, else the parts cut at projection minima. */
-  split: Piece[];
+  /** Readings of the same ink as 2–4 digits, each left to right ([] when the piece can only be one). */
+  alternatives: Piece[][];
+}
+
+/** Columns of least ink between 20 % and 80 % of the width (local minima of the projection, least first), at least a tenth of the width apart. */
+function cutColumns(m: Mask, most: number): number[] {
+  const cols = new Float64Array(m.width);
+  for (let y = 0; y < m.height; y++) for (let x = 0; x < m.width; x++) cols[x]! += m.data[y * m.width + x]!;
+  const lo = Math.max(1, Math.floor(m.width * 0.2)), hi = Math.min(m.width - 1, Math.ceil(m.width * 0.8));
+  const v = (x: number) => cols[x]! + 0.25 * ((cols[x - 1] ?? 0) + (cols[x + 1] ?? 0));
+  const minima: number[] = [];
+  for (let x = lo; x < hi; x++) if (v(x) <= v(x - 1) && v(x) <= v(x + 1)) minima.push(x);
+  minima.sort((a, b) => v(a) - v(b));
+  const out: number[] = [];
+  for (const x of minima) {
+    if (out.some((o) => Math.abs(o - x) < Math.max(2, 0.1 * m.width))) continue;
+    out.push(x);
+    if (out.length >= most) break;
+  }
+  return out;
+}
+
+/**
+ * The ways a piece at least as wide as it is high may hold several digits: cut at one of its
+ * lowest columns into two, at two of them into three when
+ * it is wide, and cut recursively at projection minima when it is wider still. Each part must
+ * keep most of the height: a 5's bar or a flourish is not a digit.
+ */
+function alternativesOf(p: Piece, refH: number): Piece[][] {
+  const w = p.x1 - p.x0, h = Math.max(p.y1 - p.y0, refH * 0.6);
+  const tall = (q: Piece | null): q is Piece => q !== null && q.y1 - q.y0 >= 0.5 * (p.y1 - p.y0);
+  const out: Piece[][] = [];
+  if (w >= MIN_SPLIT_WIDTH * h && w >= 6) {
+    const cuts = cutColumns(p.mask, 3);
+    for (const c of cuts) {
+      const parts = [sub(p, 0, c), sub(p, c, p.mask.width)];
+      if (parts.every(tall)) out.push(parts as Piece[]);
+    }
+    if (w > 1.2 * h) {
+      for (let i = 0; i < cuts.length; i++) for (let j = 0; j < cuts.length; j++) {
+        const [a, b] = [cuts[i]!, cuts[j]!];
+        if (b - a < Math.max(3, 0.2 * w)) continue;
+        const parts = [sub(p, 0, a), sub(p, a, b), sub(p, b, p.mask.width)];
+        if (parts.every(tall)) out.push(parts as Piece[]);
+      }
+    }
+    const rec = splitWide(p, refH);
+    if (rec.length > 1 && !out.some((o) => o.length === rec.length && o.every((q, k) => q.x0 === rec[k]!.x0 && q.x1 === rec[k]!.x1))) out.push(rec);
+  }
+  return out;
 }
 
 function morph(m: Mask, grow: boolean): Mask {

@@ -7,33 +7,23 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf, renderSignedPdf, selfSignedSigner } from '../../shared/documents/index';
-import type { IssuedDocument } from '../../shared/documents/domain/layout';
 import { LETTER, RESOLUTION } from '../support/documents';
+import { expectedWords, recall, vieReader, words, wordsSeen } from '../support/page-words';
 
-const require = createRequire(import.meta.url);
 let worker: Worker;
 const dir = mkdtempSync(join(tmpdir(), 'scansig-render-'));
 beforeAll(async () => {
-  const { langPath } = require('@tesseract.js-data/vie') as { langPath: string };
-  worker = await createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1' });
+  worker = await vieReader();
 }, 60_000);
 afterAll(async () => {
   await worker?.terminate();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const words = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
-
-/** The words a reader must see on the page: the document's own fields, not the renderer's. */
-const expectedWords = (d: IssuedDocument) =>
-  words([d.header.superior ?? '', d.header.name, 'ĐẢNG CỘNG SẢN VIỆT NAM', d.hasTitle ? d.typeName : '', d.subject, ...d.body, d.signing.title, d.signing.signer, ...d.recipients].join(' '));
 
 /** Every page drawn by poppler at 200 dpi, read by tesseract, as one set of words. */
 async function seenByPoppler(pdf: Uint8Array, name: string): Promise<Set<string>> {
@@ -41,12 +31,8 @@ async function seenByPoppler(pdf: Uint8Array, name: string): Promise<Set<string>
   execFileSync('pdftoppm', ['-r', '200', '-gray', '-png', join(dir, `${name}.pdf`), join(dir, name)]);
   const pages = readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort();
   expect(pages.length).toBeGreaterThan(0);
-  const seen = new Set<string>();
-  for (const p of pages) for (const w of words((await worker.recognize(readFileSync(join(dir, p)))).data.text)) seen.add(w);
-  return seen;
+  return wordsSeen(worker, pages.map((p) => readFileSync(join(dir, p))));
 }
-
-const recall = (expected: string[], seen: Set<string>) => expected.filter((w) => seen.has(w)).length / expected.length;
 
 describe('issued PDFs as another renderer draws them', () => {
   const signer = selfSignedSigner({ commonName: 'Văn phòng Tỉnh ủy Hưng Yên', organisation: 'Tỉnh ủy Hưng Yên' }, 'RSA', new Date('2026-01-01T00:00:00Z'));

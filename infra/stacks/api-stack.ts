@@ -42,6 +42,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../../shared/api/routes';
+import { DOCUMENT_RUNTIME_FILES } from '../../shared/documents/adapters/fonts';
 import { API_FUNCTIONS, type ApiFunction, type Route } from '../../shared/platform/http/route';
 import { ROLES } from '../../shared/platform/security';
 import { ENV } from '../../shared/platform/env';
@@ -104,6 +105,9 @@ const BUCKET_ACCESS: Partial<Record<ApiFunction, { prefixes: string[]; mode: 'RO
   registers: { prefixes: ['ocr/'], mode: 'RO' },
   search: { prefixes: ['ocr/'], mode: 'RO' },
 };
+
+/** Files an API function reads at run time besides its bundle (DaumoiFunction's runtimeFiles). */
+export const API_RUNTIME_FILES: Partial<Record<ApiFunction, readonly string[]>> = { registers: DOCUMENT_RUNTIME_FILES };
 
 export class ApiStack extends Stack {
   readonly api: RestApi;
@@ -189,7 +193,8 @@ export class ApiStack extends Stack {
     new CfnManagedLoginBranding(this, 'WebClientLogin', { userPoolId: this.userPool.userPoolId, clientId: this.webClient.userPoolClientId, useCognitoProvidedValues: true }).node.addDependency(domain);
     this.webClient.node.addDependency(resourceServer);
 
-    // One function per capability; the route table says which routes each serves.
+    // One function per capability; the route table says which routes each serves. The registers
+    // function renders issued documents: it carries the renderer's fonts.
     const version = props.version;
     this.functions = {} as Record<ApiFunction, DaumoiFunction>;
     for (const fn of API_FUNCTIONS) {
@@ -197,6 +202,7 @@ export class ApiStack extends Stack {
       const f = new DaumoiFunction(this, `Fn-${fn}`, {
         entryFile: `functions/${fn}.ts`,
         description: `daumoi API: ${fn}`,
+        runtimeFiles: API_RUNTIME_FILES[fn],
         logRetentionDays: props.logRetention,
         environment: {
           [ENV.authMode]: 'cognito',

@@ -8,15 +8,10 @@ import { createRequire } from 'node:module';
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
 import { evenGlyphFontkit } from './fontkit-even-glyphs';
 import { makePdfA } from './pdfa';
+import { FONT_FILES } from './fonts';
 import { A4, layoutDocument, type DocumentLayout, type IssuedDocument, type Style } from '../domain/layout';
 
 const require = createRequire(import.meta.url);
-const FONT_FILES: Record<Style, string> = {
-  regular: '@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf',
-  bold: '@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf',
-  italic: '@expo-google-fonts/tinos/400Regular_Italic/Tinos_400Regular_Italic.ttf',
-  'bold-italic': '@expo-google-fonts/tinos/700Bold_Italic/Tinos_700Bold_Italic.ttf',
-};
 let fontBytes: Record<Style, Uint8Array> | null = null;
 const fonts = (): Record<Style, Uint8Array> =>
   (fontBytes ??= Object.fromEntries(Object.entries(FONT_FILES).map(([k, f]) => [k, readFileSync(require.resolve(f))])) as unknown as Record<Style, Uint8Array>);

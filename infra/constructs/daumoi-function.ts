@@ -33,6 +33,14 @@ export interface DaumoiFunctionProps extends Omit<NodejsFunctionProps, 'entry' |
   /** Path of the handler file relative to the repository, e.g. `functions/registers.ts`. */
   entryFile: string;
   logRetentionDays?: RetentionDays;
+  /**
+   * Files the code reads at run time by package path (`require.resolve('<pkg>/<file>')`), e.g.
+   * the documents renderer's fonts: copied from the repository's node_modules into the asset's
+   * node_modules after bundling, so they resolve from the bundle as they do here. Copied rather
+   * than imported through an esbuild loader, so that the same source runs unbundled (npm start,
+   * tests) and bundled.
+   */
+  runtimeFiles?: readonly string[];
 }
 
 export class DaumoiFunction extends NodejsFunction {
@@ -40,7 +48,17 @@ export class DaumoiFunction extends NodejsFunction {
   readonly entryFile: string;
 
   constructor(scope: Construct, id: string, props: DaumoiFunctionProps) {
-    const { logRetentionDays, entryFile, ...rest } = props;
+    const { logRetentionDays, entryFile, runtimeFiles, ...rest } = props;
+    const copyFiles = runtimeFiles?.length
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) =>
+              runtimeFiles.flatMap((f) => [`mkdir -p "${path.posix.dirname(`${outputDir}/node_modules/${f}`)}"`, `cp "${inputDir}/node_modules/${f}" "${outputDir}/node_modules/${f}"`]),
+          },
+        }
+      : {};
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetentionDays ?? RetentionDays.ONE_YEAR });
     super(scope, id, {
       memorySize: 1024,
@@ -70,6 +88,7 @@ export class DaumoiFunction extends NodejsFunction {
         // ESM bundles of CommonJS dependencies still call require().
         banner: "import { createRequire as __daumoiCreateRequire } from 'module'; const require = __daumoiCreateRequire(import.meta.url);",
         externalModules: ['@aws-sdk/*'],
+        ...copyFiles,
         ...rest.bundling,
       },
     });

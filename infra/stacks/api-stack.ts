@@ -45,6 +45,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../../shared/api/routes';
+import { DOCUMENT_RUNTIME_FILES } from '../../shared/documents/adapters/fonts';
 import { API_FUNCTIONS, type ApiFunction, type Route } from '../../shared/platform/http/route';
 import { ROLES } from '../../shared/platform/security';
 import { ENV } from '../../shared/platform/env';
@@ -117,6 +118,9 @@ const BUCKET_ACCESS: Partial<Record<ApiFunction, { prefixes: string[]; mode: 'RO
   // Packages out and documents in; the issued document it sends (signed on first use, as the registers function does).
   exchange: { prefixes: ['exchange/', 'documents/'], mode: 'RW' },
 };
+
+/** Files an API function reads at run time besides its bundle (DaumoiFunction's runtimeFiles). */
+export const API_RUNTIME_FILES: Partial<Record<ApiFunction, readonly string[]>> = { registers: DOCUMENT_RUNTIME_FILES };
 
 export class ApiStack extends Stack {
   readonly api: RestApi;
@@ -204,7 +208,8 @@ export class ApiStack extends Stack {
     new CfnManagedLoginBranding(this, 'WebClientLogin', { userPoolId: this.userPool.userPoolId, clientId: this.webClient.userPoolClientId, useCognitoProvidedValues: true }).node.addDependency(domain);
     this.webClient.node.addDependency(resourceServer);
 
-    // One function per capability; the route table says which routes each serves.
+    // One function per capability; the route table says which routes each serves. The registers
+    // function renders issued documents: it carries the renderer's fonts.
     const version = props.version;
     this.functions = {} as Record<ApiFunction, DaumoiFunction>;
     for (const fn of API_FUNCTIONS) {
@@ -212,6 +217,7 @@ export class ApiStack extends Stack {
       const f = new DaumoiFunction(this, `Fn-${fn}`, {
         entryFile: `functions/${fn}.ts`,
         description: `daumoi API: ${fn}`,
+        runtimeFiles: API_RUNTIME_FILES[fn],
         logRetentionDays: props.logRetention,
         environment: {
           [ENV.authMode]: 'cognito',

@@ -74,6 +74,26 @@ export function dependencyClosure(roots: readonly string[], root = REPO_ROOT): s
   return [...seen].sort();
 }
 
+/**
+ * The OCR worker's bundling: the runtime packages left out of the bundle and copied whole into
+ * the asset's node_modules after bundling.
+ */
+export function ocrBundling(runtimePackages: readonly string[]) {
+  return {
+    // node-fetch (and its URL polyfills, ~280 KB): tfjs-core (the digit recogniser) requires it only to fetch
+    // a model over the network, which the worker never does (the weights are bundled).
+    externalModules: ['@aws-sdk/*', 'node-fetch', ...runtimePackages],
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) => [
+        ...[...new Set(runtimePackages.filter((p) => p.startsWith('@')).map((p) => p.split('/')[0]))].map((scope) => `mkdir -p "${outputDir}/node_modules/${scope}"`),
+        ...runtimePackages.map((p) => `cp -R "${inputDir}/node_modules/${p}" "${outputDir}/node_modules/${p}"`),
+      ],
+    },
+  };
+}
+
 export class OcrStack extends Stack {
   readonly queue: Queue;
   readonly deadLetters: Queue;
@@ -121,19 +141,7 @@ export class OcrStack extends Stack {
         ...(props.signingCertificate ? { [SIGNING_ENV.certificate]: props.signingCertificate } : {}),
         ...(props.trustRoots ? { [SIGNING_ENV.trustRoots]: props.trustRoots } : {}),
       },
-      bundling: {
-        // node-fetch (and its URL polyfills, ~280 KB): tfjs-core (the digit recogniser) requires it only to fetch
-        // a model over the network, which the worker never does (the weights are bundled).
-        externalModules: ['@aws-sdk/*', 'node-fetch', ...runtimePackages],
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [
-            ...[...new Set(runtimePackages.filter((p) => p.startsWith('@')).map((p) => p.split('/')[0]))].map((scope) => `mkdir -p "${outputDir}/node_modules/${scope}"`),
-            ...runtimePackages.map((p) => `cp -R "${inputDir}/node_modules/${p}" "${outputDir}/node_modules/${p}"`),
-          ],
-        },
-      },
+      bundling: ocrBundling(runtimePackages),
     });
     // @napi-rs/canvas is a native module: the function runs on the architecture whose binary is
     // installed (x86_64 unless the linux-arm64 build is in node_modules).

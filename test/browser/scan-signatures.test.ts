@@ -3,7 +3,9 @@
  * against an embedded office: three PDFs the test signs itself (the issuer's certificate issued
  * by a CA the office trusts, put in `<data dir>/signing/trusted-roots.pem`): one as signed, a copy
  * changed after signing, one signed by a certificate no trusted CA issued. Each shows its signer
- * and state; the changed one an error, the unknown one a warning; the good one neither.
+ * and state; the changed one an error, the unknown one a warning; the good one neither. The
+ * console's pdf.js draws the issued document's page so that tesseract (Vietnamese) reads its
+ * words back from the canvas (a broken embedded font draws nothing while its text layer reads).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { useConsoleOffice, SHOTS, signIn, type Page } from './support';
 import { appendSignature, testSigner } from '../support/pdf-signing';
 import { RESOLUTION } from '../support/documents';
 import { pem, renderPdf } from '../../shared/documents/index';
+import { expectedWords, recall, vieReader, words, wordsSeen } from '../support/page-words';
 
 let office: Office;
 const { newPage } = useConsoleOffice((o) => (office = o));
@@ -65,6 +68,19 @@ describe('signatures at scan intake', () => {
     expect(await okay.locator('[data-signature-state="ok"]').count()).toBe(1);
     expect(await okay.getByText(BROKEN).count()).toBe(0);
     expect(await okay.getByText(UNTRUSTED).count()).toBe(0);
+
+    const drawn = page.getByRole('img', { name: 'Trang 1 của hop-le.pdf', exact: true });
+    await drawn.waitFor();
+    const png = await drawn.evaluate((c) => (c as unknown as { toDataURL(type: string): string }).toDataURL('image/png'));
+    const reader = await vieReader();
+    try {
+      const seen = await wordsSeen(reader, [Buffer.from(png.slice(png.indexOf(',') + 1), 'base64')]);
+      const expected = expectedWords(RESOLUTION);
+      expect(recall(expected, seen), `not read: ${expected.filter((w) => !seen.has(w)).join(' ')}`).toBeGreaterThanOrEqual(0.9);
+      for (const w of words(RESOLUTION.subject)) expect(seen).toContain(w);
+    } finally {
+      await reader.terminate();
+    }
 
     const broken = signaturesOf('bi-sua.pdf');
     await broken.getByText(BROKEN).waitFor();

@@ -1,22 +1,17 @@
 /**
  * Renders a document layout as a PDF with pdf-lib: Tinos (Times New Roman's metrics, full
- * Vietnamese, OFL) embedded as subsets through fontkit, so the text is real text (searchable,
+ * Vietnamese, OFL) embedded as subsets through fontkit (repaired: ./fontkit-even-glyphs.ts), so the text is real text (searchable,
  * copyable), as PDF/A-2b (./pdfa.ts). Coordinates of the layout are from the top-left; PDF's are from the bottom-left.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import { evenGlyphFontkit } from './fontkit-even-glyphs';
 import { makePdfA } from './pdfa';
+import { FONT_FILES } from './fonts';
 import { A4, layoutDocument, type DocumentLayout, type IssuedDocument, type Style } from '../domain/layout';
 
 const require = createRequire(import.meta.url);
-const FONT_FILES: Record<Style, string> = {
-  regular: '@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf',
-  bold: '@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf',
-  italic: '@expo-google-fonts/tinos/400Regular_Italic/Tinos_400Regular_Italic.ttf',
-  'bold-italic': '@expo-google-fonts/tinos/700Bold_Italic/Tinos_700Bold_Italic.ttf',
-};
 let fontBytes: Record<Style, Uint8Array> | null = null;
 const fonts = (): Record<Style, Uint8Array> =>
   (fontBytes ??= Object.fromEntries(Object.entries(FONT_FILES).map(([k, f]) => [k, readFileSync(require.resolve(f))])) as unknown as Record<Style, Uint8Array>);
@@ -36,7 +31,7 @@ export interface RenderOptions {
 
 export async function renderDocument(doc: IssuedDocument, info: RenderOptions = {}): Promise<RenderedDocument> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(evenGlyphFontkit);
   const bytes = fonts();
   const embedded = {} as Record<Style, PDFFont>;
   for (const s of Object.keys(FONT_FILES) as Style[]) embedded[s] = await pdf.embedFont(bytes[s], { subset: true });

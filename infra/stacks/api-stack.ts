@@ -120,7 +120,7 @@ const BUCKET_ACCESS: Partial<Record<ApiFunction, { prefixes: string[]; mode: 'RO
 };
 
 /** Files an API function reads at run time besides its bundle (DaumoiFunction's runtimeFiles). */
-export const API_RUNTIME_FILES: Partial<Record<ApiFunction, readonly string[]>> = { registers: DOCUMENT_RUNTIME_FILES };
+export const API_RUNTIME_FILES: Partial<Record<ApiFunction, readonly string[]>> = { registers: DOCUMENT_RUNTIME_FILES, exchange: DOCUMENT_RUNTIME_FILES };
 
 export class ApiStack extends Stack {
   readonly api: RestApi;

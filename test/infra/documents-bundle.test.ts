@@ -18,7 +18,7 @@ const ENTRY = 'test/infra/bundles/render-and-sign.ts';
 
 describe('the registers function bundle renders and signs', () => {
   it('is given the renderer’s fonts', () => {
-    expect(API_RUNTIME_FILES.registers?.filter((f) => f.endsWith('.ttf'))).toHaveLength(4);
+    for (const fn of ['registers', 'exchange'] as const) expect(API_RUNTIME_FILES[fn]?.filter((f) => f.endsWith('.ttf')), fn).toHaveLength(4);
   });
 
   it('with its runtime files: a signed PDF with embedded fonts, from a child process outside the repository', async () => {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Office } from '../support/e2e';
-import { SHOTS, useConsoleOffice, type Page } from './support';
+import { mainScreenshot, SHOTS, useConsoleOffice, type Page } from './support';
 import { call, officeDay, signInAs } from './work-helpers';
 
 let office: Office;
@@ -47,6 +47,7 @@ describe('giao việc', () => {
     const work = cv.getByRole('table', { name: /Việc được giao/ });
     await work.getByText(LETTER.subject, { exact: false }).waitFor();
     expect(await work.getByText('Chủ trì', { exact: true }).count()).toBe(1);
+    await mainScreenshot(cv, 'viec-cua-toi');
 
     // Twenty days on, the ten working days of a normal letter are over.
     expect((await moveClock(new Date(Date.now() + 20 * 86_400_000).toISOString())).ok).toBe(true);

@@ -1,18 +1,16 @@
 /**
  * The console in a real browser (Debian's chromium through playwright-core) against an embedded
  * office started as `npm start` starts it (its own free port and data directory): people sign in
- * on the office's sign-in page and work as they would. Screenshots go to DAUMOI_SCREENSHOTS
- * (default .test-data/screenshots).
+ * on the office's sign-in page and work as they would. Screenshots go to .test-data/screenshots,
+ * the register's (a main screen) to DAUMOI_SCREENSHOTS when set.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startOffice, type Office } from '../support/e2e';
 import { ensureConsoleBuilt } from '../../local/console-build';
-import { REPO_ROOT } from '../../local/paths';
-import { launchChromium, recordResponses, signIn, signInWithKeyboard, type RunningBrowser } from './support';
+import { launchChromium, mainScreenshot, recordResponses, SHOTS, signIn, signInWithKeyboard, type RunningBrowser } from './support';
 
-const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
 let office: Office;
 const browsers: RunningBrowser[] = [];
 
@@ -121,7 +119,7 @@ describe('the văn thư', () => {
     await row.waitFor();
     expect((await row.getByRole('cell').first().textContent())?.trim()).toBe(String(mine.arrivalNumber));
     expect(await row.getByText('Khẩn', { exact: true }).count()).toBe(1);
-    await page.screenshot({ path: path.join(SHOTS, 'so-van-ban-den.png') });
+    await mainScreenshot(page, 'so-van-ban-den');
 
     // Time to an interactive register: a fresh load of the page (signed in) until its rows are there.
     const t0 = Date.now();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Office } from '../support/e2e';
 import { DEMO_NQ_BODY, DEMO_NQ_SUBJECT, demoNqDraft } from '../../local/demo';
-import { useConsoleOffice, SHOTS, recordResponses } from './support';
+import { mainScreenshot, useConsoleOffice, SHOTS, recordResponses } from './support';
 import { call, draftWhen, signInAs } from './work-helpers';
 
 let office: Office;
@@ -64,7 +64,7 @@ describe('a draft from the department to its number', () => {
     await leader.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Phê duyệt dự thảo', exact: true }).click();
     const inbox = leader.getByRole('table', { name: 'Chờ tôi phê duyệt' });
     await inbox.getByRole('link', { name: `NQ — ${subject}` }).waitFor();
-    await leader.screenshot({ path: path.join(SHOTS, 'phe-duyet.png') });
+    await mainScreenshot(leader, 'phe-duyet');
     await inbox.getByRole('link', { name: `NQ — ${subject}` }).click();
     await leader.getByRole('heading', { name: 'Ý kiến phê duyệt' }).waitFor();
     // The appraiser's comment is in the history the leader reads.

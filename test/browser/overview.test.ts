@@ -1,7 +1,7 @@
 /**
  * Tổng quan trong ngày in a real browser: each figure is what the counting endpoints say for the
  * leader's token, and it changes when the office changes (a letter registered today, a draft
- * waiting for approval, reports not submitted).
+ * waiting for approval, reports not submitted, a step that timed out and was escalated).
  */
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,10 @@ describe('Tổng quan trong ngày', () => {
     expect(await figure(page, 'Dự thảo đang chờ xử lý')).toBe((await call(office, office.token('chanhvp'), 'GET', '/v1/drafts/counts')).body.waiting);
     // Lãnh đạo văn phòng approves nothing (Thường trực does): their approvals figure is 0 even with one waiting.
     expect(await figure(page, 'Dự thảo chờ tôi phê duyệt')).toBe(0);
+    // Nothing has timed out yet: no step escalated to the office's leaders.
+    const escalated = async () => ((await call(office, office.token('chanhvp'), 'GET', '/v1/tasks?limit=200')).body.items as { source: string; kind?: string }[]).filter((t) => t.source === 'draft' && t.kind === 'follow-up').length;
+    expect(await escalated()).toBe(0);
+    expect(await figure(page, 'Quá hạn chuyển lên đôn đốc')).toBe(0);
     // Forty days on, the letters registered today are past their ten working days.
     const moved = await fetch(`${office.url}/_local/clock`, { method: 'PUT', body: JSON.stringify({ now: new Date(Date.now() + 40 * 86_400_000).toISOString() }) });
     expect(moved.ok).toBe(true);
@@ -106,5 +110,14 @@ describe('Tổng quan trong ngày', () => {
     expect(later).toBeGreaterThanOrEqual(2);
     await reload(page);
     await expect.poll(() => figure(page, 'Văn bản đến quá hạn xử lý'), { timeout: 30_000 }).toBe(later);
+    // The draft waiting for Thường trực's approval since the first test is past its three working days:
+    // escalated to lãnh đạo văn phòng to chase. The figure is the server's task list for this leader.
+    await expect.poll(escalated, { timeout: 30_000 }).toBe(1);
+    await reload(page);
+    await expect.poll(() => figure(page, 'Quá hạn chuyển lên đôn đốc'), { timeout: 30_000 }).toBe(1);
+    // Thường trực, who is not the escalation role, is not told to chase it.
+    const bithu = await pageOf();
+    await signInAs(bithu, office.url, 'bithu', 'Tổng quan trong ngày', '/tong-quan');
+    expect(await figure(bithu, 'Quá hạn chuyển lên đôn đốc')).toBe(0);
   });
 });

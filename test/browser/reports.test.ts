@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Office } from '../support/e2e';
-import { axeViolations, useConsoleOffice, SHOTS, recordResponses } from './support';
+import { axeViolations, mainScreenshot, useConsoleOffice, SHOTS, recordResponses } from './support';
 import { call, officeDay, signInAs } from './work-helpers';
 
 let office: Office;
@@ -84,7 +84,7 @@ describe('Báo cáo', () => {
     await reminders.getByRole('row').filter({ hasText: 'Chi bộ Trường THPT Bắc Sơn' }).first().waitFor();
     expect(await reminders.getByRole('row').filter({ hasText: 'thpt@example.vn' }).count()).toBeGreaterThan(0);
     expect(await reminders.getByRole('row').filter({ hasText: 'Đảng ủy xã Đồng Tiến' }).count()).toBe(0);
-    await page.screenshot({ path: path.join(SHOTS, 'bao-cao.png'), fullPage: true });
+    await mainScreenshot(page, 'bao-cao');
     // The status tree, the figures and the reminders: no serious accessibility violation (axe-core).
     expect(await axeViolations(page), 'báo cáo, tình hình nộp').toEqual([]);
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Office } from '../support/e2e';
 import { fieldTone } from '../../web/src/scan-fields';
-import { axeViolations, useConsoleOffice, SHOTS, recordResponses, signIn, type Page } from './support';
+import { axeViolations, mainScreenshot, useConsoleOffice, SHOTS, recordResponses, signIn, type Page } from './support';
 import { SCANS } from '../support/fixtures';
 
 // The handbook's synthetic scans as committed in this repository (test/fixtures/scans/README.md).
@@ -93,7 +93,7 @@ describe('the văn thư at scan intake', () => {
     expect(Math.abs(box!.y + 3 - (canvas!.y + b.top * canvas!.height))).toBeLessThan(3);
     expect(Math.abs(box!.width - 6 - b.width * canvas!.width)).toBeLessThan(3);
     await form.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SHOTS, 'tiep-nhan-van-ban-quet.png') });
+    await mainScreenshot(page, 'tiep-nhan-van-ban-quet');
     // The page with both scans, their pages drawn and a field outlined: no serious accessibility violation (axe-core).
     expect(await axeViolations(page), 'tiếp nhận, đối chiếu').toEqual([]);
 

@@ -21,7 +21,28 @@ export interface RunningBrowser {
 }
 
 /** Where the browser tests' screenshots go (gitignored). */
-export const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
+export const SHOTS = path.join(REPO_ROOT, '.test-data', 'screenshots');
+
+/**
+ * Where the few screenshots of the main screens go: DAUMOI_SCREENSHOTS when set (`npm run
+ * screenshots` sets it to docs/screenshots, the README's), otherwise with the others.
+ */
+export const MAIN_SHOTS = process.env.DAUMOI_SCREENSHOTS ? path.resolve(REPO_ROOT, process.env.DAUMOI_SCREENSHOTS) : SHOTS;
+
+/** The viewport of the main screens' screenshots (a common laptop's). */
+export const MAIN_VIEWPORT = { width: 1366, height: 768 } as const;
+
+/**
+ * A screenshot of one of the main screens, named for the README: the page as seen in a 1366×768
+ * window (not the full page), after which the page's own viewport is restored.
+ */
+export async function mainScreenshot(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize(MAIN_VIEWPORT);
+  mkdirSync(MAIN_SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(MAIN_SHOTS, `${name}.png`) });
+  if (before) await page.setViewportSize(before);
+}
 
 /**
  * One office per test file, started as `npm start` starts it (the console built first), handed to

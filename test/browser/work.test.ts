@@ -9,11 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startOffice, type Office } from '../support/e2e';
 import { ensureConsoleBuilt } from '../../local/console-build';
-import { REPO_ROOT } from '../../local/paths';
-import { launchChromium, recordResponses, type Page, type RunningBrowser } from './support';
+import { launchChromium, recordResponses, SHOTS, type Page, type RunningBrowser } from './support';
 import { call, officeDay, signInAs } from './work-helpers';
 
-const SHOTS = process.env.DAUMOI_SCREENSHOTS ?? path.join(REPO_ROOT, '.test-data', 'screenshots');
 let office: Office;
 const browsers: RunningBrowser[] = [];
 

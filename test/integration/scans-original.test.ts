@@ -13,6 +13,7 @@ import { startAndUpload } from './scans-support';
 useEmbeddedEnv();
 const { composed } = await import('../support/parts');
 const scans = await composed('scans');
+const auditHandler = await composed('audit');
 const { DynamoScanStore } = await import('../../shared/scans/adapters/dynamo-scan-store');
 const { documentClient } = await import('../../shared/platform/aws/dynamodb-client');
 const { tableName } = await import('../../shared/platform/aws/tables');
@@ -43,8 +44,9 @@ async function download(url: string): Promise<{ status: number; bytes: Uint8Arra
 }
 
 beforeAll(async () => {
-  for (const u of ['vanthu', 'chuyenvien', 'chuyenvien2', 'chanhvp', 'bithu']) t[u] = await tokenFor(u);
+  for (const u of ['vanthu', 'chuyenvien', 'chuyenvien2', 'chanhvp', 'bithu', 'admin']) t[u] = await tokenFor(u);
   t.clerkNone = await craftedToken('van-thu-khong-mat', ['van-thu'], { 'custom:clearance': 'none' });
+  t.adminMat = await craftedToken('quan-tri-mat', ['admin'], { 'custom:clearance': 'mat' });
 });
 
 describe('GET /v1/scans/{scanId}/original', () => {
@@ -100,6 +102,26 @@ describe('GET /v1/scans/{scanId}/original', () => {
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('SCAN_NOT_UPLOADED');
     expect((await original('01JNOSUCHSCAN0000000000000', t.bithu!)).status).toBe(404);
+  });
+
+  it('each reading of the file is in the audit log: who read which scan; a refused one is not', async () => {
+    const plain = await readScan(null);
+    const secret = await readScan('mat');
+    expect((await original(plain.scanId, t.chuyenvien2!)).status).toBe(200);
+    expect((await original(plain.scanId, t.vanthu!)).status).toBe(200);
+    expect((await original(secret.scanId, t.chuyenvien!)).status).toBe(200);
+    expect((await original(secret.scanId, t.chuyenvien2!)).status).toBe(404);
+    const reads = async (scanId: string, token: string) => {
+      const r = await invoke(auditHandler, { method: 'GET', path: '/v1/audit', token, query: { entityId: scanId } });
+      expect(r.status).toBe(200);
+      return (r.body.items as { action: string; entityType: string; entityId: string; actor: { username: string } }[]).filter((e) => e.action === 'scan.original.read');
+    };
+    const plainReads = await reads(plain.scanId, t.admin!);
+    expect(plainReads.map((e) => e.actor.username).sort()).toEqual(['chuyenvien2', 'vanthu']);
+    expect(plainReads.every((e) => e.entityType === 'scan' && e.entityId === plain.scanId)).toBe(true);
+    // The Mật scan's reading: one (the refused one left none), seen by an admin cleared for Mật only.
+    expect((await reads(secret.scanId, t.adminMat!)).map((e) => e.actor.username)).toEqual(['chuyenvien']);
+    expect(await reads(secret.scanId, t.admin!)).toEqual([]);
   });
 
   it('a quarantined scan (Tối mật / Tuyệt mật) has no file to give: 409 even with clearance', async () => {

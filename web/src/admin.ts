@@ -41,6 +41,7 @@ const ACTIONS: Record<string, string> = {
   'draft.discard': 'Hủy dự thảo',
   'draft.issue': 'Ban hành dự thảo',
   'scan.link': 'Gắn bản quét với văn bản',
+  'scan.original.read': 'Xem tệp gốc của bản quét',
   move: 'Chuyển tình trạng',
 };
 

@@ -16,10 +16,13 @@ export interface CursorPages<T> {
   /** A page after the last known one exists. */
   openEnd: boolean;
   goTo(page: number): void;
+  /** Reads the page shown again (the pages already known keep their cursors). */
+  reload(): void;
 }
 
 export function useCursorPages<T>(load: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null } | { error: string }>, key: string): CursorPages<T> {
   const [state, setState] = useState({ key, cursors: [undefined] as (string | undefined)[], page: 1 });
+  const [reads, setReads] = useState(0);
   const [answer, setAnswer] = useState<{ items: T[]; nextCursor: string | null; error: string | null; loading: boolean }>({ items: [], nextCursor: null, error: null, loading: true });
   // A new key (filter) starts again at the first page, in the same render.
   const current = state.key === key ? state : { key, cursors: [undefined], page: 1 };
@@ -43,7 +46,7 @@ export function useCursorPages<T>(load: (cursor: string | undefined) => Promise<
     };
     // `load` is made anew each render; the key and the cursor say what it reads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, cursor]);
+  }, [key, cursor, reads]);
 
   return {
     items: answer.items,
@@ -53,5 +56,6 @@ export function useCursorPages<T>(load: (cursor: string | undefined) => Promise<
     pagesCount: current.cursors.length,
     openEnd: Boolean(answer.nextCursor),
     goTo: (n) => setState((s) => (n >= 1 && n <= s.cursors.length ? { ...s, page: n } : s)),
+    reload: () => setReads((n) => n + 1),
   };
 }

@@ -185,14 +185,16 @@ export class ScanService {
    * A short-lived URL of the file as it was uploaded (the version OCR read), for whoever may see
    * the scan in full: a reader of its summary only (a clerk below its secrecy) gets 404, as for
    * a scan they may not see. 409 before the upload, and for a quarantined scan (its file is moved
-   * out of reach or deleted).
+   * out of reach or deleted). Each URL handed out is an audit event (who, which scan).
    */
-  async original(scanId: string, caller: Caller): Promise<ScanOriginal> {
+  async original(scanId: string, caller: Caller, requestId?: string): Promise<ScanOriginal> {
     const scan = await this.visible(scanId, caller);
     if (scanVisibility(caller, scan) !== 'full') throw new NotFoundError(`No scan ${scanId}`);
     if (scan.status === 'quarantined') throw metadataOnly(scan);
     if (scan.status === 'awaiting-upload') throw new ConflictError(`Scan ${scanId} has no file yet: upload it first`, [{ path: 'status', message: scan.status }], 'SCAN_NOT_UPLOADED');
     const { url, expiresAt } = await this.deps.blobs.presignGet(scan.objectKey, { expiresInSeconds: ORIGINAL_URL_SECONDS, versionId: scan.upload?.versionId ?? null, downloadAs: scan.fileName });
+    // Who was handed the file, and of which scan (its secrecy keeps the event from readers below it).
+    await this.deps.audit.record({ actor: caller, action: 'scan.original.read', entityType: 'scan', entityId: scanId, before: null, after: { fileName: scan.fileName, secrecy: scan.secrecy ?? null }, ...(requestId ? { requestId } : {}) });
     return { scanId, fileName: scan.fileName, contentType: scan.contentType, size: scan.upload?.size ?? scan.declaredSize ?? null, downloadUrl: url, expiresAt: expiresAt.toISOString() };
   }
 

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import Table from '@cloudscape-design/components/table';
+import Pagination from '@cloudscape-design/components/pagination';
 import Header from '@cloudscape-design/components/header';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -17,6 +18,7 @@ import { useSession } from '../session';
 import { formatDateTime, parseDayInput } from '../format';
 import { actionText, adminRefusal, auditVerdict, dayBoundary, type Verify } from '../admin';
 import { ROLE_LABELS, type Role } from '../labels';
+import { useCursorPages } from '../use-cursor-pages';
 
 type Event = Schemas['AuditEvent'];
 const PAGE = 50;
@@ -40,9 +42,7 @@ export function AuditLog() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [filters, setFilters] = useState<{ entityId?: string; from?: string; to?: string }>({});
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState<{ items: Event[]; next: string | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [filterError, setFilterError] = useState<string | null>(null);
 
   const check = useCallback(() => {
     setChecking(true);
@@ -51,12 +51,11 @@ export function AuditLog() {
   }, [api]);
   useEffect(check, [check]);
 
-  const cursor = cursors[cursors.length - 1];
-  useEffect(() => {
-    setPage(null);
-    setError(null);
-    api.GET('/v1/audit', { params: { query: { limit: PAGE, ...filters, ...(cursor ? { cursor } : {}) } } }).then((r) => (r.data ? setPage({ items: r.data.items, next: r.data.nextCursor }) : setError(adminRefusal(r.response.status, r.error))), () => setError('Không kết nối được máy chủ.'));
-  }, [api, filters, cursor]);
+  const list = useCursorPages<Event>(async (cursor) => {
+    const r = await api.GET('/v1/audit', { params: { query: { limit: PAGE, ...filters, ...(cursor ? { cursor } : {}) } } });
+    return r.data ? r.data : { error: adminRefusal(r.response.status, r.error) };
+  }, JSON.stringify(filters));
+  const error = filterError ?? list.error;
 
   const apply = () => {
     const f: typeof filters = {};
@@ -65,10 +64,10 @@ export function AuditLog() {
       if (!text.trim()) continue;
       const day = parseDayInput(text);
       const at = day && dayBoundary(day, end);
-      if (!at) return setError('Ngày lọc phải có dạng ngày/tháng/năm.');
+      if (!at) return setFilterError('Ngày lọc phải có dạng ngày/tháng/năm.');
       f[key] = at;
     }
-    setCursors([undefined]);
+    setFilterError(null);
     setFilters(f);
   };
 
@@ -94,12 +93,6 @@ export function AuditLog() {
           <Header
             variant="h2"
             description="Mọi thay đổi: ai, làm gì, lúc nào, trước và sau; cũ trước, mới sau."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>Trang trước</Button>
-                <Button disabled={!page?.next} onClick={() => page?.next && setCursors((c) => [...c, page.next!])}>Trang sau</Button>
-              </SpaceBetween>
-            }
           >
             Nhật ký hệ thống
           </Header>
@@ -112,9 +105,10 @@ export function AuditLog() {
             <Button onClick={apply}>Lọc</Button>
           </SpaceBetween>
         }
-        loading={!page && !error}
+        loading={list.loading}
         loadingText="Đang tải nhật ký…"
-        items={page?.items ?? []}
+        items={list.items}
+        pagination={<Pagination currentPageIndex={list.page} pagesCount={list.pagesCount} openEnd={list.openEnd} onChange={(e) => list.goTo(e.detail.currentPageIndex)} />}
         trackBy="eventId"
         empty={<Box textAlign="center">Không có sự kiện nào.</Box>}
         columnDefinitions={[

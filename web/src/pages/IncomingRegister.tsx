@@ -3,7 +3,7 @@
  * year, status, type, dates and overdue; a search (with or without diacritics) goes to
  * /v1/search and shows the hits' entries. Only what the API returns for this person is shown.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
@@ -25,6 +25,7 @@ import { FIELD_LABELS, STATUS_LABELS, type IncomingStatus } from '../labels';
 import { showError } from '../errors';
 import { DueText, SecrecyBadge, StatusText, UrgencyBadge } from './entry-badges';
 import { RegisterExports } from './RegisterExports';
+import { useCursorPages } from '../use-cursor-pages';
 
 const PAGE_SIZE = 20;
 const ALL: SelectProps.Option = { value: '', label: 'Tất cả' };
@@ -94,77 +95,46 @@ export function IncomingRegister() {
   const thisYear = todayInOffice().slice(0, 4);
   const [filters, setFilters] = useState<Filters>({ year: thisYear, status: '', typeCode: '', from: '', to: '', overdue: false, q: '' });
   const [draftQ, setDraftQ] = useState('');
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState(1);
-  const [items, setItems] = useState<IncomingEntry[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const [exportError, setExportError] = useState<string | null>(null);
 
   const dateProblem = (v: string) => (v && !parseDayInput(v) ? 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/12/2026' : undefined);
 
-  // The page's own cursor (not the list of cursors, which grows when this page arrives).
-  const cursor = cursors[page - 1];
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    (async () => {
-      if (dateProblem(filters.from) || dateProblem(filters.to)) return { items: [], nextCursor: null };
-      const from = parseDayInput(filters.from);
-      const to = parseDayInput(filters.to);
-      if (filters.q) {
-        const r = await api.GET('/v1/search', {
-          params: { query: { q: filters.q, register: 'incoming', limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(filters.year ? { year: Number(filters.year) } : {}), ...(filters.typeCode ? { typeCode: filters.typeCode } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) } },
-        });
-        if (!r.data) throw new Error(showError(r.response.status, r.error).summary);
-        // A hit carries no secrecy or deadline: the page's entries are read one by one (each visible to this person, or left out).
-        const entries = await Promise.all(r.data.items.map((h) => api.GET('/v1/registers/incoming/entries/{id}', { params: { path: { id: h.id } } })));
-        return { items: entries.flatMap((e) => (e.data ? [e.data] : [])), nextCursor: r.data.nextCursor };
-      }
-      const r = await api.GET('/v1/registers/incoming/entries', {
-        params: {
-          query: {
-            limit: PAGE_SIZE,
-            ...(cursor ? { cursor } : {}),
-            ...(filters.year ? { year: Number(filters.year) } : {}),
-            ...(filters.status ? { status: filters.status as IncomingStatus } : {}),
-            ...(filters.typeCode ? { typeCode: filters.typeCode } : {}),
-            ...(filters.overdue ? { overdue: 'true' as const } : {}),
-            ...(from ? { from } : {}),
-            ...(to ? { to } : {}),
-          },
-        },
+  const list = useCursorPages<IncomingEntry>(async (cursor) => {
+    if (dateProblem(filters.from) || dateProblem(filters.to)) return { items: [], nextCursor: null };
+    const from = parseDayInput(filters.from);
+    const to = parseDayInput(filters.to);
+    if (filters.q) {
+      const r = await api.GET('/v1/search', {
+        params: { query: { q: filters.q, register: 'incoming', limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(filters.year ? { year: Number(filters.year) } : {}), ...(filters.typeCode ? { typeCode: filters.typeCode } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) } },
       });
-      if (!r.data) throw new Error(showError(r.response.status, r.error).summary);
-      return r.data;
-    })()
-      .then((r) => {
-        if (!live) return;
-        setItems(r.items);
-        setNextCursor(r.nextCursor);
-      })
-      .catch((err: Error) => live && setError(err.message))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [api, filters, page, cursor, reload]);
+      if (!r.data) return { error: showError(r.response.status, r.error).summary };
+      // A hit carries no secrecy or deadline: the page's entries are read one by one (each visible to this person, or left out).
+      const entries = await Promise.all(r.data.items.map((h) => api.GET('/v1/registers/incoming/entries/{id}', { params: { path: { id: h.id } } })));
+      return { items: entries.flatMap((e) => (e.data ? [e.data] : [])), nextCursor: r.data.nextCursor };
+    }
+    const r = await api.GET('/v1/registers/incoming/entries', {
+      params: {
+        query: {
+          limit: PAGE_SIZE,
+          ...(cursor ? { cursor } : {}),
+          ...(filters.year ? { year: Number(filters.year) } : {}),
+          ...(filters.status ? { status: filters.status as IncomingStatus } : {}),
+          ...(filters.typeCode ? { typeCode: filters.typeCode } : {}),
+          ...(filters.overdue ? { overdue: 'true' as const } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+        },
+      },
+    });
+    if (!r.data) return { error: showError(r.response.status, r.error).summary };
+    return r.data;
+  }, JSON.stringify(filters));
+  const error = list.error ?? exportError;
 
   const change = (patch: Partial<Filters>) => {
+    setExportError(null);
     setFilters((f) => ({ ...f, ...patch }));
-    setCursors([undefined]);
-    setPage(1);
   };
-
-  const goTo = (n: number) => {
-    if (n >= 1 && n <= cursors.length) setPage(n);
-  };
-  useEffect(() => {
-    // The next page's cursor becomes known when this page arrives.
-    if (nextCursor && cursors.length === page) setCursors((c) => [...c, nextCursor]);
-  }, [nextCursor, page, cursors.length]);
 
   const years = useMemo(() => Array.from({ length: 6 }, (_, i) => String(Number(thisYear) - i)), [thisYear]);
   const yearOption = (y: string): SelectProps.Option => (y ? { value: y, label: y } : { value: '', label: 'Mọi năm' });
@@ -176,8 +146,8 @@ export function IncomingRegister() {
     <Table
       variant="full-page"
       columnDefinitions={columns}
-      items={items}
-      loading={loading}
+      items={list.items}
+      loading={list.loading}
       loadingText="Đang tải sổ văn bản đến…"
       trackBy="id"
       wrapLines
@@ -196,8 +166,8 @@ export function IncomingRegister() {
           description="Văn bản đến theo thứ tự số đến; có thể lọc, tìm theo số, ký hiệu hoặc trích yếu (có dấu hoặc không dấu)."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel="Tải lại" onClick={() => setReload((n) => n + 1)} />
-              <RegisterExports register="incoming" year={filters.year} onError={setError} />
+              <Button iconName="refresh" ariaLabel="Tải lại" onClick={list.reload} />
+              <RegisterExports register="incoming" year={filters.year} onError={setExportError} />
               {isClerk && (
                 <Button variant="primary" href="/van-ban-den/vao-so" onFollow={follow}>
                   Vào sổ văn bản
@@ -257,7 +227,7 @@ export function IncomingRegister() {
           {error && <Alert type="error" header="Không tải được sổ văn bản đến">{error}</Alert>}
         </SpaceBetween>
       }
-      pagination={<Pagination currentPageIndex={page} pagesCount={cursors.length} openEnd={Boolean(nextCursor)} onChange={(e) => goTo(e.detail.currentPageIndex)} />}
+      pagination={<Pagination currentPageIndex={list.page} pagesCount={list.pagesCount} openEnd={list.openEnd} onChange={(e) => list.goTo(e.detail.currentPageIndex)} />}
     />
   );
 }

@@ -3,7 +3,7 @@
  * status (issued / void), type and issuing body; the clerk takes a number by hand (Cấp số) and
  * downloads the printable register. Only what the API returns for this person is shown.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
@@ -22,6 +22,7 @@ import { showError } from '../errors';
 import { OUTGOING_ISSUERS, type OutgoingEntry } from '../outgoing';
 import { SecrecyBadge, UrgencyBadge } from './entry-badges';
 import { RegisterExports } from './RegisterExports';
+import { useCursorPages } from '../use-cursor-pages';
 
 const PAGE_SIZE = 20;
 const ALL: SelectProps.Option = { value: '', label: 'Tất cả' };
@@ -71,55 +72,26 @@ export function OutgoingRegister() {
   const { api, me } = useSession();
   const thisYear = todayInOffice().slice(0, 4);
   const [filters, setFilters] = useState({ year: thisYear, status: '', typeCode: '', issuerCode: '' });
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState(1);
-  const [items, setItems] = useState<OutgoingEntry[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const cursor = cursors[page - 1];
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    api
-      .GET('/v1/registers/outgoing/entries', {
-        params: {
-          query: {
-            limit: PAGE_SIZE,
-            ...(cursor ? { cursor } : {}),
-            ...(filters.year ? { year: Number(filters.year) } : {}),
-            ...(filters.status ? { status: filters.status as 'issued' | 'void' } : {}),
-            ...(filters.typeCode ? { typeCode: filters.typeCode } : {}),
-            ...(filters.issuerCode ? { issuerCode: filters.issuerCode } : {}),
-          },
+  const list = useCursorPages<OutgoingEntry>(async (cursor) => {
+    const r = await api.GET('/v1/registers/outgoing/entries', {
+      params: {
+        query: {
+          limit: PAGE_SIZE,
+          ...(cursor ? { cursor } : {}),
+          ...(filters.year ? { year: Number(filters.year) } : {}),
+          ...(filters.status ? { status: filters.status as 'issued' | 'void' } : {}),
+          ...(filters.typeCode ? { typeCode: filters.typeCode } : {}),
+          ...(filters.issuerCode ? { issuerCode: filters.issuerCode } : {}),
         },
-      })
-      .then((r) => {
-        if (!live) return;
-        if (!r.data) throw new Error(showError(r.response.status, r.error).summary);
-        setItems(r.data.items);
-        setNextCursor(r.data.nextCursor);
-      })
-      .catch((err: Error) => live && setError(err.message || 'Không kết nối được với máy chủ.'))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [api, filters, cursor, reload]);
+      },
+    });
+    if (!r.data) return { error: showError(r.response.status, r.error).summary };
+    return r.data;
+  }, JSON.stringify(filters));
+  const error = list.error;
 
-  useEffect(() => {
-    if (nextCursor && cursors.length === page) setCursors((c) => [...c, nextCursor]);
-  }, [nextCursor, page, cursors.length]);
-
-  const change = (patch: Partial<typeof filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setCursors([undefined]);
-    setPage(1);
-  };
+  const change = (patch: Partial<typeof filters>) => setFilters((f) => ({ ...f, ...patch }));
   const years = useMemo(() => Array.from({ length: 6 }, (_, i) => String(Number(thisYear) - i)), [thisYear]);
   const yearOption = (y: string): SelectProps.Option => (y ? { value: y, label: y } : { value: '', label: 'Mọi năm' });
   const statusOptions: SelectProps.Option[] = [ALL, { value: 'issued', label: 'Đã cấp số' }, { value: 'void', label: 'Đã hủy số' }];
@@ -131,8 +103,8 @@ export function OutgoingRegister() {
     <Table
       variant="full-page"
       columnDefinitions={columns}
-      items={items}
-      loading={loading}
+      items={list.items}
+      loading={list.loading}
       loadingText="Đang tải sổ văn bản đi…"
       trackBy="id"
       wrapLines
@@ -151,7 +123,7 @@ export function OutgoingRegister() {
           description="Văn bản đi theo số đã cấp; số đã hủy vẫn giữ trong sổ."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel="Tải lại" onClick={() => setReload((n) => n + 1)} />
+              <Button iconName="refresh" ariaLabel="Tải lại" onClick={list.reload} />
               <RegisterExports register="outgoing" year={filters.year} onError={setExportError} />
               {isClerk && (
                 <Button variant="primary" href="/van-ban-di/cap-so" onFollow={follow}>
@@ -184,7 +156,7 @@ export function OutgoingRegister() {
           {exportError && <Alert type="error" header="Không tải được sổ">{exportError}</Alert>}
         </SpaceBetween>
       }
-      pagination={<Pagination currentPageIndex={page} pagesCount={cursors.length} openEnd={Boolean(nextCursor)} onChange={(e) => e.detail.currentPageIndex <= cursors.length && setPage(e.detail.currentPageIndex)} />}
+      pagination={<Pagination currentPageIndex={list.page} pagesCount={list.pagesCount} openEnd={list.openEnd} onChange={(e) => list.goTo(e.detail.currentPageIndex)} />}
     />
   );
 }

@@ -194,3 +194,16 @@ describe("a draft's số, ký hiệu line (the number left blank until issuance)
     if (!want) expect(hasStateDraftNumberSymbol(line)).toBe(state);
   });
 });
+
+describe('any number survives (a leading 5 then 0 or 6 is not a misread "Số")', () => {
+  it('reads n-TYPE/BODY and n/BODY-UNIT as number n for every n', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99999 }), fc.constantFrom('Số ', 'Số: ', ''), (n, so) => {
+        expect(parseNumberSymbol(`${so}${n}-CV/VPTU`)).toMatchObject({ number: n, canonical: `${n}-CV/VPTU` });
+        expect(parseNumberSymbol(`${so}${n}/UBND-VP`)).toMatchObject({ number: n, canonical: `${n}/UBND-VP` });
+      }),
+      { numRuns: 400, examples: [[503, ''], [5061, ''], [60, ''], [506, 'Số ']] },
+    );
+  });
+});

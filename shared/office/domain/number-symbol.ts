@@ -127,7 +127,10 @@ const TYPE = `[${UPPER}][${LETTER}]{0,5}`;
 const BODY_PART = `[${UPPER}][${UPPER}0-9]{0,11}(?:g|i)?`;
 const BODY = `${BODY_PART}(?:${SP}${DASH}${SP}${BODY_PART})*`;
 // "Số", "Sô", "So", "Sỏ", "S6", "S0", "S o" with an optional colon.
-const SO = `(?:(?<![\\p{L}\\p{N}])[Ss5$]${SP}[ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ06](?![\\p{L}])${SP}[:.;]?${SP})`;
+// A "Số" misread as digits ("50", "56") counts only when no digit follows it: "503-CV/VPTU" is
+// number 503, not "Số" and 3.
+const SO_O = 'ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ';
+const SO = `(?:(?<![\\p{L}\\p{N}])(?:[Ss]${SP}[${SO_O}06](?![\\p{L}])|[5$]${SP}(?:[${SO_O}](?![\\p{L}])|[06](?![\\p{L}\\p{N}])))${SP}[:.;]?${SP})`;
 
 const PARTY_RE = new RegExp(`(?:(${SO})|(?<![\\p{L}\\p{N}/]))(${NUM})${SP}${DASH}${SP}(${TYPE})${SP}${SLASH}${SP}(${BODY})(?![\\p{L}\\p{N}])`, 'gu');
 // After a printed "Số" the hyphen may be lost or misread (". , _" or nothing): "Số 5 CT/ĐU".

@@ -2,7 +2,7 @@
  * Following assignments up on DynamoDB Local: nhắc việc at the configured working days before and
  * after the due date (office calendar), once each however often the job runs; clearance (a Mật
  * letter's assignments are in nobody's list, stats or printed book below Mật); and bad input, a
- * clear 400 with nothing stored. Years used by this file: 2054.
+ * clear 400 with nothing stored; reminders reach the e-mail of the person or the department's members. Years used by this file: 2054.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,20 @@ describe('nhắc việc', () => {
     await at('2054-05-01T09:00:00'); // 2 working days before 5 May: the old date, no longer due
     await at('2054-05-08T09:00:00'); // Friday, 2 working days before Tuesday 12 May
     expect(await slotsOf(fresh.id)).toEqual(['2054-05-12 before 2']);
+  });
+
+  it("reach the assignee's e-mail address (a department's: its members'), once each", async () => {
+    const box = async () => (await invoke(reports, { method: 'GET', path: '/v1/notifications/outbox', token: as('admin'), query: { limit: '200' } })).body.items as { ref?: string; to: string[]; status: string }[];
+    // The person's slots above: each went once, to the person's address, and was sent, not skipped.
+    const toPerson = (await box()).filter((m) => m.ref === due.id);
+    expect(toPerson.map((m) => [m.to, m.status])).toEqual(Array.from({ length: 4 }, () => [['chuyenvien2@daumoi.local'], 'sent']));
+    // Work given to the Ban Tổ chức reaches its member (bantochuc, dept BTCTU), once however often the job runs.
+    clock.set('2054-08-03T09:00:00');
+    const dept = (await post('/v1/assignments', 'chanhvp', manual('Thẩm định hồ sơ nhân sự', { assignee: { dept: 'BTCTU' }, dueDate: '2054-08-05' }))).body as { id: string };
+    await at('2054-08-03T09:00:00', 2);
+    const toDept = (await box()).filter((m) => m.ref === dept.id);
+    expect(toDept.map((m) => [m.to, m.status])).toEqual([[['bantochuc@daumoi.local'], 'sent']]);
+    expect(await slotsOf(dept.id)).toEqual(['2054-08-05 before 2']);
   });
 });
 

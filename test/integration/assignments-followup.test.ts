@@ -248,3 +248,51 @@ describe('bad input', () => {
     expect((await get('/v1/assignments', 'chanhvp', { status: 'xong' })).status).toBe(400);
   });
 });
+
+describe('a conclusion with several items (thông báo kết luận)', () => {
+  const items = [
+    { title: 'Rà soát quy hoạch cán bộ nhiệm kỳ tới', assignee: { dept: 'BTCTU' }, dueDate: '2054-09-30' },
+    { title: 'Tổng hợp ý kiến về đề án', assignee: { user: 'chuyenvien2' }, cooperating: [{ dept: 'BTCTU' }], dueDate: '2054-09-21' },
+    { title: 'Chuẩn bị nội dung hội nghị', assignee: { user: 'chuyenvien' }, dueDate: '2054-09-25', instruction: 'Báo cáo Thường trực trước ngày 25' },
+  ] as const;
+  const conclude = (body: unknown, user = 'chanhvp') => invoke(assignments, { method: 'POST', path: '/v1/assignments/conclusions', token: as(user), body });
+  const titlesGiven = async () => ((await get('/v1/assignments', 'chanhvp', { from: '2054-09-01', to: '2054-09-30' })).body.items as { title: string }[]).map((a) => a.title).sort();
+
+  beforeAll(() => clock.set('2054-09-07T09:00:00'));
+
+  it('makes each item its own assignment, in one request', async () => {
+    const r = await conclude({ conclusion: '125-TB/TU', secrecy: null, items });
+    expect(r.status).toBe(201);
+    const made = r.body.items as { id: string; title: string; origin: { type: string; ref: string }; assignee: unknown; dueDate: string; status: string }[];
+    expect(made.map((a) => [a.title, a.origin, a.assignee, a.dueDate, a.status])).toEqual(
+      items.map((it, i) => [it.title, { type: 'conclusion', ref: `125-TB/TU mục ${i + 1}` }, it.assignee, it.dueDate, 'open']),
+    );
+    expect(new Set(made.map((a) => a.id)).size).toBe(3);
+    for (const a of made) expect((await get(`/v1/assignments/${a.id}`, 'chanhvp')).status).toBe(200);
+    expect(await titlesGiven()).toEqual(items.map((i) => i.title).sort());
+    // They count in the month's stats as three open assignments, none overdue yet.
+    const month = (await get('/v1/assignments/stats', 'chanhvp', { period: '2054-09', by: 'dept' })).body.items as Record<string, number>[];
+    expect(month.reduce((s, l) => s + l.assigned!, 0)).toBe(3);
+    expect(month.reduce((s, l) => s + l.open!, 0)).toBe(3);
+    expect(month.reduce((s, l) => s + l.overdue!, 0)).toBe(0);
+  });
+
+  it.each<[string, Record<string, unknown>[], string]>([
+    ['an unknown person in the second item', [items[0], { ...items[1], assignee: { user: 'khong-co-ai' } }], 'body.items.1.assignee.user'],
+    ['a past due date in the third item', [items[0], items[1], { ...items[2], dueDate: '2054-09-01' }], 'body.items.2.dueDate'],
+    ['no items', [], 'items'],
+    ['sixteen items', Array.from({ length: 16 }, () => items[0]), 'items'],
+    ['an item without a title', [{ ...items[0], title: undefined }], 'items.0.title'],
+  ])('with %s is a 400 naming it, and no item is stored', async (_name, list, path) => {
+    const before = await titlesGiven();
+    const r = await conclude({ conclusion: '126-TB/TU', secrecy: null, items: list.map((i) => (typeof i.title === 'string' ? { ...i, title: `${i.title} (126)` } : i)) });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body.error.details)).toContain(path);
+    expect(await titlesGiven()).toEqual(before);
+  });
+
+  it('is given only by lãnh đạo văn phòng or thường trực', async () => {
+    expect((await conclude({ conclusion: '127-TB/TU', secrecy: null, items }, 'chuyenvien')).status).toBe(403);
+    expect((await conclude({ conclusion: '127-TB/TU', secrecy: null, items }, 'bithu')).status).toBe(201);
+  });
+});

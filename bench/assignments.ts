@@ -2,7 +2,7 @@
  * `npm run bench -- assignments [--count 20000] [--depts 40] [--requests 20]`: a year of assignments
  * (given evenly over its twelve months to 40 departments and three people in each, a tenth of them
  * Mật, most done on time, some late, some open or overdue, some extended) is imported into the
- * embedded office's DynamoDB Local with the module's own store (each assignment and the slim copy the
+ * embedded office's DynamoDB Local with the module's own store (each assignment and the running totals and open rows the
  * stats read, as every write stores them; no history or audit), then `GET /v1/assignments/stats` is asked over HTTP (gateway → Lambda
  * handler → DynamoDB Local), for the year, a quarter and a month, by person and by department, and
  * the latencies printed. The year's answer is checked against the counts made while seeding.

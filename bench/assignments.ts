@@ -2,7 +2,7 @@
  * `npm run bench -- assignments [--count 20000] [--depts 40] [--requests 20]`: a year of assignments
  * (given evenly over its twelve months to 40 departments and three people in each, a tenth of them
  * Mật, most done on time, some late, some open or overdue, some extended) is imported into the
- * embedded office's DynamoDB Local with the module's own store (each assignment and the slim copy the
+ * embedded office's DynamoDB Local with the module's own store (each assignment and the running totals and open rows the
  * stats read, as every write stores them; no history or audit), then `GET /v1/assignments/stats` is asked over HTTP (gateway → Lambda
  * handler → DynamoDB Local), for the year, a quarter and a month, by person and by department, and
  * the latencies printed. The year's answer is checked against the counts made while seeding.
@@ -124,6 +124,8 @@ export async function run(argv: string[]): Promise<void> {
       ['year, by dept', `period=${year}&by=dept`],
       ['year, by user', `period=${year}&by=user`],
       ['quarter, by dept', `period=${year}-Q4&by=dept`],
+      ['quarter, by user', `period=${year}-Q4&by=user`],
+      ['month, by dept', `period=${year}-11&by=dept`],
       ['month, by user', `period=${year}-11&by=user`],
     ] as const) {
       const times: number[] = [];
@@ -135,15 +137,15 @@ export async function run(argv: string[]): Promise<void> {
       }
       times.sort((a, b) => a - b);
       console.log(`  ${label.padEnd(18)} p50 ${pct(times, 50).toFixed(0).padStart(5)} ms   p95 ${pct(times, 95).toFixed(0).padStart(5)} ms   max ${times[times.length - 1]!.toFixed(0).padStart(5)} ms   (${last.length} lines)`);
+      if (pct(times, 95) > 1000) ok = false;
       if (label.startsWith('year')) {
-        if (pct(times, 95) > 1000) ok = false;
         check('chanhvp (tối mật)', last, expected.cleared);
       }
     }
     const plain = await ask(`period=${year}&by=dept`, uncleared);
     check('chuyenvien2 (no clearance)', plain.body.items, expected.plain);
     console.log(`  year's totals        ${JSON.stringify(sums(plain.body.items))} without clearance, ${JSON.stringify(expected.cleared)} with Mật`);
-    console.log(ok ? '  result             OK: the year in ≤ 1 s p95, its counts as seeded' : '  result             FAILED');
+    console.log(ok ? '  result             OK: every period in ≤ 1 s p95, counts of the year as seeded' : '  result             FAILED');
     if (!ok) process.exitCode = 1;
   } finally {
     await office.stop();

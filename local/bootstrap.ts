@@ -1,9 +1,9 @@
 /** Creates the tables (from the same declarations CDK uses) when missing, and seeds the demo users. */
 import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TABLES } from '../shared/platform/aws/tables';
-import { DEMO_USERS, poolUser } from './demo-users';
-import { userItem } from '../shared/identity/adapters/dynamo-user-directory';
+import { DEMO_USERS, demoEmail, poolUser } from './demo-users';
+import { userItem, userKey } from '../shared/identity/adapters/dynamo-user-directory';
 import type { Role } from '../shared/platform/security';
 
 export function localTableNames(prefix = 'daumoi'): Record<string, string> {
@@ -63,12 +63,14 @@ export async function ensureTables(client: DynamoDBClient, prefix = 'daumoi'): P
 export async function seedUsers(db: DynamoDBDocumentClient, dataTable: string): Promise<void> {
   for (const u of DEMO_USERS) {
     const p = poolUser(u);
-    const item = { ...userItem({ username: p.username, sub: p.sub, roles: p.roles as Role[], clearance: u.clearance, ...(u.dept ? { dept: u.dept } : {}), enabled: true }), name: u.name, seeded: true };
+    const item = { ...userItem({ username: p.username, sub: p.sub, roles: p.roles as Role[], clearance: u.clearance, ...(u.dept ? { dept: u.dept } : {}), email: demoEmail(u.username), enabled: true }), name: u.name, seeded: true };
     try {
       // Items of older data directories (no `seeded` flag, not listed) are replaced once.
       await db.send(new PutCommand({ TableName: dataTable, Item: item, ConditionExpression: 'attribute_not_exists(pk) OR attribute_not_exists(seeded)' }));
     } catch (err) {
       if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+      // Seeded before the directory held e-mail addresses: the address is added, nothing else changed.
+      await db.send(new UpdateCommand({ TableName: dataTable, Key: userKey(u.username), UpdateExpression: 'SET email = if_not_exists(email, :e)', ExpressionAttributeValues: { ':e': demoEmail(u.username) } }));
     }
   }
 }

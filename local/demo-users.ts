@@ -19,6 +19,9 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'bantochuc', name: 'Ban Tổ chức', roles: ['ban-tham-muu'], clearance: 'none', dept: 'BTCTU' },
 ];
 
+/** A demo user's e-mail address: reminders to them land in the embedded outbox addressed so. */
+export const demoEmail = (username: string) => `${username}@daumoi.local`;
+
 /** The user as the embedded user pool first holds them (the admin users API changes them later). */
 export function poolUser(u: Pick<DemoUser, 'username' | 'roles' | 'clearance' | 'dept'>): PoolUser {
   return { username: u.username, sub: `user-${u.username}`, roles: u.roles, clearance: u.clearance, ...(u.dept ? { dept: u.dept } : {}) };

@@ -107,7 +107,7 @@ export const API_TABLE_ACCESS: Record<ApiFunction, Partial<Record<TableSpec['nam
 };
 
 /** What the assignments function reads of the user pool: who a person is (clearance, department), never a change. */
-export const PEOPLE_READ_ACTIONS = ['cognito-idp:ListUsers', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'];
+export const PEOPLE_READ_ACTIONS = ['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'];
 
 const BUCKET_ACCESS: Partial<Record<ApiFunction, { prefixes: string[]; mode: 'RO' | 'RW' }>> = {
   scans: { prefixes: ['scans/', 'ocr/', 'quarantine/'], mode: 'RW' },
@@ -336,6 +336,9 @@ export class ApiStack extends Stack {
     );
     assignmentReminders.addToRolePolicy(sendMail);
     assignmentReminders.addEnvironment(REPORTING_ENV.mailFrom, props.mailFrom);
+    // Reminders go to the assignee's e-mail, or a department's members': the user pool, read only.
+    assignmentReminders.addEnvironment(ENV.userPoolId, this.userPool.userPoolId);
+    assignmentReminders.addToRolePolicy(new PolicyStatement({ actions: PEOPLE_READ_ACTIONS, resources: [this.userPool.userPoolArn] }));
     // Entries made from a scan are indexed with its OCR text.
     sweeper.bindBucket(ENV.bucket, data.bucket, ['ocr/'], 'RO');
     this.scheduled.push(reminders, sealer, sweeper, verifier, assignmentReminders);

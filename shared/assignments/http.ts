@@ -18,6 +18,7 @@ export function assignmentsOperations(a: Assignments, office: () => DomainConfig
   return {
     instructIncomingEntry: async (req) => ({ status: 201, body: await service.instruct(req.params.id, req.body, ctx(req)) }),
     createAssignment: async (req) => withEtag(await service.create(req.body, ctx(req)), 201),
+    createConclusionAssignments: async (req) => ({ status: 201, body: await service.createFromConclusion(req.body, ctx(req)) }),
     listAssignments: async (req) => {
       const { overdue, ...q } = req.query;
       return queries.list(req.caller, { ...q, ...(overdue ? { overdue: overdue === 'true' } : {}) });

@@ -37,6 +37,17 @@ export const assignmentRoutes: Route[] = [
   }),
   defineRoute({
     ...base,
+    operationId: 'createConclusionAssignments',
+    method: 'POST',
+    path: '/v1/assignments/conclusions',
+    roles: LEADERS,
+    idempotent: true,
+    summary: 'Give the work of a conclusion of the standing committee (thông báo kết luận): each item its own assignment, all in one request or none',
+    request: { body: s.ConclusionBody },
+    responses: { 201: { description: 'The assignments made, in the order of the items', schema: s.ConclusionResult } },
+  }),
+  defineRoute({
+    ...base,
     operationId: 'listAssignments',
     method: 'GET',
     path: '/v1/assignments',

@@ -34,6 +34,16 @@ export const NewAssignmentBody = z.strictObject({
   instruction: text(4000).optional(),
 });
 
+export const ConclusionBody = z.strictObject({
+  conclusion: text(200).meta({ description: 'The conclusion (thông báo kết luận): its number-symbol, e.g. 125-TB/TU; each item becomes `<conclusion> mục <n>`' }),
+  secrecy: NewAssignmentBody.shape.secrecy,
+  items: z
+    .array(NewAssignmentBody.omit({ origin: true, secrecy: true }))
+    .min(1, { error: 'a conclusion has at least one item' })
+    .max(15, { error: 'at most 15 items (they are stored together)' })
+    .meta({ description: 'Each item its own assignment: all are made, or none' }),
+});
+
 export const ProgressBody = z.strictObject({ note: text(4000), version: Version });
 export const CompleteBody = z.strictObject({ result: text(4000), replyEntryId: text(64).optional().meta({ description: 'The outgoing entry that answers the letter' }), version: Version });
 export const ExtensionBody = z.strictObject({ dueDate: Day, reason: text(2000), version: Version });
@@ -130,3 +140,5 @@ export const AssignmentTaskView = z
     version: z.number().int(),
   })
   .meta({ id: 'AssignmentTask' });
+
+export const ConclusionResult = z.object({ conclusion: z.string(), items: z.array(AssignmentView) }).meta({ id: 'ConclusionAssignments' });

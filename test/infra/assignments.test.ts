@@ -45,6 +45,10 @@ describe('assignments in the API stack', () => {
     const rules = Object.values(resources()).filter((r) => r.Type === 'AWS::Events::Rule' && JSON.stringify(r.Properties.Targets).includes(id));
     expect(rules.map((r) => r.Properties.ScheduleExpression)).toEqual(['cron(10 * * * ? *)']);
     expect(policyActions(id)).toEqual(expect.arrayContaining(['ses:SendEmail', 'dynamodb:PutItem', 'dynamodb:Query']));
+    // It reads people's e-mail from the user pool, and changes nobody.
+    expect(fn.Properties.Environment.Variables).toEqual(expect.objectContaining({ [ENV.userPoolId]: expect.anything() }));
+    expect(policyActions(id)).toEqual(expect.arrayContaining(['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser']));
+    expect(policyActions(id).filter((a) => /^cognito-idp:Admin(Update|Delete|Add|Remove|UserGlobal)/.test(a))).toEqual([]);
   });
 
   it('leaves no unacknowledged cdk-nag finding', () => {

@@ -2,7 +2,7 @@
  * Following assignments up on DynamoDB Local: nhắc việc at the configured working days before and
  * after the due date (office calendar), once each however often the job runs; clearance (a Mật
  * letter's assignments are in nobody's list, stats or printed book below Mật); and bad input, a
- * clear 400 with nothing stored. Years used by this file: 2054.
+ * clear 400 with nothing stored; reminders reach the e-mail of the person or the department's members. Years used by this file: 2054.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,20 @@ describe('nhắc việc', () => {
     await at('2054-05-01T09:00:00'); // 2 working days before 5 May: the old date, no longer due
     await at('2054-05-08T09:00:00'); // Friday, 2 working days before Tuesday 12 May
     expect(await slotsOf(fresh.id)).toEqual(['2054-05-12 before 2']);
+  });
+
+  it("reach the assignee's e-mail address (a department's: its members'), once each", async () => {
+    const box = async () => (await invoke(reports, { method: 'GET', path: '/v1/notifications/outbox', token: as('admin'), query: { limit: '200' } })).body.items as { ref?: string; to: string[]; status: string }[];
+    // The person's slots above: each went once, to the person's address, and was sent, not skipped.
+    const toPerson = (await box()).filter((m) => m.ref === due.id);
+    expect(toPerson.map((m) => [m.to, m.status])).toEqual(Array.from({ length: 4 }, () => [['chuyenvien2@daumoi.local'], 'sent']));
+    // Work given to the Ban Tổ chức reaches its member (bantochuc, dept BTCTU), once however often the job runs.
+    clock.set('2054-08-03T09:00:00');
+    const dept = (await post('/v1/assignments', 'chanhvp', manual('Thẩm định hồ sơ nhân sự', { assignee: { dept: 'BTCTU' }, dueDate: '2054-08-05' }))).body as { id: string };
+    await at('2054-08-03T09:00:00', 2);
+    const toDept = (await box()).filter((m) => m.ref === dept.id);
+    expect(toDept.map((m) => [m.to, m.status])).toEqual([[['bantochuc@daumoi.local'], 'sent']]);
+    expect(await slotsOf(dept.id)).toEqual(['2054-08-05 before 2']);
   });
 });
 
@@ -232,5 +246,53 @@ describe('bad input', () => {
     expect((await get('/v1/assignments/stats', 'chanhvp', { period: '2054', by: 'ban' })).status).toBe(400);
     expect((await get('/v1/assignments', 'chanhvp', { from: '2054-08-01', to: '2054-07-01' })).status).toBe(400);
     expect((await get('/v1/assignments', 'chanhvp', { status: 'xong' })).status).toBe(400);
+  });
+});
+
+describe('a conclusion with several items (thông báo kết luận)', () => {
+  const items = [
+    { title: 'Rà soát quy hoạch cán bộ nhiệm kỳ tới', assignee: { dept: 'BTCTU' }, dueDate: '2054-09-30' },
+    { title: 'Tổng hợp ý kiến về đề án', assignee: { user: 'chuyenvien2' }, cooperating: [{ dept: 'BTCTU' }], dueDate: '2054-09-21' },
+    { title: 'Chuẩn bị nội dung hội nghị', assignee: { user: 'chuyenvien' }, dueDate: '2054-09-25', instruction: 'Báo cáo Thường trực trước ngày 25' },
+  ] as const;
+  const conclude = (body: unknown, user = 'chanhvp') => invoke(assignments, { method: 'POST', path: '/v1/assignments/conclusions', token: as(user), body });
+  const titlesGiven = async () => ((await get('/v1/assignments', 'chanhvp', { from: '2054-09-01', to: '2054-09-30' })).body.items as { title: string }[]).map((a) => a.title).sort();
+
+  beforeAll(() => clock.set('2054-09-07T09:00:00'));
+
+  it('makes each item its own assignment, in one request', async () => {
+    const r = await conclude({ conclusion: '125-TB/TU', secrecy: null, items });
+    expect(r.status).toBe(201);
+    const made = r.body.items as { id: string; title: string; origin: { type: string; ref: string }; assignee: unknown; dueDate: string; status: string }[];
+    expect(made.map((a) => [a.title, a.origin, a.assignee, a.dueDate, a.status])).toEqual(
+      items.map((it, i) => [it.title, { type: 'conclusion', ref: `125-TB/TU mục ${i + 1}` }, it.assignee, it.dueDate, 'open']),
+    );
+    expect(new Set(made.map((a) => a.id)).size).toBe(3);
+    for (const a of made) expect((await get(`/v1/assignments/${a.id}`, 'chanhvp')).status).toBe(200);
+    expect(await titlesGiven()).toEqual(items.map((i) => i.title).sort());
+    // They count in the month's stats as three open assignments, none overdue yet.
+    const month = (await get('/v1/assignments/stats', 'chanhvp', { period: '2054-09', by: 'dept' })).body.items as Record<string, number>[];
+    expect(month.reduce((s, l) => s + l.assigned!, 0)).toBe(3);
+    expect(month.reduce((s, l) => s + l.open!, 0)).toBe(3);
+    expect(month.reduce((s, l) => s + l.overdue!, 0)).toBe(0);
+  });
+
+  it.each<[string, Record<string, unknown>[], string]>([
+    ['an unknown person in the second item', [items[0], { ...items[1], assignee: { user: 'khong-co-ai' } }], 'body.items.1.assignee.user'],
+    ['a past due date in the third item', [items[0], items[1], { ...items[2], dueDate: '2054-09-01' }], 'body.items.2.dueDate'],
+    ['no items', [], 'items'],
+    ['sixteen items', Array.from({ length: 16 }, () => items[0]), 'items'],
+    ['an item without a title', [{ ...items[0], title: undefined }], 'items.0.title'],
+  ])('with %s is a 400 naming it, and no item is stored', async (_name, list, path) => {
+    const before = await titlesGiven();
+    const r = await conclude({ conclusion: '126-TB/TU', secrecy: null, items: list.map((i) => (typeof i.title === 'string' ? { ...i, title: `${i.title} (126)` } : i)) });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body.error.details)).toContain(path);
+    expect(await titlesGiven()).toEqual(before);
+  });
+
+  it('is given only by lãnh đạo văn phòng or thường trực', async () => {
+    expect((await conclude({ conclusion: '127-TB/TU', secrecy: null, items }, 'chuyenvien')).status).toBe(403);
+    expect((await conclude({ conclusion: '127-TB/TU', secrecy: null, items }, 'bithu')).status).toBe(201);
   });
 });

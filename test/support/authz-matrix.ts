@@ -86,6 +86,7 @@ const ROWS: Record<string, string> = {
   // member it is not given to) does not see it; the overdue list is for leaders and the văn thư.
   'POST /v1/registers/incoming/entries/{id}/instruction': 'F F F A A F F U U U',
   'POST /v1/assignments': /*                             */ 'F F F A A F F U U U',
+  'POST /v1/assignments/conclusions': /*                 */ 'F F F A A F F U U U',
   'GET /v1/assignments': /*                              */ 'A A A A A A F U U U',
   'GET /v1/assignments/stats': /*                        */ 'A A A A A F F U U U',
   'GET /v1/assignments/overdue': /*                      */ 'F A F A A F F U U U',

@@ -373,6 +373,7 @@ export const REQUESTS: Record<string, Build> = {
   'PUT /v1/users/{username}': ({ fx }) => ({ path: `/v1/users/${fx.personUsername}`, body: { roles: ['chuyen-vien'], clearance: 'mat', dept: null, reason: 'Quyết định 3-QĐ/VPTU' } }),
 
   'POST /v1/registers/incoming/entries/{id}/instruction': ({ fx }) => ({ path: `/v1/registers/incoming/entries/${fx.incomingId}/instruction`, body: { instruction: 'Giao chuyên viên tham mưu', lead: { user: 'chuyenvien' } } }),
+  'POST /v1/assignments/conclusions': () => ({ path: '/v1/assignments/conclusions', body: { conclusion: '12-TB/TU', secrecy: null, items: [{ title: 'Rà soát quy hoạch cán bộ', assignee: { dept: 'BTCTU' }, dueDate: `${OFFICE_YEAR}-08-01` }] } }),
   'POST /v1/assignments': () => ({ path: '/v1/assignments', body: { title: 'Theo dõi kết luận', origin: { type: 'conclusion', ref: '12-TB/TU' }, assignee: { dept: 'BTCTU' }, dueDate: `${OFFICE_YEAR}-08-01`, secrecy: null } }),
   'GET /v1/assignments': () => ({ path: '/v1/assignments', query: { from: `${OFFICE_YEAR}-01-01`, to: `${OFFICE_YEAR}-12-31`, limit: '5' } }),
   'GET /v1/assignments/stats': () => ({ path: '/v1/assignments/stats', query: { period: String(OFFICE_YEAR), by: 'dept' } }),

@@ -60,12 +60,12 @@ const audit = { record: async (i: AuditInput) => (audited.push(i), {}) } as unkn
 const actor: Caller = { sub: 'a', username: 'admin', roles: ['admin'], clearance: 'none' };
 
 describe('Cognito user directory', () => {
-  it('lists people with their groups as roles and their custom attributes', async () => {
+  it('lists people with their groups as roles and their custom attributes and e-mail', async () => {
     const p = pool();
     const dir = new CognitoUserDirectory(p.send as never, POOL, audit);
     expect(await dir.list()).toEqual([
       { username: 'bantochuc', sub: 's-2', roles: ['ban-tham-muu'], clearance: 'none', dept: 'BTCTU', enabled: false },
-      { username: 'vanthu', sub: 's-1', roles: ['van-thu'], clearance: 'mat', enabled: true },
+      { username: 'vanthu', sub: 's-1', roles: ['van-thu'], clearance: 'mat', email: 'vt@x.vn', enabled: true },
     ]);
   });
 

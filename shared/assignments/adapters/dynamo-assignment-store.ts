@@ -8,8 +8,8 @@
  * - `INSTRUCTION#<entryId>` / `I`: the instruction on a letter (one per letter).
  * - Stats (written in the same transaction as the assignment, so that a year's stats read small
  *   partitions, never the assignments): `ASSIGNAGG#<YYYY-MM>#<user|dept>` / `<group>#<secrecy>` running
- *   totals of done work (ADD the difference a write makes); `ASSIGNOPEN#<YYYY-MM>` / `<id>` a slim
- *   row per open assignment (overdue depends on when it is read), deleted when it is done.
+ *   totals (ADD the difference a write makes); `ASSIGNOPEN#<YYYY-MM>` / `<dueAt>#<id>` a slim row per
+ *   open assignment, deleted when it is done: a reading asks only for the rows not yet due.
  */
 import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
@@ -22,14 +22,15 @@ const pk = (id: string) => `ASSIGNMENT#${id}`;
 const MAIN = 'A';
 const month = (a: Assignment) => a.assignedDate.slice(0, 7);
 
+const openKey = (a: Assignment) => ({ pk: `ASSIGNOPEN#${month(a)}`, sk: `${a.dueAt}#${a.id}` });
 /** An open assignment's slim row for the stats (short attribute names: what they count by, nothing else). */
 function openItem(a: Assignment) {
-  return { pk: `ASSIGNOPEN#${month(a)}`, sk: a.id, a: partyKey(a.assignee), d: a.assigneeDept, s: a.secrecy ?? '-', du: a.dueAt, x: a.extensions };
+  return { ...openKey(a), a: partyKey(a.assignee), d: a.assigneeDept, s: a.secrecy ?? '-', du: a.dueAt, x: a.extensions };
 }
 function openRow(i: Record<string, unknown>): StatRow {
   const key = String(i.a);
   return {
-    id: String(i.sk),
+    id: String(i.sk).slice(String(i.sk).indexOf('#') + 1),
     assignee: key.startsWith('u:') ? { user: key.slice(2) } : { dept: key.slice(2) },
     assigneeDept: (i.d as string | null) ?? null,
     secrecy: i.s === '-' ? null : (i.s as StatRow['secrecy']),
@@ -41,7 +42,7 @@ function openRow(i: Record<string, unknown>): StatRow {
 }
 const aggKeyOf = (d: Pick<AggRow, 'month' | 'by' | 'group' | 'secrecy'>) => ({ pk: `ASSIGNAGG#${d.month}#${d.by}`, sk: `${d.group}#${d.secrecy ?? '-'}` });
 function aggRow(i: Record<string, unknown>): AggRow {
-  return { month: String(i.pk).slice('ASSIGNAGG#'.length, 'ASSIGNAGG#'.length + 7), by: i.by as AggRow['by'], group: String(i.g), secrecy: i.s === '-' ? null : (i.s as AggRow['secrecy']), assigned: Number(i.n ?? 0), doneOnTime: Number(i.ot ?? 0), doneLate: Number(i.lt ?? 0), extensions: Number(i.x ?? 0) };
+  return { month: String(i.pk).slice('ASSIGNAGG#'.length, 'ASSIGNAGG#'.length + 7), by: i.by as AggRow['by'], group: String(i.g), secrecy: i.s === '-' ? null : (i.s as AggRow['secrecy']), assigned: Number(i.n ?? 0), doneOnTime: Number(i.ot ?? 0), doneLate: Number(i.lt ?? 0), open: Number(i.o ?? 0), extensions: Number(i.x ?? 0) };
 }
 /** A transaction that failed only because another one touched the same item (a running total) is tried again. */
 const CONFLICT_RETRIES = 5;
@@ -57,11 +58,16 @@ export class DynamoAssignmentStore implements AssignmentStore {
     return { pk: pk(a.id), sk: MAIN, gsi1pk: `ASSIGNEE#${partyKey(a.assignee)}`, gsi1sk: `${a.dueAt}#${a.id}`, gsi2pk: `ASSIGNED#${month(a)}`, gsi2sk: `${a.assignedAt}#${a.id}`, ...a };
   }
 
-  /** The stats' writes of a change: the running totals it moves, the open row kept or removed. */
-  private statWrites(before: Assignment | null, after: Assignment): unknown[] {
-    const writes: unknown[] = aggregateDeltas(before, after).map((d) => ({ Update: this.aggUpdate(d) }));
+  /** The stats' writes of changes made together: the running totals they move (one update each), the open rows kept or removed. */
+  private statWrites(...changes: [before: Assignment | null, after: Assignment][]): unknown[] {
+    return [...aggregateDeltas(...changes).map((d) => ({ Update: this.aggUpdate(d) })), ...changes.flatMap(([before, after]) => this.openWrites(before, after))];
+  }
+
+  private openWrites(before: Assignment | null, after: Assignment): unknown[] {
+    const writes: unknown[] = [];
+    const moved = before?.status === 'open' && (after.status !== 'open' || openKey(before).pk !== openKey(after).pk || openKey(before).sk !== openKey(after).sk);
+    if (moved) writes.push({ Delete: { TableName: this.table, Key: openKey(before) } });
     if (after.status === 'open') writes.push({ Put: { TableName: this.table, Item: openItem(after) } });
-    else if (before?.status === 'open') writes.push({ Delete: { TableName: this.table, Key: { pk: `ASSIGNOPEN#${month(before)}`, sk: before.id } } });
     return writes;
   }
 
@@ -70,9 +76,9 @@ export class DynamoAssignmentStore implements AssignmentStore {
     return {
       TableName: this.table,
       Key: aggKeyOf(d),
-      UpdateExpression: 'SET #by = :by, g = :g, s = :s ADD n :n, ot :ot, lt :lt, x :x',
+      UpdateExpression: 'SET #by = :by, g = :g, s = :s ADD n :n, ot :ot, lt :lt, o :o, x :x',
       ExpressionAttributeNames: { '#by': 'by' },
-      ExpressionAttributeValues: { ':by': d.by, ':g': d.group, ':s': d.secrecy ?? '-', ':n': d.assigned, ':ot': d.doneOnTime, ':lt': d.doneLate, ':x': d.extensions },
+      ExpressionAttributeValues: { ':by': d.by, ':g': d.group, ':s': d.secrecy ?? '-', ':n': d.assigned, ':ot': d.doneOnTime, ':lt': d.doneLate, ':o': d.open, ':x': d.extensions },
     };
   }
 
@@ -93,8 +99,9 @@ export class DynamoAssignmentStore implements AssignmentStore {
     const writes: unknown[] = [];
     if (instruction) writes.push({ Put: { TableName: this.table, Item: { pk: `INSTRUCTION#${instruction.entryId}`, sk: 'I', ...instruction }, ConditionExpression: 'attribute_not_exists(pk)' } });
     for (const { assignment, event } of items) {
-      writes.push({ Put: { TableName: this.table, Item: this.item(assignment), ConditionExpression: 'attribute_not_exists(pk)' } }, this.historyPut(assignment.id, event), ...this.statWrites(null, assignment));
+      writes.push({ Put: { TableName: this.table, Item: this.item(assignment), ConditionExpression: 'attribute_not_exists(pk)' } }, this.historyPut(assignment.id, event));
     }
+    writes.push(...this.statWrites(...items.map(({ assignment }) => [null, assignment] as [null, Assignment])));
     return this.transact([...writes, ...also]);
   }
 
@@ -113,7 +120,7 @@ export class DynamoAssignmentStore implements AssignmentStore {
 
   async update(before: Assignment, after: Assignment, event: AssignmentEvent, also: unknown[]): Promise<boolean> {
     const put = { Put: { TableName: this.table, Item: this.item(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } };
-    return this.transact([put, this.historyPut(after.id, event), ...this.statWrites(before, after), ...also]);
+    return this.transact([put, this.historyPut(after.id, event), ...this.statWrites([before, after]), ...also]);
   }
 
   async byAssignee(assignee: Party): Promise<Assignment[]> {
@@ -126,10 +133,11 @@ export class DynamoAssignmentStore implements AssignmentStore {
     return parts.flat().map((i) => stripKeys<Assignment>(i));
   }
 
-  async stats(months: string[], by: StatsBy): Promise<{ done: AggRow[]; open: StatRow[] }> {
-    const q = (pk: string) => this.all({ TableName: this.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': pk } });
-    const [done, open] = await Promise.all([Promise.all(months.map((m) => q(`ASSIGNAGG#${m}#${by}`))), Promise.all(months.map((m) => q(`ASSIGNOPEN#${m}`)))]);
-    return { done: done.flat().map(aggRow), open: open.flat().map(openRow) };
+  async stats(months: string[], by: StatsBy, now: Date): Promise<{ totals: AggRow[]; notYetDue: StatRow[] }> {
+    const totals = months.map((m) => this.all({ TableName: this.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `ASSIGNAGG#${m}#${by}` } }));
+    const notYetDue = months.map((m) => this.all({ TableName: this.table, KeyConditionExpression: 'pk = :p AND sk >= :now', ExpressionAttributeValues: { ':p': `ASSIGNOPEN#${m}`, ':now': now.toISOString() } }));
+    const [t, o] = await Promise.all([Promise.all(totals), Promise.all(notYetDue)]);
+    return { totals: t.flat().map(aggRow), notYetDue: o.flat().map(openRow) };
   }
 
   /**
@@ -148,14 +156,7 @@ export class DynamoAssignmentStore implements AssignmentStore {
         if (pending.length) await new Promise((res) => setTimeout(res, 20 * attempt));
       }
     }
-    const totals = new Map<string, AggDelta>();
-    for (const d of assignments.flatMap((a) => aggregateDeltas(null, a))) {
-      const k = `${aggKeyOf(d).pk}|${aggKeyOf(d).sk}`;
-      const t = totals.get(k);
-      if (!t) totals.set(k, { ...d });
-      else for (const f of ['assigned', 'doneOnTime', 'doneLate', 'extensions'] as const) t[f] += d[f];
-    }
-    for (const d of totals.values()) await this.db.send(new UpdateCommand(this.aggUpdate(d)));
+    for (const d of aggregateDeltas(...assignments.map((a) => [null, a] as [null, Assignment]))) await this.db.send(new UpdateCommand(this.aggUpdate(d)));
   }
 
   async instructionOf(entryId: string): Promise<Instruction | undefined> {

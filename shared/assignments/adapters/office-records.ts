@@ -21,6 +21,7 @@ export function registerLetters(registers: () => Registers): Letters {
 export function directoryPeople(users: () => UserDirectory, config: () => DomainConfig): People {
   return {
     get: async (username) => users().get(username),
+    members: async (dept) => (await users().list()).filter((u) => u.enabled && u.dept === dept),
     departments: async () => new Set([...config().issuingBodies.map((b) => b.code), ...(await users().list()).flatMap((u) => (u.dept ? [u.dept] : []))]),
   };
 }

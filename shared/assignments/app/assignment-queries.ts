@@ -136,9 +136,10 @@ export class AssignmentQueries {
   async stats(caller: Caller, q: { period: string; by: 'user' | 'dept' }): Promise<{ period: string; by: 'user' | 'dept'; items: StatLine[] }> {
     this.assertOffice(caller);
     const p = periodOf(q.period);
-    const { done, open } = await this.deps.store.stats(monthsOf(p), q.by);
+    const now = this.deps.clock.now();
+    const { totals, notYetDue } = await this.deps.store.stats(monthsOf(p), q.by, now);
     const seen = (r: { secrecy: Assignment['secrecy'] }) => canSee(caller.clearance, r.secrecy);
-    return { period: p.text, by: q.by, items: tally(done.filter(seen), open.filter(seen), q.by, this.deps.clock.now()) };
+    return { period: p.text, by: q.by, items: tally(totals.filter(seen), notYetDue.filter(seen), q.by, now) };
   }
 
   /** The rows of the sổ theo dõi giải quyết văn bản đến for a period: the letters' assignments the caller may see, by số đến. */

@@ -6,7 +6,7 @@
  */
 import { ulid } from 'ulid';
 import { CLEARANCES, canSee, type Caller, type Secrecy } from '../../platform/security';
-import { ConflictError, ForbiddenError } from '../../platform/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors';
 import { localDate } from '../../office';
 import { cooperatingDueDate, leadDueDate } from '../domain/calendar';
 import type { Assignment, AssignmentView, LetterRef, OriginType, Party } from '../domain/model';
@@ -30,6 +30,12 @@ export interface NewAssignmentInput {
   dueDate: string;
   secrecy?: Secrecy | null | undefined;
   instruction?: string | undefined;
+}
+/** A conclusion's items: each its own assignment (title, assignee, due date…), under the conclusion's number-symbol. */
+export interface ConclusionInput {
+  conclusion: string;
+  secrecy?: Secrecy | null | undefined;
+  items: Omit<NewAssignmentInput, 'origin' | 'secrecy'>[];
 }
 export interface WriteCtx {
   caller: Caller;
@@ -99,14 +105,44 @@ export class AssignmentService {
 
   /** An assignment by hand, from an item of a conclusion, or from a letter (it takes the letter's secrecy when higher). */
   async create(input: NewAssignmentInput, ctx: WriteCtx): Promise<AssignmentView> {
-    const { clock, letters, people, store } = this.deps;
-    const config = this.deps.config();
     rules.assertLeader(ctx.caller, 'give work');
-    const now = clock.now();
+    const now = this.deps.clock.now();
+    const made = await this.prepare(input, ctx, now, 'body');
+    await this.deps.store.create([made], [made.audit]);
+    return rules.viewOf(made.assignment, now);
+  }
+
+  /**
+   * A conclusion of the standing committee (thông báo kết luận): each item its own assignment, all
+   * made in one transaction or none (a bad item is a 400 naming it, nothing stored).
+   */
+  async createFromConclusion(input: ConclusionInput, ctx: WriteCtx): Promise<{ conclusion: string; items: AssignmentView[] }> {
+    rules.assertLeader(ctx.caller, 'give work');
+    const now = this.deps.clock.now();
+    const made: Awaited<ReturnType<AssignmentService['prepare']>>[] = [];
+    const problems: { path: string; message: string }[] = [];
+    for (const [i, item] of input.items.entries()) {
+      const origin = { type: 'conclusion' as const, ref: `${input.conclusion} mục ${i + 1}` };
+      try {
+        made.push(await this.prepare({ ...item, origin, secrecy: input.secrecy ?? null }, ctx, now, `body.items.${i}`));
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        problems.push(...(err.details as { path: string; message: string }[]));
+      }
+    }
+    rules.throwIfProblems(problems);
+    if (!(await this.deps.store.create(made, made.map((m) => m.audit)))) throw new ConflictError('The conclusion\'s assignments could not be stored together: try again');
+    return { conclusion: input.conclusion, items: made.map((m) => rules.viewOf(m.assignment, now)) };
+  }
+
+  /** One assignment checked and made (not stored), with its audit event; problems name their place under `at`. */
+  private async prepare(input: NewAssignmentInput, ctx: WriteCtx, now: Date, at: string) {
+    const { letters, people } = this.deps;
+    const config = this.deps.config();
     let secrecy = input.secrecy ?? null;
     let letter: LetterRef | undefined;
     if (input.origin.type === 'letter') {
-      if (!input.origin.ref) rules.throwIfProblems([{ path: 'body.origin.ref', message: "a letter's assignment names the incoming entry (its id)" }]);
+      if (!input.origin.ref) rules.throwIfProblems([{ path: `${at}.origin.ref`, message: "a letter's assignment names the incoming entry (its id)" }]);
       const l = await letters.incoming(input.origin.ref!, ctx.caller);
       secrecy = higher(secrecy, l.secrecy);
       letter = letterRef(l);
@@ -114,10 +150,10 @@ export class AssignmentService {
     if (!canSee(ctx.caller.clearance, secrecy)) throw new ForbiddenError(`Your clearance does not cover ${secrecy}`);
     const coop = input.cooperating ?? [];
     rules.throwIfProblems([
-      ...rules.dueDateProblems(input.dueDate, localDate(now, config.office.timeZone), 'body.dueDate'),
-      ...rules.repeatedParties([input.assignee, ...coop], (i) => (i === 0 ? 'body.assignee' : `body.cooperating.${i - 1}`)),
+      ...rules.dueDateProblems(input.dueDate, localDate(now, config.office.timeZone), `${at}.dueDate`),
+      ...rules.repeatedParties([input.assignee, ...coop], (i) => (i === 0 ? `${at}.assignee` : `${at}.cooperating.${i - 1}`)),
     ]);
-    const [dept] = await resolveParties(people, [{ party: input.assignee, path: 'body.assignee' }, ...coop.map((party, i) => ({ party, path: `body.cooperating.${i}` }))], secrecy);
+    const [dept] = await resolveParties(people, [{ party: input.assignee, path: `${at}.assignee` }, ...coop.map((party, i) => ({ party, path: `${at}.cooperating.${i}` }))], secrecy);
     const origin = { type: input.origin.type, ...(input.origin.ref ? { ref: input.origin.ref } : {}), ...(letter ? { letter } : {}) };
     const made = rules.newAssignment(
       { id: ulid(), title: input.title, origin, instruction: input.instruction ?? null, groupId: null, role: 'lead', assignee: input.assignee, assigneeDept: dept ?? null, cooperating: coop, dueDate: input.dueDate, secrecy },
@@ -126,8 +162,7 @@ export class AssignmentService {
       ctx.caller,
     );
     const audit = auditItem(this.deps, { actor: ctx.caller, action: 'assignment.create', entityType: 'assignment', entityId: made.assignment.id, before: null, after: made.assignment, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
-    await store.create([made], [audit]);
-    return rules.viewOf(made.assignment, now);
+    return { ...made, audit };
   }
 
   progress(id: string, note: string, ctx: WriteCtx) {

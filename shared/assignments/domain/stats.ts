@@ -2,10 +2,11 @@
  * Đánh giá: per person or per department, of the work given in a period (tháng, quý, năm): how much
  * was given, done on time, done late, still open, overdue now, and the extensions granted.
  *
- * Done work no longer changes with time, so it is kept as running totals per month, group and
- * secrecy (`AggRow`, moved by each write by the difference it makes: `aggregateDeltas`); open work
- * is overdue or not depending on the moment of reading, so it is kept one slim row each (`StatRow`)
- * and counted when read. A year's stats read those totals and the open rows, never the assignments.
+ * Every count but `overdue` is kept as running totals per month, group and secrecy (`AggRow`, moved
+ * by each write by the difference it makes: `aggregateDeltas`). Whether open work is overdue depends
+ * on the moment of reading: an open assignment is also kept as one slim row (`StatRow`) ordered by its
+ * due time, and a reading subtracts from the open total the rows not yet due (few: the work given
+ * lately). A year's stats read those totals and the not-yet-due rows, never the assignments.
  */
 import { partyKey, type Assignment } from './model';
 
@@ -38,65 +39,67 @@ export interface AggRow {
   assigned: number;
   doneOnTime: number;
   doneLate: number;
+  /** Still open (overdue or not). */
+  open: number;
   extensions: number;
 }
 
-export type AggDelta = Omit<AggRow, 'assigned' | 'doneOnTime' | 'doneLate' | 'extensions'> & Pick<AggRow, 'assigned' | 'doneOnTime' | 'doneLate' | 'extensions'>;
+export type AggDelta = AggRow;
+/** The counted fields of a running total. */
+export const AGG_FIELDS = ['assigned', 'doneOnTime', 'doneLate', 'open', 'extensions'] as const;
 
 const deptOf = (a: Pick<Assignment, 'assignee' | 'assigneeDept'>): string | null => ('dept' in a.assignee ? a.assignee.dept : (a.assigneeDept ?? null));
 const groupKey = (a: Pick<Assignment, 'assignee' | 'assigneeDept'>, by: StatsBy) => (by === 'user' ? partyKey(a.assignee) : `d:${deptOf(a) ?? ''}`);
 export const aggKey = (r: Pick<AggRow, 'month' | 'by' | 'group' | 'secrecy'>) => `${r.month}|${r.by}|${r.group}|${r.secrecy ?? '-'}`;
 
-/** What a done assignment adds to the totals (nothing while open). */
+/** What an assignment adds to the totals, by person and by department. */
 function contributions(a: Assignment | null): AggDelta[] {
-  if (!a || a.status !== 'done') return [];
+  if (!a) return [];
   const month = a.assignedDate.slice(0, 7);
-  return (['user', 'dept'] as const).map((by) => ({ month, by, group: groupKey(a, by), secrecy: a.secrecy, assigned: 1, doneOnTime: a.onTime ? 1 : 0, doneLate: a.onTime ? 0 : 1, extensions: a.extensions }));
+  const done = a.status === 'done';
+  return (['user', 'dept'] as const).map((by) => ({ month, by, group: groupKey(a, by), secrecy: a.secrecy, assigned: 1, doneOnTime: done && a.onTime ? 1 : 0, doneLate: done && !a.onTime ? 1 : 0, open: done ? 0 : 1, extensions: a.extensions }));
 }
 
-/** The changes a write makes to the totals: after's contributions minus before's, the ones that change something. */
-export function aggregateDeltas(before: Assignment | null, after: Assignment): AggDelta[] {
+/** The changes writes make to the totals: each after's contributions minus its before's, one per total, the ones that change something. */
+export function aggregateDeltas(...changes: [before: Assignment | null, after: Assignment][]): AggDelta[] {
   const out = new Map<string, AggDelta>();
   const add = (d: AggDelta, sign: 1 | -1) => {
     const k = aggKey(d);
-    const cur = out.get(k) ?? { ...d, assigned: 0, doneOnTime: 0, doneLate: 0, extensions: 0 };
-    for (const f of ['assigned', 'doneOnTime', 'doneLate', 'extensions'] as const) cur[f] += sign * d[f];
+    const cur = out.get(k) ?? { ...d, assigned: 0, doneOnTime: 0, doneLate: 0, open: 0, extensions: 0 };
+    for (const f of AGG_FIELDS) cur[f] += sign * d[f];
     out.set(k, cur);
   };
-  for (const d of contributions(before)) add(d, -1);
-  for (const d of contributions(after)) add(d, 1);
-  return [...out.values()].filter((d) => d.assigned || d.doneOnTime || d.doneLate || d.extensions);
+  for (const [before, after] of changes) {
+    for (const d of contributions(before)) add(d, -1);
+    for (const d of contributions(after)) add(d, 1);
+  }
+  return [...out.values()].filter((d) => AGG_FIELDS.some((f) => d[f] !== 0));
 }
 
 const empty = (): Tally => ({ assigned: 0, doneOnTime: 0, doneLate: 0, open: 0, overdue: 0, extensions: 0 });
 const partyOfGroup = (group: string, by: StatsBy): { user: string } | { dept: string | null } =>
   by === 'user' && group.startsWith('u:') ? { user: group.slice(2) } : { dept: group.slice(2) || null };
 
-/** Tallies the done totals and the open rows (already limited to what the reader may see), one line per group, busiest first. */
-export function tally(done: readonly AggRow[], open: readonly StatRow[], by: StatsBy, now: Date): StatLine[] {
+/**
+ * Tallies the running totals and the open rows (already limited to what the reader may see), one line
+ * per group, busiest first. Overdue: the open total less the open rows not yet due (rows already due
+ * may be given or not; they change nothing).
+ */
+export function tally(totals: readonly AggRow[], open: readonly StatRow[], by: StatsBy, now: Date): StatLine[] {
   const groups = new Map<string, Tally>();
   const of = (key: string) => {
     let t = groups.get(key);
     if (!t) groups.set(key, (t = empty()));
     return t;
   };
-  for (const r of done) {
+  for (const r of totals) {
     if (r.by !== by) continue;
     const t = of(r.group);
-    t.assigned += r.assigned;
-    t.doneOnTime += r.doneOnTime;
-    t.doneLate += r.doneLate;
-    t.extensions += r.extensions;
+    for (const f of AGG_FIELDS) t[f] += r[f];
+    t.overdue += r.open;
   }
   const at = now.getTime();
-  for (const row of open) {
-    if (row.status !== 'open') continue;
-    const t = of(groupKey(row, by));
-    t.assigned++;
-    t.open++;
-    t.extensions += row.extensions ?? 0;
-    if (at > Date.parse(row.dueAt)) t.overdue++;
-  }
+  for (const row of open) if (row.status === 'open' && at <= Date.parse(row.dueAt)) of(groupKey(row, by)).overdue--;
   return [...groups.entries()]
     .filter(([, t]) => t.assigned > 0)
     .sort(([ka, a], [kb, b]) => b.assigned - a.assigned || (ka < kb ? -1 : 1))

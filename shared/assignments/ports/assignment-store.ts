@@ -47,8 +47,8 @@ export interface AssignmentStore {
   byAssignee(assignee: Party): Promise<Assignment[]>;
   /** Everything given in these months ('YYYY-MM', office time zone). */
   assignedIn(months: string[]): Promise<Assignment[]>;
-  /** What the stats read of the work given in these months: the done totals (grouped by person or department) and the open rows. */
-  stats(months: string[], by: StatsBy): Promise<{ done: AggRow[]; open: StatRow[] }>;
+  /** What the stats read of the work given in these months: the running totals (grouped by person or department) and the open rows not yet due at `now`. */
+  stats(months: string[], by: StatsBy, now: Date): Promise<{ totals: AggRow[]; notYetDue: StatRow[] }>;
   instructionOf(entryId: string): Promise<Instruction | undefined>;
   /** Claims a reminder slot (with its audit item): true once per slot, or again after a failed or long-pending send. */
   claimReminder(rec: ReminderRecord, auditItem: unknown, staleBefore: string): Promise<boolean>;

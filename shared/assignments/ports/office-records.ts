@@ -26,11 +26,15 @@ export interface Person {
   username: string;
   clearance: Clearance;
   dept?: string | undefined;
+  /** Where reminders reach the person; none: the reminder is recorded, not delivered. */
+  email?: string | undefined;
   enabled: boolean;
 }
 
 export interface People {
   get(username: string): Promise<Person | undefined>;
+  /** The enabled people of a department (custom:dept). */
+  members(dept: string): Promise<Person[]>;
   /** Department codes the office knows (its people's and the issuing bodies' configured). */
   departments(): Promise<Set<string>>;
 }

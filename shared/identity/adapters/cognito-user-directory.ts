@@ -31,6 +31,7 @@ function toUser(username: string, attrs: AttributeType[] | undefined, enabled: b
   const clearanceRaw = attr(attrs, 'custom:clearance') ?? 'none';
   const dept = attr(attrs, 'custom:dept');
   const orgId = attr(attrs, 'custom:orgId');
+  const email = attr(attrs, 'email');
   return {
     username,
     sub: attr(attrs, 'sub') ?? username,
@@ -38,6 +39,7 @@ function toUser(username: string, attrs: AttributeType[] | undefined, enabled: b
     clearance: (CLEARANCES as readonly string[]).includes(clearanceRaw) ? (clearanceRaw as Clearance) : 'none',
     ...(dept ? { dept } : {}),
     ...(orgId ? { orgId } : {}),
+    ...(email ? { email } : {}),
     enabled: enabled !== false,
   };
 }

@@ -28,6 +28,7 @@ function fromItem(i: Record<string, unknown>): DirectoryUser {
     clearance,
     ...(typeof i.dept === 'string' && i.dept ? { dept: i.dept } : {}),
     ...(typeof i.orgId === 'string' && i.orgId ? { orgId: i.orgId } : {}),
+    ...(typeof i.email === 'string' && i.email ? { email: i.email } : {}),
     enabled: i.enabled !== false,
   };
 }

@@ -13,6 +13,8 @@ export interface DirectoryUser {
   clearance: Clearance;
   dept?: string;
   orgId?: string;
+  /** Where reminders reach the person (Cognito's standard `email` attribute). */
+  email?: string;
   enabled: boolean;
 }
 

@@ -8,9 +8,7 @@ import { expectedOrgIds, queriedPeriod, toOffsetIso } from '../domain/rules';
 import { reminderCandidates, reminderMessage } from '../domain/reminders';
 import type { ReminderRecord } from '../ports/reports';
 import { auditItem, REMINDER_JOB, type ReportingDeps } from './deps';
-
-/** A reminder still pending after this long was left by a run that died: the next run sends it. */
-export const PENDING_TIMEOUT_MS = 15 * 60_000;
+import { remindOnce } from '../../platform/notify/reminder-loop';
 
 export interface ReminderRun {
   at: string;
@@ -57,20 +55,11 @@ export class ReminderService {
           };
           const ref = `${type.code}/${period.text}`;
           const audit = auditItem(this.deps, { actor: REMINDER_JOB, action: 'report.remind', entityType: 'organisation', entityId: orgId, before: null, after: { ref, ...rec } });
-          if (!(await reminders.claim(rec, audit, new Date(now.getTime() - PENDING_TIMEOUT_MS).toISOString()))) {
-            result.alreadyDone++;
-            continue;
-          }
-          const msg = reminderMessage({ orgName: org.name, typeName: type.name, periodLabel: period.label, deadline: rec.deadline, reminder, officeName: config.office.name });
-          try {
-            const sent = await notifier.send({ to: rec.to, subject: msg.subject, text: msg.text, kind: 'report-reminder', orgId, ref });
-            await reminders.settle(rec, { status: sent.status, messageId: sent.messageId });
-            result[sent.status === 'sent' ? 'sent' : 'skipped']++;
-          } catch (err) {
-            // Recorded as failed: the next run claims it again and retries.
-            await reminders.settle(rec, { status: 'failed', error: (err as Error).message.slice(0, 500) });
-            result.failed++;
-          }
+          const message = () => {
+            const msg = reminderMessage({ orgName: org.name, typeName: type.name, periodLabel: period.label, deadline: rec.deadline, reminder, officeName: config.office.name });
+            return { to: rec.to, subject: msg.subject, text: msg.text, kind: 'report-reminder', orgId, ref };
+          };
+          await remindOnce(notifier, now, { claim: (staleBefore) => reminders.claim(rec, audit, staleBefore), message, settle: (outcome) => reminders.settle(rec, outcome) }, result);
         }
       }
     }

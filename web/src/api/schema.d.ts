@@ -144,6 +144,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assignments/conclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the work of a conclusion of the standing committee (thông báo kết luận): each item its own assignment, all in one request or none */
+        post: operations["createConclusionAssignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/assignments/export": {
         parameters: {
             query?: never;
@@ -1356,6 +1373,10 @@ export interface components {
             redacted?: true;
             requestId?: string;
             seq?: number;
+        };
+        ConclusionAssignments: {
+            conclusion: string;
+            items: components["schemas"]["Assignment"][];
         };
         DecisionCreate: {
             /** @description The revised text (revision), or format fixes made at appraisal */
@@ -3226,6 +3247,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description Bad input; `details` says what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: wrong state, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body (or the announced file) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not of an accepted media type (JSON, unless said otherwise) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests at once; nothing was changed. Retry after the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service (database, storage) is unreachable; nothing was changed, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createConclusionAssignments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body within 24 h returns the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The conclusion (thông báo kết luận): its number-symbol, e.g. 125-TB/TU; each item becomes `<conclusion> mục <n>` */
+                    conclusion: string;
+                    /** @description Each item its own assignment: all are made, or none */
+                    items: {
+                        assignee: components["schemas"]["AssignmentParty"];
+                        cooperating?: components["schemas"]["AssignmentParty"][];
+                        /** Format: date */
+                        dueDate: string;
+                        instruction?: string;
+                        title: string;
+                    }[];
+                    /** @description Độ mật; a letter's assignment takes the letter's when higher */
+                    secrecy?: ("mat" | "toi-mat" | "tuyet-mat") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The assignments made, in the order of the items */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConclusionAssignments"];
                 };
             };
             /** @description Bad input; `details` says what is wrong */

@@ -15,7 +15,7 @@
  * - `SEARCHPENDING#<shard>` / `<id>`: the search outbox (shared/search), put by the use case in
  *   every entry write's transaction with the audit event.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CountRow } from '../domain/counts';
 import type { KeyOwner, UniqueClaim } from '../domain/duplicates';
 import type { RegisterEntry, RegisterName } from '../domain/model';
@@ -85,22 +85,11 @@ export class DynamoRegisterRecords implements RegisterRecords {
 
   async issuerNumberLetters(key: string): Promise<string[]> {
     const letters: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ProjectionExpression: '#letter',
-          ExpressionAttributeNames: { '#letter': 'letter' },
-          ExpressionAttributeValues: { ':pk': issuerNumberPk(key) },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of r.Items ?? []) letters.push(String(item.letter));
-      start = r.LastEvaluatedKey;
-    } while (start);
+    const pages = paginateQuery(
+      { client: this.db },
+      { TableName: this.table, KeyConditionExpression: 'pk = :pk', ProjectionExpression: '#letter', ExpressionAttributeNames: { '#letter': 'letter' }, ExpressionAttributeValues: { ':pk': issuerNumberPk(key) }, ConsistentRead: true },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) letters.push(String(item.letter));
     return letters;
   }
 

@@ -1,6 +1,6 @@
 /** The registers module's public entry: what other modules and the composition may use. */
 export { Registers, type RegistersDeps } from './app/registers';
-export type { AlsoWrite, IncomingQuery, OutgoingQuery, Page, RegisterCounts, WriteContext, WriteResult } from './app/types';
+export type { AlsoWrite, IncomingNumberQuery, IncomingQuery, OutgoingQuery, Page, RegisterCounts, WriteContext, WriteResult } from './app/types';
 export type { EntryOutbox } from './ports/entry-outbox';
 export type { EntryNumbers } from './ports/entry-numbers';
 export type { RegisterRecords } from './ports/register-records';

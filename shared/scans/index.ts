@@ -25,6 +25,7 @@ export type { OcrBBox, OcrEngine, OcrInput, OcrLine, OcrPage, OcrResult, OcrWord
 export { UnreadableDocumentError, isUnreadableDocumentError, type UnreadableKind } from './ports/ocr-engine';
 export type { ScanStore } from './ports/scan-store';
 export type { SignatureVerifier } from './ports/signature-verifier';
+export type { RegisterNumbers } from './ports/register-numbers';
 export { DynamoScanStore } from './adapters/dynamo-scan-store';
 
 // The scan's data and the field extractor.
@@ -53,6 +54,7 @@ import { S3BlobStore } from '../platform/files/s3-blob-store';
 import { s3Client } from '../platform/aws/s3-client';
 import { SCANS_ENV } from './env';
 import { DynamoScanStore } from './adapters/dynamo-scan-store';
+import { RegistersNumbers } from './adapters/register-numbers';
 import { ScanService } from './app/scan-service';
 import type { ScanDeps } from './app/deps';
 import type { ScanReader } from './app/scan-reader';
@@ -77,6 +79,7 @@ export function scansModule(
     scans: new DynamoScanStore(platform.db, platform.table('Data')),
     blobs,
     registers: ports.registers,
+    numbers: new RegistersNumbers(ports.registers),
     audit: ports.audit,
     reader: ports.reader ?? noReader,
     ...(ports.signatures ? { signatures: ports.signatures } : {}),

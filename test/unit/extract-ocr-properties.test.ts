@@ -12,6 +12,15 @@ import type { ScanField } from '../../shared/scans/domain/model';
 import { ocrDocumentArb, SLIPS, type Expected, type GeneratedDoc } from '../support/ocr-documents';
 
 const SURE = 0.9;
+/**
+ * Each property extracts numRuns generated letters (several pages of boxed words each), so its
+ * time grows with numRuns: measured 12–103 ms a letter on this 2-core machine at load average 13
+ * (`npx vitest run --project unit test/unit/extract-ocr-properties.test.ts --reporter=verbose`),
+ * up to 6 s a property, which vitest's flat 20 s default cut off under heavier load. A property
+ * gets 600 ms a letter (about 6× the slowest measured), at least the default: a hang still fails.
+ */
+const MS_PER_LETTER = 600;
+const timeoutFor = (numRuns: number): number => Math.max(20_000, numRuns * MS_PER_LETTER);
 const FIELDS = ['numberSymbol', 'typeCode', 'issuerCode', 'issuer', 'issuerParent', 'place', 'documentDate', 'subject', 'secrecy', 'urgency', 'signingCapacity', 'signerTitle', 'signer', 'recipients', 'system'] as const satisfies readonly (keyof Expected)[];
 /** Fields with one right spelling: a slip elsewhere on the page must leave them right. */
 const EXACT = ['numberSymbol', 'typeCode', 'issuerCode', 'documentDate', 'secrecy', 'urgency', 'system'] as const satisfies readonly (keyof Expected)[];
@@ -29,7 +38,7 @@ describe('fields read from generated OCR pages of both families', () => {
       }),
       { numRuns: 80 },
     );
-  });
+  }, timeoutFor(80));
 
   it('shows where each value was read: a box inside its page, the header on page 1, the signer on the letter’s last page', () => {
     fc.assert(
@@ -47,7 +56,7 @@ describe('fields read from generated OCR pages of both families', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, timeoutFor(40));
 
   it('never returns a number or date cited in the body, or a stamp’s, as the document’s own', () => {
     fc.assert(
@@ -60,7 +69,7 @@ describe('fields read from generated OCR pages of both families', () => {
       }),
       { numRuns: 80 },
     );
-  });
+  }, timeoutFor(80));
 
   it('is never confidently wrong: a value given with confidence ≥ 0.9 is the generated one, slips or not', () => {
     fc.assert(
@@ -74,7 +83,7 @@ describe('fields read from generated OCR pages of both families', () => {
       }),
       { numRuns: 90 },
     );
-  });
+  }, timeoutFor(90));
 
   it('gives a field a slip damaged right or null with a reason, and every exact field it did not damage right', () => {
     fc.assert(
@@ -89,7 +98,7 @@ describe('fields read from generated OCR pages of both families', () => {
       }),
       { numRuns: 70 },
     );
-  });
+  }, timeoutFor(70));
 
   it('never reads a secret document as not secret: a mark generated, even misread, gives its level or null with a reason', () => {
     fc.assert(
@@ -103,7 +112,7 @@ describe('fields read from generated OCR pages of both families', () => {
       ),
       { numRuns: 50 },
     );
-  });
+  }, timeoutFor(50));
 
   it('tells the family from the motto, and from the symbol’s grammar when the motto is misread', () => {
     fc.assert(
@@ -113,5 +122,5 @@ describe('fields read from generated OCR pages of both families', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, timeoutFor(40));
 });

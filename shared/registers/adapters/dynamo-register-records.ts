@@ -9,10 +9,13 @@
  * - `REGUNIQUE#<kind>#<key>` / `UNIQUE`: claims a key in the same transaction as the entry —
  *   `incoming-doc` (the same letter: number-symbol + document date), `incoming-key` and
  *   `outgoing-key` (idempotency keys such as a draft id).
+ * - `REGNUM#<issuer code>#<year>#<number>` / `<entry id>`: an incoming entry's number as its issuer
+ *   gave it (domain/issuer-numbers.ts), with the letter's key, put in the entry's transaction: one
+ *   query tells whether another letter from that issuer holds the number.
  * - `SEARCHPENDING#<shard>` / `<id>`: the search outbox (shared/search), put by the use case in
  *   every entry write's transaction with the audit event.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CountRow } from '../domain/counts';
 import type { KeyOwner, UniqueClaim } from '../domain/duplicates';
 import type { RegisterEntry, RegisterName } from '../domain/model';
@@ -24,6 +27,7 @@ import type { TransactItem } from './gapless-counter';
 
 const entryKey = (id: string) => ({ pk: `REGENTRY#${id}`, sk: 'ENTRY' });
 const uniqueKey = (c: UniqueClaim) => ({ pk: `REGUNIQUE#${c.kind}#${c.key}`, sk: 'UNIQUE' });
+const issuerNumberPk = (key: string) => `REGNUM#${key}`;
 const pad = (n: number) => String(n).padStart(9, '0');
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'secrecyRank'] as const;
 
@@ -73,6 +77,20 @@ export class DynamoRegisterRecords implements RegisterRecords {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+  }
+
+  issuerNumberItem(key: string, letterKey: string, entryId: string): TransactItem {
+    return { Put: { TableName: this.table, Item: { pk: issuerNumberPk(key), sk: entryId, letter: letterKey } } };
+  }
+
+  async issuerNumberLetters(key: string): Promise<string[]> {
+    const letters: string[] = [];
+    const pages = paginateQuery(
+      { client: this.db },
+      { TableName: this.table, KeyConditionExpression: 'pk = :pk', ProjectionExpression: '#letter', ExpressionAttributeNames: { '#letter': 'letter' }, ExpressionAttributeValues: { ':pk': issuerNumberPk(key) }, ConsistentRead: true },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) letters.push(String(item.letter));
+    return letters;
   }
 
   claimKey(claim: UniqueClaim): string {

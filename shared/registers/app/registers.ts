@@ -31,12 +31,14 @@ import {
   type UniqueClaim,
   type UniqueKind,
 } from '../domain/duplicates';
+import { anotherLetter, issuerNumberKey } from '../domain/issuer-numbers';
+import { parseIncomingNumberSymbol } from '../domain/number-symbols';
 import { asRead, duplicateError, readableOr404, readableRank, replayOr409, shownIncoming, storedForm } from '../domain/visibility';
 import { emptyCounts, tally, type RegisterCounts } from '../domain/counts';
 import type { EntryFilter, RegisterRecords } from '../ports/register-records';
 import type { ConditionOutcome, EntryNumbers } from '../ports/entry-numbers';
 import type { EntryOutbox } from '../ports/entry-outbox';
-import type { AlsoWrite, IncomingQuery, OutgoingQuery, Page, WriteContext, WriteResult } from './types';
+import type { AlsoWrite, IncomingNumberQuery, IncomingQuery, OutgoingQuery, Page, WriteContext, WriteResult } from './types';
 
 export interface RegistersDeps {
   records: RegisterRecords;
@@ -93,14 +95,16 @@ export class Registers {
     const build = (n: number): IncomingEntry => ({ ...plan.entry, id, arrivalNumber: n, ...repeatFields(state), version: 1 });
     const claims = (): UniqueClaim[] => incomingClaims(idemKey, letterKey, state);
     const records = this.deps.records;
+    const numberKey = issuerNumberKey(plan.entry.parsedNumberSymbol, plan.entry.documentDate);
+    const numberItems = (entry: IncomingEntry): unknown[] => (numberKey ? [records.issuerNumberItem(numberKey, letterKey, entry.id)] : []);
     return this.deps.numbers.take<WriteResult<IncomingEntryView>>(plan.registerKey, {
       keys: [records.claimKey({ kind: 'incoming-doc', key: letterKey }), ...(idemKey ? [records.claimKey({ kind: 'incoming-key', key: idemKey })] : []), ...(also?.keys ?? [])],
       get size() {
-        return HEAD_ITEMS + 1 + claims().length + (also?.size ?? 0);
+        return HEAD_ITEMS + 1 + claims().length + (also?.size ?? 0) + (numberKey ? 1 : 0);
       },
       items: (n) => {
         const entry = build(n);
-        return [...this.newEntryItems(entry, ctx, now, 'register', 'incoming-entry', claims()), ...(also?.items(entry) ?? [])];
+        return [...this.newEntryItems(entry, ctx, now, 'register', 'incoming-entry', claims()), ...(also?.items(entry) ?? []), ...numberItems(entry)];
       },
       done: (n) => ({ entry: shown(build(n)), created: true }),
       conditionFailed: async (index): Promise<ConditionOutcome<WriteResult<IncomingEntryView>>> => {
@@ -122,6 +126,19 @@ export class Registers {
         return { error: new Error(`register entry ${id}: unexpected condition failure on item ${index}`) };
       },
     });
+  }
+
+  /**
+   * Whether the incoming register holds another letter (not the same number-symbol and document
+   * date) with this symbol's issuer and number in the document date's year: a yes/no only, about
+   * entries of every secrecy (a secret letter's number is taken all the same), nothing of them.
+   * False when the symbol names no issuer or does not parse.
+   */
+  async incomingNumberTaken(q: IncomingNumberQuery): Promise<boolean> {
+    const parsed = parseIncomingNumberSymbol(q.numberSymbol);
+    const key = parsed && issuerNumberKey(parsed, q.documentDate);
+    if (!parsed || !key) return false;
+    return anotherLetter(await this.deps.records.issuerNumberLetters(key), `${parsed.key}|${q.documentDate}`);
   }
 
   /** 404 when missing or above the viewer's clearance. */

@@ -21,6 +21,12 @@ export interface WriteResult<E> {
 
 export type { Page } from '../ports/register-records';
 
+/** A letter's number-symbol and document date ('YYYY-MM-DD'): is its issuer's number of that year another letter's? */
+export interface IncomingNumberQuery {
+  numberSymbol: string;
+  documentDate: string;
+}
+
 export interface IncomingQuery {
   year: number;
   book?: 'normal' | 'secret';

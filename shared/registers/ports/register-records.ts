@@ -58,6 +58,10 @@ export interface RegisterRecords {
   newEntryItem(entry: RegisterEntry): unknown;
   /** The item that claims a unique key for an entry (only if nobody holds it yet). */
   claimItem(claim: UniqueClaim, entry: Pick<RegisterEntry, 'id' | 'register' | 'secrecy'>, at: Date): unknown;
+  /** The item that files an incoming entry under its issuer's number (domain/issuer-numbers.ts), with its letter's key. */
+  issuerNumberItem(key: string, letterKey: string, entryId: string): unknown;
+  /** The letter keys of the entries filed under an issuer's number (consistent read). */
+  issuerNumberLetters(key: string): Promise<string[]>;
   /** Keys (pk|sk) of a claim's item: registrations writing one never share a transaction. */
   claimKey(claim: UniqueClaim): string;
   /** Writes `after` over `before` if it is still at `before.version`, with `alsoItems`, in one transaction. */

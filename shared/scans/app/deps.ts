@@ -6,6 +6,7 @@ import type { Registers } from '../../registers';
 import type { ScanStore } from '../ports/scan-store';
 import type { ScanReader } from './scan-reader';
 import type { SignatureVerifier } from '../ports/signature-verifier';
+import type { RegisterNumbers } from '../ports/register-numbers';
 
 export type { ReadText, ExtractedScanFields, ScanReader } from './scan-reader';
 
@@ -14,6 +15,11 @@ export interface ScanDeps {
   scans: ScanStore;
   blobs: BlobStore;
   registers: Registers;
+  /**
+   * The incoming register's yes/no on a handwritten number (another letter from the issuer holds
+   * it this year): scansModule composes it over the registers; without it nothing is cross-checked.
+   */
+  numbers?: RegisterNumbers;
   /** The audit log: a scan's link to its entry is an audited change. */
   audit: AuditLog;
   reader: () => ScanReader;

@@ -12,7 +12,8 @@
  * back too (thrown), never acknowledged: the holder may have died without a word.
  */
 import { logger } from '../../platform/observability/logger';
-import { ocrTextKey, quarantineObjectKey, SCAN_PREFIX, signatureDoubtful, type ScanFailure, type ScanSignature, type ScanText, type ScanUpload } from '../domain/model';
+import { ocrTextKey, quarantineObjectKey, SCAN_PREFIX, signatureDoubtful, type ScanFailure, type ScanFields, type ScanSignature, type ScanText, type ScanUpload } from '../domain/model';
+import { applyNumberTaken, handwrittenNumberToCheck } from '../domain/number-taken';
 import { jobKeyOf, mustQuarantine, pixelLimitProblem, uploadProblem } from '../domain/rules';
 import type { ScanJob } from '../ports/scan-store';
 import type { UploadNotice } from '../../platform/files/blob-store';
@@ -115,7 +116,7 @@ export class OcrPipeline {
       }
       const signatures = detected === 'pdf' ? await this.verifySignatures(bytes, scanId) : null;
       const text = read.pages.map((p) => p.text).join('\n\n');
-      const { fields, lowConfidence } = reader.extract(text, read);
+      const { fields, lowConfidence } = await this.checkNumber(reader.extract(text, read));
       const secrecy = fields.secrecy?.value ?? null;
       const urgency = fields.urgency?.value ?? null;
       const now = clock.now();
@@ -191,6 +192,14 @@ export class OcrPipeline {
       logger.error('scan signatures could not be verified', { scanId, error: err instanceof Error ? err.message : String(err) });
       return null;
     }
+  }
+
+  /** A handwritten number the register already holds from its issuer for another letter loses its value (domain/number-taken.ts). */
+  private async checkNumber(read: { fields: ScanFields; lowConfidence: string[] }): Promise<{ fields: ScanFields; lowConfidence: string[] }> {
+    const { numberSymbol, documentDate } = read.fields;
+    if (!this.deps.numbers || !handwrittenNumberToCheck(numberSymbol) || typeof documentDate?.value !== 'string') return read;
+    const taken = await this.deps.numbers.takenByAnotherLetter({ numberSymbol: numberSymbol.value, documentDate: documentDate.value });
+    return applyNumberTaken(read.fields, read.lowConfidence, taken);
   }
 
   private async fail(job: ScanJob, upload: ScanUpload | null, failure: ScanFailure): Promise<void> {

@@ -4,7 +4,7 @@
  * stream (INSERT of a queued EXMSG# item: a message is queued if and only if its outbox record
  * committed). The queue feeds the sender function (functions/exchange-sender.ts), which signs and
  * posts each message; a failed attempt is reported as a batch item failure and comes back after
- * the visibility timeout; after the last attempt the use case marks the delivery failed with why,
+ * a backoff doubling with its attempts (capped; ChangeMessageVisibility on this queue); after the last attempt the use case marks the delivery failed with why,
  * and what still fails unexpectedly moves to the dead-letter queue. Embedded, the local queue
  * (local/exchange-queue.ts) feeds the same handler.
  */
@@ -63,12 +63,13 @@ export class ExchangeDelivery extends Construct {
       description: 'daumoi: signs and sends the exchange’s outgoing messages to partner offices',
       ...(props.logRetention ? { logRetentionDays: props.logRetention } : {}),
       timeout: Duration.seconds(60),
-      environment: { ...props.environment, [EXCHANGE_ENV.maxAttempts]: String(maxAttempts) },
+      environment: { ...props.environment, [EXCHANGE_ENV.maxAttempts]: String(maxAttempts), [EXCHANGE_ENV.queueUrl]: this.queue.queueUrl },
     });
     // Outbox and deliveries (Data), audit events (append); it reads the packages it sends.
     const modes: Partial<Record<TableSpec['name'], AccessMode>> = { Data: 'RW', Audit: 'APPEND' };
     for (const t of TABLES) this.fn.bindTable(t.envVar, props.tables[t.name], t, modes[t.name] ?? 'NONE');
     this.fn.bindBucket(ENV.bucket, props.bucket, ['exchange/out/'], 'RO');
+    // The event source grants receive/delete/ChangeMessageVisibility on this queue only: the sender's exponential backoff sets a failed message's visibility.
     this.fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
 
     const role = new Role(this, 'PipeRole', { assumedBy: new ServicePrincipal('pipes.amazonaws.com') });

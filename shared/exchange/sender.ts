@@ -2,7 +2,7 @@
  * The sender's queue handler (functions/exchange-sender.ts; embedded, local/plugins/exchange-sender.ts
  * feeds it the same SQS-shaped batches): each record names an outgoing message; one that should
  * be tried again is reported as a batch item failure and asked back after a backoff that doubles
- * each attempt. After the last attempt the use case marks the delivery failed with why.
+ * with the delivery's attempts (the outbox's count, which survives restarts and re-drives), capped. After the last attempt the use case marks the delivery failed with why.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Exchange } from './app/exchange';
@@ -17,8 +17,9 @@ export function senderHandler(exchange: Exchange, queue: DeliveryQueue, opts: { 
       try {
         const { messageId } = JSON.parse(record.body) as { messageId?: string };
         if (!messageId) continue;
-        if ((await exchange.sending.deliver(messageId, attempt)) === 'retry') {
-          await queue.retryAfter(record.receiptHandle, backoffSeconds(attempt, opts.baseSeconds, opts.maxSeconds));
+        const outcome = await exchange.sending.deliver(messageId, attempt);
+        if (outcome !== 'done') {
+          await queue.retryAfter(record.receiptHandle, backoffSeconds(outcome.retry, opts.baseSeconds, opts.maxSeconds));
           failures.push({ itemIdentifier: record.messageId });
         }
       } catch (err) {

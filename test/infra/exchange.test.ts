@@ -51,6 +51,19 @@ describe('exchange delivery', () => {
     expect(p.TargetParameters.InputTemplate).toContain('messageId');
   });
 
+  it('lets the sender set a failed message’s visibility (its backoff) on the delivery queue only, and tells it that queue', () => {
+    const [senderId, fn] = senderFn();
+    const queueId = resources('AWS::SQS::Queue').find(([id, q]) => id.includes('ExchangeDelivery') && q.Properties.RedrivePolicy)![0];
+    expect(fn.Properties.Environment.Variables[EXCHANGE_ENV.queueUrl]).toEqual({ Ref: queueId });
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const sqs = resources('AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+      .filter((s) => [s.Action].flat().some((a) => a.startsWith('sqs:')));
+    expect(sqs.flatMap((s) => [s.Action].flat())).toContain('sqs:ChangeMessageVisibility');
+    for (const s of sqs) expect(s.Resource, senderId).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+  });
+
   it('makes the partner endpoint and the identity public, every other exchange route Cognito-authorised', () => {
     const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
     const byOp = (op: string) => methods.find((m) => m.OperationName === op)!;

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthTemplates } from './stacks';
-import { EXCHANGE_ENV, GATEWAY_MESSAGE_MODEL, MAX_CONTENT_CHARS } from '../../shared/exchange/index';
+import { EXCHANGE_ENV, GATEWAY_MESSAGE_MODEL } from '../../shared/exchange/index';
 import { SIGNING_ENV } from '../../shared/documents/env';
 import { OUTBOX_FILTER } from '../../infra/constructs/exchange-delivery';
 
@@ -74,12 +74,18 @@ describe('exchange delivery', () => {
     }
   });
 
-  it('limits the partner endpoint’s body at the gateway', () => {
+  it('checks the partner endpoint’s body shape at the gateway but leaves its size to the function, so too large is 413, not the gateway’s 400', () => {
     const m = resources('AWS::ApiGateway::Method').map(([, x]) => x.Properties).find((x) => x.OperationName === 'receiveExchangeMessage')!;
     expect(m.RequestValidatorId).toBeDefined();
     const modelId = m.RequestModels['application/json'].Ref;
     const model = t.api.findResources('AWS::ApiGateway::Model')[modelId]!;
-    expect(model.Properties.Schema.properties.content.maxLength).toBe(MAX_CONTENT_CHARS);
+    // A gateway validation failure is always 400 (BAD_REQUEST_BODY): no size limit there.
+    expect(JSON.stringify(model.Properties.Schema)).not.toMatch(/maxLength"?:\s*[0-9]{5,}/);
+    expect(model.Properties.Schema.properties.content.maxLength).toBeUndefined();
+    // The function answers 413 above its limit, which stays under Lambda's 6 MB request payload (with room for the event), where the gateway answers 413 itself.
+    const limit = Number(exchangeFn()[1].Properties.Environment.Variables[EXCHANGE_ENV.maxBytes]);
+    expect(limit).toBeGreaterThanOrEqual(3.5 * 1024 * 1024);
+    expect(limit).toBeLessThanOrEqual(6 * 1024 * 1024 - 256 * 1024);
     expect(model.Properties.Schema.additionalProperties).toBe(false);
     expect(Object.keys(model.Properties.Schema.properties).sort()).toEqual(Object.keys(GATEWAY_MESSAGE_MODEL.properties).sort());
     const validators = Object.values(t.api.findResources('AWS::ApiGateway::RequestValidator'));

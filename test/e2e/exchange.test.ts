@@ -83,6 +83,15 @@ describe('two offices on one machine', () => {
     expect((await call(A.url, 'GET', '/v1/exchange/partners', tok.aAdmin)).body.items.map((p: { id: string }) => p.id)).toEqual([B_ID, 'xa-tl']);
   });
 
+  it('the clerk’s send dialog reads the partners’ ids, names and channels only; the directory itself stays with admins', async () => {
+    expect((await call(A.url, 'GET', '/v1/exchange/partners', tok.aClerk)).status).toBe(403);
+    const r = await call(A.url, 'GET', '/v1/exchange/recipients', tok.aClerk);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ items: [{ id: B_ID, name: B_NAME, encryptedChannel: true }, { id: 'xa-tl', name: 'Đảng ủy xã Tân Lập', encryptedChannel: false }] });
+    expect(JSON.stringify(r.body)).not.toMatch(/BEGIN CERTIFICATE|\/v1\/exchange\/messages/);
+    expect((await call(A.url, 'GET', '/v1/exchange/recipients', tok.aAdmin)).status).toBe(403);
+  });
+
   it('A sends a signed document; B’s clerk sees it with its signature verified and registers it; A sees “registered” with B’s số đến', async () => {
     const doc = await issue({ subject: 'về đẩy mạnh chuyển đổi số trong các cơ quan Đảng', urgency: 'khan' });
     const sent = await call(A.url, 'POST', `/v1/registers/outgoing/entries/${doc.id}/send`, tok.aClerk, { to: [B_ID] });

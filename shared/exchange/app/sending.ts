@@ -102,6 +102,7 @@ export class Sending {
         receivedAt: x.receivedAt,
         acknowledgedSameDay: acknowledgedSameDay(x.sentAt, x.receivedAt, tz),
         attempts: x.attempts,
+        handledAt: x.handledAt ?? null,
       })),
     };
   }

@@ -125,6 +125,17 @@ describe('two offices on one machine', () => {
     expect(aAudit).toEqual(expect.arrayContaining(['exchange.sent', 'exchange.delivery.sent', 'exchange.delivery.received', 'exchange.delivery.registered']));
     const bAudit = (await call(B.url, 'GET', `/v1/audit?entityId=${item.id}`, tok.bAdmin)).body.items.map((e: { action: string }) => e.action);
     expect(bAudit).toEqual(expect.arrayContaining(['exchange.received', 'exchange.registered']));
+
+    // B handles it (assigned, then done): the “handled” notice goes back; A's delivery stays “registered” and shows when.
+    expect(d.handledAt).toBeNull();
+    const assigned = await call(B.url, 'PATCH', `/v1/registers/incoming/entries/${reg.body.id}`, tok.bClerk, { version: reg.body.version, handler: 'Nguyễn Văn Hùng', status: 'assigned' });
+    expect(assigned.status).toBe(200);
+    const done = await call(B.url, 'PATCH', `/v1/registers/incoming/entries/${reg.body.id}`, tok.bClerk, { version: assigned.body.version, status: 'done' });
+    expect(done.status).toBe(200);
+    const [h] = await until(() => deliveries(doc.id), (x) => !!x[0]?.handledAt, 30_000, 'A’s delivery handled');
+    expect(h).toMatchObject({ partnerId: B_ID, status: 'registered', arrivalNumber: reg.body.arrivalNumber });
+    expect(Date.parse(h.handledAt)).toBe(Date.parse(done.body.doneAt));
+    expect((await call(A.url, 'GET', `/v1/audit?entityId=${doc.id}`, tok.aAdmin)).body.items.map((e: { action: string }) => e.action)).toContain('exchange.delivery.handled');
   });
 
   it('a returned document goes back with the reason; A sees “returned” and why', async () => {

@@ -9,6 +9,7 @@ import { synthTemplates } from './stacks';
 import { EXCHANGE_ENV, GATEWAY_MESSAGE_MODEL } from '../../shared/exchange/index';
 import { SIGNING_ENV } from '../../shared/documents/env';
 import { OUTBOX_FILTER } from '../../infra/constructs/exchange-delivery';
+import { DONE_ENTRY_FILTER } from '../../shared/exchange/sender';
 
 let t: ReturnType<typeof synthTemplates>;
 beforeAll(() => {
@@ -35,7 +36,7 @@ describe('exchange delivery', () => {
 
   it('feeds the sender from the queue with batch item failures', () => {
     const [senderId] = senderFn();
-    const mappings = resources('AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === senderId);
+    const mappings = resources('AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === senderId && JSON.stringify(m.Properties.EventSourceArn).includes('Queue'));
     expect(mappings).toHaveLength(1);
     expect(mappings[0]![1].Properties).toMatchObject({ FunctionResponseTypes: ['ReportBatchItemFailures'] });
     expect(JSON.stringify(mappings[0]![1].Properties.EventSourceArn)).toContain('ExchangeDeliveryQueue');
@@ -61,7 +62,23 @@ describe('exchange delivery', () => {
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
       .filter((s) => [s.Action].flat().some((a) => a.startsWith('sqs:')));
     expect(sqs.flatMap((s) => [s.Action].flat())).toContain('sqs:ChangeMessageVisibility');
-    for (const s of sqs) expect(s.Resource, senderId).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+    // Visibility (and receiving) on the delivery queue only; its only other SQS right: putting what it could not handle on the dead-letter queue.
+    const dlqId = resources('AWS::SQS::Queue').find(([id]) => id.includes('ExchangeDeliveryDeadLetters'))![0];
+    for (const s of sqs) {
+      const sends = [s.Action].flat().includes('sqs:SendMessage');
+      expect(s.Resource, senderId).toEqual({ 'Fn::GetAtt': [sends ? dlqId : queueId, 'Arn'] });
+      if (sends) expect([s.Action].flat()).not.toContain('sqs:ChangeMessageVisibility');
+    }
+  });
+
+  it('follows incoming entries written done on the Data table’s stream, so the “handled” notice goes back', () => {
+    const [senderId] = senderFn();
+    const streams = resources('AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === senderId && JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
+    expect(streams).toHaveLength(1);
+    const p = streams[0]![1].Properties;
+    expect(JSON.parse(p.FilterCriteria.Filters[0].Pattern)).toEqual(DONE_ENTRY_FILTER);
+    expect(p.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(JSON.stringify(p.DestinationConfig)).toContain('ExchangeDeliveryDeadLetters');
   });
 
   it('makes the partner endpoint and the identity public, every other exchange route Cognito-authorised', () => {

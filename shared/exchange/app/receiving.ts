@@ -40,9 +40,10 @@ export class Receiving {
     return this.d.audit.prepare({ actor: ctx.actor, action, entityType, entityId, before, after, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) }).transactItem;
   }
 
-  private notice(to: string, responseFor: string, status: NoticeStatus, extra: { arrivalNumber?: number | null; reason?: string | null } = {}): OutgoingMessage {
+  /** A notice back to `to`; its Timestamp is when it happened (`at`, else now). */
+  private notice(to: string, responseFor: string, status: NoticeStatus, extra: { arrivalNumber?: number | null; reason?: string | null; at?: string } = {}): OutgoingMessage {
     const now = this.d.clock.now().toISOString();
-    const content = buildStatus({ from: { id: this.d.self().id, name: this.d.self().name }, responseFor, status, arrivalNumber: extra.arrivalNumber ?? null, description: extra.reason ?? null, timestamp: now });
+    const content = buildStatus({ from: { id: this.d.self().id, name: this.d.self().name }, responseFor, status, arrivalNumber: extra.arrivalNumber ?? null, description: extra.reason ?? null, timestamp: extra.at ?? now });
     return { messageId: ulid(), kind: 'notice', partnerId: to, entryId: null, content, contentKey: null, status: 'queued', attempts: 0, lastError: null, createdAt: now };
   }
 
@@ -248,7 +249,8 @@ export class Receiving {
     const item = inboxId ? await this.d.store.inboxItem(inboxId) : undefined;
     if (!item || item.status !== 'registered' || item.handledAt) return false;
     const at = entry.doneAt ?? this.d.clock.now().toISOString();
-    const notice = { ...this.notice(item.from, item.messageId, 'handled'), messageId: `${item.id}-handled` };
+    // Its Timestamp is when the entry was done; its id the inbox item's, so a repeated stream record writes nothing.
+    const notice = { ...this.notice(item.from, item.messageId, 'handled', { at }), messageId: `${item.id}-handled` };
     const ctx = { actor: EXCHANGE_CALLER };
     const ok = await this.d.store.updateInbox(item.id, ['registered'], { handledAt: at }, {
       notices: [notice],

@@ -4,14 +4,15 @@
  * stream (INSERT of a queued EXMSG# item: a message is queued if and only if its outbox record
  * committed). The queue feeds the sender function (functions/exchange-sender.ts), which signs and
  * posts each message; a failed attempt is reported as a batch item failure and comes back after
- * the visibility timeout; after the last attempt the use case marks the delivery failed with why,
+ * a backoff doubling with its attempts (capped; ChangeMessageVisibility on this queue); after the last attempt the use case marks the delivery failed with why,
  * and what still fails unexpectedly moves to the dead-letter queue. Embedded, the local queue
  * (local/exchange-queue.ts) feeds the same handler.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { StartingPosition, FilterCriteria } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -20,6 +21,7 @@ import { Construct } from 'constructs';
 import { ENV } from '../../shared/platform/env';
 import { TABLES, type TableSpec } from '../../shared/platform/aws/tables';
 import { EXCHANGE_ENV } from '../../shared/exchange/index';
+import { DONE_ENTRY_FILTER } from '../../shared/exchange/sender';
 import { DaumoiFunction, type AccessMode } from './daumoi-function';
 
 /** What the pipe passes on: new outbox messages still to send. */
@@ -63,13 +65,28 @@ export class ExchangeDelivery extends Construct {
       description: 'daumoi: signs and sends the exchange’s outgoing messages to partner offices',
       ...(props.logRetention ? { logRetentionDays: props.logRetention } : {}),
       timeout: Duration.seconds(60),
-      environment: { ...props.environment, [EXCHANGE_ENV.maxAttempts]: String(maxAttempts) },
+      environment: { ...props.environment, [EXCHANGE_ENV.maxAttempts]: String(maxAttempts), [EXCHANGE_ENV.queueUrl]: this.queue.queueUrl },
     });
     // Outbox and deliveries (Data), audit events (append); it reads the packages it sends.
     const modes: Partial<Record<TableSpec['name'], AccessMode>> = { Data: 'RW', Audit: 'APPEND' };
     for (const t of TABLES) this.fn.bindTable(t.envVar, props.tables[t.name], t, modes[t.name] ?? 'NONE');
     this.fn.bindBucket(ENV.bucket, props.bucket, ['exchange/out/'], 'RO');
+    // The event source grants receive/delete/ChangeMessageVisibility on this queue only: the sender's exponential backoff sets a failed message's visibility.
     this.fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    // Incoming entries written done (the Data table's stream, filtered): one made from an exchanged
+    // document sends its 'handled' notice back. What still fails after the retries goes to the dead letters.
+    this.fn.addEventSource(
+      new DynamoEventSource(props.tables.Data, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 10,
+        filters: [FilterCriteria.filter(DONE_ENTRY_FILTER)],
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(this.deadLetters),
+      }),
+    );
 
     const role = new Role(this, 'PipeRole', { assumedBy: new ServicePrincipal('pipes.amazonaws.com') });
     props.tables.Data.grantStreamRead(role);

@@ -55,7 +55,7 @@ import { USER_DIRECTORY_ACTIONS } from '../../shared/identity/adapters/cognito-u
 import { SearchIndexing } from '../constructs/search-indexing';
 import { SigningKey } from '../constructs/signing-key';
 import { ExchangeDelivery } from '../constructs/exchange-delivery';
-import { EXCHANGE_ENV, GATEWAY_MESSAGE_MODEL } from '../../shared/exchange/index';
+import { EXCHANGE_ENV, GATEWAY_MESSAGE_MODEL, MAX_MESSAGE_BYTES } from '../../shared/exchange/index';
 import { ConsoleHosting, cognitoAuthority, type ConsoleProps } from '../constructs/console';
 import type { DataStack } from './data-stack';
 
@@ -241,6 +241,8 @@ export class ApiStack extends Stack {
       // Partners post to this API's stage (or to the public name the office gives in daumoi:exchangeEndpoint).
       [EXCHANGE_ENV.endpoint]: props.exchangeEndpoint ?? `https://${Lazy.string({ produce: () => this.api.restApiId })}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/prod/v1/exchange/messages`,
       ...(props.officeId ? { [EXCHANGE_ENV.officeId]: props.officeId } : {}),
+      // Under Lambda's 6 MB request payload: the function answers 413 above it, the gateway beyond 6 MB.
+      [EXCHANGE_ENV.maxBytes]: String(MAX_MESSAGE_BYTES),
     };
     for (const [k, v] of Object.entries(exchangeEnv)) this.functions.exchange.addEnvironment(k, v);
     this.exchangeDelivery = new ExchangeDelivery(this, 'ExchangeDelivery', { tables: data.tables, bucket: data.bucket, logRetention: props.logRetention, environment: exchangeEnv });
@@ -431,7 +433,7 @@ export class ApiStack extends Stack {
   }
 
   private bodyValidator: RequestValidator | undefined;
-  /** The partner-to-partner endpoint's body is checked at the gateway (its size among it) before the function runs. */
+  /** The partner-to-partner endpoint's body shape is checked at the gateway before the function runs (its size by the function: 413, not the gateway's 400). */
   private gatewayValidation(r: Route): { requestValidator?: RequestValidator; requestModels?: Record<string, Model> } {
     if (r.operationId !== 'receiveExchangeMessage') return {};
     this.bodyValidator ??= new RequestValidator(this, 'ExchangeBodyValidator', { restApi: this.api, validateRequestBody: true, validateRequestParameters: false });

@@ -11,7 +11,7 @@ import { StepFunctionsWorkflow } from '../drafts/adapters/step-functions';
 import type { IdentityVerifier } from '../identity/ports/identity-verifier';
 import type { Workflow } from '../drafts/ports/workflow';
 import { notifierFromEnv } from './notifier';
-import { OutboxStreamQueue } from '../exchange/index';
+import { EXCHANGE_ENV, OutboxStreamQueue } from '../exchange/index';
 import type { Edge } from './edge';
 
 /** People's tokens must come from one of these web app clients (CDK passes the user pool's; embedded, the local one). */
@@ -27,6 +27,6 @@ export function cloudEdge(): Edge {
     provisioner: () => CognitoClientProvisioner.create(requireEnv(ENV.userPoolId)),
     notifier: (outbox, clock) => notifierFromEnv('ses', outbox, clock),
     workflow: () => (workflow ??= StepFunctionsWorkflow.create(requireEnv(ENV.stateMachineArn))),
-    exchangeQueue: () => new OutboxStreamQueue(),
+    exchangeQueue: () => new OutboxStreamQueue(() => requireEnv(EXCHANGE_ENV.queueUrl)),
   };
 }

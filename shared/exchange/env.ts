@@ -14,4 +14,6 @@ export const EXCHANGE_ENV = {
   backoffSeconds: 'DAUMOI_EXCHANGE_BACKOFF_SECONDS',
   /** The longest wait between two attempts, seconds (default 900). */
   backoffMaxSeconds: 'DAUMOI_EXCHANGE_BACKOFF_MAX_SECONDS',
+  /** The delivery queue's URL (cloud: the sender sets a failed message's visibility on it). */
+  queueUrl: 'DAUMOI_EXCHANGE_QUEUE_URL',
 } as const;

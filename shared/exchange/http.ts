@@ -11,6 +11,7 @@ export function exchangeOperations(exchange: Exchange, opts: { maxBytes: number 
   return {
     getExchangeIdentity: async () => exchange.identity(),
     listExchangePartners: async () => exchange.partners(),
+    listExchangeRecipients: async () => exchange.recipients(),
     addExchangePartner: async (req) => ({ status: 201, body: await exchange.addPartner(req.body, ctx(req)) }),
     sendOutgoingEntry: async (req) => ({ status: 202, body: await sending.send(req.params.id, req.body.to, ctx(req)) }),
     listOutgoingDeliveries: async (req) => sending.deliveries(req.params.id, req.caller),

@@ -3,9 +3,9 @@ export { Exchange } from './app/exchange';
 export type { ExchangeDeps, OfficeIdentity, ExchangeLimits } from './app/deps';
 export type { DeliveryQueue, DeliveryJob } from './ports/delivery-queue';
 export type { Transport } from './ports/transport';
-export { DELIVERY_STATUSES, INBOX_STATUSES, sendRefusal, advances, acknowledgedSameDay, type Partner, type Delivery, type InboxItem } from './domain/model';
+export { DELIVERY_STATUSES, INBOX_STATUSES, sendRefusal, advances, handledPatch, acknowledgedSameDay, type Partner, type Delivery, type InboxItem } from './domain/model';
 export { buildPackage, parsePackage, buildStatus, parseStatus, type PackageFacts, type StatusFacts } from './domain/envelope';
-export { WireMessage, SIGNATURE_HEADER, GATEWAY_MESSAGE_MODEL, MAX_CONTENT_CHARS, backoffSeconds, fresh } from './domain/message';
+export { WireMessage, SIGNATURE_HEADER, GATEWAY_MESSAGE_MODEL, MAX_MESSAGE_BYTES, backoffSeconds, fresh } from './domain/message';
 export { JwsSeal } from './adapters/jws-seal';
 export { HttpTransport } from './adapters/http-transport';
 export { OutboxStreamQueue } from './adapters/outbox-stream-queue';
@@ -24,6 +24,7 @@ import { DynamoExchangeStore } from './adapters/dynamo-exchange-store';
 import { JwsSeal, usableCertificate } from './adapters/jws-seal';
 import { HttpTransport } from './adapters/http-transport';
 import { EXCHANGE_ENV } from './env';
+import { MAX_MESSAGE_BYTES } from './domain/message';
 
 /** This office's id, name and endpoint from the environment and the configuration. */
 export function officeIdentity(platform: Platform, office: () => DomainConfig) {
@@ -67,4 +68,4 @@ export function exchangeModule(
 }
 
 /** The exchange's message size limit (bytes). */
-export const maxMessageBytes = (platform: Platform) => Number(platform.env.optional(EXCHANGE_ENV.maxBytes, String(5 * 1024 * 1024))) || 5 * 1024 * 1024;
+export const maxMessageBytes = (platform: Platform) => Number(platform.env.optional(EXCHANGE_ENV.maxBytes, String(MAX_MESSAGE_BYTES))) || MAX_MESSAGE_BYTES;

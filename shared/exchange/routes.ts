@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { OFFICE_ROLES, type Role } from '../platform/security';
 import { defineRoute } from '../platform/http/route';
 import { FILE_HEADERS, Id, ListQuery, listOf } from '../platform/http/schemas';
+import { ScanSignature } from '../scans/routes';
 import { DELIVERY_STATUSES, INBOX_STATUSES } from './domain/model';
 
 const CLERK: readonly Role[] = ['van-thu'];
@@ -26,6 +27,10 @@ export const PartnerBody = z
   })
   .meta({ id: 'Partner' });
 
+export const Recipient = z
+  .object({ id: z.string(), name: z.string(), encryptedChannel: z.boolean().meta({ description: 'A Mật document may go to it (cơ yếu encrypted channel)' }) })
+  .meta({ id: 'ExchangeRecipient' });
+
 const SendBody = z.strictObject({ to: z.array(Id).min(1, { error: 'choose at least one partner' }).max(100) }).meta({ id: 'ExchangeSend' });
 const RecallBody = z.strictObject({ reason: Reason }).meta({ id: 'ExchangeRecall' });
 const ReturnBody = z.strictObject({ reason: Reason }).meta({ id: 'ExchangeReturn' });
@@ -44,10 +49,10 @@ export const DeliveryView = z
     receivedAt: z.string().nullable(),
     acknowledgedSameDay: z.boolean().nullable().meta({ description: 'Receipt acknowledged the day it was sent (Nghị định 30 Điều 21); null until both are known' }),
     attempts: z.number().int(),
+    handledAt: z.string().nullable().meta({ description: 'When the partner’s entry made from it was handled (done): its “handled” notice; the status stays registered. Null before' }),
   })
   .meta({ id: 'ExchangeDelivery' });
 
-const Signature = z.object({ signer: z.string().nullable(), organisation: z.string().nullable(), signedAt: z.string().nullable(), intact: z.boolean(), chain: z.enum(['trusted', 'untrusted-root', 'invalid']), coversWholeDocument: z.boolean() });
 
 export const InboxItemView = z
   .object({
@@ -64,7 +69,8 @@ export const InboxItemView = z
     urgency: z.enum(['khan', 'thuong-khan', 'hoa-toc']).nullable(),
     dueDate: z.string().nullable(),
     status: z.enum(INBOX_STATUSES),
-    signatures: z.array(Signature),
+    // The attached PDF's signatures, checked as a received scan's are (with where revocation could be checked).
+    signatures: z.array(ScanSignature),
     receivedAt: z.string(),
     entryId: z.string().nullable(),
     arrivalNumber: z.number().int().nullable(),
@@ -98,6 +104,17 @@ export const exchangeRoutes = [
     summary: 'The partners directory (đơn vị liên thông)',
     tags: ['exchange'],
     responses: { 200: { description: 'Every partner', schema: z.object({ items: z.array(PartnerBody) }) } },
+  }),
+  defineRoute({
+    operationId: 'listExchangeRecipients',
+    method: 'GET',
+    path: '/v1/exchange/recipients',
+    fn: 'exchange',
+    auth: 'user',
+    roles: CLERK,
+    summary: 'The partners a clerk may send to (the send dialog): id, name and whether the link is an encrypted channel only; endpoints and certificates stay with admins (GET /v1/exchange/partners)',
+    tags: ['exchange'],
+    responses: { 200: { description: 'Every partner, by id', schema: z.object({ items: z.array(Recipient) }) } },
   }),
   defineRoute({
     operationId: 'addExchangePartner',

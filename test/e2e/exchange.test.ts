@@ -83,6 +83,15 @@ describe('two offices on one machine', () => {
     expect((await call(A.url, 'GET', '/v1/exchange/partners', tok.aAdmin)).body.items.map((p: { id: string }) => p.id)).toEqual([B_ID, 'xa-tl']);
   });
 
+  it('the clerk’s send dialog reads the partners’ ids, names and channels only; the directory itself stays with admins', async () => {
+    expect((await call(A.url, 'GET', '/v1/exchange/partners', tok.aClerk)).status).toBe(403);
+    const r = await call(A.url, 'GET', '/v1/exchange/recipients', tok.aClerk);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ items: [{ id: B_ID, name: B_NAME, encryptedChannel: true }, { id: 'xa-tl', name: 'Đảng ủy xã Tân Lập', encryptedChannel: false }] });
+    expect(JSON.stringify(r.body)).not.toMatch(/BEGIN CERTIFICATE|\/v1\/exchange\/messages/);
+    expect((await call(A.url, 'GET', '/v1/exchange/recipients', tok.aAdmin)).status).toBe(403);
+  });
+
   it('A sends a signed document; B’s clerk sees it with its signature verified and registers it; A sees “registered” with B’s số đến', async () => {
     const doc = await issue({ subject: 'về đẩy mạnh chuyển đổi số trong các cơ quan Đảng', urgency: 'khan' });
     const sent = await call(A.url, 'POST', `/v1/registers/outgoing/entries/${doc.id}/send`, tok.aClerk, { to: [B_ID] });
@@ -116,6 +125,17 @@ describe('two offices on one machine', () => {
     expect(aAudit).toEqual(expect.arrayContaining(['exchange.sent', 'exchange.delivery.sent', 'exchange.delivery.received', 'exchange.delivery.registered']));
     const bAudit = (await call(B.url, 'GET', `/v1/audit?entityId=${item.id}`, tok.bAdmin)).body.items.map((e: { action: string }) => e.action);
     expect(bAudit).toEqual(expect.arrayContaining(['exchange.received', 'exchange.registered']));
+
+    // B handles it (assigned, then done): the “handled” notice goes back; A's delivery stays “registered” and shows when.
+    expect(d.handledAt).toBeNull();
+    const assigned = await call(B.url, 'PATCH', `/v1/registers/incoming/entries/${reg.body.id}`, tok.bClerk, { version: reg.body.version, handler: 'Nguyễn Văn Hùng', status: 'assigned' });
+    expect(assigned.status).toBe(200);
+    const done = await call(B.url, 'PATCH', `/v1/registers/incoming/entries/${reg.body.id}`, tok.bClerk, { version: assigned.body.version, status: 'done' });
+    expect(done.status).toBe(200);
+    const [h] = await until(() => deliveries(doc.id), (x) => !!x[0]?.handledAt, 30_000, 'A’s delivery handled');
+    expect(h).toMatchObject({ partnerId: B_ID, status: 'registered', arrivalNumber: reg.body.arrivalNumber });
+    expect(Date.parse(h.handledAt)).toBe(Date.parse(done.body.doneAt));
+    expect((await call(A.url, 'GET', `/v1/audit?entityId=${doc.id}`, tok.aAdmin)).body.items.map((e: { action: string }) => e.action)).toContain('exchange.delivery.handled');
   });
 
   it('a returned document goes back with the reason; A sees “returned” and why', async () => {

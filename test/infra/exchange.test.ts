@@ -6,9 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthTemplates } from './stacks';
-import { EXCHANGE_ENV, GATEWAY_MESSAGE_MODEL, MAX_CONTENT_CHARS } from '../../shared/exchange/index';
+import { EXCHANGE_ENV, GATEWAY_MESSAGE_MODEL } from '../../shared/exchange/index';
 import { SIGNING_ENV } from '../../shared/documents/env';
 import { OUTBOX_FILTER } from '../../infra/constructs/exchange-delivery';
+import { DONE_ENTRY_FILTER } from '../../shared/exchange/sender';
 
 let t: ReturnType<typeof synthTemplates>;
 beforeAll(() => {
@@ -35,7 +36,7 @@ describe('exchange delivery', () => {
 
   it('feeds the sender from the queue with batch item failures', () => {
     const [senderId] = senderFn();
-    const mappings = resources('AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === senderId);
+    const mappings = resources('AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === senderId && JSON.stringify(m.Properties.EventSourceArn).includes('Queue'));
     expect(mappings).toHaveLength(1);
     expect(mappings[0]![1].Properties).toMatchObject({ FunctionResponseTypes: ['ReportBatchItemFailures'] });
     expect(JSON.stringify(mappings[0]![1].Properties.EventSourceArn)).toContain('ExchangeDeliveryQueue');
@@ -51,6 +52,35 @@ describe('exchange delivery', () => {
     expect(p.TargetParameters.InputTemplate).toContain('messageId');
   });
 
+  it('lets the sender set a failed message’s visibility (its backoff) on the delivery queue only, and tells it that queue', () => {
+    const [senderId, fn] = senderFn();
+    const queueId = resources('AWS::SQS::Queue').find(([id, q]) => id.includes('ExchangeDelivery') && q.Properties.RedrivePolicy)![0];
+    expect(fn.Properties.Environment.Variables[EXCHANGE_ENV.queueUrl]).toEqual({ Ref: queueId });
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const sqs = resources('AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+      .filter((s) => [s.Action].flat().some((a) => a.startsWith('sqs:')));
+    expect(sqs.flatMap((s) => [s.Action].flat())).toContain('sqs:ChangeMessageVisibility');
+    // Visibility (and receiving) on the delivery queue only; its only other SQS right: putting what it could not handle on the dead-letter queue.
+    const dlqId = resources('AWS::SQS::Queue').find(([id]) => id.includes('ExchangeDeliveryDeadLetters'))![0];
+    for (const s of sqs) {
+      const sends = [s.Action].flat().includes('sqs:SendMessage');
+      expect(s.Resource, senderId).toEqual({ 'Fn::GetAtt': [sends ? dlqId : queueId, 'Arn'] });
+      if (sends) expect([s.Action].flat()).not.toContain('sqs:ChangeMessageVisibility');
+    }
+  });
+
+  it('follows incoming entries written done on the Data table’s stream, so the “handled” notice goes back', () => {
+    const [senderId] = senderFn();
+    const streams = resources('AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === senderId && JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
+    expect(streams).toHaveLength(1);
+    const p = streams[0]![1].Properties;
+    expect(JSON.parse(p.FilterCriteria.Filters[0].Pattern)).toEqual(DONE_ENTRY_FILTER);
+    expect(p.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(JSON.stringify(p.DestinationConfig)).toContain('ExchangeDeliveryDeadLetters');
+  });
+
   it('makes the partner endpoint and the identity public, every other exchange route Cognito-authorised', () => {
     const methods = resources('AWS::ApiGateway::Method').map(([, m]) => m.Properties);
     const byOp = (op: string) => methods.find((m) => m.OperationName === op)!;
@@ -61,12 +91,18 @@ describe('exchange delivery', () => {
     }
   });
 
-  it('limits the partner endpoint’s body at the gateway', () => {
+  it('checks the partner endpoint’s body shape at the gateway but leaves its size to the function, so too large is 413, not the gateway’s 400', () => {
     const m = resources('AWS::ApiGateway::Method').map(([, x]) => x.Properties).find((x) => x.OperationName === 'receiveExchangeMessage')!;
     expect(m.RequestValidatorId).toBeDefined();
     const modelId = m.RequestModels['application/json'].Ref;
     const model = t.api.findResources('AWS::ApiGateway::Model')[modelId]!;
-    expect(model.Properties.Schema.properties.content.maxLength).toBe(MAX_CONTENT_CHARS);
+    // A gateway validation failure is always 400 (BAD_REQUEST_BODY): no size limit there.
+    expect(JSON.stringify(model.Properties.Schema)).not.toMatch(/maxLength"?:\s*[0-9]{5,}/);
+    expect(model.Properties.Schema.properties.content.maxLength).toBeUndefined();
+    // The function answers 413 above its limit, which stays under Lambda's 6 MB request payload (with room for the event), where the gateway answers 413 itself.
+    const limit = Number(exchangeFn()[1].Properties.Environment.Variables[EXCHANGE_ENV.maxBytes]);
+    expect(limit).toBeGreaterThanOrEqual(3.5 * 1024 * 1024);
+    expect(limit).toBeLessThanOrEqual(6 * 1024 * 1024 - 256 * 1024);
     expect(model.Properties.Schema.additionalProperties).toBe(false);
     expect(Object.keys(model.Properties.Schema.properties).sort()).toEqual(Object.keys(GATEWAY_MESSAGE_MODEL.properties).sort());
     const validators = Object.values(t.api.findResources('AWS::ApiGateway::RequestValidator'));

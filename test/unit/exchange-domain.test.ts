@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { acknowledgedSameDay, advances, buildPackage, buildStatus, DELIVERY_STATUSES, JwsSeal, parsePackage, parseStatus, sendRefusal, type PackageFacts } from '../../shared/exchange/index';
+import { acknowledgedSameDay, advances, handledPatch, buildPackage, buildStatus, DELIVERY_STATUSES, JwsSeal, parsePackage, parseStatus, sendRefusal, type PackageFacts } from '../../shared/exchange/index';
 import { pem, selfSignedSigner } from '../../shared/documents/index';
 import { ValidationError } from '../../shared/platform/errors';
 
@@ -109,10 +109,27 @@ describe('the edXML envelope', () => {
     expect(() => parsePackage(xml)).toThrow(ValidationError);
   });
   it('carries notices and recalls as edXML status messages', () => {
-    for (const status of ['received', 'registered', 'returned', 'recalled', 'recall'] as const) {
+    for (const status of ['received', 'registered', 'returned', 'recalled', 'handled', 'recall'] as const) {
       const s = { from: { id: 'hy', name: 'Văn phòng Huyện ủy' }, responseFor: '01JEXAMPLE', status, arrivalNumber: status === 'registered' ? 42 : null, description: status === 'returned' ? 'Sai nơi nhận & thiếu phụ lục' : null, timestamp: '2026-12-05T09:00:00+07:00' };
       expect(parseStatus(buildStatus(s))).toEqual(s);
     }
+  });
+});
+
+describe('the “handled” notice', () => {
+  it('is edXML status 06 (hoàn thành)', () => {
+    const xml = buildStatus({ from: { id: 'hy', name: 'Văn phòng Huyện ủy' }, responseFor: '01JEXAMPLE', status: 'handled', arrivalNumber: null, description: null, timestamp: '2026-12-05T09:00:00+07:00' });
+    expect(xml).toMatch(/<(\w+:)?StatusCode>06</);
+  });
+  it.each([
+    { status: 'registered', handledAt: null, changes: true },
+    { status: 'registered', handledAt: undefined, changes: true },
+    { status: 'registered', handledAt: '2026-12-04T08:00:00Z', changes: false },
+    ...DELIVERY_STATUSES.filter((s) => s !== 'registered').map((status) => ({ status, handledAt: null, changes: false })),
+  ] as const)('marks a $status delivery (handled before: $handledAt) → $changes, its status unchanged', ({ status, handledAt, changes }) => {
+    const patch = handledPatch({ status, handledAt }, '2026-12-05T10:00:00Z');
+    expect(patch).toEqual(changes ? { handledAt: '2026-12-05T10:00:00Z' } : null);
+    expect(patch && 'status' in patch).toBeFalsy();
   });
 });
 

@@ -18,6 +18,8 @@ const deliveryKey = (entryId: string, partnerId: string) => ({ pk: `EXOUT#${entr
 const outKey = (id: string) => ({ pk: `EXMSG#${id}`, sk: 'OUT' });
 const receivedKey = (from: string, id: string) => ({ pk: `EXRECV#${from}#${id}`, sk: 'IN' });
 const inboxKey = (id: string) => ({ pk: `EXINBOX#${id}`, sk: 'ITEM' });
+/** Which inbox item an incoming entry was registered from (written with the registration). */
+const entryLinkKey = (entryId: string) => ({ pk: `EXENTRY#${entryId}`, sk: 'INBOX' });
 const QUEUED = 'EXQUEUED';
 const INBOX = 'EXINBOX';
 
@@ -193,7 +195,16 @@ export class DynamoExchangeStore implements ExchangeStore {
   registerItems(id: string, patch: Pick<InboxItem, 'entryId' | 'arrivalNumber'>, notice: OutgoingMessage): { keys: string[]; items: unknown[] } {
     const k = inboxKey(id);
     const n = outKey(notice.messageId);
-    return { keys: [`${k.pk}|${k.sk}`, `${n.pk}|${n.sk}`], items: [this.inboxUpdate(id, ['new'], { ...patch, status: 'registered' }), this.put(this.outItem(notice))] };
+    const l = entryLinkKey(patch.entryId!);
+    return {
+      keys: [`${k.pk}|${k.sk}`, `${n.pk}|${n.sk}`, `${l.pk}|${l.sk}`],
+      items: [this.inboxUpdate(id, ['new'], { ...patch, status: 'registered' }), this.put(this.outItem(notice)), this.put({ ...l, inboxId: id })],
+    };
+  }
+
+  async inboxOfEntry(entryId: string): Promise<string | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: entryLinkKey(entryId), ConsistentRead: true }));
+    return typeof r.Item?.inboxId === 'string' ? r.Item.inboxId : undefined;
   }
 
   private inboxUpdate(id: string, from: InboxStatus[], patch: Partial<InboxItem>) {

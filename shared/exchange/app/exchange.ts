@@ -25,6 +25,12 @@ export class Exchange {
     return { items: items.sort((a, b) => a.id.localeCompare(b.id)) };
   }
 
+  /** What the clerk's send dialog needs of each partner: id, name, encrypted channel (no endpoint, no certificate). */
+  async recipients(): Promise<{ items: Pick<Partner, 'id' | 'name' | 'encryptedChannel'>[] }> {
+    const { items } = await this.partners();
+    return { items: items.map(({ id, name, encryptedChannel }) => ({ id, name, encryptedChannel })) };
+  }
+
   /** 201; 409 when the id is taken; 400 for a certificate messages cannot be checked with. */
   async addPartner(p: Partner, ctx: { actor: Caller; requestId?: string }): Promise<Partner> {
     if (p.id === this.d.self().id) throw new ValidationError('Không thêm chính văn phòng này làm đơn vị liên thông (that is this office)', [{ path: 'id', message: 'this office' }]);

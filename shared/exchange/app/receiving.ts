@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, Valida
 import { canSee, CLEARANCES, type Caller, type Secrecy } from '../../platform/security';
 import { fromPem } from '../../documents/index';
 import type { IncomingEntryView } from '../../registers/index';
-import { advances, inboxView, receiveRefusal, type InboxItem, type InboxStatus, type NoticeStatus, type Partner } from '../domain/model';
+import { advances, handledPatch, inboxView, receiveRefusal, type InboxItem, type InboxStatus, type NoticeStatus, type Partner } from '../domain/model';
 import { buildStatus, numberSymbolOf, parsePackage, parseStatus } from '../domain/envelope';
 import { fresh, WireMessage, type OutgoingMessage } from '../domain/message';
 import type { ReceivedMessage } from '../ports/exchange-store';
@@ -40,9 +40,10 @@ export class Receiving {
     return this.d.audit.prepare({ actor: ctx.actor, action, entityType, entityId, before, after, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) }).transactItem;
   }
 
-  private notice(to: string, responseFor: string, status: NoticeStatus, extra: { arrivalNumber?: number | null; reason?: string | null } = {}): OutgoingMessage {
+  /** A notice back to `to`; its Timestamp is when it happened (`at`, else now). */
+  private notice(to: string, responseFor: string, status: NoticeStatus, extra: { arrivalNumber?: number | null; reason?: string | null; at?: string } = {}): OutgoingMessage {
     const now = this.d.clock.now().toISOString();
-    const content = buildStatus({ from: { id: this.d.self().id, name: this.d.self().name }, responseFor, status, arrivalNumber: extra.arrivalNumber ?? null, description: extra.reason ?? null, timestamp: now });
+    const content = buildStatus({ from: { id: this.d.self().id, name: this.d.self().name }, responseFor, status, arrivalNumber: extra.arrivalNumber ?? null, description: extra.reason ?? null, timestamp: extra.at ?? now });
     return { messageId: ulid(), kind: 'notice', partnerId: to, entryId: null, content, contentKey: null, status: 'queued', attempts: 0, lastError: null, createdAt: now };
   }
 
@@ -147,6 +148,14 @@ export class Receiving {
     if (s.from.id !== partner.id || s.status === 'recall') throw new ValidationError('Thông báo không hợp lệ (malformed notice)', [], 'MALFORMED_MESSAGE');
     const sent = await this.d.store.outgoing(s.responseFor);
     if (!sent || sent.kind !== 'package' || sent.partnerId !== partner.id || !sent.entryId) throw new NotFoundError(`Không có gói tin ${s.responseFor} gửi ${partner.id} (no such package)`);
+    if (s.status === 'handled') {
+      // Handled (xử lý xong) at the partner: the delivery stays 'registered' and shows when.
+      const at = s.timestamp;
+      const done = await this.sending.patchDelivery(sent.entryId, partner.id, (x) => handledPatch(x, at), (x) => [
+        this.event(ctx, 'exchange.delivery.handled', 'outgoing-entry', sent.entryId!, { partnerId: x.partnerId, handledAt: null }, { partnerId: x.partnerId, handledAt: at }),
+      ]);
+      return this.store(record(200, { status: done?.status ?? 'registered' }), { audit: [] });
+    }
     const status = s.status;
     const updated = await this.sending.patchDelivery(
       sent.entryId,
@@ -229,6 +238,28 @@ export class Receiving {
     return { bytes, name: item.numberSymbol.replace(/[^A-Za-z0-9-]/g, '_') };
   }
 
+  /**
+   * An incoming entry was written (the Data table's stream): when it is done and was registered
+   * from the exchange, the 'handled' notice goes back to the sender, once (its id is the inbox
+   * item's, so a repeated record writes nothing).
+   */
+  async entryWritten(entry: { id: string; register: string; status?: string; doneAt?: string | null }): Promise<boolean> {
+    if (entry.register !== 'incoming' || entry.status !== 'done') return false;
+    const inboxId = await this.d.store.inboxOfEntry(entry.id);
+    const item = inboxId ? await this.d.store.inboxItem(inboxId) : undefined;
+    if (!item || item.status !== 'registered' || item.handledAt) return false;
+    const at = entry.doneAt ?? this.d.clock.now().toISOString();
+    // Its Timestamp is when the entry was done; its id the inbox item's, so a repeated stream record writes nothing.
+    const notice = { ...this.notice(item.from, item.messageId, 'handled', { at }), messageId: `${item.id}-handled` };
+    const ctx = { actor: EXCHANGE_CALLER };
+    const ok = await this.d.store.updateInbox(item.id, ['registered'], { handledAt: at }, {
+      notices: [notice],
+      audit: [this.event(ctx, 'exchange.handled', 'exchange-inbox', item.id, { handledAt: null }, { handledAt: at, entryId: entry.id, secrecy: item.secrecy })],
+    });
+    if (ok) await this.d.queue.enqueue([{ messageId: notice.messageId }]);
+    return ok;
+  }
+
   /** Vào sổ văn bản đến in one step: fields from the envelope, the next số đến; a repeat gives the same entry. */
   async register(id: string, opts: { force?: boolean }, ctx: Ctx): Promise<{ entry: IncomingEntryView; created: boolean }> {
     const item = await this.visible(id, ctx.actor);
@@ -253,7 +284,7 @@ export class Receiving {
       { ...ctx, idempotencyKey: `exchange-inbox#${id}` },
       {
         keys: [`EXINBOX#${id}|ITEM`],
-        size: 3,
+        size: 4,
         items: (e) => {
           notice.current = this.notice(item.from, item.messageId, 'registered', { arrivalNumber: e.arrivalNumber });
           const w = this.d.store.registerItems(id, { entryId: e.id, arrivalNumber: e.arrivalNumber }, notice.current);

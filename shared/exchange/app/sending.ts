@@ -102,6 +102,7 @@ export class Sending {
         receivedAt: x.receivedAt,
         acknowledgedSameDay: acknowledgedSameDay(x.sentAt, x.receivedAt, tz),
         attempts: x.attempts,
+        handledAt: x.handledAt ?? null,
       })),
     };
   }
@@ -141,8 +142,9 @@ export class Sending {
    * Sends one outgoing message (the queue's consumer): signs it anew (same id and content, this
    * attempt's time) and posts it. 'retry' when it should be tried again; after the last attempt
    * (or a refusal no retry can change) the message and its delivery are marked failed with why.
+   * A retry says which attempt failed (the outbox's count), for the queue's backoff.
    */
-  async deliver(messageId: string, receives: number): Promise<'done' | 'retry'> {
+  async deliver(messageId: string, receives: number): Promise<'done' | { retry: number }> {
     const m = await this.d.store.outgoing(messageId);
     if (!m || m.status !== 'queued') return 'done';
     // The outbox counts attempts across restarts (a re-driven message starts its receives again).
@@ -181,7 +183,7 @@ export class Sending {
     }
     await this.d.store.updateOutgoing(m.messageId, { attempts: attempt, lastError: failure });
     if (m.kind === 'package' && m.entryId) await this.patchDelivery(m.entryId, m.partnerId, (x) => (x.status === 'queued' ? { attempts: attempt, lastError: failure } : null), []);
-    return 'retry';
+    return { retry: attempt };
   }
 
   private async accepted(m: OutgoingMessage, attempt: number, sentAt: string): Promise<void> {

@@ -53,8 +53,8 @@ export interface StatusFacts {
 /** edXML's Priority: 0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc. */
 const PRIORITY = { null: '0', khan: '1', 'thuong-khan': '2', 'hoa-toc': '3' } as const;
 const SECURITY = { null: '0', mat: '1', 'toi-mat': '2', 'tuyet-mat': '3' } as const;
-/** edXML status codes: 01 đã đến, 02 từ chối (trả lại), 03 đã tiếp nhận (vào sổ), 13 lấy lại (thu hồi), 15 đã thu hồi. */
-const STATUS_CODE: Record<StatusFacts['status'], string> = { received: '01', returned: '02', registered: '03', recall: '13', recalled: '15' };
+/** edXML status codes: 01 đã đến, 02 từ chối (trả lại), 03 đã tiếp nhận (vào sổ), 06 hoàn thành (xử lý xong), 13 lấy lại (thu hồi), 15 đã thu hồi. */
+const STATUS_CODE: Record<StatusFacts['status'], string> = { received: '01', returned: '02', registered: '03', handled: '06', recall: '13', recalled: '15' };
 const invert = <K extends string, V extends string>(o: Record<K, V>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k])) as Record<V, K>;
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: false, suppressEmptyNode: false });
@@ -145,7 +145,7 @@ const StatusX = z.object({
   Status: z.object({
     ResponseFor: z.object({ DocumentId: z.string().min(1).max(64) }),
     From: OrganX,
-    StatusCode: z.enum(['01', '02', '03', '13', '15']),
+    StatusCode: z.enum(['01', '02', '03', '06', '13', '15']),
     ArrivalNumber: z.union([z.string().regex(/^\d{1,7}$/), z.literal('')]).optional(),
     Description: opt(2000),
     Timestamp: z.iso.datetime({ offset: true }),

@@ -47,10 +47,19 @@ export function backoffSeconds(attempt: number, baseSeconds = 2, capSeconds = 90
   return Math.min(capSeconds, baseSeconds * 2 ** Math.max(0, attempt - 1));
 }
 
-/** Largest edXML content the gateway lets through (bytes of base64 and XML; a 3.5 MB PDF fits). */
-export const MAX_CONTENT_CHARS = 5_000_000;
+/**
+ * The largest message body the function takes (5 MB, a 3.5 MB PDF in base64 and XML fits; the
+ * function answers 413 above it). It stays under Lambda's 6 MB request payload with room for the
+ * event around the body, so every oversized message meets a 413: the function's up to 6 MB,
+ * API Gateway's own ("Request Too Long", Lambda's limit; then its 10 MB limit) beyond.
+ */
+export const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 
-/** The JSON schema API Gateway checks the message body against before the function runs (its size among it). */
+/**
+ * The JSON schema API Gateway checks the message body's shape against before the function runs.
+ * No maxLength on the content: a gateway validation failure is always 400 (BAD_REQUEST_BODY, one
+ * static status for every body error), and an oversized message must be answered 413.
+ */
 export const GATEWAY_MESSAGE_MODEL = {
   schema: 'http://json-schema.org/draft-04/schema#',
   type: 'object',
@@ -61,7 +70,7 @@ export const GATEWAY_MESSAGE_MODEL = {
     to: { type: 'string', maxLength: 64 },
     kind: { type: 'string', enum: [...MESSAGE_KINDS] },
     sentAt: { type: 'string', maxLength: 40 },
-    content: { type: 'string', minLength: 1, maxLength: MAX_CONTENT_CHARS },
+    content: { type: 'string', minLength: 1 },
   },
   additionalProperties: false,
 } as const;

@@ -13,8 +13,11 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const INBOX_STATUSES = ['new', 'registered', 'returned', 'recalled'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
-/** What a notice back to the sender says about its package. */
-export const NOTICE_STATUSES = ['received', 'registered', 'returned', 'recalled'] as const;
+/**
+ * What a notice back to the sender says about its package. 'handled' (the receiver's entry made
+ * from it is done) leaves the delivery's status at 'registered' and sets its handledAt.
+ */
+export const NOTICE_STATUSES = ['received', 'registered', 'returned', 'recalled', 'handled'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /** The kinds of message between offices: a document package, a notice about one, a recall (thu hồi) of one. */
@@ -49,6 +52,8 @@ export interface Delivery {
   attempts: number;
   /** Why the last attempt failed. */
   lastError: string | null;
+  /** When the partner says its entry made from the document was handled (done); absent before. */
+  handledAt?: string | null;
 }
 
 export interface ReceivedSignature {
@@ -86,6 +91,8 @@ export interface InboxItem {
   arrivalNumber: number | null;
   reason: string | null;
   recalledAt: string | null;
+  /** When the entry made from it was done and the 'handled' notice went back (absent before). */
+  handledAt?: string | null;
 }
 
 const SECRECY_NAME: Record<Secrecy, string> = { mat: 'Mật', 'toi-mat': 'Tối mật', 'tuyet-mat': 'Tuyệt mật' };
@@ -117,6 +124,11 @@ export function advances(current: DeliveryStatus, next: DeliveryStatus): boolean
   if (current === 'recalled') return false;
   if (next === 'failed') return current === 'queued';
   return RANK[next] > RANK[current];
+}
+
+/** Whether a 'handled' notice (its time) changes a delivery at `current`: only a registered one, once. */
+export function handledPatch(current: Pick<Delivery, 'status' | 'handledAt'>, at: string): { handledAt: string } | null {
+  return current.status === 'registered' && !current.handledAt ? { handledAt: at } : null;
 }
 
 /** Same-day acknowledgement (Nghị định 30 Điều 21): received on the office day it was sent, in the office's time zone. */

@@ -42,6 +42,8 @@ export interface ExchangeStore {
   inbox(q: { status?: InboxStatus; visible: (Secrecy | null)[]; limit: number; cursor?: string }): Promise<{ items: InboxItem[]; nextCursor: string | null }>;
   /** Changes an inbox item whose status is one of `from`, with notices and audit; false when it was not. */
   updateInbox(id: string, from: InboxStatus[], patch: Partial<InboxItem>, writes: { notices?: OutgoingMessage[]; audit: AuditItems }): Promise<boolean>;
-  /** The transaction items that mark an inbox item registered (condition: still new), for the registers' one transaction. */
+  /** The inbox item an incoming entry was registered from (undefined: not from the exchange). */
+  inboxOfEntry(entryId: string): Promise<string | undefined>;
+  /** The transaction items that mark an inbox item registered (condition: still new) and link its entry to it, for the registers' one transaction. */
   registerItems(id: string, patch: Pick<InboxItem, 'entryId' | 'arrivalNumber'>, notice: OutgoingMessage): { keys: string[]; items: unknown[] };
 }

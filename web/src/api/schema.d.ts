@@ -469,6 +469,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exchange/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partners a clerk may send to (the send dialog): id, name and whether the link is an encrypted channel only; endpoints and certificates stay with admins (GET /v1/exchange/partners) */
+        get: operations["listExchangeRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health": {
         parameters: {
             query?: never;
@@ -1537,6 +1554,8 @@ export interface components {
             arrivalNumber?: number;
             at: string;
             attempts: number;
+            /** @description When the partner’s entry made from it was handled (done): its “handled” notice; the status stays registered. Null before */
+            handledAt: string | null;
             partnerId: string;
             /** @description Why it was returned, or why it failed */
             reason?: string;
@@ -1568,15 +1587,7 @@ export interface components {
             recalledAt: string | null;
             receivedAt: string;
             secrecy: ("mat" | "toi-mat" | "tuyet-mat") | null;
-            signatures: {
-                /** @enum {string} */
-                chain: "trusted" | "untrusted-root" | "invalid";
-                coversWholeDocument: boolean;
-                intact: boolean;
-                organisation: string | null;
-                signedAt: string | null;
-                signer: string | null;
-            }[];
+            signatures: components["schemas"]["ScanSignature"][];
             signer: string | null;
             /** @enum {string} */
             status: "new" | "registered" | "returned" | "recalled";
@@ -1594,6 +1605,12 @@ export interface components {
         };
         ExchangeRecall: {
             reason: string;
+        };
+        ExchangeRecipient: {
+            /** @description A Mật document may go to it (cơ yếu encrypted channel) */
+            encryptedChannel: boolean;
+            id: string;
+            name: string;
         };
         ExchangeRegister: {
             /** @description Register although the same letter is already in the register */
@@ -5536,6 +5553,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Bad input; `details` says what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: wrong state, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body (or the announced file) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not of an accepted media type (JSON, unless said otherwise) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests at once; nothing was changed. Retry after the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service (database, storage) is unreachable; nothing was changed, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExchangeRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every partner, by id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExchangeRecipient"][];
+                    };
                 };
             };
             /** @description Bad input; `details` says what is wrong */

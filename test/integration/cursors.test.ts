@@ -77,6 +77,7 @@ describe('cursors', () => {
         'GET /v1/assignments',
         'GET /v1/audit',
         'GET /v1/drafts',
+        'GET /v1/exchange/inbox',
         'GET /v1/notifications/outbox',
         'GET /v1/orgs',
         'GET /v1/registers/incoming/entries',

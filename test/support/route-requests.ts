@@ -393,6 +393,7 @@ export const REQUESTS: Record<string, Build> = {
   'GET /v1/registers/outgoing/entries/{id}/deliveries': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/deliveries` }),
   'POST /v1/registers/outgoing/entries/{id}/recall': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/recall`, body: { reason: 'Văn bản có sai sót' } }),
   'POST /v1/exchange/messages': ({ fx }) => exchangeMessage(fx),
+  'GET /v1/exchange/recipients': () => ({ path: '/v1/exchange/recipients' }),
   'GET /v1/exchange/inbox': () => ({ path: '/v1/exchange/inbox', query: { status: 'new', limit: '5' } }),
   'GET /v1/exchange/inbox/{id}': ({ fx }) => ({ path: `/v1/exchange/inbox/${fx.inboxId}` }),
   'GET /v1/exchange/inbox/{id}/document': ({ fx }) => ({ path: `/v1/exchange/inbox/${fx.inboxId}/document` }),

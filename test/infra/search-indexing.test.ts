@@ -21,7 +21,9 @@ describe('search indexing from the Data table stream', () => {
 
   it('feeds the indexing function with register entry writes only, in batches, retried, bisected, to a dead-letter queue', () => {
     const mappings = Object.values(t.api.findResources('AWS::Lambda::EventSourceMapping')).map((r) => r.Properties);
-    const stream = mappings.filter((m) => JSON.stringify(m.EventSourceArn).includes('StreamArn'));
+    // The exchange's sender reads the same stream for entries marked done (test/infra/exchange.test.ts); this is the indexer's.
+    const indexer = Object.entries(t.api.findResources('AWS::Lambda::Function')).find(([, r]) => /indexes register entries for search/.test(r.Properties.Description ?? ''))![0];
+    const stream = mappings.filter((m) => JSON.stringify(m.EventSourceArn).includes('StreamArn') && JSON.stringify(m.FunctionName).includes(indexer));
     expect(stream).toHaveLength(1);
     const m = stream[0]!;
     expect(m).toMatchObject({

@@ -16,6 +16,7 @@ export function exchangeOperations(exchange: Exchange, opts: { maxBytes: number 
     sendOutgoingEntry: async (req) => ({ status: 202, body: await sending.send(req.params.id, req.body.to, ctx(req)) }),
     listOutgoingDeliveries: async (req) => sending.deliveries(req.params.id, req.caller),
     recallOutgoingEntry: async (req) => ({ status: 202, body: await sending.recall(req.params.id, req.body.reason, ctx(req)) }),
+    replaceOutgoingEntry: async (req) => ({ status: 202, body: await sending.replace(req.params.id, req.body.by, req.body.reason, ctx(req)) }),
     receiveExchangeMessage: async (req) => {
       const raw = req.event.body ?? '';
       const bytes = req.event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');

@@ -3,7 +3,7 @@ export { Exchange } from './app/exchange';
 export type { ExchangeDeps, OfficeIdentity, ExchangeLimits } from './app/deps';
 export type { DeliveryQueue, DeliveryJob } from './ports/delivery-queue';
 export type { Transport } from './ports/transport';
-export { DELIVERY_STATUSES, INBOX_STATUSES, sendRefusal, advances, handledPatch, acknowledgedSameDay, type Partner, type Delivery, type InboxItem } from './domain/model';
+export { DELIVERY_STATUSES, INBOX_STATUSES, sendRefusal, advances, handledPatch, acknowledgedSameDay, liveDeliveries, replaceRefusal, type Partner, type Delivery, type InboxItem } from './domain/model';
 export { buildPackage, parsePackage, buildStatus, parseStatus, type PackageFacts, type StatusFacts } from './domain/envelope';
 export { WireMessage, SIGNATURE_HEADER, GATEWAY_MESSAGE_MODEL, MAX_MESSAGE_BYTES, backoffSeconds, fresh } from './domain/message';
 export { JwsSeal } from './adapters/jws-seal';

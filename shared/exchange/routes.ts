@@ -33,6 +33,9 @@ export const Recipient = z
 
 const SendBody = z.strictObject({ to: z.array(Id).min(1, { error: 'choose at least one partner' }).max(100) }).meta({ id: 'ExchangeSend' });
 const RecallBody = z.strictObject({ reason: Reason }).meta({ id: 'ExchangeRecall' });
+const ReplaceBody = z
+  .strictObject({ by: Id.meta({ description: 'The new version: another issued outgoing entry' }), reason: Reason })
+  .meta({ id: 'ExchangeReplace' });
 const ReturnBody = z.strictObject({ reason: Reason }).meta({ id: 'ExchangeReturn' });
 const RegisterBody = z.strictObject({ force: z.boolean().optional().meta({ description: 'Register although the same letter is already in the register' }) }).meta({ id: 'ExchangeRegister' });
 
@@ -50,6 +53,8 @@ export const DeliveryView = z
     acknowledgedSameDay: z.boolean().nullable().meta({ description: 'Receipt acknowledged the day it was sent (Nghị định 30 Điều 21); null until both are known' }),
     attempts: z.number().int(),
     handledAt: z.string().nullable().meta({ description: 'When the partner’s entry made from it was handled (done): its “handled” notice; the status stays registered. Null before' }),
+    replaces: z.string().nullable().meta({ description: 'The outgoing entry this one is a new version of at this partner' }),
+    replacedBy: z.string().nullable().meta({ description: 'The outgoing entry that replaced this one; its status becomes recalled when the partner froze its copy' }),
   })
   .meta({ id: 'ExchangeDelivery' });
 
@@ -76,6 +81,8 @@ export const InboxItemView = z
     arrivalNumber: z.number().int().nullable(),
     reason: z.string().nullable(),
     recalledAt: z.string().nullable(),
+    replaces: z.string().nullable().meta({ description: 'The inbox item this one is a new version of' }),
+    replacedBy: z.string().nullable().meta({ description: 'The inbox item that replaced this one (status recalled)' }),
     hasDocument: z.boolean(),
   })
   .meta({ id: 'ExchangeInboxItem' });
@@ -163,6 +170,19 @@ export const exchangeRoutes = [
     tags: ['exchange'],
     request: { params: IdParams, body: RecallBody },
     responses: { 202: { description: 'Recall queued', schema: Queued } },
+  }),
+  defineRoute({
+    operationId: 'replaceOutgoingEntry',
+    method: 'POST',
+    path: '/v1/registers/outgoing/entries/{id}/replace',
+    fn: 'exchange',
+    auth: 'user',
+    roles: RECALLERS,
+    summary:
+      'Replace the document with a new version (`by`, another issued entry) at every partner it is still live at: the new one is sent naming the one it replaces; the partner freezes its old copy (recalled, pointing to the new item). 409 when it went nowhere, or the new one is void, itself, or already sent there',
+    tags: ['exchange'],
+    request: { params: IdParams, body: ReplaceBody },
+    responses: { 202: { description: 'The new version queued', schema: Queued } },
   }),
   defineRoute({
     operationId: 'receiveExchangeMessage',

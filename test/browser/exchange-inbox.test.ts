@@ -52,4 +52,30 @@ describe('the văn thư at the electronic inbox', () => {
     const returned = (await call(office.url, 'GET', '/v1/exchange/inbox?status=returned', clerk)).body.items;
     expect(returned.map((i: { numberSymbol: string; reason: string }) => [i.numberSymbol, i.reason])).toEqual([['302-CV/HU', 'Gửi nhầm nơi nhận, đề nghị gửi Ban Tổ chức']]);
   });
+
+  it('sends an issued document to a partner from its page (“Gửi liên thông”) and shows where it went', async () => {
+    const admin = office.token('admin');
+    const clerk = office.token('vanthu');
+    const partner = await testPartner('tp-hy');
+    // An endpoint nobody answers: the delivery stays queued (retried), which is what the table shows.
+    const added = await call(office.url, 'POST', '/v1/exchange/partners', admin, { id: 'tp-hy', name: 'Văn phòng Thành ủy Hưng Yên', endpoint: 'http://127.0.0.1:9/v1/exchange/messages', certificate: await partner.seal.certificate(), encryptedChannel: false });
+    expect(added.status).toBe(201);
+    const issued = await call(office.url, 'POST', '/v1/registers/outgoing/entries', clerk, { typeCode: 'CV', issuerCode: 'TU', subject: 'về lịch tiếp công dân', signer: 'Nguyễn Hữu Nghĩa', recipients: ['Thành ủy Hưng Yên', 'Lưu VT'], secrecy: null, urgency: null });
+    expect(issued.status).toBe(201);
+
+    const page = await newPage();
+    await signIn(page, office.url, 'vanthu');
+    await page.goto(`${office.url}/van-ban-di/${issued.body.id}`);
+    await page.getByRole('heading', { name: `Số ${issued.body.numberSymbol}`, level: 1 }).waitFor();
+    await page.getByText('Chưa gửi liên thông tới đơn vị nào.').waitFor();
+    await page.getByRole('button', { name: 'Gửi liên thông' }).click();
+    await page.getByRole('checkbox', { name: 'Văn phòng Thành ủy Hưng Yên' }).check();
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Các nơi đã gửi liên thông' });
+    await table.getByRole('cell', { name: 'tp-hy' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'gui-lien-thong.png') });
+    expect(await table.getByRole('row').nth(1).textContent()).toMatch(/Đang chờ gửi|Gửi không được/);
+    const sent = (await call(office.url, 'GET', `/v1/registers/outgoing/entries/${issued.body.id}/deliveries`, clerk)).body.items;
+    expect(sent.map((d: { partnerId: string }) => d.partnerId)).toEqual(['tp-hy']);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Two embedded offices on one machine, each started as `npm start` is (own port, data directory,
  * id, name and keys), exchanging documents (liên thông): A issues and sends a signed document, B's
- * clerk sees it and registers it, A sees "registered" with B's số đến; a recall freezes B's copy;
+ * clerk sees it and registers it, A sees "registered" with B's số đến; a recall freezes B's copy,
+ * and so does a replacement by a new version (linked both ways);
  * forged, replayed, malformed, oversized and Tối mật messages are refused and store nothing; B down
  * while A sends (A retries, delivers once B is back, no duplicate); A killed with SIGKILL with a
  * message in its outbox (delivered once after the restart).
@@ -173,6 +174,32 @@ describe('two offices on one machine', () => {
     await call(A.url, 'POST', `/v1/registers/outgoing/entries/${doc.id}/recall`, tok.aClerk, { reason: 'Thu hồi để sửa thể thức' });
     const entry = await until(async () => (await call(B.url, 'GET', `/v1/registers/incoming/entries/${reg.body.id}`, tok.bClerk)).body, (e) => /thu hồi/.test(e.note ?? ''), 30_000, 'B’s entry marked');
     expect(entry.note).toMatch(/Thu hồi để sửa thể thức/);
+  });
+
+  it('A replaces a registered document with a new version: B’s old copy is frozen and points to the new one, which arrives linked to it; A’s deliveries show both', async () => {
+    const doc = await issue({ subject: 'về tổ chức hội nghị sơ kết' });
+    await call(A.url, 'POST', `/v1/registers/outgoing/entries/${doc.id}/send`, tok.aClerk, { to: [B_ID] });
+    const [item] = await until(() => inboxOf(doc.numberSymbol), (x) => x.length === 1);
+    const reg = await call(B.url, 'POST', `/v1/exchange/inbox/${item.id}/register`, tok.bClerk, {});
+    expect(reg.status).toBe(201);
+    const next = await issue({ subject: 'về tổ chức hội nghị sơ kết (thay thế)' });
+    const replace = await call(A.url, 'POST', `/v1/registers/outgoing/entries/${doc.id}/replace`, tok.aClerk, { by: next.id, reason: 'Sửa thời gian tổ chức hội nghị' });
+    expect(replace.status).toBe(202);
+    expect(replace.body.deliveries.map((d: any) => d.partnerId)).toEqual([B_ID]);
+    const [fresh] = await until(() => inboxOf(next.numberSymbol), (x) => x.length === 1, 30_000, 'the new version in B’s inbox');
+    expect(fresh.replaces).toBe(item.id);
+    const [old] = await until(() => inboxOf(doc.numberSymbol), (x) => x[0]?.status === 'recalled', 30_000, 'B’s old copy frozen');
+    expect(old.replacedBy).toBe(fresh.id);
+    const entry = await until(async () => (await call(B.url, 'GET', `/v1/registers/incoming/entries/${reg.body.id}`, tok.bClerk)).body, (e) => /thay thế/.test(e.note ?? ''), 30_000, 'B’s entry marked');
+    expect(entry.note).toMatch(/văn bản mới/);
+    const [was] = await until(() => deliveries(doc.id), (x) => x[0]?.status === 'recalled', 30_000, 'A’s old delivery recalled');
+    expect(was.replacedBy).toBe(next.id);
+    const [now] = await deliveries(next.id);
+    expect(now.replaces).toBe(doc.id);
+    // Once replaced, nothing is live there any more: a second replacement is refused with the reason.
+    const again = await call(A.url, 'POST', `/v1/registers/outgoing/entries/${doc.id}/replace`, tok.aClerk, { by: (await issue()).id, reason: 'Lần nữa' });
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).toMatch(/không có gì để thay thế/);
   });
 
   it('secrecy: Tối mật never leaves A; Mật only when every link is encrypted; B’s clerk without clearance does not see a Mật one', async () => {

@@ -103,11 +103,12 @@ const ROWS: Record<string, string> = {
   'POST /v1/exchange/messages': /*                       */ 'A A A A A A A A A A',
   'GET /v1/exchange/partners': /*                        */ 'A F F F F F F U U U',
   'POST /v1/exchange/partners': /*                       */ 'A F F F F F F U U U',
+  // The clerk's send dialog: partners' ids, names and channels only.
+  'GET /v1/exchange/recipients': /*                      */ 'F A F F F F F U U U',
   'POST /v1/registers/outgoing/entries/{id}/send': /*    */ 'F A F F F F F U U U',
   'GET /v1/registers/outgoing/entries/{id}/deliveries': /* */ 'A A A A A F F U U U',
   'POST /v1/registers/outgoing/entries/{id}/recall': /*  */ 'F A F A F F F U U U',
-  // The clerk chooses recipients: ids and names only (the partners' endpoints and keys stay with admins).
-  'GET /v1/exchange/recipients': /*                      */ 'F A F F F F F U U U',
+  'POST /v1/registers/outgoing/entries/{id}/replace': /* */ 'F A F A F F F U U U',
   'GET /v1/exchange/inbox': /*                           */ 'F A F F F F F U U U',
   'GET /v1/exchange/inbox/{id}': /*                      */ 'F A F F F F F U U U',
   'GET /v1/exchange/inbox/{id}/document': /*             */ 'F A F F F F F U U U',

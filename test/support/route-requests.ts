@@ -392,6 +392,7 @@ export const REQUESTS: Record<string, Build> = {
   'POST /v1/registers/outgoing/entries/{id}/send': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/send`, body: { to: [fx.partnerId] } }),
   'GET /v1/registers/outgoing/entries/{id}/deliveries': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/deliveries` }),
   'POST /v1/registers/outgoing/entries/{id}/recall': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/recall`, body: { reason: 'Văn bản có sai sót' } }),
+  'POST /v1/registers/outgoing/entries/{id}/replace': ({ fx }) => ({ path: `/v1/registers/outgoing/entries/${fx.outgoingId}/replace`, body: { by: fx.outgoingId, reason: 'Ban hành văn bản thay thế' } }),
   'POST /v1/exchange/messages': ({ fx }) => exchangeMessage(fx),
   'GET /v1/exchange/recipients': () => ({ path: '/v1/exchange/recipients' }),
   'GET /v1/exchange/inbox': () => ({ path: '/v1/exchange/inbox', query: { status: 'new', limit: '5' } }),

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { acknowledgedSameDay, advances, handledPatch, buildPackage, buildStatus, DELIVERY_STATUSES, JwsSeal, parsePackage, parseStatus, sendRefusal, type PackageFacts } from '../../shared/exchange/index';
+import { acknowledgedSameDay, advances, handledPatch, liveDeliveries, replaceRefusal, buildPackage, buildStatus, DELIVERY_STATUSES, JwsSeal, parsePackage, parseStatus, sendRefusal, type PackageFacts } from '../../shared/exchange/index';
 import { pem, selfSignedSigner } from '../../shared/documents/index';
 import { ValidationError } from '../../shared/platform/errors';
 
@@ -85,6 +85,8 @@ const facts: fc.Arbitrary<PackageFacts> = fc.record({
   toPlaces: fc.array(text(40), { maxLength: 4 }),
   trace: fc.array(fc.record({ organId: id, timestamp: fc.constant('2026-12-05T09:00:00+07:00') }), { minLength: 1, maxLength: 3 }),
   attachment: fc.option(fc.record({ name: fc.constant('12-NQ_TU.pdf'), contentType: fc.constant('application/pdf' as const), base64: fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => Buffer.from(b).toString('base64')) }), { nil: null }),
+  // The package a new version replaces (edXML ReplacementInfoList), or none.
+  replaces: fc.option(id, { nil: null }),
 });
 
 describe('the edXML envelope', () => {
@@ -113,6 +115,32 @@ describe('the edXML envelope', () => {
       const s = { from: { id: 'hy', name: 'Văn phòng Huyện ủy' }, responseFor: '01JEXAMPLE', status, arrivalNumber: status === 'registered' ? 42 : null, description: status === 'returned' ? 'Sai nơi nhận & thiếu phụ lục' : null, timestamp: '2026-12-05T09:00:00+07:00' };
       expect(parseStatus(buildStatus(s))).toEqual(s);
     }
+  });
+});
+
+describe('replacing a sent document with a new version', () => {
+  const at = (partnerId: string) => ({ partnerId });
+  it.each([
+    ['a new issued entry, live at one partner', { id: 'old', live: [at('b')] }, { id: 'new', status: 'issued', sentTo: [] }],
+    ['a new entry already sent elsewhere', { id: 'old', live: [at('b')] }, { id: 'new', status: 'issued', sentTo: ['c'] }],
+  ] as const)('by %s: allowed', (_, old, by) => {
+    expect(replaceRefusal(old, by)).toBeNull();
+  });
+  it.each([
+    ['itself', { id: 'old', live: [at('b')] }, { id: 'old', status: 'issued', sentTo: ['b'] }, /khác/],
+    ['a void number', { id: 'old', live: [at('b')] }, { id: 'new', status: 'void', sentTo: [] }, /hủy/],
+    ['a document live nowhere (never sent, recalled, returned, failed)', { id: 'old', live: [] }, { id: 'new', status: 'issued', sentTo: [] }, /không có gì để thay thế/],
+    ['a new entry already sent to that partner', { id: 'old', live: [at('b'), at('c')] }, { id: 'new', status: 'issued', sentTo: ['c'] }, /đã được gửi tới c/],
+  ] as const)('by %s: refused, saying why', (_, old, by, why) => {
+    expect(replaceRefusal(old, by)).toMatch(why);
+  });
+  it('goes to the partners where the old one is still live: not failed, recalled or returned', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...DELIVERY_STATUSES)), (statuses) => {
+        const live = liveDeliveries(statuses.map((status) => ({ status }))).map((x) => x.status);
+        expect(live).toEqual(statuses.filter((x) => !['failed', 'recalled', 'returned'].includes(x)));
+      }),
+    );
   });
 });
 

@@ -135,12 +135,33 @@ export class Receiving {
       reason: null,
       recalledAt: null,
     };
+    // A new version: the copy it replaces here (received from the same partner), if it came.
+    const old = f.replaces ? ((await this.d.store.received(partner.id, f.replaces))?.answer as { inboxId?: string } | undefined)?.inboxId : undefined;
+    if (old) item.replaces = old;
     const answer = { messageId, status: 'received', inboxId: id, receivedAt: now };
-    return this.store(record(202, answer), {
+    const stored = await this.store(record(202, answer), {
       inbox: item,
       notices: [this.notice(partner.id, messageId, 'received')],
-      audit: [this.event(ctx, 'exchange.received', 'exchange-inbox', id, null, { from: partner.id, messageId, numberSymbol: item.numberSymbol, secrecy: item.secrecy, signatures: signatures.length })],
+      audit: [this.event(ctx, 'exchange.received', 'exchange-inbox', id, null, { from: partner.id, messageId, numberSymbol: item.numberSymbol, secrecy: item.secrecy, signatures: signatures.length, replaces: old ?? null })],
     });
+    if (old && f.replaces) await this.replaced(partner, f.replaces, old, (stored.body as { inboxId: string }).inboxId, ctx);
+    return stored;
+  }
+
+  /** Freezes the copy a new version replaces (like a recall, pointing to the new item) and tells the sender it is recalled. */
+  private async replaced(partner: Partner, oldMessageId: string, oldId: string, newId: string, ctx: Ctx): Promise<void> {
+    const item = await this.d.store.inboxItem(oldId);
+    if (!item || item.status === 'recalled') return;
+    const now = this.d.clock.now().toISOString();
+    const reason = `Thay thế bằng văn bản mới (replaced by a new version)`;
+    const notice = this.notice(partner.id, oldMessageId, 'recalled', { reason });
+    const done = await this.d.store.updateInbox(oldId, ['new', 'registered', 'returned'], { status: 'recalled', recalledAt: now, reason, replacedBy: newId }, {
+      notices: [notice],
+      audit: [this.event(ctx, 'exchange.replaced', 'exchange-inbox', oldId, { status: item.status }, { status: 'recalled', replacedBy: newId, secrecy: item.secrecy })],
+    });
+    if (!done) return;
+    await this.d.queue.enqueue([{ messageId: notice.messageId }]);
+    if (item.entryId) await this.markEntry(item.entryId, `Văn bản đã được ${partner.name} thay thế bằng văn bản mới ngày ${now.slice(0, 10)}`);
   }
 
   private async noticed(partner: Partner, content: string, record: (s: number, a: unknown) => ReceivedMessage, ctx: Ctx): Promise<Answer> {

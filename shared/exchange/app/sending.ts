@@ -7,7 +7,7 @@ import { monotonicFactory } from 'ulid';
 import { ConflictError, ValidationError } from '../../platform/errors';
 import type { Caller } from '../../platform/security';
 import type { OutgoingEntry } from '../../registers/index';
-import { acknowledgedSameDay, advances, sendRefusal, type Delivery, type Partner } from '../domain/model';
+import { acknowledgedSameDay, advances, liveDeliveries, replaceRefusal, sendRefusal, type Delivery, type Partner } from '../domain/model';
 import { buildPackage, buildStatus, codeOf } from '../domain/envelope';
 import { SIGNATURE_HEADER, type OutgoingMessage } from '../domain/message';
 import { EXCHANGE_CALLER, type ExchangeDeps } from './deps';
@@ -35,7 +35,7 @@ export class Sending {
   }
 
   /** 202: one queued delivery per partner; 409 for what may not go over these links, or when a delivery is already under way. */
-  async send(entryId: string, to: string[], ctx: Ctx): Promise<{ deliveries: { partnerId: string; status: 'queued'; messageId: string }[] }> {
+  async send(entryId: string, to: string[], ctx: Ctx, replacing?: { entryId: string; messages: Map<string, string> }): Promise<{ deliveries: { partnerId: string; status: 'queued'; messageId: string }[] }> {
     const entry = await this.d.registers.getOutgoing(entryId, ctx.actor);
     if (entry.status === 'void') throw new ConflictError('Số văn bản đã hủy: không gửi được (the number is void)', [], 'ENTRY_VOID');
     const ids = [...new Set(to)];
@@ -50,9 +50,10 @@ export class Sending {
     const messages: OutgoingMessage[] = [];
     for (const p of partners) {
       const messageId = ulid();
-      const xml = buildPackage(this.facts(entry, self, p, pdf, now));
+      const replaces = replacing?.messages.get(p.id) ?? null;
+      const xml = buildPackage({ ...this.facts(entry, self, p, pdf, now), replaces });
       await this.d.blobs.put(packageKey(messageId), xml, 'application/xml');
-      deliveries.push({ entryId, partnerId: p.id, messageId, status: 'queued', arrivalNumber: null, reason: null, at: now, sentAt: null, receivedAt: null, attempts: 0, lastError: null });
+      deliveries.push({ entryId, partnerId: p.id, messageId, status: 'queued', arrivalNumber: null, reason: null, at: now, sentAt: null, receivedAt: null, attempts: 0, lastError: null, ...(replaces ? { replaces: replacing!.entryId } : {}) });
       messages.push({ messageId, kind: 'package', partnerId: p.id, entryId, content: null, contentKey: packageKey(messageId), status: 'queued', attempts: 0, lastError: null, createdAt: now });
     }
     const audit = deliveries.map((d) => this.event(ctx, 'exchange.sent', 'outgoing-entry', entryId, null, { partnerId: d.partnerId, messageId: d.messageId, numberSymbol: entry.numberSymbol, secrecy: entry.secrecy }));
@@ -103,6 +104,8 @@ export class Sending {
         acknowledgedSameDay: acknowledgedSameDay(x.sentAt, x.receivedAt, tz),
         attempts: x.attempts,
         handledAt: x.handledAt ?? null,
+        replaces: x.replaces ?? null,
+        replacedBy: x.replacedBy ?? null,
       })),
     };
   }
@@ -110,7 +113,7 @@ export class Sending {
   /** 202: a recall (thu hồi) to every partner the document went to; 409 when it went nowhere. */
   async recall(entryId: string, reason: string, ctx: Ctx): Promise<{ deliveries: { partnerId: string; status: string }[] }> {
     const entry = await this.d.registers.getOutgoing(entryId, ctx.actor);
-    const under = (await this.d.store.deliveries(entryId)).filter((x) => x.status !== 'failed' && x.status !== 'recalled' && x.status !== 'returned');
+    const under = liveDeliveries(await this.d.store.deliveries(entryId));
     if (!under.length) throw new ConflictError('Văn bản chưa được gửi tới đơn vị nào: không có gì để thu hồi (nothing to recall)', [], 'NOTHING_TO_RECALL');
     const now = this.d.clock.now().toISOString();
     const self = this.d.self();
@@ -129,6 +132,27 @@ export class Sending {
     await this.d.store.addOutgoing(messages, [this.event(ctx, 'exchange.recall', 'outgoing-entry', entryId, null, { reason, partners: under.map((x) => x.partnerId), numberSymbol: entry.numberSymbol, secrecy: entry.secrecy })]);
     await this.d.queue.enqueue(messages.map((m) => ({ messageId: m.messageId })));
     return { deliveries: under.map((x) => ({ partnerId: x.partnerId, status: x.status })) };
+  }
+
+  /**
+   * 202: a new version (`by`, another issued entry) sent to every partner `entryId` is still live
+   * at, each package naming the one it replaces there; the receiver freezes its old copy (like a
+   * recall) and says so back ('recalled'). The old deliveries show `replacedBy` at once.
+   */
+  async replace(entryId: string, by: string, reason: string, ctx: Ctx): Promise<{ deliveries: { partnerId: string; status: 'queued'; messageId: string }[] }> {
+    const old = await this.d.registers.getOutgoing(entryId, ctx.actor);
+    const next = await this.d.registers.getOutgoing(by, ctx.actor);
+    const live = liveDeliveries(await this.d.store.deliveries(entryId));
+    const sentTo = (await this.d.store.deliveries(by)).map((x) => x.partnerId);
+    const refusal = replaceRefusal({ id: old.id, live }, { id: next.id, status: next.status, sentTo });
+    if (refusal) throw new ConflictError(refusal, [], 'CANNOT_REPLACE');
+    const sent = await this.send(by, live.map((x) => x.partnerId), ctx, { entryId, messages: new Map(live.map((x) => [x.partnerId, x.messageId])) });
+    for (const x of live) {
+      await this.patchDelivery(entryId, x.partnerId, (d) => (d.replacedBy ? null : { replacedBy: by, reason }), (d) => [
+        this.event(ctx, 'exchange.replaced', 'outgoing-entry', entryId, { partnerId: d.partnerId, replacedBy: null }, { partnerId: d.partnerId, replacedBy: by, reason, numberSymbol: old.numberSymbol, secrecy: old.secrecy }),
+      ]);
+    }
+    return sent;
   }
 
   /** Queues again every message the outbox still holds as queued (after a restart); how many. */

@@ -38,6 +38,8 @@ export interface PackageFacts {
   toPlaces: string[];
   trace: { organId: string; timestamp: string }[];
   attachment: { name: string; contentType: 'application/pdf'; base64: string } | null;
+  /** The package (its message id) this one replaces, a new version of it (edXML ReplacementInfoList); null: none. */
+  replaces?: string | null;
 }
 
 export interface StatusFacts {
@@ -85,6 +87,7 @@ export function buildPackage(f: PackageFacts): string {
       ToPlaces: { Place: f.toPlaces },
       OtherInfo: { Priority: PRIORITY[`${f.urgency}`], SecurityLevel: SECURITY[`${f.secrecy}`] },
       SteeringType: f.steeringType,
+      ...(f.replaces ? { ReplacementInfoList: { ReplacementInfo: { DocumentId: f.replaces } } } : {}),
     },
     TraceHeaderList: { TraceHeader: f.trace.map((t) => ({ OrganId: t.organId, Timestamp: t.timestamp })) },
   };
@@ -128,6 +131,7 @@ const PackageX = z.object({
         ToPlaces: z.union([z.object({ Place: z.array(str(300)).max(200).optional() }), z.literal('')]).optional(),
         OtherInfo: z.object({ Priority: z.enum(['0', '1', '2', '3']), SecurityLevel: z.enum(['0', '1', '2', '3']) }),
         SteeringType: z.string().max(10).optional(),
+        ReplacementInfoList: z.union([z.object({ ReplacementInfo: z.object({ DocumentId: z.string().min(1).max(64) }) }), z.literal('')]).optional(),
       }),
       TraceHeaderList: z.union([z.object({ TraceHeader: z.array(z.object({ OrganId: str(64), Timestamp: str(40) })).max(50) }), z.literal('')]).optional(),
     }),
@@ -194,6 +198,7 @@ export function parsePackage(xml: string): PackageFacts {
     toPlaces: places,
     trace: trace && typeof trace === 'object' ? trace.TraceHeader.map((t) => ({ organId: t.OrganId, timestamp: t.Timestamp })) : [],
     attachment: a ? { name: a['@AttachmentName'], contentType: 'application/pdf', base64: a['#text'].replace(/\s+/g, '') } : null,
+    replaces: h.ReplacementInfoList && typeof h.ReplacementInfoList === 'object' ? h.ReplacementInfoList.ReplacementInfo.DocumentId : null,
   };
 }
 

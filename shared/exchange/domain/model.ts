@@ -54,6 +54,9 @@ export interface Delivery {
   lastError: string | null;
   /** When the partner says its entry made from the document was handled (done); absent before. */
   handledAt?: string | null;
+  /** The entry this document replaces at this partner (a new version), and the entry that replaced this one. */
+  replaces?: string | null;
+  replacedBy?: string | null;
 }
 
 export interface ReceivedSignature {
@@ -93,6 +96,9 @@ export interface InboxItem {
   recalledAt: string | null;
   /** When the entry made from it was done and the 'handled' notice went back (absent before). */
   handledAt?: string | null;
+  /** The inbox item this one is a new version of, and the item that replaced this one (frozen like a recall). */
+  replaces?: string | null;
+  replacedBy?: string | null;
 }
 
 const SECRECY_NAME: Record<Secrecy, string> = { mat: 'Mật', 'toi-mat': 'Tối mật', 'tuyet-mat': 'Tuyệt mật' };
@@ -124,6 +130,28 @@ export function advances(current: DeliveryStatus, next: DeliveryStatus): boolean
   if (current === 'recalled') return false;
   if (next === 'failed') return current === 'queued';
   return RANK[next] > RANK[current];
+}
+
+/** The deliveries a document is still under at its partners: what a recall or a replacement goes to. */
+export function liveDeliveries<D extends Pick<Delivery, 'status'>>(ds: readonly D[]): D[] {
+  return ds.filter((x) => x.status !== 'failed' && x.status !== 'recalled' && x.status !== 'returned');
+}
+
+/**
+ * Why `old` may not be replaced by `by` (null: it may): a new version is another issued
+ * entry, not void, not already sent to any of the partners the old one is live at, and the
+ * old one must still be live somewhere (what it replaces there).
+ */
+export function replaceRefusal(
+  old: { id: string; live: readonly Pick<Delivery, 'partnerId'>[] },
+  by: { id: string; status: string; sentTo: readonly string[] },
+): string | null {
+  if (by.id === old.id) return 'Văn bản thay thế phải là một số khác (a document cannot replace itself)';
+  if (by.status === 'void') return 'Số văn bản thay thế đã hủy (the replacing number is void)';
+  if (!old.live.length) return 'Văn bản chưa được gửi tới đơn vị nào hoặc đã thu hồi: không có gì để thay thế (nothing to replace)';
+  const twice = old.live.filter((x) => by.sentTo.includes(x.partnerId)).map((x) => x.partnerId);
+  if (twice.length) return `Văn bản thay thế đã được gửi tới ${twice.join(', ')} (already sent there)`;
+  return null;
 }
 
 /** Whether a 'handled' notice (its time) changes a delivery at `current`: only a registered one, once. */
@@ -159,6 +187,8 @@ export function inboxView(i: InboxItem) {
     arrivalNumber: i.arrivalNumber,
     reason: i.reason,
     recalledAt: i.recalledAt,
+    replaces: i.replaces ?? null,
+    replacedBy: i.replacedBy ?? null,
     hasDocument: i.documentKey !== null,
   };
 }

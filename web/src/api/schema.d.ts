@@ -798,6 +798,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/registers/outgoing/entries/{id}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the document with a new version (`by`, another issued entry) at every partner it is still live at: the new one is sent naming the one it replaces; the partner freezes its old copy (recalled, pointing to the new item). 409 when it went nowhere, or the new one is void, itself, or already sent there */
+        post: operations["replaceOutgoingEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/registers/outgoing/entries/{id}/send": {
         parameters: {
             query?: never;
@@ -1560,6 +1577,10 @@ export interface components {
             /** @description Why it was returned, or why it failed */
             reason?: string;
             receivedAt: string | null;
+            /** @description The outgoing entry that replaced this one; its status becomes recalled when the partner froze its copy */
+            replacedBy: string | null;
+            /** @description The outgoing entry this one is a new version of at this partner */
+            replaces: string | null;
             sentAt: string | null;
             /** @enum {string} */
             status: "queued" | "sent" | "received" | "registered" | "returned" | "recalled" | "failed";
@@ -1586,6 +1607,10 @@ export interface components {
             reason: string | null;
             recalledAt: string | null;
             receivedAt: string;
+            /** @description The inbox item that replaced this one (status recalled) */
+            replacedBy: string | null;
+            /** @description The inbox item this one is a new version of */
+            replaces: string | null;
             secrecy: ("mat" | "toi-mat" | "tuyet-mat") | null;
             signatures: components["schemas"]["ScanSignature"][];
             signer: string | null;
@@ -1615,6 +1640,11 @@ export interface components {
         ExchangeRegister: {
             /** @description Register although the same letter is already in the register */
             force?: boolean;
+        };
+        ExchangeReplace: {
+            /** @description The new version: another issued outgoing entry */
+            by: string;
+            reason: string;
         };
         ExchangeReturn: {
             reason: string;
@@ -8251,6 +8281,115 @@ export interface operations {
         };
         responses: {
             /** @description Recall queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeQueued"];
+                };
+            };
+            /** @description Bad input; `details` says what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: wrong state, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body (or the announced file) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not of an accepted media type (JSON, unless said otherwise) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests at once; nothing was changed. Retry after the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service (database, storage) is unreachable; nothing was changed, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replaceOutgoingEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeReplace"];
+            };
+        };
+        responses: {
+            /** @description The new version queued */
             202: {
                 headers: {
                     [name: string]: unknown;

@@ -24,6 +24,7 @@ import { showError, type ShownError } from '../errors';
 import { OUTGOING_LABELS as L, outgoingError, type OutgoingEntry } from '../outgoing';
 import { SecrecyBadge, UrgencyBadge } from './entry-badges';
 import { OutgoingStatus } from './OutgoingRegister';
+import { OutgoingExchange } from './OutgoingExchange';
 
 export function OutgoingDetail({ id }: { id: string }) {
   const { api, me } = useSession();
@@ -150,6 +151,7 @@ export function OutgoingDetail({ id }: { id: string }) {
             ]}
           />
         </Container>
+        <OutgoingExchange entryId={entry.id} canSend={me.roles.includes('van-thu') && entry.status === 'issued'} />
       </SpaceBetween>
       <Modal
         visible={voiding}

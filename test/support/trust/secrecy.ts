@@ -219,6 +219,9 @@ async function cases(ctx: TrustContext): Promise<TrustResult[]> {
         '/v1/reports': ['', t.vanthu],
         '/v1/notifications/outbox': ['', t.admin],
         '/v1/tasks': ['', t.bithu],
+        '/v1/drafts': ['', t.bithu],
+        '/v1/assignments': ['', t.bithu],
+        '/v1/exchange/inbox': ['', t.vanthu],
       };
       const missing = cursorRoutes.filter((p) => !base[p]);
       const b64 = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');

@@ -42,6 +42,7 @@ import { defaultPoolSize } from '../shared/scans/adapters/ocr/tesseract';
 import { HANDBOOK_SETS, handbookRoot, loadSplitFile, truthFiles, type SplitSet } from './ocr-split';
 import { expectedOf, subjectKey, type Expected } from './lib/ocr-truth';
 import { FIELDS, HIGH_CONFIDENCE, bodyCer, scoreDoc, summarise, type DocRead, type DocScore, type PartSummary, type ReadFields } from './lib/ocr-score';
+import { seededRng } from '../test/support/seeded-rng';
 
 export { subjectKey, bodyCer };
 
@@ -396,20 +397,10 @@ export interface Degradation {
 }
 
 /** A small seeded PRNG (mulberry32): the same seed makes the same variants on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The degradations of one scan in a set (index k alternates the rotation's sign and which half is downscaled). */
 export function degradationFor(set: DegradationSet, k: number, seed: number): Degradation {
-  const rnd = prng(seed * 1000 + k * 7919 + DEGRADATION_SETS.indexOf(set));
+  const rnd = seededRng(seed * 1000 + k * 7919 + DEGRADATION_SETS.indexOf(set));
   const between = (a: number, b: number) => a + (b - a) * rnd();
   const sign = k % 2 ? -1 : 1;
   const none: Degradation = { rotateDeg: 0, dpi: null, noise: 0, jpegQuality: null, contrast: null, paperGrey: 0, blur: 0 };
@@ -598,7 +589,7 @@ export async function makeDegradedVariants(dir: string, truths: Truth[], out: st
     // The scan's place in the handbook (s1-007 → 6), so a subset of ids gets the same variants.
     const k = Number(/(\d+)$/.exec(t.id)?.[1] ?? 1) - 1;
     const d = degradationFor(set, k, seed);
-    const rnd = prng(seed * 31 + k);
+    const rnd = seededRng(seed * 31 + k);
     const srcDpi = t.dpi || 200;
     const pages = (await colourPages(readFileSync(path.join(dir, t.file)), t.format, srcDpi)).map((p) => degradePage(p, srcDpi, d, rnd));
     const dpi = d.dpi && d.dpi < srcDpi ? d.dpi : srcDpi;

@@ -20,6 +20,7 @@ import { tableName } from '../shared/platform/aws/tables';
 import { DynamoSearchIndex, SearchEngine } from '../shared/search';
 import type { SearchDocument } from '../shared/search/domain/document';
 import type { Clearance, Secrecy } from '../shared/platform/security';
+import { seededRng } from '../test/support/seeded-rng';
 
 const ACTIONS = [
   'về việc triển khai', 'về việc tổ chức', 'về tăng cường', 'về việc thực hiện', 'về nâng cao chất lượng', 'về việc kiện toàn',
@@ -51,19 +52,9 @@ const TYPES: [string, string][] = [
 const SECRECY: (Secrecy | null)[] = [null, null, null, null, null, null, null, null, 'mat', 'mat', 'toi-mat', 'tuyet-mat'];
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run indexes the same corpus. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticEntries(count: number, seed = 42): SearchDocument[] {
-  const r = rng(seed);
+  const r = seededRng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const numbers = new Map<string, number>();
   return Array.from({ length: count }, (_, i) => {
@@ -125,7 +116,7 @@ export async function run(args: string[]): Promise<void> {
       if (keep) writeFileSync(marker, new Date().toISOString());
     }
 
-    const r = rng(7);
+    const r = seededRng(7);
     const clearances: Clearance[] = ['none', 'mat', 'mat', 'toi-mat', 'tuyet-mat'];
     const queryOf = (words: number): string => {
       for (;;) {

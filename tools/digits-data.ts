@@ -9,20 +9,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { normaliseMask, type Mask } from '../shared/scans/adapters/ocr/digits/segment';
+import { seededRng } from '../test/support/seeded-rng';
 
 export type Rng = () => number;
 
-/** mulberry32: a small seeded generator, so a training run is repeatable. */
-export function rngOf(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a training run is repeatable. */
+export const rngOf = seededRng;
 const uni = (r: Rng, a: number, b: number) => a + (b - a) * r();
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const gauss = (r: Rng) => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());

@@ -175,11 +175,13 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     const w = c.maxX - c.minX + 1;
     return c.count >= 8 && h >= 0.5 * letter && h <= 1.6 * letter && w <= 2 * letter;
   });
+  const ruled: number[] = [];
   comps.forEach((c, i) => {
     if (remove[i + 1] !== 1 || c.maxX - c.minX < 2 * letter) return;
     const padX = 0.7 * letter;
     const padY = 0.15 * letter;
-    const near = letters.filter((t) => t !== c && !(t.maxX < c.minX - 3 * letter || t.minX > c.maxX + 3 * letter || t.maxY < c.minY - letter || t.minY > c.maxY + letter));
+    // Letters some way either side: a line's free letters past the component's end form its chain.
+    const near = letters.filter((t) => t !== c && !(t.maxX < c.minX - 15 * letter || t.minX > c.maxX + 15 * letter || t.maxY < c.minY - letter || t.minY > c.maxY + letter));
     // Group letters into baseline chains (union-find on neighbours).
     const parent = near.map((_, k) => k);
     const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
@@ -194,18 +196,33 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     }
     const size = new Map<number, number>();
     near.forEach((_, k) => size.set(find(k), (size.get(find(k)) ?? 0) + 1));
+    const keep = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = Math.max(c.minY, Math.floor(y0)); y <= Math.min(c.maxY, Math.ceil(y1)); y++) {
+        const row = y * width;
+        for (let x = Math.max(c.minX, Math.floor(x0)); x <= Math.min(c.maxX, Math.ceil(x1)); x++) if (labels[row + x] === i + 1) erase[row + x] = 0;
+      }
+    };
+    const chains = new Map<number, { minX: number; maxX: number; minY: number; maxY: number }>();
     near.forEach((t, k) => {
       if ((size.get(find(k)) ?? 0) < 3) return;
-      const x0 = Math.max(c.minX, Math.floor(t.minX - padX));
-      const x1 = Math.min(c.maxX, Math.ceil(t.maxX + padX));
-      const y0 = Math.max(c.minY, Math.floor(t.minY - padY));
-      const y1 = Math.min(c.maxY, Math.ceil(t.maxY + padY));
-      for (let y = y0; y <= y1; y++) {
-        const row = y * width;
-        for (let x = x0; x <= x1; x++) if (labels[row + x] === i + 1) erase[row + x] = 0;
-      }
+      keep(t.minX - padX, t.maxX + padX, t.minY - padY, t.maxY + padY);
+      const b = chains.get(find(k));
+      chains.set(find(k), b ? { minX: Math.min(b.minX, t.minX), maxX: Math.max(b.maxX, t.maxX), minY: Math.min(b.minY, t.minY), maxY: Math.max(b.maxY, t.maxY) } : { minX: t.minX, maxX: t.maxX, minY: t.minY, maxY: t.maxY });
     });
+    // A text line runs on past the letters that stayed apart: a stamp's edge or a rule drawn
+    // across a line of text (a receipt stamp over the trích yếu) joins the words it touches to
+    // its component, which would go with it. Keep the component's ink along the line's band, up
+    // to 25 letter heights either side of its free letters; the rule itself, a long straight row, still
+    // goes (below).
+      if (chains.size) {
+      for (const b of chains.values()) keep(b.minX - 25 * letter, b.maxX + 25 * letter, b.minY - padY, b.maxY + padY);
+      ruled.push(i);
+    }
   });
+  for (const i of ruled) {
+    markLongRows(labels, width, comps[i]!, i + 1, Math.round(letter * 3), erase);
+    markRuleEdges(labels, width, comps[i]!, i + 1, Math.max(1, Math.round(letter * 0.1)), erase);
+  }
   comps.forEach((c, i) => {
     if (remove[i + 1] === 2) markBoxSides(labels, width, c, i + 1, Math.max(6, Math.round(letter * 0.8)), erase);
     else if (remove[i + 1] === 4) markLongRows(labels, width, c, i + 1, Math.round(letter * 3), erase);
@@ -309,6 +326,26 @@ function markRuns(labels: Int32Array, width: number, c: Component, label: number
 /** Marks the runs of a component along its rows at least `minRun` long (an underline's pixels). */
 function markLongRows(labels: Int32Array, width: number, c: Component, label: number, minRun: number, erase: Uint8Array): void {
   markRuns(labels, width, c, label, minRun, erase, 'rows');
+}
+
+/**
+ * A scanned rule's ragged edge: the component's pixels just above or below a marked row run
+ * (at most `depth` rows) where the ink stops right there, so not a letter's stroke that goes on.
+ */
+function markRuleEdges(labels: Int32Array, width: number, c: Component, label: number, depth: number, erase: Uint8Array): void {
+  const ink = (x: number, y: number) => y >= c.minY && y <= c.maxY && labels[y * width + x] === label;
+  const edge: number[] = [];
+  for (let y = c.minY; y <= c.maxY; y++) {
+    for (let x = c.minX; x <= c.maxX; x++) {
+      if (!erase[y * width + x] || !ink(x, y)) continue;
+      for (const dir of [-1, 1]) {
+        let d = 1;
+        while (d <= depth && ink(x, y + dir * d) && !erase[(y + dir * d) * width + x]) d++;
+        if (d > 1 && d <= depth + 1 && !ink(x, y + dir * d)) for (let k = 1; k < d; k++) edge.push((y + dir * k) * width + x);
+      }
+    }
+  }
+  for (const k of edge) erase[k] = 1;
 }
 
 /** A rectangle outline: most of the component's pixels lie near its bounding box's sides. */

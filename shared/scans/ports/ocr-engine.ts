@@ -26,6 +26,8 @@ export interface OcrWord {
   /** 0..1 */
   confidence: number;
   bbox: OcrBBox;
+  /** Each character's extent across the line (pixels), when the engine gives it: where a printed tail starts inside a word OCR glued to handwriting. */
+  chars?: { text: string; x0: number; x1: number }[];
 }
 
 export interface OcrLine {

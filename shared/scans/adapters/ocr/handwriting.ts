@@ -9,6 +9,7 @@
 import { handwritingSpots, type HandReading, type HandSpot } from '../../domain/extract/handwriting';
 import type { LayoutLine } from '../../domain/extract/layout';
 import type { GrayImage } from './image';
+import { binarise, components } from './digits/segment';
 
 /** One digit as the recogniser gives it, its box in the crop's pixels. */
 export interface ReadDigit {
@@ -19,7 +20,7 @@ export interface ReadDigit {
 }
 
 /** The recogniser: a crop (dark ink on light paper; `ink`, a same-size plane of coloured ink, when the page has one) in, digits out. */
-export type DigitReader = (crop: GrayImage, opts?: { ink?: GrayImage }) => Promise<{ digits: ReadDigit[]; rejected?: number }>;
+export type DigitReader = (crop: GrayImage, opts?: { ink?: GrayImage }) => Promise<{ digits: ReadDigit[]; rejected?: number; rejectedAt?: ReadDigit['bbox'][] }>;
 
 /** The part of an image inside a box (clamped to the image). */
 export function cropGray(img: GrayImage, b: { x0: number; y0: number; x1: number; y1: number }): GrayImage {
@@ -42,18 +43,51 @@ const inkShare = (plane: GrayImage): number => {
 };
 
 /** Keeps the digits that sit in the gap: left of the printed part, centred on the line's height band. */
-export function digitsInGap(spot: HandSpot, digits: ReadDigit[]): ReadDigit[] {
+export function digitsInGap<T extends { bbox: ReadDigit['bbox'] }>(spot: HandSpot, digits: T[]): T[] {
   const w = spot.bbox.x1 - spot.bbox.x0;
   const h = spot.bbox.y1 - spot.bbox.y0;
   const printedAt = spot.printedFrom - spot.bbox.x0;
   return digits.filter((d) => {
     const cy = (d.bbox.y0 + d.bbox.y1) / 2;
     if (cy < h * 0.18 || cy > h * 0.85) return false;
+    // Left of the gap is the print before it ("Số:", "ngày"): a digit cut by the gap's start still has its middle inside.
+    if ((d.bbox.x0 + d.bbox.x1) / 2 < 0) return false;
     // The printed tail's first character ("/", "-", a "t" of "tháng") starts near printedFrom, an estimate
     // from the printed characters' width (half a character either way): a slash there reads as a 1.
     if (d.bbox.x0 >= Math.min(w, printedAt) - spot.charWidth * 0.6) return false;
     return true;
   });
+}
+
+/**
+ * The crop read for a spot: the gap, a printed character's width past its right end and a bit
+ * more than half one before its start. The gap's ends are estimates from the printed
+ * characters' width, and a handwritten digit often runs past them (the "0" of a "20" written up
+ * to "tháng", the "0" of "05" written close to "ngày"); cut there, the digit reads as another
+ * ("6", "7"). What lies outside the gap is dropped after reading (`digitsInGap`).
+ */
+export function spotCrop(spot: HandSpot, pageWidth: number): HandSpot['bbox'] {
+  return { ...spot.bbox, x0: Math.max(0, Math.round(spot.bbox.x0 - spot.charWidth * 0.6)), x1: Math.min(pageWidth, Math.round(spot.bbox.x1 + spot.charWidth)) };
+}
+
+/**
+ * The crop without the ink of its margin before the gap that does not reach into the gap: the
+ * print before it (the colon of "Số:", the "y" of "ngày"), which the recogniser would otherwise
+ * join to the first handwritten digit. A digit the gap's start cuts reaches into it and stays.
+ */
+export function clearBeforeGap(crop: GrayImage, margin: number, ink?: GrayImage): { crop: GrayImage; ink?: GrayImage } {
+  if (margin <= 0) return { crop, ...(ink ? { ink } : {}) };
+  const before = components(binarise(crop, ink)).filter((c) => c.x1 <= margin);
+  if (!before.length) return { crop, ...(ink ? { ink } : {}) };
+  const data = new Uint8Array(crop.data);
+  const inkData = ink ? new Uint8Array(ink.data) : undefined;
+  for (const c of before) {
+    for (const p of c.pixels) {
+      data[p] = 255;
+      if (inkData) inkData[p] = 0;
+    }
+  }
+  return { crop: { ...crop, data }, ...(ink && inkData ? { ink: { ...ink, data: inkData } } : {}) };
 }
 
 /** The page's handwriting readings: each spot's crop read by `read`. A spot the recogniser fails on gives an empty reading. */
@@ -63,12 +97,18 @@ export async function readHandwriting(
 ): Promise<HandReading[]> {
   const out: HandReading[] = [];
   for (const spot of handwritingSpots(page)) {
-    const crop = cropGray(page.gray, spot.bbox);
+    const area = spotCrop(spot, page.gray.width);
+    const crop = cropGray(page.gray, area);
     if (!crop.width || !crop.height) continue;
     // Handwriting in blue is read on the blue plane; black handwriting on a colour page on the grey.
-    const blue = page.blue ? cropGray(page.blue, spot.bbox) : undefined;
+    const blue = page.blue ? cropGray(page.blue, area) : undefined;
     const ink = blue && inkShare(blue) >= 0.005 ? blue : undefined;
-    const run = await read(crop, ink ? { ink } : undefined);
+    // In the gap's own coordinates (the crop starts left of it).
+    const dx = spot.bbox.x0 - area.x0;
+    const clear = clearBeforeGap(crop, dx, ink);
+    const raw = await read(clear.crop, clear.ink ? { ink: clear.ink } : undefined);
+    const shift = <B extends ReadDigit['bbox']>(b: B): B => ({ ...b, x0: b.x0 - dx, x1: b.x1 - dx });
+    const run = { ...raw, digits: raw.digits.map((d) => ({ ...d, bbox: shift(d.bbox) })), ...(raw.rejectedAt ? { rejectedAt: raw.rejectedAt.map(shift) } : {}) };
     const kept = digitsInGap(spot, run.digits);
     const box = kept.length
       ? {
@@ -84,8 +124,14 @@ export async function readHandwriting(
       confidence: kept.length ? Math.min(...kept.map((d) => d.p)) : 0,
       digits: kept.map((d) => ({ char: d.char, p: d.p, ...(d.second ? { second: d.second } : {}) })),
       bbox: box,
-      ...(run.rejected ? { rejected: run.rejected } : {}),
+      // Only what the recogniser could not read inside the gap casts doubt: past it is print.
+      ...(rejectedInGap(spot, run) ? { rejected: rejectedInGap(spot, run) } : {}),
     });
   }
   return out;
+}
+
+/** Pieces judged not digits that lie in the gap (all of them when the reader does not say where). */
+function rejectedInGap(spot: HandSpot, run: Awaited<ReturnType<DigitReader>>): number {
+  return run.rejectedAt ? digitsInGap(spot, run.rejectedAt.map((bbox) => ({ bbox }))).length : (run.rejected ?? 0);
 }

@@ -330,6 +330,7 @@ interface TessWord {
   text: string;
   confidence: number;
   bbox: TessBox;
+  symbols?: { text: string; bbox: TessBox }[];
 }
 interface TessLine {
   text: string;
@@ -355,7 +356,12 @@ export function linesOfBlocks(blocks: unknown): OcrLine[] {
           text,
           confidence: Math.round((l.confidence ?? 0) * 10) / 1000,
           bbox: box(l.bbox),
-          words: (l.words ?? []).map((w) => ({ text: w.text, confidence: Math.round((w.confidence ?? 0) * 10) / 1000, bbox: box(w.bbox) })),
+          words: (l.words ?? []).map((w) => ({
+            text: w.text,
+            confidence: Math.round((w.confidence ?? 0) * 10) / 1000,
+            bbox: box(w.bbox),
+            ...(w.symbols?.length ? { chars: w.symbols.map((c) => ({ text: c.text, x0: c.bbox.x0, x1: c.bbox.x1 })) } : {}),
+          })),
         });
       }
     }

@@ -94,6 +94,25 @@ function unionOf(words: LayoutWord[]): LayoutBox | null {
   };
 }
 
+/**
+ * Where the printed character at `index` of a word starts, from the engine's own character
+ * boxes: the "/" of a tail or the "t" of "tháng" that OCR glued to the handwriting before it.
+ * Undefined when the engine gives none (or they do not spell the word): the caller estimates
+ * from printed character widths. (Only where print starts after handwriting: the box of the
+ * last printed character before it, "Số:" or "ngày", often swallows the handwriting's first
+ * stroke.)
+ */
+function charStart(w: LayoutWord, index: number): number | undefined {
+  const chars = w.chars;
+  if (!chars?.length || chars.map((c) => c.text).join('') !== w.text) return undefined;
+  let at = 0;
+  for (const c of chars) {
+    if (at === index) return c.x0;
+    at += c.text.length;
+  }
+  return undefined;
+}
+
 /** Where, in a word's box, the character at `index` starts, measured from the word's right end in printed characters of width `cw`. */
 const fromRight = (w: LayoutWord, index: number, cw: number): number => Math.max(w.bbox.x0, w.bbox.x1 - ([...w.text.slice(index)].length) * cw);
 
@@ -114,7 +133,8 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
       const tail = tails.reduce((a, b) => (b.index < a.index ? b : a));
       const cw = charWidth(line, new Set([w, t]));
       const left = alone ? w.bbox.x1 : w.bbox.x0 + 3 * cw;
-      const printedFrom = fromRight(t, tail.index, cw * 1.1);
+      // A word that starts with the tail ("/CT-UBND") is boxed from its slash: exact. Glued to the handwriting ("16/CT-UBND"), estimated.
+      const printedFrom = charStart(t, tail.index) ?? (tail.index === 0 && k > i ? t.bbox.x0 : fromRight(t, tail.index, cw * 1.1));
       const box = gap(line, left + cw * 0.1, printedFrom + cw * 0.05, width, height);
       return box ? { kind: 'number', bbox: box, printedFrom, charWidth: cw } : null;
     }
@@ -155,7 +175,7 @@ function dateSpots(line: LayoutLine, width: number, height: number): HandSpot[] 
     const dayFrom = w.bbox.x0 + [...w.text.slice(0, ng.index + ng[0].length)].length * cw;
     const thangAt = glued ? ng.index + ng[0].length + glued.index : th!.index;
     // OCR often glues the handwritten day's last stroke to "tháng" ("“tháng", "7tháng"): the gap ends where the printed word starts.
-    const dayTo = k === i || thangAt > 0 ? fromRight(t, thangAt, cw) : t.bbox.x0;
+    const dayTo = k === i || thangAt > 0 ? (charStart(t, thangAt) ?? fromRight(t, thangAt, cw)) : t.bbox.x0;
     const day = gap(line, dayFrom, dayTo, width, height);
     if (day) out.push({ kind: 'day', bbox: day, printedFrom: dayTo, charWidth: cw });
     // The month: after "tháng", before "năm".
@@ -187,19 +207,38 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
     if (!number) {
       const s = numberSpot(l, width, height);
       if (s) {
-        out.push(s);
+        out.push(besideNeighbours(s, l, lines));
         number = true;
       }
     }
     if (!date) {
       const ds = dateSpots(l, width, height);
       if (ds.length) {
-        out.push(...ds);
+        out.push(...ds.map((d) => besideNeighbours(d, l, lines)));
         date = true;
       }
     }
   }
   return out;
+}
+
+/**
+ * A gap reaches above and below its line for the handwriting's loops and tails, but not into
+ * the printed lines above and below it (the next line's "công bố" under a "299" joined its
+ * tails and hid the digits): its box stops where a neighbour line's box starts, over the gap.
+ */
+function besideNeighbours(spot: HandSpot, line: LayoutLine, lines: LayoutLine[]): HandSpot {
+  const own = line.bbox ?? unionOf(line.words ?? []);
+  if (!own) return spot;
+  let { y0, y1 } = spot.bbox;
+  for (const other of lines) {
+    if (other === line) continue;
+    const o = other.bbox ?? unionOf(other.words ?? []);
+    if (!o || o.x1 <= spot.bbox.x0 || o.x0 >= spot.bbox.x1) continue;
+    if (o.y0 >= own.y1) y1 = Math.min(y1, o.y0);
+    else if (o.y1 <= own.y0) y0 = Math.max(y0, o.y1);
+  }
+  return y1 - y0 >= (own.y1 - own.y0) * 0.8 ? { ...spot, bbox: { ...spot.bbox, y0, y1 } } : spot;
 }
 
 // --- from readings to values ------------------------------------------------------------------

@@ -25,6 +25,8 @@ export interface LayoutWord {
   text: string;
   bbox: LayoutBox;
   confidence?: number;
+  /** Where each character of `text` lies across the line (x0..x1), when the engine says (Tesseract's symbols). */
+  chars?: { text: string; x0: number; x1: number }[];
 }
 
 export interface LayoutLine {

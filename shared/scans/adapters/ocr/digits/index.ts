@@ -40,6 +40,8 @@ export interface DigitRun {
   digits: DigitGuess[];
   /** Pieces of ink judged not to be digits (letters, punctuation, rules, seal arcs...). */
   rejected: number;
+  /** Where those pieces are, in crop pixels. */
+  rejectedAt: OcrBBox[];
 }
 
 export interface ReadDigitsOptions {
@@ -149,12 +151,12 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
   // digit is a fragment (the tail of a printed letter, a "/", a dot), not a digit.
   const tallest = Math.max(0, ...pieces.filter((_, i) => best[i] !== NOT_A_DIGIT).map((q) => q.y1 - q.y0));
   const digits: DigitGuess[] = [];
-  let rejected = 0;
+  const rejectedAt: OcrBBox[] = [];
   pieces.forEach((piece, i) => {
     const p = probs[i]!;
     const b = best[i]!;
     if (b === NOT_A_DIGIT || piece.y1 - piece.y0 < MIN_HEIGHT_SHARE * tallest) {
-      rejected++;
+      rejectedAt.push({ x0: piece.x0, y0: piece.y0, x1: piece.x1, y1: piece.y1 });
       return;
     }
     let second = b === 0 ? 1 : 0;
@@ -170,6 +172,7 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
     text: digits.map((d) => d.char).join(''),
     confidence: digits.length ? Math.min(...digits.map((d) => d.p)) : 0,
     digits,
-    rejected,
+    rejected: rejectedAt.length,
+    rejectedAt,
   };
 }

@@ -1,0 +1,153 @@
+/**
+ * Where the engine cuts a handwritten gap (shared/scans/adapters/ocr/handwriting.ts and the
+ * spots of shared/scans/domain/extract/handwriting.ts), on drawn date lines read by the real
+ * digit recogniser: a day written up to "tháng", so that OCR's box of "tháng" starts inside its
+ * last digit, is read whole; a number whose tails come near the next printed line is not joined
+ * to it.
+ */
+import path from 'node:path';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDigits, warmUpDigits } from '../../shared/scans/adapters/ocr/digits';
+import { readHandwriting } from '../../shared/scans/adapters/ocr/handwriting';
+import { handwritingSpots } from '../../shared/scans/domain/extract/handwriting';
+import type { LayoutLine, LayoutWord } from '../../shared/scans/domain/extract/layout';
+
+const HAND = 'DaumoiTestHand';
+GlobalFonts.registerFromPath(path.join(__dirname, '../../node_modules/@fontsource/kalam/files/kalam-latin-400-normal.woff2'), HAND);
+
+const W = 1400;
+const H = 260;
+
+/** A date line: printed "Quảng Ngãi, ngày", a handwritten day, printed "tháng 01 năm 2025"; OCR's words with "tháng"'s box starting `into` pixels inside the day's last digit. */
+function dateLine(day: string, into: number): { page: { gray: { width: number; height: number; data: Uint8Array }; lines: LayoutLine[]; width: number; height: number } } {
+  const cv = createCanvas(W, H);
+  const ctx = cv.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, W, H);
+  ctx.fillStyle = '#111';
+  const base = 130;
+  const words: LayoutWord[] = [];
+  let x = 60;
+  const print = (t: string) => {
+    ctx.font = 'italic 34px "DejaVu Serif"';
+    const w = ctx.measureText(t).width;
+    ctx.fillText(t, x, base);
+    words.push({ text: t, confidence: 0.95, bbox: { x0: Math.round(x), y0: base - 30, x1: Math.round(x + w), y1: base + 8 } });
+    x += w + 14;
+  };
+  print('Quảng');
+  print('Ngãi,');
+  print('ngày');
+  ctx.font = `64px ${HAND}`;
+  const dw = ctx.measureText(day).width;
+  ctx.fillText(day, x + 6, base + 6);
+  const dayEnd = x + 6 + dw;
+  x = dayEnd + 8;
+  const at = words.length;
+  print('tháng');
+  // OCR's box of the printed word starts inside the handwriting it glued to it.
+  words[at]!.bbox.x0 = Math.round(dayEnd - into);
+  print('01');
+  print('năm');
+  print('2025');
+  const rgba = ctx.getImageData(0, 0, W, H).data;
+  const data = new Uint8Array(W * H);
+  for (let i = 0; i < W * H; i++) data[i] = rgba[i * 4]!;
+  const line: LayoutLine = {
+    text: words.map((w) => w.text).join(' '),
+    bbox: { x0: words[0]!.bbox.x0, y0: base - 30, x1: words.at(-1)!.bbox.x1, y1: base + 8 },
+    words,
+  };
+  return { page: { gray: { width: W, height: H, data }, lines: [line], width: W, height: H * 10 } };
+}
+
+beforeAll(async () => {
+  await warmUpDigits();
+}, 60_000);
+
+describe('a handwritten day whose last digit OCR glued to "tháng"', () => {
+  it.each([
+    ['20', 0],
+    ['20', 10],
+    ['20', 6],
+    ['05', 14],
+    ['28', 16],
+  ])('reads "%s" whole when "tháng" is boxed from %i px inside it', async (day, into) => {
+    const { page } = dateLine(day, into);
+    const got = await readHandwriting(page, readDigits);
+    expect(got.find((r) => r.kind === 'day')?.text).toBe(day);
+  });
+});
+
+describe('the gap of a handwritten field and the printed lines around it', () => {
+  const row = (y: number, x0: number, x1: number, h: number): LayoutLine => ({
+    text: 'công bố Danh mục thủ tục hành chính',
+    bbox: { x0, y0: y, x1, y1: y + h },
+    words: [{ text: 'công', confidence: 0.95, bbox: { x0, y0: y, x1: x0 + 80, y1: y + h } }],
+  });
+  it('never reaches into the line above or below over the gap, and keeps its own line\'s height', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 30, max: 60 }), // the line's height
+        fc.double({ min: 0.05, max: 0.6, noNaN: true }), // the space to the next line, in line heights
+        fc.double({ min: 0.05, max: 0.6, noNaN: true }), // the space from the line above
+        (h, below, above) => {
+          const y = 400;
+          const cw = Math.round(h * 0.5);
+          const ws: LayoutWord[] = [];
+          let x = 200;
+          for (const t of ['Số:', '299', '/UBND-TTHC']) {
+            if (t !== '299') ws.push({ text: t, confidence: 0.95, bbox: { x0: x, y0: y, x1: x + [...t].length * cw, y1: y + h } });
+            x += [...t].length * cw + (t === '299' ? 3 * cw : cw);
+          }
+          const own: LayoutLine = { text: 'Số: /UBND-TTHC', bbox: { x0: 200, y0: y, x1: ws.at(-1)!.bbox.x1, y1: y + h }, words: ws };
+          const next = row(Math.round(y + h + below * h), 150, 900, h);
+          const prev = row(Math.round(y - above * h - h), 150, 900, h);
+          const spot = handwritingSpots({ lines: [prev, own, next], width: 2000, height: 2800 }).find((s) => s.kind === 'number')!;
+          expect(spot).toBeDefined();
+          expect(spot.bbox.y1).toBeLessThanOrEqual(next.bbox!.y0);
+          expect(spot.bbox.y0).toBeGreaterThanOrEqual(prev.bbox!.y1);
+          expect(spot.bbox.y1).toBeGreaterThanOrEqual(y + h);
+          expect(spot.bbox.y0).toBeLessThanOrEqual(y);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('a printed tail OCR glued to the handwriting before it', () => {
+  // "Số: 574/UBND-KTTH" read as one word after "Số:", the handwriting as junk ("ð1#"): where the
+  // tail's slash starts is where the engine boxed that character, however wide the capitals.
+  const cw = 22;
+  const so: LayoutWord = { text: 'Số:', confidence: 0.95, bbox: { x0: 300, y0: 400, x1: 366, y1: 440 } };
+  const glued = (capWidth: number, withChars: boolean): LayoutWord => {
+    const text = 'ð1#/UBND-KTTH';
+    const widths = [...text].map((c, i) => (i < 3 ? 34 : c === '/' ? 14 : c === '-' ? 16 : capWidth));
+    let x = 384;
+    const chars = [...text].map((c, i) => {
+      const b = { text: c, x0: x, x1: x + widths[i]! };
+      x += widths[i]!;
+      return b;
+    });
+    return { text, confidence: 0.6, bbox: { x0: 384, y0: 395, x1: x, y1: 445 }, ...(withChars ? { chars } : {}) };
+  };
+  const other: LayoutWord[] = ['ỦY', 'BAN', 'NHÂN', 'DÂN', 'tỉnh', 'Quảng', 'Ngãi'].map((t, i) => ({ text: t, confidence: 0.95, bbox: { x0: 1000 + i * 200, y0: 400, x1: 1000 + i * 200 + [...t].length * cw, y1: 440 } }));
+  it.each([22, 28, 34, 40])('the gap ends at the slash when capitals are %i px wide', (capWidth) => {
+    const t = glued(capWidth, true);
+    const slash = t.chars![3]!.x0;
+    const ws = [so, t, ...other];
+    const spot = handwritingSpots({ lines: [{ text: ws.map((w) => w.text).join(' '), bbox: { x0: 300, y0: 395, x1: 2400, y1: 445 }, words: ws }], width: 2600, height: 3600 }).find((s) => s.kind === 'number')!;
+    expect(spot.printedFrom).toBe(slash);
+    expect(spot.bbox.x1).toBeLessThanOrEqual(slash + cw * 0.1);
+  });
+  it('without character boxes, estimates it from the printed characters\' width (within a few characters)', () => {
+    const t = glued(28, false);
+    const slash = glued(28, true).chars![3]!.x0;
+    const ws = [so, t, ...other];
+    const spot = handwritingSpots({ lines: [{ text: ws.map((w) => w.text).join(' '), bbox: { x0: 300, y0: 395, x1: 2400, y1: 445 }, words: ws }], width: 2600, height: 3600 }).find((s) => s.kind === 'number')!;
+    expect(Math.abs(spot.printedFrom - slash)).toBeLessThan(4 * cw);
+  });
+});

@@ -4,10 +4,10 @@
  * stamp over the trích yếu of a real letter) joins the words it touches into one sparse
  * component. The stamp's edge must go and the words it touches must stay.
  */
-import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { removeFramesAndRules } from '../../shared/scans/adapters/ocr/frames';
 import type { GrayImage } from '../../shared/scans/adapters/ocr/gray';
+import { paper } from '../support/paper';
 
 const W = 1500;
 const H = 700;
@@ -25,11 +25,8 @@ interface Case {
 
 /** A page with the line at `top`, body lines below; with `stamp`, the box drawn over them. Also where the line's text and the edge lie. */
 function page(c: Case, stamp: boolean): { img: GrayImage; textX: number; baseline: number; textTop: number; boxX0: number } {
-  const cv = createCanvas(W, H);
-  const ctx = cv.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, W, H);
-  ctx.fillStyle = '#111';
+  const page = paper(W, H);
+  const ctx = page.ctx;
   const textX = 330;
   const baseline = 160;
   ctx.font = `bold ${c.px}px "DejaVu Serif"`;
@@ -38,7 +35,6 @@ function page(c: Case, stamp: boolean): { img: GrayImage; textX: number; baselin
   BODY.forEach((b, i) => ctx.fillText(b, 60, baseline + 2.2 * c.px + i * 1.5 * c.px));
   const boxX0 = 40;
   if (stamp) {
-    ctx.strokeStyle = '#111';
     ctx.lineWidth = c.thick;
     const y = baseline + c.drop + c.thick / 2;
     ctx.strokeRect(boxX0, y, textX + c.under - boxX0, 3.2 * c.px);
@@ -47,10 +43,7 @@ function page(c: Case, stamp: boolean): { img: GrayImage; textX: number; baselin
     ctx.font = `bold ${c.px}px "DejaVu Serif"`;
     ctx.fillText('CV', boxX0 + 14, y + 1.4 * c.px);
   }
-  const rgba = ctx.getImageData(0, 0, W, H).data;
-  const data = new Uint8Array(W * H);
-  for (let i = 0; i < W * H; i++) data[i] = rgba[i * 4]!;
-  return { img: { width: W, height: H, data }, textX, baseline, textTop: baseline - c.px, boxX0 };
+  return { img: page.gray(), textX, baseline, textTop: baseline - c.px, boxX0 };
 }
 
 const dark = (img: GrayImage, x0: number, x1: number, y0: number, y1: number): number => {

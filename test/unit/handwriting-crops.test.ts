@@ -6,13 +6,14 @@
  * to it.
  */
 import path from 'node:path';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { GlobalFonts } from '@napi-rs/canvas';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDigits, warmUpDigits } from '../../shared/scans/adapters/ocr/digits';
 import { readHandwriting } from '../../shared/scans/adapters/ocr/handwriting';
 import { handwritingSpots } from '../../shared/scans/domain/extract/handwriting';
 import type { LayoutLine, LayoutWord } from '../../shared/scans/domain/extract/layout';
+import { paper } from '../support/paper';
 
 const HAND = 'DaumoiTestHand';
 GlobalFonts.registerFromPath(path.join(__dirname, '../../node_modules/@fontsource/kalam/files/kalam-latin-400-normal.woff2'), HAND);
@@ -22,11 +23,8 @@ const H = 260;
 
 /** A date line: printed "Quảng Ngãi, ngày", a handwritten day, printed "tháng 01 năm 2025"; OCR's words with "tháng"'s box starting `into` pixels inside the day's last digit. */
 function dateLine(day: string, into: number): { page: { gray: { width: number; height: number; data: Uint8Array }; lines: LayoutLine[]; width: number; height: number } } {
-  const cv = createCanvas(W, H);
-  const ctx = cv.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, W, H);
-  ctx.fillStyle = '#111';
+  const sheet = paper(W, H);
+  const ctx = sheet.ctx;
   const base = 130;
   const words: LayoutWord[] = [];
   let x = 60;
@@ -52,15 +50,12 @@ function dateLine(day: string, into: number): { page: { gray: { width: number; h
   print('01');
   print('năm');
   print('2025');
-  const rgba = ctx.getImageData(0, 0, W, H).data;
-  const data = new Uint8Array(W * H);
-  for (let i = 0; i < W * H; i++) data[i] = rgba[i * 4]!;
   const line: LayoutLine = {
     text: words.map((w) => w.text).join(' '),
     bbox: { x0: words[0]!.bbox.x0, y0: base - 30, x1: words.at(-1)!.bbox.x1, y1: base + 8 },
     words,
   };
-  return { page: { gray: { width: W, height: H, data }, lines: [line], width: W, height: H * 10 } };
+  return { page: { gray: sheet.gray(), lines: [line], width: W, height: H * 10 } };
 }
 
 beforeAll(async () => {

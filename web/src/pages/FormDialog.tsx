@@ -1,7 +1,8 @@
 /**
  * A dialog that sends one request: the modal with Hủy and its submit button in the footer, the error
  * the server gave above the fields (as `showError` reads it), and the send itself (busy while it runs;
- * closed as changed when the answer has data). Used by the entry's update and the assignment's actions.
+ * closed as changed when the answer has data). Used by the entry's update, the assignment's actions and
+ * the sending of an issued document to partners.
  */
 import { useState, type ReactNode } from 'react';
 import Modal from '@cloudscape-design/components/modal';
@@ -22,6 +23,10 @@ export interface FormDialogProps {
   header: string;
   /** The submit button's label (Lưu, Gửi…). */
   submitLabel: string;
+  /** The cancel link's label (default Hủy). */
+  cancelLabel?: string;
+  /** The submit button waits for a choice (nothing chosen yet). */
+  submitDisabled?: boolean;
   /** The alert's header when the request fails (Chưa lưu được…). */
   failedHeader: string;
   send(): Promise<SentRequest>;
@@ -30,7 +35,7 @@ export interface FormDialogProps {
   children(error: ShownError | null): ReactNode;
 }
 
-export function FormDialog({ header, submitLabel, failedHeader, send, onClose, children }: FormDialogProps) {
+export function FormDialog({ header, submitLabel, cancelLabel = 'Hủy', submitDisabled = false, failedHeader, send, onClose, children }: FormDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
 
@@ -58,9 +63,9 @@ export function FormDialog({ header, submitLabel, failedHeader, send, onClose, c
         <Box float="right">
           <SpaceBetween direction="horizontal" size="xs">
             <Button variant="link" onClick={() => onClose(false)}>
-              Hủy
+              {cancelLabel}
             </Button>
-            <Button variant="primary" loading={busy} onClick={() => void submit()}>
+            <Button variant="primary" disabled={submitDisabled} loading={busy} onClick={() => void submit()}>
               {submitLabel}
             </Button>
           </SpaceBetween>

@@ -8,7 +8,6 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import Table from '@cloudscape-design/components/table';
 import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Box from '@cloudscape-design/components/box';
@@ -16,6 +15,7 @@ import Alert from '@cloudscape-design/components/alert';
 import { useSession } from '../session';
 import { formatDateTime } from '../format';
 import { showError } from '../errors';
+import { FormDialog } from './FormDialog';
 
 const STATUS: Record<string, string> = {
   queued: 'Đang chờ gửi',
@@ -42,7 +42,6 @@ export function OutgoingExchange({ entryId, canSend }: { entryId: string; canSen
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
 
   const load = useCallback(async () => {
     const r = await api.GET('/v1/registers/outgoing/entries/{id}/deliveries', { params: { path: { id: entryId } } });
@@ -57,14 +56,6 @@ export function OutgoingExchange({ entryId, canSend }: { entryId: string; canSen
     if (r.data) setRecipients(r.data.items);
     else setProblem(showError(r.response.status, r.error).summary);
     setOpen(true);
-  };
-  const send = async () => {
-    setSending(true);
-    setProblem(null);
-    const r = await api.POST('/v1/registers/outgoing/entries/{id}/send', { params: { path: { id: entryId } }, body: { to: chosen } }).finally(() => setSending(false));
-    if (!r.data) return setProblem(showError(r.response.status, r.error).summary);
-    setOpen(false);
-    await load();
   };
 
   return (
@@ -88,34 +79,32 @@ export function OutgoingExchange({ entryId, canSend }: { entryId: string; canSen
           { id: 'at', header: 'Thời điểm', cell: (d) => formatDateTime(d.at) },
         ]}
       />
-      <Modal
-        visible={open}
-        onDismiss={() => setOpen(false)}
-        header="Gửi liên thông"
-        closeAriaLabel="Đóng"
-        footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setOpen(false)}>
-                Không gửi
-              </Button>
-              <Button variant="primary" disabled={!chosen.length} loading={sending} loadingText="Đang gửi" onClick={() => void send()}>
-                Gửi
-              </Button>
+      {open && (
+        <FormDialog
+          header="Gửi liên thông"
+          submitLabel="Gửi"
+          cancelLabel="Không gửi"
+          submitDisabled={!chosen.length}
+          failedHeader="Chưa gửi được"
+          send={() => api.POST('/v1/registers/outgoing/entries/{id}/send', { params: { path: { id: entryId } }, body: { to: chosen } })}
+          onClose={(changed) => {
+            setOpen(false);
+            if (changed) void load().catch(() => undefined);
+          }}
+        >
+          {() => (
+            <SpaceBetween size="s">
+              {recipients.map((p) => (
+                <Checkbox key={p.id} checked={chosen.includes(p.id)} onChange={(e) => setChosen((c) => (e.detail.checked ? [...c, p.id] : c.filter((x) => x !== p.id)))}>
+                  {p.name}
+                  {p.encryptedChannel ? ' (kênh mã hóa)' : ''}
+                </Checkbox>
+              ))}
+              {problem && <Alert type="error">{problem}</Alert>}
             </SpaceBetween>
-          </Box>
-        }
-      >
-        <SpaceBetween size="s">
-          {recipients.map((p) => (
-            <Checkbox key={p.id} checked={chosen.includes(p.id)} onChange={(e) => setChosen((c) => (e.detail.checked ? [...c, p.id] : c.filter((x) => x !== p.id)))}>
-              {p.name}
-              {p.encryptedChannel ? ' (kênh mã hóa)' : ''}
-            </Checkbox>
-          ))}
-          {problem && <Alert type="error">{problem}</Alert>}
-        </SpaceBetween>
-      </Modal>
+          )}
+        </FormDialog>
+      )}
     </Container>
   );
 }

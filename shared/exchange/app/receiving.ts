@@ -151,17 +151,32 @@ export class Receiving {
   /** Freezes the copy a new version replaces (like a recall, pointing to the new item) and tells the sender it is recalled. */
   private async replaced(partner: Partner, oldMessageId: string, oldId: string, newId: string, ctx: Ctx): Promise<void> {
     const item = await this.d.store.inboxItem(oldId);
-    if (!item || item.status === 'recalled') return;
+    if (!item) return;
     const now = this.d.clock.now().toISOString();
-    const reason = `Thay thế bằng văn bản mới (replaced by a new version)`;
-    const notice = this.notice(partner.id, oldMessageId, 'recalled', { reason });
-    const done = await this.d.store.updateInbox(oldId, ['new', 'registered', 'returned'], { status: 'recalled', recalledAt: now, reason, replacedBy: newId }, {
+    await this.freeze(partner, item, oldMessageId, {
+      reason: `Thay thế bằng văn bản mới (replaced by a new version)`,
+      replacedBy: newId,
+      action: 'exchange.replaced',
+      mark: `Văn bản đã được ${partner.name} thay thế bằng văn bản mới ngày ${now.slice(0, 10)}`,
+    }, ctx);
+  }
+
+  /**
+   * Freezes a received copy, recalled by its sender or replaced by a new version: its status, the
+   * "recalled" notice to the sender (queued at once) and the audit in one write, then a mark on the
+   * entry it was registered as. Nothing when it is already frozen.
+   */
+  private async freeze(partner: Partner, item: InboxItem, messageId: string, f: { reason: string | null; replacedBy?: string; action: 'exchange.recalled' | 'exchange.replaced'; mark: string }, ctx: Ctx): Promise<void> {
+    if (item.status === 'recalled') return;
+    const now = this.d.clock.now().toISOString();
+    const notice = this.notice(partner.id, messageId, 'recalled', { reason: f.reason });
+    const done = await this.d.store.updateInbox(item.id, ['new', 'registered', 'returned'], { status: 'recalled', recalledAt: now, reason: f.reason, ...(f.replacedBy ? { replacedBy: f.replacedBy } : {}) }, {
       notices: [notice],
-      audit: [this.event(ctx, 'exchange.replaced', 'exchange-inbox', oldId, { status: item.status }, { status: 'recalled', replacedBy: newId, secrecy: item.secrecy })],
+      audit: [this.event(ctx, f.action, 'exchange-inbox', item.id, { status: item.status }, { status: 'recalled', ...(f.replacedBy ? { replacedBy: f.replacedBy } : { reason: f.reason }), secrecy: item.secrecy })],
     });
     if (!done) return;
     await this.d.queue.enqueue([{ messageId: notice.messageId }]);
-    if (item.entryId) await this.markEntry(item.entryId, `Văn bản đã được ${partner.name} thay thế bằng văn bản mới ngày ${now.slice(0, 10)}`);
+    if (item.entryId) await this.markEntry(item.entryId, f.mark);
   }
 
   private async noticed(partner: Partner, content: string, record: (s: number, a: unknown) => ReceivedMessage, ctx: Ctx): Promise<Answer> {
@@ -210,13 +225,7 @@ export class Receiving {
     const item = (await this.d.store.inboxItem(inboxId))!;
     const now = this.d.clock.now().toISOString();
     const reason = s.description;
-    if (item.status !== 'recalled') {
-      const done = await this.d.store.updateInbox(inboxId, ['new', 'registered', 'returned'], { status: 'recalled', recalledAt: now, reason }, {
-        notices: [this.notice(partner.id, s.responseFor, 'recalled', { reason })],
-        audit: [this.event(ctx, 'exchange.recalled', 'exchange-inbox', inboxId, { status: item.status }, { status: 'recalled', reason, secrecy: item.secrecy })],
-      });
-      if (done && item.entryId) await this.markEntry(item.entryId, `Văn bản đã bị ${partner.name} thu hồi ngày ${now.slice(0, 10)}${reason ? `: ${reason}` : ''}`);
-    }
+    await this.freeze(partner, item, s.responseFor, { reason, action: 'exchange.recalled', mark: `Văn bản đã bị ${partner.name} thu hồi ngày ${now.slice(0, 10)}${reason ? `: ${reason}` : ''}` }, ctx);
     return this.store(record(200, { status: 'recalled', inboxId }), { audit: [] });
   }
 

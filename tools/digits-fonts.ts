@@ -177,7 +177,7 @@ export function fontDigit(r: Rng, font: DigitFont, text: string, opts: { overlap
     }
   }
   const rgba = ctx.getImageData(0, 0, size, size).data;
-  let f = new Float32Array(size * size);
+  let f: Float32Array = new Float32Array(size * size);
   for (let i = 0; i < size * size; i++) f[i] = 1 - rgba[i * 4]! / 255;
   const n = H < 24 ? Math.floor(uni(r, 0, 2.5)) : Math.floor(uni(r, 0, 3.5));
   f = blur(f, size, size, n);

@@ -11,8 +11,9 @@ import { EUROPEAN, formDigit } from '../../tools/digits-forms';
 import { heldOutFontCrops } from '../../tools/digits-fonts';
 
 const t10k = loadMnist('t10k');
-const HELD_MIN = 0;
-const HELD_SURE_WRONG = 1;
+/** Held-out fonts: the share read right, and the share read wrong at p ≥ 0.9, at most (measured: 512/600 and 9/600). */
+const HELD_MIN = 0.83;
+const HELD_SURE_WRONG = 0.025;
 
 /** A t10k digit on paper: `h` pixels high with a margin, ink 0..255 darkness from MNIST. */
 function onPaper(i: number, h: number): GrayImage {
@@ -70,7 +71,7 @@ describe('readDigits on European-style pen digits', () => {
 // @fontsource fonts, chosen by a hash before any result was seen), at heights of 14–64 pixels,
 // slanted, stretched, thickened or thinned, blurred and thresholded: hands the model never saw.
 describe('readDigits on digits in held-out handwriting fonts', () => {
-  it('reads at least HELD_MIN of 600 digits right, and reads at most HELD_SURE_WRONG wrong with p ≥ 0.9', async () => {
+  it('reads at least 83 % of 600 digits right, and at most 2.5 % wrong with p ≥ 0.9', async () => {
     await warmUpDigits();
     const crops = heldOutFontCrops(rngOf(20260105), 600);
     let right = 0, sureWrong = 0;

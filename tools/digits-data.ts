@@ -1,9 +1,10 @@
 /**
  * Training samples for the handwritten-digit model (tools/train-digits.ts): MNIST digits warped
- * and re-inked the way a pen digit looks on a 100–300 dpi scan, digits in the training
- * handwriting fonts (tools/digits-fonts.ts), drawn European forms (tools/digits-forms.ts),
- * printed digits, and the 11th class, "not a digit" (printed letters, punctuation, dotted
- * leaders, rules, seal arcs, blobs, two half digits or two touching digits side by side). Every sample is a binary mask normalised by the reader's own
+ * and re-inked the way a pen digit looks on a 100–300 dpi scan, printed digits, and the 11th
+ * class, "not a digit" (printed letters, punctuation, dotted leaders, rules, seal arcs, blobs,
+ * two half digits side by side); with a {@link Mix}, also digits in the training handwriting
+ * fonts (tools/digits-fonts.ts, with two touching font digits among the negatives) and drawn
+ * European forms (tools/digits-forms.ts). Every sample is a binary mask normalised by the reader's own
  * normaliseMask, so the model is trained on what the reader will give it.
  */
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,9 @@
  * Training samples for the handwritten-digit model (tools/train-digits.ts): MNIST digits warped
  * and re-inked the way a pen digit looks on a 100–300 dpi scan, printed digits, and the 11th
  * class, "not a digit" (printed letters, punctuation, dotted leaders, rules, seal arcs, blobs,
- * two half digits side by side). Every sample is a binary mask normalised by the reader's own
+ * two half digits side by side); with a {@link Mix}, also digits in the training handwriting
+ * fonts (tools/digits-fonts.ts, with two touching font digits among the negatives) and drawn
+ * European forms (tools/digits-forms.ts). Every sample is a binary mask normalised by the reader's own
  * normaliseMask, so the model is trained on what the reader will give it.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +12,8 @@ import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { normaliseMask, type Mask } from '../shared/scans/adapters/ocr/digits/segment';
 import { seededRng } from '../test/support/seeded-rng';
+import { fontDigit, type DigitFont } from './digits-fonts';
+import { formDigit } from './digits-forms';
 
 export type Rng = () => number;
 
@@ -239,8 +243,12 @@ function columns(m: Mask, from: number, to: number): Mask {
   return { width: w, height: m.height, data: d };
 }
 
-/** A sample of the 11th class. */
-export function negative(r: Rng, mnist: Idx): Mask | null {
+/** A sample of the 11th class (with `fonts`, some are two touching digits in a training font). */
+export function negative(r: Rng, mnist: Idx, fonts?: readonly DigitFont[]): Mask | null {
+  if (fonts?.length && r() < 0.1) {
+    const text = String(Math.floor(r() * 10)) + String(Math.floor(r() * 10));
+    return fontDigit(r, pick(r, fonts), text, { overlap: uni(r, -0.02, 0.12) });
+  }
   const u = r();
   if (u < 0.3) return printed(r, pick(r, [...LETTERS]));
   if (u < 0.38) return printed(r, Array.from({ length: 2 + Math.floor(r() * 2) }, () => pick(r, [...LETTERS])).join(''));
@@ -258,11 +266,24 @@ export function negative(r: Rng, mnist: Idx): Mask | null {
 
 export const NOT_A_DIGIT = 10;
 
+/** Shares of the positive samples that are not MNIST pen digits. */
+export interface Mix {
+  /** Digits in the training handwriting fonts (tools/digits-fonts.ts), and their share. */
+  fonts?: readonly DigitFont[];
+  fontShare?: number;
+  /** Drawn European-style forms (tools/digits-forms.ts) instead of the flagged-1/crossed-7 strokes. */
+  formShare?: number;
+}
+
 /**
- * `n` normalised samples: positives (pen digits from the given MNIST indices' split, and
- * printed digits) and negatives in the share `negShare`. Returns the 784-value images and labels.
+ * `n` normalised samples: positives (pen digits from the given MNIST indices' split, printed
+ * digits, and with `mix` font digits and drawn forms) and negatives in the share `negShare`.
+ * Returns the 784-value images and labels.
  */
-export function makeSamples(r: Rng, mnist: Idx, pool: Uint32Array, n: number, negShare: number): { x: Float32Array; y: Uint8Array } {
+export function makeSamples(r: Rng, mnist: Idx, pool: Uint32Array, n: number, negShare: number, mix: Mix = {}): { x: Float32Array; y: Uint8Array } {
+  const fonts = mix.fonts?.length ? mix.fonts : undefined;
+  const fontShare = fonts ? (mix.fontShare ?? 0) : 0;
+  const formShare = mix.formShare ?? 0;
   const x = new Float32Array(n * 784);
   const y = new Uint8Array(n);
   let i = 0;
@@ -271,14 +292,20 @@ export function makeSamples(r: Rng, mnist: Idx, pool: Uint32Array, n: number, ne
     let label: number;
     const u = r();
     if (u < negShare) {
-      m = negative(r, mnist);
+      m = negative(r, mnist, fonts);
       label = NOT_A_DIGIT;
     } else if (u < negShare + 0.08) {
       label = Math.floor(r() * 10);
       m = printed(r, String(label));
-    } else if (u < negShare + 0.12) {
+    } else if (formShare > 0 && u < negShare + 0.08 + formShare) {
+      label = Math.floor(r() * 10);
+      m = formDigit(r, label);
+    } else if (formShare === 0 && u < negShare + 0.12) {
       label = pick(r, [1, 1, 7, 7, 4] as const);
       m = strokeDigit(r, label as 1 | 4 | 7);
+    } else if (fonts && u < negShare + 0.08 + Math.max(formShare, 0.04) + fontShare) {
+      label = Math.floor(r() * 10);
+      m = fontDigit(r, pick(r, fonts), String(label));
     } else {
       const k = pool[Math.floor(r() * pool.length)]!;
       label = mnist.labels[k]!;

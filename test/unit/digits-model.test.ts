@@ -8,8 +8,12 @@ import { readDigits, warmUpDigits } from '../../shared/scans/adapters/ocr/digits
 import type { GrayImage } from '../../shared/scans/adapters/ocr/image';
 import { loadMnist, mnistImage, printedCrop, rngOf, scaledDigit } from '../../tools/digits-data';
 import { EUROPEAN, formDigit } from '../../tools/digits-forms';
+import { heldOutFontCrops } from '../../tools/digits-fonts';
 
 const t10k = loadMnist('t10k');
+/** Held-out fonts: the share read right, and the share read wrong at p ≥ 0.9, at most (measured: 512/600 and 9/600). */
+const HELD_MIN = 0.83;
+const HELD_SURE_WRONG = 0.025;
 
 /** A t10k digit on paper: `h` pixels high with a margin, ink 0..255 darkness from MNIST. */
 function onPaper(i: number, h: number): GrayImage {
@@ -60,6 +64,28 @@ describe('readDigits on European-style pen digits', () => {
     const right = [...per.values()].reduce((a, e) => a + e.right, 0);
     expect(right / 600).toBeGreaterThanOrEqual(0.88);
     for (const e of per.values()) expect(e.right / e.n).toBeGreaterThanOrEqual(0.65);
+  }, 120_000);
+});
+
+// Digits in the handwriting fonts held out of training (tools/digits-fonts.ts: a third of the
+// @fontsource fonts, chosen by a hash before any result was seen), at heights of 14–64 pixels,
+// slanted, stretched, thickened or thinned, blurred and thresholded: hands the model never saw.
+describe('readDigits on digits in held-out handwriting fonts', () => {
+  it('reads at least 83 % of 600 digits right, and at most 2.5 % wrong with p ≥ 0.9', async () => {
+    await warmUpDigits();
+    const crops = heldOutFontCrops(rngOf(20260105), 600);
+    let right = 0, sureWrong = 0;
+    const perDigit = new Array<number>(10).fill(0);
+    for (const { label, crop } of crops) {
+      const run = await readDigits(crop);
+      if (run.text === String(label)) {
+        right++;
+        perDigit[label]!++;
+      } else if (run.digits.length && run.confidence >= 0.9) sureWrong++;
+    }
+    console.log(`held-out fonts: ${right}/600 right, ${sureWrong} wrong at p >= 0.9; per digit (of 60): ${perDigit.join(' ')}`);
+    expect(right / 600).toBeGreaterThanOrEqual(HELD_MIN);
+    expect(sureWrong / 600).toBeLessThanOrEqual(HELD_SURE_WRONG);
   }, 120_000);
 });
 

@@ -1,0 +1,38 @@
+/**
+ * The split of the handwriting fonts into training and held-out fonts (tools/digits-fonts.ts):
+ * fixed by a rule before any result was seen, recomputed here from the rule itself, so that a
+ * change of the fonts or of the rule shows.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { digitFonts, droppedFonts, fontPackages, splitFonts } from '../../tools/digits-fonts';
+
+const pkgs = Object.keys((JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies)
+  .filter((n) => n.startsWith('@fontsource/'));
+
+describe('the handwriting fonts split', () => {
+  it('holds out the third with the lowest SHA-256 of daumoi-digit-fonts-v1:<package>', () => {
+    const hash = (p: string) => createHash('sha256').update(`daumoi-digit-fonts-v1:${p}`).digest('hex');
+    const want = [...pkgs].sort((a, b) => hash(a).localeCompare(hash(b))).slice(0, Math.floor(pkgs.length / 3)).sort();
+    const { train, heldOut } = splitFonts(fontPackages());
+    expect([...heldOut].sort()).toEqual(want);
+    expect(train.filter((p) => heldOut.includes(p))).toEqual([]);
+    expect(train.length + heldOut.length).toBe(pkgs.length);
+  });
+  it('is the split the model was trained and measured with (45 fonts, these 15 held out)', () => {
+    expect(pkgs.length).toBe(45);
+    expect(splitFonts(fontPackages()).heldOut.map((p) => p.slice('@fontsource/'.length))).toEqual([
+      'caveat', 'cedarville-cursive', 'covered-by-your-grace', 'dawning-of-a-new-day', 'gochi-hand', 'handlee', 'indie-flower',
+      'just-another-hand', 'la-belle-aurore', 'loved-by-the-king', 'marck-script', 'nanum-pen-script', 'schoolbell', 'sriracha',
+      'the-girl-next-door',
+    ]);
+  });
+  it('every font has digits of its own (none drawn by the fallback), and none is dropped', () => {
+    const { train, heldOut } = digitFonts();
+    expect(droppedFonts).toEqual([]);
+    expect(train.length).toBe(30);
+    expect(heldOut.length).toBe(15);
+  });
+});

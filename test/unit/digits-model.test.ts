@@ -110,6 +110,6 @@ describe('readDigits on ink that is not a digit', () => {
   });
   it('an empty crop gives an empty run with confidence 0', async () => {
     const run = await readDigits({ width: 60, height: 30, data: new Uint8Array(1800).fill(250) });
-    expect(run).toEqual({ text: '', confidence: 0, digits: [], rejected: 0 });
+    expect(run).toEqual({ text: '', confidence: 0, digits: [], rejected: 0, rejectedAt: [] });
   });
 });

@@ -10,7 +10,7 @@ import { GlobalFonts } from '@napi-rs/canvas';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDigits, warmUpDigits } from '../../shared/scans/adapters/ocr/digits';
-import { readHandwriting } from '../../shared/scans/adapters/ocr/handwriting';
+import { MARK_DIGIT_MIN_P, readHandwriting, withMarksAsDigits } from '../../shared/scans/adapters/ocr/handwriting';
 import { handwritingSpots } from '../../shared/scans/domain/extract/handwriting';
 import type { LayoutLine, LayoutWord } from '../../shared/scans/domain/extract/layout';
 import { paper } from '../support/paper';
@@ -144,5 +144,31 @@ describe('a printed tail OCR glued to the handwriting before it', () => {
     const ws = [so, t, ...other];
     const spot = handwritingSpots({ lines: [{ text: ws.map((w) => w.text).join(' '), bbox: { x0: 300, y0: 395, x1: 2400, y1: 445 }, words: ws }], width: 2600, height: 3600 }).find((s) => s.kind === 'number')!;
     expect(Math.abs(spot.printedFrom - slash)).toBeLessThan(4 * cw);
+  });
+});
+
+describe('marks the model took for no digit, among the handwritten digits', () => {
+  const d = (char: string, x0: number, p = 0.95, h = 44, w = 26) => ({ char, p, bbox: { x0, y0: 20, x1: x0 + w, y1: 20 + h } });
+  const mark = (x0: number, digit: { char: string; p: number } | undefined, h = 44, w = 28) => ({ bbox: { x0, y0: 20, x1: x0 + w, y1: 20 + h }, ...(digit ? { digit } : {}) });
+  it.each([
+    ['a digit-sized mark before two digits, likeliest a 2', [d('9', 40), d('9', 70)], [mark(5, { char: '2', p: 0.86 })], '299'],
+    ['a digit-sized mark between digits', [d('0', 5), d('8', 70)], [mark(36, { char: '3', p: 0.5 })], '038'],
+    ['a mark the model cannot place among digits', [d('9', 40), d('9', 70)], [mark(5, { char: '2', p: 0.3 })], '99'],
+    ['a mark with no digit at all', [d('9', 40), d('9', 70)], [mark(5, undefined)], '99'],
+    ['a short mark (a dot, a dash)', [d('9', 40), d('9', 70)], [mark(5, { char: '1', p: 0.9 }, 20)], '99'],
+    ['a mark much wider than a digit (a stroke, a seal arc)', [d('9', 40), d('9', 70)], [mark(5, { char: '0', p: 0.9 }, 44, 60)], '99'],
+    ['a mark alone, with no digit read', [], [mark(5, { char: '7', p: 0.95 })], ''],
+  ])('%s', (_what, digits, marks, text) => {
+    const got = withMarksAsDigits(digits, marks);
+    expect(got.map((x) => x.char).join('')).toBe(text);
+    // Left to right, and a taken mark keeps its own (lower) probability.
+    expect(got.map((x) => x.bbox.x0)).toEqual([...got.map((x) => x.bbox.x0)].sort((a, b) => a - b));
+    const taken = got.filter((x) => marks.some((m) => m.bbox === x.bbox));
+    expect(taken.map((x) => x.p)).toEqual(taken.map((x) => marks.find((m) => m.bbox === x.bbox)!.digit!.p));
+  });
+  it(`never takes a mark below ${MARK_DIGIT_MIN_P} among the digits`, () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: MARK_DIGIT_MIN_P - 1e-9, noNaN: true }), (p) => withMarksAsDigits([d('5', 40)], [mark(5, { char: '2', p })]).length === 1),
+    );
   });
 });

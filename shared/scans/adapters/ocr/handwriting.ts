@@ -20,7 +20,10 @@ export interface ReadDigit {
 }
 
 /** The recogniser: a crop (dark ink on light paper; `ink`, a same-size plane of coloured ink, when the page has one) in, digits out. */
-export type DigitReader = (crop: GrayImage, opts?: { ink?: GrayImage }) => Promise<{ digits: ReadDigit[]; rejected?: number; rejectedAt?: ReadDigit['bbox'][] }>;
+export type DigitReader = (
+  crop: GrayImage,
+  opts?: { ink?: GrayImage },
+) => Promise<{ digits: ReadDigit[]; rejected?: number; rejectedAt?: (ReadDigit['bbox'] & { digit?: { char: string; p: number } })[] }>;
 
 /** The part of an image inside a box (clamped to the image). */
 export function cropGray(img: GrayImage, b: { x0: number; y0: number; x1: number; y1: number }): GrayImage {
@@ -109,7 +112,8 @@ export async function readHandwriting(
     const raw = await read(clear.crop, clear.ink ? { ink: clear.ink } : undefined);
     const shift = <B extends ReadDigit['bbox']>(b: B): B => ({ ...b, x0: b.x0 - dx, x1: b.x1 - dx });
     const run = { ...raw, digits: raw.digits.map((d) => ({ ...d, bbox: shift(d.bbox) })), ...(raw.rejectedAt ? { rejectedAt: raw.rejectedAt.map(shift) } : {}) };
-    const kept = digitsInGap(spot, run.digits);
+    const marks = (run.rejectedAt ?? []).map(({ digit, ...bbox }) => ({ bbox, ...(digit ? { digit } : {}) }));
+    const kept = withMarksAsDigits(digitsInGap(spot, run.digits), digitsInGap(spot, marks));
     const box = kept.length
       ? {
           x0: spot.bbox.x0 + Math.min(...kept.map((d) => d.bbox.x0)),
@@ -129,6 +133,27 @@ export async function readHandwriting(
     });
   }
   return out;
+}
+
+/** How sure the model must be of a mark's likeliest digit, among the ten digits only, to take the mark for it. */
+export const MARK_DIGIT_MIN_P = 0.45;
+
+/**
+ * The digits read in a gap, with the marks the model took for no digit that stand among them as
+ * digits do: as tall as the digits read (three quarters of the tallest, at most half as wide
+ * again as the widest) and likeliest, among the digits, to be one at `MARK_DIGIT_MIN_P`. Inside
+ * the văn thư's gap such a mark is a digit the model has not learnt to read (the looped "2" of
+ * a Vietnamese hand, a flat-topped "3"); it is taken for its likeliest digit at that probability,
+ * and the reading keeps its doubt (it still counts the mark: `rejected`).
+ */
+export function withMarksAsDigits(digits: ReadDigit[], marks: { bbox: ReadDigit['bbox']; digit?: { char: string; p: number } }[]): ReadDigit[] {
+  if (!digits.length) return digits;
+  const tallest = Math.max(...digits.map((d) => d.bbox.y1 - d.bbox.y0));
+  const widest = Math.max(...digits.map((d) => d.bbox.x1 - d.bbox.x0));
+  const taken = marks
+    .filter((m) => m.digit && m.digit.p >= MARK_DIGIT_MIN_P && m.bbox.y1 - m.bbox.y0 >= 0.75 * tallest && m.bbox.x1 - m.bbox.x0 <= 1.5 * widest)
+    .map((m) => ({ char: m.digit!.char, p: m.digit!.p, bbox: m.bbox }));
+  return taken.length ? [...digits, ...taken].sort((a, b) => a.bbox.x0 - b.bbox.x0) : digits;
 }
 
 /** Pieces judged not digits that lie in the gap (all of them when the reader does not say where). */

@@ -269,7 +269,7 @@ export function handwrittenNumber(r: HandReading | undefined): HandValue<string>
   return {
     value: String(Number(r.text)).padStart(Math.min(2, r.text.length), '0'),
     confidence: Math.min(doubt ? 0.6 : HAND_MAX_CONFIDENCE, 0.55 + 0.3 * r.confidence),
-    reason: doubt ? 'handwritten: read by the digit recogniser, with a mark in the gap it could not read as a digit; check it on the page' : 'handwritten: read by the digit recogniser; check it on the page',
+    reason: doubt ? 'handwritten: read by the digit recogniser, with a mark in the gap it could not read as a digit for sure; check it on the page' : 'handwritten: read by the digit recogniser; check it on the page',
     ...(r.bbox ? { bbox: r.bbox } : {}),
   };
 }
@@ -343,10 +343,12 @@ export function handwrittenDate(
   if (chosen.p < minP) return { value: null, reason: `handwritten: the day is unclear (read ${chosen.iso}, not sure)` };
   // Agreeing with the signing window makes a reading surer; still a clerk's check (never ≥ 0.9).
   const base = bounds.signedOn ? 0.6 : 0.5;
+  // A mark in the day's gap the recogniser could not read as a digit for sure: the day may be misread.
+  const doubt = (day.rejected ?? 0) > 0;
   return {
     value: chosen.iso,
-    confidence: Math.min(HAND_MAX_CONFIDENCE, base + 0.25 * chosen.p + (chosen.first ? 0 : -0.1)),
-    reason: bounds.signedOn ? 'handwritten: read by the digit recogniser, within the days before the issuer signed; check it on the page' : 'handwritten: read by the digit recogniser; check it on the page',
+    confidence: Math.min(doubt ? 0.6 : HAND_MAX_CONFIDENCE, base + 0.25 * chosen.p + (chosen.first ? 0 : -0.1)),
+    reason: `handwritten: read by the digit recogniser${bounds.signedOn ? ', within the days before the issuer signed' : ''}${doubt ? ', with a mark in the gap it could not read as a digit for sure' : ''}; check it on the page`,
     ...(day.bbox ? { bbox: day.bbox } : {}),
   };
 }

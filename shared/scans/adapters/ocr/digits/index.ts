@@ -40,8 +40,11 @@ export interface DigitRun {
   digits: DigitGuess[];
   /** Pieces of ink judged not to be digits (letters, punctuation, rules, seal arcs...). */
   rejected: number;
-  /** Where those pieces are, in crop pixels. */
-  rejectedAt: OcrBBox[];
+  /**
+   * Where those pieces are, in crop pixels; `digit`, for a piece the model took for no digit, is
+   * its likeliest digit all the same (probability among the ten digits only).
+   */
+  rejectedAt: (OcrBBox & { digit?: { char: string; p: number } })[];
 }
 
 export interface ReadDigitsOptions {
@@ -151,12 +154,15 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
   // digit is a fragment (the tail of a printed letter, a "/", a dot), not a digit.
   const tallest = Math.max(0, ...pieces.filter((_, i) => best[i] !== NOT_A_DIGIT).map((q) => q.y1 - q.y0));
   const digits: DigitGuess[] = [];
-  const rejectedAt: OcrBBox[] = [];
+  const rejectedAt: DigitRun['rejectedAt'] = [];
   pieces.forEach((piece, i) => {
     const p = probs[i]!;
     const b = best[i]!;
     if (b === NOT_A_DIGIT || piece.y1 - piece.y0 < MIN_HEIGHT_SHARE * tallest) {
-      rejectedAt.push({ x0: piece.x0, y0: piece.y0, x1: piece.x1, y1: piece.y1 });
+      let d = 0;
+      for (let k = 1; k < 10; k++) if (p[k]! > p[d]!) d = k;
+      const digits = 1 - p[NOT_A_DIGIT]!;
+      rejectedAt.push({ x0: piece.x0, y0: piece.y0, x1: piece.x1, y1: piece.y1, ...(digits > 1e-6 ? { digit: { char: String(d), p: p[d]! / digits } } : {}) });
       return;
     }
     let second = b === 0 ? 1 : 0;

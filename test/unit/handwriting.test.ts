@@ -234,6 +234,22 @@ describe('the extractor with handwriting readings', () => {
     expect(f.documentDate.confidence).toBeLessThan(0.9);
   });
 
+  it.each([
+    // [print OCR's reading of the gaps, the recogniser's, the number and date expected]
+    ['8 ', ' 23 ', '08', '03', '08/UBND-TTHC', '2025-01-03'],
+    ['12 ', ' 21 ', '12', '12', '12/UBND-TTHC', '2025-01-12'],
+    ['5 ', ' 05 ', '05', '05', '05/UBND-TTHC', '2025-01-05'],
+  ])('on a State letter, print OCR read "%s" and "%s", the recogniser %s and %s: the written number, the recogniser\'s day, below 0.9', (numberGap, dayGap, handNumber, handDay, number, date) => {
+    const f = extractFields(stateHeader(numberGap as string, dayGap as string), {
+      today: new Date('2025-03-01'),
+      handwriting: [reading('number', handNumber as string, 0.95), reading('day', handDay as string, 0.9), reading('month', '01', 0.99)],
+    }).fields;
+    expect(f.numberSymbol.value).toBe(number);
+    expect(f.documentDate.value).toBe(date);
+    expect(f.numberSymbol.confidence).toBeLessThan(0.9);
+    expect(f.documentDate.confidence).toBeLessThan(0.9);
+  });
+
   it('never takes a body date instead, and says why when the handwritten day is after the signing', () => {
     const f = extractFields(stateHeader('ê#', ' '), {
       today: new Date('2025-03-01'),

@@ -166,7 +166,9 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     } else if (symbol.unreadNumber) {
       numberField = { ...field(withNumber(handNumber.value), Math.min(handNumber.confidence, symConf)), reason: handNumber.reason };
     } else if (String(Number(sym!.numberText)) === String(Number(handNumber.value))) {
-      numberField = { ...field(sym!.canonical, Math.min(symConf, 0.85)), reason: 'handwritten: print OCR and the digit recogniser read the same number; check it on the page' };
+      // The same number; written with its leading zero ("08", as numbers under 10 are), which print OCR may drop.
+      const written = handNumber.value.length > sym!.numberText.length ? withNumber(handNumber.value) : sym!.canonical;
+      numberField = { ...field(written, Math.min(symConf, 0.85)), reason: 'handwritten: print OCR and the digit recogniser read the same number; check it on the page' };
     } else {
       const preferHand = handNumber.confidence >= 0.75;
       numberField = { ...field(preferHand ? withNumber(handNumber.value) : sym!.canonical, 0.5), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser "${handNumber.value}"; check it on the page` };
@@ -192,7 +194,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     } else if (hd.value === dateLine.iso) {
       dateField = { ...field(hd.value, Math.max(hd.confidence, Math.min(dateField.confidence, 0.85))), reason: 'handwritten: print OCR and the digit recogniser read the same day; check it on the page' };
     } else if (hd.value !== null) {
-      const useHand = hd.confidence >= 0.7 || (signedOn !== undefined && dateLine.iso > signedOn);
+      // On a State letter the day is written by hand: the recogniser made for it is taken over print OCR's reading of it.
+      const useHand = stateFamily || hd.confidence >= 0.7 || (signedOn !== undefined && dateLine.iso > signedOn);
       dateField = { ...field(useHand ? hd.value : dateLine.iso, 0.5), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser ${hd.value}; check it on the page` };
     } else if (signedOn && dateLine.iso > signedOn) {
       dateField = { ...field<string>(null, 0.2), reason: `the date read (${dateLine.iso}) is after the issuer signed (${signedOn})` };

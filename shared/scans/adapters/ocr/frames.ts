@@ -178,7 +178,6 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
   const ruled: number[] = [];
   comps.forEach((c, i) => {
     if (remove[i + 1] !== 1 || c.maxX - c.minX < 2 * letter) return;
-    const padX = 0.7 * letter;
     const padY = 0.15 * letter;
     // Letters some way either side: a line's free letters past the component's end form its chain.
     const near = letters.filter((t) => t !== c && !(t.maxX < c.minX - 15 * letter || t.minX > c.maxX + 15 * letter || t.maxY < c.minY - letter || t.minY > c.maxY + letter));
@@ -205,16 +204,14 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     const chains = new Map<number, { minX: number; maxX: number; minY: number; maxY: number }>();
     near.forEach((t, k) => {
       if ((size.get(find(k)) ?? 0) < 3) return;
-      keep(t.minX - padX, t.maxX + padX, t.minY - padY, t.maxY + padY);
       const b = chains.get(find(k));
       chains.set(find(k), b ? { minX: Math.min(b.minX, t.minX), maxX: Math.max(b.maxX, t.maxX), minY: Math.min(b.minY, t.minY), maxY: Math.max(b.maxY, t.maxY) } : { minX: t.minX, maxX: t.maxX, minY: t.minY, maxY: t.maxY });
     });
-    // A text line runs on past the letters that stayed apart: a stamp's edge or a rule drawn
-    // across a line of text (a receipt stamp over the trích yếu) joins the words it touches to
-    // its component, which would go with it. Keep the component's ink along the line's band, up
-    // to 25 letter heights either side of its free letters; the rule itself, a long straight row, still
-    // goes (below).
-      if (chains.size) {
+    // Keep the component's ink along each line's band, up to 25 letter heights either side of its
+    // free letters: a line of text runs on past the letters that stayed apart, and a stamp's edge
+    // or a rule drawn across it (a receipt stamp over the trích yếu) joins the words it touches to
+    // the component, which would go with it. The rule itself, a long straight row, still goes (below).
+    if (chains.size) {
       for (const b of chains.values()) keep(b.minX - 25 * letter, b.maxX + 25 * letter, b.minY - padY, b.maxY + padY);
       ruled.push(i);
     }

@@ -20,10 +20,10 @@ export interface ReadDigit {
 }
 
 /** The recogniser: a crop (dark ink on light paper; `ink`, a same-size plane of coloured ink, when the page has one) in, digits out. */
-export type DigitReader = (
-  crop: GrayImage,
-  opts?: { ink?: GrayImage },
-) => Promise<{ digits: ReadDigit[]; rejected?: number; rejectedAt?: (ReadDigit['bbox'] & { digit?: { char: string; p: number } })[] }>;
+/** A piece of ink the recogniser took for no digit: where, and its likeliest digit all the same (among the ten digits). */
+export type RejectedPiece = ReadDigit['bbox'] & { digit?: { char: string; p: number } };
+
+export type DigitReader = (crop: GrayImage, opts?: { ink?: GrayImage }) => Promise<{ digits: ReadDigit[]; rejected?: number; rejectedAt?: RejectedPiece[] }>;
 
 /** The part of an image inside a box (clamped to the image). */
 export function cropGray(img: GrayImage, b: { x0: number; y0: number; x1: number; y1: number }): GrayImage {
@@ -110,10 +110,11 @@ export async function readHandwriting(
     const dx = spot.bbox.x0 - area.x0;
     const clear = clearBeforeGap(crop, dx, ink);
     const raw = await read(clear.crop, clear.ink ? { ink: clear.ink } : undefined);
-    const shift = <B extends ReadDigit['bbox']>(b: B): B => ({ ...b, x0: b.x0 - dx, x1: b.x1 - dx });
-    const run = { ...raw, digits: raw.digits.map((d) => ({ ...d, bbox: shift(d.bbox) })), ...(raw.rejectedAt ? { rejectedAt: raw.rejectedAt.map(shift) } : {}) };
-    const marks = (run.rejectedAt ?? []).map(({ digit, ...bbox }) => ({ bbox, ...(digit ? { digit } : {}) }));
-    const kept = withMarksAsDigits(digitsInGap(spot, run.digits), digitsInGap(spot, marks));
+    const shift = (b: ReadDigit['bbox']): ReadDigit['bbox'] => ({ x0: b.x0 - dx, y0: b.y0, x1: b.x1 - dx, y1: b.y1 });
+    // Only what the recogniser could not read inside the gap casts doubt: past it is print.
+    const marks = digitsInGap(spot, (raw.rejectedAt ?? []).map(({ digit, ...b }) => ({ bbox: shift(b), ...(digit ? { digit } : {}) })));
+    const rejected = raw.rejectedAt ? marks.length : (raw.rejected ?? 0);
+    const kept = withMarksAsDigits(digitsInGap(spot, raw.digits.map((d) => ({ ...d, bbox: shift(d.bbox) }))), marks);
     const box = kept.length
       ? {
           x0: spot.bbox.x0 + Math.min(...kept.map((d) => d.bbox.x0)),
@@ -128,8 +129,7 @@ export async function readHandwriting(
       confidence: kept.length ? Math.min(...kept.map((d) => d.p)) : 0,
       digits: kept.map((d) => ({ char: d.char, p: d.p, ...(d.second ? { second: d.second } : {}) })),
       bbox: box,
-      // Only what the recogniser could not read inside the gap casts doubt: past it is print.
-      ...(rejectedInGap(spot, run) ? { rejected: rejectedInGap(spot, run) } : {}),
+      ...(rejected ? { rejected } : {}),
     });
   }
   return out;
@@ -146,7 +146,7 @@ export const MARK_DIGIT_MIN_P = 0.45;
  * a Vietnamese hand, a flat-topped "3"); it is taken for its likeliest digit at that probability,
  * and the reading keeps its doubt (it still counts the mark: `rejected`).
  */
-export function withMarksAsDigits(digits: ReadDigit[], marks: { bbox: ReadDigit['bbox']; digit?: { char: string; p: number } }[]): ReadDigit[] {
+export function withMarksAsDigits(digits: ReadDigit[], marks: { bbox: ReadDigit['bbox']; digit?: RejectedPiece['digit'] }[]): ReadDigit[] {
   if (!digits.length) return digits;
   const tallest = Math.max(...digits.map((d) => d.bbox.y1 - d.bbox.y0));
   const widest = Math.max(...digits.map((d) => d.bbox.x1 - d.bbox.x0));
@@ -154,9 +154,4 @@ export function withMarksAsDigits(digits: ReadDigit[], marks: { bbox: ReadDigit[
     .filter((m) => m.digit && m.digit.p >= MARK_DIGIT_MIN_P && m.bbox.y1 - m.bbox.y0 >= 0.75 * tallest && m.bbox.x1 - m.bbox.x0 <= 1.5 * widest)
     .map((m) => ({ char: m.digit!.char, p: m.digit!.p, bbox: m.bbox }));
   return taken.length ? [...digits, ...taken].sort((a, b) => a.bbox.x0 - b.bbox.x0) : digits;
-}
-
-/** Pieces judged not digits that lie in the gap (all of them when the reader does not say where). */
-function rejectedInGap(spot: HandSpot, run: Awaited<ReturnType<DigitReader>>): number {
-  return run.rejectedAt ? digitsInGap(spot, run.rejectedAt.map((bbox) => ({ bbox }))).length : (run.rejected ?? 0);
 }

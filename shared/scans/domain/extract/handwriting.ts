@@ -251,6 +251,9 @@ export const HAND_MIN_P_SIGNED = 0.35;
 export const HAND_MIN_SECOND_P = 0.15;
 /** A handwritten value is never given as sure: the clerk checks it against the page (the field is highlighted). */
 export const HAND_MAX_CONFIDENCE = 0.85;
+/** At most this sure when a mark in the gap was not read as a digit for sure (the reading may miss or misread a digit). */
+const HAND_DOUBT_MAX_CONFIDENCE = 0.6;
+const DOUBT_REASON = ', with a mark in the gap it could not read as a digit for sure';
 
 export interface HandValue<T> {
   value: T;
@@ -268,8 +271,8 @@ export function handwrittenNumber(r: HandReading | undefined): HandValue<string>
   const doubt = (r.rejected ?? 0) > 0;
   return {
     value: String(Number(r.text)).padStart(Math.min(2, r.text.length), '0'),
-    confidence: Math.min(doubt ? 0.6 : HAND_MAX_CONFIDENCE, 0.55 + 0.3 * r.confidence),
-    reason: doubt ? 'handwritten: read by the digit recogniser, with a mark in the gap it could not read as a digit for sure; check it on the page' : 'handwritten: read by the digit recogniser; check it on the page',
+    confidence: Math.min(doubt ? HAND_DOUBT_MAX_CONFIDENCE : HAND_MAX_CONFIDENCE, 0.55 + 0.3 * r.confidence),
+    reason: `handwritten: read by the digit recogniser${doubt ? DOUBT_REASON : ''}; check it on the page`,
     ...(r.bbox ? { bbox: r.bbox } : {}),
   };
 }
@@ -347,8 +350,8 @@ export function handwrittenDate(
   const doubt = (day.rejected ?? 0) > 0;
   return {
     value: chosen.iso,
-    confidence: Math.min(doubt ? 0.6 : HAND_MAX_CONFIDENCE, base + 0.25 * chosen.p + (chosen.first ? 0 : -0.1)),
-    reason: `handwritten: read by the digit recogniser${bounds.signedOn ? ', within the days before the issuer signed' : ''}${doubt ? ', with a mark in the gap it could not read as a digit for sure' : ''}; check it on the page`,
+    confidence: Math.min(doubt ? HAND_DOUBT_MAX_CONFIDENCE : HAND_MAX_CONFIDENCE, base + 0.25 * chosen.p + (chosen.first ? 0 : -0.1)),
+    reason: `handwritten: read by the digit recogniser${bounds.signedOn ? ', within the days before the issuer signed' : ''}${doubt ? DOUBT_REASON : ''}; check it on the page`,
     ...(day.bbox ? { bbox: day.bbox } : {}),
   };
 }

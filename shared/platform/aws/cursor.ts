@@ -46,7 +46,8 @@ export function encodePositionCursor(next: number, total: number): string | null
 export function decodePositionCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const text = /^[A-Za-z0-9_-]{1,12}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  if (!/^[1-9]\d{0,5}$/.test(text)) throw invalidCursor();
+  // Only the encoding this module writes: base64url decoding ignores stray trailing bits ("OR" and "OQ" both give "9").
+  if (!/^[1-9]\d{0,5}$/.test(text) || encodePositionCursor(Number(text), Infinity) !== cursor) throw invalidCursor();
   return Number(text);
 }
 

@@ -172,3 +172,46 @@ describe('marks the model took for no digit, among the handwritten digits', () =
     );
   });
 });
+
+describe('a printed character whose box OCR stretched over the handwriting before it', () => {
+  // Tesseract may box the "t" of "tháng" from inside the day's last digit ("2Ÿ tháng", the "t"
+  // three characters wide): the day's gap must still reach the handwriting's end, and stop
+  // before the printed "t".
+  const cw = 22;
+  const line = (handEnd: number, tStart: number, tBoxFrom: number): LayoutLine => {
+    const at = (text: string, x0: number): LayoutWord => ({ text, confidence: 0.95, bbox: { x0, y0: 400, x1: x0 + [...text].length * cw, y1: 440 } });
+    const place = [at('Quảng', 900), at('Ngãi,', 1040)];
+    const ngay = at('ngày', handEnd - 60 - 4 * cw);
+    const hand: LayoutWord = { text: '2Ÿ', confidence: 0.4, bbox: { x0: handEnd - 44, y0: 392, x1: handEnd, y1: 448 } };
+    const hx = tStart + Math.round(cw * 0.6);
+    const rest = ['h', 'á', 'n', 'g'].map((c, i) => ({ text: c, x0: hx + i * cw, x1: hx + (i + 1) * cw }));
+    const thang: LayoutWord = { text: 'tháng', confidence: 0.9, bbox: { x0: tBoxFrom, y0: 400, x1: rest.at(-1)!.x1, y1: 440 }, chars: [{ text: 't', x0: tBoxFrom, x1: hx }, ...rest] };
+    const after = [at('12', rest.at(-1)!.x1 + 20), at('năm', rest.at(-1)!.x1 + 80), at('2021', rest.at(-1)!.x1 + 170)];
+    const ws = [...place, ngay, hand, thang, ...after];
+    return { text: ws.map((w) => w.text).join(' '), bbox: { x0: 900, y0: 392, x1: after.at(-1)!.bbox.x1, y1: 448 }, words: ws };
+  };
+  const dayGap = (space: number, overlap: number | null) => {
+    const handEnd = 1490;
+    const tStart = handEnd + space;
+    const spot = handwritingSpots({ lines: [line(handEnd, tStart, overlap === null ? tStart : handEnd - overlap)], width: 2400, height: 3400 }).find((s) => s.kind === 'day');
+    return { handEnd, tStart, spot };
+  };
+  it('a "t" box stretched back over the last digit: the gap ends between the handwriting and the printed "t"', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 30 }), fc.integer({ min: 32, max: 80 }), (space, overlap) => {
+        const { handEnd, tStart, spot } = dayGap(space, overlap);
+        expect(spot!.printedFrom).toBeGreaterThanOrEqual(handEnd - cw * 0.3);
+        expect(spot!.printedFrom).toBeLessThanOrEqual(tStart + cw * 0.5);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('a "t" box of a printed character\'s width: the gap ends where it starts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 30 }), (space) => {
+        const { tStart, spot } = dayGap(space, null);
+        expect(spot!.printedFrom).toBe(tStart);
+      }),
+    );
+  });
+});

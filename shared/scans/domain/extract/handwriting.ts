@@ -100,14 +100,21 @@ function unionOf(words: LayoutWord[]): LayoutBox | null {
  * Undefined when the engine gives none (or they do not spell the word): the caller estimates
  * from printed character widths. (Only where print starts after handwriting: the box of the
  * last printed character before it, "Số:" or "ngày", often swallows the handwriting's first
- * stroke.)
+ * stroke.) The box of that character itself may swallow the handwriting's last stroke, too: a
+ * "t" of "tháng" boxed over the "7" of a "27" before it, three characters wide. A box wider than
+ * twice a printed character `cw` is not the character's own: it starts about one character
+ * before the next character's box.
  */
-function charStart(w: LayoutWord, index: number): number | undefined {
+function charStart(w: LayoutWord, index: number, cw: number): number | undefined {
   const chars = w.chars;
   if (!chars?.length || chars.map((c) => c.text).join('') !== w.text) return undefined;
   let at = 0;
-  for (const c of chars) {
-    if (at === index) return c.x0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (at === index) {
+      const next = chars[i + 1];
+      return c.x1 - c.x0 > 2 * cw && next ? Math.max(c.x0, next.x0 - cw) : c.x0;
+    }
     at += c.text.length;
   }
   return undefined;
@@ -134,7 +141,7 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
       const cw = charWidth(line, new Set([w, t]));
       const left = alone ? w.bbox.x1 : w.bbox.x0 + 3 * cw;
       // A word that starts with the tail ("/CT-UBND") is boxed from its slash: exact. Glued to the handwriting ("16/CT-UBND"), estimated.
-      const printedFrom = charStart(t, tail.index) ?? (tail.index === 0 && k > i ? t.bbox.x0 : fromRight(t, tail.index, cw * 1.1));
+      const printedFrom = charStart(t, tail.index, cw) ?? (tail.index === 0 && k > i ? t.bbox.x0 : fromRight(t, tail.index, cw * 1.1));
       const box = gap(line, left + cw * 0.1, printedFrom + cw * 0.05, width, height);
       return box ? { kind: 'number', bbox: box, printedFrom, charWidth: cw } : null;
     }
@@ -175,7 +182,7 @@ function dateSpots(line: LayoutLine, width: number, height: number): HandSpot[] 
     const dayFrom = w.bbox.x0 + [...w.text.slice(0, ng.index + ng[0].length)].length * cw;
     const thangAt = glued ? ng.index + ng[0].length + glued.index : th!.index;
     // OCR often glues the handwritten day's last stroke to "tháng" ("“tháng", "7tháng"): the gap ends where the printed word starts.
-    const dayTo = k === i || thangAt > 0 ? (charStart(t, thangAt) ?? fromRight(t, thangAt, cw)) : t.bbox.x0;
+    const dayTo = charStart(t, thangAt, cw) ?? (k === i || thangAt > 0 ? fromRight(t, thangAt, cw) : t.bbox.x0);
     const day = gap(line, dayFrom, dayTo, width, height);
     if (day) out.push({ kind: 'day', bbox: day, printedFrom: dayTo, charWidth: cw });
     // The month: after "tháng", before "năm".

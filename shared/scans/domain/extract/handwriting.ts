@@ -303,16 +303,17 @@ export interface DateBounds {
   signedOn?: string;
 }
 
-/** How many days before its signing a document may be dated and still be taken as read right. */
+/** How many days before its signing a document's date is vouched for by the signing (a reading there needs less of the recogniser's belief and is surer). A date further before is still possible (a copy signed weeks later): it stands on the reading alone. */
 export const SIGNED_WINDOW_DAYS = 14;
 
 const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 /**
  * The document date from a handwritten day (and month, when the printed one is not readable)
- * and the printed year: the reading's candidates that make a real date within the bounds; the
- * first choice when it fits, else a second choice that alone fits the signing window. Null
- * with why when none fits or the reading is unsure.
+ * and the printed year: the reading's candidates that make a real date within the bounds (not
+ * after today nor after the issuer signed); the first choice when it fits the signing window,
+ * else a second choice that alone fits it, else the first choice on the reading alone. Null with
+ * why when none fits or the reading is unsure.
  */
 export function handwrittenDate(
   day: HandReading | undefined,
@@ -328,11 +329,12 @@ export function handwrittenDate(
       ? candidates(month.reading).map((c) => ({ m: Number(c.text), p: c.p }))
       : [];
   if (!months.length) return { value: null, reason: 'handwritten: the month could not be read' };
-  const fits = (iso: string): boolean => {
-    if (bounds.latest && iso > bounds.latest) return false;
-    if (bounds.signedOn && (iso > bounds.signedOn || dayNumber(bounds.signedOn) - dayNumber(iso) > SIGNED_WINDOW_DAYS)) return false;
-    return true;
-  };
+  // Hard bounds: not after today, not after the issuer signed. The days just before the signing
+  // are where a document's date usually lies (the văn thư numbers and dates it, the issuer signs
+  // the scan), but a copy signed weeks later (a re-publication) still has its own date.
+  const allowed = (iso: string): boolean => !(bounds.latest && iso > bounds.latest) && !(bounds.signedOn && iso > bounds.signedOn);
+  const nearSigning = (iso: string): boolean => !!bounds.signedOn && dayNumber(bounds.signedOn) - dayNumber(iso) <= SIGNED_WINDOW_DAYS;
+  const fits = (iso: string): boolean => allowed(iso) && (!bounds.signedOn || nearSigning(iso));
   const options: { iso: string; p: number; first: boolean }[] = [];
   for (const d of candidates(day)) {
     for (const m of months) {
@@ -342,23 +344,28 @@ export function handwrittenDate(
   }
   const fitting = options.filter((o) => fits(o.iso));
   const first = options.find((o) => o.first);
-  const chosen = first && fits(first.iso) ? first : fitting.length === 1 ? fitting[0] : undefined;
+  // The first choice when it fits; else the one candidate that does (a second choice); else the
+  // first choice long before the signing, with no signing window to vouch for it.
+  const far = first && allowed(first.iso) && !fits(first.iso) && fitting.length !== 1 ? first : undefined;
+  const chosen = first && fits(first.iso) ? first : fitting.length === 1 ? fitting[0] : far;
   if (!chosen) {
-    const why = first && !fits(first.iso) ? `handwritten: the day read (${first.iso}) is ${bounds.signedOn && first.iso > bounds.signedOn ? 'after the issuer signed' : 'not plausible'}` : 'handwritten: the day or month could not be read';
+    const why = first && !allowed(first.iso) ? `handwritten: the day read (${first.iso}) is ${bounds.signedOn && first.iso > bounds.signedOn ? 'after the issuer signed' : 'not plausible'}` : 'handwritten: the day or month could not be read';
     return { value: null, reason: why };
   }
+  const vouched = nearSigning(chosen.iso);
   // A second choice is taken only as the one candidate the bounds leave; it needs less of the recogniser's own belief.
   // Inside the few days before the issuer signed, a reading needs less of the recogniser's own belief.
-  const minP = chosen.first ? (bounds.signedOn ? HAND_MIN_P_SIGNED : HAND_MIN_P) : HAND_MIN_SECOND_P;
+  const minP = chosen.first ? (vouched ? HAND_MIN_P_SIGNED : HAND_MIN_P) : HAND_MIN_SECOND_P;
   if (chosen.p < minP) return { value: null, reason: `handwritten: the day is unclear (read ${chosen.iso}, not sure)` };
   // Agreeing with the signing window makes a reading surer; still a clerk's check (never ≥ 0.9).
-  const base = bounds.signedOn ? 0.6 : 0.5;
+  const base = vouched ? 0.6 : 0.5;
   // A mark in the day's gap the recogniser could not read as a digit for sure: the day may be misread.
   const doubt = (day.rejected ?? 0) > 0;
+  const signing = vouched ? ', within the days before the issuer signed' : bounds.signedOn ? `, ${dayNumber(bounds.signedOn) - dayNumber(chosen.iso)} days before the issuer signed` : '';
   return {
     value: chosen.iso,
     confidence: Math.min(doubt ? HAND_DOUBT_MAX_CONFIDENCE : HAND_MAX_CONFIDENCE, base + 0.25 * chosen.p + (chosen.first ? 0 : -0.1)),
-    reason: `handwritten: read by the digit recogniser${bounds.signedOn ? ', within the days before the issuer signed' : ''}${doubt ? DOUBT_REASON : ''}; check it on the page`,
+    reason: `handwritten: read by the digit recogniser${signing}${doubt ? DOUBT_REASON : ''}; check it on the page`,
     ...(day.bbox ? { bbox: day.bbox } : {}),
   };
 }

@@ -123,6 +123,9 @@ describe('zone table: where the header zone ends', () => {
     ['a capitalised "Thực hiện" opens it', ['ĐẢNG ỦY XÃ A', 'Số 26-KH/ĐU', 'KẾ HOẠCH', 'học tập và triển khai', 'Thực hiện chương trình công tác'], 4],
     ['a lower-case "thực hiện" continues the trích yếu', ['ĐẢNG ỦY XÃ A', 'Số 26-KH/ĐU', 'KẾ HOẠCH', 'thực hiện Nghị quyết', 'Căn cứ Điều lệ Đảng'], 4],
     ['a numbered section opens it', ['ĐẢNG ỦY XÃ A', 'Số 2-BC/ĐU', 'BÁO CÁO', 'tình hình', 'I- MỤC ĐÍCH'], 4],
+    ['an Arabic-numbered section opens it', ['UBND TỈNH X', 'Số: 1/UBND-VP', 'V/v a', '1. Giao Sở Y chủ trì'], 3],
+    ['a signing stamp\'s time read as numbers above the header does not', ['BẢO VÀ TIN HỌC', 'D9030:', '160) 2005004600)', 'ỦY BAN NHÂN DÂN', 'Số: 1/UBND-VP', 'V/v a', 'Kính gửi: Sở Y'], 6],
+    ['nor a time or a date at a line\'s start', ['ỦY BAN NHÂN DÂN', 'TỈNH X', '16.01.2025 07:46:10', '10) 30 phút', 'Số: 1/UBND-VP', 'Kính gửi: Sở Y'], 5],
   ];
   it.each(cases)('%s', (_name, text, end) => {
     expect(headerZoneLimit(toLines(text.join('\n')))).toBe(end);

@@ -10,7 +10,8 @@ import { PARTY_MOTTO, STATE_MOTTO } from './vocabulary';
 
 /** Words that open the body of a letter (as a sentence: capitalised), or a numbered section. */
 const BODY_WORDS = /^(?:[-+•]\s*)?(kinh gui|kinh trinh|can cu|thuc hien|theo de nghi|xet de nghi|trong boi canh|noi nhan)\b/;
-const NUMBERED = /^(?:[ivx]+\s*[-.]\s|\d+\s*[-.)]\s|dieu \d)/;
+/** A numbered section: "1. Giao …", "II- NHIỆM VỤ", "Điều 1": a small number and then words, not a run of digits (a signing stamp's time read as "160) 2005004600)"). */
+const NUMBERED = /^(?:[ivx]+\s*[-.]\s+[a-z]|\d{1,2}\s*[-.)]\s+[a-z]|dieu \d)/;
 
 /** The line opens the body: body words at its start written as a sentence (a capital), or a numbered section. */
 export function opensBody(l: Line): boolean {

@@ -254,6 +254,20 @@ describe('the extractor with handwriting readings', () => {
     expect(f.documentDate.confidence).toBeLessThan(0.9);
   });
 
+  it.each([
+    ['the recogniser sure', 0.95, 0],
+    ['the recogniser less sure', 0.7, 0],
+    ['a mark in the gap it could not read as a digit', 0.95, 1],
+  ])('on a State letter where print OCR and the recogniser disagree on the number (%s): the recogniser\'s, at 0.5, both named', (_what, p, rejected) => {
+    const f = extractFields(stateHeader('899 ', ' 15 '), {
+      today: new Date('2025-03-01'),
+      handwriting: [{ ...reading('number', '299', p as number), ...(rejected ? { rejected: rejected as number } : {}) }, reading('day', '15', 0.9), reading('month', '01', 0.99)],
+    }).fields;
+    expect(f.numberSymbol.value).toBe('299/UBND-TTHC');
+    expect(f.numberSymbol.confidence).toBe(0.5);
+    expect(f.numberSymbol.reason).toMatch(/"899".*"299"/);
+  });
+
   it('never takes a body date instead, and says why when the handwritten day is after the signing', () => {
     const f = extractFields(stateHeader('ê#', ' '), {
       today: new Date('2025-03-01'),

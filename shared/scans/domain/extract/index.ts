@@ -170,8 +170,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
       const written = handNumber.value.length > sym!.numberText.length ? withNumber(handNumber.value) : sym!.canonical;
       numberField = { ...field(written, Math.min(symConf, 0.85)), reason: 'handwritten: print OCR and the digit recogniser read the same number; check it on the page' };
     } else {
-      const preferHand = handNumber.confidence >= 0.75;
-      numberField = { ...field(preferHand ? withNumber(handNumber.value) : sym!.canonical, 0.5), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser "${handNumber.value}"; check it on the page` };
+      // The gap holds handwriting: the recogniser made for it is taken over print OCR's reading of it (as for the day).
+      numberField = { ...field(withNumber(handNumber.value), 0.5), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser "${handNumber.value}"; check it on the page` };
     }
   }
   // The place still reads on a date line whose day was written by hand ("Quảng Ngãi, ngàyØf tháng …").

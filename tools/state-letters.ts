@@ -119,8 +119,9 @@ function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
 function handwrite(ctx: SKRSContext2D, r: Rng, font: DigitFont, text: string, x: number, y: number, inkH: number, ink: string, maxW: number): number {
   const m = createCanvas(10, 10).getContext('2d');
   m.font = `100px "${font.alias}"`;
-  const mm = m.measureText('0123456789');
-  let px = (100 * inkH) / Math.max(20, mm.actualBoundingBoxAscent);
+  // The mean ink height of the ten digits (one tall glyph would make the string's box too high).
+  const asc = [...'0123456789'].reduce((s, d) => s + m.measureText(d).actualBoundingBoxAscent, 0) / 10;
+  let px = (100 * inkH) / Math.max(20, asc);
   m.font = `${px}px "${font.alias}"`;
   const track = uni(r, -0.05, 0.12) * inkH;
   const w0 = [...text].reduce((s, ch) => s + m.measureText(ch).width + track, 0);
@@ -244,7 +245,8 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   const signingBlock = dept ? pick(r, [['GIÁM ĐỐC'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']]) : type.code === 'CV' ? pick(r, [['CHỦ TỊCH'], ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG']]) : type.code === 'CT' ? ['CHỦ TỊCH'] : pick(r, [['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']]);
   const signer = pick(r, SIGNERS);
   const addressed = type.code === 'CV' || type.code === 'TTr';
-  const kinhGui = addressed ? (type.code === 'TTr' ? [pick(r, RECIPIENTS.slice(0, 2))] : [...new Set([pick(r, RECIPIENTS), pick(r, RECIPIENTS)])]) : null;
+  const others = RECIPIENTS.filter((k) => k.toUpperCase() !== dept?.name);
+  const kinhGui = addressed ? (type.code === 'TTr' ? [pick(r, RECIPIENTS.slice(0, 2))] : [...new Set([pick(r, others), pick(r, others)])]) : null;
   const urgency = r() < 0.15 ? pick(r, ['Hỏa tốc', 'Khẩn']) : null;
   const numberPrinted = r() < 0.1, dayPrinted = r() < 0.05, monthHand = !dayPrinted && r() < 0.1;
   const dayText = day < 10 && r() < 0.75 ? pad2(day) : String(day);
@@ -297,9 +299,9 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
     ctx.fillText('Số:', x0, y);
     ctx.fillText(tail, x0 + sw + gap, y);
     const h = hwH(), touch = r() < 0.15;
-    const off = touch ? -zero * uni(r, 0.2, 0.8) : zero * uni(r, 0, 0.6);
+    const off = touch ? -zero * uni(r, 0.05, 0.4) : zero * uni(r, 0, 0.6);
     const w = handwrite(ctx, r, hwFont, number, x0 + sw * 0.8 + off, y + uni(r, -0.15, 0.2) * capH, h, inkHand, gap * (touch ? 1.25 : 1.05));
-    notes.push(`number handwritten (${hwFont.pkg}, ${(h / capH).toFixed(2)}× cap, ${w > gap ? 'overlapping the print' : 'in the gap'})`);
+    notes.push(`number handwritten (${hwFont.pkg}, ${(h / capH).toFixed(2)}× cap, ${touch ? 'touching "Số:"' : w > gap ? 'over the gap' : 'in the gap'})`);
   }
   font(size, 'italic');
   const dateY = y;

@@ -250,7 +250,8 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   const urgency = r() < 0.15 ? pick(r, ['Hỏa tốc', 'Khẩn']) : null;
   const numberPrinted = r() < 0.1, dayPrinted = r() < 0.05, monthHand = !dayPrinted && r() < 0.1;
   const dayText = day < 10 && r() < 0.75 ? pad2(day) : String(day);
-  const monthText = month <= 2 || (monthHand ? r() < 0.5 : true) ? pad2(month) : String(month);
+  // The decree: a leading zero for months 1 and 2 only; a clerk writing the month may add one.
+  const monthText = month <= 2 || (monthHand && r() < 0.5) ? pad2(month) : String(month);
   const inkHand = r() < 0.7 ? `rgb(${int(r, 15, 45)},${int(r, 30, 60)},${int(r, 120, 160)})` : `rgb(${int(r, 15, 40)},${int(r, 15, 40)},${int(r, 20, 45)})`;
 
   // The page, drawn at `dpi`.

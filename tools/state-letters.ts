@@ -94,10 +94,10 @@ function bodyParagraphs(r: Rng, year: number, prov: string): string[] {
     `3. Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện; định kỳ hằng quý tổng hợp kết quả, báo cáo Chủ tịch UBND tỉnh.`,
     `Đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện./.`,
   ];
-  const out: string[] = [];
   const order = bank.map((_, i) => i).sort(() => r() - 0.5);
-  for (const i of order.slice(0, int(r, 5, 8)).sort((a, b) => a - b)) out.push(bank[i]!);
-  return out;
+  // The numbered points renumbered in the order they come.
+  let k = 0;
+  return order.slice(0, int(r, 5, 8)).sort((a, b) => a - b).map((i) => bank[i]!.replace(/^\d\. /, () => `${++k}. `));
 }
 
 // ---- drawing ----------------------------------------------------------------------------------
@@ -394,7 +394,8 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   let lines = 0;
   for (const p of bodyParagraphs(r, year, prov)) {
     const ls = wrap(ctx, p, right - left - mm(12));
-    for (let i = 0; i < ls.length && lines < maxLines; i++, lines++) {
+    if (lines + ls.length > maxLines) continue; // whole paragraphs only
+    for (let i = 0; i < ls.length; i++, lines++) {
       const x = left + (i === 0 ? mm(12) : 0), words = ls[i]!.split(' ');
       // Justified, as the decree's body is; the paragraph's last line is not.
       const extra = i < ls.length - 1 && words.length > 1 ? (right - x - ctx.measureText(ls[i]!).width) / (words.length - 1) : 0;

@@ -151,11 +151,16 @@ describe('zone table: the Số line', () => {
     const hit = findSymbol(toLines(text));
     expect(hit && !hit.unreadNumber ? hit.match.parsed.canonical : null).toBe(want);
   });
-  it('a Số line with a handwritten number keeps the symbol’s letters', () => {
-    const hit = findSymbol(toLines('ỦY BAN NHÂN DÂN\nSố: ð1#/UBND-KTTH'));
+  it.each([
+    ['junk glued to the tail', 'Số: ð1#/UBND-KTTH', 'CV', 'UBND'],
+    ['handwriting read with a slash of its own', 'Số:/7   /UBND-NNTN', 'CV', 'UBND'],
+    ['handwriting read as a fraction', 'Số: 3/6   /QĐ-UBND', 'QĐ', 'UBND'],
+    ['"Số" read with a doubled S', 'SsốZ%   /QĐ-UBND', 'QĐ', 'UBND'],
+  ])('a Số line with a handwritten number keeps the symbol’s letters (%s)', (_what, line, type, body) => {
+    const hit = findSymbol(toLines(`ỦY BAN NHÂN DÂN\n${line}`));
     expect(hit?.unreadNumber).toBe(true);
-    expect(hit?.match.parsed.typeCode).toBe('CV');
-    expect(hit?.match.parsed.bodyCode).toBe('UBND');
+    expect(hit?.match.parsed.typeCode).toBe(type);
+    expect(hit?.match.parsed.bodyCode).toBe(body);
   });
 });
 

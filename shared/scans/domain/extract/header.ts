@@ -56,7 +56,7 @@ export interface SymbolHit {
 }
 
 /** "Số" (OCR forms included) opening a line: the document's own số/ký hiệu line. */
-const SO_AT_START = /^[^\p{L}\p{N}]{0,2}[Ss5$]\s*[ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ06]\s*[:.;]?/u;
+const SO_AT_START = /^[^\p{L}\p{N}]{0,2}[Ss5$]\s*(?:s\s*)?[ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ06]\s*[:.;]?/u;
 /** An incoming-receipt stamp ("CV ĐẾN Số …", "ĐẾN Số: … Ngày: …"): its number is the office's, not the letter's. */
 const RECEIPT = /\b(?:den|cv\s*den|cong van den)\s*$/;
 
@@ -85,7 +85,9 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
     // A "Số" line with a number the reader cannot read: keep the symbol's letters.
     const so = SO_AT_START.exec(l.text);
     if (so && /[/]/.test(l.text) && !RECEIPT.test(l.fold.slice(0, so.index))) {
-      const slash = l.text.indexOf('/', so[0].length);
+      // The tail starts at a slash before a capital ("/UBND-NNTN"); the handwriting before it may read as one too ("Số:/7 /UBND").
+      const capTail = /\/\s*\p{Lu}/u.exec(l.text.slice(so[0].length));
+      const slash = capTail ? so[0].length + capTail.index : l.text.indexOf('/', so[0].length);
       const numberPart = l.text.slice(so[0].length, slash).trim();
       const tail = l.text.slice(slash);
       // Party tails are "-TYPE/BODY" with the hyphen before the slash; State ones "/TYPE-BODY".

@@ -127,6 +127,26 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
     const lines = ws.length ? [line(ws)] : [];
     expect(handwritingSpots({ lines, width: W, height: H }).filter((s) => s.kind === 'number')).toHaveLength(expected as number);
   });
+
+  // A short letter's body starts high on the page, inside the header band: its citations are not the gaps.
+  const header = (soWords: string[]) => [
+    line(words(['ỦY', 'BAN', 'NHÂN', 'DÂN'], 300, 200, 24, 40)),
+    line(words([...soWords, '/QĐ-UBND'], 300, 330, 24, 40, { 0: 90 })),
+    line(words(['QUYẾT', 'ĐỊNH'], 800, 470, 24, 40)),
+  ];
+  const body = [
+    line(words(['Căn', 'cứ', 'Nghị', 'định', 'số', '30/2020/NĐ-CP', 'ngày', '05', 'tháng', '3', 'năm', '2020'], 300, 620, 24, 40)),
+    line(words(['Thực', 'hiện', 'Công', 'văn', 'số', '12/UBND-KT', 'ngày', '12', 'tháng', '01', 'năm', '2025'], 300, 700, 24, 40)),
+  ];
+  it.each([
+    ['the header\'s "Số" read', ['Số:'], 'header'],
+    ['the header\'s "Số" read as junk', ['5ô#%'], null],
+  ])('a body that opens in the header band gives no gap of its own (%s)', (_what, soWords, where) => {
+    const spots = handwritingSpots({ lines: [...header(soWords as string[]), ...body], width: W, height: H });
+    expect(spots.filter((s) => s.bbox.y1 > 600)).toEqual([]);
+    const number = spots.find((s) => s.kind === 'number');
+    expect(number ? (number.bbox.y1 < 600 ? 'header' : 'body') : null).toBe(where);
+  });
 });
 
 const reading = (kind: HandReading['kind'], text: string, p: number, seconds: (string | null)[] = []): HandReading => ({

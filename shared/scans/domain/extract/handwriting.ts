@@ -14,6 +14,7 @@
  */
 import type { LayoutBox, LayoutLine, LayoutWord } from './layout';
 import { foldSameLength } from './lines';
+import { opensBody } from './zones';
 import { calendarDate } from '../../../office';
 
 export type HandSpotKind = 'number' | 'day' | 'month';
@@ -48,9 +49,9 @@ export const HEADER_BAND = 0.42;
 
 const fold = foldSameLength;
 /** "Số", "Số:", "số:" as OCR reads them ("S6:", "5ố:"): the word before the number. */
-const SO_WORD = /^[s5$][o0ô6][:.;]?$/;
+const SO_WORD = /^[s5$]s?[o0ô6][:.;]?$/;
 /** "Số:" glued to what follows ("Số:574/UBND…"). */
-const SO_GLUED = /^[s5$][o0ô6][:.;]/;
+const SO_GLUED = /^[s5$]s?[o0ô6][:.;]/;
 /** The printed tail of a number-symbol: State "/UBND-TTHC", "/QĐ-UBND", "/2024/NĐ-CP"; Party "-NQ/TU". */
 const STATE_TAIL = /\/\s*[\p{Lu}Đ]/u;
 const PARTY_TAIL = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*\//u;
@@ -200,17 +201,21 @@ function dateSpots(line: LayoutLine, width: number, height: number): HandSpot[] 
 
 /**
  * The gaps on a page where handwritten digits are expected: after "Số" and in the date line,
- * only in the header band. Needs the lines' words with their boxes; none without.
+ * only in the header band and above the body (the first line that opens it: "Kính gửi", "Căn
+ * cứ …", a numbered section): a "số 30/2020/NĐ-CP" cited in the body is not the letter's number,
+ * whatever the header's "Số" line read as. Top to bottom. Needs the lines' words with their
+ * boxes; none without.
  */
 export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; height?: number }): HandSpot[] {
   const { lines, width, height } = page;
   if (!lines?.length || !width || !height) return [];
+  const boxed = lines.map((l) => ({ l, b: l.bbox ?? unionOf(l.words ?? []) })).filter((x): x is { l: LayoutLine; b: LayoutBox } => !!x.b);
+  const bodyTop = Math.min(height * HEADER_BAND, ...boxed.filter((x) => opensBody({ index: 0, text: x.l.text, fold: fold(x.l.text) })).map((x) => x.b.y0));
   const out: HandSpot[] = [];
   let number = false;
   let date = false;
-  for (const l of lines) {
-    const b = l.bbox ?? unionOf(l.words ?? []);
-    if (!b || b.y0 > height * HEADER_BAND) continue;
+  for (const { l, b } of [...boxed].sort((p, q) => p.b.y0 - q.b.y0)) {
+    if (b.y0 >= bodyTop) continue;
     if (!number) {
       const s = numberSpot(l, width, height);
       if (s) {

@@ -128,6 +128,17 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
     expect(handwritingSpots({ lines, width: W, height: H }).filter((s) => s.kind === 'number')).toHaveLength(expected as number);
   });
 
+  it.each([
+    ['"Số" glued to the handwriting with no colon', ['Số2wL', '/QĐ-UBND'], 1],
+    ['"Số" glued, the handwriting\'s rest read as a word of its own', ['Số2', '27', '/UBND-KT'], 1],
+    ['"Số" glued with a colon, not first on the line (merged columns)', ['TỈNH', 'Số:4ể', '/CT-UBND'], 1],
+    ['a first word that only starts like "Số", printed words after it', ['SÓC', 'TRĂNG', '/QĐ-UBND'], 0],
+    ['"Số" glued with no colon, not first on the line', ['Về', 'Số2wL', '/QĐ-UBND'], 0],
+  ])('number gap for %s', (_what, texts, expected) => {
+    const lines = [line(words(texts as string[], 300, 300, 24, 40, { 0: 60 }))];
+    expect(handwritingSpots({ lines, width: W, height: H }).filter((s) => s.kind === 'number')).toHaveLength(expected as number);
+  });
+
   // A short letter's body starts high on the page, inside the header band: its citations are not the gaps.
   const header = (soWords: string[]) => [
     line(words(['ỦY', 'BAN', 'NHÂN', 'DÂN'], 300, 200, 24, 40)),
@@ -140,7 +151,7 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
   ];
   it.each([
     ['the header\'s "Số" read', ['Số:'], 'header'],
-    ['the header\'s "Số" read as junk', ['5ô#%'], null],
+    ['the header\'s "Số" read as junk', ['ð#%'], null],
   ])('a body that opens in the header band gives no gap of its own (%s)', (_what, soWords, where) => {
     const spots = handwritingSpots({ lines: [...header(soWords as string[]), ...body], width: W, height: H });
     expect(spots.filter((s) => s.bbox.y1 > 600)).toEqual([]);

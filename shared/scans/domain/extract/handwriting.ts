@@ -52,6 +52,8 @@ const fold = foldSameLength;
 const SO_WORD = /^[s5$]s?[o0ô6][:.;]?$/;
 /** "Số:" glued to what follows ("Số:574/UBND…"). */
 const SO_GLUED = /^[s5$]s?[o0ô6][:.;]/;
+/** "Số" glued to the handwriting with no colon between ("Số2wL", "sổ]Š1"): taken only as a line's first word, right before the printed tail. */
+const SO_LOOSE = /^[s5$]s?[o0ô6]/;
 /** The printed tail of a number-symbol: State "/UBND-TTHC", "/QĐ-UBND", "/2024/NĐ-CP"; Party "-NQ/TU". */
 const STATE_TAIL = /\/\s*[\p{Lu}Đ]/u;
 const PARTY_TAIL = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*\//u;
@@ -131,16 +133,20 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
     const w = words[i]!;
     const f = fold(w.text);
     const alone = SO_WORD.test(f);
-    if (!alone && !SO_GLUED.test(f)) continue;
-    // The word holding the printed tail: this one (glued) or one of the next three.
+    const glued = !alone ? (SO_GLUED.exec(f) ?? (i === 0 ? SO_LOOSE.exec(f) : null)) : null;
+    if (!alone && !glued) continue;
+    // The word holding the printed tail: this one (glued) or one of the next three (the next one after a loose "Số").
+    const loose = !!glued && !SO_GLUED.test(f);
     for (let k = alone ? i + 1 : i; k < Math.min(words.length, i + 4); k++) {
       const t = words[k]!;
+      // After a loose "Số", only handwriting read as junk may stand before the tail, no printed word.
+      if (loose && k > i && /\p{L}{2}/u.test(words[k - 1]!.text) && k - 1 > i) break;
       // The tail starts at the first of a Party "-NQ/" or a State "/UBND": "-NQ/TU" holds both.
       const tails = [STATE_TAIL.exec(t.text), PARTY_TAIL.exec(t.text)].filter((m): m is RegExpExecArray => !!m);
       if (!tails.length) continue;
       const tail = tails.reduce((a, b) => (b.index < a.index ? b : a));
       const cw = charWidth(line, new Set([w, t]));
-      const left = alone ? w.bbox.x1 : w.bbox.x0 + 3 * cw;
+      const left = alone ? w.bbox.x1 : w.bbox.x0 + glued![0].length * cw;
       // A word that starts with the tail ("/CT-UBND") is boxed from its slash: exact. Glued to the handwriting ("16/CT-UBND"), estimated.
       const printedFrom = charStart(t, tail.index, cw) ?? (tail.index === 0 && k > i ? t.bbox.x0 : fromRight(t, tail.index, cw * 1.1));
       const box = gap(line, left + cw * 0.1, printedFrom + cw * 0.05, width, height);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extractFields } from '../../shared/scans/domain/extract/index';
 import { documentEnd, headerZoneLimit, opensBody } from '../../shared/scans/domain/extract/zones';
-import { findSymbol } from '../../shared/scans/domain/extract/header';
+import { findSymbol, symbolMendedByTitle } from '../../shared/scans/domain/extract/header';
+import { findNumberSymbols } from '../../shared/office';
 import { markDoubt, SECRECY_DOUBT } from '../../shared/scans/domain/extract/stamps';
 import { toLines } from '../../shared/scans/domain/extract/lines';
 import { incomingFromScan } from '../../shared/scans/domain/registration';
@@ -270,5 +271,27 @@ describe('zone table: what a State letter fills in by hand is never given as sur
     const d = extractFields(state('Số: 47/QĐ-UBND', 'Quảng Ngãi, ngày 05 tháng 02 năm 2025')).fields.documentDate;
     expect(d.value).toBe('2025-02-05');
     expect(d.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe('zone table: the tên loại mends a State symbol\'s misread type letters', () => {
+  it.each([
+    ['type letters read as a body ("TII")', 'Số: 148/TII-UBND', 'TTr', '148/TTr-UBND'],
+    ['a letter lost ("TH")', 'Số: 611/TH-SNV', 'TTr', '611/TTr-SNV'],
+    ['a lower-case letter lost ("TT")', 'Số: 589/TT-UBND', 'TTr', '589/TTr-UBND'],
+    ['a công văn\'s body, far from the code', 'Số: 299/UBND-TTHC', 'QĐ', null],
+    ['another type, two letters apart', 'Số: 12/KH-UBND', 'BC', null],
+    ['a regulatory symbol with its year', 'Số: 45/2024/NĐ-CP', 'TT', null],
+    ['symbol and tên loại agreeing', 'Số: 88/QĐ-UBND', 'QĐ', null],
+  ])('%s', (_what, text, code, want) => {
+    const parsed = findNumberSymbols(text)[0]!.parsed;
+    expect(symbolMendedByTitle(parsed, code as string)?.canonical ?? null).toBe(want);
+  });
+  it('a mended symbol is never given as sure, nor its type', () => {
+    const f = extractFields(['ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH ĐẮK LẮK            Độc lập - Tự do - Hạnh phúc', 'Số: 148/TII-UBND          Đắk Lắk, ngày 14 tháng 10 năm 2020', '', 'TỜ TRÌNH', 'Về việc tăng cường công tác phòng, chống thiên tai', '', 'Kính gửi: Hội đồng nhân dân tỉnh'].join('\n'), { today: new Date('2021-01-01') }).fields;
+    expect(f.numberSymbol.value).toBe('148/TTr-UBND');
+    expect(f.typeCode.value).toBe('TTr');
+    expect(f.numberSymbol.confidence).toBeLessThan(0.9);
+    expect(f.typeCode.confidence).toBeLessThan(0.9);
   });
 });

@@ -3,7 +3,7 @@
  * office's number-symbol parser, scored for being the document's own), and tên cơ quan.
  */
 import { findNumberSymbols, type NumberSymbolMatch } from '../../../office';
-import { bestSubstringMatch } from './fuzzy';
+import { bestSubstringMatch, levenshtein } from './fuzzy';
 import { lettersFold, upperShare, type Line } from './lines';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2 } from './vocabulary';
@@ -114,6 +114,26 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
     if (m && !RECEIPT.test(l.fold.slice(0, m.index))) return { line: i, match: m };
   }
   return null;
+}
+
+/**
+ * A State symbol whose type letters OCR misread, mended by the printed tên loại above the trích
+ * yếu (large bold print, read surer than the small symbol): "148/TII-UBND" under TỜ TRÌNH is
+ * 148/TTr-UBND, "589/TT-UBND" under TỜ TRÌNH too. The letters before the hyphen must be within
+ * one edit of the tên loại's code (two for codes of three letters or more), case and marks
+ * aside; otherwise null (a symbol that truly differs is left as read, and the two disagree).
+ */
+export function symbolMendedByTitle(parsed: NumberSymbolMatch['parsed'], titleCode: string): NumberSymbolMatch['parsed'] | null {
+  if (parsed.form !== 'state' || parsed.typeCode === titleCode) return null;
+  // "/X-Y": a công văn's shape reads X as the body and Y as its unit; a typed one X as the type.
+  const m = /^(\d*)\/([\p{L}]{2,4})-([\p{L}\d]{2,})$/u.exec(parsed.canonical);
+  if (!m) return null;
+  const [, number, letters, rest] = m as unknown as [string, string, string, string];
+  const norm = (x: string) => foldDiacritics(x).toLowerCase();
+  const allowed = titleCode.length >= 3 ? 2 : 1;
+  if (levenshtein(norm(letters!), norm(titleCode)) > allowed || norm(letters!) === norm(rest!)) return null;
+  const { unit: _unit, ...typed } = parsed;
+  return { ...typed, typeCode: titleCode, bodyCode: rest!, canonical: `${number}/${titleCode}-${rest}` };
 }
 
 // --- tên cơ quan -----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import { readingOrderText, type LayoutLine } from './layout';
 import { toLines } from './lines';
 import { locate, placeLines, type PageLayout, type Source } from './place';
 import { emptyFields, field, finish, type ExtractedFields } from './confidence';
-import { detectSystem, findIssuer, findSymbol } from './header';
+import { detectSystem, findIssuer, findSymbol, symbolMendedByTitle } from './header';
 import { findDateLine, placeOf, PLAUSIBLE_YEARS, unreadDateLine } from './date';
 import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
@@ -91,16 +91,20 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const system = detectSystem(lines);
   // Zones before fields: the header fields are read only above the body's first line.
   const zoneEnd = headerZoneLimit(lines);
-  const symbol = findSymbol(lines, zoneEnd);
+  const found = findSymbol(lines, zoneEnd);
   const unreadDate = unreadDateLine(lines, zoneEnd);
-  let dateLine = findDateLine(lines, symbol?.line ?? -1, opts.today, zoneEnd);
+  let dateLine = findDateLine(lines, found?.line ?? -1, opts.today, zoneEnd);
   // The written date line ("…, ngày … tháng … năm …") is the document's: when it cannot be read,
   // another date of the header zone (one cited in the trích yếu, a receipt stamp's above the header) is not taken instead.
   if (dateLine && unreadDate && unreadDate.index !== dateLine.line) {
     const onUnread = findDateLine([unreadDate], -1, opts.today);
     if (!onUnread) dateLine = null;
   }
-  const title = findTitle(lines, vocab, Math.max(symbol?.line ?? -1, dateLine?.line ?? -1));
+  const title = findTitle(lines, vocab, Math.max(found?.line ?? -1, dateLine?.line ?? -1));
+  // The tên loại, in large print, mends a State symbol's misread type letters ("/TII-UBND" under TỜ TRÌNH).
+  const titleCode = title?.type ? (title.type.stateCode ?? title.type.partyCode) : null;
+  const mended = found && titleCode ? symbolMendedByTitle(found.match.parsed, titleCode) : null;
+  const symbol = found && mended ? { ...found, match: { ...found.match, parsed: mended } } : found;
   const subject = findSubject(lines, title, symbol, dateLine);
   const headerEnd = headerZoneEnd(lines, title, subject, symbol, dateLine);
   const stamps = findStamps(lines, Math.max(headerEnd, zoneEnd, (dateLine?.line ?? -1) + 1), stampsOfPages(layout));
@@ -118,7 +122,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     const codes = [titleType.partyCode, ...(titleType.altCodes ?? []), ...(titleType.stateCode ? [titleType.stateCode] : [])];
     // Agreeing letters decide the spelling by the tên loại: "DA" under ĐỀ ÁN is ĐA, under DỰ ÁN it is DA.
     const agreeing = codes.find((c) => c === symType) ?? codes.find((c) => foldDiacritics(c) === foldDiacritics(symType));
-    typeCode = agreeing ? field(agreeing, 0.97) : isKnownTypeCode(symType) ? field(symType, 0.6) : field(titleType.partyCode, 0.55);
+    typeCode = agreeing ? field(agreeing, mended ? 0.8 : 0.97) : isKnownTypeCode(symType) ? field(symType, 0.6) : field(titleType.partyCode, 0.55);
   } else if (symType) {
     // Công văn carry no tên loại; others should have one.
     const cv = foldDiacritics(symType) === 'cv';
@@ -141,7 +145,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const knownBody = (code: string) => isKnownBodyCode(code) || (vocab.bodyCodes ?? []).includes(code);
   // ≥ 0.9 only for a symbol read after "Số" on its own header line, passing the grammar with known codes.
   const symConf = symbol
-    ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85)
+    ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85) * (mended ? 0.85 : 1)
     : 0.2;
   // A State letter's number and day are written by hand after signature, in the gap left for them
   // ("Số:   /QĐ-UBND", "ngày   tháng"): a print OCR's reading of them is never sure. A gap read

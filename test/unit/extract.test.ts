@@ -357,6 +357,24 @@ describe('readingOrderLines', () => {
     ]);
   });
 
+  it('reads the header\'s right column before "Kính gửi:" with its recipients to its right', () => {
+    // A công văn: the V/v under the Số line, then "Kính gửi:" on the left with the recipients
+    // beside it on the right, while the motto and the date line sit at the top right.
+    const lines = [
+      ocrLine(100, [[420, 'ỦY BAN NHÂN DÂN'], [1150, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']]),
+      ocrLine(150, [[430, 'TỈNH KON TUM'], [1250, 'Độc lập - Tự do - Hạnh phúc']]),
+      ocrLine(250, [[440, 'Số: /UBND-KT'], [1100, 'Kon Tum, ngày tháng 02 năm 2025']]),
+      ocrLine(300, [[300, 'V/v tăng cường công tác phòng,']]),
+      ocrLine(350, [[320, 'chống thiên tai']]),
+      ocrLine(450, [[500, 'Kính gửi:'], [1000, '- Thường trực HĐND tỉnh;']]),
+      ocrLine(500, [[1000, '- Hội đồng nhân dân tỉnh.']]),
+    ];
+    const order = readingOrderLines(lines);
+    expect(order.indexOf('Kon Tum, ngày tháng 02 năm 2025')).toBeLessThan(order.indexOf('Kính gửi:'));
+    expect(order.indexOf('Độc lập - Tự do - Hạnh phúc')).toBeLessThan(order.indexOf('Kính gửi:'));
+    expect(order.slice(order.indexOf('Kính gửi:'))).toEqual(['Kính gửi:', '- Thường trực HĐND tỉnh;', '- Hội đồng nhân dân tỉnh.']);
+  });
+
   it('keeps a centred title and subject as full-width lines', () => {
     const lines = [ocrLine(100, [[400, 'TỈNH ỦY X'], [1200, 'ĐẢNG CỘNG SẢN VIỆT NAM']]), ocrLine(300, [[930, 'TỜ TRÌNH']]), ocrLine(350, [[700, 'về việc đề nghị phê duyệt']])];
     expect(readingOrderLines(lines)).toEqual(['TỈNH ỦY X', 'ĐẢNG CỘNG SẢN VIỆT NAM', '', 'TỜ TRÌNH', 'về việc đề nghị phê duyệt']);

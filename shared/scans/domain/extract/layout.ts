@@ -13,6 +13,7 @@
  *
  * Without boxes the lines are returned as they are.
  */
+import { foldDiacritics } from '../../../platform/text/vietnamese';
 
 export interface LayoutBox {
   x0: number;
@@ -102,6 +103,9 @@ export function splitLine(line: LayoutLine, gapLineHeights = 2.2): Segment[] {
 }
 
 type Side = 'left' | 'right' | 'full';
+
+/** A row that starts with "Kính gửi" / "Kính trình" (OCR forms: marks lost, "Kinh gửi:"). */
+const addressesRow = (r: { segments: Segment[] }): boolean => /^[^\p{L}]*k[i1l]nh\s*(?:gui|trinh)/iu.test(foldDiacritics(r.segments[0]?.text ?? ''));
 
 interface Row {
   segments: (Segment & { side: Side })[];
@@ -208,8 +212,10 @@ export function readingOrderLayout(lines: LayoutLine[], opts: ReadingOrderOption
     }
     // A band of column rows; it ends at a full-width row. Only the part up to its last row with a
     // right-hand segment is reordered (a short body line after the footer's columns stays put).
+    // "Kính gửi:" with its recipients to its right opens the body: it starts a band of its own, so
+    // that the header's right column (the motto, the date line) is read before it.
     let j = i;
-    while (j < rows.length && rows[j]!.kind === 'columns') j++;
+    while (j < rows.length && rows[j]!.kind === 'columns' && !(j > i && addressesRow(rows[j]!))) j++;
     let lastRight = -1;
     for (let k = i; k < j; k++) if (rows[k]!.segments.some((s) => s.side === 'right')) lastRight = k;
     const hasLeft = rows.slice(i, lastRight + 1).some((row) => row.segments.some((s) => s.side === 'left'));

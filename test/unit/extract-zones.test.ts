@@ -12,6 +12,7 @@ import { findSymbol, symbolMendedByTitle } from '../../shared/scans/domain/extra
 import { findNumberSymbols } from '../../shared/office';
 import { markDoubt, SECRECY_DOUBT } from '../../shared/scans/domain/extract/stamps';
 import { toLines } from '../../shared/scans/domain/extract/lines';
+import { unreadDateLine } from '../../shared/scans/domain/extract/date';
 import { incomingFromScan } from '../../shared/scans/domain/registration';
 import type { ScanFields } from '../../shared/scans/domain/model';
 
@@ -293,5 +294,47 @@ describe('zone table: the tên loại mends a State symbol\'s misread type lette
     expect(f.typeCode.value).toBe('TTr');
     expect(f.numberSymbol.confidence).toBeLessThan(0.9);
     expect(f.typeCode.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe('zone table: a date line whose handwritten day was not made out', () => {
+  it.each([
+    ['the day glued to "ngày" and "tháng"', 'Quảng Ngãi, ngàyØftháng 02 năm 2025', true],
+    ['"tháng" lost its "t" to the handwriting', 'Phú Yên, ngày 2@háng 11 năm 2024', true],
+    ['a day in figures cited in the body', 'Thực hiện Công văn số 12/UBND-KT ngày 12/01/2025', false],
+    ['a form with no year yet', 'Hà Nội, ngày     tháng     năm', false],
+  ])('%s', (_what, text, unread) => {
+    expect(!!unreadDateLine(toLines(text as string), 1)).toBe(unread);
+  });
+});
+
+describe('zone table: a QĐ whose "tháng" and tên loại OCR marred', () => {
+  const page = [
+    'ỦY BAN NHÂN DÂN',
+    'TỈNH PHÚ YÊN',
+    'Số98 /QĐ-UBND',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    'Phú Yên, ngày 2@háng 11 năm 2024',
+    '',
+    'nh QUYẾT ĐỊNH',
+    'Về việc giao chỉ tiêu kế hoạch đầu tư công',
+    '',
+    'ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN',
+    '',
+    'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+  ].join('\n');
+  it('the tên loại and trích yếu are read, and the date line is not the trích yếu', () => {
+    const f = extractFields(page, { today: new Date('2025-06-01') }).fields;
+    expect(f.typeCode.value).toBe('QĐ');
+    expect(f.subject.value).toBe('Về việc giao chỉ tiêu kế hoạch đầu tư công');
+    expect(f.documentDate.value).toBeNull();
+    expect(f.documentDate.reason).toMatch(/^handwritten/);
+  });
+  it('the handwritten day read by the recogniser makes the date with the printed month and year', () => {
+    const day = { kind: 'day' as const, text: '28', confidence: 0.95, digits: [{ char: '2', p: 0.95 }, { char: '8', p: 0.96 }] };
+    const f = extractFields(page, { today: new Date('2025-06-01'), handwriting: [day] }).fields;
+    expect(f.documentDate.value).toBe('2024-11-28');
+    expect(f.documentDate.confidence).toBeLessThan(0.9);
   });
 });

@@ -139,6 +139,16 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
     expect(handwritingSpots({ lines, width: W, height: H }).filter((s) => s.kind === 'number')).toHaveLength(expected as number);
   });
 
+  it.each([
+    ['"tháng" read whole', ['Phú', 'Yên,', 'ngày', 'tháng', '11', 'năm', '2024']],
+    ['"tháng" whose "t" the handwriting took ("@háng")', ['Phú', 'Yên,', 'ngày', '@háng', '11', 'năm', '2024']],
+  ])('day gap when %s', (_what, texts) => {
+    const ws = words(texts as string[], 1000, 300, 24, 40, { 2: 80 });
+    const day = handwritingSpots({ lines: [line(ws)], width: W, height: H }).find((s) => s.kind === 'day');
+    expect(day?.bbox.x0).toBeGreaterThanOrEqual(ws[2]!.bbox.x1 - 12);
+    expect(day?.bbox.x1).toBeLessThanOrEqual(ws[3]!.bbox.x0 + 1);
+  });
+
   // A short letter's body starts high on the page, inside the header band: its citations are not the gaps.
   const header = (soWords: string[]) => [
     line(words(['ỦY', 'BAN', 'NHÂN', 'DÂN'], 300, 200, 24, 40)),

@@ -110,11 +110,12 @@ export function placeOf(before: string): string | null {
   return out || null;
 }
 
-/** A line of the header zone that reads as a date line whose day or month the reader could not make out ("ngàyØftháng 02 năm 2025"). */
+/** A line of the header zone that reads as a date line whose day or month the reader could not make out ("ngàyØftháng 02 năm 2025", "ngày 2@háng 11 năm 2024"). */
 export function unreadDateLine(lines: Line[], zoneEnd: number): Line | null {
   for (const l of lines.slice(0, Math.min(zoneEnd, lines.length))) {
     if (!l.text) continue;
-    if (/ng[a-z?]{0,3}y/.test(l.fold) && /th[a-z?]{1,3}g/.test(l.fold) && /n[a-z?]{1,3}m\s*[0-9oli|]{4}/.test(l.fold)) return l;
+    // "tháng" may have lost its "t" to the handwriting before it ("2@háng").
+    if (/ng[a-z?]{0,3}y/.test(l.fold) && /(?:t|[^a-z\s])h[a-z?]{1,3}g/.test(l.fold) && /n[a-z?]{1,3}m\s*[0-9oli|]{4}/.test(l.fold)) return l;
   }
   return null;
 }

@@ -158,7 +158,8 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
 }
 
 const NGAY = /ng[a-z?]{0,2}[yv]/;
-const THANG = /th[a-z?]{1,3}g/;
+/** "tháng", its "t" perhaps read as a mark glued to the handwriting before it ("2@háng"). */
+const THANG = /(?:t|[^a-z\s])h[a-z?]{1,3}g/;
 const NAM = /^n[a-z?]{1,2}m/;
 
 /** The gaps after "ngày" (the day) and after "tháng" (the month) on the date line. */

@@ -105,7 +105,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const titleCode = title?.type ? (title.type.stateCode ?? title.type.partyCode) : null;
   const mended = found && titleCode ? symbolMendedByTitle(found.match.parsed, titleCode) : null;
   const symbol = found && mended ? { ...found, match: { ...found.match, parsed: mended } } : found;
-  const subject = findSubject(lines, title, symbol, dateLine);
+  // A date line whose handwritten day was not made out is still the date line, not a trích yếu.
+  const subject = findSubject(lines, title, symbol, dateLine ?? (unreadDate ? { line: unreadDate.index } : null));
   const headerEnd = headerZoneEnd(lines, title, subject, symbol, dateLine);
   const stamps = findStamps(lines, Math.max(headerEnd, zoneEnd, (dateLine?.line ?? -1) + 1), stampsOfPages(layout));
   if (!stamps.secrecy && !stamps.doubt && opts.unreadHeaderInk) stamps.doubt = SECRECY_UNREAD_INK;
@@ -282,7 +283,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
 
 /** The printed month and year of a date line ("… tháng 01 năm 2025"), where print OCR read them as clean digits. */
 function printedMonthYear(folded: string): { month: number | null; year: number | null } {
-  const m = /th[a-z?]{1,3}g\s*([^\s]{1,3})?\s*n[a-z?]{1,2}m\s*(\d{4})/.exec(folded);
+  const m = /(?:t|[^a-z\s])h[a-z?]{1,3}g\s*([^\s]{1,3})?\s*n[a-z?]{1,2}m\s*(\d{4})/.exec(folded);
   const year = m ? Number(m[2]) : null;
   const month = m?.[1] && /^\d{1,2}$/.test(m[1]) && Number(m[1]) >= 1 && Number(m[1]) <= 12 ? Number(m[1]) : null;
   return { month, year: year && year >= PLAUSIBLE_YEARS.from && year <= PLAUSIBLE_YEARS.to ? year : null };

@@ -31,7 +31,8 @@ export function findTitle(lines: Line[], vocab: ExtractVocabulary, after: number
     if (!lf) continue;
     for (const { t, f } of names) {
       // The whole line is the type name, perhaps with a stamp word merged before it.
-      const cores = [lf, lf.replace(/^(?:(?:tuyet|toi|thuong)\s+)?(?:mat|khan)\s+|^hoa\s+toc\s+/, '')];
+      // Or a speck read as a short lower-case word before it ("nh QUYẾT ĐỊNH").
+      const cores = [lf, lf.replace(/^(?:(?:tuyet|toi|thuong)\s+)?(?:mat|khan)\s+|^hoa\s+toc\s+/, ''), ...(/^\p{Ll}{1,2}\s/u.test(l.text) ? [lf.replace(/^[a-z]{1,2}\s+/, '')] : [])];
       for (const core of cores) {
         const sim = similarity(core, f);
         if (sim >= (f.length >= 8 ? 0.8 : 0.99)) {
@@ -106,7 +107,7 @@ const VV_RE_ORIG = /^\s*[Vv]\s*[/|l1iI]\s*[vVyY]\b\.?\s*[:.]?\s*/;
 const VV_GARBLED = /^(?:[VW]\s*[/|\\lI1i.,]?\s*[vVwWxXyY]?)[.:]?\s+(?=\p{Ll})/u;
 const fixVv = (s: string): string => (VV_GARBLED.test(s) ? s.replace(VV_GARBLED, 'V/v ') : s);
 
-export function findSubject(lines: Line[], title: TitleHit | null, symbol: SymbolHit | null, date: DateHit | null): SubjectHit | null {
+export function findSubject(lines: Line[], title: TitleHit | null, symbol: SymbolHit | null, date: Pick<DateHit, 'line'> | null): SubjectHit | null {
   if (title) {
     const parts: string[] = [];
     const from: number[] = [];

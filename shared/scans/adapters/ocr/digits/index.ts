@@ -8,7 +8,9 @@
  * components, broken strokes joined, specks dropped, left to right; a piece wide enough to hold
  * touching digits is offered whole and cut in several ways (at its projection's low columns,
  * into two or three), and the model's probabilities choose the reading (several digits must beat
- * the piece whole by a margin). Each piece is normalised like MNIST; the probabilities are
+ * the piece whole by a margin). A narrower piece (a "1" touching the next digit: "14") is cut in
+ * two only when the model takes it whole for no digit and both parts for sure digits. Each piece
+ * is normalised like MNIST; the probabilities are
  * calibrated by the temperature fitted when the model was trained (./calibration.ts).
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
@@ -55,6 +57,8 @@ export interface ReadDigitsOptions {
 const NOT_A_DIGIT = 10;
 /** How much better (mean log-probability) a reading as several digits must be than the piece whole, per extra digit. */
 const SPLIT_MARGIN = 0.1;
+/** How sure each digit of a narrow piece's split must be (the piece whole read as no digit). */
+const NARROW_MIN_P = 0.9;
 /** A digit piece shorter than this share of the run's tallest digit is rejected. */
 const MIN_HEIGHT_SHARE = 0.6;
 
@@ -118,7 +122,7 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
   }
   const segments = segment(binarise(crop, opts.ink));
   // Every reading of every piece, classified in one batch: the piece whole, and each way it may hold several digits.
-  const options = segments.map((s) => [[s.whole], ...s.alternatives]);
+  const options = segments.map((s) => [[s.whole], ...s.alternatives, ...s.narrow]);
   const flat = options.flat(2);
   const all = await classifyImages(flat.map((p) => normaliseMask(p.mask)));
   const argmax = (p: Float32Array) => {
@@ -133,12 +137,15 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
   const pieces: Piece[] = [];
   const probs: Float32Array[] = [];
   let at = 0;
-  for (const opts of options) {
+  for (const [si, opts] of options.entries()) {
     let bestParts: Piece[] = opts[0]!;
     let bestProbs: Float32Array[] = [];
     let bestScore = -Infinity;
-    for (const parts of opts) {
+    const narrowFrom = 1 + segments[si]!.alternatives.length;
+    for (const [oi, parts] of opts.entries()) {
       const ps = parts.map(() => all[at++]!);
+      // A narrow piece's split counts only when the piece whole is no digit and each part is a sure digit.
+      if (oi >= narrowFrom && (argmax(bestProbs[0] ?? ps[0]!) !== NOT_A_DIGIT || bestParts.length > 1 || ps.some((p) => argmax(p) === NOT_A_DIGIT || p[argmax(p)]! < NARROW_MIN_P))) continue;
       const score = ps.reduce((a, p) => a + Math.log(sure(p)), 0) / ps.length - SPLIT_MARGIN * (parts.length - 1);
       if (score > bestScore) {
         bestScore = score;

@@ -186,7 +186,7 @@ export function segment(m: Mask): Segment[] {
   const refH = heights.length ? heights[Math.floor(heights.length / 2)]! : H;
   return groups.map((g) => {
     const whole = pieceOf(g, m.width);
-    return { whole, alternatives: alternativesOf(whole, refH) };
+    return { whole, alternatives: alternativesOf(whole, refH), narrow: narrowSplitsOf(whole, refH) };
   });
 }
 
@@ -198,6 +198,22 @@ export interface Segment {
   whole: Piece;
   /** Readings of the same ink as 2–4 digits, each left to right ([] when the piece can only be one). */
   alternatives: Piece[][];
+  /**
+   * Two-digit readings of a piece too narrow for `alternatives` (a "1" touching the next digit:
+   * "14", "19"), taken only when the piece whole is no digit and both parts are sure digits.
+   */
+  narrow: Piece[][];
+}
+
+/** How wide (to its height) a piece must be for its narrow two-digit readings. */
+export const MIN_NARROW_SPLIT_WIDTH = 0.7;
+
+/** A piece between MIN_NARROW_SPLIT_WIDTH and MIN_SPLIT_WIDTH times as wide as high, cut at its lowest columns into two tall parts. */
+function narrowSplitsOf(p: Piece, refH: number): Piece[][] {
+  const w = p.x1 - p.x0, h = Math.max(p.y1 - p.y0, refH * 0.6);
+  if (w < MIN_NARROW_SPLIT_WIDTH * h || w >= MIN_SPLIT_WIDTH * h || w < 6) return [];
+  const tall = (q: Piece | null): q is Piece => q !== null && q.y1 - q.y0 >= 0.6 * (p.y1 - p.y0);
+  return cutColumns(p.mask, 3).map((c) => [sub(p, 0, c), sub(p, c, p.mask.width)]).filter((parts): parts is Piece[] => parts.every(tall));
 }
 
 /** Columns of least ink between 20 % and 80 % of the width (local minima of the projection, least first), at least a tenth of the width apart. */

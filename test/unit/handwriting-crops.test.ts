@@ -215,3 +215,32 @@ describe('a printed character whose box OCR stretched over the handwriting befor
     );
   });
 });
+
+describe('handwriting glued to "Số:"', () => {
+  // "Số:94" read as one word: the gap starts where the engine boxed the colon, when that is
+  // before the estimate from the line's mean character width (a colon is narrow), so the first
+  // digit, written close to the colon, is not taken for print before the gap.
+  const cw = 22;
+  const other: LayoutWord[] = ['Thanh', 'Hóa,', 'ngày', 'tháng', 'năm'].map((t, i) => ({ text: t, confidence: 0.95, bbox: { x0: 1000 + i * 200, y0: 400, x1: 1000 + i * 200 + [...t].length * cw, y1: 440 } }));
+  it.each([
+    ['a narrow colon', 8, 2],
+    ['a wide colon', 12, 6],
+  ])('with %s', (_what, colonW, space) => {
+    const boxes: [string, number][] = [['S', 26], ['ố', 22], [':', colonW as number]];
+    let x = 300;
+    const chars = boxes.map(([text, w]) => {
+      const c = { text, x0: x, x1: x + w };
+      x += w;
+      return c;
+    });
+    const colonEnd = x;
+    const nine = { text: '9', x0: colonEnd + (space as number), x1: colonEnd + (space as number) + 26 };
+    const four = { text: '4', x0: nine.x1 + 2, x1: nine.x1 + 28 };
+    const so: LayoutWord = { text: 'Số:94', confidence: 0.5, bbox: { x0: 300, y0: 395, x1: four.x1, y1: 445 }, chars: [...chars, nine, four] };
+    const tail: LayoutWord = { text: '/QĐ-UBND', confidence: 0.9, bbox: { x0: four.x1 + 60, y0: 400, x1: four.x1 + 60 + 8 * cw, y1: 440 } };
+    const ws = [so, tail, ...other];
+    const spot = handwritingSpots({ lines: [{ text: ws.map((w) => w.text).join(' '), bbox: { x0: 300, y0: 395, x1: 2100, y1: 445 }, words: ws }], width: 2400, height: 3400 }).find((s) => s.kind === 'number')!;
+    expect(spot.bbox.x0).toBeLessThanOrEqual(colonEnd + cw * 0.1 + 1);
+    expect((nine.x0 + nine.x1) / 2).toBeGreaterThan(spot.bbox.x0);
+  });
+});

@@ -123,6 +123,18 @@ function charStart(w: LayoutWord, index: number, cw: number): number | undefined
   return undefined;
 }
 
+/** Where the engine's box of the character at `index` of a word ends (undefined without character boxes that spell the word). */
+function charEnd(w: LayoutWord, index: number): number | undefined {
+  const chars = w.chars;
+  if (!chars?.length || chars.map((c) => c.text).join('') !== w.text) return undefined;
+  let at = 0;
+  for (const c of chars) {
+    at += c.text.length;
+    if (at > index) return c.x1;
+  }
+  return undefined;
+}
+
 /** Where, in a word's box, the character at `index` starts, measured from the word's right end in printed characters of width `cw`. */
 const fromRight = (w: LayoutWord, index: number, cw: number): number => Math.max(w.bbox.x0, w.bbox.x1 - ([...w.text.slice(index)].length) * cw);
 
@@ -146,7 +158,8 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
       if (!tails.length) continue;
       const tail = tails.reduce((a, b) => (b.index < a.index ? b : a));
       const cw = charWidth(line, new Set([w, t]));
-      const left = alone ? w.bbox.x1 : w.bbox.x0 + glued![0].length * cw;
+      // Glued: the gap starts after the printed "Số:", estimated from the characters' width, or where the engine boxed its last character when that is earlier.
+      const left = alone ? w.bbox.x1 : Math.min(w.bbox.x0 + glued![0].length * cw, charEnd(w, glued![0].length - 1) ?? Infinity);
       // A word that starts with the tail ("/CT-UBND") is boxed from its slash: exact. Glued to the handwriting ("16/CT-UBND"), estimated.
       const printedFrom = charStart(t, tail.index, cw) ?? (tail.index === 0 && k > i ? t.bbox.x0 : fromRight(t, tail.index, cw * 1.1));
       const box = gap(line, left + cw * 0.1, printedFrom + cw * 0.05, width, height);

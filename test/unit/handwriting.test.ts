@@ -309,6 +309,32 @@ describe('the extractor with handwriting readings', () => {
     expect(f.numberSymbol.reason).toMatch(/"899".*"299"/);
   });
 
+  it.each([
+    // [print OCR's number, the recogniser's, its second choices, the number expected, confidence]
+    ['print OCR\'s number is the recogniser\'s with one digit its second choice', '148 ', '748', ['1', null, null], '148/UBND-TTHC', 0.6],
+    ['print OCR\'s number needs two second choices', '118 ', '748', ['1', '1', null], '748/UBND-TTHC', 0.5],
+    ['print OCR\'s number is no choice of the recogniser\'s', '148 ', '748', [null, null, null], '748/UBND-TTHC', 0.5],
+  ])('the number, when %s', (_what, numberGap, hand, seconds, want, confidence) => {
+    const f = extractFields(stateHeader(numberGap as string, ' 15 '), {
+      today: new Date('2025-03-01'),
+      handwriting: [reading('number', hand as string, 0.9, seconds as (string | null)[]), reading('day', '15', 0.9), reading('month', '01', 0.99)],
+    }).fields;
+    expect(f.numberSymbol.value).toBe(want);
+    expect(f.numberSymbol.confidence).toBe(confidence);
+  });
+
+  it.each([
+    ['print OCR\'s day is the recogniser\'s with one digit its second choice', ' 28 ', '23', [null, '8'], '2025-01-28'],
+    ['print OCR\'s day is no choice of the recogniser\'s', ' 28 ', '23', [null, null], '2025-01-23'],
+  ])('the day, when %s', (_what, dayGap, hand, seconds, want) => {
+    const f = extractFields(stateHeader('12 ', dayGap as string), {
+      today: new Date('2025-03-01'),
+      handwriting: [reading('number', '12', 0.9), reading('day', hand as string, 0.9, seconds as (string | null)[]), reading('month', '01', 0.99)],
+    }).fields;
+    expect(f.documentDate.value).toBe(want);
+    expect(f.documentDate.confidence).toBeLessThan(0.9);
+  });
+
   it('never takes a body date instead, and says why when the handwritten day is after the signing', () => {
     const f = extractFields(stateHeader('ê#', ' '), {
       today: new Date('2025-03-01'),

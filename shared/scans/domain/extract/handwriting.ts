@@ -309,6 +309,27 @@ export function handwrittenNumber(r: HandReading | undefined): HandValue<string>
   };
 }
 
+/**
+ * Whether `text` (print OCR's reading of the same gap) is the recogniser's reading with at most
+ * one digit taken as its second choice: the two readers then agree on it ("148" printed, the
+ * recogniser "748" with "1" its second choice for the "7").
+ */
+export function withinSecondChoice(r: HandReading | undefined, text: string): boolean {
+  const ds = r?.digits ?? [];
+  if (!ds.length || ds.length !== text.length) return false;
+  let swaps = 0;
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i]!;
+    if (d.char === text[i]) continue;
+    if (!d.second || d.second.char !== text[i] || d.second.p < MIN_AGREEING_SECOND_P) return false;
+    swaps++;
+  }
+  return swaps <= 1;
+}
+
+/** How likely a digit's second choice must be to count as agreeing with print OCR's reading. */
+export const MIN_AGREEING_SECOND_P = 0.02;
+
 /** Candidate values of a reading: the first choices, then each digit swapped for its second choice. */
 function candidates(r: HandReading): { text: string; p: number }[] {
   const out = [{ text: r.text, p: r.confidence }];

@@ -27,7 +27,7 @@ import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
 import { findStamps, SECRECY_UNREAD_INK, stampsOfPages } from './stamps';
 import { findFooter } from './footer';
-import { handwrittenDate, handwrittenNumber, type HandReading } from './handwriting';
+import { handwrittenDate, handwrittenNumber, withinSecondChoice, type HandReading } from './handwriting';
 import { canonicalCodeIn, repairHeaderMarks } from './spelling';
 import { DEFAULT_VOCABULARY, type ExtractVocabulary } from './vocabulary';
 
@@ -175,8 +175,10 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
       const written = handNumber.value.length > sym!.numberText.length ? withNumber(handNumber.value) : sym!.canonical;
       numberField = { ...field(written, Math.min(symConf, 0.85)), reason: 'handwritten: print OCR and the digit recogniser read the same number; check it on the page' };
     } else {
-      // The gap holds handwriting: the recogniser made for it is taken over print OCR's reading of it (as for the day).
-      numberField = { ...field(withNumber(handNumber.value), 0.5), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser "${handNumber.value}"; check it on the page` };
+      // The gap holds handwriting: the recogniser made for it is taken over print OCR's reading of it (as for the day),
+      // unless print OCR's reading is the recogniser's own with one digit its second choice: both readers agree on that.
+      const printAgreed = withinSecondChoice(hand('number'), sym!.numberText);
+      numberField = { ...field(printAgreed ? sym!.canonical : withNumber(handNumber.value), printAgreed ? 0.6 : 0.5), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser "${handNumber.value}"${printAgreed ? ', whose second choice it is' : ''}; check it on the page` };
     }
   }
   // The place still reads on a date line whose day was written by hand ("Quảng Ngãi, ngàyØf tháng …").
@@ -199,9 +201,13 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     } else if (hd.value === dateLine.iso) {
       dateField = { ...field(hd.value, Math.max(hd.confidence, Math.min(dateField.confidence, 0.85))), reason: 'handwritten: print OCR and the digit recogniser read the same day; check it on the page' };
     } else if (hd.value !== null) {
-      // On a State letter the day is written by hand: the recogniser made for it is taken over print OCR's reading of it.
-      const useHand = stateFamily || hd.confidence >= 0.7 || (signedOn !== undefined && dateLine.iso > signedOn);
-      dateField = { ...field(useHand ? hd.value : dateLine.iso, 0.5), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser ${hd.value}; check it on the page` };
+      // On a State letter the day is written by hand: the recogniser made for it is taken over print OCR's reading of it,
+      // unless print OCR's day is the recogniser's own reading with one digit its second choice (both readers agree on it).
+      const dayText = hand('day')?.text ?? '';
+      const printDay = String(Number(dateLine.iso.slice(8, 10))).padStart(dayText.length, '0');
+      const printAgreed = dateLine.iso.slice(0, 8) === hd.value.slice(0, 8) && !(signedOn !== undefined && dateLine.iso > signedOn) && withinSecondChoice(hand('day'), printDay);
+      const useHand = !printAgreed && (stateFamily || hd.confidence >= 0.7 || (signedOn !== undefined && dateLine.iso > signedOn));
+      dateField = { ...field(useHand ? hd.value : dateLine.iso, printAgreed ? 0.6 : 0.5), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser ${hd.value}${printAgreed ? ', whose second choice it is' : ''}; check it on the page` };
     } else if (signedOn && dateLine.iso > signedOn) {
       dateField = { ...field<string>(null, 0.2), reason: `the date read (${dateLine.iso}) is after the issuer signed (${signedOn})` };
     }

@@ -58,6 +58,9 @@ describe('the text layer of a born-digital page, with boxes', () => {
         const cases: [keyof typeof fields, string][] = [['numberSymbol', 'number'], ['documentDate', 'date']];
         expect(fields.numberSymbol.value).toBe(doc.numberSymbol);
         expect(fields.documentDate.value).toBe(doc.documentDate);
+        // Typed, not read from pixels: nothing on it was written by hand, and its number is read as sure.
+        expect(read.pages[0]!.typed).toBe(true);
+        expect(fields.numberSymbol.confidence).toBeGreaterThanOrEqual(0.9);
         for (const [field, zone] of cases) {
           const f = fields[field] as { page?: number; bbox?: { left: number; top: number; width: number; height: number } };
           const b = at(zone);

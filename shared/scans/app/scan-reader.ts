@@ -18,7 +18,7 @@ export interface ReadText {
    * Each page's text; `unreadInk`: how many regions of ink in its header band OCR gave no text for (when the engine looks);
    * `lines`: OCR's lines and words with their boxes, in the units of `width` × `height` (the extractor makes them page fractions).
    */
-  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number; stamps?: OcrStamp[]; handwriting?: HandReading[] }[];
+  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number; stamps?: OcrStamp[]; handwriting?: HandReading[]; typed?: boolean }[];
   /** A PDF's signing times, earliest first, as its signature dictionaries claim them (not verified). */
   signatures?: OcrSignature[];
 }
@@ -57,6 +57,7 @@ export function toReadText(r: OcrResult): ReadText {
         ...(sized ? { lines: p.lines!, width: p.width!, height: p.height! } : {}),
         ...(p.stamps?.length ? { stamps: p.stamps } : {}),
         ...(p.handwriting?.length ? { handwriting: p.handwriting } : {}),
+        ...(p.typed ? { typed: true } : {}),
       };
     }),
     ...(r.signatures?.length ? { signatures: r.signatures } : {}),
@@ -83,6 +84,8 @@ export function scanReader(engine: OcrEngine, vocabulary: () => ExtractVocabular
         latest: localDate(today, timeZone()),
         vocabulary: vocabulary(),
         unreadHeaderInk: !!read?.pages[0]?.unreadInk,
+        // A born-digital page 1 is typed: its number and day were not written by hand.
+        ...(read?.pages[0]?.typed ? { typedHeader: true } : {}),
         ...(read?.pages[0]?.handwriting ? { handwriting: read.pages[0].handwriting } : {}),
         // The first signature is the issuer's (a gazette or a copy signs later): the document is dated on or before its day.
         ...(signedOn ? { signedOn } : {}),

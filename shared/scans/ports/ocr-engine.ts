@@ -67,6 +67,8 @@ export interface OcrPage {
    * confidence, its box in page pixels and the angle it read best at (degrees, anticlockwise positive).
    */
   stamps?: OcrStamp[];
+  /** The page's text is a born-digital PDF's own text layer (typed), not read from pixels: nothing on it was written by hand. */
+  typed?: boolean;
 }
 
 export interface OcrStamp {

@@ -151,7 +151,7 @@ async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boole
 
 /** A born-digital page as the engines give it: its text, sure (1), with its lines and the page size in points when it has them. */
 export function textPage(p: Extract<PdfPage, { kind: 'text' }>): OcrPage {
-  return { text: p.text, confidence: 1, ...(p.lines?.length && p.width && p.height ? { lines: p.lines, width: p.width, height: p.height } : {}) };
+  return { text: p.text, confidence: 1, typed: true, ...(p.lines?.length && p.width && p.height ? { lines: p.lines, width: p.width, height: p.height } : {}) };
 }
 
 /** A pdfjs text item: a run of text drawn at `transform` (PDF user space), `width` long. */

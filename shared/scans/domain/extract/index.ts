@@ -60,6 +60,8 @@ export interface ExtractOptions {
   latest?: string;
   /** The day (ISO, the office's time zone) the issuer signed the PDF, when it is signed: the document is dated on or before it. */
   signedOn?: string;
+  /** Page 1's text is a born-digital PDF's own text layer: its number and day are typed, not written by hand. */
+  typedHeader?: boolean;
 }
 
 /** OCR output with its layout (the OcrEngine port's result has this shape): pages of lines with boxes. */
@@ -79,6 +81,9 @@ const pagesAsRead = (input: OcrPagesInput): PageLayout[] => input.pages.map((p) 
  * Extracts the fields of one document from its OCR text (all pages, in order), or from OCR
  * pages with their lines and boxes (put in reading order first).
  */
+/** How sure a State letter's number may be: its number is written by hand, whatever print OCR made of it. */
+export const STATE_NUMBER_MAX_CONFIDENCE = 0.85;
+
 export function extractFields(input: string | OcrPagesInput, opts: ExtractOptions = {}): ExtractedFields {
   const text = typeof input === 'string' ? input : textOfPages(input);
   const vocab = opts.vocabulary ?? DEFAULT_VOCABULARY;
@@ -181,11 +186,16 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
       numberField = { ...field(printAgreed ? sym!.canonical : withNumber(handNumber.value), printAgreed ? 0.6 : 0.5), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser "${handNumber.value}"${printAgreed ? ', whose second choice it is' : ''}; check it on the page` };
     }
   }
+  // A State letter's number is written by hand after signature (28 of the 29 real ones we hold): print OCR
+  // may read the handwriting as print when it touches the slash, so, as the date, it is never given as sure.
+  if (stateFamily && !opts.typedHeader && numberField.value !== null && numberField.confidence > STATE_NUMBER_MAX_CONFIDENCE) {
+    numberField = { ...numberField, confidence: STATE_NUMBER_MAX_CONFIDENCE, reason: 'State letter: the number is usually written by hand after signature; check it on the page' };
+  }
   // The place still reads on a date line whose day was written by hand ("Quảng Ngãi, ngàyØf tháng …").
   const unreadPlace = !dateLine && unreadDate ? placeOf(unreadDate.text.slice(0, Math.max(0, unreadDate.fold.search(/,\s*ng/)))) : null;
   const placeField = dateLine?.place ? field(dateLine.place, dateLine.placeConfidence) : unreadPlace ? field(unreadPlace, 0.8) : field<string>(null, 0.3);
   let dateField: ScanField<string> = field(dateLine?.iso ?? null, dateLine ? dateLine.confidence : 0.2);
-  if (dateLine && stateFamily && dateLine.confidence >= 0.85) dateField = { ...field(dateLine.iso, 0.85), reason: 'State letter: the day is usually written by hand after signature' };
+  if (dateLine && stateFamily && !opts.typedHeader && dateLine.confidence >= 0.85) dateField = { ...field(dateLine.iso, 0.85), reason: 'State letter: the day is usually written by hand after signature' };
   if (!dateLine) {
     dateField = { ...dateField, reason: unreadDate ? 'handwritten: the day or month could not be read' : 'no date line in the header zone' };
   }

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
+import { inkOnWhite } from './canvas';
 import { normaliseMask, type Mask } from '../shared/scans/adapters/ocr/digits/segment';
 import { seededRng } from '../test/support/seeded-rng';
 import { fontDigit, type DigitFont } from './digits-fonts';
@@ -126,11 +127,7 @@ export function printed(r: Rng, text: string): Mask | null {
   const px = Math.round(Math.exp(uni(r, Math.log(12), Math.log(60))));
   const style = `${r() < 0.25 ? 'italic ' : ''}${r() < 0.35 ? 'bold ' : ''}`;
   const w = Math.ceil(px * (text.length + 1)), h = Math.ceil(px * 1.8);
-  const cv = createCanvas(w, h);
-  const ctx = cv.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, w, h);
-  ctx.fillStyle = '#000';
+  const { ctx } = inkOnWhite(w, h);
   // Liberation (Times and Arial metrics, as letters are printed) has no precomposed Vietnamese letters.
   const fonts = /[\u01A0-\u01B0\u1EA0-\u1EF9]/.test(text) ? FONTS.slice(0, 2) : FONTS;
   ctx.font = `${style}${px}px "${pick(r, fonts)}"`;
@@ -148,12 +145,7 @@ const PUNCT = ['/', '-', '_', ':', ',', '(', ')', ';', '%', '&', '*', '–', '#'
 
 /** Draws with a canvas path into a mask: rules, dotted leaders, arcs, blobs. */
 function drawn(r: Rng, w: number, h: number, draw: (ctx: ReturnType<ReturnType<typeof createCanvas>['getContext']>) => void): Mask | null {
-  const cv = createCanvas(w, h);
-  const ctx = cv.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, w, h);
-  ctx.fillStyle = '#000';
-  ctx.strokeStyle = '#000';
+  const { ctx } = inkOnWhite(w, h);
   draw(ctx);
   const rgba = ctx.getImageData(0, 0, w, h).data;
   const f = new Float32Array(w * h);

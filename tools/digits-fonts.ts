@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { inkOnWhite } from './canvas';
 import type { Mask } from '../shared/scans/adapters/ocr/digits/segment';
 import { blur, fieldToMask, withoutSpecks } from './digits-forms';
 
@@ -64,11 +65,7 @@ const FALLBACK = 'DejaVu Sans';
 
 /** The ink of "0123456789" in a family, at 40 px, as a string of bits (to compare fonts). */
 function digitPrint(family: string): string {
-  const cv = createCanvas(420, 70);
-  const ctx = cv.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, 420, 70);
-  ctx.fillStyle = '#000';
+  const { ctx } = inkOnWhite(420, 70);
   ctx.font = `40px "${family}"`;
   ctx.fillText('0123456789', 5, 50);
   const d = ctx.getImageData(0, 0, 420, 70).data;
@@ -140,12 +137,7 @@ export function fontDigit(r: Rng, font: DigitFont, text: string, opts: { overlap
   const px = (100 * H) / inkHeight(family, text);
   const slant = uni(r, -0.35, 0.2), rot = gauss(r) * 0.07, sx = uni(r, 0.75, 1.2);
   const size = Math.ceil(H * 1.8 + px * text.length * 0.9 + 8);
-  const cv = createCanvas(size, size);
-  const ctx = cv.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, size, size);
-  ctx.fillStyle = '#000';
-  ctx.strokeStyle = '#000';
+  const { ctx } = inkOnWhite(size, size);
   ctx.font = `${px.toFixed(1)}px "${family}"`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';

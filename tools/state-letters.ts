@@ -15,6 +15,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { inkOnWhite } from './canvas';
 import { seededRng } from '../test/support/seeded-rng';
 import { digitFonts, type DigitFont } from './digits-fonts';
 
@@ -258,12 +259,7 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   const dpi = pick(r, [150, 200, 200, 300]);
   const W = Math.round(8.27 * dpi), H = Math.round(11.69 * dpi);
   const mm = (v: number) => (v * dpi) / 25.4, pt = (v: number) => (v * dpi) / 72;
-  const cv = createCanvas(W, H);
-  const ctx = cv.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, W, H);
-  ctx.fillStyle = '#151515';
-  ctx.strokeStyle = '#151515';
+  const { canvas: cv, ctx } = inkOnWhite(W, H, '#151515');
   ctx.textBaseline = 'alphabetic';
   const size = pt(uni(r, 13, 14)), small = pt(uni(r, 12, 13));
   const font = (s: number, style = '') => (ctx.font = `${style} ${s.toFixed(1)}px "${SERIF}"`.trim());

@@ -2,15 +2,12 @@
  * A white page to draw on (@napi-rs/canvas, ink #111), and the grey image the OCR adapters take
  * from it: for tests that draw what a scan shows (text lines, stamps, handwriting).
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { inkOnWhite } from '../../tools/canvas';
 import type { GrayImage } from '../../shared/scans/adapters/ocr/gray';
 
 export function paper(width: number, height: number): { ctx: SKRSContext2D; gray(): GrayImage } {
-  const ctx = createCanvas(width, height).getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#111';
-  ctx.strokeStyle = '#111';
+  const { ctx } = inkOnWhite(width, height, '#111');
   return {
     ctx,
     gray() {

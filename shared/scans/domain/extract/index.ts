@@ -77,13 +77,13 @@ export function textOfPages(input: OcrPagesInput): string {
 /** The pages with the text the extractor reads on each: in reading order from its boxes when it has them. */
 const pagesAsRead = (input: OcrPagesInput): PageLayout[] => input.pages.map((p) => (p.lines?.length ? { ...p, text: readingOrderText(p.lines) } : { text: p.text }));
 
+/** How sure a State letter's number may be: its number is written by hand, whatever print OCR made of it. */
+export const STATE_NUMBER_MAX_CONFIDENCE = 0.85;
+
 /**
  * Extracts the fields of one document from its OCR text (all pages, in order), or from OCR
  * pages with their lines and boxes (put in reading order first).
  */
-/** How sure a State letter's number may be: its number is written by hand, whatever print OCR made of it. */
-export const STATE_NUMBER_MAX_CONFIDENCE = 0.85;
-
 export function extractFields(input: string | OcrPagesInput, opts: ExtractOptions = {}): ExtractedFields {
   const text = typeof input === 'string' ? input : textOfPages(input);
   const vocab = opts.vocabulary ?? DEFAULT_VOCABULARY;

@@ -246,7 +246,12 @@ function alternativesOf(p: Piece, refH: number): Piece[][] {
   const out: Piece[][] = [];
   if (w >= MIN_SPLIT_WIDTH * h && w >= 6) {
     const cuts = cutColumns(p.mask, 3);
-    for (const c of cuts) {
+    // Two digits: at the projection's low columns, and at even steps across the middle (a touching
+    // pair's join is not always the lowest column: an open "0" leaning on a "4").
+    const step = Math.max(2, Math.round(w / 12));
+    const evenCuts = [];
+    for (let c = Math.round(w * 0.3); c <= Math.round(w * 0.7); c += step) if (!cuts.some((k) => Math.abs(k - c) < step / 2)) evenCuts.push(c);
+    for (const c of [...cuts, ...evenCuts]) {
       const parts = [sub(p, 0, c), sub(p, c, p.mask.width)];
       if (parts.every(tall)) out.push(parts as Piece[]);
     }

@@ -110,12 +110,14 @@ export function placeOf(before: string): string | null {
   return out || null;
 }
 
+/** "tháng" in folded text; its "t" perhaps read as a mark glued to the handwriting before it ("2@háng"). */
+export const THANG_FOLDED = /(?:t|[^a-z\s])h[a-z?]{1,3}g/;
+
 /** A line of the header zone that reads as a date line whose day or month the reader could not make out ("ngàyØftháng 02 năm 2025", "ngày 2@háng 11 năm 2024"). */
 export function unreadDateLine(lines: Line[], zoneEnd: number): Line | null {
   for (const l of lines.slice(0, Math.min(zoneEnd, lines.length))) {
     if (!l.text) continue;
-    // "tháng" may have lost its "t" to the handwriting before it ("2@háng").
-    if (/ng[a-z?]{0,3}y/.test(l.fold) && /(?:t|[^a-z\s])h[a-z?]{1,3}g/.test(l.fold) && /n[a-z?]{1,3}m\s*[0-9oli|]{4}/.test(l.fold)) return l;
+    if (/ng[a-z?]{0,3}y/.test(l.fold) && THANG_FOLDED.test(l.fold) && /n[a-z?]{1,3}m\s*[0-9oli|]{4}/.test(l.fold)) return l;
   }
   return null;
 }

@@ -15,6 +15,7 @@
 import type { LayoutBox, LayoutLine, LayoutWord } from './layout';
 import { foldSameLength } from './lines';
 import { opensBody } from './zones';
+import { THANG_FOLDED } from './date';
 import { calendarDate } from '../../../office';
 
 export type HandSpotKind = 'number' | 'day' | 'month';
@@ -109,28 +110,24 @@ function unionOf(words: LayoutWord[]): LayoutBox | null {
  * before the next character's box.
  */
 function charStart(w: LayoutWord, index: number, cw: number): number | undefined {
-  const chars = w.chars;
-  if (!chars?.length || chars.map((c) => c.text).join('') !== w.text) return undefined;
-  let at = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (at === index) {
-      const next = chars[i + 1];
-      return c.x1 - c.x0 > 2 * cw && next ? Math.max(c.x0, next.x0 - cw) : c.x0;
-    }
-    at += c.text.length;
-  }
-  return undefined;
+  const at = charAt(w, index);
+  if (!at || at.from !== index) return undefined;
+  const { box, next } = at;
+  return box.x1 - box.x0 > 2 * cw && next ? Math.max(box.x0, next.x0 - cw) : box.x0;
 }
 
 /** Where the engine's box of the character at `index` of a word ends (undefined without character boxes that spell the word). */
-function charEnd(w: LayoutWord, index: number): number | undefined {
+const charEnd = (w: LayoutWord, index: number): number | undefined => charAt(w, index)?.box.x1;
+
+/** The engine's box holding the character at `index` of a word (where it starts in the text, and the next box), when its boxes spell the word. */
+function charAt(w: LayoutWord, index: number): { box: NonNullable<LayoutWord['chars']>[number]; from: number; next?: NonNullable<LayoutWord['chars']>[number] } | undefined {
   const chars = w.chars;
   if (!chars?.length || chars.map((c) => c.text).join('') !== w.text) return undefined;
-  let at = 0;
-  for (const c of chars) {
-    at += c.text.length;
-    if (at > index) return c.x1;
+  let from = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (from + c.text.length > index) return { box: c, from, ...(chars[i + 1] ? { next: chars[i + 1]! } : {}) };
+    from += c.text.length;
   }
   return undefined;
 }
@@ -171,8 +168,6 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
 }
 
 const NGAY = /ng[a-z?]{0,2}[yv]/;
-/** "tháng", its "t" perhaps read as a mark glued to the handwriting before it ("2@háng"). */
-const THANG = /(?:t|[^a-z\s])h[a-z?]{1,3}g/;
 const NAM = /^n[a-z?]{1,2}m/;
 
 /** The gaps after "ngày" (the day) and after "tháng" (the month) on the date line. */
@@ -187,11 +182,11 @@ function dateSpots(line: LayoutLine, width: number, height: number): HandSpot[] 
     // "tháng" in this word (glued: "ngàyØftháng") or one of the next three.
     let k = -1;
     let th: RegExpExecArray | null = null;
-    const glued = THANG.exec(f.slice(ng.index + ng[0].length));
+    const glued = THANG_FOLDED.exec(f.slice(ng.index + ng[0].length));
     if (glued) k = i;
     else {
       for (let j = i + 1; j < Math.min(words.length, i + 4); j++) {
-        if ((th = THANG.exec(fold(words[j]!.text)))) {
+        if ((th = THANG_FOLDED.exec(fold(words[j]!.text)))) {
           k = j;
           break;
         }
@@ -234,19 +229,19 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
   const out: HandSpot[] = [];
   let number = false;
   let date = false;
-  for (const { l, b } of [...boxed].sort((p, q) => p.b.y0 - q.b.y0)) {
+  for (const { l, b } of boxed.sort((p, q) => p.b.y0 - q.b.y0)) {
     if (b.y0 >= bodyTop) continue;
     if (!number) {
       const s = numberSpot(l, width, height);
       if (s) {
-        out.push(besideNeighbours(s, l, lines));
+        out.push(besideNeighbours(s, b, boxed));
         number = true;
       }
     }
     if (!date) {
       const ds = dateSpots(l, width, height);
       if (ds.length) {
-        out.push(...ds.map((d) => besideNeighbours(d, l, lines)));
+        out.push(...ds.map((d) => besideNeighbours(d, b, boxed)));
         date = true;
       }
     }
@@ -259,14 +254,10 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
  * the printed lines above and below it (the next line's "công bố" under a "299" joined its
  * tails and hid the digits): its box stops where a neighbour line's box starts, over the gap.
  */
-function besideNeighbours(spot: HandSpot, line: LayoutLine, lines: LayoutLine[]): HandSpot {
-  const own = line.bbox ?? unionOf(line.words ?? []);
-  if (!own) return spot;
+function besideNeighbours(spot: HandSpot, own: LayoutBox, lines: { b: LayoutBox }[]): HandSpot {
   let { y0, y1 } = spot.bbox;
-  for (const other of lines) {
-    if (other === line) continue;
-    const o = other.bbox ?? unionOf(other.words ?? []);
-    if (!o || o.x1 <= spot.bbox.x0 || o.x0 >= spot.bbox.x1) continue;
+  for (const { b: o } of lines) {
+    if (o === own || o.x1 <= spot.bbox.x0 || o.x0 >= spot.bbox.x1) continue;
     if (o.y0 >= own.y1) y1 = Math.min(y1, o.y0);
     else if (o.y1 <= own.y0) y0 = Math.max(y0, o.y1);
   }

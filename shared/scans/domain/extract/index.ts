@@ -22,7 +22,7 @@ import { toLines } from './lines';
 import { locate, placeLines, type PageLayout, type Source } from './place';
 import { emptyFields, field, finish, type ExtractedFields } from './confidence';
 import { detectSystem, findIssuer, findSymbol, symbolMendedByTitle } from './header';
-import { findDateLine, placeOf, PLAUSIBLE_YEARS, unreadDateLine } from './date';
+import { findDateLine, placeOf, PLAUSIBLE_YEARS, THANG_FOLDED, unreadDateLine } from './date';
 import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
 import { findStamps, SECRECY_UNREAD_INK, stampsOfPages } from './stamps';
@@ -297,9 +297,12 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   return finish(fields, opts);
 }
 
+/** "tháng MM năm YYYY" in folded text (the month perhaps missing: written by hand). */
+const PRINTED_MONTH_YEAR = new RegExp(`${THANG_FOLDED.source}\\s*([^\\s]{1,3})?\\s*n[a-z?]{1,2}m\\s*(\\d{4})`);
+
 /** The printed month and year of a date line ("… tháng 01 năm 2025"), where print OCR read them as clean digits. */
 function printedMonthYear(folded: string): { month: number | null; year: number | null } {
-  const m = /(?:t|[^a-z\s])h[a-z?]{1,3}g\s*([^\s]{1,3})?\s*n[a-z?]{1,2}m\s*(\d{4})/.exec(folded);
+  const m = PRINTED_MONTH_YEAR.exec(folded);
   const year = m ? Number(m[2]) : null;
   const month = m?.[1] && /^\d{1,2}$/.test(m[1]) && Number(m[1]) >= 1 && Number(m[1]) <= 12 ? Number(m[1]) : null;
   return { month, year: year && year >= PLAUSIBLE_YEARS.from && year <= PLAUSIBLE_YEARS.to ? year : null };

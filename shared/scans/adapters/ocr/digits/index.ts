@@ -144,8 +144,10 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
     const narrowFrom = 1 + segments[si]!.alternatives.length;
     for (const [oi, parts] of opts.entries()) {
       const ps = parts.map(() => all[at++]!);
-      // A narrow piece's split counts only when the piece whole is no digit and each part is a sure digit.
-      if (oi >= narrowFrom && (argmax(bestProbs[0] ?? ps[0]!) !== NOT_A_DIGIT || bestParts.length > 1 || ps.some((p) => argmax(p) === NOT_A_DIGIT || p[argmax(p)]! < NARROW_MIN_P))) continue;
+      // A narrow piece's split counts only while the piece whole (read first; a narrow piece has no other
+      // alternatives) stands, as no digit, and each of its parts is a sure digit: the first such split,
+      // at the column of least ink first, is taken.
+      if (oi >= narrowFrom && (bestParts.length > 1 || argmax(bestProbs[0]!) !== NOT_A_DIGIT || ps.some((p) => argmax(p) === NOT_A_DIGIT || p[argmax(p)]! < NARROW_MIN_P))) continue;
       const score = ps.reduce((a, p) => a + Math.log(sure(p)), 0) / ps.length - SPLIT_MARGIN * (parts.length - 1);
       if (score > bestScore) {
         bestScore = score;

@@ -149,7 +149,7 @@ describe('a printed tail OCR glued to the handwriting before it', () => {
 
 describe('marks the model took for no digit, among the handwritten digits', () => {
   const d = (char: string, x0: number, p = 0.95, h = 44, w = 26) => ({ char, p, bbox: { x0, y0: 20, x1: x0 + w, y1: 20 + h } });
-  const mark = (x0: number, digit: { char: string; p: number } | undefined, h = 44, w = 28) => ({ bbox: { x0, y0: 20, x1: x0 + w, y1: 20 + h }, ...(digit ? { digit } : {}) });
+  const mark = (x0: number, digit: { char: string; p: number } | undefined, h = 44, w = 28, y1 = 64) => ({ bbox: { x0, y0: y1 - h, x1: x0 + w, y1 }, ...(digit ? { digit } : {}) });
   it.each([
     ['a digit-sized mark before two digits, likeliest a 2', [d('9', 40), d('9', 70)], [mark(5, { char: '2', p: 0.86 })], '299'],
     ['a digit-sized mark between digits', [d('0', 5), d('8', 70)], [mark(36, { char: '3', p: 0.5 })], '038'],
@@ -158,6 +158,10 @@ describe('marks the model took for no digit, among the handwritten digits', () =
     ['a short mark (a dot, a dash)', [d('9', 40), d('9', 70)], [mark(5, { char: '1', p: 0.9 }, 20)], '99'],
     ['a mark much wider than a digit (a stroke, a seal arc)', [d('9', 40), d('9', 70)], [mark(5, { char: '0', p: 0.9 }, 44, 60)], '99'],
     ['a mark alone, with no digit read', [], [mark(5, { char: '7', p: 0.95 })], ''],
+    ['a small digit on the digits\' line, surely a digit (the 0 of a "60")', [d('6', 5)], [mark(40, { char: '0', p: 0.99 }, 22, 18)], '60'],
+    ['a small digit on the line the model is less sure of', [d('6', 5)], [mark(40, { char: '0', p: 0.9 }, 22, 18)], '6'],
+    ['a small sure mark above the line (an accent, a speck of the line above)', [d('6', 5)], [mark(40, { char: '0', p: 0.99 }, 22, 18, 42)], '6'],
+    ['a sure mark under half the height on the line (a dot)', [d('6', 5)], [mark(40, { char: '0', p: 0.99 }, 16, 12)], '6'],
   ])('%s', (_what, digits, marks, text) => {
     const got = withMarksAsDigits(digits, marks);
     expect(got.map((x) => x.char).join('')).toBe(text);

@@ -350,12 +350,16 @@ describe('the extractor with handwriting readings', () => {
 
 describe('digitsInGap: what the engine keeps of the recogniser\'s digits', () => {
   const spot = { kind: 'number' as const, bbox: { x0: 400, y0: 300, x1: 540, y1: 400 }, printedFrom: 535, charWidth: 24 };
-  const digit = (char: string, x0: number, x1: number, y0 = 30, y1 = 75) => ({ char, p: 0.9, bbox: { x0, y0, x1, y1 } });
+  const digit = (char: string, x0: number, x1: number, y0 = 30, y1 = 75, p = 0.9) => ({ char, p, bbox: { x0, y0, x1, y1 } });
   it.each([
     ['the handwritten digits', [digit('2', 5, 35), digit('9', 40, 70), digit('9', 75, 105)], '299'],
     ['a slash at the printed tail read as a 1', [digit('8', 20, 50), digit('8', 55, 85), digit('1', 122, 134)], '88'],
     ['a piece of the line above (top of the crop)', [digit('5', 10, 30, 0, 14), digit('7', 40, 70)], '7'],
     ['a piece of the line below (bottom of the crop)', [digit('4', 10, 40), digit('1', 50, 60, 88, 100)], '4'],
+    ['a digit cut by the gap\'s start, its middle inside', [digit('2', -10, 24), digit('9', 30, 60)], '29'],
+    ['a sure first digit written over the colon, a third of it inside', [digit('7', -16, 9, 30, 75, 0.99), digit('5', 14, 40)], '75'],
+    ['an unsure mark over the colon, a third of it inside', [digit('1', -16, 9, 30, 75, 0.9), digit('5', 14, 40)], '5'],
+    ['a sure digit-like piece of the print before the gap, a fifth of it inside', [digit('7', -20, 5, 30, 75, 0.99), digit('5', 14, 40)], '5'],
   ])('keeps %s', (_what, digits, kept) => {
     expect(digitsInGap(spot, digits).map((d) => d.char).join('')).toBe(kept);
   });

@@ -45,16 +45,21 @@ const inkShare = (plane: GrayImage): number => {
   return plane.data.length ? n / plane.data.length : 0;
 };
 
+/** How sure the recogniser must be of a digit cut by the gap's start to keep it with only a third of it inside. */
+const SURE_OVER_PRINT_P = 0.95;
+
 /** Keeps the digits that sit in the gap: left of the printed part, centred on the line's height band. */
-export function digitsInGap<T extends { bbox: ReadDigit['bbox'] }>(spot: HandSpot, digits: T[]): T[] {
+export function digitsInGap<T extends { bbox: ReadDigit['bbox']; p?: number }>(spot: HandSpot, digits: T[]): T[] {
   const w = spot.bbox.x1 - spot.bbox.x0;
   const h = spot.bbox.y1 - spot.bbox.y0;
   const printedAt = spot.printedFrom - spot.bbox.x0;
   return digits.filter((d) => {
     const cy = (d.bbox.y0 + d.bbox.y1) / 2;
     if (cy < h * 0.18 || cy > h * 0.85) return false;
-    // Left of the gap is the print before it ("Số:", "ngày"): a digit cut by the gap's start still has its middle inside.
-    if ((d.bbox.x0 + d.bbox.x1) / 2 < 0) return false;
+    // Left of the gap is the print before it ("Số:", "ngày"): a digit cut by the gap's start still has its
+    // middle inside, or a third of it when the recogniser is sure of it (a first digit written over the colon).
+    const inside = d.bbox.x1 / Math.max(1, d.bbox.x1 - d.bbox.x0);
+    if (inside < ((d.p ?? 0) >= SURE_OVER_PRINT_P ? 1 / 3 : 0.5)) return false;
     // The printed tail's first character ("/", "-", a "t" of "tháng") starts near printedFrom, an estimate
     // from the printed characters' width (half a character either way): a slash there reads as a 1.
     if (d.bbox.x0 >= Math.min(w, printedAt) - spot.charWidth * 0.6) return false;
@@ -137,11 +142,18 @@ export async function readHandwriting(
 
 /** How sure the model must be of a mark's likeliest digit, among the ten digits only, to take the mark for it. */
 export const MARK_DIGIT_MIN_P = 0.45;
+/** A mark down to this share of the tallest digit is taken when it stands on their line and is likeliest a digit at SMALL_MARK_MIN_P. */
+export const SMALL_MARK_SHARE = 0.45;
+export const SMALL_MARK_MIN_P = 0.95;
 
 /**
- * The digits read in a gap, with the marks the model took for no digit that stand among them as
- * digits do: as tall as the digits read (three quarters of the tallest, at most half as wide
- * again as the widest) and likeliest, among the digits, to be one at `MARK_DIGIT_MIN_P`. Inside
+ * The digits read in a gap, with the marks the model took for no digit (or the recogniser set
+ * aside as too short beside the others) that stand among them as digits do: as tall as the
+ * digits read (three quarters of the tallest, at most half as wide again as the widest) and
+ * likeliest, among the digits, to be one at `MARK_DIGIT_MIN_P`; or a small digit written beside
+ * tall ones (the "0" of a "60", the "5" of a "905": down to `SMALL_MARK_SHARE` of the tallest),
+ * standing on their line and a digit at `SMALL_MARK_MIN_P` (a dot, an accent or a speck of the
+ * line above is not on the line, or not that sure). Inside
  * the văn thư's gap such a mark is a digit the model has not learnt to read (the looped "2" of
  * a Vietnamese hand, a flat-topped "3"); it is taken for its likeliest digit at that probability,
  * and the reading keeps its doubt (it still counts the mark: `rejected`).
@@ -150,8 +162,15 @@ export function withMarksAsDigits(digits: ReadDigit[], marks: { bbox: ReadDigit[
   if (!digits.length) return digits;
   const tallest = Math.max(...digits.map((d) => d.bbox.y1 - d.bbox.y0));
   const widest = Math.max(...digits.map((d) => d.bbox.x1 - d.bbox.x0));
+  const line = Math.max(...digits.map((d) => d.bbox.y1));
+  const standsAmong = (m: (typeof marks)[number]) => {
+    const h = m.bbox.y1 - m.bbox.y0;
+    if (m.bbox.x1 - m.bbox.x0 > 1.5 * widest) return false;
+    if (h >= 0.75 * tallest) return true;
+    return h >= SMALL_MARK_SHARE * tallest && m.digit!.p >= SMALL_MARK_MIN_P && Math.abs(m.bbox.y1 - line) <= 0.2 * tallest;
+  };
   const taken = marks
-    .filter((m) => m.digit && m.digit.p >= MARK_DIGIT_MIN_P && m.bbox.y1 - m.bbox.y0 >= 0.75 * tallest && m.bbox.x1 - m.bbox.x0 <= 1.5 * widest)
+    .filter((m) => m.digit && m.digit.p >= MARK_DIGIT_MIN_P && standsAmong(m))
     .map((m) => ({ char: m.digit!.char, p: m.digit!.p, bbox: m.bbox }));
   return taken.length ? [...digits, ...taken].sort((a, b) => a.bbox.x0 - b.bbox.x0) : digits;
 }

@@ -160,6 +160,7 @@ describe('zone table: the Số line', () => {
     ['handwriting read with a slash of its own', 'Số:/7   /UBND-NNTN', 'CV', 'UBND'],
     ['handwriting read as a fraction', 'Số: 3/6   /QĐ-UBND', 'QĐ', 'UBND'],
     ['"Số" read with a doubled S', 'SsốZ%   /QĐ-UBND', 'QĐ', 'UBND'],
+    ['the type\'s small print read in lower case', 'số:48Ô /bc-UBND', 'BC', 'UBND'],
   ])('a Số line with a handwritten number keeps the symbol’s letters (%s)', (_what, line, type, body) => {
     const hit = findSymbol(toLines(`ỦY BAN NHÂN DÂN\n${line}`));
     expect(hit?.unreadNumber).toBe(true);

@@ -134,6 +134,8 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
     ['"Số" glued with a colon, not first on the line (merged columns)', ['TỈNH', 'Số:4ể', '/CT-UBND'], 1],
     ['a first word that only starts like "Số", printed words after it', ['SÓC', 'TRĂNG', '/QĐ-UBND'], 0],
     ['"Số" glued with no colon, not first on the line', ['Về', 'Số2wL', '/QĐ-UBND'], 0],
+    ['the type\'s small print read in lower case', ['số:48Ô', '/pc-UBND'], 1],
+    ['a lower-case word after a slash with no capitals after it (running text)', ['số:48', '/năm', 'nay'], 0],
   ])('number gap for %s', (_what, texts, expected) => {
     const lines = [line(words(texts as string[], 300, 300, 24, 40, { 0: 60 }))];
     expect(handwritingSpots({ lines, width: W, height: H }).filter((s) => s.kind === 'number')).toHaveLength(expected as number);

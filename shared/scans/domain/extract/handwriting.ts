@@ -55,8 +55,11 @@ const SO_WORD = /^[s5$]s?[o0ô6][:.;]?$/;
 const SO_GLUED = /^[s5$]s?[o0ô6][:.;]/;
 /** "Số" glued to the handwriting with no colon between ("Số2wL", "sổ]Š1"): taken only as a line's first word, right before the printed tail. */
 const SO_LOOSE = /^[s5$]s?[o0ô6]/;
-/** The printed tail of a number-symbol: State "/UBND-TTHC", "/QĐ-UBND", "/2024/NĐ-CP"; Party "-NQ/TU". */
-const STATE_TAIL = /\/\s*[\p{Lu}Đ]/u;
+/**
+ * The printed tail of a number-symbol: State "/UBND-TTHC", "/QĐ-UBND", "/2024/NĐ-CP" (its type's
+ * small print may be read in lower case before the body's capitals: "/pc-UBND"); Party "-NQ/TU".
+ */
+const STATE_TAIL = /\/\s*(?:[\p{Lu}Đ]|\p{Ll}{1,4}\s*[-\u2010-\u2015]\s*\p{Lu})/u;
 const PARTY_TAIL = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*\//u;
 
 /** Mean width of a printed character on the line, from its clearly read words (pixels). */

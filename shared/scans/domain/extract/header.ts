@@ -89,7 +89,9 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
       const capTail = /\/\s*\p{Lu}/u.exec(l.text.slice(so[0].length));
       const slash = capTail ? so[0].length + capTail.index : l.text.indexOf('/', so[0].length);
       const numberPart = l.text.slice(so[0].length, slash).trim();
-      const tail = l.text.slice(slash);
+      // Small print read in lower case before the body's capitals ("/pc-UBND" for "/BC-UBND"): the
+      // letters are the type's, their case OCR's error (the tên loại may mend the letters themselves).
+      const tail = l.text.slice(slash).replace(/^(\/\s*)(\p{Ll}{1,4})(?=\s*[-\u2010-\u2015]\s*\p{Lu})/u, (_m, a: string, b: string) => a + b.toUpperCase());
       // Party tails are "-TYPE/BODY" with the hyphen before the slash; State ones "/TYPE-BODY".
       const party = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*$/u.exec(numberPart);
       const probe = party ? `Số 1${numberPart.slice(party.index)}${tail}` : `Số: 1${tail}`;

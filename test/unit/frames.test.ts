@@ -84,3 +84,52 @@ describe('a stamp box whose edge runs along a line of text', () => {
     expect(dark(out, 0, W, 0, H) / before).toBeGreaterThanOrEqual(0.995);
   });
 });
+
+describe('a digit the văn thư wrote big with a thin pen, and a signature', () => {
+  // A handwritten digit twice the printed size (1.8–2.6 em), drawn with a 2-pixel pen, is as
+  // sparse as a frame; no frame, seal ring or signature is the size of one character.
+  const pen = (ctx: ReturnType<typeof paper>['ctx'], draw: () => void) => {
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    draw();
+    ctx.stroke();
+  };
+  it.each([
+    { px: 24, tall: 1.8, digit: '0' },
+    { px: 24, tall: 2.6, digit: '3' },
+    { px: 30, tall: 2.2, digit: '3' },
+    { px: 30, tall: 2.5, digit: '0' },
+  ])('keeps the digit and removes the signature (%o)', ({ px, tall, digit }) => {
+    const sheet = paper(W, H);
+    const ctx = sheet.ctx;
+    ctx.font = `italic ${px}px "DejaVu Serif"`;
+    ctx.fillText('Kon Tum, ngày', 300, 160);
+    ctx.fillText('tháng 5 năm 2024', 300 + 12 * px, 160);
+    ctx.font = `${px}px "DejaVu Serif"`;
+    BODY.forEach((b, i) => ctx.fillText(b, 60, 160 + 2.2 * px + i * 1.5 * px));
+    ctx.strokeStyle = '#111';
+    const h = tall * px, w = h * 0.55, x0 = 300 + 8 * px, y0 = 160 - h + 4;
+    pen(ctx, () => {
+      if (digit === '0') ctx.ellipse(x0 + w / 2, y0 + h / 2, w / 2, h / 2, 0, 0, 2 * Math.PI);
+      else {
+        ctx.arc(x0 + w / 2, y0 + h / 4, h / 4, -Math.PI * 0.9, Math.PI * 0.5);
+        ctx.moveTo(x0 + w / 2, y0 + h / 2);
+        ctx.arc(x0 + w / 2, y0 + (3 * h) / 4, h / 4, -Math.PI * 0.5, Math.PI * 0.9);
+      }
+    });
+    // A signature: a long looping scribble, ten letters wide, well below the text.
+    const sy = 560;
+    pen(ctx, () => {
+      ctx.moveTo(200, sy);
+      for (let k = 0; k <= 40; k++) ctx.lineTo(200 + k * px * 0.25, sy + Math.sin(k * 0.9) * px * 1.2 - (k % 7) * 2);
+    });
+    const img = sheet.gray();
+    const out = removeFramesAndRules(img).image;
+    const digitBox = [Math.floor(x0 - 4), Math.ceil(x0 + w + 4), Math.floor(y0 - 4), Math.ceil(y0 + h + 4)] as const;
+    const signBox = [195, Math.ceil(205 + 40 * px * 0.25), Math.floor(sy - 1.5 * px - 90), Math.ceil(sy + 1.5 * px)] as const;
+    expect(dark(img, ...digitBox)).toBeGreaterThan(50);
+    expect(dark(out, ...digitBox) / dark(img, ...digitBox)).toBeGreaterThanOrEqual(0.9);
+    expect(dark(img, ...signBox)).toBeGreaterThan(100);
+    expect(dark(out, ...signBox) / dark(img, ...signBox)).toBeLessThanOrEqual(0.1);
+  });
+});

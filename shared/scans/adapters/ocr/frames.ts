@@ -6,6 +6,14 @@
  */
 import { median, otsuThreshold, percentile, type GrayImage } from './gray';
 
+/**
+ * The largest mark, in letter heights (the median height of letter-sized marks: about half the
+ * font size), that is a handwritten character rather than a frame: a digit written at one to
+ * three times the printed size. A signature or a stamp's box is wider, a seal ring larger.
+ */
+const GLYPH_W = 3;
+const GLYPH_H = 6;
+
 interface Component {
   minX: number;
   minY: number;
@@ -133,7 +141,10 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     const h = c.maxY - c.minY + 1;
     const fill = c.count / (w * h);
     const big = w >= 4 * letter || h >= 2.2 * letter;
-    const frame = big && fill < 0.2 && Math.max(w, h) >= 2.2 * letter;
+    // A mark the size of a handwritten character (a digit the văn thư wrote big with a thin pen) is
+    // as sparse as a frame, but no frame, ring or signature is that small: it stays.
+    const glyph = w <= GLYPH_W * letter && h <= GLYPH_H * letter;
+    const frame = big && fill < 0.2 && Math.max(w, h) >= 2.2 * letter && !glyph;
     const rule = w >= 5 * letter && h <= 0.45 * letter;
     const vrule = h >= 3 * letter && w <= 0.3 * letter;
     if (!(frame || rule || vrule)) {

@@ -113,11 +113,15 @@ export function placeOf(before: string): string | null {
 /** "tháng" in folded text; its "t" perhaps read as a mark glued to the handwriting before it ("2@háng"). */
 export const THANG_FOLDED = /(?:t|[^a-z\s])h[a-z?]{1,3}g/;
 
-/** A line of the header zone that reads as a date line whose day or month the reader could not make out ("ngàyØftháng 02 năm 2025", "ngày 2@háng 11 năm 2024"). */
+/**
+ * A line of the header zone that reads as a date line whose day or month the reader could not
+ * make out ("ngàyØftháng 02 năm 2025", "ngày 2@háng 11 năm 2024"; "ngàVÀ . tháng", the "y" and a
+ * handwritten "3" glued to it read as "VÀ": the handwriting gaps take "v" for the "y" too).
+ */
 export function unreadDateLine(lines: Line[], zoneEnd: number): Line | null {
   for (const l of lines.slice(0, Math.min(zoneEnd, lines.length))) {
     if (!l.text) continue;
-    if (/ng[a-z?]{0,3}y/.test(l.fold) && THANG_FOLDED.test(l.fold) && /n[a-z?]{1,3}m\s*[0-9oli|]{4}/.test(l.fold)) return l;
+    if (/ng[a-z?]{0,3}[yv]/.test(l.fold) && THANG_FOLDED.test(l.fold) && /n[a-z?]{1,3}m\s*[0-9oli|]{4}/.test(l.fold)) return l;
   }
   return null;
 }

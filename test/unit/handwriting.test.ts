@@ -141,6 +141,19 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
     expect(handwritingSpots({ lines, width: W, height: H }).filter((s) => s.kind === 'number')).toHaveLength(expected as number);
   });
 
+  it('day gap starts at the engine\'s box of the "y" when the word holding "ngày" also holds the place, in narrower print', () => {
+    // "Lắk,ngày93": eight printed characters 20 px wide on a line whose other words are 26 px a character, then the day.
+    const ws = words(['Đắk', 'Lắk,ngày93', 'tháng', '8', 'năm', '2020'], 1000, 300, 26, 40, { 1: 60 });
+    const glued = ws[1]!;
+    const printed = [...'Lắk,ngày'].map((c, k) => ({ text: c, x0: glued.bbox.x0 + k * 20, x1: glued.bbox.x0 + (k + 1) * 20 }));
+    const yEnd = printed.at(-1)!.x1;
+    glued.chars = [...printed, { text: '9', x0: yEnd + 2, x1: yEnd + 20 }, { text: '3', x0: yEnd + 24, x1: yEnd + 42 }];
+    glued.bbox = { ...glued.bbox, x1: yEnd + 42 };
+    const day = handwritingSpots({ lines: [line(ws)], width: W, height: H }).find((s) => s.kind === 'day');
+    expect(day?.bbox.x0).toBeLessThanOrEqual(yEnd + 2);
+    expect(day?.bbox.x0).toBeGreaterThanOrEqual(yEnd - 12);
+  });
+
   it.each([
     ['"tháng" read whole', ['Phú', 'Yên,', 'ngày', 'tháng', '11', 'năm', '2024']],
     ['"tháng" whose "t" the handwriting took ("@háng")', ['Phú', 'Yên,', 'ngày', '@háng', '11', 'năm', '2024']],

@@ -198,7 +198,9 @@ function dateSpots(line: LayoutLine, width: number, height: number): HandSpot[] 
     }
     const t = words[k]!;
     const cw = charWidth(line, new Set([w, t]));
-    const dayFrom = w.bbox.x0 + [...w.text.slice(0, ng.index + ng[0].length)].length * cw;
+    // From printed character widths, or the engine's box of the "y" when it ends sooner: a word that
+    // holds the place as well ("Lắk,ngày93") has wider characters before "ngày" than the line's.
+    const dayFrom = Math.min(w.bbox.x0 + [...w.text.slice(0, ng.index + ng[0].length)].length * cw, charEnd(w, ng.index + ng[0].length - 1) ?? Infinity);
     const thangAt = glued ? ng.index + ng[0].length + glued.index : th!.index;
     // OCR often glues the handwritten day's last stroke to "tháng" ("“tháng", "7tháng"): the gap ends where the printed word starts.
     const dayTo = charStart(t, thangAt, cw) ?? (k === i || thangAt > 0 ? fromRight(t, thangAt, cw) : t.bbox.x0);

@@ -174,6 +174,8 @@ describe('zone table: the issuer column', () => {
     ['State, two lines are one name', 'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 47/QĐ-UBND\nQuảng Ngãi, ngày 05 tháng 02 năm 2025', 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI'],
     ['a signing stamp above is not the issuer', 'TRUNG TÂM CÔNG\nBÁO VÀ TIN HỌC\n\nỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 47/QĐ-UBND', 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI'],
     ['Party, the body under its superior', 'TỈNH ỦY THANH HÓA\nVĂN PHÒNG\n*\nSố 9-HD/VPTU', 'VĂN PHÒNG'],
+    ['a Số line read as junk still ends the name', 'UBND TỈNH QUẢNG NAM\nSỞ TÀI CHÍNH\nSố7/2 IBUSTC\nQuảng Nam, ngày 7) tháng 4 năm 2022', 'SỞ TÀI CHÍNH'],
+    ['a name OCR read without its marks ("SO" for "SỞ") is not a Số line', 'UBND TỈNH QUẢNG NAM\nSO TAI CHINH\nSố7/2 IBUSTC\nQuảng Nam, ngày 7) tháng 4 năm 2022', 'SO TAI CHINH'],
   ];
   it.each(cases)('%s', (_name, text, want) => {
     expect(extractFields(text).fields.issuer.value).toBe(want);

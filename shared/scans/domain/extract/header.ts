@@ -56,7 +56,10 @@ export interface SymbolHit {
 }
 
 /** "Số" (OCR forms included) opening a line: the document's own số/ký hiệu line. */
-const SO_AT_START = /^[^\p{L}\p{N}]{0,2}[Ss5$]\s*(?:s\s*)?[ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ06]\s*[:.;]?/u;
+const SO_WORD = '[^\\p{L}\\p{N}]{0,2}[Ss5$]\\s*(?:s\\s*)?[ốôóòỏõọồổỗộớờởỡợoOơƠÔỐỒỔỖỘ06]';
+const SO_AT_START = new RegExp(`^${SO_WORD}\\s*[:.;]?`, 'u');
+/** A line opening with "Số" and then a colon or a digit: the Số line, however the rest reads ("SO TAI CHINH", a name read without its marks, is not). */
+const SO_LINE = new RegExp(`^${SO_WORD}\\s*(?:[:.;]|\\d)`, 'u');
 /** An incoming-receipt stamp ("CV ĐẾN Số …", "ĐẾN Số: … Ngày: …"): its number is the office's, not the letter's. */
 const RECEIPT = /\b(?:den|cv\s*den|cong van den)\s*$/;
 
@@ -201,6 +204,8 @@ export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHi
   } else {
     const stop = date ? date.line : title ? title.line : Math.min(lines.length, 6);
     for (let i = 0; i < stop; i++) {
+      // The Số line ends the issuer's column even when its symbol could not be read ("Số7/2 IBUSTC").
+      if (parts.length && SO_LINE.test(lines[i]!.text)) break;
       const t = issuerText(lines[i]!, date);
       if (!t) continue;
       if (!t.text) {

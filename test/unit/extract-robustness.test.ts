@@ -393,6 +393,9 @@ describe('repairTextPhrases', () => {
     ['THƯỜNG TRỰC TÍNH ỦY', 'THƯỜNG TRỰC TỈNH ỦY'],
     ['công tác phòng, chống tham nhùng', 'công tác phòng, chống tham nhũng'],
     ['Ban cán sự đảng Ủy ban nhân dân tính', 'Ban cán sự đảng Ủy ban nhân dân tỉnh'],
+    ['thủ tục hành chính được chuấn hóa', 'thủ tục hành chính được chuẩn hóa'],
+    ['nội dung trình HĐND tính tại kỳ họp', 'nội dung trình HĐND tỉnh tại kỳ họp'],
+    ['kỷ niệm 30 năm ngày thành lập tính', 'kỷ niệm 30 năm ngày thành lập tỉnh'],
   ])('%s → %s', (read, want) => expect(repairTextPhrases(read, TEXT_PHRASES)).toBe(want));
 
   it.each([
@@ -403,6 +406,8 @@ describe('repairTextPhrases', () => {
     'có quan hệ phối hợp',
     'kết quả báo về Văn phòng',
     'tài liệu bị mất',
+    // "tính" (to count) where no body's name comes before it.
+    'cách tính lệ phí',
     // Words split by other punctuation are no phrase.
     'tổ. chức',
     // Text without marks (Textract) is not the function's to mark: extractFields leaves it bare.

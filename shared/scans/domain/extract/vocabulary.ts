@@ -145,7 +145,9 @@ export const TEXT_PHRASES: readonly string[] = [
   'công bố', 'danh mục', 'quy trình', 'giải quyết', 'quản lý', 'đầu tư', 'nhà đầu tư', 'dự án', 'đất đai', 'giao đất', 'thu hồi đất',
   'sử dụng đất', 'mầm non', 'thị trấn', 'trật tự', 'an toàn', 'an toàn xã hội', 'chuyển hóa', 'địa bàn', 'bãi bỏ', 'sửa đổi', 'bổ sung',
   'sửa đổi, bổ sung', 'đăng ký', 'nội dung', 'kỳ họp', 'để thực hiện', 'vốn ngoài ngân sách', 'giao thông', 'vận tải', 'nông nghiệp',
-  'nông thôn', 'y tế', 'giáo dục', 'tài nguyên', 'môi trường', 'xây dựng huyện', 'ban quản lý',
+  'nông thôn', 'y tế', 'giáo dục', 'tài nguyên', 'môi trường', 'xây dựng huyện', 'ban quản lý', 'chuẩn hóa',
+  // "tỉnh" after the abbreviations of its bodies, and the province's anniversary ("kỷ niệm … năm thành lập tỉnh")
+  'hđnd tỉnh', 'ubnd tỉnh', 'thành lập tỉnh',
   // "đề án" only where the words around it say so ("để an…" alone is another word)
   'phê duyệt đề án', 'xây dựng đề án', 'thực hiện đề án', 'triển khai đề án', 'đề án về', 'các đề án',
 ];

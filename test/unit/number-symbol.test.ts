@@ -101,6 +101,10 @@ const STATE: Row[] = [
   ['Số: 01/2024/TTLT-BTC-BNV', '01/2024/TTLT-BTC-BNV', 'state', { typeCode: 'TTLT', bodyCode: 'BTC-BNV', year: 2024 }],
   ['Số: 20/QD-UBND', '20/QĐ-UBND', 'state', { typeCode: 'QĐ' }],
   ['Số: 10/NQ-HDND', '10/NQ-HĐND', 'state', { bodyCode: 'HĐND' }],
+  ['Số: 04/QĐ-BCĐ138', '04/QĐ-BCĐ138', 'state', { typeCode: 'QĐ', bodyCode: 'BCĐ138' }],
+  // A body's first digit read as a letter after its letters.
+  ['Số: 04/QĐ-BCĐI38', '04/QĐ-BCĐ138', 'state', { bodyCode: 'BCĐ138' }],
+  ['Số: 12/KH-BCĐI389', '12/KH-BCĐ1389', 'state', { bodyCode: 'BCĐ1389' }],
 ];
 
 const NONE: Row[] = [

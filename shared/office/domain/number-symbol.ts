@@ -108,6 +108,8 @@ const codeParts = (code: string): string[] => code.split('-').filter(Boolean);
 /** The canonical spelling of a body code, part by part (DUK → ĐUK, ĐU-bch → ĐU-BCH). */
 export function canonicalBodyCode(code: string): string {
   return codeParts(normaliseLetters(code).trim())
+    // A body numbered after its letters ("BCĐ138", "BCĐ389") whose first digit OCR read as a letter ("BCĐI38").
+    .map((p) => p.replace(/^(\p{L}+)I(\d{2,})$/u, '$11$2'))
     .map((p) => (BODY_EXACT.has(p) ? p : (BODY_BY_FOLD.get(foldKey(p)) ?? p.toUpperCase())))
     .join('-');
 }

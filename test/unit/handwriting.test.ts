@@ -350,6 +350,27 @@ describe('the extractor with handwriting readings', () => {
     expect(f.documentDate.confidence).toBeLessThan(0.9);
   });
 
+  it.each([
+    // [what, print OCR's number gap and day gap, the recogniser's number and day (unsure), confidence ≤ 0.5 for the number, for the date]
+    ['both read otherwise', '892 ', ' 23 ', '99', '03', true, true],
+    ['the number alike, the day otherwise', '892 ', ' 23 ', '892', '03', false, true],
+    ['the day alike (its leading zero aside), the number otherwise', '892 ', ' 3 ', '299', '03', true, false],
+  ])('print OCR\'s reading of a gap the recogniser, unsure, read otherwise is kept at 0.5 with both named (%s)', (_what, numberGap, dayGap, handNumber, handDay, numberDoubt, dayDoubt) => {
+    const f = extractFields(stateHeader(numberGap as string, dayGap as string), {
+      today: new Date('2025-03-01'),
+      handwriting: [reading('number', handNumber as string, 0.4), reading('day', handDay as string, 0.4), reading('month', '01', 0.99)],
+    }).fields;
+    const printed = `${(numberGap as string).trim()}/UBND-TTHC`;
+    const day = `2025-01-${(dayGap as string).trim().padStart(2, '0')}`;
+    // The values stay print OCR's: the recogniser is not sure of its own.
+    expect(f.numberSymbol.value).toBe(printed);
+    expect(f.documentDate.value).toBe(day);
+    expect(f.numberSymbol.confidence <= 0.5).toBe(numberDoubt);
+    expect((f.numberSymbol.reason ?? '').includes(`unsure, "${handNumber}"`)).toBe(numberDoubt);
+    expect(f.documentDate.confidence <= 0.5).toBe(dayDoubt);
+    expect((f.documentDate.reason ?? '').includes(`unsure, the day "${handDay}"`)).toBe(dayDoubt);
+  });
+
   it('never takes a body date instead, and says why when the handwritten day is after the signing', () => {
     const f = extractFields(stateHeader('ê#', ' '), {
       today: new Date('2025-03-01'),

@@ -79,6 +79,8 @@ const pagesAsRead = (input: OcrPagesInput): PageLayout[] => input.pages.map((p) 
 
 /** How sure a State letter's number may be: its number is written by hand, whatever print OCR made of it. */
 export const STATE_NUMBER_MAX_CONFIDENCE = 0.85;
+/** A value print OCR read in a handwriting gap where the digit recogniser, unsure, read another: at most this sure. */
+export const UNSURE_DISAGREEMENT = 0.5;
 
 /**
  * Extracts the fields of one document from its OCR text (all pages, in order), or from OCR
@@ -171,8 +173,13 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   // The digit recogniser's reading of the handwritten number: alone when print OCR could not read it;
   // beside print OCR's reading of the gap, surer when both agree, and never sure when they do not.
   if (handNumber && symbol) {
+    const unsure = hand('number')?.text ?? '';
     if (handNumber.value === null) {
       if (symbol.unreadNumber) numberField = { ...numberField, reason: handNumber.reason };
+      // Print OCR's reading of the handwriting, which the recogniser, unsure, read otherwise: neither is to be trusted.
+      else if (/^\d{1,5}$/.test(unsure) && Number(unsure) !== Number(sym!.numberText)) {
+        numberField = { ...field(sym!.canonical, Math.min(numberField.confidence, UNSURE_DISAGREEMENT)), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser, unsure, "${unsure}"; check it on the page` };
+      }
     } else if (symbol.unreadNumber) {
       numberField = { ...field(withNumber(handNumber.value), Math.min(handNumber.confidence, symConf)), reason: handNumber.reason };
     } else if (String(Number(sym!.numberText)) === String(Number(handNumber.value))) {
@@ -220,6 +227,9 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
       dateField = { ...field(useHand ? hd.value : dateLine.iso, printAgreed ? 0.6 : 0.5), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser ${hd.value}${printAgreed ? ', whose second choice it is' : ''}; check it on the page` };
     } else if (signedOn && dateLine.iso > signedOn) {
       dateField = { ...field<string>(null, 0.2), reason: `the date read (${dateLine.iso}) is after the issuer signed (${signedOn})` };
+    } else if (dateLine && /^\d{1,2}$/.test(hand('day')!.text) && Number(hand('day')!.text) !== Number(dateLine.iso.slice(8, 10))) {
+      // Print OCR's day, which the recogniser, unsure, read otherwise: neither is to be trusted.
+      dateField = { ...field(dateLine.iso, Math.min(dateField.confidence, UNSURE_DISAGREEMENT)), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser, unsure, the day "${hand('day')!.text}"; check it on the page` };
     }
   }
 

@@ -173,12 +173,12 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   // The digit recogniser's reading of the handwritten number: alone when print OCR could not read it;
   // beside print OCR's reading of the gap, surer when both agree, and never sure when they do not.
   if (handNumber && symbol) {
-    const unsure = hand('number')?.text ?? '';
     if (handNumber.value === null) {
+      const unsureText = hand('number')?.text ?? '';
       if (symbol.unreadNumber) numberField = { ...numberField, reason: handNumber.reason };
       // Print OCR's reading of the handwriting, which the recogniser, unsure, read otherwise: neither is to be trusted.
-      else if (/^\d{1,5}$/.test(unsure) && Number(unsure) !== Number(sym!.numberText)) {
-        numberField = { ...field(sym!.canonical, Math.min(numberField.confidence, UNSURE_DISAGREEMENT)), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser, unsure, "${unsure}"; check it on the page` };
+      else if (/^\d{1,5}$/.test(unsureText) && Number(unsureText) !== Number(sym!.numberText)) {
+        numberField = { ...field(sym!.canonical, Math.min(numberField.confidence, UNSURE_DISAGREEMENT)), reason: `handwritten: print OCR read "${sym!.numberText}", the digit recogniser, unsure, "${unsureText}"; check it on the page` };
       }
     } else if (symbol.unreadNumber) {
       numberField = { ...field(withNumber(handNumber.value), Math.min(handNumber.confidence, symConf)), reason: handNumber.reason };
@@ -209,10 +209,11 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   // The handwritten day (and month) read by the digit recogniser, where print OCR could not read the
   // date line, read it squeezed, or the letter is a State one (its day is written by hand).
   const dateText = dateLine ? lines[dateLine.line]!.fold : unreadDate?.fold;
-  if (hand('day') && dateText && (!dateLine || dateLine.confidence < 0.85 || stateFamily)) {
+  const dayReading = hand('day');
+  if (dayReading && dateText && (!dateLine || dateLine.confidence < 0.85 || stateFamily)) {
     const printed = printedMonthYear(dateText);
     const signedOn = opts.signedOn;
-    const hd = handwrittenDate(hand('day'), { printed: printed.month, reading: hand('month') }, printed.year, { latest: opts.latest, signedOn });
+    const hd = handwrittenDate(dayReading, { printed: printed.month, reading: hand('month') }, printed.year, { latest: opts.latest, signedOn });
     if (!dateLine) {
       dateField = hd.value === null ? { ...dateField, reason: hd.reason } : { ...field(hd.value, hd.confidence), reason: hd.reason };
     } else if (hd.value === dateLine.iso) {
@@ -220,16 +221,15 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     } else if (hd.value !== null) {
       // On a State letter the day is written by hand: the recogniser made for it is taken over print OCR's reading of it,
       // unless print OCR's day is the recogniser's own reading with one digit its second choice (both readers agree on it).
-      const dayText = hand('day')?.text ?? '';
-      const printDay = String(Number(dateLine.iso.slice(8, 10))).padStart(dayText.length, '0');
-      const printAgreed = dateLine.iso.slice(0, 8) === hd.value.slice(0, 8) && !(signedOn !== undefined && dateLine.iso > signedOn) && withinSecondChoice(hand('day'), printDay);
+      const printDay = String(Number(dateLine.iso.slice(8, 10))).padStart(dayReading.text.length, '0');
+      const printAgreed = dateLine.iso.slice(0, 8) === hd.value.slice(0, 8) && !(signedOn !== undefined && dateLine.iso > signedOn) && withinSecondChoice(dayReading, printDay);
       const useHand = !printAgreed && (stateFamily || hd.confidence >= 0.7 || (signedOn !== undefined && dateLine.iso > signedOn));
       dateField = { ...field(useHand ? hd.value : dateLine.iso, printAgreed ? 0.6 : 0.5), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser ${hd.value}${printAgreed ? ', whose second choice it is' : ''}; check it on the page` };
     } else if (signedOn && dateLine.iso > signedOn) {
       dateField = { ...field<string>(null, 0.2), reason: `the date read (${dateLine.iso}) is after the issuer signed (${signedOn})` };
-    } else if (dateLine && /^\d{1,2}$/.test(hand('day')!.text) && Number(hand('day')!.text) !== Number(dateLine.iso.slice(8, 10))) {
+    } else if (/^\d{1,2}$/.test(dayReading.text) && Number(dayReading.text) !== Number(dateLine.iso.slice(8, 10))) {
       // Print OCR's day, which the recogniser, unsure, read otherwise: neither is to be trusted.
-      dateField = { ...field(dateLine.iso, Math.min(dateField.confidence, UNSURE_DISAGREEMENT)), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser, unsure, the day "${hand('day')!.text}"; check it on the page` };
+      dateField = { ...field(dateLine.iso, Math.min(dateField.confidence, UNSURE_DISAGREEMENT)), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser, unsure, the day "${dayReading.text}"; check it on the page` };
     }
   }
 

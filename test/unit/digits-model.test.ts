@@ -11,8 +11,8 @@ import { EUROPEAN, formDigit } from '../../tools/digits-forms';
 import { heldOutFontCrops } from '../../tools/digits-fonts';
 
 const t10k = loadMnist('t10k');
-/** Held-out fonts: the share read right, and the share read wrong at p ≥ 0.9, at most (measured: 512/600 and 9/600). */
-const HELD_MIN = 0.83;
+/** Held-out fonts: the share read right, and the share read wrong at p ≥ 0.9, at most (measured: 546/600 and 12/600; the network before PyTorch fitted it, 512/600). */
+const HELD_MIN = 0.88;
 const HELD_SURE_WRONG = 0.025;
 
 /** A t10k digit on paper: `h` pixels high with a margin, ink 0..255 darkness from MNIST. */
@@ -25,7 +25,7 @@ function onPaper(i: number, h: number): GrayImage {
 }
 
 describe('readDigits on MNIST t10k (never trained on)', () => {
-  it('reads at least 97 % of 2,000 digits right, at heights of 28 to 56 pixels', async () => {
+  it('reads at least 98.5 % of 2,000 digits right, at heights of 28 to 56 pixels', async () => {
     await warmUpDigits();
     let right = 0;
     const N = 2000, FROM = 5000;
@@ -34,7 +34,8 @@ describe('readDigits on MNIST t10k (never trained on)', () => {
       if (run.text === String(t10k.labels[i])) right++;
     }
     console.log(`t10k ${FROM}..${FROM + N - 1} read right: ${right}/${N}`);
-    expect(right / N).toBeGreaterThanOrEqual(0.97);
+    // Measured 1979/2000 (the network before PyTorch fitted it: 1941).
+    expect(right / N).toBeGreaterThanOrEqual(0.985);
   }, 180_000);
 });
 
@@ -42,7 +43,7 @@ describe('readDigits on MNIST t10k (never trained on)', () => {
 // open 4, crossed 7, 9), drawn with a pen of random width, blurred and thresholded as a scan
 // gives them (tools/digits-forms.ts), on paper, through readDigits.
 describe('readDigits on European-style pen digits', () => {
-  it('reads at least 88 % of 600 drawn forms right, and each form at least 65 %', async () => {
+  it('reads at least 92 % of 600 drawn forms right, and each form at least 70 %', async () => {
     await warmUpDigits();
     const r = rngOf(20252139);
     const per = new Map<number, { right: number; n: number }>();
@@ -62,8 +63,9 @@ describe('readDigits on European-style pen digits', () => {
     }
     console.log([...per].map(([d, e]) => `${d}: ${e.right}/${e.n}`).join(', '));
     const right = [...per.values()].reduce((a, e) => a + e.right, 0);
-    expect(right / 600).toBeGreaterThanOrEqual(0.88);
-    for (const e of per.values()) expect(e.right / e.n).toBeGreaterThanOrEqual(0.65);
+    // Measured 572/600, flagged 1s 78/100 (before: 561/600, 76/100); never trained on these forms.
+    expect(right / 600).toBeGreaterThanOrEqual(0.92);
+    for (const e of per.values()) expect(e.right / e.n).toBeGreaterThanOrEqual(0.7);
   }, 120_000);
 });
 

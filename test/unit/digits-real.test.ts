@@ -54,13 +54,14 @@ describe('handwritten numbers and days on real dev letters', () => {
       expect(want).toBe(field === 'number' ? truth.number : truth.documentDate.slice(8, 10));
     }
   });
-  it('reads at least 10 of the 14 crops right', () => {
+  it('reads at least 13 of the 14 crops right', () => {
     const right = CROPS.filter(([doc, field, want]) => runs.get(`${doc} ${field}`)!.text === want);
     console.log(CROPS.map(([doc, field, want]) => {
       const r = runs.get(`${doc} ${field}`)!;
       return `${doc} ${field} ${want}: read "${r.text}" (${r.digits.map((d) => `${d.char} ${d.p.toFixed(3)}/${d.second.char} ${d.second.p.toFixed(3)}`).join(', ')}; rejected ${r.rejected})`;
     }).join('\n'));
-    expect(right.length).toBeGreaterThanOrEqual(10);
+    // Measured 14/14 (the network before PyTorch fitted it: 12/14, qn-12's looped 2 and qn-05's flagged 1 missed).
+    expect(right.length).toBeGreaterThanOrEqual(13);
   });
   it('gives no wrong reading with every digit at the trusted p', () => {
     const trustedWrong = CROPS.filter(([doc, field, want]) => {

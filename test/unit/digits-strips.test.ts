@@ -113,24 +113,25 @@ async function readBack(strips: Strip[]): Promise<number> {
 
 describe('readDigits on strips of t10k digits', () => {
   // One cut at the projection's minimum (the segmentation before several readings were scored) read 80 of these 200;
-  // the lowest columns scored by the model, 113; with narrow splits, 119; with cuts at even steps across the middle too, 126.
-  it('reads at least half of 200 strips of touching or overlapping digits back', async () => {
+  // the lowest columns scored by the model, 113; with narrow splits, 119; with cuts at even steps across the middle too, 126; with the network PyTorch fitted, 133.
+  it('reads at least 60 % of 200 strips of touching or overlapping digits back', async () => {
     const right = await readBack(fc.sample(touching, { numRuns: 200, seed: 1404 }));
     console.log(`touching strips read right: ${right}/200`);
+    expect(right / 200).toBeGreaterThanOrEqual(0.6);
+  }, 180_000);
+
+  // Cut only when at least 1.1 times as wide as high, 61 of these 200 were read right; with narrow splits (taken when the pair whole is no digit), 88; with cuts at even steps across a wide piece's middle too, 94; with narrow pieces down to 0.6 as wide as high (0.7 before), 97; with the network PyTorch fitted, 107.
+  it('reads a "1" touching the next digit as two digits in at least 50 % of 200 such pairs', async () => {
+    const right = await readBack(fc.sample(oneTouching, { numRuns: 200, seed: 1405 }));
+    console.log(`a 1 touching the next digit, read right: ${right}/200`);
     expect(right / 200).toBeGreaterThanOrEqual(0.5);
   }, 180_000);
 
-  // Cut only when at least 1.1 times as wide as high, 61 of these 200 were read right; with narrow splits (taken when the pair whole is no digit), 88; with cuts at even steps across a wide piece's middle too, 94; with narrow pieces down to 0.6 as wide as high (0.7 before), 97.
-  it('reads a "1" touching the next digit as two digits in at least 40 % of 200 such pairs', async () => {
-    const right = await readBack(fc.sample(oneTouching, { numRuns: 200, seed: 1405 }));
-    console.log(`a 1 touching the next digit, read right: ${right}/200`);
-    expect(right / 200).toBeGreaterThanOrEqual(0.4);
-  }, 180_000);
-
-  it('reads the digit string back in at least 85 % of 300 strips', async () => {
+  // 259/300 with the earlier network, 286/300 with the one PyTorch fitted.
+  it('reads the digit string back in at least 92 % of 300 strips', async () => {
     const right = await readBack(fc.sample(strip, { numRuns: 300, seed: 1401 }));
     console.log(`strips read right: ${right}/300`);
-    expect(right / 300).toBeGreaterThanOrEqual(0.85);
+    expect(right / 300).toBeGreaterThanOrEqual(0.92);
   }, 180_000);
 
   it('on the ink plane, never sees the printed text beside the digits', async () => {

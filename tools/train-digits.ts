@@ -28,9 +28,9 @@
  * The torch trainer needs Debian's python3-torch (apt-get install python3-torch); nothing else
  * does: the OCR reads the weights with tfjs alone.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -54,23 +54,37 @@ const OUT = process.env.DIGITS_OUT ?? path.join(process.cwd(), 'shared/scans/ada
 /** Who fits the weights: 'tfjs' (here, the cpu backend) or 'torch' (tools/train-digits-torch.py, Debian's python3-torch). */
 const TRAINER = process.env.DIGITS_TRAINER ?? 'torch';
 /** With the torch trainer: passes over all the epochs' samples. */
-const PASSES = Number(process.env.DIGITS_PASSES ?? 6);
+const PASSES = Number(process.env.DIGITS_PASSES ?? 8);
 
 /**
  * The torch trainer: the same samples as the tfjs one (epoch e from seed SEED + 1 + e), written
  * as bytes for tools/train-digits-torch.py, which fits a mirror of the network and gives back
  * its weights in tfjs's order and layout; they are set into `model`.
  */
-async function fitWithTorch(model: tfl.LayersModel, train: ReturnType<typeof loadMnist>, pool: Uint32Array, mix: Parameters<typeof makeSamples>[5]): Promise<void> {
+/** Epoch `e`'s samples as bytes in `dir` (x-e.u8: n × 784, 0..255; y-e.u8: n labels). */
+function makeEpoch(e: number, dir: string, train: ReturnType<typeof loadMnist>, pool: Uint32Array, mix: Parameters<typeof makeSamples>[5]): void {
+  const ts = Date.now();
+  const { x, y } = makeSamples(rngOf(SEED + 1 + e), train, pool, PER_EPOCH, NEG_SHARE, mix);
+  writeFileSync(path.join(dir, `x-${e}.u8`), Uint8Array.from(x, (v) => Math.round(v * 255)));
+  writeFileSync(path.join(dir, `y-${e}.u8`), y);
+  console.log(`epoch ${e + 1}/${EPOCHS}: ${PER_EPOCH} samples made in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
+}
+
+async function fitWithTorch(model: tfl.LayersModel): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'digits-'));
   try {
-    for (let e = 0; e < EPOCHS; e++) {
-      const ts = Date.now();
-      const { x, y } = makeSamples(rngOf(SEED + 1 + e), train, pool, PER_EPOCH, NEG_SHARE, mix);
-      writeFileSync(path.join(dir, `x-${e}.u8`), Uint8Array.from(x, (v) => Math.round(v * 255)));
-      writeFileSync(path.join(dir, `y-${e}.u8`), y);
-      console.log(`epoch ${e + 1}/${EPOCHS}: ${PER_EPOCH} samples made in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
-    }
+    // Each epoch's samples in a child process, as many at once as there are cores: the canvas's
+    // native memory (font glyphs above all) goes with the process; in one process the font mix
+    // grew past 15 GB by the sixth epoch.
+    let next = 0;
+    const one = async (): Promise<void> => {
+      for (let e = next++; e < EPOCHS; e = next++) {
+        const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!], { env: { ...process.env, DIGITS_MAKE_EPOCH: String(e), DIGITS_MAKE_DIR: dir }, stdio: 'inherit' });
+        const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+        if (code !== 0) throw new Error(`making epoch ${e + 1}'s samples exited ${code}`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(EPOCHS, availableParallelism()) }, one));
     const py = spawnSync(process.env.DIGITS_PYTHON ?? '/usr/bin/python3', [path.join(process.cwd(), 'tools/train-digits-torch.py'), dir, NET, String(PASSES), String(SEED)], { stdio: 'inherit' });
     if (py.status !== 0) throw new Error(`tools/train-digits-torch.py exited ${py.status} (is python3-torch installed? apt-get install python3-torch)`);
     const floats = (name: string) => new Float32Array(Uint8Array.from(readFileSync(path.join(dir, name))).buffer);
@@ -191,12 +205,13 @@ async function main(): Promise<void> {
   const pool = Uint32Array.from({ length: train.n }, (_, i) => i);
   const fonts = digitFonts();
   const mix = { fonts: FONT_SHARE > 0 ? fonts.train : [], fontShare: FONT_SHARE, formShare: FORM_SHARE };
+  if (process.env.DIGITS_MAKE_EPOCH !== undefined) return makeEpoch(Number(process.env.DIGITS_MAKE_EPOCH), process.env.DIGITS_MAKE_DIR!, train, pool, mix);
   console.log(`network ${NET}; ${fonts.train.length} training fonts at ${FONT_SHARE}, forms at ${FORM_SHARE}; ${fonts.heldOut.length} fonts held out`);
   const model = buildModel();
   const opt = tf.train.adam(2e-3);
   model.compile({ optimizer: opt, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
   model.summary(undefined, undefined, (s) => console.log(s));
-  if (TRAINER === 'torch') await fitWithTorch(model, train, pool, mix);
+  if (TRAINER === 'torch') await fitWithTorch(model);
   const rates = [3e-3, 1.5e-3, 7e-4, 3e-4, 1.5e-4];
   for (let e = 0; TRAINER === 'tfjs' && e < EPOCHS; e++) {
     const ts = Date.now();

@@ -120,11 +120,11 @@ describe('readDigits on strips of t10k digits', () => {
     expect(right / 200).toBeGreaterThanOrEqual(0.6);
   }, 180_000);
 
-  // Cut only when at least 1.1 times as wide as high, 61 of these 200 were read right; with narrow splits (taken when the pair whole is no digit), 88; with cuts at even steps across a wide piece's middle too, 94; with narrow pieces down to 0.6 as wide as high (0.7 before), 97; with the network PyTorch fitted, 107.
-  it('reads a "1" touching the next digit as two digits in at least 50 % of 200 such pairs', async () => {
+  // Cut only when at least 1.1 times as wide as high, 61 of these 200 were read right; with narrow splits (taken when the pair whole is no digit), 88; with cuts at even steps across a wide piece's middle too, 94; with narrow pieces down to 0.6 as wide as high (0.7 before), 97; with the network PyTorch fitted, 107; with pieces 0.95 as wide as high offered as two digits (1.1 before), 121.
+  it('reads a "1" touching the next digit as two digits in at least 57 % of 200 such pairs', async () => {
     const right = await readBack(fc.sample(oneTouching, { numRuns: 200, seed: 1405 }));
     console.log(`a 1 touching the next digit, read right: ${right}/200`);
-    expect(right / 200).toBeGreaterThanOrEqual(0.5);
+    expect(right / 200).toBeGreaterThanOrEqual(0.57);
   }, 180_000);
 
   // 259/300 with the earlier network, 286/300 with the one PyTorch fitted.

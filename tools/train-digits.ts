@@ -55,12 +55,8 @@ const OUT = process.env.DIGITS_OUT ?? path.join(process.cwd(), 'shared/scans/ada
 const TRAINER = process.env.DIGITS_TRAINER ?? 'torch';
 /** With the torch trainer: passes over all the epochs' samples. */
 const PASSES = Number(process.env.DIGITS_PASSES ?? 8);
+if (TRAINER !== 'tfjs' && TRAINER !== 'torch') throw new Error(`DIGITS_TRAINER is tfjs or torch, not ${TRAINER}`);
 
-/**
- * The torch trainer: the same samples as the tfjs one (epoch e from seed SEED + 1 + e), written
- * as bytes for tools/train-digits-torch.py, which fits a mirror of the network and gives back
- * its weights in tfjs's order and layout; they are set into `model`.
- */
 /** Epoch `e`'s samples as bytes in `dir` (x-e.u8: n × 784, 0..255; y-e.u8: n labels). */
 function makeEpoch(e: number, dir: string, train: ReturnType<typeof loadMnist>, pool: Uint32Array, mix: Parameters<typeof makeSamples>[5]): void {
   const ts = Date.now();
@@ -70,6 +66,11 @@ function makeEpoch(e: number, dir: string, train: ReturnType<typeof loadMnist>, 
   console.log(`epoch ${e + 1}/${EPOCHS}: ${PER_EPOCH} samples made in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * The torch trainer: the same samples as the tfjs one (epoch e from seed SEED + 1 + e), written
+ * as bytes for tools/train-digits-torch.py, which fits a mirror of the network and gives back
+ * its weights in tfjs's order and layout; they are set into `model`.
+ */
 async function fitWithTorch(model: tfl.LayersModel): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'digits-'));
   try {

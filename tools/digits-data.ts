@@ -123,13 +123,14 @@ export function strokeDigit(r: Rng, label: 1 | 4 | 7): Mask | null {
 const FONTS = ['DejaVu Sans', 'DejaVu Serif', 'Liberation Serif', 'Liberation Serif', 'Liberation Sans'];
 
 /** Printed text as a mask (one glyph or a few touching ones), at 12–60 pixels. */
-export function printed(r: Rng, text: string, opts: { roman?: readonly string[] } = {}): Mask | null {
+export function printed(r: Rng, text: string, opts: { fonts?: readonly string[]; upright?: boolean } = {}): Mask | null {
   const px = Math.round(Math.exp(uni(r, Math.log(12), Math.log(60))));
-  const style = opts.roman ? (r() < 0.35 ? 'bold ' : '') : `${r() < 0.25 ? 'italic ' : ''}${r() < 0.35 ? 'bold ' : ''}`;
+  const italic = !opts.upright && r() < 0.25;
+  const style = `${italic ? 'italic ' : ''}${r() < 0.35 ? 'bold ' : ''}`;
   const w = Math.ceil(px * (text.length + 1)), h = Math.ceil(px * 1.8);
   const { ctx } = inkOnWhite(w, h);
   // Liberation (Times and Arial metrics, as letters are printed) has no precomposed Vietnamese letters.
-  const fonts = opts.roman ?? (/[\u01A0-\u01B0\u1EA0-\u1EF9]/.test(text) ? FONTS.slice(0, 2) : FONTS);
+  const fonts = opts.fonts ?? (/[\u01A0-\u01B0\u1EA0-\u1EF9]/.test(text) ? FONTS.slice(0, 2) : FONTS);
   ctx.font = `${style}${px}px "${pick(r, fonts)}"`;
   ctx.fillText(text, px * 0.3, px * 1.3);
   const rgba = ctx.getImageData(0, 0, w, h).data;
@@ -250,7 +251,7 @@ export function negative(r: Rng, mnist: Idx, fonts?: readonly DigitFont[]): Mask
     return fontDigit(r, pick(r, fonts), text, { overlap: uni(r, -0.02, 0.12) });
   }
   const u = r();
-  if (u < 0.04) return printed(r, pick(r, GAP_WORDS), { roman: SERIF_ROMAN });
+  if (u < 0.04) return printed(r, pick(r, GAP_WORDS), { fonts: SERIF_ROMAN, upright: true });
   if (u < 0.3) return printed(r, pick(r, [...LETTERS]));
   if (u < 0.38) return printed(r, Array.from({ length: 2 + Math.floor(r() * 2) }, () => pick(r, [...LETTERS])).join(''));
   if (u < 0.5) return printed(r, pick(r, PUNCT));

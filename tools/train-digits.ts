@@ -57,10 +57,15 @@ const TRAINER = process.env.DIGITS_TRAINER ?? 'torch';
 const PASSES = Number(process.env.DIGITS_PASSES ?? 8);
 if (TRAINER !== 'tfjs' && TRAINER !== 'torch') throw new Error(`DIGITS_TRAINER is tfjs or torch, not ${TRAINER}`);
 
+/** Epoch `e`'s samples (seed SEED + 1 + e), whoever fits them. */
+function epochSamples(e: number, train: ReturnType<typeof loadMnist>, pool: Uint32Array, mix: Parameters<typeof makeSamples>[5]): { x: Float32Array; y: Uint8Array } {
+  return makeSamples(rngOf(SEED + 1 + e), train, pool, PER_EPOCH, NEG_SHARE, mix);
+}
+
 /** Epoch `e`'s samples as bytes in `dir` (x-e.u8: n × 784, 0..255; y-e.u8: n labels). */
 function makeEpoch(e: number, dir: string, train: ReturnType<typeof loadMnist>, pool: Uint32Array, mix: Parameters<typeof makeSamples>[5]): void {
   const ts = Date.now();
-  const { x, y } = makeSamples(rngOf(SEED + 1 + e), train, pool, PER_EPOCH, NEG_SHARE, mix);
+  const { x, y } = epochSamples(e, train, pool, mix);
   writeFileSync(path.join(dir, `x-${e}.u8`), Uint8Array.from(x, (v) => Math.round(v * 255)));
   writeFileSync(path.join(dir, `y-${e}.u8`), y);
   console.log(`epoch ${e + 1}/${EPOCHS}: ${PER_EPOCH} samples made in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
@@ -109,6 +114,23 @@ async function fitWithTorch(model: tfl.LayersModel): Promise<void> {
     console.log(`tfjs and PyTorch agree on 64 samples (largest difference ${worst.toExponential(1)})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The tfjs trainer: each epoch's samples fitted on the cpu backend, the learning rate stepped down. */
+async function fitWithTfjs(model: tfl.LayersModel, opt: tf.Optimizer, train: ReturnType<typeof loadMnist>, pool: Uint32Array, mix: Parameters<typeof makeSamples>[5]): Promise<void> {
+  const rates = [3e-3, 1.5e-3, 7e-4, 3e-4, 1.5e-4];
+  for (let e = 0; e < EPOCHS; e++) {
+    const ts = Date.now();
+    const { x, y } = epochSamples(e, train, pool, mix);
+    const tg = Date.now();
+    (opt as unknown as { learningRate: number }).learningRate = rates[Math.min(e, rates.length - 1)]!;
+    const xs = tf.tensor4d(x, [PER_EPOCH, 28, 28, 1]);
+    const ys = tf.tensor2d(Float32Array.from(y), [PER_EPOCH, 1]);
+    const h = await model.fit(xs, ys, { batchSize: 32, epochs: 1, shuffle: false, verbose: 0 });
+    xs.dispose();
+    ys.dispose();
+    console.log(`epoch ${e + 1}/${EPOCHS}: ${PER_EPOCH} samples made in ${((tg - ts) / 1000).toFixed(1)} s, trained in ${((Date.now() - tg) / 1000).toFixed(1)} s; loss ${Number(h.history.loss![0]).toFixed(4)}, accuracy ${Number(h.history.acc?.[0] ?? h.history.accuracy?.[0]).toFixed(4)}`);
   }
 }
 
@@ -202,30 +224,19 @@ async function main(): Promise<void> {
   await tf.setBackend('cpu');
   const t0 = Date.now();
   const train = loadMnist('train');
-  const test = loadMnist('t10k');
   const pool = Uint32Array.from({ length: train.n }, (_, i) => i);
   const fonts = digitFonts();
   const mix = { fonts: FONT_SHARE > 0 ? fonts.train : [], fontShare: FONT_SHARE, formShare: FORM_SHARE };
+  // A child process of the torch trainer makes one epoch's samples and nothing else.
   if (process.env.DIGITS_MAKE_EPOCH !== undefined) return makeEpoch(Number(process.env.DIGITS_MAKE_EPOCH), process.env.DIGITS_MAKE_DIR!, train, pool, mix);
+  const test = loadMnist('t10k');
   console.log(`network ${NET}; ${fonts.train.length} training fonts at ${FONT_SHARE}, forms at ${FORM_SHARE}; ${fonts.heldOut.length} fonts held out`);
   const model = buildModel();
   const opt = tf.train.adam(2e-3);
   model.compile({ optimizer: opt, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
   model.summary(undefined, undefined, (s) => console.log(s));
   if (TRAINER === 'torch') await fitWithTorch(model);
-  const rates = [3e-3, 1.5e-3, 7e-4, 3e-4, 1.5e-4];
-  for (let e = 0; TRAINER === 'tfjs' && e < EPOCHS; e++) {
-    const ts = Date.now();
-    const { x, y } = makeSamples(rngOf(SEED + 1 + e), train, pool, PER_EPOCH, NEG_SHARE, mix);
-    const tg = Date.now();
-    (opt as unknown as { learningRate: number }).learningRate = rates[Math.min(e, rates.length - 1)]!;
-    const xs = tf.tensor4d(x, [PER_EPOCH, 28, 28, 1]);
-    const ys = tf.tensor2d(Float32Array.from(y), [PER_EPOCH, 1]);
-    const h = await model.fit(xs, ys, { batchSize: 32, epochs: 1, shuffle: false, verbose: 0 });
-    xs.dispose();
-    ys.dispose();
-    console.log(`epoch ${e + 1}/${EPOCHS}: ${PER_EPOCH} samples made in ${((tg - ts) / 1000).toFixed(1)} s, trained in ${((Date.now() - tg) / 1000).toFixed(1)} s; loss ${Number(h.history.loss![0]).toFixed(4)}, accuracy ${Number(h.history.acc?.[0] ?? h.history.accuracy?.[0]).toFixed(4)}`);
-  }
+  else await fitWithTfjs(model, opt, train, pool, mix);
 
   // MNIST t10k, never trained on, through the reader's normalisation.
   const tx = new Float32Array(test.n * 784);

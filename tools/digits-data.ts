@@ -15,6 +15,7 @@ import { normaliseMask, type Mask } from '../shared/scans/adapters/ocr/digits/se
 import { seededRng } from '../test/support/seeded-rng';
 import { fontDigit, type DigitFont } from './digits-fonts';
 import { formDigit } from './digits-forms';
+import { DEJAVU_SANS, DEJAVU_SERIF, SANS, SERIF } from './print-fonts';
 
 export type Rng = () => number;
 
@@ -120,7 +121,7 @@ export function strokeDigit(r: Rng, label: 1 | 4 | 7): Mask | null {
   });
 }
 
-const FONTS = ['DejaVu Sans', 'DejaVu Serif', 'Liberation Serif', 'Liberation Serif', 'Liberation Sans'];
+const FONTS = [DEJAVU_SANS, DEJAVU_SERIF, SERIF, SERIF, SANS];
 
 /** Printed text as a mask (one glyph or a few touching ones), at 12–60 pixels. */
 export function printed(r: Rng, text: string, opts: { fonts?: readonly string[]; upright?: boolean } = {}): Mask | null {
@@ -129,7 +130,7 @@ export function printed(r: Rng, text: string, opts: { fonts?: readonly string[];
   const style = `${italic ? 'italic ' : ''}${r() < 0.35 ? 'bold ' : ''}`;
   const w = Math.ceil(px * (text.length + 1)), h = Math.ceil(px * 1.8);
   const { ctx } = inkOnWhite(w, h);
-  // Liberation (Times and Arial metrics, as letters are printed) has no precomposed Vietnamese letters.
+  // Tinos and Arimo (Times and Arial, as letters are printed) have no precomposed Vietnamese letters.
   const fonts = opts.fonts ?? (/[\u01A0-\u01B0\u1EA0-\u1EF9]/.test(text) ? FONTS.slice(0, 2) : FONTS);
   ctx.font = `${style}${px}px "${pick(r, fonts)}"`;
   ctx.fillText(text, px * 0.3, px * 1.3);
@@ -144,12 +145,12 @@ export function printed(r: Rng, text: string, opts: { fonts?: readonly string[];
 const LETTERS = 'acdefhkmnprtuvwxyACEFHKLMNPRTUVWXYĐđươăâêôốệạặằữọƯƠÂÊÔĂắếớứửờừẩậễịụ';
 /**
  * The printed words beside the handwritten gaps, in the serif roman a State or Party letter is
- * set in (Times New Roman; Liberation Serif has its shapes): their double-storey "g" is not a
+ * set in (Times New Roman; Tinos has its shapes): their double-storey "g" is not a
  * handwritten 8, though a network able to read thin pen digits takes it for one.
  */
 const GAP_WORDS = ['g', 'g', 'ng', 'gà', 'ngày', 'tháng', 'áng', 'năm', 'Ngày'];
-/** Liberation Serif only: DejaVu Serif's "g" is single-storey, a 9's shape. */
-const SERIF_ROMAN = ['Liberation Serif'];
+/** Tinos only: DejaVu Serif's "g" is single-storey, a 9's shape. */
+const SERIF_ROMAN = [SERIF];
 const PUNCT = ['/', '-', '_', ':', ',', '(', ')', ';', '%', '&', '*', '–', '#', '"', '[', ']', '-', '.'];
 
 /** Draws with a canvas path into a mask: rules, dotted leaders, arcs, blobs. */
@@ -338,8 +339,8 @@ export function scaledDigit(src: Uint8Array, h: number): { w: number; h: number;
 }
 
 /** Printed text on paper, dark on light, `px` high, in a Times-like font. */
-export function printedCrop(text: string, px: number, font = 'Liberation Serif'): Crop {
-  const fam = /[\u01A0-\u01B0\u1EA0-\u1EF9]/.test(text) ? 'DejaVu Serif' : font;
+export function printedCrop(text: string, px: number, font = SERIF): Crop {
+  const fam = /[\u01A0-\u01B0\u1EA0-\u1EF9]/.test(text) ? DEJAVU_SERIF : font;
   const probe = createCanvas(10, 10).getContext('2d');
   probe.font = `${px}px "${fam}"`;
   const w = Math.ceil(probe.measureText(text).width + px), h = Math.ceil(px * 1.6);

@@ -14,26 +14,17 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { inkOnWhite } from './canvas';
 import { seededRng } from '../test/support/seeded-rng';
 import { digitFonts, type DigitFont } from './digits-fonts';
+import { SERIF } from './print-fonts';
 
 type Rng = () => number;
 const uni = (r: Rng, a: number, b: number) => a + (b - a) * r();
 const int = (r: Rng, a: number, b: number) => Math.floor(uni(r, a, b + 1));
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const pad2 = (n: number) => String(n).padStart(2, '0');
-
-const SERIF = 'sl-tinos';
-let serifReady = false;
-function registerSerif(): void {
-  if (serifReady) return;
-  const base = path.join(process.cwd(), 'node_modules/@expo-google-fonts/tinos');
-  for (const f of ['400Regular/Tinos_400Regular.ttf', '700Bold/Tinos_700Bold.ttf', '400Regular_Italic/Tinos_400Regular_Italic.ttf', '700Bold_Italic/Tinos_700Bold_Italic.ttf'])
-    GlobalFonts.registerFromPath(path.join(base, f), SERIF);
-  serifReady = true;
-}
 
 // ---- banks ----------------------------------------------------------------------------------
 const PROVINCES = ['Quảng Ngãi', 'Bình Định', 'Quảng Nam', 'Phú Yên', 'Khánh Hòa', 'Gia Lai', 'Kon Tum', 'Nghệ An', 'Thanh Hóa', 'Đắk Lắk'];
@@ -222,7 +213,6 @@ export interface StateLetter {
 
 /** Letter `index` of `seed`: a JPEG of its first page and its ground truth (real-scans format). */
 export function stateLetter(seed: number, index: number, opts: StateLetterOpts): StateLetter {
-  registerSerif();
   const r = seededRng((Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0);
   const fonts = opts.fonts === 'train' ? digitFonts().train : digitFonts().heldOut;
   const hwFont = pick(r, fonts);

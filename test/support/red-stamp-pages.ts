@@ -4,6 +4,8 @@
  * real letter looks like, at any angle, on white or yellowed paper, PNG or JPEG.
  */
 import { createCanvas } from '@napi-rs/canvas';
+// DejaVu from the project's own packages, not the machine's.
+import '../../tools/print-fonts';
 
 export interface StampPageSpec {
   /** The stamp's words as printed ("HỎA TỐC"). */

@@ -5,6 +5,8 @@
  * component. The stamp's edge must go and the words it touches must stay.
  */
 import { describe, expect, it } from 'vitest';
+// DejaVu from the project's own packages, not the machine's.
+import '../../tools/print-fonts';
 import { removeFramesAndRules } from '../../shared/scans/adapters/ocr/frames';
 import type { GrayImage } from '../../shared/scans/adapters/ocr/gray';
 import { paper } from '../support/paper';

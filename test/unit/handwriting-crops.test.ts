@@ -14,6 +14,8 @@ import { MARK_DIGIT_MIN_P, readHandwriting, withMarksAsDigits } from '../../shar
 import { handwritingSpots } from '../../shared/scans/domain/extract/handwriting';
 import type { LayoutLine, LayoutWord } from '../../shared/scans/domain/extract/layout';
 import { paper } from '../support/paper';
+// DejaVu from the project's own packages, not the machine's.
+import '../../tools/print-fonts';
 
 const HAND = 'DaumoiTestHand';
 GlobalFonts.registerFromPath(path.join(__dirname, '../../node_modules/@fontsource/kalam/files/kalam-latin-400-normal.woff2'), HAND);

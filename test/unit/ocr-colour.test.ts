@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCanvas } from '@napi-rs/canvas';
+// DejaVu from the project's own packages, not the machine's.
+import '../../tools/print-fonts';
 import { decodeToPage, rgbaToGray, rgbaToPage, rotateGray, rotateScaleGray, scaleGray, type GrayImage } from '../../shared/scans/adapters/ocr/image';
 import { findStampRegions } from '../../shared/scans/adapters/ocr/red-stamps';
 

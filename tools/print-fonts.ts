@@ -15,29 +15,20 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
-
-const pkgDir = (pkg: string) => path.dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`));
+import { FONT_FILES } from '../shared/documents/adapters/fonts';
 
 export const SERIF = 'Tinos';
 export const SANS = 'Arimo';
 export const DEJAVU_SERIF = 'DejaVu Serif';
 export const DEJAVU_SANS = 'DejaVu Sans';
 
-const STYLES = ['400Regular', '400Regular_Italic', '700Bold', '700Bold_Italic'];
-
-let done = false;
-
-/** Registers the typefaces once per process (the family names are the fonts' own). */
-export function registerPrintFonts(): void {
-  if (done) return;
-  for (const [pkg, family] of [['@expo-google-fonts/tinos', SERIF], ['@expo-google-fonts/arimo', SANS]] as const) {
-    for (const style of STYLES) GlobalFonts.registerFromPath(path.join(pkgDir(pkg), style, `${family}_${style}.ttf`));
-  }
-  const dejavu = path.join(pkgDir('dejavu-fonts-ttf'), 'ttf');
-  for (const f of readdirSync(dejavu)) if (/^DejaVu(Sans|Serif)(-(Bold|Oblique|Italic|BoldOblique|BoldItalic))?\.ttf$/.test(f)) GlobalFonts.registerFromPath(path.join(dejavu, f));
-  const missing = [SERIF, SANS, DEJAVU_SERIF, DEJAVU_SANS].filter((f) => !GlobalFonts.has(f));
-  if (missing.length) throw new Error(`fonts not registered: ${missing.join(', ')} (npm ci installs them)`);
-  done = true;
-}
-
-registerPrintFonts();
+// Registered once, when this module is first imported (the family names are the fonts' own).
+const require = createRequire(import.meta.url);
+// Tinos: the files the PDF renderer embeds.
+for (const f of Object.values(FONT_FILES)) GlobalFonts.registerFromPath(require.resolve(f));
+// Arimo: the same four styles, from its package of the same layout.
+for (const style of ['400Regular', '400Regular_Italic', '700Bold', '700Bold_Italic']) GlobalFonts.registerFromPath(require.resolve(`@expo-google-fonts/arimo/${style}/Arimo_${style}.ttf`));
+const dejavu = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+for (const f of readdirSync(dejavu)) if (/^DejaVu(Sans|Serif)(-(Bold|Oblique|Italic|BoldOblique|BoldItalic))?\.ttf$/.test(f)) GlobalFonts.registerFromPath(path.join(dejavu, f));
+const missing = [SERIF, SANS, DEJAVU_SERIF, DEJAVU_SANS].filter((f) => !GlobalFonts.has(f));
+if (missing.length) throw new Error(`fonts not registered: ${missing.join(', ')} (npm ci installs them)`);

@@ -160,8 +160,9 @@ function sub(p: Piece, a: number, b: number): Piece | null {
 
 /**
  * The crop's pieces, left to right: components smaller than a speck (relative to the crop's
- * height) dropped unless specks lying close together make one that is not ({@link FRAGMENT_GAP}), components overlapping in x joined (a broken stroke, the bar of a 5), and
- * for each piece the other ways its ink may hold several digits (two touching or crossing
+ * height) dropped, unless specks lying close together make one that is not
+ * ({@link FRAGMENT_GAP}); components overlapping in x joined (a broken stroke, the bar of a 5);
+ * and for each piece the other ways its ink may hold several digits (two touching or crossing
  * digits, not a 5 and its long bar): the model decides which reading holds.
  */
 export function segment(m: Mask): Segment[] {
@@ -215,7 +216,7 @@ export const FRAGMENT_GAP = 0.05;
  * it is small).
  */
 function joinedFragments(small: Comp[], m: Mask, gap: number): Comp[] {
-  if (small.length < 2 || gap <= 0) return small;
+  if (small.length < 2) return small;
   const r = Math.max(1, Math.round(gap));
   // Union-find over the fragments: two are joined when some of their pixels are within r (Chebyshev).
   const parent = small.map((_, i) => i);

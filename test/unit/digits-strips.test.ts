@@ -28,6 +28,11 @@ interface Strip {
   inkStrength?: number;
   /** A broken stroke: the pen's ink cut away along slanted lines every `period` pixels (`cut` ≥ 2 parts 8-connected ink). */
   dash?: { period: number; cut: number };
+  /**
+   * An uneven pen on the ink plane: the plane follows the stroke's own grey (thin parts and edges
+   * weaker) times how hard the pen pressed, `top` at each digit's top to 1 at its bottom.
+   */
+  pressure?: { top: number };
 }
 
 const strip: fc.Arbitrary<Strip> = fc.integer({ min: 1, max: 4 }).chain((n) =>
@@ -79,7 +84,9 @@ function render(s: Strip): { crop: GrayImage; ink: GrayImage; want: string } {
     else x += Math.round(s.gaps[k]! * h * 0.5);
     inkEnd = x + inkR;
     paste(crop, g, x, base + Math.round(s.offsets[k]! * h));
-    const plane: GrayImage = { width: g.width, height: g.height, data: g.data.map((v) => (v < 128 ? 0 : 255)) };
+    const plane: GrayImage = s.pressure
+      ? { width: g.width, height: g.height, data: Uint8Array.from(p.f, (v, i) => 255 - Math.round(255 * v * (s.pressure!.top + (1 - s.pressure!.top) * (Math.floor(i / p.w) / p.h)))) }
+      : { width: g.width, height: g.height, data: g.data.map((v) => (v < 128 ? 0 : 255)) };
     paste(ink, plane, x, base + Math.round(s.offsets[k]! * h));
     x += p.w;
   });
@@ -167,6 +174,22 @@ describe('readDigits on strips of t10k digits', () => {
     }
     console.log(`faint strips read right on the ink plane: ${right}/100`);
     expect(right / 100).toBeGreaterThanOrEqual(0.85);
+  }, 120_000);
+
+  // A pen that presses less at the top of each digit, the plane following the stroke's grey: at Otsu's threshold alone
+  // (before), 91 of these 100 were read; with weaker ink joined to it (hysteresis at 0.35 of the threshold), 97.
+  it('on the ink plane, reads an uneven pen (weak at the top of each digit) in at least 93 % of 100 strips', async () => {
+    const uneven = fc.sample(
+      fc.tuple(strip, fc.double({ min: 0.1, max: 0.4, noNaN: true })).map(([s, top]) => ({ ...s, height: Math.max(36, s.height), pressure: { top } })),
+      { numRuns: 100, seed: 1408 },
+    );
+    let right = 0;
+    for (const s of uneven) {
+      const { crop, ink, want } = render(s);
+      if ((await readDigits(crop, { ink })).text === want) right++;
+    }
+    console.log(`uneven-pen strips read right on the ink plane: ${right}/100`);
+    expect(right / 100).toBeGreaterThanOrEqual(0.93);
   }, 120_000);
 
   // A stroke the scan broke into specks, each too small to be a digit alone: dropped one by one (before), 13 of

@@ -250,3 +250,26 @@ describe('handwriting glued to "Số:"', () => {
     expect((nine.x0 + nine.x1) / 2).toBeGreaterThan(spot.bbox.x0);
   });
 });
+
+describe('a pen whose colour shows on the blue plane only in part', () => {
+  it.each(['14', '28', '05', '31'])('reads the day "%s" on the grey when the blue plane leaves a mark in the gap unread', async (day) => {
+    const { page } = dateLine(day, 0);
+    const { width, height, data } = page.gray;
+    const words = page.lines[0]!.words!;
+    const from = words[2]!.bbox.x1, to = words[3]!.bbox.x0;
+    const dark = (x: number, y: number) => data[y * width + x]! < 128;
+    // The first digit: the first run of columns holding ink after "ngày"; its rows with ink.
+    const cols = [...Array(to - from).keys()].map((k) => from + k).filter((x) => [...Array(height).keys()].some((y) => dark(x, y)));
+    let end = cols[0]!;
+    while (cols.includes(end + 1)) end++;
+    const rows = [...Array(height).keys()].filter((y) => cols.some((x) => dark(x, y)));
+    const top = rows[0]!, bottom = rows.at(-1)!;
+    // The plane shows the pen (a near-black ink, barely blue) fully on the later digits, on the first only in its lowest third.
+    const blue = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) for (let x = from; x < to; x++) {
+      if (dark(x, y) && (x > end || y > bottom - (bottom - top) / 3)) blue[y * width + x] = 200;
+    }
+    const got = await readHandwriting({ ...page, blue: { width, height, data: blue } }, readDigits);
+    expect(got.find((r) => r.kind === 'day')?.text).toBe(day);
+  });
+});

@@ -111,33 +111,46 @@ export async function readHandwriting(
     // Handwriting in blue is read on the blue plane; black handwriting on a colour page on the grey.
     const blue = page.blue ? cropGray(page.blue, area) : undefined;
     const ink = blue && inkShare(blue) >= 0.005 ? blue : undefined;
-    // In the gap's own coordinates (the crop starts left of it).
-    const dx = spot.bbox.x0 - area.x0;
-    const clear = clearBeforeGap(crop, dx, ink);
-    const raw = await read(clear.crop, clear.ink ? { ink: clear.ink } : undefined);
-    const shift = (b: ReadDigit['bbox']): ReadDigit['bbox'] => ({ x0: b.x0 - dx, y0: b.y0, x1: b.x1 - dx, y1: b.y1 });
-    // Only what the recogniser could not read inside the gap casts doubt: past it is print.
-    const marks = digitsInGap(spot, (raw.rejectedAt ?? []).map(({ digit, ...b }) => ({ bbox: shift(b), ...(digit ? { digit } : {}) })));
-    const rejected = raw.rejectedAt ? marks.length : (raw.rejected ?? 0);
-    const kept = withMarksAsDigits(digitsInGap(spot, raw.digits.map((d) => ({ ...d, bbox: shift(d.bbox) }))), marks);
-    const box = kept.length
-      ? {
-          x0: spot.bbox.x0 + Math.min(...kept.map((d) => d.bbox.x0)),
-          y0: spot.bbox.y0 + Math.min(...kept.map((d) => d.bbox.y0)),
-          x1: spot.bbox.x0 + Math.max(...kept.map((d) => d.bbox.x1)),
-          y1: spot.bbox.y0 + Math.max(...kept.map((d) => d.bbox.y1)),
-        }
-      : spot.bbox;
-    out.push({
-      kind: spot.kind,
-      text: kept.map((d) => d.char).join(''),
-      confidence: kept.length ? Math.min(...kept.map((d) => d.p)) : 0,
-      digits: kept.map((d) => ({ char: d.char, p: d.p, ...(d.second ? { second: d.second } : {}) })),
-      bbox: box,
-      ...(rejected ? { rejected } : {}),
-    });
+    let reading = await readSpot(spot, area, crop, ink, read);
+    // A dark pen with a tint of blue shows on the blue plane weak and broken: what the plane left unread
+    // (a mark in the gap, or nothing), the grey may read whole. Its reading is taken only when it leaves
+    // nothing unread in the gap (print and stamps on the grey leave marks there).
+    if (ink && (reading.rejected || !reading.text)) {
+      const grey = await readSpot(spot, area, crop, undefined, read);
+      if (grey.text && !grey.rejected) reading = grey;
+    }
+    out.push(reading);
   }
   return out;
+}
+
+/** A spot's reading on one plane: the `ink` plane when given, else the grey crop. */
+async function readSpot(spot: HandSpot, area: HandSpot['bbox'], crop: GrayImage, ink: GrayImage | undefined, read: DigitReader): Promise<HandReading> {
+  // In the gap's own coordinates (the crop starts left of it).
+  const dx = spot.bbox.x0 - area.x0;
+  const clear = clearBeforeGap(crop, dx, ink);
+  const raw = await read(clear.crop, clear.ink ? { ink: clear.ink } : undefined);
+  const shift = (b: ReadDigit['bbox']): ReadDigit['bbox'] => ({ x0: b.x0 - dx, y0: b.y0, x1: b.x1 - dx, y1: b.y1 });
+  // Only what the recogniser could not read inside the gap casts doubt: past it is print.
+  const marks = digitsInGap(spot, (raw.rejectedAt ?? []).map(({ digit, ...b }) => ({ bbox: shift(b), ...(digit ? { digit } : {}) })));
+  const rejected = raw.rejectedAt ? marks.length : (raw.rejected ?? 0);
+  const kept = withMarksAsDigits(digitsInGap(spot, raw.digits.map((d) => ({ ...d, bbox: shift(d.bbox) }))), marks);
+  const box = kept.length
+    ? {
+        x0: spot.bbox.x0 + Math.min(...kept.map((d) => d.bbox.x0)),
+        y0: spot.bbox.y0 + Math.min(...kept.map((d) => d.bbox.y0)),
+        x1: spot.bbox.x0 + Math.max(...kept.map((d) => d.bbox.x1)),
+        y1: spot.bbox.y0 + Math.max(...kept.map((d) => d.bbox.y1)),
+      }
+    : spot.bbox;
+  return {
+    kind: spot.kind,
+    text: kept.map((d) => d.char).join(''),
+    confidence: kept.length ? Math.min(...kept.map((d) => d.p)) : 0,
+    digits: kept.map((d) => ({ char: d.char, p: d.p, ...(d.second ? { second: d.second } : {}) })),
+    bbox: box,
+    ...(rejected ? { rejected } : {}),
+  };
 }
 
 /** How sure the model must be of a mark's likeliest digit, among the ten digits only, to take the mark for it. */

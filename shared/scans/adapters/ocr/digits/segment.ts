@@ -81,13 +81,15 @@ export function binarise(crop: GrayImage, ink?: GrayImage): Mask {
   return { width: crop.width, height: crop.height, data: out };
 }
 
-/** Hysteresis: pixels that pass `weak` and are 8-connected (through such pixels) to ink already in `out` become ink. */
-function grow(out: Uint8Array, w: number, h: number, weak: (i: number) => boolean): void {
-  const stack: number[] = [];
-  for (let i = 0; i < out.length; i++) if (out[i]) stack.push(i);
+/**
+ * Flood fill over 8-connected pixels: pops each pixel of `stack` (`visit` sees it), and pushes
+ * each neighbour `enter` admits (it marks what it admits, so no pixel is pushed twice).
+ */
+function flood(stack: number[], w: number, h: number, enter: (q: number) => boolean, visit?: (p: number, x: number, y: number) => void): void {
   while (stack.length) {
     const p = stack.pop()!;
     const x = p % w, y = (p - x) / w;
+    visit?.(p, x, y);
     for (let dy = -1; dy <= 1; dy++) {
       const yy = y + dy;
       if (yy < 0 || yy >= h) continue;
@@ -95,10 +97,21 @@ function grow(out: Uint8Array, w: number, h: number, weak: (i: number) => boolea
         const xx = x + dx;
         if (xx < 0 || xx >= w) continue;
         const q = yy * w + xx;
-        if (!out[q] && weak(q)) { out[q] = 1; stack.push(q); }
+        if (enter(q)) stack.push(q);
       }
     }
   }
+}
+
+/** Hysteresis: pixels that pass `weak` and are 8-connected (through such pixels) to ink already in `out` become ink. */
+function grow(out: Uint8Array, w: number, h: number, weak: (i: number) => boolean): void {
+  const stack: number[] = [];
+  for (let i = 0; i < out.length; i++) if (out[i]) stack.push(i);
+  flood(stack, w, h, (q) => {
+    if (out[q] || !weak(q)) return false;
+    out[q] = 1;
+    return true;
+  });
 }
 
 interface Comp { x0: number; y0: number; x1: number; y1: number; area: number; pixels: number[] }
@@ -108,32 +121,28 @@ export function components(m: Mask): Comp[] {
   const { width: w, height: h, data } = m;
   const seen = new Uint8Array(w * h);
   const out: Comp[] = [];
-  const stack: number[] = [];
   for (let start = 0; start < w * h; start++) {
     if (!data[start] || seen[start]) continue;
     seen[start] = 1;
-    stack.push(start);
     const c: Comp = { x0: w, y0: h, x1: 0, y1: 0, area: 0, pixels: [] };
-    while (stack.length) {
-      const p = stack.pop()!;
-      const x = p % w, y = (p - x) / w;
-      c.pixels.push(p);
-      c.area++;
-      if (x < c.x0) c.x0 = x;
-      if (y < c.y0) c.y0 = y;
-      if (x + 1 > c.x1) c.x1 = x + 1;
-      if (y + 1 > c.y1) c.y1 = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const q = yy * w + xx;
-          if (data[q] && !seen[q]) { seen[q] = 1; stack.push(q); }
-        }
-      }
-    }
+    flood(
+      [start],
+      w,
+      h,
+      (q) => {
+        if (!data[q] || seen[q]) return false;
+        seen[q] = 1;
+        return true;
+      },
+      (p, x, y) => {
+        c.pixels.push(p);
+        c.area++;
+        if (x < c.x0) c.x0 = x;
+        if (y < c.y0) c.y0 = y;
+        if (x + 1 > c.x1) c.x1 = x + 1;
+        if (y + 1 > c.y1) c.y1 = y + 1;
+      },
+    );
     out.push(c);
   }
   return out;

@@ -176,7 +176,8 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
   ];
   it.each([
     ['the header\'s "Số" read', ['Số:'], 'header'],
-    ['the header\'s "Số" read as junk', ['ð#%'], null],
+    // Junk before the tail: the Số line whose "Số" and number OCR lost (its gap, in the header).
+    ['the header\'s "Số" read as junk', ['ð#%'], 'header'],
   ])('a body that opens in the header band gives no gap of its own (%s)', (_what, soWords, where) => {
     const spots = handwritingSpots({ lines: [...header(soWords as string[]), ...body], width: W, height: H });
     expect(spots.filter((s) => s.bbox.y1 > 600)).toEqual([]);
@@ -436,5 +437,68 @@ describe('the scan reader gives the extractor its days in the office\'s time zon
     const reader = scanReader(engine(signedAt), () => DEFAULT_VOCABULARY, () => new Date('2025-01-15T20:00:00Z'), () => timeZone);
     const read = await reader.read(new Uint8Array(), 'image/png');
     expect(reader.extract(read.pages.map((p) => p.text).join('\n\n'), read).fields.documentDate.value).toBe(expected);
+  });
+});
+
+describe('a Số line whose "Số" OCR lost with the handwritten number', () => {
+  // [what OCR read of the Số line (words), the tail's index, whether the line goes on into the right column]
+  it.each([
+    ['a tail alone', ['/SNV-TCBC'], 0],
+    ['marks before the tail', ['saV', '\\Š', '/BC-UBND'], 2],
+    ['the right column on the same line', ['saV', '/BC-UBND', 'Gia', 'Lai,', 'ngày', 'tháng', '4', 'năm', '2018'], 1],
+  ])('finds the number gap left of the printed tail: %s', (_, texts, k) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 18, max: 30 }), fc.integer({ min: 150, max: 700 }), (cw, top) => {
+        const ws = words(texts, 500, top, cw, Math.round(cw * 1.6));
+        const number = handwritingSpots({ lines: [line(ws)], width: W, height: H }).find((s) => s.kind === 'number');
+        expect(number).toBeDefined();
+        const tail = ws[k]!.bbox;
+        // It ends where the tail starts, and holds room for "Số:" and a number before it.
+        expect(number!.bbox.x1).toBeLessThan(tail.x0 + cw);
+        expect(number!.bbox.x1).toBeGreaterThanOrEqual(tail.x0);
+        expect(tail.x0 - number!.bbox.x0).toBeGreaterThanOrEqual(Math.min(tail.x0 - ws[0]!.bbox.x0, 5 * cw) - 1);
+        expect(number!.bbox.y0).toBeLessThan(top);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it.each([
+    ['a word before the slash (a citation, not the Số line)', ['Nghị', 'quyết', '/NQ-CP']],
+    ['more than marks before it', ['xx', 'yy', 'zz', 'ww', 'vv', '/UBND-VP']],
+    ['no State tail', ['SỞ', 'NỘI', 'VỤ']],
+  ])('finds no number gap on a line with %s', (_, texts) => {
+    const ws = words(texts, 500, 400, 24, 38);
+    expect(handwritingSpots({ lines: [line(ws)], width: W, height: H }).find((s) => s.kind === 'number')).toBeUndefined();
+  });
+
+  it('keeps the gap after a "Số" read on its line, not a tail-alone line', () => {
+    const so = words(['Số:', '/UBND-VP'], 500, 400, 24, 38, { 0: 120 });
+    const other = words(['/SNV-TCBC'], 500, 480, 24, 38);
+    const number = handwritingSpots({ lines: [line(so), line(other)], width: W, height: H }).find((s) => s.kind === 'number')!;
+    expect(number.bbox.x0).toBeGreaterThanOrEqual(so[0]!.bbox.x1);
+    expect(number.bbox.x1).toBeLessThanOrEqual(so[1]!.bbox.x0 + 24);
+  });
+
+  const header = (soLine: string) =>
+    ['UBND TỈNH GIA LAI          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ NỘI VỤ            Độc lập - Tự do - Hạnh phúc', soLine, 'Gia Lai, ngày 13 tháng 7 năm 2018', 'V/v phê duyệt kế hoạch lựa chọn nhà thầu', '', 'Kính gửi: Ủy ban nhân dân tỉnh', 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;', 'KT. GIÁM ĐỐC', 'Nguyễn Văn An'].join('\n');
+
+  it.each([
+    ['/SNV-TCBC', '738', '738/SNV-TCBC', 'SNV'],
+    ['saV \\Š /SNV-TCBC', '12', '12/SNV-TCBC', 'SNV'],
+    ['/QĐ-SNV', '5', '5/QĐ-SNV', 'SNV'],
+  ])('"%s": the symbol\'s letters from the tail, the number from the recogniser ("%s"), below 0.9; the issuer without the tail', (soLine, hand, want, code) => {
+    const f = extractFields(header(soLine), { today: new Date('2019-01-01'), handwriting: [reading('number', hand, 0.99)] }).fields;
+    expect(f.numberSymbol.value).toBe(want);
+    expect(f.numberSymbol.confidence).toBeLessThan(0.9);
+    expect(f.issuerCode.value).toBe(code);
+    expect(f.issuer.value).toBe('SỞ NỘI VỤ');
+  });
+
+  it('with nothing read in the gap, the number is null with the reason "handwritten"', () => {
+    const f = extractFields(header('/SNV-TCBC'), { today: new Date('2019-01-01') }).fields;
+    expect(f.numberSymbol.value).toBeNull();
+    expect(f.numberSymbol.reason).toMatch(/^handwritten/);
+    expect(f.issuerCode.value).toBe('SNV');
   });
 });

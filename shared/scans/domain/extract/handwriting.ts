@@ -170,6 +170,27 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
   return null;
 }
 
+/**
+ * The gap of a Số line whose "Số" OCR lost with the number (the handwriting over it): a line that
+ * opens with a State tail, after a few marks at most ("/SNV-TCBC", "saV \Š /BC-UBND"). The gap runs
+ * from its first mark, or 7 printed characters before the tail ("Số:" and a number), to the tail.
+ */
+function tailOnlySpot(line: LayoutLine, width: number, height: number): HandSpot | null {
+  const words = line.words ?? [];
+  // The tail's word (the line may go on into the right column: "saV \Š /BC-UBND Gia Lai, ngày …").
+  const k = words.findIndex((w) => STATE_TAIL.exec(w.text)?.index === 0);
+  if (k < 0) return null;
+  const before = words.slice(0, k);
+  // Marks only: no printed word (four letters), and no "Số" after a word ("Về Số2…": running text, as numberSpot).
+  if (before.map((w) => w.text).join(' ').length > 12 || before.some((w, i) => /\p{L}{4}/u.test(w.text) || (i > 0 && SO_LOOSE.test(fold(w.text))))) return null;
+  const t = words[k]!;
+  // The tail's capitals are as wide as the line's printed characters, or wider (few clean words on such a line).
+  const cw = Math.max(charWidth(line, new Set(words)), (t.bbox.x1 - t.bbox.x0) / Math.max(1, [...t.text].length));
+  const left = before.length ? before[0]!.bbox.x0 : t.bbox.x0 - 7 * cw;
+  const box = gap(line, left, t.bbox.x0 + cw * 0.05, width, height);
+  return box ? { kind: 'number', bbox: box, printedFrom: t.bbox.x0, charWidth: cw } : null;
+}
+
 const NGAY = /ng[a-z?]{0,2}[yv]/;
 const NAM = /^n[a-z?]{1,2}m/;
 
@@ -234,8 +255,8 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
   const out: HandSpot[] = [];
   let number = false;
   let date = false;
-  for (const { l, b } of boxed.sort((p, q) => p.b.y0 - q.b.y0)) {
-    if (b.y0 >= bodyTop) continue;
+  const inHeader = boxed.sort((p, q) => p.b.y0 - q.b.y0).filter((x) => x.b.y0 < bodyTop);
+  for (const { l, b } of inHeader) {
     if (!number) {
       const s = numberSpot(l, width, height);
       if (s) {
@@ -249,6 +270,14 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
         out.push(...ds.map((d) => besideNeighbours(d, b, boxed)));
         date = true;
       }
+    }
+  }
+  // No "Số" read on any line: a line that is a State tail alone (findSymbol takes its letters the same way).
+  for (const { l, b } of number ? [] : inHeader) {
+    const s = tailOnlySpot(l, width, height);
+    if (s) {
+      out.unshift(besideNeighbours(s, b, boxed));
+      break;
     }
   }
   return out;

@@ -118,8 +118,22 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
     const m = findNumberSymbols(l.text).find((x) => x.index <= 2);
     if (m && !RECEIPT.test(l.fold.slice(0, m.index))) return { line: i, match: m };
   }
+  // Nor a symbol: a header line that is a State symbol's tail alone, after a few marks at most
+  // ("/SNV-TCBC", "saV \Š /BC-UBND"), is the Số line whose "Số" and handwritten number OCR lost
+  // (the handwriting written over the "Số:", a stamp): its letters, the number unread.
+  for (let i = 0; i < end && !soLine; i++) {
+    const t = STATE_TAIL_ALONE.exec(lines[i]!.text);
+    if (!t || /\p{L}{4}/u.test(t[1]!) || SO_AFTER_WORD.test(t[1]!)) continue;
+    const m = findNumberSymbols(`Số: 1${t[2]}`).find((x) => x.hasSoPrefix && x.index === 0);
+    if (m) return { line: i, match: { ...m, parsed: { ...m.parsed, number: Number.NaN, numberText: '' } }, unreadNumber: true };
+  }
   return null;
 }
+
+/** A "Số" after a word ("Về Số2wL"): running text, not the Số line. */
+const SO_AFTER_WORD = new RegExp(`\\S\\s+${SO_WORD}`, 'u');
+/** A line ending in a State symbol's tail ("/TYPE-BODY"), with at most 12 characters before it (marks, no word of four letters). */
+const STATE_TAIL_ALONE = /^(.{0,12}?)\s*(\/\s*\p{Lu}[\p{L}]{0,5}\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9}(?:\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9})?)\s*$/u;
 
 /**
  * A State symbol whose type letters OCR misread, mended by the printed tên loại above the trích

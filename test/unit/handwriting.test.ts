@@ -141,6 +141,16 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
     expect(handwritingSpots({ lines, width: W, height: H }).filter((s) => s.kind === 'number')).toHaveLength(expected as number);
   });
 
+  // The handwritten day glued to "ngày" may itself read as a y ("ngàyŸ6": a "1" read as "Ÿ"): the gap starts after "ngày"'s own y.
+  it.each([['ngàyŸ6'], ['ngàVV§'], ['ngàyy5'], ['ngày']])('day gap starts after the first y of "%s"', (glued) => {
+    const cw = 24;
+    const ws = words(['Phú', 'Yên,', glued, 'tháng', '12', 'năm', '2018'], 1000, 300, cw, 40, { 2: 60 });
+    const day = handwritingSpots({ lines: [line(ws)], width: W, height: H }).find((s) => s.kind === 'day');
+    expect(day).toBeDefined();
+    expect(day!.bbox.x0).toBeLessThanOrEqual(ws[2]!.bbox.x0 + 4 * cw + 1);
+    expect(day!.bbox.x0).toBeGreaterThanOrEqual(ws[2]!.bbox.x0 + 4 * cw - 1);
+  });
+
   it('day gap starts at the engine\'s box of the "y" when the word holding "ngày" also holds the place, in narrower print', () => {
     // "Lắk,ngày93": eight printed characters 20 px wide on a line whose other words are 26 px a character, then the day.
     const ws = words(['Đắk', 'Lắk,ngày93', 'tháng', '8', 'năm', '2020'], 1000, 300, 26, 40, { 1: 60 });

@@ -191,7 +191,8 @@ function tailOnlySpot(line: LayoutLine, width: number, height: number): HandSpot
   return box ? { kind: 'number', bbox: box, printedFrom: t.bbox.x0, charWidth: cw } : null;
 }
 
-const NGAY = /ng[a-z?]{0,2}[yv]/;
+/** "ngày" (its y perhaps read as "v"), up to its first y: a handwritten "1" glued to it may read as one too ("ngàyŸ6"). */
+const NGAY = /ng[a-z?]{0,2}?[yv]/;
 const NAM = /^n[a-z?]{1,2}m/;
 
 /** The gaps after "ngày" (the day) and after "tháng" (the month) on the date line. */

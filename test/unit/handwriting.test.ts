@@ -81,6 +81,22 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
     );
   });
 
+  it('starts the number gap where "Số:" ends when OCR boxed "Số:" over handwriting it did not read', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 18, max: 30 }), fc.integer({ min: 50, max: 160 }), (cw, over) => {
+        const so = words(['Số:'], 330, 400, cw, Math.round(cw * 1.6));
+        // The box reaches `over` pixels (a digit or more) past the printed "Số:" (the first digits of "3875" under it).
+        so[0]!.bbox.x1 += over;
+        const tail = words(['/UBND-NNTN'], so[0]!.bbox.x1 + 2 * cw, 400, cw, Math.round(cw * 1.6));
+        const date = words(['Thanh', 'Hóa,', 'ngày', 'tháng', '8', 'năm', '2018'], 1100, 400, cw, Math.round(cw * 1.6), { 2: 80 });
+        const number = handwritingSpots({ lines: [line([...so, ...tail, ...date])], width: W, height: H }).find((s) => s.kind === 'number')!;
+        expect(number.bbox.x0).toBeLessThanOrEqual(so[0]!.bbox.x0 + 3.1 * cw + 1);
+        expect(number.bbox.x0).toBeGreaterThanOrEqual(so[0]!.bbox.x0 + 2 * cw);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('finds the number gap when OCR glued the handwriting to the printed tail ("ð1#/UBND-KTTH")', () => {
     const cw = 26;
     const so = words(['Số:'], 330, 400, cw, 50);

@@ -138,6 +138,9 @@ function charAt(w: LayoutWord, index: number): { box: NonNullable<LayoutWord['ch
 /** Where, in a word's box, the character at `index` starts, measured from the word's right end in printed characters of width `cw`. */
 const fromRight = (w: LayoutWord, index: number, cw: number): number => Math.max(w.bbox.x0, w.bbox.x1 - ([...w.text.slice(index)].length) * cw);
 
+/** A word's box this many times as wide as its characters holds more than the word (handwriting OCR did not read). */
+const STRETCHED = 1.5;
+
 /** The gap after "Số" on a header line, up to the printed symbol's tail. */
 function numberSpot(line: LayoutLine, width: number, height: number): HandSpot | null {
   const words = line.words ?? [];
@@ -159,7 +162,10 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
       const tail = tails.reduce((a, b) => (b.index < a.index ? b : a));
       const cw = charWidth(line, new Set([w, t]));
       // Glued: the gap starts after the printed "Số:", estimated from the characters' width, or where the engine boxed its last character when that is earlier.
-      const left = alone ? w.bbox.x1 : Math.min(w.bbox.x0 + glued![0].length * cw, charEnd(w, glued![0].length - 1) ?? Infinity);
+      // Alone: the gap starts where "Số:" ends; where its box is half as wide again as its characters, OCR
+      // stretched it over handwriting it did not read ("3875" read "75", its "38" under the box): after its characters.
+      const chars = [...w.text].length * cw;
+      const left = alone ? (w.bbox.x1 - w.bbox.x0 > STRETCHED * chars ? w.bbox.x0 + chars : w.bbox.x1) : Math.min(w.bbox.x0 + glued![0].length * cw, charEnd(w, glued![0].length - 1) ?? Infinity);
       // A word that starts with the tail ("/CT-UBND") is boxed from its slash: exact. Glued to the handwriting ("16/CT-UBND"), estimated.
       const printedFrom = charStart(t, tail.index, cw) ?? (tail.index === 0 && k > i ? t.bbox.x0 : fromRight(t, tail.index, cw * 1.1));
       const box = gap(line, left + cw * 0.1, printedFrom + cw * 0.05, width, height);

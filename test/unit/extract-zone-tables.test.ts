@@ -82,6 +82,9 @@ describe('zone table: the header (issuer, number, place and date, tên loại, t
     ['(found by property) a Số line misread ("100B - NQ / BTCTU"), the trích yếu wrapped before its cited "1-KL/TW": never that number',
       [[...columns(['TỈNH ỦY HƯNG YÊN', 'BAN TỔ CHỨC', '*', 'Số 100B - NQ / BTCTU'], [PARTY_MOTTO, '', '', 'Hưng Yên, ngày 05 tháng 3 năm 2025']), 'gap', C('NGHỊ QUYẾT'), C('về công tác cán bộ để thực hiện Kết luận số'), C('1-KL/TW'), C('-----'), 'gap', ...body(`Căn cứ Điều lệ Đảng; ${FILLER}`)]],
       { numberSymbol: nullBecause(), typeCode: 'NQ' }],
+    ['(found by property in CI) a State Số line not made out ("104B/2016/QĐ-UBND", an 8 read as B), the trích yếu wrapped before its cited "số 1-KL/TW": never that number',
+      [[...columns(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 104B/2016/QĐ-UBND'], [...STATE_MOTTO, 'Quảng Ngãi, ngày 01 tháng 01 năm 2016']), 'gap', C('QUYẾT ĐỊNH'), C('Về việc báo cáo kết quả công tác cán bộ trên địa bàn tỉnh để thực hiện Kết luận'), C('số 1-KL/TW'), C('-----'), 'gap', ...body(`Căn cứ Nghị định số 1/2010/NĐ-CP ngày 01/01/2010; ${FILLER}`)]],
+      { numberSymbol: nullBecause(), issuerCode: nullBecause(), typeCode: 'QĐ' }],
     ['the number written by hand after signature: null, "handwritten"', [[...columns(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: ð#/UBND-VP', 'V/v triển khai nhiệm vụ'], [...STATE_MOTTO, 'Quảng Ngãi, ngày 05 tháng 02 năm 2025']), 'gap', ...body(`Căn cứ Nghị định số 71/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ; ${FILLER}`)]],
       { numberSymbol: nullBecause(/handwritten/), typeCode: 'CV', issuerCode: 'UBND' }],
   ];

@@ -104,6 +104,9 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
         const parsed = { ...m.parsed, number: Number.NaN, numberText: '' };
         return { line: i, match: { ...m, parsed }, unreadNumber: true };
       }
+      // The Số line, not made out ("104B/2016/QĐ-UBND", an 8 read as a B): a symbol on a later line (a
+      // trích yếu's "số 1-KL/TW" wrapped to a line's start) is not the letter's.
+      break;
     }
   }
   // No "Số" read: a symbol opening a header line (the word lost to a speck), given as unsure. A "Số" line

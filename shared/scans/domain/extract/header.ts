@@ -100,22 +100,14 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
       const probe = party ? `Số 1${numberPart.slice(party.index)}${tail}` : `Số: 1${tail}`;
       const m = findNumberSymbols(probe).find((x) => x.hasSoPrefix && x.index === 0);
       // (OCR's spaces do not count: "100B - NQ" is a number and its type.)
-      if (m && numberPart.replace(/\s+/g, '').length <= 8) {
-        const parsed = { ...m.parsed, number: Number.NaN, numberText: '' };
-        return { line: i, match: { ...m, parsed }, unreadNumber: true };
-      }
-      // The Số line, not made out ("104B/2016/QĐ-UBND", an 8 read as a B): a symbol on a later line (a
-      // trích yếu's "số 1-KL/TW" wrapped to a line's start) is not the letter's.
-      break;
+      if (m && numberPart.replace(/\s+/g, '').length <= 8) return unreadAt(i, m);
+      // The Số line, not made out ("104B/2016/QĐ-UBND", an 8 read as a B): the number is unknown, and a
+      // symbol on another line (a trích yếu's "số 1-KL/TW" wrapped to a line's start) is not the letter's.
+      return null;
     }
   }
-  // No "Số" read: a symbol opening a header line (the word lost to a speck), given as unsure. A "Số" line
-  // read but not made out leaves the number unknown: a symbol on another line (a trích yếu's) is not it.
-  const soLine = lines.slice(0, end).some((l) => {
-    const so = SO_AT_START.exec(l.text);
-    return !!so && /\//.test(l.text) && !RECEIPT.test(l.fold.slice(0, so.index));
-  });
-  for (let i = 0; i < end && !soLine; i++) {
+  // No "Số" read: a symbol opening a header line (the word lost to a speck), given as unsure.
+  for (let i = 0; i < end; i++) {
     const l = lines[i]!;
     if (!l.text) continue;
     const m = findNumberSymbols(l.text).find((x) => x.index <= 2);
@@ -124,14 +116,17 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
   // Nor a symbol: a header line that is a State symbol's tail alone, after a few marks at most
   // ("/SNV-TCBC", "saV \Š /BC-UBND"), is the Số line whose "Số" and handwritten number OCR lost
   // (the handwriting written over the "Số:", a stamp): its letters, the number unread.
-  for (let i = 0; i < end && !soLine; i++) {
+  for (let i = 0; i < end; i++) {
     const t = STATE_TAIL_ALONE.exec(lines[i]!.text);
     if (!t || /\p{L}{4}/u.test(t[1]!) || SO_AFTER_WORD.test(t[1]!)) continue;
     const m = findNumberSymbols(`Số: 1${t[2]}`).find((x) => x.hasSoPrefix && x.index === 0);
-    if (m) return { line: i, match: { ...m, parsed: { ...m.parsed, number: Number.NaN, numberText: '' } }, unreadNumber: true };
+    if (m) return unreadAt(i, m);
   }
   return null;
 }
+
+/** The symbol's letters on line `i`, its number unread (written by hand, or lost). */
+const unreadAt = (i: number, m: NumberSymbolMatch): SymbolHit => ({ line: i, match: { ...m, parsed: { ...m.parsed, number: Number.NaN, numberText: '' } }, unreadNumber: true });
 
 /** A "Số" after a word ("Về Số2wL"): running text, not the Số line. */
 const SO_AFTER_WORD = new RegExp(`\\S\\s+${SO_WORD}`, 'u');

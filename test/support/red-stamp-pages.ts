@@ -1,7 +1,8 @@
 /**
  * Generated pages with a red rubber stamp (a mark word in a frame, turned) over black print,
  * drawn with @napi-rs/canvas, for the colour and red-stamp tests: what a HỎA TỐC stamp on a
- * real letter looks like, at any angle, on white or yellowed paper, PNG or JPEG.
+ * real letter looks like, at any angle, on white or yellowed paper, PNG or JPEG, in colour or
+ * scanned in greyscale.
  */
 import { createCanvas } from '@napi-rs/canvas';
 // DejaVu from the project's own packages, not the machine's.
@@ -21,6 +22,8 @@ export interface StampPageSpec {
   width?: number;
   /** The whole page scanned turned by this many degrees (the reader straightens it). */
   tilt?: number;
+  /** Scanned in greyscale: the stamp's red is only a grey (ITU-R 601 luma), like the print's. */
+  greyscale?: boolean;
 }
 
 const PRINT = [
@@ -68,5 +71,83 @@ export function stampPage(spec: StampPageSpec): Buffer {
   ctx.textBaseline = 'middle';
   ctx.fillText(spec.words, 0, 0);
   ctx.restore();
+  if (spec.greyscale) {
+    const img = ctx.getImageData(0, 0, W, H);
+    const d = img.data;
+    for (let i = 0; i < d.length; i += 4) d[i] = d[i + 1] = d[i + 2] = Math.round(0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!);
+    ctx.putImageData(img, 0, 0);
+  }
+  return spec.format === 'jpeg' ? canvas.toBuffer('image/jpeg', 80) : canvas.toBuffer('image/png');
+}
+
+export interface HeaderStampSpec {
+  /** The stamp's words as printed ("HỎA TỐC", "MẬT"). */
+  words: string;
+  /** Degrees, anticlockwise positive. */
+  angle: number;
+  greyscale?: boolean;
+  format?: 'png' | 'jpeg';
+  paper?: [number, number, number];
+  /** Page width in pixels (150 dpi: 1240). */
+  width?: number;
+}
+
+/**
+ * A State letter's first page with its mark stamped where a văn thư stamps it: under the
+ * Số line, in the issuing body's column, above the trích yếu (red, multiplied over the paper
+ * as ink is), the rest of the page black print; scanned in colour or greyscale.
+ */
+export function headerStampPage(spec: HeaderStampSpec): Buffer {
+  const W = spec.width ?? 1240;
+  const H = Math.round(W * 1.414);
+  const canvas = createCanvas(W, H);
+  const ctx = canvas.getContext('2d');
+  const [pr, pg, pb] = spec.paper ?? [255, 255, 255];
+  ctx.fillStyle = `rgb(${pr},${pg},${pb})`;
+  ctx.fillRect(0, 0, W, H);
+  const size = Math.round(W / 62);
+  const left = W * 0.27;
+  const right = W * 0.66;
+  const centred = (text: string, x: number, y: number, style = '') => {
+    ctx.font = `${style} ${size}px "DejaVu Serif"`.trim();
+    ctx.fillText(text, x - ctx.measureText(text).width / 2, y);
+  };
+  ctx.fillStyle = '#111';
+  centred('ỦY BAN NHÂN DÂN', left, H * 0.06);
+  centred('TỈNH QUẢNG NGÃI', left, H * 0.06 + size * 1.3, 'bold');
+  centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', right, H * 0.06, 'bold');
+  centred('Độc lập - Tự do - Hạnh phúc', right, H * 0.06 + size * 1.3, 'bold');
+  const soY = H * 0.06 + size * 3.6;
+  centred('Số: 299/UBND-TTHC', left, soY);
+  centred('Quảng Ngãi, ngày 21 tháng 01 năm 2025', right, soY, 'italic');
+  const stampY = soY + size * 3.2;
+  const subjectY = stampY + size * 4.2;
+  centred('V/v công bố Danh mục thủ tục hành chính', left, subjectY);
+  ctx.font = `${size}px "DejaVu Serif"`;
+  ctx.fillText('Kính gửi: Sở Giao thông vận tải tỉnh Quảng Ngãi', W * 0.3, subjectY + size * 3);
+  for (let i = 0; i < 12; i++) ctx.fillText(PRINT[4 + (i % 3)]!, W * 0.12, subjectY + size * 5.5 + i * size * 1.7);
+  const [ir, ig, ib] = [210, 30, 40];
+  ctx.save();
+  ctx.globalCompositeOperation = 'multiply';
+  ctx.translate(left, stampY);
+  ctx.rotate((-spec.angle * Math.PI) / 180);
+  // MẬT, the shortest mark, is then ~21 mm long in its frame (the decree's smallest stamp is 20 × 8 mm).
+  const stampSize = Math.round(W / 32);
+  ctx.font = `bold ${stampSize}px "DejaVu Serif"`;
+  const tw = ctx.measureText(spec.words).width;
+  const pad = stampSize * 0.4;
+  ctx.strokeStyle = ctx.fillStyle = `rgb(${ir},${ig},${ib})`;
+  ctx.lineWidth = Math.max(2, stampSize / 10);
+  ctx.strokeRect(-tw / 2 - pad, -stampSize / 2 - pad, tw + 2 * pad, stampSize + 2 * pad);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(spec.words, 0, 0);
+  ctx.restore();
+  if (spec.greyscale) {
+    const img = ctx.getImageData(0, 0, W, H);
+    const d = img.data;
+    for (let i = 0; i < d.length; i += 4) d[i] = d[i + 1] = d[i + 2] = Math.round(0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!);
+    ctx.putImageData(img, 0, 0);
+  }
   return spec.format === 'jpeg' ? canvas.toBuffer('image/jpeg', 80) : canvas.toBuffer('image/png');
 }

@@ -7,7 +7,7 @@
  */
 import { detectFileKind } from '../../platform/files/file-type';
 import { localDate } from '../../office';
-import { extractFields, type ExtractVocabulary, type HandReading, type LayoutLine } from '../domain/extract/index';
+import { extractFields, inkExplainedByStamps, type ExtractVocabulary, type HandReading, type LayoutLine } from '../domain/extract/index';
 import type { ScanContentType, ScanFields } from '../domain/model';
 import { isUnreadableDocumentError, type OcrEngine, type OcrResult, type OcrSignature, type OcrStamp } from '../ports/ocr-engine';
 
@@ -44,6 +44,12 @@ export interface ScanReader {
   close?(): Promise<void>;
 }
 
+/** How many of a page's boxes of unread header ink no stamp read there as a mark explains. */
+const unreadLeft = (p: OcrResult['pages'][number]): number => {
+  const unread = p.unreadInk ?? [];
+  return unread.length - (p.stamps?.length ? inkExplainedByStamps(unread, p.stamps).length : 0);
+};
+
 /** The text view of a recognition result, with the lines' boxes and the page size they are in (when the engine gives both). */
 export function toReadText(r: OcrResult): ReadText {
   return {
@@ -53,7 +59,7 @@ export function toReadText(r: OcrResult): ReadText {
       return {
         text: p.text,
         confidence: p.confidence,
-        ...(p.unreadInk?.length ? { unreadInk: p.unreadInk.length } : {}),
+        ...(unreadLeft(p) ? { unreadInk: unreadLeft(p) } : {}),
         ...(sized ? { lines: p.lines!, width: p.width!, height: p.height! } : {}),
         ...(p.stamps?.length ? { stamps: p.stamps } : {}),
         ...(p.handwriting?.length ? { handwriting: p.handwriting } : {}),

@@ -73,7 +73,8 @@ export interface OcrPage {
 
 export interface OcrStamp {
   text: string;
-  colour: 'red';
+  /** 'red': read on the page's red; 'grey': in ink the page's OCR left unread (a stamp on a greyscale scan). */
+  colour: 'red' | 'grey';
   /** 0..1 */
   confidence: number;
   bbox: OcrBBox;

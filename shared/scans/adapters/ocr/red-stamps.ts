@@ -34,7 +34,8 @@ export interface StampRegion {
 
 export interface RedStamp {
   text: string;
-  colour: 'red';
+  /** The plane it was read on: the page's red, or the grey's unread ink (a stamp on a greyscale scan, its colour unknown). */
+  colour: 'red' | 'grey';
   /** 0..1, the OCR's confidence in its best reading. */
   confidence: number;
   bbox: StampBox;
@@ -64,11 +65,15 @@ const SURE = 0.85;
 const HEADER_BAND = 0.45;
 
 /**
- * Stamp-like red regions of a red plane: ink cells grouped with small gaps bridged, kept when
- * the group is long and narrow (length ≥ 1.7 × breadth: a round seal is ~1), of a stamp's size
- * against the page width, turned no more than 60°. Largest first, at most `max`.
+ * Stamp-like red regions of a red plane: ink cells grouped with small gaps bridged (`reach`
+ * cells), kept when the group is long and narrow (length ≥ 1.7 × breadth: a round seal is ~1),
+ * of a stamp's size against the page width (at least `minLength` of it), turned no more than
+ * 60°. Largest first, at most `max`. On the grey's unread ink (a stamp on a greyscale scan) the
+ * frame is mostly cleaned away with the page's rules, leaving only the words: there the words
+ * are joined across wider gaps (6 cells) and a region counts from 0.05 of the width (MẬT's word
+ * in a 20 mm frame is ~13 mm).
  */
-export function findStampRegions(red: GrayImage, max = 6): StampRegion[] {
+export function findStampRegions(red: GrayImage, max = 6, reach = 2, minLength = 0.08): StampRegion[] {
   const { width: W, height: H, data } = red;
   const cell = Math.max(3, Math.round(W / 300));
   const gw = Math.ceil(W / cell);
@@ -87,9 +92,8 @@ export function findStampRegions(red: GrayImage, max = 6): StampRegion[] {
       if (n >= need) ink[gy * gw + gx] = 1;
     }
   }
-  // Groups: inked cells within two cells of each other (letters and words of one stamp join).
+  // Groups: inked cells within `reach` cells of each other (letters and words of one stamp join).
   const label = new Int32Array(gw * gh).fill(-1);
-  const reach = 2;
   const groups: { xs: number[]; ys: number[]; x0: number; y0: number; x1: number; y1: number }[] = [];
   let next = 0;
   for (let i = 0; i < ink.length; i++) {
@@ -141,7 +145,7 @@ export function findStampRegions(red: GrayImage, max = 6): StampRegion[] {
   const out: (StampRegion & { cells: number })[] = [];
   for (const g of kept) {
     const region = shapeOf(g.xs, g.ys, cell);
-    if (region && stampLike(region, W)) out.push({ ...region, cells: g.xs.length });
+    if (region && stampLike(region, W, minLength)) out.push({ ...region, cells: g.xs.length });
   }
   return out
     .sort((a, b) => b.cells - a.cells)
@@ -201,9 +205,9 @@ function shapeOf(xs: number[], ys: number[], cell: number): StampRegion | null {
  * KHẨN and HỎA TỐC 30–40 mm long; a stamp is taken from 0.08 long (17 mm), so the red logo of
  * the government signing authority (VGCA) beside a digital signature's note, 14 × 7 mm, is not one.
  */
-function stampLike(r: StampRegion, pageWidth: number): boolean {
+function stampLike(r: StampRegion, pageWidth: number, minLength: number): boolean {
   return (
-    r.length >= pageWidth * 0.08 &&
+    r.length >= pageWidth * minLength &&
     r.length <= pageWidth * 0.6 &&
     r.breadth >= pageWidth * 0.012 &&
     r.breadth <= pageWidth * 0.2 &&
@@ -258,10 +262,10 @@ const letters = (s: string): number => (s.match(/\p{L}/gu) ?? []).length;
  * reading is kept. Returns the stamps read and the boxes of stamp ink in the header band
  * that gave no reading (the caller counts them as unread ink: secrecy then fails closed).
  */
-export async function readRedStamps(red: GrayImage, read: StampReader, opts: { maxRegions?: number } = {}): Promise<{ stamps: RedStamp[]; unread: StampBox[] }> {
+export async function readRedStamps(red: GrayImage, read: StampReader, opts: { maxRegions?: number; colour?: RedStamp['colour']; reach?: number; minLength?: number } = {}): Promise<{ stamps: RedStamp[]; unread: StampBox[] }> {
   const stamps: RedStamp[] = [];
   const unread: StampBox[] = [];
-  for (const r of findStampRegions(red, opts.maxRegions ?? 4)) {
+  for (const r of findStampRegions(red, opts.maxRegions ?? 4, opts.reach, opts.minLength)) {
     const angles = [...new Set([r.angle, r.angle + 4, r.angle - 4].map((a) => Math.max(-50, Math.min(50, Math.round(a)))))];
     type Reading = { text: string; confidence: number; angle: number };
     const better = (best: Reading | null, got: { text: string; confidence: number; span?: number }, angle: number): Reading | null => {
@@ -279,7 +283,7 @@ export async function readRedStamps(red: GrayImage, read: StampReader, opts: { m
       found = better(found, await read(cutStamp(red, r, at), 'block'), at);
     }
     if (found && found.confidence >= UNREAD_BELOW) {
-      stamps.push({ text: found.text, colour: 'red', confidence: Math.round(found.confidence * 1000) / 1000, bbox: r.bbox, angle: found.angle });
+      stamps.push({ text: found.text, colour: opts.colour ?? 'red', confidence: Math.round(found.confidence * 1000) / 1000, bbox: r.bbox, angle: found.angle });
     } else if ((r.bbox.y0 + r.bbox.y1) / 2 < red.height * HEADER_BAND) {
       unread.push(r.bbox);
     }

@@ -20,7 +20,7 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { readingOrderText } from '../../domain/extract/layout';
 import { readableScanKind } from '../../domain/unreadable';
 import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
-import { unreadHeaderInk } from './unread-ink';
+import { inkPlaneOf, unreadHeaderInk } from './unread-ink';
 import { decodeToGray, decodeToPage, estimateSkew, removeFramesAndRules, rotateGray, rotateScaleGray, scaleGray, type GrayImage, type PageImage } from './image';
 import { pdfPages, preloadPdf, textPage } from './pdf';
 import { pdfSignatures } from './pdf-signatures';
@@ -218,7 +218,9 @@ export class TesseractEngine implements OcrEngine {
       const text = this.opts.layout === 'raw' || !lines.length ? raw : readingOrderText(lines);
       const confidence = typeof r.data.confidence === 'number' ? Math.round(r.data.confidence * 10) / 1000 : 0;
       const unreadInk = lines.length ? unreadHeaderInk(p.gray, lines) : [];
-      const red = p.red ? await this.redStamps(worker, p.red) : null;
+      const red = p.red ? await this.stampsOn(worker, p.red) : null;
+      // A stamp OCR left unread on the grey (a HỎA TỐC turned on a greyscale scan) is looked for in that ink, as on the red plane.
+      const grey = unreadInk.length ? await this.stampsOn(worker, inkPlaneOf(p.gray, unreadInk, lines), 'grey') : null;
       if (red) unreadInk.push(...red.unread);
       // The number and day the văn thư wrote by hand, read by the digit recogniser in the gaps the printed words leave.
       const handwriting =
@@ -232,7 +234,7 @@ export class TesseractEngine implements OcrEngine {
         height: p.height,
         lines,
         ...(unreadInk.length ? { unreadInk } : {}),
-        ...(red?.stamps.length ? { stamps: red.stamps } : {}),
+        ...(red?.stamps.length || grey?.stamps.length ? { stamps: [...(red?.stamps ?? []), ...(grey?.stamps ?? [])] } : {}),
         ...(handwriting.length ? { handwriting } : {}),
       };
     } catch (err) {
@@ -244,8 +246,11 @@ export class TesseractEngine implements OcrEngine {
     }
   }
 
-  /** The page's red stamps, read with the worker it holds (one line, or one block), which is then set back to page reading. */
-  private async redStamps(worker: Worker, red: GrayImage): ReturnType<typeof readRedStamps> {
+  /**
+   * The stamps of a plane (the page's red, or the grey's unread ink), read with the worker it
+   * holds (one line, or one block), which is then set back to page reading.
+   */
+  private async stampsOn(worker: Worker, plane: GrayImage, colour: 'red' | 'grey' = 'red'): ReturnType<typeof readRedStamps> {
     const read: StampReader = async (img, mode) => {
       await worker.setParameters({ tessedit_pageseg_mode: mode === 'line' ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK, user_defined_dpi: '300' });
       const r = await worker.recognize(Buffer.from(encodePgm(img)), {}, { text: true, blocks: true });
@@ -254,7 +259,8 @@ export class TesseractEngine implements OcrEngine {
       return { text: r.data.text ?? '', confidence: typeof r.data.confidence === 'number' ? r.data.confidence / 100 : 0, span };
     };
     try {
-      return await readRedStamps(red, read);
+      // On the grey the stamp's frame is mostly cleaned away with the rules: its words are joined across a wider gap.
+      return await readRedStamps(plane, read, colour === 'grey' ? { colour, reach: 6, minLength: 0.05 } : { colour });
     } finally {
       await worker.setParameters({ tessedit_pageseg_mode: String(this.opts.psm ?? 6) as PSM });
     }

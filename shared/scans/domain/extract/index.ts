@@ -25,7 +25,7 @@ import { detectSystem, findIssuer, findSymbol, symbolMendedByTitle } from './hea
 import { findDateLine, placeOf, PLAUSIBLE_YEARS, THANG_FOLDED, unreadDateLine } from './date';
 import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
-import { findStamps, SECRECY_UNREAD_INK, stampsOfPages } from './stamps';
+import { findStamps, SECRECY_UNREAD_INK, stampsOfPages, URGENCY_UNREAD_INK } from './stamps';
 import { findFooter } from './footer';
 import { handwrittenDate, handwrittenNumber, withinSecondChoice, type HandReading } from './handwriting';
 import { canonicalCodeIn, repairHeaderMarks } from './spelling';
@@ -36,6 +36,7 @@ export { readingOrderLines, readingOrderText, type LayoutLine } from './layout';
 export { LOW_CONFIDENCE, type ExtractedFields } from './confidence';
 export type { PageLayout } from './place';
 export type { DocumentSystem } from './header';
+export { inkExplainedByStamps } from './stamps';
 export { handwritingSpots, type HandReading, type HandSpot, type HandSpotKind } from './handwriting';
 
 export interface ExtractOptions {
@@ -117,6 +118,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const headerEnd = headerZoneEnd(lines, title, subject, symbol, dateLine);
   const stamps = findStamps(lines, Math.max(headerEnd, zoneEnd, (dateLine?.line ?? -1) + 1), stampsOfPages(layout));
   if (!stamps.secrecy && !stamps.doubt && opts.unreadHeaderInk) stamps.doubt = SECRECY_UNREAD_INK;
+  if (!stamps.urgency && !stamps.urgencyDoubt && opts.unreadHeaderInk) stamps.urgencyDoubt = URGENCY_UNREAD_INK;
   const issuer = findIssuer(lines, symbol, dateLine, title);
   // An attached document (a draft with its own header and signer) is not this one: the footer is read before it.
   const docEnd = documentEnd(lines, zoneEnd);

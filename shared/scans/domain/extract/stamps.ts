@@ -94,6 +94,8 @@ function findTextStamps(lines: Line[], headerEnd: number): StampHits {
 export const SECRECY_DOUBT = 'mark zone not clearly read: possibly secret, the clerk decides';
 /** Why, when OCR left ink unread in the header (a stamp it could not read). */
 export const SECRECY_UNREAD_INK = 'ink in the header zone OCR could not read (a stamp?): possibly secret, the clerk decides';
+/** The same ink leaves urgency unknown: a HỎA TỐC or KHẨN may be what OCR could not read. */
+export const URGENCY_UNREAD_INK = 'ink in the header zone OCR could not read (a stamp?): HỎA TỐC, KHẨN? the clerk decides';
 
 /**
  * Fail closed (issue 14): a secrecy mark the reader is not sure it saw absent. In the header
@@ -132,8 +134,8 @@ export interface ColourStamp {
 export const COLOUR_STAMP_CLEAR = 0.6;
 /** A stamp this far down page 1 or lower is no mark's place: read unclearly it leaves no doubt. */
 const MARK_BAND = 0.5;
-export const URGENCY_RED_UNCLEAR = 'a red stamp in the header could not be read clearly (HỎA TỐC, KHẨN?): the clerk decides';
-export const SECRECY_RED_UNCLEAR = 'a red stamp in the header could not be read clearly (MẬT?): possibly secret, the clerk decides';
+export const URGENCY_RED_UNCLEAR = 'a stamp in the header could not be read clearly (HỎA TỐC, KHẨN?): the clerk decides';
+export const SECRECY_RED_UNCLEAR = 'a stamp in the header could not be read clearly (MẬT?): possibly secret, the clerk decides';
 
 const MARKS: readonly ({ kind: 'secrecy'; value: Secrecy; words: string } | { kind: 'urgency'; value: Urgency; words: string })[] = [
   ...SECRECY_STAMPS.map((s) => ({ kind: 'secrecy' as const, value: s.value, words: s.words })),
@@ -150,11 +152,13 @@ const MARKS: readonly ({ kind: 'secrecy'; value: Secrecy; words: string } | { ki
 export function markOfStamp(text: string): { mark: (typeof MARKS)[number]; exact: boolean } | null {
   const got = lettersFold(foldDiacritics(text).toLowerCase()).replace(/\d+/g, ' ').replace(/\s+/g, ' ').trim();
   if (!got) return null;
+  // A bold H is often read as two I's ("KIIẨN"): that reading counts as one edit.
+  const hs = got.includes('ii') ? got.replace(/ii/g, 'h') : null;
   let best: (typeof MARKS)[number] | null = null;
   let bestD = Infinity;
   let tie = false;
   for (const m of MARKS) {
-    const d = levenshtein(got, m.words);
+    const d = Math.min(levenshtein(got, m.words), hs ? levenshtein(hs, m.words) + 1 : Infinity);
     if (d > (m.words.length >= 7 ? 2 : 1)) continue;
     if (d < bestD) {
       best = m;
@@ -163,6 +167,23 @@ export function markOfStamp(text: string): { mark: (typeof MARKS)[number]; exact
     } else if (d === bestD) tie = true;
   }
   return best && !tie ? { mark: best, exact: bestD === 0 } : null;
+}
+
+/**
+ * Ink OCR left unread in the header is explained by a stamp read there clearly as a mark
+ * (HỎA TỐC on a greyscale scan): a box of it whose middle lies in such a stamp's box no longer
+ * leaves the secrecy question open. A stamp read unclearly, or as no mark, explains nothing.
+ */
+export function inkExplainedByStamps<B extends { x0: number; y0: number; x1: number; y1: number }>(
+  unread: readonly B[],
+  stamps: readonly { text: string; confidence: number; bbox: { x0: number; y0: number; x1: number; y1: number } }[],
+): B[] {
+  const marks = stamps.filter((s) => s.confidence >= COLOUR_STAMP_CLEAR && markOfStamp(s.text));
+  return unread.filter((b) => {
+    const cx = (b.x0 + b.x1) / 2;
+    const cy = (b.y0 + b.y1) / 2;
+    return marks.some((s) => cx >= s.bbox.x0 && cx <= s.bbox.x1 && cy >= s.bbox.y0 && cy <= s.bbox.y1);
+  });
 }
 
 const SECRECY_RANK: Record<Secrecy, number> = { mat: 1, 'toi-mat': 2, 'tuyet-mat': 3 } as Record<Secrecy, number>;

@@ -15,6 +15,7 @@ import {
   type HandReading,
 } from '../../shared/scans/domain/extract/handwriting';
 import { extractFields } from '../../shared/scans/domain/extract/index';
+import { onlyMarks } from '../../shared/scans/domain/extract/header';
 import type { LayoutLine, LayoutWord } from '../../shared/scans/domain/extract/layout';
 import { digitsInGap } from '../../shared/scans/adapters/ocr/handwriting';
 import { scanReader } from '../../shared/scans/app/scan-reader';
@@ -496,6 +497,24 @@ describe('a Số line whose "Số" OCR lost with the handwritten number', () => 
   ])('finds no number gap on a line with %s', (_, texts) => {
     const ws = words(texts, 500, 400, 24, 38);
     expect(handwritingSpots({ lines: [line(ws)], width: W, height: H }).find((s) => s.kind === 'number')).toBeUndefined();
+  });
+
+  it.each([
+    [[], true],
+    [['saV', '\\Š'], true],
+    [['ð#%'], true],
+    [['5ố', 'x'], true],
+    [['Về', 'Số2'], false],
+    [['ab', 'Số7'], false],
+    [['Kính'], false],
+    [['xx', 'yy', 'zz', 'ww', 'vv'], false],
+  ] as const)('before the tail %j: marks only is %s, for the header\'s Số line and the number gap alike', (before, marks) => {
+    const texts = [...before, '/SNV-TCBC'];
+    expect(onlyMarks(before.join(' '))).toBe(marks);
+    const ws = words(texts, 500, 400, 24, 38);
+    expect(handwritingSpots({ lines: [line(ws)], width: W, height: H }).some((s) => s.kind === 'number')).toBe(marks);
+    const f = extractFields(header(texts.join(' ')), { today: new Date('2019-01-01'), handwriting: [reading('number', '12', 0.99)] }).fields;
+    expect(f.numberSymbol.value === '12/SNV-TCBC').toBe(marks);
   });
 
   it('keeps the gap after a "Số" read on its line, not a tail-alone line', () => {

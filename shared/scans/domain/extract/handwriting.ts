@@ -15,6 +15,7 @@
 import type { LayoutBox, LayoutLine, LayoutWord } from './layout';
 import { foldSameLength } from './lines';
 import { opensBody } from './zones';
+import { onlyMarks } from './header';
 import { THANG_FOLDED } from './date';
 import { calendarDate } from '../../../office';
 
@@ -187,8 +188,8 @@ function tailOnlySpot(line: LayoutLine, width: number, height: number): HandSpot
   const k = words.findIndex((w) => STATE_TAIL.exec(w.text)?.index === 0);
   if (k < 0) return null;
   const before = words.slice(0, k);
-  // Marks only: no printed word (four letters), and no "Số" after a word ("Về Số2…": running text, as numberSpot).
-  if (before.map((w) => w.text).join(' ').length > 12 || before.some((w, i) => /\p{L}{4}/u.test(w.text) || (i > 0 && SO_LOOSE.test(fold(w.text))))) return null;
+  // Marks only, as the header's Số line test has it.
+  if (!onlyMarks(before.map((w) => w.text).join(' '))) return null;
   const t = words[k]!;
   // The tail's capitals are as wide as the line's printed characters, or wider (few clean words on such a line).
   const cw = Math.max(charWidth(line, new Set(words)), (t.bbox.x1 - t.bbox.x0) / Math.max(1, [...t.text].length));

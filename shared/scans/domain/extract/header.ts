@@ -118,7 +118,7 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
   // (the handwriting written over the "Số:", a stamp): its letters, the number unread.
   for (let i = 0; i < end; i++) {
     const t = STATE_TAIL_ALONE.exec(lines[i]!.text);
-    if (!t || /\p{L}{4}/u.test(t[1]!) || SO_AFTER_WORD.test(t[1]!)) continue;
+    if (!t || !onlyMarks(t[1]!)) continue;
     const m = findNumberSymbols(`Số: 1${t[2]}`).find((x) => x.hasSoPrefix && x.index === 0);
     if (m) return unreadAt(i, m);
   }
@@ -130,6 +130,12 @@ const unreadAt = (i: number, m: NumberSymbolMatch): SymbolHit => ({ line: i, mat
 
 /** A "Số" after a word ("Về Số2wL"): running text, not the Số line. */
 const SO_AFTER_WORD = new RegExp(`\\S\\s+${SO_WORD}`, 'u');
+/**
+ * What may stand before a State tail opening a Số line whose "Số" and number OCR lost: marks
+ * only (the handwriting read as junk), at most 12 characters, no word of four letters, and no
+ * "Số" after a word (running text). The header's line test and the handwriting's gap share it.
+ */
+export const onlyMarks = (before: string): boolean => [...before].length <= 12 && !/\p{L}{4}/u.test(before) && !SO_AFTER_WORD.test(before);
 /** A line ending in a State symbol's tail ("/TYPE-BODY"), with at most 12 characters before it (marks, no word of four letters). */
 const STATE_TAIL_ALONE = /^(.{0,12}?)\s*(\/\s*\p{Lu}[\p{L}]{0,5}\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9}(?:\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9})?)\s*$/u;
 

@@ -55,6 +55,7 @@ describe('a line read as print', () => {
     ['BAN TUYÊN GIÁO', 0.47, true],
     ['QUYẾT ĐỊNH', 0.9, true],
     ['MẬT', 0.9, true],
+    ['18/10/2024)', 0.96, true],
     ['HỎ', 0.89, false],
     ['4 TỐ', 0.65, false],
     ['O4 T5', 0.44, false],

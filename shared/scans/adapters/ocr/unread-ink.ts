@@ -24,14 +24,14 @@ const fold = (s: string): string =>
 
 /**
  * A line OCR read as print: three words or more (≥ 0.4: a header line read poorly is still print), or two words, or a word of
- * three letters or more, read surely (≥ 0.85). The pieces OCR makes of a turned stamp ("HỎ",
+ * three letters or figures or more ("18/10/2024)"), read surely (≥ 0.85). The pieces OCR makes of a turned stamp ("HỎ",
  * "4 TỐ" at 0.65, "tt, ?" at 0.46) are not: their ink is unread.
  */
 export const isPrint = (l: { text: string; confidence?: number }): boolean => {
   const t = l.text.trim();
   const words = t.split(/\s+/).length;
   const c = l.confidence ?? 1;
-  return (words >= 3 && c >= 0.4) || (c >= 0.85 && (words >= 2 || (t.match(/\p{L}/gu) ?? []).length >= 3));
+  return (words >= 3 && c >= 0.4) || (c >= 0.85 && (words >= 2 || (t.match(/[\p{L}\p{N}]/gu) ?? []).length >= 3));
 };
 
 /**

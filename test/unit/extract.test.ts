@@ -10,6 +10,7 @@ import { truthRegisterFields } from '../support/scan-truth';
 import { SCANS } from '../support/fixtures';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { extractFields } from '../../shared/scans/domain/extract/index';
 import { stripDiacritics } from '../../shared/platform/text/vietnamese';
 
@@ -383,6 +384,26 @@ describe('readingOrderLines', () => {
   it('splits a line only at gaps much wider than a word space', () => {
     expect(splitLine(ocrLine(0, [[200, 'a b c'], [300, 'd']])).map((s) => s.text)).toEqual(['a b c d']);
     expect(splitLine(ocrLine(0, [[200, 'a b c'], [900, 'd']])).map((s) => s.text)).toEqual(['a b c', 'd']);
+  });
+
+  // The blank left for the day written by hand: as wide as the văn thư left it, it is no column gap.
+  it.each([
+    ['ngày', 'tháng 3 năm 2021'],
+    ['ngày?', 'tháng 3 năm 2021'],
+    ['ngàyØ', '“tháng 12 năm 2020'],
+    ['Ngày', 'tháng 01 năm 2025'],
+  ])('keeps "%s … %s" one piece, whatever the blank between', (ngay, thang) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 600 }), (blank) => {
+        const pieces = splitLine(ocrLine(0, [[200, 'Số: 524 /UBND-NNTN'], [640, `Quảng Nam, ${ngay}`], [640 + (12 + ngay.length) * 20 + blank, thang]]));
+        expect(pieces.map((p) => p.text)).toEqual(['Số: 524 /UBND-NNTN Quảng Nam, ' + ngay + ' ' + thang]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+  it('still splits a wide gap that is no day blank ("ngày" in running text, then a column)', () => {
+    expect(splitLine(ocrLine(0, [[200, 'kỷ niệm 94 năm Ngày'], [1200, 'Hà Nội, ngày 5']])).length).toBe(2);
+    expect(splitLine(ocrLine(0, [[200, 'Quảng Nam, ngày'], [1000, 'thứ 15']])).length).toBe(2);
   });
 
   it('returns lines without boxes as they are', () => {

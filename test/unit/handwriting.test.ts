@@ -181,6 +181,34 @@ describe('handwritingSpots: the gaps the văn thư fills', () => {
     expect(day?.bbox.x0).toBeGreaterThanOrEqual(yEnd - 12);
   });
 
+  // "ngày|5": a "1" written against the y, boxed with it ("y" over both, "?" for the 5). The line's
+  // print is set wider than the letters of "ngày" themselves (spaces and capitals: 25 px a character
+  // on the line, 21 px letters in "ngày"), so the character estimate does not find the stroke.
+  it.each([
+    [1.0, 'a "y" as wide as a letter: the gap starts after it', false],
+    [1.3, 'a "y" a little wider (an italic y\'s tail): after it too', false],
+    [1.7, 'a "y" boxed over a stroke after it: a letter\'s width into it', true],
+    [2.1, 'a "y" boxed over a wider stroke: a letter\'s width into it', true],
+  ])('day gap with the y boxed %s letters wide: %s (property)', (yW, _what, stretched) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 16, max: 30 }), (lw) => {
+        const ws = words(['Quảng', 'Nam,', 'ngày?', 'tháng', '3', 'năm', '2021'], 1000, 300, Math.round(lw * 1.2), 40, { 2: 80 });
+        const w = ws[2]!;
+        const x0 = w.bbox.x0;
+        const pitch = lw * 1.1;
+        const y = { text: 'y', x0: Math.round(x0 + 3 * pitch), x1: Math.round(x0 + 3 * pitch + yW * lw) };
+        w.chars = [...'ngà'].map((c, k) => ({ text: c, x0: Math.round(x0 + k * pitch), x1: Math.round(x0 + k * pitch + lw) })).concat([y, { text: '?', x0: y.x1 + 3, x1: y.x1 + 3 + lw }]);
+        w.bbox = { ...w.bbox, x1: y.x1 + 3 + lw };
+        const day = handwritingSpots({ lines: [line(ws)], width: W, height: H }).find((s) => s.kind === 'day');
+        // Stretched: from about a letter into the y's box; plain: from the y's end (or the estimate, when sooner).
+        const from = stretched ? y.x0 + 1.2 * lw : Math.min(y.x1, x0 + 4 * lw * 1.2);
+        expect(day!.bbox.x0).toBeGreaterThanOrEqual(from - 0.25 * lw);
+        expect(day!.bbox.x0).toBeLessThanOrEqual(from + 0.25 * lw);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it.each([
     ['"tháng" read whole', ['Phú', 'Yên,', 'ngày', 'tháng', '11', 'năm', '2024']],
     ['"tháng" whose "t" the handwriting took ("@háng")', ['Phú', 'Yên,', 'ngày', '@háng', '11', 'năm', '2024']],

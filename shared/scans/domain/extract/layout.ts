@@ -61,7 +61,7 @@ export interface ReadingOrderOptions {
   paragraphGap?: number;
 }
 
-const median = (xs: number[]): number => {
+export const median = (xs: number[]): number => {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -76,6 +76,16 @@ const union = (boxes: LayoutBox[]): LayoutBox => ({
   y1: Math.max(...boxes.map((b) => b.y1)),
 });
 
+/** A word ending in "ngày" (OCR's junk for a handwritten stroke after it allowed: "ngày?") and one opening with "tháng". */
+const NGAY_END = /ng[a-z?]{0,2}[yv][^a-z\s]{0,3}$/;
+const THANG_START = /^[^a-z]{0,2}th[a-z?]{1,3}g/;
+
+/**
+ * The blank between "ngày" and "tháng" on the date line, left for the day written by hand
+ * (wide when the day is, or when OCR did not read it), is no gap between columns.
+ */
+const dayBlank = (before: LayoutWord, after: LayoutWord): boolean => NGAY_END.test(foldDiacritics(before.text).toLowerCase()) && THANG_START.test(foldDiacritics(after.text).toLowerCase());
+
 /** Splits one line into the pieces separated by wide gaps (the columns it runs across). */
 export function splitLine(line: LayoutLine, gapLineHeights = 2.2): Segment[] {
   const words = (line.words ?? []).filter((w) => w.text.trim() && w.bbox);
@@ -88,7 +98,7 @@ export function splitLine(line: LayoutLine, gapLineHeights = 2.2): Segment[] {
   for (let i = 1; i < sorted.length; i++) {
     const prev = groups[groups.length - 1]!;
     const right = Math.max(...prev.map((w) => w.bbox.x1));
-    if (sorted[i]!.bbox.x0 - right > gap) groups.push([sorted[i]!]);
+    if (sorted[i]!.bbox.x0 - right > gap && !dayBlank(sorted[i - 1]!, sorted[i]!)) groups.push([sorted[i]!]);
     else prev.push(sorted[i]!);
   }
   return groups.map((g) => {

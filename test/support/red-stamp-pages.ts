@@ -4,7 +4,7 @@
  * real letter looks like, at any angle, on white or yellowed paper, PNG or JPEG, in colour or
  * scanned in greyscale.
  */
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 // DejaVu from the project's own packages, not the machine's.
 import '../../tools/print-fonts';
 
@@ -38,13 +38,7 @@ const PRINT = [
 
 /** One page: lines of black print and a red stamp (frame and words) turned by `angle`, encoded. */
 export function stampPage(spec: StampPageSpec): Buffer {
-  const W = spec.width ?? 1240;
-  const H = Math.round(W * 1.414);
-  const canvas = createCanvas(W, H);
-  const ctx = canvas.getContext('2d');
-  const [pr, pg, pb] = spec.paper ?? [255, 255, 255];
-  ctx.fillStyle = `rgb(${pr},${pg},${pb})`;
-  ctx.fillRect(0, 0, W, H);
+  const { W, H, canvas, ctx } = blankPage(spec);
   if (spec.tilt) {
     ctx.translate(W / 2, H / 2);
     ctx.rotate((-spec.tilt * Math.PI) / 180);
@@ -55,24 +49,48 @@ export function stampPage(spec: StampPageSpec): Buffer {
   ctx.font = `${size}px "DejaVu Serif"`;
   PRINT.forEach((line, i) => ctx.fillText(line, W * 0.1, H * 0.06 + i * size * 2.4));
   for (let i = 0; i < 14; i++) ctx.fillText(PRINT[4 + (i % 3)]!, W * 0.1, H * 0.45 + i * size * 2.2);
-  const [ir, ig, ib] = spec.ink ?? [210, 30, 40];
+  drawStamp(ctx, { x: W * (spec.at?.x ?? 0.3), y: H * (spec.at?.y ?? 0.3), angle: spec.angle, words: spec.words, size: Math.round(W / 24), pad: 0.45, ink: spec.ink ?? [210, 30, 40] });
+  return scanned(canvas, spec);
+}
+
+
+/** An A4 page `width` pixels wide (1240: 150 dpi) of `paper`. */
+function blankPage(spec: { width?: number; paper?: [number, number, number] }) {
+  const W = spec.width ?? 1240;
+  const H = Math.round(W * 1.414);
+  const canvas = createCanvas(W, H);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = `rgb(${(spec.paper ?? [255, 255, 255]).join(',')})`;
+  ctx.fillRect(0, 0, W, H);
+  return { W, H, canvas, ctx };
+}
+
+/** A stamp's frame and words centred at (x, y), turned `angle`° (anticlockwise), in `ink`; `multiply`: laid over the paper as ink is. */
+function drawStamp(
+  ctx: ReturnType<Canvas['getContext']>,
+  st: { x: number; y: number; angle: number; words: string; size: number; pad: number; ink: [number, number, number]; multiply?: boolean },
+): void {
   ctx.save();
-  ctx.translate(W * (spec.at?.x ?? 0.3), H * (spec.at?.y ?? 0.3));
-  ctx.rotate((-spec.angle * Math.PI) / 180);
-  const stampSize = Math.round(W / 24);
-  ctx.font = `bold ${stampSize}px "DejaVu Serif"`;
-  const tw = ctx.measureText(spec.words).width;
-  const pad = stampSize * 0.45;
-  ctx.strokeStyle = `rgb(${ir},${ig},${ib})`;
-  ctx.fillStyle = `rgb(${ir},${ig},${ib})`;
-  ctx.lineWidth = Math.max(2, stampSize / 10);
-  ctx.strokeRect(-tw / 2 - pad, -stampSize / 2 - pad, tw + 2 * pad, stampSize + 2 * pad);
+  if (st.multiply) ctx.globalCompositeOperation = 'multiply';
+  ctx.translate(st.x, st.y);
+  ctx.rotate((-st.angle * Math.PI) / 180);
+  ctx.font = `bold ${st.size}px "DejaVu Serif"`;
+  const tw = ctx.measureText(st.words).width;
+  const pad = st.size * st.pad;
+  ctx.strokeStyle = ctx.fillStyle = `rgb(${st.ink.join(',')})`;
+  ctx.lineWidth = Math.max(2, st.size / 10);
+  ctx.strokeRect(-tw / 2 - pad, -st.size / 2 - pad, tw + 2 * pad, st.size + 2 * pad);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(spec.words, 0, 0);
+  ctx.fillText(st.words, 0, 0);
   ctx.restore();
+}
+
+/** The page as scanned: in greyscale (ITU-R 601 luma) when asked, encoded as PNG or JPEG. */
+function scanned(canvas: Canvas, spec: { greyscale?: boolean; format?: 'png' | 'jpeg' }): Buffer {
   if (spec.greyscale) {
-    const img = ctx.getImageData(0, 0, W, H);
+    const ctx = canvas.getContext('2d');
+    const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
     const d = img.data;
     for (let i = 0; i < d.length; i += 4) d[i] = d[i + 1] = d[i + 2] = Math.round(0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!);
     ctx.putImageData(img, 0, 0);
@@ -98,13 +116,7 @@ export interface HeaderStampSpec {
  * as ink is), the rest of the page black print; scanned in colour or greyscale.
  */
 export function headerStampPage(spec: HeaderStampSpec): Buffer {
-  const W = spec.width ?? 1240;
-  const H = Math.round(W * 1.414);
-  const canvas = createCanvas(W, H);
-  const ctx = canvas.getContext('2d');
-  const [pr, pg, pb] = spec.paper ?? [255, 255, 255];
-  ctx.fillStyle = `rgb(${pr},${pg},${pb})`;
-  ctx.fillRect(0, 0, W, H);
+  const { W, H, canvas, ctx } = blankPage(spec);
   const size = Math.round(W / 62);
   const left = W * 0.27;
   const right = W * 0.66;
@@ -126,28 +138,7 @@ export function headerStampPage(spec: HeaderStampSpec): Buffer {
   ctx.font = `${size}px "DejaVu Serif"`;
   ctx.fillText('Kính gửi: Sở Giao thông vận tải tỉnh Quảng Ngãi', W * 0.3, subjectY + size * 3);
   for (let i = 0; i < 12; i++) ctx.fillText(PRINT[4 + (i % 3)]!, W * 0.12, subjectY + size * 5.5 + i * size * 1.7);
-  const [ir, ig, ib] = [210, 30, 40];
-  ctx.save();
-  ctx.globalCompositeOperation = 'multiply';
-  ctx.translate(left, stampY);
-  ctx.rotate((-spec.angle * Math.PI) / 180);
   // MẬT, the shortest mark, is then ~21 mm long in its frame (the decree's smallest stamp is 20 × 8 mm).
-  const stampSize = Math.round(W / 32);
-  ctx.font = `bold ${stampSize}px "DejaVu Serif"`;
-  const tw = ctx.measureText(spec.words).width;
-  const pad = stampSize * 0.4;
-  ctx.strokeStyle = ctx.fillStyle = `rgb(${ir},${ig},${ib})`;
-  ctx.lineWidth = Math.max(2, stampSize / 10);
-  ctx.strokeRect(-tw / 2 - pad, -stampSize / 2 - pad, tw + 2 * pad, stampSize + 2 * pad);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.fillText(spec.words, 0, 0);
-  ctx.restore();
-  if (spec.greyscale) {
-    const img = ctx.getImageData(0, 0, W, H);
-    const d = img.data;
-    for (let i = 0; i < d.length; i += 4) d[i] = d[i + 1] = d[i + 2] = Math.round(0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!);
-    ctx.putImageData(img, 0, 0);
-  }
-  return spec.format === 'jpeg' ? canvas.toBuffer('image/jpeg', 80) : canvas.toBuffer('image/png');
+  drawStamp(ctx, { x: left, y: stampY, angle: spec.angle, words: spec.words, size: Math.round(W / 32), pad: 0.4, ink: [210, 30, 40], multiply: true });
+  return scanned(canvas, spec);
 }

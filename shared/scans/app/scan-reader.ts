@@ -56,10 +56,11 @@ export function toReadText(r: OcrResult): ReadText {
     engine: r.engine,
     pages: r.pages.map((p) => {
       const sized = !!p.lines?.length && !!p.width && !!p.height && p.width > 0 && p.height > 0;
+      const unread = unreadLeft(p);
       return {
         text: p.text,
         confidence: p.confidence,
-        ...(unreadLeft(p) ? { unreadInk: unreadLeft(p) } : {}),
+        ...(unread ? { unreadInk: unread } : {}),
         ...(sized ? { lines: p.lines!, width: p.width!, height: p.height! } : {}),
         ...(p.stamps?.length ? { stamps: p.stamps } : {}),
         ...(p.handwriting?.length ? { handwriting: p.handwriting } : {}),

@@ -65,13 +65,17 @@ const SURE = 0.85;
 const HEADER_BAND = 0.45;
 
 /**
+ * Regions on the grey's unread ink (a stamp on a greyscale scan): the frame is mostly cleaned away
+ * with the page's rules, leaving only the words, so they are joined across wider gaps (6 cells)
+ * and a region counts from 0.05 of the width (MẬT's word in a 20 mm frame is ~13 mm).
+ */
+export const GREY_INK_REGIONS = { reach: 6, minLength: 0.05 } as const;
+
+/**
  * Stamp-like red regions of a red plane: ink cells grouped with small gaps bridged (`reach`
  * cells), kept when the group is long and narrow (length ≥ 1.7 × breadth: a round seal is ~1),
  * of a stamp's size against the page width (at least `minLength` of it), turned no more than
- * 60°. Largest first, at most `max`. On the grey's unread ink (a stamp on a greyscale scan) the
- * frame is mostly cleaned away with the page's rules, leaving only the words: there the words
- * are joined across wider gaps (6 cells) and a region counts from 0.05 of the width (MẬT's word
- * in a 20 mm frame is ~13 mm).
+ * 60°. Largest first, at most `max`. On the grey's unread ink, {@link GREY_INK_REGIONS}.
  */
 export function findStampRegions(red: GrayImage, max = 6, reach = 2, minLength = 0.08): StampRegion[] {
   const { width: W, height: H, data } = red;

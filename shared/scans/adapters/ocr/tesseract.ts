@@ -24,7 +24,7 @@ import { inkPlaneOf, unreadHeaderInk } from './unread-ink';
 import { decodeToGray, decodeToPage, estimateSkew, removeFramesAndRules, rotateGray, rotateScaleGray, scaleGray, type GrayImage, type PageImage } from './image';
 import { pdfPages, preloadPdf, textPage } from './pdf';
 import { pdfSignatures } from './pdf-signatures';
-import { readRedStamps, type StampReader } from './red-stamps';
+import { GREY_INK_REGIONS, readRedStamps, type StampReader } from './red-stamps';
 import { readHandwriting } from './handwriting';
 import { readDigits, warmUpDigits } from './digits/index';
 
@@ -259,8 +259,7 @@ export class TesseractEngine implements OcrEngine {
       return { text: r.data.text ?? '', confidence: typeof r.data.confidence === 'number' ? r.data.confidence / 100 : 0, span };
     };
     try {
-      // On the grey the stamp's frame is mostly cleaned away with the rules: its words are joined across a wider gap.
-      return await readRedStamps(plane, read, colour === 'grey' ? { colour, reach: 6, minLength: 0.05 } : { colour });
+      return await readRedStamps(plane, read, colour === 'grey' ? { colour, ...GREY_INK_REGIONS } : { colour });
     } finally {
       await worker.setParameters({ tessedit_pageseg_mode: String(this.opts.psm ?? 6) as PSM });
     }

@@ -112,6 +112,8 @@ export function placeOf(before: string): string | null {
 
 /** "tháng" in folded text; its "t" perhaps read as a mark glued to the handwriting before it ("2@háng"). */
 export const THANG_FOLDED = /(?:t|[^a-z\s])h[a-z?]{1,3}g/;
+/** "ngày" folded (its y perhaps read as "v"), up to its first y: a handwritten "1" glued to it may read as one too ("ngàyŸ6"). */
+export const NGAY = /ng[a-z?]{0,2}?[yv]/;
 
 /**
  * A line of the header zone that reads as a date line whose day or month the reader could not

@@ -16,7 +16,7 @@ import { median, type LayoutBox, type LayoutLine, type LayoutWord } from './layo
 import { foldSameLength } from './lines';
 import { opensBody } from './zones';
 import { onlyMarks } from './header';
-import { THANG_FOLDED } from './date';
+import { NGAY, THANG_FOLDED } from './date';
 import { calendarDate } from '../../../office';
 
 export type HandSpotKind = 'number' | 'day' | 'month';
@@ -198,8 +198,6 @@ function tailOnlySpot(line: LayoutLine, width: number, height: number): HandSpot
   return box ? { kind: 'number', bbox: box, printedFrom: t.bbox.x0, charWidth: cw } : null;
 }
 
-/** "ngày" (its y perhaps read as "v"), up to its first y: a handwritten "1" glued to it may read as one too ("ngàyŸ6"). */
-const NGAY = /ng[a-z?]{0,2}?[yv]/;
 /** A "y" boxed this many times as wide as the other letters of its word holds more than the y; the y itself is this wide. */
 const Y_STRETCHED = 1.45;
 const Y_WIDTH = 1.2;
@@ -232,12 +230,13 @@ function dateSpots(line: LayoutLine, width: number, height: number): HandSpot[] 
     const cw = charWidth(line, new Set([w, t]));
     // From printed character widths, or the engine's box of the "y" when it ends sooner: a word that
     // holds the place as well ("Lắk,ngày93") has wider characters before "ngày" than the line's.
-    const yAt = charAt(w, ng.index + ng[0].length - 1);
+    const yIndex = ng.index + ng[0].length - 1;
+    const yAt = charAt(w, yIndex);
     // The y's own box stretched over a stroke after it (a "1" written close: "ngày|5" boxed "y" + "?"):
     // wider than the word's other letters allow, the day starts a letter's width into it.
     const letterW = median((w.chars ?? []).filter((c) => c !== yAt?.box && /\p{L}/u.test(c.text)).map((c) => c.x1 - c.x0));
-    const yStretched = yAt && yAt.from === ng.index + ng[0].length - 1 && letterW > 0 && yAt.box.x1 - yAt.box.x0 > Y_STRETCHED * letterW ? yAt.box.x0 + Y_WIDTH * letterW : Infinity;
-    const dayFrom = Math.min(w.bbox.x0 + [...w.text.slice(0, ng.index + ng[0].length)].length * cw, charEnd(w, ng.index + ng[0].length - 1) ?? Infinity, yStretched);
+    const yStretched = yAt && yAt.from === yIndex && letterW > 0 && yAt.box.x1 - yAt.box.x0 > Y_STRETCHED * letterW ? yAt.box.x0 + Y_WIDTH * letterW : Infinity;
+    const dayFrom = Math.min(w.bbox.x0 + [...w.text.slice(0, yIndex + 1)].length * cw, yAt?.box.x1 ?? Infinity, yStretched);
     const thangAt = glued ? ng.index + ng[0].length + glued.index : th!.index;
     // OCR often glues the handwritten day's last stroke to "tháng" ("“tháng", "7tháng"): the gap ends where the printed word starts.
     const dayTo = charStart(t, thangAt, cw) ?? (k === i || thangAt > 0 ? fromRight(t, thangAt, cw) : t.bbox.x0);

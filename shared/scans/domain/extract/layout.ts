@@ -14,6 +14,7 @@
  * Without boxes the lines are returned as they are.
  */
 import { foldDiacritics } from '../../../platform/text/vietnamese';
+import { NGAY } from './date';
 
 export interface LayoutBox {
   x0: number;
@@ -77,7 +78,7 @@ const union = (boxes: LayoutBox[]): LayoutBox => ({
 });
 
 /** A word ending in "ngày" (OCR's junk for a handwritten stroke after it allowed: "ngày?") and one opening with "tháng". */
-const NGAY_END = /ng[a-z?]{0,2}[yv][^a-z\s]{0,3}$/;
+const NGAY_END = new RegExp(`${NGAY.source}[^a-z\\s]{0,3}$`);
 const THANG_START = /^[^a-z]{0,2}th[a-z?]{1,3}g/;
 
 /**

@@ -150,6 +150,7 @@ describe('zone table: the Số line', () => {
     ['cited in running text (lower-case "số")', 'Thực hiện Nghị quyết số 19/NQ-CP của Chính phủ', null],
     ['cited after a colon in a trích yếu ("Nghị quyết: Số …")', 'Về việc bãi bỏ các Nghị quyết: Số 39/2011/NQ-HĐND', null],
     ['an incoming-receipt stamp', 'CV ĐẾN Số: 521', null],
+    ['digits glued to a receipt stamp\'s capitals are no symbol', 'CV ĐẾN Số: 521UBND-VP', null],
   ];
   it.each(cases)('%s', (_name, text, want) => {
     const hit = findSymbol(toLines(text));
@@ -161,6 +162,8 @@ describe('zone table: the Số line', () => {
     ['handwriting read as a fraction', 'Số: 3/6   /QĐ-UBND', 'QĐ', 'UBND'],
     ['"Số" read with a doubled S', 'SsốZ%   /QĐ-UBND', 'QĐ', 'UBND'],
     ['the type\'s small print read in lower case', 'số:48Ô /bc-UBND', 'BC', 'UBND'],
+    ['handwriting that swallowed the slash', 'Số: 4UBND-NNTN', 'CV', 'UBND'],
+    ['handwriting that swallowed a typed symbol\'s slash, the right column beside it', 'Số: 127QĐ-UBND Kon Tum, ngày 12 tháng 3 năm 2023', 'QĐ', 'UBND'],
   ])('a Số line with a handwritten number keeps the symbol’s letters (%s)', (_what, line, type, body) => {
     const hit = findSymbol(toLines(`ỦY BAN NHÂN DÂN\n${line}`));
     expect(hit?.unreadNumber).toBe(true);

@@ -495,6 +495,40 @@ describe('the scan reader gives the extractor its days in the office\'s time zon
   });
 });
 
+describe('a handwritten number that swallowed the slash ("Số: 4UBND-NNTN")', () => {
+  it('ends the number gap before the slash, and drops a digit read where the slash stands', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 18, max: 30 }), fc.constantFrom('4', '12', '307'), fc.constantFrom('UBND-NNTN', 'QĐ-UBND', 'SNV-TCBC'), (cw, digits, tail) => {
+        const ws = words(['Số:', `${digits}${tail}`], 500, 400, cw, Math.round(cw * 1.6));
+        // The engine boxes each character of the glued word.
+        ws[1] = { ...ws[1]!, chars: [...ws[1]!.text].map((c, i) => ({ text: c, x0: ws[1]!.bbox.x0 + i * cw, x1: ws[1]!.bbox.x0 + (i + 1) * cw })) };
+        const number = handwritingSpots({ lines: [line(ws)], width: W, height: H }).find((s) => s.kind === 'number');
+        expect(number).toBeDefined();
+        const capitals = ws[1]!.bbox.x0 + digits.length * cw;
+        // The printed part starts at the slash, half a character before the capitals.
+        expect(number!.printedFrom).toBeLessThanOrEqual(capitals - 0.4 * cw);
+        expect(number!.printedFrom).toBeGreaterThan(capitals - cw);
+        // A stroke read where the slash stands is print; a digit written before it is kept.
+        const at = (x0: number, x1: number) => ({ bbox: { x0: x0 - number!.bbox.x0, x1: x1 - number!.bbox.x0, y0: 5, y1: number!.bbox.y1 - number!.bbox.y0 - 5 }, p: 0.99 });
+        const slash = at(capitals - 0.55 * cw, capitals - 0.05 * cw);
+        const digit = at(capitals - 1.6 * cw, capitals - 0.6 * cw);
+        expect(digitsInGap(number!, [digit, slash])).toEqual([digit]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('gives the symbol\'s letters and the recogniser\'s number, below 0.9', () => {
+    const page = ['ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH KON TUM            Độc lập - Tự do - Hạnh phúc', 'Số: 4UBND-NNTN          Kon Tum, ngày 12 tháng 3 năm 2023', 'V/v tăng cường công tác phòng, chống thiên tai', '', 'Kính gửi: Thường trực HĐND tỉnh', 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;', 'KT. CHỦ TỊCH', 'Nguyễn Văn An'].join('\n');
+    const read = extractFields(page, { today: new Date('2024-01-01'), handwriting: [reading('number', '4', 0.99)] }).fields.numberSymbol;
+    expect(read.value).toBe('4/UBND-NNTN');
+    expect(read.confidence).toBeLessThan(0.9);
+    const none = extractFields(page, { today: new Date('2024-01-01') }).fields.numberSymbol;
+    expect(none.value).toBeNull();
+    expect(none.reason).toMatch(/^handwritten/);
+  });
+});
+
 describe('a Số line whose "Số" OCR lost with the handwritten number', () => {
   // [what OCR read of the Số line (words), the tail's index, whether the line goes on into the right column]
   it.each([

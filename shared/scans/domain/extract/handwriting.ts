@@ -62,6 +62,10 @@ const SO_LOOSE = /^[s5$]s?[o0ô6]/;
  */
 const STATE_TAIL = /\/\s*(?:[\p{Lu}Đ]|\p{Ll}{1,4}\s*[-\u2010-\u2015]\s*\p{Lu})/u;
 const PARTY_TAIL = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*\//u;
+/** A State tail whose slash the handwritten digits before it swallowed ("4UBND-NNTN"): it starts at its capitals. */
+const GLUED_TAIL = /(?<=\d)\p{Lu}[\p{Lu}Đ]{1,4}\s*[-\u2010-\u2015]\s*\p{Lu}/u;
+/** A printed slash's width, in printed characters. */
+const SLASH_WIDTH = 0.5;
 
 /** Mean width of a printed character on the line, from its clearly read words (pixels). */
 function charWidth(line: LayoutLine, skip: Set<LayoutWord>): number {
@@ -158,7 +162,8 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
       // After a loose "Số", only handwriting read as junk may stand before the tail, no printed word.
       if (loose && k > i && /\p{L}{2}/u.test(words[k - 1]!.text) && k - 1 > i) break;
       // The tail starts at the first of a Party "-NQ/" or a State "/UBND": "-NQ/TU" holds both.
-      const tails = [STATE_TAIL.exec(t.text), PARTY_TAIL.exec(t.text)].filter((m): m is RegExpExecArray => !!m);
+      const slashless = GLUED_TAIL.exec(t.text);
+      const tails = [STATE_TAIL.exec(t.text), PARTY_TAIL.exec(t.text), slashless].filter((m): m is RegExpExecArray => !!m);
       if (!tails.length) continue;
       const tail = tails.reduce((a, b) => (b.index < a.index ? b : a));
       const cw = charWidth(line, new Set([w, t]));
@@ -168,7 +173,9 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
       const chars = [...w.text].length * cw;
       const left = alone ? (w.bbox.x1 - w.bbox.x0 > STRETCHED * chars ? w.bbox.x0 + chars : w.bbox.x1) : Math.min(w.bbox.x0 + glued![0].length * cw, charEnd(w, glued![0].length - 1) ?? Infinity);
       // A word that starts with the tail ("/CT-UBND") is boxed from its slash: exact. Glued to the handwriting ("16/CT-UBND"), estimated.
-      const printedFrom = charStart(t, tail.index, cw) ?? (tail.index === 0 && k > i ? t.bbox.x0 : fromRight(t, tail.index, cw * 1.1));
+      const tailAt = charStart(t, tail.index, cw) ?? (tail.index === 0 && k > i ? t.bbox.x0 : fromRight(t, tail.index, cw * 1.1));
+      // A swallowed slash stands half a character before the capitals: print too (read, it is a 1).
+      const printedFrom = tail === slashless ? tailAt - cw * SLASH_WIDTH : tailAt;
       const box = gap(line, left + cw * 0.1, printedFrom + cw * 0.05, width, height);
       return box ? { kind: 'number', bbox: box, printedFrom, charWidth: cw } : null;
     }

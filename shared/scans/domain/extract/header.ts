@@ -105,6 +105,13 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
       // symbol on another line (a trích yếu's "số 1-KL/TW" wrapped to a line's start) is not the letter's.
       return null;
     }
+    // A Số line whose handwritten number swallowed the slash ("Số: 4UBND-NNTN", the 4 written
+    // against it): the State tail's letters right after the digits; the number unread.
+    const glued = so && !RECEIPT.test(l.fold.slice(0, so.index)) ? GLUED_STATE_TAIL.exec(l.text.slice(so[0].length)) : null;
+    if (glued) {
+      const m = findNumberSymbols(`Số: 1/${glued[1]}`).find((x) => x.hasSoPrefix && x.index === 0);
+      if (m) return unreadAt(i, m);
+    }
   }
   // No "Số" read: a symbol opening a header line (the word lost to a speck), given as unsure.
   for (let i = 0; i < end; i++) {
@@ -136,6 +143,8 @@ const SO_AFTER_WORD = new RegExp(`\\S\\s+${SO_WORD}`, 'u');
  * "Số" after a word (running text). The header's line test and the handwriting's gap share it.
  */
 export const onlyMarks = (before: string): boolean => [...before].length <= 12 && !/\p{L}{4}/u.test(before) && !SO_AFTER_WORD.test(before);
+/** After "Số", a few digits (handwriting) glued to a State tail without its slash: "4UBND-NNTN", "12QĐ-UBND". */
+const GLUED_STATE_TAIL = /^\s*\d{1,4}(\p{Lu}[\p{Lu}Đ]{1,4}\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9}(?:\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9})?)(?=\s|$)/u;
 /** A line ending in a State symbol's tail ("/TYPE-BODY"), with at most 12 characters before it (marks, no word of four letters). */
 const STATE_TAIL_ALONE = /^(.{0,12}?)\s*(\/\s*\p{Lu}[\p{L}]{0,5}\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9}(?:\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9})?)\s*$/u;
 

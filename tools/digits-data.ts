@@ -1,7 +1,7 @@
 /**
  * Training samples for the handwritten-digit model (tools/train-digits.ts): MNIST digits warped
  * and re-inked the way a pen digit looks on a 100–300 dpi scan, printed digits, and the 11th
- * class, "not a digit" (printed letters, punctuation, dotted leaders, rules, seal arcs, blobs,
+ * class, "not a digit" (printed letters and the slivers of them a crop cuts, punctuation, dotted leaders, rules, seal arcs, blobs,
  * two half digits side by side); with a {@link Mix}, also digits in the training handwriting
  * fonts (tools/digits-fonts.ts, with two touching font digits among the negatives) and drawn
  * European forms (tools/digits-forms.ts). Every sample is a binary mask normalised by the reader's own
@@ -245,6 +245,25 @@ function columns(m: Mask, from: number, to: number): Mask {
   return { width: w, height: m.height, data: d };
 }
 
+/** Letters of the print beside a gap ("Số:", the symbol's unit, "ngày") whose cut pieces are no stem. */
+const CUT_LETTERS = 'acexyACXĐđố';
+
+/**
+ * The sliver of print a crop's edge cuts off a printed letter or word beside the gap (the
+ * symbol's first letters after the number, "Số:"): a third to three fifths of it, from its left or
+ * its right. Never a digit's piece (half a printed 8 or B is a 3's shape), and never a bare stem
+ * (a 1's shape).
+ */
+export function printedSliver(r: Rng): Mask | null {
+  const m = printed(r, pick(r, [...CUT_LETTERS]), { fonts: SERIF_ROMAN, upright: r() < 0.7 });
+  if (!m || m.width < 4) return null;
+  const share = uni(r, 0.3, 0.6);
+  const cut = r() < 0.5 ? columns(m, 0, share) : columns(m, 1 - share, 1);
+  const m2 = toMask(Float32Array.from(cut.data), cut.width, cut.height, 0.5);
+  // A bare stem is a 1's shape: only slivers with some width are not digits.
+  return m2 && m2.width >= 0.5 * m2.height ? m2 : null;
+}
+
 /** A sample of the 11th class (with `fonts`, some are two touching digits in a training font). */
 export function negative(r: Rng, mnist: Idx, fonts?: readonly DigitFont[]): Mask | null {
   if (fonts?.length && r() < 0.1) {
@@ -253,6 +272,7 @@ export function negative(r: Rng, mnist: Idx, fonts?: readonly DigitFont[]): Mask
   }
   const u = r();
   if (u < 0.04) return printed(r, pick(r, GAP_WORDS), { fonts: SERIF_ROMAN, upright: true });
+  if (u < 0.07) return printedSliver(r);
   if (u < 0.3) return printed(r, pick(r, [...LETTERS]));
   if (u < 0.38) return printed(r, Array.from({ length: 2 + Math.floor(r() * 2) }, () => pick(r, [...LETTERS])).join(''));
   if (u < 0.5) return printed(r, pick(r, PUNCT));

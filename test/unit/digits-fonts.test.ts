@@ -7,10 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { digitFonts, droppedFonts, fontPackages, splitFonts } from '../../tools/digits-fonts';
+import { digitFonts, droppedFonts, fontPackages, splitFonts, TRAINING_ONLY } from '../../tools/digits-fonts';
 
-const pkgs = Object.keys((JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies)
+const all = Object.keys((JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies)
   .filter((n) => n.startsWith('@fontsource/'));
+/** The fonts of the split: all but those added later for training only. */
+const pkgs = all.filter((p) => !TRAINING_ONLY.includes(p));
 
 describe('the handwriting fonts split', () => {
   it('holds out the third with the lowest SHA-256 of daumoi-digit-fonts-v1:<package>', () => {
@@ -21,6 +23,12 @@ describe('the handwriting fonts split', () => {
     expect(train.filter((p) => heldOut.includes(p))).toEqual([]);
     expect(train.length + heldOut.length).toBe(pkgs.length);
   });
+  it('keeps the fonts added for training only out of the split, and trains on them', () => {
+    const { train, heldOut, extra } = splitFonts(fontPackages());
+    expect(TRAINING_ONLY.every((p) => all.includes(p))).toBe(true);
+    expect([...extra].sort()).toEqual([...TRAINING_ONLY].sort());
+    expect(extra.filter((p) => train.includes(p) || heldOut.includes(p))).toEqual([]);
+  });
   it('is the split the model was trained and measured with (45 fonts, these 15 held out)', () => {
     expect(pkgs.length).toBe(45);
     expect(splitFonts(fontPackages()).heldOut.map((p) => p.slice('@fontsource/'.length))).toEqual([
@@ -30,9 +38,10 @@ describe('the handwriting fonts split', () => {
     ]);
   });
   it('every font has digits of its own (none drawn by the fallback), and none is dropped', () => {
-    const { train, heldOut } = digitFonts();
+    const { train, heldOut, extra } = digitFonts();
     expect(droppedFonts).toEqual([]);
     expect(train.length).toBe(30);
     expect(heldOut.length).toBe(15);
+    expect(extra.length).toBe(16);
   });
 });

@@ -312,6 +312,8 @@ describe('zone table: a date line whose handwritten day was not made out', () =>
     ['the day glued to "ngày" and "tháng"', 'Quảng Ngãi, ngàyØftháng 02 năm 2025', true],
     ['"tháng" lost its "t" to the handwriting', 'Phú Yên, ngày 2@háng 11 năm 2024', true],
     ['the "y" of "ngày" and the day glued to it read as capitals', 'Kon Tum, ngàVÀ . tháng 5 năm 2024', true],
+    ['the "y" and the handwriting over it read as one mark', 'Phú Yên,ngà& tháng 9À năm 2023', true],
+    ['"ngà" and a mark, no "tháng" after it (running text)', 'Nguồn: ngà& 12 trang năm 2023', false],
     ['a day in figures cited in the body', 'Thực hiện Công văn số 12/UBND-KT ngày 12/01/2025', false],
     ['a form with no year yet', 'Hà Nội, ngày     tháng     năm', false],
   ])('%s', (_what, text, unread) => {

@@ -118,12 +118,14 @@ export const NGAY = /ng[a-z?]{0,2}?[yv]/;
 /**
  * A line of the header zone that reads as a date line whose day or month the reader could not
  * make out ("ngàyØftháng 02 năm 2025", "ngày 2@háng 11 năm 2024"; "ngàVÀ . tháng", the "y" and a
- * handwritten "3" glued to it read as "VÀ": the handwriting gaps take "v" for the "y" too).
+ * handwritten "3" glued to it read as "VÀ": the handwriting gaps take "v" for the "y" too; "ngà&",
+ * the y and the handwriting over it one mark, where the day's gap cannot be placed: the date is
+ * left to the clerk, with the reason "handwritten").
  */
 export function unreadDateLine(lines: Line[], zoneEnd: number): Line | null {
   for (const l of lines.slice(0, Math.min(zoneEnd, lines.length))) {
     if (!l.text) continue;
-    if (/ng[a-z?]{0,3}[yv]/.test(l.fold) && THANG_FOLDED.test(l.fold) && /n[a-z?]{1,3}m\s*[0-9oli|]{4}/.test(l.fold)) return l;
+    if (/ng(?:[a-z?]{0,3}[yv]|a[^\sa-z\d.,:;-])/.test(l.fold) && THANG_FOLDED.test(l.fold) && /n[a-z?]{1,3}m\s*[0-9oli|]{4}/.test(l.fold)) return l;
   }
   return null;
 }

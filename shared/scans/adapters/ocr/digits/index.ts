@@ -59,6 +59,12 @@ const NOT_A_DIGIT = 10;
 const SPLIT_MARGIN = 0.1;
 /** How sure each digit of a narrow piece's split must be (the piece whole read as no digit). */
 const NARROW_MIN_P = 0.9;
+/**
+ * A narrow piece whole that the model gives this chance of being one digit, though it takes it for
+ * none, is not split: a digit it half knows (a looped 2, its loop read as a 6) is not two digits.
+ * It stays a rejected piece, and the reading keeps the doubt of one.
+ */
+const NARROW_WHOLE_MAX_DIGIT_P = 0.2;
 /** A digit piece shorter than this share of the run's tallest digit is rejected. */
 const MIN_HEIGHT_SHARE = 0.6;
 
@@ -134,6 +140,7 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
   // no digit counts as 0.01). Several digits must beat the piece read whole by a margin per extra
   // digit: half a digit is often a fair "1", so a wide 0 is not read as "11".
   const sure = (p: Float32Array) => (argmax(p) === NOT_A_DIGIT ? 0.01 : p[argmax(p)]!);
+  const bestDigitP = (p: Float32Array) => Math.max(...Array.from(p.subarray(0, NOT_A_DIGIT)));
   const pieces: Piece[] = [];
   const probs: Float32Array[] = [];
   let at = 0;
@@ -147,7 +154,7 @@ export async function readDigits(crop: GrayImage, opts: ReadDigitsOptions = {}):
       // A narrow piece's split counts only while the piece whole (read first; a narrow piece has no other
       // alternatives) stands, as no digit, and each of its parts is a sure digit: the first such split,
       // at the column of least ink first, is taken.
-      if (oi >= narrowFrom && (bestParts.length > 1 || argmax(bestProbs[0]!) !== NOT_A_DIGIT || ps.some((p) => argmax(p) === NOT_A_DIGIT || p[argmax(p)]! < NARROW_MIN_P))) continue;
+      if (oi >= narrowFrom && (bestParts.length > 1 || argmax(bestProbs[0]!) !== NOT_A_DIGIT || bestDigitP(bestProbs[0]!) >= NARROW_WHOLE_MAX_DIGIT_P || ps.some((p) => argmax(p) === NOT_A_DIGIT || p[argmax(p)]! < NARROW_MIN_P))) continue;
       const score = ps.reduce((a, p) => a + Math.log(sure(p)), 0) / ps.length - SPLIT_MARGIN * (parts.length - 1);
       if (score > bestScore) {
         bestScore = score;

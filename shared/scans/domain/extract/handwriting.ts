@@ -15,7 +15,7 @@
 import { median, type LayoutBox, type LayoutLine, type LayoutWord } from './layout';
 import { foldSameLength } from './lines';
 import { opensBody } from './zones';
-import { onlyMarks } from './header';
+import { onlyMarks, SLASHLESS_STATE_TAIL } from './header';
 import { NGAY, THANG_FOLDED } from './date';
 import { calendarDate } from '../../../office';
 
@@ -62,8 +62,6 @@ const SO_LOOSE = /^[s5$]s?[o0ô6]/;
  */
 const STATE_TAIL = /\/\s*(?:[\p{Lu}Đ]|\p{Ll}{1,4}\s*[-\u2010-\u2015]\s*\p{Lu})/u;
 const PARTY_TAIL = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*\//u;
-/** A State tail whose slash the handwritten digits before it swallowed ("4UBND-NNTN"): it starts at its capitals. */
-const GLUED_TAIL = /(?<=\d)\p{Lu}[\p{Lu}Đ]{1,4}\s*[-\u2010-\u2015]\s*\p{Lu}/u;
 /** A printed slash's width, in printed characters. */
 const SLASH_WIDTH = 0.5;
 
@@ -162,7 +160,8 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
       // After a loose "Số", only handwriting read as junk may stand before the tail, no printed word.
       if (loose && k > i && /\p{L}{2}/u.test(words[k - 1]!.text) && k - 1 > i) break;
       // The tail starts at the first of a Party "-NQ/" or a State "/UBND": "-NQ/TU" holds both.
-      const slashless = GLUED_TAIL.exec(t.text);
+      // A State tail whose slash the handwriting swallowed ("4UBND-NNTN") starts at its capitals.
+      const slashless = SLASHLESS_STATE_TAIL.exec(t.text);
       const tails = [STATE_TAIL.exec(t.text), PARTY_TAIL.exec(t.text), slashless].filter((m): m is RegExpExecArray => !!m);
       if (!tails.length) continue;
       const tail = tails.reduce((a, b) => (b.index < a.index ? b : a));

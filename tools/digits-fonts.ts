@@ -45,16 +45,27 @@ export const TRAINING_ONLY: readonly string[] = [
 ].map((n) => `@fontsource/${n}`);
 
 /**
- * The split: of the fonts not {@link TRAINING_ONLY}, the third (rounded down) with the lowest
- * SHA-256 key held out, the rest for training; `extra` are the training-only fonts present.
+ * Fonts for generated dev letters only (`--fonts dev`): never trained on and never held out. Once
+ * the split's training fonts went into the model's training, letters written in them overstate
+ * what the reader does with hands it has not seen; these give dev material that does not, to
+ * tune on, while the held-out fonts stay for measuring.
  */
-export function splitFonts(pkgs: readonly string[]): { train: string[]; heldOut: string[]; extra: string[] } {
-  const only = new Set(TRAINING_ONLY);
-  const split = pkgs.filter((p) => !only.has(p));
+export const DEV_ONLY: readonly string[] = [
+  'calligraffitti', 'crafty-girls', 'fuzzy-bubbles', 'just-me-again-down-here', 'mansalva', 'montez', 'oooh-baby', 'rancho', 'swanky-and-moo-moo',
+].map((n) => `@fontsource/${n}`);
+
+/**
+ * The split: of the fonts neither {@link TRAINING_ONLY} nor {@link DEV_ONLY}, the third (rounded
+ * down) with the lowest SHA-256 key held out, the rest for training; `extra` and `dev` are the
+ * training-only and dev-only fonts present.
+ */
+export function splitFonts(pkgs: readonly string[]): { train: string[]; heldOut: string[]; extra: string[]; dev: string[] } {
+  const only = new Set(TRAINING_ONLY), dev = new Set(DEV_ONLY);
+  const split = pkgs.filter((p) => !only.has(p) && !dev.has(p));
   const byKey = [...split].sort((a, b) => (splitKey(a) < splitKey(b) ? -1 : splitKey(a) > splitKey(b) ? 1 : 0));
   const n = Math.floor(split.length / 3);
   const held = new Set(byKey.slice(0, n));
-  return { train: split.filter((p) => !held.has(p)), heldOut: split.filter((p) => held.has(p)), extra: pkgs.filter((p) => only.has(p)) };
+  return { train: split.filter((p) => !held.has(p)), heldOut: split.filter((p) => held.has(p)), extra: pkgs.filter((p) => only.has(p)), dev: pkgs.filter((p) => dev.has(p)) };
 }
 
 export interface DigitFont {
@@ -118,12 +129,18 @@ export function loadFonts(root = process.cwd()): Map<string, DigitFont> {
   return registered;
 }
 
-/** The split of the fonts that have digits: training fonts, held-out fonts, and the training-only ones. */
-export function digitFonts(root = process.cwd()): { train: DigitFont[]; heldOut: DigitFont[]; extra: DigitFont[] } {
+/** The split of the fonts that have digits: training fonts, held-out fonts, the training-only and the dev-only ones. */
+export function digitFonts(root = process.cwd()): { train: DigitFont[]; heldOut: DigitFont[]; extra: DigitFont[]; dev: DigitFont[] } {
   const fonts = loadFonts(root);
   const of = (ps: string[]) => ps.filter((p) => fonts.has(p)).map((p) => fonts.get(p)!);
-  const { train, heldOut, extra } = splitFonts(fontPackages(root));
-  return { train: of(train), heldOut: of(heldOut), extra: of(extra) };
+  const { train, heldOut, extra, dev } = splitFonts(fontPackages(root));
+  return { train: of(train), heldOut: of(heldOut), extra: of(extra), dev: of(dev) };
+}
+
+/** The fonts the digit model is trained on: the split's training fonts and the training-only ones (never held-out or dev-only). */
+export function trainingFonts(root = process.cwd()): DigitFont[] {
+  const { train, extra } = digitFonts(root);
+  return [...train, ...extra];
 }
 
 const heights = new Map<string, number>();

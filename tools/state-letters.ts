@@ -4,12 +4,13 @@
  * a ground truth in the real-scans format (handbook fixtures/real-scans/*.json): a measuring set
  * for the handwriting path larger than the seven real dev letters (issue 14).
  *
- *   npx tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out
+ *   npx tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev
  *
  * Page 1 only, A4 at 150/200/300 dpi, the layout of Nghị định 30/2020 (issuer and motto columns,
  * Số and date line, title or V/v subject, Kính gửi, a body citing decoy numbers and dates, signing
  * block with a scribble and a red seal, Nơi nhận). Handwriting is set in a font of
- * tools/digits-fonts.ts (`train` or `heldOut`), blue or black ink, slanted and jittered. Scan
+ * tools/digits-fonts.ts (`train`, `heldOut`, or `dev`: fonts the digit model never saw and the
+ * held-out measure does not use), blue or black ink, slanted and jittered. Scan
  * effects: tilt, blur, paper tint and grain, low dpi, greyscale, JPEG. Deterministic from the seed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -201,7 +202,7 @@ function scribble(ctx: SKRSContext2D, r: Rng, x: number, y: number, w: number, h
 }
 
 export interface StateLetterOpts {
-  fonts: 'train' | 'held-out';
+  fonts: 'train' | 'held-out' | 'dev';
 }
 export interface StateLetter {
   bytes: Buffer;
@@ -214,7 +215,7 @@ export interface StateLetter {
 /** Letter `index` of `seed`: a JPEG of its first page and its ground truth (real-scans format). */
 export function stateLetter(seed: number, index: number, opts: StateLetterOpts): StateLetter {
   const r = seededRng((Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0);
-  const fonts = opts.fonts === 'train' ? digitFonts().train : digitFonts().heldOut;
+  const fonts = opts.fonts === 'train' ? digitFonts().train : opts.fonts === 'dev' ? digitFonts().dev : digitFonts().heldOut;
   const hwFont = pick(r, fonts);
   const fontsUsed = [hwFont.pkg];
 
@@ -492,8 +493,8 @@ function main(args: string[]): void {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const out = opt('--out'), n = Number(opt('--n') ?? 40), seed = Number(opt('--seed') ?? 1), fonts = opt('--fonts') ?? 'train';
-  if (!out || fonts !== 'train' && fonts !== 'held-out' || !Number.isInteger(n) || !Number.isInteger(seed))
-    throw new Error('usage: tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out');
+  if (!out || fonts !== 'train' && fonts !== 'held-out' && fonts !== 'dev' || !Number.isInteger(n) || !Number.isInteger(seed))
+    throw new Error('usage: tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev');
   mkdirSync(out, { recursive: true });
   for (let i = 0; i < n; i++) {
     const l = stateLetter(seed, i, { fonts });

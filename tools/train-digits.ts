@@ -38,7 +38,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist, makeSamples, mnistImage, NOT_A_DIGIT, rngOf } from './digits-data';
-import { digitFonts, fontDigit } from './digits-fonts';
+import { digitFonts, fontDigit, trainingFonts } from './digits-fonts';
 import { calibrate, nll, temperatureScaled } from '../shared/scans/adapters/ocr/digits/calibration';
 import { normaliseMask } from '../shared/scans/adapters/ocr/digits/segment';
 
@@ -228,8 +228,8 @@ async function main(): Promise<void> {
   const train = loadMnist('train');
   const pool = Uint32Array.from({ length: train.n }, (_, i) => i);
   const fonts = digitFonts();
-  // The split's training fonts and the fonts added for training only; never the held-out ones.
-  const mix = { fonts: FONT_SHARE > 0 ? [...fonts.train, ...fonts.extra] : [], fontShare: FONT_SHARE, formShare: FORM_SHARE };
+  // The split's training fonts and the fonts added for training only; never the held-out or dev-only ones.
+  const mix = { fonts: FONT_SHARE > 0 ? trainingFonts() : [], fontShare: FONT_SHARE, formShare: FORM_SHARE };
   // A child process of the torch trainer makes one epoch's samples and nothing else.
   if (process.env.DIGITS_MAKE_EPOCH !== undefined) return makeEpoch(Number(process.env.DIGITS_MAKE_EPOCH), process.env.DIGITS_MAKE_DIR!, train, pool, mix);
   const test = loadMnist('t10k');

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { digitFonts, droppedFonts, fontPackages, splitFonts, TRAINING_ONLY } from '../../tools/digits-fonts';
+import { DEV_ONLY, digitFonts, droppedFonts, fontPackages, splitFonts, TRAINING_ONLY, trainingFonts } from '../../tools/digits-fonts';
 
 const all = Object.keys((JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies)
   .filter((n) => n.startsWith('@fontsource/'));
-/** The fonts of the split: all but those added later for training only. */
-const pkgs = all.filter((p) => !TRAINING_ONLY.includes(p));
+/** The fonts of the split: all but those added later for training only or for dev letters only. */
+const pkgs = all.filter((p) => !TRAINING_ONLY.includes(p) && !DEV_ONLY.includes(p));
 
 describe('the handwriting fonts split', () => {
   it('holds out the third with the lowest SHA-256 of daumoi-digit-fonts-v1:<package>', () => {
@@ -29,6 +29,15 @@ describe('the handwriting fonts split', () => {
     expect([...extra].sort()).toEqual([...TRAINING_ONLY].sort());
     expect(extra.filter((p) => train.includes(p) || heldOut.includes(p))).toEqual([]);
   });
+  it('keeps the dev-only fonts out of the split and out of training', () => {
+    const { train, heldOut, extra, dev } = splitFonts(fontPackages());
+    expect(DEV_ONLY.every((p) => all.includes(p))).toBe(true);
+    expect([...dev].sort()).toEqual([...DEV_ONLY].sort());
+    expect(dev.filter((p) => train.includes(p) || heldOut.includes(p) || extra.includes(p))).toEqual([]);
+    const trained = trainingFonts().map((f) => f.pkg);
+    expect(trained.filter((p) => DEV_ONLY.includes(p) || heldOut.includes(p))).toEqual([]);
+    expect(trained.length).toBe(train.length + extra.length);
+  });
   it('is the split the model was trained and measured with (45 fonts, these 15 held out)', () => {
     expect(pkgs.length).toBe(45);
     expect(splitFonts(fontPackages()).heldOut.map((p) => p.slice('@fontsource/'.length))).toEqual([
@@ -38,10 +47,11 @@ describe('the handwriting fonts split', () => {
     ]);
   });
   it('every font has digits of its own (none drawn by the fallback), and none is dropped', () => {
-    const { train, heldOut, extra } = digitFonts();
+    const { train, heldOut, extra, dev } = digitFonts();
     expect(droppedFonts).toEqual([]);
     expect(train.length).toBe(30);
     expect(heldOut.length).toBe(15);
     expect(extra.length).toBe(16);
+    expect(dev.length).toBe(9);
   });
 });

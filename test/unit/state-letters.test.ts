@@ -33,12 +33,13 @@ describe('generated State letters', () => {
     }
   });
 
-  it('with held-out fonts only held-out fonts are used (and with train fonts only train fonts)', () => {
-    const { train, heldOut } = digitFonts();
-    const held = new Set(heldOut.map((f) => f.pkg)), trained = new Set(train.map((f) => f.pkg));
+  it('with held-out fonts only held-out fonts are used (and with train fonts only train fonts, with dev fonts only dev fonts)', () => {
+    const { train, heldOut, dev } = digitFonts();
+    const held = new Set(heldOut.map((f) => f.pkg)), trained = new Set(train.map((f) => f.pkg)), devOnly = new Set(dev.map((f) => f.pkg));
     for (let i = 0; i < 3; i++) {
       for (const f of stateLetter(2, i, { fonts: 'held-out' }).fontsUsed) expect(held.has(f)).toBe(true);
       for (const f of stateLetter(1, i, { fonts: 'train' }).fontsUsed) expect(trained.has(f)).toBe(true);
+      for (const f of stateLetter(4, i, { fonts: 'dev' }).fontsUsed) expect(devOnly.has(f)).toBe(true);
     }
   });
 });

@@ -143,16 +143,18 @@ const SO_AFTER_WORD = new RegExp(`\\S\\s+${SO_WORD}`, 'u');
  * "Số" after a word (running text). The header's line test and the handwriting's gap share it.
  */
 export const onlyMarks = (before: string): boolean => [...before].length <= 12 && !/\p{L}{4}/u.test(before) && !SO_AFTER_WORD.test(before);
+/** A State tail after its type letters: "-BODY", perhaps "-UNIT" after it ("-UBND", "-SNV-TCBC"). */
+const AFTER_TYPE = String.raw`\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9}(?:\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9})?`;
 /**
  * A State tail whose slash the handwritten digits before it swallowed ("4UBND-NNTN",
  * "12QĐ-UBND"): capitals right after a digit. The header's Số line test and the handwriting's
  * number gap share it.
  */
-export const SLASHLESS_STATE_TAIL = /(?<=\d)(\p{Lu}[\p{Lu}Đ]{1,4}\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9}(?:\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9})?)/u;
+export const SLASHLESS_STATE_TAIL = new RegExp(`(?<=\\d)(\\p{Lu}[\\p{Lu}Đ]{1,4}${AFTER_TYPE})`, 'u');
 /** After "Số", a few digits (handwriting) and a slashless State tail, nothing else in the word. */
 const GLUED_STATE_TAIL = new RegExp(`^\\s*\\d{1,4}${SLASHLESS_STATE_TAIL.source}(?=\\s|$)`, 'u');
 /** A line ending in a State symbol's tail ("/TYPE-BODY"), with at most 12 characters before it (marks, no word of four letters). */
-const STATE_TAIL_ALONE = /^(.{0,12}?)\s*(\/\s*\p{Lu}[\p{L}]{0,5}\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9}(?:\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9})?)\s*$/u;
+const STATE_TAIL_ALONE = new RegExp(`^(.{0,12}?)\\s*(\\/\\s*\\p{Lu}[\\p{L}]{0,5}${AFTER_TYPE})\\s*$`, 'u');
 
 /**
  * A State symbol whose type letters OCR misread, mended by the printed tên loại above the trích

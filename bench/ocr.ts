@@ -79,6 +79,10 @@ export interface BenchReaderOptions {
   psm?: 3 | 6 | undefined;
   dpi?: number | undefined;
   layout?: 'raw' | undefined;
+  /** Folder holding vie.traineddata.gz (another Tesseract model); default the package's. */
+  tessdata?: string | undefined;
+  /** Folder of the model for pages after the first; 'none': every page with the page model. */
+  laterTessdata?: string | undefined;
 }
 
 /** What the bench needs of a reader: the pages' text and the fields, each with a confidence (and a reason when null). */
@@ -96,7 +100,7 @@ export interface BenchReader {
  */
 export function benchReader(o: BenchReaderOptions): BenchReader {
   const reader = buildScanReader('tesseract', {
-    tesseract: { poolSize: o.workers, ...(o.psm ? { psm: o.psm } : {}), ...(o.dpi ? { targetDpi: o.dpi } : {}), ...(o.layout ? { layout: o.layout } : {}) },
+    tesseract: { poolSize: o.workers, ...(o.psm ? { psm: o.psm } : {}), ...(o.dpi ? { targetDpi: o.dpi } : {}), ...(o.layout ? { layout: o.layout } : {}), ...(o.tessdata ? { langPath: o.tessdata } : {}), ...(o.laterTessdata ? { laterPagesLangPath: o.laterTessdata === 'none' ? null : o.laterTessdata } : {}) },
   });
   return {
     async read(bytes, contentType) {
@@ -158,7 +162,7 @@ export function partsOf(ids: readonly string[], split: SplitSet | null): Map<str
 export const DEGRADATION_SETS = ['rotate', 'lowres', 'noise', 'jpeg', 'contrast', 'blur', 'mixed'] as const;
 export type DegradationSet = (typeof DEGRADATION_SETS)[number];
 
-const VALUE_FLAGS = ['--workers', '--dump', '--psm', '--dpi', '--layout', '--seed', '--set', '--part', '--dir', '--json'];
+const VALUE_FLAGS = ['--workers', '--dump', '--psm', '--dpi', '--layout', '--tessdata', '--later-tessdata', '--seed', '--set', '--part', '--dir', '--json'];
 
 export async function run(args: string[] = []): Promise<void> {
   const opt = (name: string): string | undefined => {
@@ -238,7 +242,7 @@ export async function run(args: string[] = []): Promise<void> {
   const workers = Number(opt('--workers') ?? defaultPoolSize());
   const psm = opt('--psm');
   const dpi = opt('--dpi');
-  const reader = benchReader({ workers, psm: psm ? (Number(psm) as 3 | 6) : undefined, dpi: dpi ? Number(dpi) : undefined, layout: opt('--layout') === 'raw' ? 'raw' : undefined });
+  const reader = benchReader({ workers, psm: psm ? (Number(psm) as 3 | 6) : undefined, dpi: dpi ? Number(dpi) : undefined, layout: opt('--layout') === 'raw' ? 'raw' : undefined, tessdata: opt('--tessdata'), laterTessdata: opt('--later-tessdata') });
   const dump = opt('--dump');
   if (dump) mkdirSync(dump, { recursive: true });
   const warm0 = Date.now();

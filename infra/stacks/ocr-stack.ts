@@ -53,11 +53,18 @@ export const UPLOAD_PREFIX = SCAN_PREFIX;
 const OCR_TIMEOUT = Duration.seconds(OCR_TIMEOUT_SECONDS);
 
 /**
- * Packages loaded from files at run time (not bundled), copied into the function's asset:
+ * Packages loaded from files at run time (not bundled), copied into the function's asset
+ * (with the faster model, FAST_MODEL_DIR):
  * tesseract.js (worker script, WebAssembly core) and its Vietnamese model; pdfjs-dist (its
  * worker module) and @napi-rs/canvas (a native binary) for PDF pages and image decoding.
  */
 export const OCR_RUNTIME_PACKAGES = ['tesseract.js', '@tesseract.js-data/vie', 'pdfjs-dist', '@napi-rs/canvas'];
+
+/**
+ * The faster Vietnamese model daumoi ships for the pages after the first (shared/scans/adapters/ocr/tessdata-fast),
+ * copied next to the bundle, where the engine looks for it (`fastVieLangPath`).
+ */
+export const FAST_MODEL_DIR = 'shared/scans/adapters/ocr/tessdata-fast';
 
 /** The packages and everything they depend on (optional ones when installed), as in the repository's node_modules. */
 export function dependencyClosure(roots: readonly string[], root = REPO_ROOT): string[] {
@@ -89,6 +96,7 @@ export function ocrBundling(runtimePackages: readonly string[]) {
       afterBundling: (inputDir: string, outputDir: string) => [
         ...[...new Set(runtimePackages.filter((p) => p.startsWith('@')).map((p) => p.split('/')[0]))].map((scope) => `mkdir -p "${outputDir}/node_modules/${scope}"`),
         ...runtimePackages.map((p) => `cp -R "${inputDir}/node_modules/${p}" "${outputDir}/node_modules/${p}"`),
+        `cp -R "${inputDir}/${FAST_MODEL_DIR}" "${outputDir}/tessdata-fast"`,
       ],
     },
   };

@@ -23,23 +23,21 @@ interface Component {
 }
 
 /**
- * Labels the dark pixels' 8-connected components (union-find over row runs). Returns the
- * label of each run-start pixel's component through `labels` (0 = paper) and the components.
+ * Labels the dark pixels' 8-connected components (union-find over row runs). Returns each dark
+ * pixel's component through `labels` (1-based, 0 = paper) and the components, numbered in the
+ * order their first pixel comes in reading order. Typed arrays throughout: a 300 dpi page has
+ * hundreds of thousands of runs.
  */
 function components(dark: Uint8Array, width: number, height: number): { labels: Int32Array; comps: Component[] } {
   const labels = new Int32Array(width * height);
-  const parent: number[] = [0];
+  let parent = new Int32Array(1024);
+  let runs = 1; // label 0 is paper
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]!]!;
       x = parent[x]!;
     }
     return x;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -52,44 +50,64 @@ function components(dark: Uint8Array, width: number, height: number): { labels: 
       const start = x;
       while (x < width && dark[row + x]) x++;
       const end = x; // exclusive
-      const label = parent.length;
-      parent.push(label);
-      for (let i = start; i < end; i++) labels[row + i] = label;
+      if (runs === parent.length) {
+        const grown = new Int32Array(parent.length * 2);
+        grown.set(parent);
+        parent = grown;
+      }
+      const label = runs++;
+      parent[label] = label;
+      labels.fill(label, row + start, row + end);
       if (y > 0) {
         const up = row - width;
+        let last = 0;
         for (let i = Math.max(0, start - 1); i < Math.min(width, end + 1); i++) {
           const l = labels[up + i]!;
-          if (l) union(label, l);
+          if (!l || l === last) continue;
+          last = l;
+          const ra = find(label);
+          const rb = find(l);
+          if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
         }
       }
     }
   }
-  const byRoot = new Map<number, Component>();
+  // Components in the order of their first pixel; each pixel relabelled with its component's number.
+  const index = new Int32Array(runs);
+  const minX: number[] = [0];
+  const minY: number[] = [0];
+  const maxX: number[] = [0];
+  const maxY: number[] = [0];
+  const count: number[] = [0];
   for (let y = 0; y < height; y++) {
     const row = y * width;
+    let run = 0;
+    let c = 0;
     for (let x = 0; x < width; x++) {
       const l = labels[row + x]!;
       if (!l) continue;
-      const r = find(l);
-      labels[row + x] = r;
-      let c = byRoot.get(r);
-      if (!c) {
-        c = { minX: x, minY: y, maxX: x, maxY: y, count: 0 };
-        byRoot.set(r, c);
+      if (l !== run) {
+        run = l;
+        const r = find(l);
+        c = index[r]!;
+        if (!c) {
+          c = index[r] = minX.length;
+          minX.push(x);
+          minY.push(y);
+          maxX.push(x);
+          maxY.push(y);
+          count.push(0);
+        }
       }
-      if (x < c.minX) c.minX = x;
-      if (x > c.maxX) c.maxX = x;
-      if (y > c.maxY) c.maxY = y;
-      c.count++;
+      labels[row + x] = c;
+      if (x < minX[c]!) minX[c] = x;
+      if (x > maxX[c]!) maxX[c] = x;
+      if (y > maxY[c]!) maxY[c] = y;
+      count[c]!++;
     }
   }
   const comps: Component[] = [];
-  const index = new Map<number, number>();
-  for (const [r, c] of byRoot) {
-    index.set(r, comps.length + 1);
-    comps.push(c);
-  }
-  for (let i = 0; i < labels.length; i++) if (labels[i]) labels[i] = index.get(labels[i]!)!;
+  for (let c = 1; c < minX.length; c++) comps.push({ minX: minX[c]!, minY: minY[c]!, maxX: maxX[c]!, maxY: maxY[c]!, count: count[c]! });
   return { labels, comps };
 }
 

@@ -16,6 +16,7 @@
  */
 import os from 'node:os';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { readingOrderText } from '../../domain/extract/layout';
 import { readableScanKind } from '../../domain/unreadable';
@@ -35,6 +36,12 @@ export interface TesseractOptions {
   poolSize?: number;
   /** Folder holding vie.traineddata.gz; default the @tesseract.js-data/vie package's. */
   langPath?: string;
+  /**
+   * Folder holding the model the pages after the first are read with (they carry no header field:
+   * body text, the signing block), by a pool of its own; default the faster model shipped with
+   * daumoi (`fastVieLangPath()`); null: every page with `langPath`'s model.
+   */
+  laterPagesLangPath?: string | null;
   /** Whiten boxes and rules before OCR (default true). */
   removeFrames?: boolean;
   /** With targetDpi 0: scans below this resolution are upscaled to it (default 300 dpi; 0 = never). */
@@ -73,13 +80,21 @@ export function vieLangPath(): string {
   return (require('@tesseract.js-data/vie') as { langPath: string }).langPath;
 }
 
+/**
+ * The folder of the faster Vietnamese model (tessdata_fast's vie, see tessdata-fast/README.md):
+ * next to this module in the repository, next to the bundle in the OCR function's asset.
+ */
+export function fastVieLangPath(): string {
+  return fileURLToPath(new URL('./tessdata-fast/', import.meta.url));
+}
+
 export class TesseractEngine implements OcrEngine {
   readonly name = 'tesseract';
   private readonly size: number;
-  private workers: Promise<Worker>[] = [];
-  private idle: Worker[] = [];
-  private waiting: ((w: Worker | Promise<never>) => void)[] = [];
-  private closed = false;
+  /** Workers with the page model: page 1 (the header's fields) and the stamps of every page. */
+  private readonly pages: WorkerPool;
+  /** Workers with the faster model for the pages after the first, when there is one. */
+  private readonly laterPages: WorkerPool | null;
   /** Pages being decoded and cleaned at once (each holds tens of MB of pixels). */
   private prepSlots: number;
   private prepWaiting: (() => void)[] = [];
@@ -87,6 +102,18 @@ export class TesseractEngine implements OcrEngine {
   constructor(private readonly opts: TesseractOptions = {}) {
     this.size = Math.max(1, opts.poolSize ?? defaultPoolSize());
     this.prepSlots = this.size;
+    const setUp = {
+      tessedit_pageseg_mode: String(opts.psm ?? 6) as PSM,
+      preserve_interword_spaces: '0',
+      // No second reading of doubtful lines as white-on-black: official letters have none, and on the
+      // handbook it changed no field nor the body CER while saving 8–14 % of the recognition time.
+      tessedit_do_invert: '0',
+      ...opts.params,
+    };
+    const warm = opts.warmUpRecognition !== false;
+    this.pages = new WorkerPool(this.size, opts.langPath ?? vieLangPath(), setUp, warm);
+    const later = opts.laterPagesLangPath === undefined ? fastVieLangPath() : opts.laterPagesLangPath;
+    this.laterPages = later ? new WorkerPool(this.size, later, setUp, warm) : null;
   }
 
   private async withPrepSlot<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -102,16 +129,11 @@ export class TesseractEngine implements OcrEngine {
   }
 
   async warmUp(): Promise<void> {
-    while (this.workers.length < this.size) this.spawn();
-    await Promise.all([...this.workers, preloadPdf(), ...(this.opts.handwriting !== false ? [warmUpDigits()] : [])]);
+    await Promise.all([this.pages.warmUp(), this.laterPages?.warmUp(), preloadPdf(), ...(this.opts.handwriting !== false ? [warmUpDigits()] : [])]);
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    const ws = this.workers;
-    this.workers = [];
-    this.idle = [];
-    await Promise.all(ws.map((p) => p.then((w) => w.terminate()).catch(() => undefined)));
+    await Promise.all([this.pages.close(), this.laterPages?.close()]);
   }
 
   /**
@@ -127,9 +149,11 @@ export class TesseractEngine implements OcrEngine {
       // Pages come one at a time; at most one per worker is being read while the next is rendered,
       // so a 100-page PDF holds a few pages' pixels, not all of them.
       const inFlight: Promise<OcrPage>[] = [];
+      let index = 0;
       for await (const p of pdfPages(bytes)) {
+        const first = index++ === 0;
         const page: Promise<OcrPage> =
-          p.kind === 'text' ? Promise.resolve(textPage(p)) : this.withPrepSlot(() => this.prepare({ gray: p.image, colour: p.colour }, p.dpi)).then((e) => this.recognizeEncoded(e));
+          p.kind === 'text' ? Promise.resolve(textPage(p)) : this.withPrepSlot(() => this.prepare({ gray: p.image, colour: p.colour }, p.dpi)).then((e) => this.recognizeEncoded(e, first));
         page.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
         inFlight.push(page);
         if (inFlight.length >= this.size) pages.push(await inFlight.shift()!);
@@ -190,7 +214,7 @@ export class TesseractEngine implements OcrEngine {
   }
 
   private async decodeTiff(bytes: Uint8Array): Promise<GrayImage> {
-    const worker = await this.acquire();
+    const worker = await this.pages.acquire();
     let png: string | null;
     try {
       const r = await worker.recognize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {}, { text: false, blocks: false, hocr: false, tsv: false, imageGrey: true });
@@ -198,7 +222,7 @@ export class TesseractEngine implements OcrEngine {
     } catch (err) {
       throw new UnreadableDocumentError(`the TIFF cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err, kind: 'corrupt' });
     } finally {
-      this.release(worker);
+      this.pages.release(worker);
     }
     if (!png) throw new UnreadableDocumentError('the TIFF cannot be read: no image in it', { kind: 'corrupt' });
     try {
@@ -208,8 +232,15 @@ export class TesseractEngine implements OcrEngine {
     }
   }
 
-  private async recognizeEncoded(p: Prepared): Promise<OcrPage> {
-    const worker = await this.acquire();
+  /**
+   * Reads a prepared page: page 1 with the page model, then its stamps and the number and day
+   * written by hand; a later page with the faster model when there is one (the stamps still with
+   * the page model; no handwriting is read there: only page 1's is used).
+   */
+  private async recognizeEncoded(p: Prepared, first = true): Promise<OcrPage> {
+    const readsText = first || !this.laterPages ? this.pages : this.laterPages;
+    let worker = await readsText.acquire();
+    let held = readsText;
     try {
       await worker.setParameters({ user_defined_dpi: p.dpi >= 70 && p.dpi <= 1200 ? String(p.dpi) : '0' });
       const r = await worker.recognize(Buffer.from(p.image.buffer, p.image.byteOffset, p.image.byteLength), {}, { text: true, blocks: true });
@@ -218,13 +249,19 @@ export class TesseractEngine implements OcrEngine {
       const text = this.opts.layout === 'raw' || !lines.length ? raw : readingOrderText(lines);
       const confidence = typeof r.data.confidence === 'number' ? Math.round(r.data.confidence * 10) / 1000 : 0;
       const unreadInk = lines.length ? unreadHeaderInk(p.gray, lines) : [];
+      if ((p.red || unreadInk.length) && held !== this.pages) {
+        // Stamps are read with the page model, as on page 1.
+        held.release(worker);
+        held = this.pages;
+        worker = await held.acquire();
+      }
       const red = p.red ? await this.stampsOn(worker, p.red) : null;
       // A stamp OCR left unread on the grey (a HỎA TỐC turned on a greyscale scan) is looked for in that ink, as on the red plane.
       const grey = unreadInk.length ? await this.stampsOn(worker, inkPlaneOf(p.gray, unreadInk, lines), 'grey') : null;
       if (red) unreadInk.push(...red.unread);
       // The number and day the văn thư wrote by hand, read by the digit recogniser in the gaps the printed words leave.
       const handwriting =
-        lines.length && this.opts.handwriting !== false
+        first && lines.length && this.opts.handwriting !== false
           ? await readHandwriting({ gray: p.gray, ...(p.blue ? { blue: p.blue } : {}), lines, width: p.width, height: p.height }, readDigits)
           : [];
       return {
@@ -242,7 +279,7 @@ export class TesseractEngine implements OcrEngine {
       if (/read image|pixRead|Error attempting/i.test(msg)) throw new UnreadableDocumentError(`the image cannot be read: ${msg}`, { cause: err, kind: 'corrupt' });
       throw err;
     } finally {
-      this.release(worker);
+      held.release(worker);
     }
   }
 
@@ -264,22 +301,60 @@ export class TesseractEngine implements OcrEngine {
       await worker.setParameters({ tessedit_pageseg_mode: String(this.opts.psm ?? 6) as PSM });
     }
   }
+}
+
+/**
+ * A pool of tesseract.js workers with one model, started lazily (or on warmUp) and reused; the
+ * first recognition of each is paid on a small synthetic strip when it starts.
+ */
+class WorkerPool {
+  private workers: Promise<Worker>[] = [];
+  private idle: Worker[] = [];
+  private waiting: ((w: Worker | Promise<never>) => void)[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly size: number,
+    private readonly langPath: string,
+    private readonly params: Record<string, string>,
+    private readonly warm: boolean,
+  ) {}
+
+  async warmUp(): Promise<void> {
+    while (this.workers.length < this.size) this.spawn();
+    await Promise.all(this.workers);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const ws = this.workers;
+    this.workers = [];
+    this.idle = [];
+    await Promise.all(ws.map((p) => p.then((w) => w.terminate()).catch(() => undefined)));
+  }
+
+  acquire(): Promise<Worker> {
+    if (this.closed) return Promise.reject(new Error('the OCR engine is closed'));
+    const w = this.idle.pop();
+    if (w) return Promise.resolve(w);
+    if (this.workers.length < this.size) this.spawn();
+    return new Promise<Worker>((resolve) => this.waiting.push(resolve as (w: Worker | Promise<never>) => void));
+  }
+
+  release(w: Worker): void {
+    if (this.closed) return;
+    const next = this.waiting.shift();
+    if (next) next(w);
+    else this.idle.push(w);
+  }
 
   private spawn(): void {
-    const langPath = this.opts.langPath ?? vieLangPath();
     const p = (async () => {
-      const w = await createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
-      await w.setParameters({
-        tessedit_pageseg_mode: String(this.opts.psm ?? 6) as PSM,
-        preserve_interword_spaces: '0',
-        // No second reading of doubtful lines as white-on-black: official letters have none, and on the
-        // handbook it changed no field nor the body CER while saving 8–14 % of the recognition time.
-        tessedit_do_invert: '0',
-        ...this.opts.params,
-      });
+      const w = await createWorker('vie', OEM.LSTM_ONLY, { langPath: this.langPath, gzip: true, cacheMethod: 'none' });
+      await w.setParameters(this.params);
       // The first recognition of a worker is ~1 s slower (the LSTM's buffers, the dictionaries):
       // pay it on a small synthetic line strip now rather than on the first scan.
-      if (this.opts.warmUpRecognition !== false) await w.recognize(Buffer.from(encodePgm(warmUpImage()))).catch(() => undefined);
+      if (this.warm) await w.recognize(Buffer.from(encodePgm(warmUpImage()))).catch(() => undefined);
       return w;
     })();
     this.workers.push(p);
@@ -292,21 +367,6 @@ export class TesseractEngine implements OcrEngine {
         for (const wake of waiting) wake(Promise.reject(err) as never);
       },
     );
-  }
-
-  private acquire(): Promise<Worker> {
-    if (this.closed) return Promise.reject(new Error('the OCR engine is closed'));
-    const w = this.idle.pop();
-    if (w) return Promise.resolve(w);
-    if (this.workers.length < this.size) this.spawn();
-    return new Promise<Worker>((resolve) => this.waiting.push(resolve as (w: Worker | Promise<never>) => void));
-  }
-
-  private release(w: Worker): void {
-    if (this.closed) return;
-    const next = this.waiting.shift();
-    if (next) next(w);
-    else this.idle.push(w);
   }
 }
 

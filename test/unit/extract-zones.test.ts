@@ -151,6 +151,7 @@ describe('zone table: the Số line', () => {
     ['cited after a colon in a trích yếu ("Nghị quyết: Số …")', 'Về việc bãi bỏ các Nghị quyết: Số 39/2011/NQ-HĐND', null],
     ['an incoming-receipt stamp', 'CV ĐẾN Số: 521', null],
     ['digits glued to a receipt stamp\'s capitals are no symbol', 'CV ĐẾN Số: 521UBND-VP', null],
+    ['nor after a mark', 'CV ĐẾN Số: ©521UBND-VP', null],
   ];
   it.each(cases)('%s', (_name, text, want) => {
     const hit = findSymbol(toLines(text));
@@ -164,6 +165,8 @@ describe('zone table: the Số line', () => {
     ['the type\'s small print read in lower case', 'số:48Ô /bc-UBND', 'BC', 'UBND'],
     ['handwriting that swallowed the slash', 'Số: 4UBND-NNTN', 'CV', 'UBND'],
     ['handwriting that swallowed a typed symbol\'s slash, the right column beside it', 'Số: 127QĐ-UBND Kon Tum, ngày 12 tháng 3 năm 2023', 'QĐ', 'UBND'],
+    ['handwriting that swallowed the slash, its first stroke read as a mark', 'số ©57QĐ-UBND Đắk Lắk, ngày 2 tháng 01 năm 2018', 'QĐ', 'UBND'],
+    ['the body\'s first capital read in lower case (same shape)', 'số:Ä7Ú /sKHĐT-TH Khánh Hòa, ngày 17 tháng 5 năm 2019', 'CV', 'SKHĐT'],
   ])('a Số line with a handwritten number keeps the symbol’s letters (%s)', (_what, line, type, body) => {
     const hit = findSymbol(toLines(`ỦY BAN NHÂN DÂN\n${line}`));
     expect(hit?.unreadNumber).toBe(true);

@@ -94,7 +94,11 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
       const numberPart = l.text.slice(so[0].length, slash).trim();
       // Small print read in lower case before the body's capitals ("/pc-UBND" for "/BC-UBND"): the
       // letters are the type's, their case OCR's error (the tên loại may mend the letters themselves).
-      const tail = l.text.slice(slash).replace(/^(\/\s*)(\p{Ll}{1,4})(?=\s*[-\u2010-\u2015]\s*\p{Lu})/u, (_m, a: string, b: string) => a + b.toUpperCase());
+      const tail = l.text
+        .slice(slash)
+        .replace(/^(\/\s*)(\p{Ll}{1,4})(?=\s*[-\u2010-\u2015]\s*\p{Lu})/u, (_m, a: string, b: string) => a + b.toUpperCase())
+        // A capital whose small letter has the same shape ("/sKHĐT-TH" for "/SKHĐT-TH"): OCR's case, not a letter of its own.
+        .replace(/^(\/\s*)([cosuvwxz])(?=\p{Lu})/u, (_m, a: string, b: string) => a + b.toUpperCase());
       // Party tails are "-TYPE/BODY" with the hyphen before the slash; State ones "/TYPE-BODY".
       const party = /[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,5}\s*$/u.exec(numberPart);
       const probe = party ? `Số 1${numberPart.slice(party.index)}${tail}` : `Số: 1${tail}`;
@@ -151,8 +155,11 @@ const AFTER_TYPE = String.raw`\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9}(?:\s*[-
  * number gap share it.
  */
 export const SLASHLESS_STATE_TAIL = new RegExp(`(?<=\\d)(\\p{Lu}[\\p{Lu}Đ]{1,4}${AFTER_TYPE})`, 'u');
-/** After "Số", a few digits (handwriting) and a slashless State tail, nothing else in the word. */
-const GLUED_STATE_TAIL = new RegExp(`^\\s*\\d{1,4}${SLASHLESS_STATE_TAIL.source}(?=\\s|$)`, 'u');
+/**
+ * After "Số", a few digits (handwriting, perhaps after a mark or two OCR made of its first stroke:
+ * "©57QĐ-UBND") and a slashless State tail, nothing else in the word.
+ */
+const GLUED_STATE_TAIL = new RegExp(`^\\s*[^\\s\\p{L}\\p{N}]{0,2}\\d{1,4}${SLASHLESS_STATE_TAIL.source}(?=\\s|$)`, 'u');
 /** A line ending in a State symbol's tail ("/TYPE-BODY"), with at most 12 characters before it (marks, no word of four letters). */
 const STATE_TAIL_ALONE = new RegExp(`^(.{0,12}?)\\s*(\\/\\s*\\p{Lu}[\\p{L}]{0,5}${AFTER_TYPE})\\s*$`, 'u');
 

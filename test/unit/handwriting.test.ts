@@ -338,6 +338,23 @@ describe('the extractor with handwriting readings', () => {
       'Nguyễn Quốc Việt',
     ].join('\n');
 
+  it.each([
+    // [print OCR's day (letters or digits where the văn thư wrote it), the day that reads]
+    [' ởi ', '2025-01-01'],
+    [' 27 ', '2025-01-27'],
+    [' l7 ', '2025-01-17'],
+  ])('print OCR read the day as "%s" where the recogniser saw ink it could not read: that day at most 0.5, the reason "handwritten"', (dayGap, iso) => {
+    const unread: HandReading = { kind: 'day', text: '', confidence: 0, digits: [], rejected: 1 };
+    const opts = { today: new Date('2025-03-01') };
+    const alone = extractFields(stateHeader('12', dayGap), opts).fields.documentDate;
+    // Print OCR's reading alone reads that day (the check below means something)…
+    expect(alone.value).toBe(iso);
+    const f = extractFields(stateHeader('12', dayGap), { ...opts, handwriting: [unread] }).fields.documentDate;
+    expect(f.value).toBe(iso);
+    expect(f.confidence).toBeLessThanOrEqual(0.5);
+    expect(f.reason).toMatch(/^handwritten: .*could not read the day/);
+  });
+
   it('takes the recogniser\'s number and day where print OCR could not read them, below 0.9', () => {
     const f = extractFields(stateHeader('ê#', '5'), {
       today: new Date('2025-03-01'),

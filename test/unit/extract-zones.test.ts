@@ -175,6 +175,30 @@ describe('zone table: the Số line', () => {
   });
 });
 
+describe('zone table: a Số line read in the other family\'s form', () => {
+  const page = (motto: string, issuer: string, soLine: string) =>
+    [`${issuer}          ${motto}`, 'TỈNH GIA LAI', `${soLine}          Gia Lai, ngày 20 tháng 01 năm 2021`, 'QUYẾT ĐỊNH', 'Về việc giao chỉ tiêu kế hoạch năm 2021', '', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;'].join('\n');
+  const STATE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+  const PARTY = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+  it.each([
+    // [motto, the Số line as OCR read it, the number-symbol, whether its number is unread]
+    ['a State letter, its handwritten number read as "3-L"', STATE, 'số3-L /QĐ-UBND', null, true],
+    ['a State letter, "12-KH" before a State tail', STATE, 'Số: 12-KH/KH-SNV', null, true],
+    ['a Party letter keeps its Party symbol', PARTY, 'Số 3-QĐ/TU', '3-QĐ/TU', false],
+    ['a State letter with a State symbol is untouched', STATE, 'Số: 394/QĐ-UBND', '394/QĐ-UBND', false],
+  ])('%s', (_what, motto, soLine, want, unread) => {
+    const f = extractFields(page(motto, 'ỦY BAN NHÂN DÂN', soLine), { today: new Date('2021-06-01') }).fields.numberSymbol;
+    expect(f.value).toBe(want);
+    expect(/^handwritten/.test(f.reason ?? '')).toBe(unread);
+  });
+  it('the State tail then takes the digit recogniser\'s number, below 0.9', () => {
+    const handwriting = [{ kind: 'number' as const, text: '394', confidence: 0.99, digits: [...'394'].map((char) => ({ char, p: 0.99 })) }];
+    const f = extractFields(page(STATE, 'ỦY BAN NHÂN DÂN', 'số3-L /QĐ-UBND'), { today: new Date('2021-06-01'), handwriting }).fields.numberSymbol;
+    expect(f.value).toBe('394/QĐ-UBND');
+    expect(f.confidence).toBeLessThan(0.9);
+  });
+});
+
 describe('zone table: the issuer column', () => {
   const cases: [string, string, string][] = [
     ['State, two lines are one name', 'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 47/QĐ-UBND\nQuảng Ngãi, ngày 05 tháng 02 năm 2025', 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI'],

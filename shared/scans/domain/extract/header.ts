@@ -136,6 +136,21 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
   return null;
 }
 
+/**
+ * A State letter's Số line read in the Party form, "n-TYPE/BODY", whose part after the slash is a
+ * State tail ("số3-L /QĐ-UBND": the handwritten 394 read as "3-L"): no State number has a hyphen
+ * before its slash ("-/" marks a Party symbol, "/-" a State one), so the number is the handwriting
+ * misread; the State tail's letters stand, the number unread. Any other symbol is given back as it is.
+ */
+export function asStateSymbol(hit: SymbolHit): SymbolHit {
+  const p = hit.match.parsed;
+  if (p.form !== 'party' || !STATE_TAIL_BODY.test(p.bodyCode)) return hit;
+  const m = findNumberSymbols(`Số: 1/${p.bodyCode}`).find((x) => x.hasSoPrefix && x.index === 0 && x.parsed.form === 'state');
+  return m ? unreadAt(hit.line, m) : hit;
+}
+/** A Party symbol's "BODY" that is a State tail, "TYPE-BODY" ("QĐ-UBND", "KH-SNV"). */
+const STATE_TAIL_BODY = /^\p{Lu}[\p{L}]{0,5}[-\u2010-\u2015]\p{Lu}/u;
+
 /** The symbol's letters on line `i`, its number unread (written by hand, or lost). */
 const unreadAt = (i: number, m: NumberSymbolMatch): SymbolHit => ({ line: i, match: { ...m, parsed: { ...m.parsed, number: Number.NaN, numberText: '' } }, unreadNumber: true });
 

@@ -21,7 +21,7 @@ import { readingOrderText, type LayoutLine } from './layout';
 import { toLines } from './lines';
 import { locate, placeLines, type PageLayout, type Source } from './place';
 import { emptyFields, field, finish, type ExtractedFields } from './confidence';
-import { detectSystem, findIssuer, findSymbol, symbolMendedByTitle } from './header';
+import { asStateSymbol, detectSystem, findIssuer, findSymbol, symbolMendedByTitle } from './header';
 import { findDateLine, placeOf, PLAUSIBLE_YEARS, THANG_FOLDED, unreadDateLine } from './date';
 import { documentEnd, headerZoneLimit } from './zones';
 import { findSubject, findTitle, headerZoneEnd } from './title-subject';
@@ -99,7 +99,9 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const system = detectSystem(lines);
   // Zones before fields: the header fields are read only above the body's first line.
   const zoneEnd = headerZoneLimit(lines);
-  const found = findSymbol(lines, zoneEnd);
+  const read = findSymbol(lines, zoneEnd);
+  // On a State letter a Party-form symbol before a State tail is the handwritten number misread ("3-L/QĐ-UBND").
+  const found = read && system.value === 'state' ? asStateSymbol(read) : read;
   const unreadDate = unreadDateLine(lines, zoneEnd);
   let dateLine = findDateLine(lines, found?.line ?? -1, opts.today, zoneEnd);
   // The written date line ("…, ngày … tháng … năm …") is the document's: when it cannot be read,

@@ -136,7 +136,8 @@ export class OcrStack extends Stack {
     this.worker = new DaumoiFunction(this, 'OcrWorker', {
       entryFile: 'functions/ocr-worker.ts',
       description: `daumoi OCR worker (${props.ocrEngine})`,
-      // tesseract.js: ~250 MB per worker; 3.5 GB gives two vCPUs for a pool of two.
+      // tesseract.js: ~250 MB per worker (the fast model's pool for pages after the first, started by the first
+      // such page, adds ~100 MB: 800 → 900 MB RSS reading two-page PDFs); 3.5 GB gives two vCPUs for a pool of two.
       memorySize: props.ocrEngine === 'tesseract' ? 3584 : 1024,
       timeout: OCR_TIMEOUT,
       // A flood of uploads cannot take the account's concurrency from the API: OCR never runs more

@@ -1,6 +1,10 @@
 /**
  * `npm run bench -- ocr [ids…] [--set NAME]… [--part dev|held-out] [--dir PATH]… [--json FILE]
- *  [--workers N] [--dpi N] [--psm N] [--layout raw] [--dump DIR] [--degraded [SET]]`
+ *  [--workers N] [--dpi N] [--psm N] [--layout raw] [--tessdata DIR] [--later-tessdata DIR|none]
+ *  [--dump DIR] [--degraded [SET]]`
+ *
+ * `--tessdata` reads page 1 with another model (a folder holding vie.traineddata.gz),
+ * `--later-tessdata` the pages after it (`none`: with page 1's model, as before the fast model).
  *
  * Reads the handbook's three sets of scans (<repo>/../shared, or env DAUMOI_HANDBOOK; its
  * fixtures/scans, fixtures/scans-2, fixtures/real-scans) and any folder given with `--dir`

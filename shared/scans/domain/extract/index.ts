@@ -233,7 +233,8 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
       dateField = { ...field<string>(null, 0.2), reason: `the date read (${dateLine.iso}) is after the issuer signed (${signedOn})` };
     } else if (/^\d{1,2}$/.test(dayReading.text) && Number(dayReading.text) !== Number(dateLine.iso.slice(8, 10))) {
       // Print OCR's day, which the recogniser, unsure, read otherwise: neither is to be trusted.
-      dateField = { ...field(dateLine.iso, Math.min(dateField.confidence, UNSURE_DISAGREEMENT)), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser, unsure, the day "${dayReading.text}"; check it on the page` };    } else if (!dayReading.text && (dayReading.rejected ?? 0) > 0) {
+      dateField = { ...field(dateLine.iso, Math.min(dateField.confidence, UNSURE_DISAGREEMENT)), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser, unsure, the day "${dayReading.text}"; check it on the page` };
+    } else if (!dayReading.text && (dayReading.rejected ?? 0) > 0) {
       // Ink in the day's gap the recogniser could not read at all ("ngày ởi tháng 10": handwriting print OCR
       // made letters of, then digits): print OCR's day is a guess at it.
       dateField = { ...field(dateLine.iso, Math.min(dateField.confidence, UNSURE_DISAGREEMENT)), reason: `handwritten: print OCR read ${dateLine.iso}, the digit recogniser could not read the day; check it on the page` };

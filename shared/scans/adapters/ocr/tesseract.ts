@@ -151,9 +151,10 @@ export class TesseractEngine implements OcrEngine {
       const inFlight: Promise<OcrPage>[] = [];
       let index = 0;
       for await (const p of pdfPages(bytes)) {
+        // Only page 1 needs its colour planes (its stamps, its handwriting's ink).
         const first = index++ === 0;
         const page: Promise<OcrPage> =
-          p.kind === 'text' ? Promise.resolve(textPage(p)) : this.withPrepSlot(() => this.prepare({ gray: p.image, colour: p.colour }, p.dpi)).then((e) => this.recognizeEncoded(e, first));
+          p.kind === 'text' ? Promise.resolve(textPage(p)) : this.withPrepSlot(() => this.prepare({ gray: p.image, ...(first && p.colour ? { colour: p.colour } : {}) }, p.dpi)).then((e) => this.recognizeEncoded(e, first));
         page.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
         inFlight.push(page);
         if (inFlight.length >= this.size) pages.push(await inFlight.shift()!);
@@ -233,14 +234,13 @@ export class TesseractEngine implements OcrEngine {
   }
 
   /**
-   * Reads a prepared page: page 1 with the page model, then its stamps and the number and day
-   * written by hand; a later page with the faster model when there is one (the stamps still with
-   * the page model; no handwriting is read there: only page 1's is used).
+   * Reads a prepared page. Page 1 with the page model, then its stamps and the number and day
+   * written by hand; a later page (with the faster model when there is one) only for its text and
+   * lines: the extractor reads the header band, stamps and handwriting of page 1 alone.
    */
   private async recognizeEncoded(p: Prepared, first = true): Promise<OcrPage> {
-    const readsText = first || !this.laterPages ? this.pages : this.laterPages;
-    let worker = await readsText.acquire();
-    let held = readsText;
+    const pool = first || !this.laterPages ? this.pages : this.laterPages;
+    const worker = await pool.acquire();
     try {
       await worker.setParameters({ user_defined_dpi: p.dpi >= 70 && p.dpi <= 1200 ? String(p.dpi) : '0' });
       const r = await worker.recognize(Buffer.from(p.image.buffer, p.image.byteOffset, p.image.byteLength), {}, { text: true, blocks: true });
@@ -248,28 +248,20 @@ export class TesseractEngine implements OcrEngine {
       const raw = r.data.text ?? '';
       const text = this.opts.layout === 'raw' || !lines.length ? raw : readingOrderText(lines);
       const confidence = typeof r.data.confidence === 'number' ? Math.round(r.data.confidence * 10) / 1000 : 0;
+      const page: OcrPage = { text, confidence, width: p.width, height: p.height, lines };
+      if (!first) return page;
       const unreadInk = lines.length ? unreadHeaderInk(p.gray, lines) : [];
-      if ((p.red || unreadInk.length) && held !== this.pages) {
-        // Stamps are read with the page model, as on page 1.
-        held.release(worker);
-        held = this.pages;
-        worker = await held.acquire();
-      }
       const red = p.red ? await this.stampsOn(worker, p.red) : null;
       // A stamp OCR left unread on the grey (a HỎA TỐC turned on a greyscale scan) is looked for in that ink, as on the red plane.
       const grey = unreadInk.length ? await this.stampsOn(worker, inkPlaneOf(p.gray, unreadInk, lines), 'grey') : null;
       if (red) unreadInk.push(...red.unread);
       // The number and day the văn thư wrote by hand, read by the digit recogniser in the gaps the printed words leave.
       const handwriting =
-        first && lines.length && this.opts.handwriting !== false
+        lines.length && this.opts.handwriting !== false
           ? await readHandwriting({ gray: p.gray, ...(p.blue ? { blue: p.blue } : {}), lines, width: p.width, height: p.height }, readDigits)
           : [];
       return {
-        text,
-        confidence,
-        width: p.width,
-        height: p.height,
-        lines,
+        ...page,
         ...(unreadInk.length ? { unreadInk } : {}),
         ...(red?.stamps.length || grey?.stamps.length ? { stamps: [...(red?.stamps ?? []), ...(grey?.stamps ?? [])] } : {}),
         ...(handwriting.length ? { handwriting } : {}),
@@ -279,7 +271,7 @@ export class TesseractEngine implements OcrEngine {
       if (/read image|pixRead|Error attempting/i.test(msg)) throw new UnreadableDocumentError(`the image cannot be read: ${msg}`, { cause: err, kind: 'corrupt' });
       throw err;
     } finally {
-      held.release(worker);
+      pool.release(worker);
     }
   }
 

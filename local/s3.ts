@@ -4,12 +4,14 @@
  * checks it (./s3-sigv4): s3rver itself accepts any SigV4 signature, so a PUT with another
  * length or content type than the upload URL was signed for would otherwise be stored. A PUT
  * with `If-None-Match: *` to a key that holds an object is refused with 412, as S3's conditional
- * writes do (s3rver ignores the header).
+ * writes do (s3rver ignores the header). An object is written whole before any GET sees it
+ * (./s3-atomic: s3rver would serve the part written so far).
  */
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { freePort } from './tcp-ports';
 import { isPresignedV4, presignedV4Problem } from './s3-sigv4';
+import { makeObjectWritesAtomic, type FilesystemStoreLike } from './s3-atomic';
 
 /** s3rver's built-in key pair (the only one it knows). */
 const S3RVER_SECRETS: Record<string, string> = { S3RVER: 'S3RVER' };
@@ -74,6 +76,7 @@ export async function startS3(opts: { dir: string; bucket: string; port?: number
   const server = new S3rver({ port, address: '127.0.0.1', directory: opts.dir, silent: true, configureBuckets: [{ name: opts.bucket, configs: [CORS] }] } as never);
   // Before s3rver's own middleware (Koa composes them when the server starts listening).
   (server as unknown as { middleware: unknown[] }).middleware.unshift(checkPresignedSignature);
+  makeObjectWritesAtomic((server as unknown as { store: FilesystemStoreLike }).store);
   if (opts.onEvent) server.on('event', opts.onEvent);
   await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, port, server, stop: () => server.close() as Promise<void> };

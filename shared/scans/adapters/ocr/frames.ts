@@ -5,6 +5,7 @@
  * components far larger than a letter yet sparse, and long thin lines, are whitened.
  */
 import { median, otsuThreshold, percentile, type GrayImage } from './gray';
+import { scratchInt32, scratchUint8 } from './scratch';
 
 /**
  * The largest mark, in letter heights (the median height of letter-sized marks: about half the
@@ -14,7 +15,7 @@ import { median, otsuThreshold, percentile, type GrayImage } from './gray';
 const GLYPH_W = 3;
 const GLYPH_H = 6;
 
-interface Component {
+export interface Component {
   minX: number;
   minY: number;
   maxX: number;
@@ -22,16 +23,27 @@ interface Component {
   count: number;
 }
 
+/** Grows a typed array to twice its length, keeping its contents. */
+const grown = (a: Int32Array): Int32Array<ArrayBuffer> => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+
 /**
- * Labels the dark pixels' 8-connected components (union-find over row runs). Returns each dark
- * pixel's component through `labels` (1-based, 0 = paper) and the components, numbered in the
- * order their first pixel comes in reading order. Typed arrays throughout: a 300 dpi page has
- * hundreds of thousands of runs.
+ * Labels the dark pixels' 8-connected components (union-find over row runs: a run joins the
+ * runs of the row above that touch it, found by walking both rows' runs side by side). Returns
+ * each dark pixel's component through `labels` (1-based, 0 = paper) and the components,
+ * numbered in the order their first pixel comes in reading order. Runs, not pixels, are walked
+ * after the one pass that finds them: a 300 dpi page has hundreds of thousands of runs and
+ * millions of pixels. `labels` is scratch memory (./scratch): valid until the next call.
  */
-function components(dark: Uint8Array, width: number, height: number): { labels: Int32Array; comps: Component[] } {
-  const labels = new Int32Array(width * height);
+export function components(dark: Uint8Array, width: number, height: number): { labels: Int32Array; comps: Component[] } {
   let parent = new Int32Array(1024);
-  let runs = 1; // label 0 is paper
+  let runX0 = new Int32Array(1024);
+  let runX1 = new Int32Array(1024);
+  let runY = new Int32Array(1024);
+  let runs = 1; // run 0 is paper
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]!]!;
@@ -39,8 +51,11 @@ function components(dark: Uint8Array, width: number, height: number): { labels: 
     }
     return x;
   };
+  let above = 1; // the first run of the row above
   for (let y = 0; y < height; y++) {
     const row = y * width;
+    const first = runs;
+    let p = above;
     let x = 0;
     while (x < width) {
       if (!dark[row + x]) {
@@ -51,60 +66,53 @@ function components(dark: Uint8Array, width: number, height: number): { labels: 
       while (x < width && dark[row + x]) x++;
       const end = x; // exclusive
       if (runs === parent.length) {
-        const grown = new Int32Array(parent.length * 2);
-        grown.set(parent);
-        parent = grown;
+        parent = grown(parent);
+        runX0 = grown(runX0);
+        runX1 = grown(runX1);
+        runY = grown(runY);
       }
       const label = runs++;
       parent[label] = label;
-      labels.fill(label, row + start, row + end);
-      if (y > 0) {
-        const up = row - width;
-        let last = 0;
-        for (let i = Math.max(0, start - 1); i < Math.min(width, end + 1); i++) {
-          const l = labels[up + i]!;
-          if (!l || l === last) continue;
-          last = l;
-          const ra = find(label);
-          const rb = find(l);
-          if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
+      runX0[label] = start;
+      runX1[label] = end;
+      runY[label] = y;
+      // The runs above that touch this one, diagonals included: they end at or after start - 1 and begin at or before end.
+      while (p < first && runX1[p]! < start) p++;
+      for (let q = p; q < first && runX0[q]! <= end; q++) {
+        const ra = find(label);
+        const rb = find(q);
+        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
       }
     }
+    above = first;
   }
-  // Components in the order of their first pixel; each pixel relabelled with its component's number.
+  // Components in the order of their first pixel (runs come in reading order); each run's pixels relabelled with its component's number.
+  const labels = scratchInt32('frames.labels', width * height, true);
   const index = new Int32Array(runs);
   const minX: number[] = [0];
   const minY: number[] = [0];
   const maxX: number[] = [0];
   const maxY: number[] = [0];
   const count: number[] = [0];
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let run = 0;
-    let c = 0;
-    for (let x = 0; x < width; x++) {
-      const l = labels[row + x]!;
-      if (!l) continue;
-      if (l !== run) {
-        run = l;
-        const r = find(l);
-        c = index[r]!;
-        if (!c) {
-          c = index[r] = minX.length;
-          minX.push(x);
-          minY.push(y);
-          maxX.push(x);
-          maxY.push(y);
-          count.push(0);
-        }
-      }
-      labels[row + x] = c;
-      if (x < minX[c]!) minX[c] = x;
-      if (x > maxX[c]!) maxX[c] = x;
-      if (y > maxY[c]!) maxY[c] = y;
-      count[c]!++;
+  for (let r = 1; r < runs; r++) {
+    const root = find(r);
+    const x0 = runX0[r]!;
+    const x1 = runX1[r]! - 1;
+    const y = runY[r]!;
+    let c = index[root]!;
+    if (!c) {
+      c = index[root] = minX.length;
+      minX.push(x0);
+      minY.push(y);
+      maxX.push(x1);
+      maxY.push(y);
+      count.push(0);
     }
+    labels.fill(c, y * width + x0, y * width + x1 + 1);
+    if (x0 < minX[c]!) minX[c] = x0;
+    if (x1 > maxX[c]!) maxX[c] = x1;
+    maxY[c] = y;
+    count[c]! += x1 - x0 + 1;
   }
   const comps: Component[] = [];
   for (let c = 1; c < minX.length; c++) comps.push({ minX: minX[c]!, minY: minY[c]!, maxX: maxX[c]!, maxY: maxY[c]!, count: count[c]! });
@@ -119,7 +127,7 @@ function components(dark: Uint8Array, width: number, height: number): { labels: 
 export function removeFramesAndRules(img: GrayImage): { image: GrayImage; removed: number } {
   const { width, height, data } = img;
   const t = Math.min(otsuThreshold(data), 200);
-  const dark = new Uint8Array(width * height);
+  const dark = scratchUint8('frames.dark', width * height, false);
   for (let i = 0; i < data.length; i++) dark[i] = data[i]! <= t ? 1 : 0;
   const { labels, comps } = components(dark, width, height);
   // Letter height: the median height of letter-sized components.
@@ -137,7 +145,12 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
   for (let y = 0; y < height; y++) {
     const row = y * width;
     const grow = Math.floor(y / cell) * gw;
-    for (let x = 0; x < width; x++) if (dark[row + x]) grid[grow + Math.floor(x / cell)]!++;
+    for (let gx = 0, x0 = 0; gx < gw; gx++, x0 += cell) {
+      const x1 = Math.min(width, x0 + cell);
+      let ink = 0;
+      for (let x = x0; x < x1; x++) ink += dark[row + x]!;
+      grid[grow + gx]! += ink;
+    }
   }
   const speck = (c: Component, w: number, h: number): boolean => {
     if (w > 0.35 * letter || h > 0.35 * letter || c.count > letter * letter * 0.06) return false;
@@ -187,10 +200,10 @@ export function removeFramesAndRules(img: GrayImage): { image: GrayImage; remove
     remove[i + 1] = rule || vrule ? 3 : isBox(labels, width, c, i + 1, letter) ? 2 : 1;
   });
   if (!removed) return { image: img, removed };
-  const out = new Uint8Array(data);
+  const out = data.slice();
   // Paper level: a bright percentile, so the whitened pixels blend in.
   const paper = Math.max(t + 1, percentile(data, 0.9));
-  const erase = new Uint8Array(width * height);
+  const erase = scratchUint8('frames.erase', width * height, true);
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
     if (l && (remove[l] === 1 || remove[l] === 3)) erase[i] = 1;

@@ -1,5 +1,6 @@
 /** Scaling a grey page to the resolution Tesseract reads best. */
 import type { GrayImage } from './gray';
+import { scratchFloat32 } from './scratch';
 
 /**
  * Scales a grey image by a factor, straight on the grey bytes (three times faster than a
@@ -38,7 +39,7 @@ function shrinkGray(img: GrayImage, factor: number): GrayImage {
   const cx = coverage(sw, w);
   const cy = coverage(sh, h);
   // Horizontal pass into floats, then vertical.
-  const tmp = new Float32Array(w * sh);
+  const tmp = scratchFloat32('scale.rows', w * sh, false);
   for (let y = 0; y < sh; y++) {
     const srow = y * sw;
     const trow = y * w;

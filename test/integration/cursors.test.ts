@@ -96,7 +96,7 @@ describe('cursors', () => {
       fc.base64String({ minLength: 4, maxLength: 80 }),
       fc.jsonValue().map(b64),
       fc.dictionary(fc.constantFrom('pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'month', 'key', 'k', 't', 'h', 'm', 'o'), fc.jsonValue()).map(b64),
-      fc.constantFrom('-1', 'NaN', '9999999999999999999999', b64({ pk: 'CHAIN', sk: 'HEAD' }), b64({ month: '2020-01', key: { pk: 1 } }), b64({ t: 'NO-SUCH-TYPE', k: { gsi1pk: 1 } }), b64(null), b64([])),
+      fc.constantFrom('-1', 'NaN', '9999999999999999999999', b64({ pk: 'CHAIN', sk: 'HEAD' }), b64({ month: '2020-01', key: { pk: 1 } }), b64({ t: 'NO-SUCH-TYPE', k: { gsi1pk: 1 } }), b64({ t: ' ' }), b64({ t: 'a/b' }), b64(null), b64([])),
     );
     for (const key of CURSOR_ROUTES) {
       await fc.assert(
@@ -109,6 +109,17 @@ describe('cursors', () => {
       );
     }
   }, 300_000);
+
+  it.each([
+    ['a code with a space', { t: ' ' }],
+    ['a code with a slash', { t: 'a/b' }],
+    ['an empty code', { t: '' }],
+    ['a code of no report type of the office (types are never deleted)', { t: 'NO-SUCH-TYPE' }],
+  ])('GET /v1/reports: a walk cursor naming %s is a 400 naming the cursor', async (_name, forged) => {
+    const r = await send('GET /v1/reports', Buffer.from(JSON.stringify(forged), 'utf8').toString('base64url'));
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body.error)).toMatch(/cursor/i);
+  });
 
   it('a real cursor works; tampered copies are a 400 or a page of the same list — never a 500', async () => {
     const real: Record<string, string> = {};

@@ -13,6 +13,7 @@ import type { ReportSummary, ReportVersion } from '../domain/model';
 import type { NewVersion, ReportKey, ReportListQuery, ReportStore } from '../ports/reports';
 import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 import { checkStartKey, cursorJson, GSI1_KEY, GSI2_KEY, invalidCursor } from '../../platform/aws/cursor';
+import { Id } from '../../platform/http/schemas';
 
 const pkOf = (k: ReportKey) => `REPORT#${k.orgId}#${k.reportType}#${k.period}`;
 const versionSk = (v: number) => `V#${String(v).padStart(6, '0')}`;
@@ -49,13 +50,17 @@ interface ListCursor {
 function encode(c: ListCursor | null): string | null {
   return c ? Buffer.from(JSON.stringify(c), 'utf8').toString('base64url') : null;
 }
-/** The cursor's shape (the key inside is checked against the query where it is used); a 400 when it is not one. */
+/**
+ * The cursor's shape (the key inside is checked against the query where it is used); a 400 when it
+ * is not one. `t` is a report type's code as the server wrote it (an Id); one that is no type of the
+ * office (types are never deleted) is a 400 where the list is walked.
+ */
 function decode(cursor: string | undefined): ListCursor {
   if (!cursor) return {};
   const v = cursorJson(cursor);
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw invalidCursor();
   const { t, k, ...rest } = v as { t?: unknown; k?: unknown };
-  if (Object.keys(rest).length || (t === undefined && k === undefined) || (t !== undefined && (typeof t !== 'string' || !t)) || (k !== undefined && (!k || typeof k !== 'object'))) throw invalidCursor();
+  if (Object.keys(rest).length || (t === undefined && k === undefined) || (t !== undefined && !Id.safeParse(t).success) || (k !== undefined && (!k || typeof k !== 'object'))) throw invalidCursor();
   return v as ListCursor;
 }
 
@@ -158,23 +163,20 @@ export class DynamoReportStore implements ReportStore {
     // Neither a type nor an organisation: walk the types in code order.
     const codes = (await typeCodes()).sort();
     if (cursor.k && cursor.t === undefined) throw invalidCursor();
-    // The key must be one of that type's, whether or not the type is still there.
+    // The key must be one of that type's.
     if (cursor.k) cursor.k = checkStartKey(cursor.k, { attrs: GSI1_KEY, equal: { gsi1pk: `RTYPE#${cursor.t}` } });
+    // Report types are never deleted: a cursor naming no type of the office was not written by this server.
     let i = cursor.t ? codes.indexOf(cursor.t) : 0;
-    // The type the cursor was in is gone: its key means nothing now; start at the next type.
-    if (i < 0) {
-      i = codes.findIndex((c) => c > cursor.t!);
-      delete cursor.k;
-    }
+    if (i < 0) throw invalidCursor();
     let start = cursor.k;
     const items: ReportSummary[] = [];
-    while (i >= 0 && i < codes.length && items.length < q.limit) {
+    while (i < codes.length && items.length < q.limit) {
       const page = await this.byType(codes[i]!, q.period, q.limit - items.length, start);
       items.push(...page.items);
       start = page.last;
       if (!start) i++;
     }
-    const more = i >= 0 && i < codes.length;
+    const more = i < codes.length;
     return { items, nextCursor: encode(more ? { t: codes[i]!, ...(start ? { k: start } : {}) } : null) };
   }
 

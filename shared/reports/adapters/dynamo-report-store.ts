@@ -13,7 +13,6 @@ import type { ReportSummary, ReportVersion } from '../domain/model';
 import type { NewVersion, ReportKey, ReportListQuery, ReportStore } from '../ports/reports';
 import { stripKeys, writeTransaction } from '../../platform/aws/transactions';
 import { checkStartKey, cursorJson, GSI1_KEY, GSI2_KEY, invalidCursor } from '../../platform/aws/cursor';
-import { Id } from '../../platform/http/schemas';
 
 const pkOf = (k: ReportKey) => `REPORT#${k.orgId}#${k.reportType}#${k.period}`;
 const versionSk = (v: number) => `V#${String(v).padStart(6, '0')}`;
@@ -52,15 +51,15 @@ function encode(c: ListCursor | null): string | null {
 }
 /**
  * The cursor's shape (the key inside is checked against the query where it is used); a 400 when it
- * is not one. `t` is a report type's code as the server wrote it (an Id); one that is no type of the
- * office (types are never deleted) is a 400 where the list is walked.
+ * is not one. `t`, a report type's code, is checked where the list is walked: one that is no type of
+ * the office (types are never deleted) is a 400 there.
  */
 function decode(cursor: string | undefined): ListCursor {
   if (!cursor) return {};
   const v = cursorJson(cursor);
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw invalidCursor();
   const { t, k, ...rest } = v as { t?: unknown; k?: unknown };
-  if (Object.keys(rest).length || (t === undefined && k === undefined) || (t !== undefined && !Id.safeParse(t).success) || (k !== undefined && (!k || typeof k !== 'object'))) throw invalidCursor();
+  if (Object.keys(rest).length || (t === undefined && k === undefined) || (t !== undefined && (typeof t !== 'string' || !t)) || (k !== undefined && (!k || typeof k !== 'object'))) throw invalidCursor();
   return v as ListCursor;
 }
 

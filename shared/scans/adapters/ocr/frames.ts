@@ -15,7 +15,7 @@ import { scratchInt32, scratchUint8 } from './scratch';
 const GLYPH_W = 3;
 const GLYPH_H = 6;
 
-export interface Component {
+interface Component {
   minX: number;
   minY: number;
   maxX: number;

@@ -3,7 +3,8 @@
  * stream on DynamoDB Local (DescribeStream, GetShardIterator, GetRecords) and calls the handler
  * with a DynamoDBStreamEvent built as Lambda builds it, one batch at a time per shard, in order.
  *
- * As in the cloud mapping: up to `batchSize` records per call; a batch whose handler throws, or
+ * As in the cloud mapping: records that match none of the mapping's filter criteria are dropped
+ * before batching; up to `batchSize` records per call; a batch whose handler throws, or
  * that reports batch item failures, is retried from the first failed record `retryAttempts`
  * times, then skipped (logged — in the cloud it goes to the on-failure destination); shards are
  * polled every `pollMs` when idle and new (child) shards are picked up as they appear.
@@ -21,6 +22,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoClient } from '../shared/platform/aws/dynamodb-client';
 import { ENV, requireEnv } from '../shared/platform/env';
+import { recordFilter } from './stream-filter';
 
 export interface StreamPollerOptions {
   table: string;
@@ -30,6 +32,11 @@ export interface StreamPollerOptions {
   batchWindowMs?: number;
   pollMs?: number;
   retryAttempts?: number;
+  /**
+   * The mapping's filter criteria (the patterns given to CDK's FilterCriteria.filter): as Lambda
+   * does, records that match none are dropped before batching and never reach the handler.
+   */
+  filters?: readonly unknown[];
   log?: (line: string) => void;
 }
 
@@ -38,6 +45,9 @@ export interface StreamPoller {
   /** Resolves once every record written before the call has been handed to the handler (tests). */
   drained(): Promise<void>;
 }
+
+/** Records one GetRecords call reads at most (the service's limit). */
+const READ_LIMIT = 1000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -68,6 +78,7 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
   const windowMs = opts.batchWindowMs ?? 0;
   const pollMs = opts.pollMs ?? 250;
   const retryAttempts = opts.retryAttempts ?? 3;
+  const accepts = recordFilter(opts.filters);
   const log = opts.log ?? (() => undefined);
   const streams = new DynamoDBStreamsClient({
     endpoint: requireEnv(ENV.dynamoEndpoint),
@@ -120,22 +131,43 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
   const readShard = async (shard: Shard, from: 'LATEST' | 'TRIM_HORIZON', start?: string): Promise<void> => {
     const id = shard.ShardId!;
     let iterator: string | undefined = start;
+    /** The last record read, matching or not (the records held are in memory). */
     let lastSeq: string | undefined;
     let failing = false;
-    /** The last read found records: what the next finds arrived while the handler ran. */
+    let closed = false;
+    /** Records the last GetRecords returned, before filtering. */
+    let lastRead = 0;
+    /** The last round delivered records: what the next finds arrived while the handler ran. */
     let backlog = false;
+    /** Records read that match the filters and are not yet handed to the handler. */
+    const held: StreamRecord[] = [];
     const position = () => (lastSeq ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: lastSeq } : { ShardIteratorType: from });
-    while (!stopped) {
-      let r;
+    /** One GetRecords call; false when the stream could not be read (a new iterator is taken next time). */
+    const readOnce = async (): Promise<boolean> => {
+      lastRead = 0;
       try {
         iterator ??= (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ...position() }))).ShardIterator;
-        if (!iterator) return; // the shard is gone
-        r = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: batchSize }));
+        if (!iterator) {
+          closed = true; // the shard is gone
+          return true;
+        }
+        const r = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: READ_LIMIT }));
         if (failing) log(`[stream ${opts.table}] reading again`);
         failing = false;
+        for (const x of r.Records ?? []) {
+          lastSeq = x.dynamodb?.SequenceNumber ?? lastSeq;
+          if (accepts(lambdaRecord(x, streamArn))) held.push(x);
+        }
+        lastRead = r.Records?.length ?? 0;
+        iterator = r.NextShardIterator;
+        if (!iterator) closed = true; // closed: its children are read from their start
+        return true;
       } catch (err) {
-        if (stopped) return;
-        if ((err as Error).name === 'ResourceNotFoundException' && lastSeq === undefined && from === 'TRIM_HORIZON') return;
+        if (stopped) return false;
+        if ((err as Error).name === 'ResourceNotFoundException' && lastSeq === undefined && from === 'TRIM_HORIZON') {
+          closed = true;
+          return true;
+        }
         // An expired or stale iterator (DynamoDB Local restarted): take a new one where we were.
         iterator = undefined;
         if (!(err instanceof ExpiredIteratorException)) {
@@ -143,32 +175,29 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
           failing = true;
           await sleep(1000);
         }
-        continue;
+        return false;
       }
-      const records = r.Records ?? [];
+    };
+    while (!stopped) {
+      const read = closed || held.length >= batchSize ? true : await readOnce();
+      if (stopped) return;
       // The batching window: keep reading the shard until the batch is full or the window is over.
       // Records that piled up while the handler ran have waited long enough: no window for them.
       const windowEnd = performance.now() + (backlog ? 0 : windowMs);
-      while (records.length && records.length < batchSize && r.NextShardIterator && performance.now() < windowEnd && !stopped) {
+      while (read && held.length && held.length < batchSize && !closed && performance.now() < windowEnd && !stopped) {
         await sleep(Math.min(pollMs, Math.max(0, windowEnd - performance.now())));
-        try {
-          r = await streams.send(new GetRecordsCommand({ ShardIterator: r.NextShardIterator, Limit: batchSize - records.length }));
-        } catch {
-          break; // deliver what we have; the next round takes a new iterator if this one is bad
-        }
-        records.push(...(r.Records ?? []));
+        if (!(await readOnce())) break; // deliver what we have
       }
-      if (records.length) {
-        busy.set(id, records.length);
-        await deliver(records);
-        lastSeq = records.at(-1)?.dynamodb?.SequenceNumber ?? lastSeq;
+      backlog = held.length > 0;
+      if (held.length) {
+        const batch = held.splice(0, batchSize);
+        busy.set(id, batch.length + held.length);
+        await deliver(batch);
       }
-      backlog = records.length > 0;
-      busy.set(id, 0);
+      busy.set(id, held.length);
       polls++;
-      if (!r.NextShardIterator) return; // closed: its children are read from their start
-      iterator = r.NextShardIterator;
-      if (!records.length) await sleep(pollMs);
+      if (closed && !held.length) return;
+      if (read && !backlog && !lastRead) await sleep(pollMs);
     }
   };
 

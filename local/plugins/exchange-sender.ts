@@ -7,6 +7,7 @@
 import type { EmbeddedPlugin } from './types';
 import { exchangeOf } from '../../shared/edge/exchange';
 import { tableName } from '../../shared/platform/aws/tables';
+import { DONE_ENTRY_FILTER } from '../../shared/exchange/sender';
 import { startStreamPoller } from '../stream-poller';
 
 export const exchangeSenderPlugin: EmbeddedPlugin = {
@@ -17,7 +18,7 @@ export const exchangeSenderPlugin: EmbeddedPlugin = {
     const again = await exchangeOf(ctx.edge).exchange.sending.redrive();
     if (again) ctx.log(`exchange: ${again} queued message(s) re-driven from the outbox`);
     // Incoming entries written done (the cloud's filtered stream event source): the 'handled' notices.
-    const entries = await startStreamPoller({ table: tableName('Data'), handler: handler as never, batchSize: 10, retryAttempts: 5, log: ctx.log });
+    const entries = await startStreamPoller({ table: tableName('Data'), handler: handler as never, batchSize: 10, filters: [DONE_ENTRY_FILTER], retryAttempts: 5, log: ctx.log });
     return { stop: async () => void (await Promise.all([entries.stop(), ctx.edge.deliveries.stop()])) };
   },
 };

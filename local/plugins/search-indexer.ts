@@ -4,7 +4,7 @@
  */
 import type { EmbeddedPlugin } from './types';
 import { tableName } from '../../shared/platform/aws/tables';
-import { ENTRY_STREAM_BATCH, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/search/adapters/entry-stream';
+import { ENTRY_STREAM_BATCH, ENTRY_STREAM_FILTER, ENTRY_STREAM_WINDOW_SECONDS } from '../../shared/search/adapters/entry-stream';
 import { startStreamPoller, type StreamPoller } from '../stream-poller';
 import { embeddedEdge, type EmbeddedEdge } from '../edge';
 
@@ -19,7 +19,7 @@ let running: { poller: Promise<StreamPoller>; users: number } | undefined;
 export async function startSearchIndexing(log?: (line: string) => void, edge: EmbeddedEdge = embeddedEdge()): Promise<StreamPoller> {
   if (!running) {
     const poller = import('../../functions/search-indexer').then(({ compose }) =>
-      startStreamPoller({ table: tableName('Data'), handler: compose(edge), batchSize: ENTRY_STREAM_BATCH, batchWindowMs: ENTRY_STREAM_WINDOW_SECONDS * 1000, retryAttempts: 3, ...(log ? { log } : {}) }),
+      startStreamPoller({ table: tableName('Data'), handler: compose(edge), batchSize: ENTRY_STREAM_BATCH, batchWindowMs: ENTRY_STREAM_WINDOW_SECONDS * 1000, filters: [ENTRY_STREAM_FILTER], retryAttempts: 3, ...(log ? { log } : {}) }),
     );
     running = { poller, users: 0 };
     poller.catch(() => (running = undefined));

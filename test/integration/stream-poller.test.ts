@@ -60,4 +60,34 @@ describe('stream poller', () => {
       await poller.stop();
     }
   });
+
+  it('hands the handler only the records its filter criteria match, in stream order, in batches of at most batchSize', async () => {
+    const prefix = `sp${ulid().slice(-8).toLowerCase()}`;
+    await ensureTables(dynamoClient(), prefix);
+    const table = `${prefix}-Data`;
+    const calls: DynamoDBStreamEvent[] = [];
+    const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+      calls.push(event);
+      return { batchItemFailures: [] };
+    };
+    const poller = await startStreamPoller({ table, handler, batchSize: 3, batchWindowMs: 200, pollMs: 50, filters: [{ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'KEEP#' }] } } } }] });
+    try {
+      const kept: string[] = [];
+      // One at a time, so that the stream's order is the order written.
+      for (let i = 0; i < 24; i++) {
+        const pk = i % 4 === 1 ? `KEEP#${String(i).padStart(2, '0')}` : `DROP#${i}`;
+        if (pk.startsWith('KEEP#')) kept.push(pk);
+        await documentClient().send(new PutCommand({ TableName: table, Item: { pk, sk: 'X', n: i } }));
+      }
+      // A change of a kept item is a MODIFY: not in the filter.
+      await documentClient().send(new PutCommand({ TableName: table, Item: { pk: kept[0], sk: 'X', n: 99 } }));
+      const seen = () => calls.flatMap((e) => e.Records.map((r) => r.dynamodb!.Keys!.pk!.S!));
+      await until(() => seen().length >= kept.length);
+      await poller.drained();
+      expect(seen()).toEqual(kept);
+      for (const e of calls) expect(e.Records.length).toBeLessThanOrEqual(3);
+    } finally {
+      await poller.stop();
+    }
+  });
 });

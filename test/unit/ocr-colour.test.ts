@@ -12,6 +12,8 @@ import { createCanvas } from '@napi-rs/canvas';
 import '../../tools/print-fonts';
 import { decodeToPage, rgbaToGray, rgbaToPage, rotateGray, rotateScaleGray, scaleGray, type GrayImage } from '../../shared/scans/adapters/ocr/image';
 import { findStampRegions } from '../../shared/scans/adapters/ocr/red-stamps';
+import { PDFDocument, rgb as pdfRgb } from 'pdf-lib';
+import { pdfPages } from '../../shared/scans/adapters/ocr/pdf';
 
 type Ink = 'red' | 'blue' | 'violet' | 'black';
 const rgb = fc.integer;
@@ -132,6 +134,10 @@ describe('colour planes', () => {
         const page = rgbaToPage(rgba, 30, 20);
         expect(Array.from(page.gray.data)).toEqual(Array.from(rgbaToGray(rgba, 600)));
         if (withRed) expect(page.colour).toBeDefined();
+        // A page whose stamps are not read (a PDF's later pages): the same grey, no planes.
+        const greyOnly = rgbaToPage(rgba, 30, 20, 4, false);
+        expect(Array.from(greyOnly.gray.data)).toEqual(Array.from(page.gray.data));
+        expect(greyOnly.colour).toBeUndefined();
       }),
       { numRuns: 200 },
     );
@@ -270,5 +276,30 @@ describe('stamp-like red regions', () => {
     const both = findStampRegions(redPlane({ seal: true, stamp: { words: 'KHẨN', angle: 25 } }));
     expect(both).toHaveLength(1);
     expect(Math.abs(both[0]!.angle - 25)).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a PDF’s colour planes', () => {
+  it('come with the first colourPages pages only; every page keeps the grey it would have had', async () => {
+    const pdf = await PDFDocument.create();
+    for (let i = 0; i < 3; i++) {
+      const page = pdf.addPage([595, 842]);
+      page.drawRectangle({ x: 100, y: 500, width: 300, height: 200, color: pdfRgb(0.85, 0.1, 0.1) });
+      page.drawRectangle({ x: 100, y: 200, width: 300, height: 40 + 20 * i, color: pdfRgb(0.05, 0.05, 0.05) });
+    }
+    const bytes = await pdf.save();
+    const read = async (opts: { colourPages?: number }) => {
+      const out = [];
+      for await (const p of pdfPages(bytes, { renderDpi: 72, ...opts })) {
+        if (p.kind !== 'image') throw new Error('a drawn page is read as an image');
+        out.push(p);
+      }
+      return out;
+    };
+    const all = await read({});
+    const first = await read({ colourPages: 1 });
+    expect(all.map((p) => p.colour !== undefined)).toEqual([true, true, true]);
+    expect(first.map((p) => p.colour !== undefined)).toEqual([true, false, false]);
+    first.forEach((p, i) => expect(Buffer.from(p.image.data).equals(Buffer.from(all[i]!.image.data)), `page ${i + 1}`).toBe(true));
   });
 });

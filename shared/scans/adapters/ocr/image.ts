@@ -63,9 +63,10 @@ const strength = (d: number, floor: number, full: number): number => (d <= floor
 
 /**
  * RGBA (or RGB) to a page: its grey as {@link rgbaToGray}, and the red and blue planes when
- * enough of it is strongly coloured (a grey scan, or a colour scan of black print, has none).
+ * enough of it is strongly coloured (a grey scan, or a colour scan of black print, has none);
+ * `planes` false: the grey only (a page whose stamps and ink are not read).
  */
-export function rgbaToPage(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, channels = 4): PageImage {
+export function rgbaToPage(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, channels = 4, planes = true): PageImage {
   const n = width * height;
   const gray = new Uint8Array(n);
   let coloured = 0;
@@ -85,7 +86,7 @@ export function rgbaToPage(rgba: Uint8Array | Uint8ClampedArray, width: number, 
     }
   }
   const page: PageImage = { gray: { width, height, data: gray } };
-  if (coloured < Math.max(COLOUR_MIN_PIXELS, n * COLOUR_SHARE)) return page;
+  if (!planes || coloured < Math.max(COLOUR_MIN_PIXELS, n * COLOUR_SHARE)) return page;
   // A page in colour: a second pass for the planes (grey pages, most scans, never pay it).
   const red = new Uint8Array(n);
   const blue = new Uint8Array(n);

@@ -44,6 +44,11 @@ export interface PdfOptions {
   /** Largest image or rendered page, pixels a side and in all (default SCAN_LIMITS). */
   maxSide?: number;
   maxPixels?: number;
+  /**
+   * How many pages, from the first, come with their colour planes (a colour page's red and blue
+   * ink); the pages after are grey only (default: every page).
+   */
+  colourPages?: number;
 }
 
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -108,7 +113,7 @@ export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): Async
         throw unreadable(err);
       }
       try {
-        out = await readPage(lib, page, { useTextLayer: opts.useTextLayer !== false, renderDpi, maxSide, maxPixels });
+        out = await readPage(lib, page, { useTextLayer: opts.useTextLayer !== false, renderDpi, maxSide, maxPixels, colour: i <= (opts.colourPages ?? Infinity) });
       } catch (err) {
         throw unreadable(err);
       } finally {
@@ -121,7 +126,7 @@ export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): Async
   }
 }
 
-async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boolean; renderDpi: number; maxSide: number; maxPixels: number }): Promise<PdfPage> {
+async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boolean; renderDpi: number; maxSide: number; maxPixels: number; colour: boolean }): Promise<PdfPage> {
   if (o.useTextLayer) {
     const tc = await page.getTextContent();
     const items = tc.items as TextItem[];
@@ -132,7 +137,7 @@ async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boole
       return { kind: 'text', text, ...(lines.length ? { lines, width: vp.width, height: vp.height } : {}) };
     }
   }
-  const sole = await soleImage(lib, page);
+  const sole = await soleImage(lib, page, o.colour);
   if (sole) {
     const image = sole.gray;
     if (Math.max(image.width, image.height) > o.maxSide || image.width * image.height > o.maxPixels) {
@@ -145,7 +150,7 @@ async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boole
   // with a huge MediaBox is read at the resolution that fits, never allocated in full).
   const vp = page.getViewport({ scale: 1 });
   const scale = Math.min(o.renderDpi / 72, o.maxSide / Math.max(vp.width, vp.height), Math.sqrt(o.maxPixels / (vp.width * vp.height)));
-  const rendered = await render(page, scale);
+  const rendered = await render(page, scale, o.colour);
   return { kind: 'image', image: rendered.gray, ...(rendered.colour ? { colour: rendered.colour } : {}), dpi: Math.round(scale * 72) };
 }
 
@@ -233,7 +238,7 @@ function textOfItems(items: { str?: string; hasEOL?: boolean }[]): string {
 type PdfPageProxy = Awaited<ReturnType<PdfDoc['getPage']>>;
 
 /** The page's single painted image (grey, and its colour planes when in colour), when the page is nothing but that image. */
-async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<PageImage | null> {
+async function soleImage(lib: PdfJs, page: PdfPageProxy, colour: boolean): Promise<PageImage | null> {
   if (page.rotate % 360 !== 0) return null;
   const ops = await page.getOperatorList();
   const OPS = lib.OPS;
@@ -261,8 +266,8 @@ async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<PageImage | nu
   if (!img || !img.data || !img.width || !img.height) return null;
   const { width, height, data } = img;
   const n = width * height;
-  if (img.kind === lib.ImageKind.RGB_24BPP) return rgbaToPage(data, width, height, 3);
-  if (img.kind === lib.ImageKind.RGBA_32BPP) return rgbaToPage(data, width, height, 4);
+  if (img.kind === lib.ImageKind.RGB_24BPP) return rgbaToPage(data, width, height, 3, colour);
+  if (img.kind === lib.ImageKind.RGBA_32BPP) return rgbaToPage(data, width, height, 4, colour);
   if (img.kind === lib.ImageKind.GRAYSCALE_1BPP) {
     const out = new Uint8Array(n);
     const stride = (width + 7) >> 3;
@@ -277,7 +282,7 @@ async function soleImage(lib: PdfJs, page: PdfPageProxy): Promise<PageImage | nu
   return null;
 }
 
-async function render(page: PdfPageProxy, scale: number): Promise<PageImage> {
+async function render(page: PdfPageProxy, scale: number, colour: boolean): Promise<PageImage> {
   const viewport = page.getViewport({ scale });
   const w = Math.max(1, Math.ceil(viewport.width));
   const h = Math.max(1, Math.ceil(viewport.height));
@@ -286,5 +291,5 @@ async function render(page: PdfPageProxy, scale: number): Promise<PageImage> {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
   await page.render({ canvasContext: ctx as never, viewport, canvas: canvas as never }).promise;
-  return rgbaToPage(ctx.getImageData(0, 0, w, h).data, w, h);
+  return rgbaToPage(ctx.getImageData(0, 0, w, h).data, w, h, 4, colour);
 }

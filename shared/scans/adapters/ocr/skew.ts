@@ -1,5 +1,6 @@
 /** Straightening a page: its text lines' skew, and the rotation that undoes it. */
 import { otsuThreshold, percentile, type GrayImage } from './gray';
+import { scratchInt32 } from './scratch';
 
 /**
  * The skew of a page's text lines in degrees (positive: lines fall to the right), from the
@@ -15,31 +16,39 @@ export function estimateSkew(img: GrayImage, maxDeg = 6): number {
   const x1 = Math.ceil(width * 0.92);
   const y0 = Math.max(1, Math.floor(height * 0.05));
   const y1 = Math.ceil(height * 0.95);
-  const xs: number[] = [];
-  const ys: number[] = [];
+  // The sampled points, in scratch arrays (a page's worth of fresh memory costs more than the scan).
+  let xs = scratchInt32('skew.xs', 0, false);
+  let ys = scratchInt32('skew.ys', 0, false);
+  let count = 0;
   let stride = 1;
   for (;;) {
-    xs.length = 0;
-    ys.length = 0;
-    for (let y = y0; y < y1; y++) {
+    const last = stride >= 8;
+    // Above 200 000 points a coarser stride is taken, so counting stops one past that.
+    const cap = last ? (y1 - y0) * Math.ceil((x1 - x0) / stride) : 200_001;
+    xs = scratchInt32('skew.xs', cap, false);
+    ys = scratchInt32('skew.ys', cap, false);
+    count = 0;
+    scan: for (let y = y0; y < y1; y++) {
       const row = y * width;
       for (let x = x0; x < x1; x += stride) {
         if (data[row + x]! <= t && data[row - width + x]! > t) {
-          xs.push(x);
-          ys.push(y);
+          if (count === cap) break scan;
+          xs[count] = x;
+          ys[count] = y;
+          count++;
         }
       }
     }
-    if (xs.length <= 200_000 || stride >= 8) break;
+    if (count <= 200_000 || last) break;
     stride *= 2;
   }
-  if (xs.length < 500) return 0;
+  if (count < 500) return 0;
   const bins = new Float64Array(height + width);
   const score = (deg: number): number => {
     const tan = Math.tan((deg * Math.PI) / 180);
     bins.fill(0);
     const off = width; // keep indexes positive
-    for (let i = 0; i < xs.length; i++) {
+    for (let i = 0; i < count; i++) {
       const b = Math.round(ys[i]! - xs[i]! * tan) + off;
       if (b >= 0 && b < bins.length) bins[b]!++;
     }

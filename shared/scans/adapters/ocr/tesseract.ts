@@ -150,7 +150,7 @@ export class TesseractEngine implements OcrEngine {
       // so a 100-page PDF holds a few pages' pixels, not all of them.
       const inFlight: Promise<OcrPage>[] = [];
       let index = 0;
-      for await (const p of pdfPages(bytes)) {
+      for await (const p of pdfPages(bytes, { colourPages: 1 })) {
         // Only page 1 needs its colour planes (its stamps, its handwriting's ink).
         const first = index++ === 0;
         const page: Promise<OcrPage> =

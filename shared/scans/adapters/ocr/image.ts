@@ -33,14 +33,14 @@ export async function decodeToGray(bytes: Uint8Array): Promise<GrayImage> {
   return (await decodeToPage(bytes)).gray;
 }
 
-/** Decodes a JPEG/PNG to grey, with its colour planes when it is in colour. */
-export async function decodeToPage(bytes: Uint8Array): Promise<PageImage> {
+/** Decodes a JPEG/PNG to grey, with its colour planes when it is in colour (and `planes` is not false). */
+export async function decodeToPage(bytes: Uint8Array, planes = true): Promise<PageImage> {
   const img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(img, 0, 0);
   const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
-  return rgbaToPage(rgba, img.width, img.height);
+  return rgbaToPage(rgba, img.width, img.height, 4, planes);
 }
 
 /**

@@ -16,7 +16,8 @@ import { createCanvas } from '@napi-rs/canvas';
 import { SCAN_LIMITS } from '../../domain/model';
 import { pageLimitProblem } from '../../domain/rules';
 import { UnreadableDocumentError, type OcrLine, type OcrPage } from '../../ports/ocr-engine';
-import { rgbaToPage, type ColourPlanes, type GrayImage, type PageImage } from './image';
+import { decodeToPage, rgbaToPage, type ColourPlanes, type GrayImage, type PageImage } from './image';
+import { scannedJpegPages, type ScannedJpeg } from './pdf-jpeg';
 
 /** A page to OCR (its grey, and its colour planes when it is in colour), or a born-digital page's text with its lines boxed in points (`width` × `height`). */
 export type PdfPage =
@@ -49,6 +50,8 @@ export interface PdfOptions {
    * ink); the pages after are grey only (default: every page).
    */
   colourPages?: number;
+  /** Decode a page that is plainly one JPEG natively, not in pdfjs (default true; see pdf-jpeg.ts). */
+  nativeJpeg?: boolean;
 }
 
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -104,7 +107,17 @@ export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): Async
     if (n === 0) throw new UnreadableDocumentError('the PDF has no pages');
     const tooMany = pageLimitProblem(n, opts.maxPages ?? SCAN_LIMITS.pages);
     if (tooMany) throw new UnreadableDocumentError(`the PDF has ${n} pages; a scan may have at most ${opts.maxPages ?? SCAN_LIMITS.pages}`, { kind: 'too-many-pages' });
+    const jpegs = opts.nativeJpeg === false ? null : await scannedJpegPages(bytes, n);
     for (let i = 1; i <= n; i++) {
+      const colour = i <= (opts.colourPages ?? Infinity);
+      const jpeg = jpegs?.[i - 1];
+      if (jpeg) {
+        const out = await jpegPage(jpeg, { maxSide, maxPixels, colour });
+        if (out) {
+          yield out;
+          continue;
+        }
+      }
       let page: PdfPageProxy;
       let out: PdfPage;
       try {
@@ -113,7 +126,7 @@ export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): Async
         throw unreadable(err);
       }
       try {
-        out = await readPage(lib, page, { useTextLayer: opts.useTextLayer !== false, renderDpi, maxSide, maxPixels, colour: i <= (opts.colourPages ?? Infinity) });
+        out = await readPage(lib, page, { useTextLayer: opts.useTextLayer !== false, renderDpi, maxSide, maxPixels, colour });
       } catch (err) {
         throw unreadable(err);
       } finally {
@@ -125,6 +138,22 @@ export async function* pdfPages(bytes: Uint8Array, opts: PdfOptions = {}): Async
     await doc.destroy();
   }
 }
+
+/** A page that is one JPEG, decoded natively; null when the canvas cannot decode it (pdfjs then reads the page). */
+async function jpegPage(j: ScannedJpeg, o: { maxSide: number; maxPixels: number; colour: boolean }): Promise<PdfPage | null> {
+  if (Math.max(j.width, j.height) > o.maxSide || j.width * j.height > o.maxPixels) throw tooLarge(j.width, j.height, o.maxSide);
+  let page: PageImage;
+  try {
+    page = await decodeToPage(j.jpeg, o.colour);
+  } catch {
+    return null;
+  }
+  if (page.gray.width !== j.width || page.gray.height !== j.height) return null;
+  return { kind: 'image', image: page.gray, ...(page.colour ? { colour: page.colour } : {}), dpi: j.pageWidthPt > 0 ? Math.round((j.width / j.pageWidthPt) * 72) : null };
+}
+
+const tooLarge = (width: number, height: number, maxSide: number) =>
+  new UnreadableDocumentError(`a page holds an image of ${width} × ${height} pixels; a scan may have at most ${maxSide} pixels a side`, { kind: 'too-many-pixels' });
 
 async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boolean; renderDpi: number; maxSide: number; maxPixels: number; colour: boolean }): Promise<PdfPage> {
   if (o.useTextLayer) {
@@ -141,7 +170,7 @@ async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boole
   if (sole) {
     const image = sole.gray;
     if (Math.max(image.width, image.height) > o.maxSide || image.width * image.height > o.maxPixels) {
-      throw new UnreadableDocumentError(`a page holds an image of ${image.width} × ${image.height} pixels; a scan may have at most ${o.maxSide} pixels a side`, { kind: 'too-many-pixels' });
+      throw tooLarge(image.width, image.height, o.maxSide);
     }
     const vp = page.getViewport({ scale: 1 });
     return { kind: 'image', image, ...(sole.colour ? { colour: sole.colour } : {}), dpi: Math.round((image.width / vp.width) * 72) };

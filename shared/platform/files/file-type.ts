@@ -177,35 +177,62 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
     return width > 0 && height > 0 ? { width, height } : null;
   }
   if (kind === 'jpeg') {
-    let i = 2;
-    while (i + 9 < bytes.length) {
-      if (bytes[i] !== 0xff) {
-        i++;
-        continue;
-      }
-      const marker = bytes[i + 1]!;
-      if (marker === 0xff) {
-        i++;
-        continue;
-      }
-      // Markers without a length: SOI, EOI, RSTn, TEM.
-      if (marker === 0xd8 || marker === 0xd9 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-        i += 2;
-        continue;
-      }
-      const len = u16(i + 2);
-      // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC).
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        const height = u16(i + 5);
-        const width = u16(i + 7);
-        return width > 0 && height > 0 ? { width, height } : null;
-      }
-      if (len < 2) return null;
-      i += 2 + len;
-    }
-    return null;
+    const frame = jpegFrame(bytes);
+    return frame && frame.width > 0 && frame.height > 0 ? { width: frame.width, height: frame.height } : null;
   }
   if (kind === 'tiff') return tiffSize(bytes);
+  return null;
+}
+
+/** A JPEG's first frame header (SOFn) and what the blocks before it say. */
+export interface JpegFrame {
+  /** The SOFn marker's second byte: 0xc0 baseline, 0xc1 extended, 0xc2 progressive, others lossless, arithmetic, hierarchical. */
+  marker: number;
+  width: number;
+  height: number;
+  components: number;
+  /** An APP1 EXIF block came before the frame (it may carry an orientation). */
+  exif: boolean;
+  /** An APP2 ICC profile came before the frame. */
+  icc: boolean;
+}
+
+/**
+ * Walks a JPEG's markers to its first frame header (SOF0–SOF15 except DHT, JPG and DAC), noting
+ * EXIF and ICC blocks on the way; null when there is none in the bytes. Nothing is decoded.
+ */
+export function jpegFrame(bytes: Uint8Array): JpegFrame | null {
+  if (detectFileKind(bytes) !== 'jpeg') return null;
+  const u16 = (i: number) => (bytes[i]! << 8) | bytes[i + 1]!;
+  const tagged = (at: number, len: number, tag: string) => len - 2 >= tag.length && ascii(bytes, at, at + tag.length) === tag;
+  let exif = false;
+  let icc = false;
+  let i = 2;
+  while (i + 9 < bytes.length) {
+    if (bytes[i] !== 0xff) {
+      i++;
+      continue;
+    }
+    const marker = bytes[i + 1]!;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    // Markers without a length: SOI, EOI, RSTn, TEM.
+    if (marker === 0xd8 || marker === 0xd9 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      i += 2;
+      continue;
+    }
+    const len = u16(i + 2);
+    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { marker, height: u16(i + 5), width: u16(i + 7), components: bytes[i + 9]!, exif, icc };
+    }
+    if (len < 2) return null;
+    if (marker === 0xe1 && tagged(i + 4, len, 'Exif\0')) exif = true;
+    if (marker === 0xe2 && tagged(i + 4, len, 'ICC_PROFILE\0')) icc = true;
+    i += 2 + len;
+  }
   return null;
 }
 

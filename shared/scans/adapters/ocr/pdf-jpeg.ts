@@ -14,6 +14,7 @@
  * PDF pdf-lib cannot open (encrypted, damaged), is read by pdfjs as before.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFPage } from 'pdf-lib';
+import { jpegFrame, type JpegFrame } from '../../../platform/files/file-type';
 
 /** A page that is one JPEG: its bytes and size, and its size in points (for its resolution). */
 export interface ScannedJpeg {
@@ -23,43 +24,10 @@ export interface ScannedJpeg {
   pageWidthPt: number;
 }
 
-/** What the start of a JPEG says of it (its frame header and the blocks before it). */
-export interface JpegHeader {
-  width: number;
-  height: number;
-  components: number;
-  exif: boolean;
-  icc: boolean;
-}
-
-/** Reads a JPEG's markers up to its frame header; null when it is no JPEG this module takes (not baseline or progressive Huffman, or cut short). */
-export function jpegHeader(b: Uint8Array): JpegHeader | null {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
-  let exif = false;
-  let icc = false;
-  let i = 2;
-  while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) return null;
-    const marker = b[i + 1]!;
-    if (marker === 0xff) {
-      i++; // fill byte
-      continue;
-    }
-    const len = (b[i + 2]! << 8) | b[i + 3]!;
-    if (len < 2 || i + 2 + len > b.length) return null;
-    const seg = i + 4;
-    if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
-      if (len < 8) return null;
-      return { height: (b[seg + 1]! << 8) | b[seg + 2]!, width: (b[seg + 3]! << 8) | b[seg + 4]!, components: b[seg + 5]!, exif, icc };
-    }
-    // Any other frame type (lossless, arithmetic, hierarchical) or the scan before a frame: not taken.
-    if ((marker >= 0xc3 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) || marker === 0xda || marker === 0xd9) return null;
-    const tag = (s: string) => len - 2 >= s.length && s.split('').every((c, k) => b[seg + k] === c.charCodeAt(0));
-    if (marker === 0xe1 && tag('Exif\0')) exif = true;
-    if (marker === 0xe2 && tag('ICC_PROFILE\0')) icc = true;
-    i += 2 + len;
-  }
-  return null;
+/** The JPEG's frame header when it is one this module takes (baseline, extended or progressive Huffman); null otherwise. */
+export function jpegHeader(b: Uint8Array): JpegFrame | null {
+  const frame = jpegFrame(b);
+  return frame && (frame.marker === 0xc0 || frame.marker === 0xc1 || frame.marker === 0xc2) ? frame : null;
 }
 
 /** Operators a page may use around its one image: state, placement, and a text object that shows nothing. */

@@ -17,8 +17,8 @@ export function estimateSkew(img: GrayImage, maxDeg = 6): number {
   const y0 = Math.max(1, Math.floor(height * 0.05));
   const y1 = Math.ceil(height * 0.95);
   // The sampled points, in scratch arrays (a page's worth of fresh memory costs more than the scan).
-  let xs = scratchInt32('skew.xs', 0, false);
-  let ys = scratchInt32('skew.ys', 0, false);
+  let xs: Int32Array;
+  let ys: Int32Array;
   let count = 0;
   let stride = 1;
   for (;;) {

@@ -106,12 +106,12 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
     return shards;
   };
 
-  const deliver = async (records: StreamRecord[]): Promise<void> => {
+  const deliver = async (records: DynamoDBRecord[]): Promise<void> => {
     let batch = records;
     for (let attempt = 0; batch.length; attempt++) {
       let failedFrom: string | undefined;
       try {
-        const r = await opts.handler({ Records: batch.map((x) => lambdaRecord(x, streamArn)) });
+        const r = await opts.handler({ Records: batch });
         const failures = (r?.batchItemFailures ?? []).map((f) => f.itemIdentifier).filter((x): x is string => !!x);
         if (!failures.length) return;
         failedFrom = failures.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))[0];
@@ -139,8 +139,8 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
     let lastRead = 0;
     /** The last round delivered records: what the next finds arrived while the handler ran. */
     let backlog = false;
-    /** Records read that match the filters and are not yet handed to the handler. */
-    const held: StreamRecord[] = [];
+    /** Records read that match the filters (as the Lambda event carries them), not yet handed to the handler. */
+    const held: DynamoDBRecord[] = [];
     const position = () => (lastSeq ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: lastSeq } : { ShardIteratorType: from });
     /** One GetRecords call; false when the stream could not be read (a new iterator is taken next time). */
     const readOnce = async (): Promise<boolean> => {
@@ -156,7 +156,8 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
         failing = false;
         for (const x of r.Records ?? []) {
           lastSeq = x.dynamodb?.SequenceNumber ?? lastSeq;
-          if (accepts(lambdaRecord(x, streamArn))) held.push(x);
+          const record = lambdaRecord(x, streamArn);
+          if (accepts(record)) held.push(record);
         }
         lastRead = r.Records?.length ?? 0;
         iterator = r.NextShardIterator;

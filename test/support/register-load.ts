@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../../local/paths';
+import { SWEEP_AFTER_MS } from '../../shared/search/index';
 
 export interface Burst {
   /** Count per HTTP status (or per outcome for in-process handlers). */
@@ -126,6 +127,12 @@ export function watchSearch(url: string, token: string, tag: string, everyMs = 4
     },
   };
 }
+
+/**
+ * Found by search this soon after its 201, an entry was indexed from the stream, from its own
+ * change: the sweep takes only entries still marked SWEEP_AFTER_MS after their write.
+ */
+export const BEFORE_SWEEP_MS = SWEEP_AFTER_MS - 2000;
 
 /** For each registered id, ms from its 201 until search first found it (Infinity: never). */
 export function searchLags(burst: Burst, firstSeen: Map<string, number>): number[] {

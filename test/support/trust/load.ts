@@ -18,7 +18,7 @@ import { dynamoRegisters } from '../dynamo-registers';
 import { GaplessCounter } from '../../../shared/registers';
 import { tableName } from '../../../shared/platform/aws/tables';
 import { SWEEP_AFTER_MS } from '../../../shared/search/index';
-import { gapProblem, httpBurst, officeToday, percentile, runTag, searchLags, watchSearch } from '../register-load';
+import { BEFORE_SWEEP_MS, gapProblem, httpBurst, officeToday, percentile, runTag, searchLags, watchSearch } from '../register-load';
 import type { TrustArea, TrustResult } from './types';
 import { incomingYear } from '../store-counts';
 
@@ -51,7 +51,7 @@ export const run: TrustArea = async (ctx) => {
     const watch = watchSearch(ctx.url, token, tag);
     const burst = await httpBurst(ctx.url, token, LOAD_CLERKS, { tag });
     // Found before the sweep could have indexed it (SWEEP_AFTER_MS after the write): indexed from the stream.
-    await watch.until(burst.ids, SWEEP_AFTER_MS - 2000);
+    await watch.until(burst.ids, BEFORE_SWEEP_MS);
     watch.stop();
     const created = burst.statuses['201'] ?? 0;
     const gaps = gapProblem(burst.numbers) ?? (await registerYearProblem(year));
@@ -66,7 +66,7 @@ export const run: TrustArea = async (ctx) => {
         (burst.others.length ? `; e.g. ${burst.others[0]}` : ''),
     });
     const lags = searchLags(burst, watch.firstSeen);
-    const unswept = lags.filter((l) => l < SWEEP_AFTER_MS - 2000).length;
+    const unswept = lags.filter((l) => l < BEFORE_SWEEP_MS).length;
     const inGoal = lags.filter((l) => l <= SEARCHABLE_GOAL_MS).length;
     results.push({
       area: 'load',

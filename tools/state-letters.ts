@@ -4,7 +4,7 @@
  * a ground truth in the real-scans format (handbook fixtures/real-scans/*.json): a measuring set
  * for the handwriting path larger than the seven real dev letters (issue 14).
  *
- *   npx tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev
+ *   npx tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev [--bodies province|wide]
  *
  * Page 1 only, A4 at 150/200/300 dpi, the layout of Nghị định 30/2020 (issuer and motto columns,
  * Số and date line, title or V/v subject, Kính gửi, a body citing decoy numbers and dates, signing
@@ -36,6 +36,14 @@ const DEPTS = [
   { name: 'SỞ Y TẾ', abbr: 'SYT', unit: 'NVY' },
 ] as const;
 const UBND_UNITS = ['KTTH', 'KT', 'NC', 'VX', 'TTHC', 'NNTN', 'CNXD'];
+/** `--bodies wide`: ministries (one line, or wrapped at "VÀ") and communes or wards besides the province's bodies. */
+const MINISTRIES = [
+  { lines: ['BỘ TÀI CHÍNH'], abbr: 'BTC', unit: 'NSNN' }, { lines: ['BỘ NỘI VỤ'], abbr: 'BNV', unit: 'TCBC' },
+  { lines: ['BỘ Y TẾ'], abbr: 'BYT', unit: 'KHTC' }, { lines: ['BỘ TƯ PHÁP'], abbr: 'BTP', unit: 'VP' },
+  { lines: ['BỘ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG'], abbr: 'BNNMT', unit: 'TCCB' }, { lines: ['BỘ GIÁO DỤC', 'VÀ ĐÀO TẠO'], abbr: 'BGDĐT', unit: 'GDPT' },
+  { lines: ['BỘ KHOA HỌC', 'VÀ CÔNG NGHỆ'], abbr: 'BKHCN', unit: 'CĐS' },
+] as const;
+const COMMUNES = [['XÃ', 'Tịnh Phong'], ['PHƯỜNG', 'Cẩm Thành'], ['XÃ', 'Bình Sơn'], ['PHƯỜNG', 'Hòa Khánh'], ['XÃ', 'Đức Phổ'], ['XÃ', 'Nghĩa Hành']] as const;
 const TYPES = [
   { name: 'Công văn', code: 'CV', title: null, w: 5 },
   { name: 'Quyết định', code: 'QĐ', title: 'QUYẾT ĐỊNH', w: 3 },
@@ -203,6 +211,8 @@ function scribble(ctx: SKRSContext2D, r: Rng, x: number, y: number, w: number, h
 
 export interface StateLetterOpts {
   fonts: 'train' | 'held-out' | 'dev';
+  /** `province` (default): UBND tỉnh and its sở; `wide`: ministries and communes too (a set of its own: other draws). */
+  bodies?: 'province' | 'wide';
 }
 export interface StateLetter {
   bytes: Buffer;
@@ -220,8 +230,11 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   const fontsUsed = [hwFont.pkg];
 
   // What the letter is.
-  const prov = pick(r, PROVINCES);
-  const dept = r() < 0.3 ? pick(r, DEPTS) : null;
+  const kind = opts.bodies === 'wide' ? pick(r, ['province', 'ministry', 'commune'] as const) : 'province';
+  const ministry = kind === 'ministry' ? pick(r, MINISTRIES) : null;
+  const commune = kind === 'commune' ? pick(r, COMMUNES) : null;
+  const prov = ministry ? 'Hà Nội' : commune ? commune[1] : pick(r, PROVINCES);
+  const dept = kind === 'province' && r() < 0.3 ? pick(r, DEPTS) : null;
   let type = TYPES[0] as (typeof TYPES)[number];
   for (let u = r() * 15, i = 0; i < TYPES.length; u -= TYPES[i]!.w, i++) if (u < TYPES[i]!.w) { type = TYPES[i]!; break; }
   if (dept && type.code === 'CT') type = TYPES[0];
@@ -229,12 +242,13 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   const n = pick(r, [1, 2, 2, 3, 3, 3, 4]);
   const numVal = n === 1 ? int(r, 1, 9) : int(r, 10 ** (n - 1), 10 ** n - 1);
   const number = numVal < 10 && r() < 0.8 ? pad2(numVal) : String(numVal);
-  const issuerAbbr = dept ? dept.abbr : 'UBND';
-  const symbol = type.code === 'CV' ? (dept ? `${dept.abbr}-${dept.unit}` : `UBND-${pick(r, UBND_UNITS)}`) : `${type.code}-${issuerAbbr}`;
+  const issuerAbbr = dept ? dept.abbr : ministry ? ministry.abbr : 'UBND';
+  // A commune's công văn often carries its body's code alone ("45/UBND").
+  const symbol = type.code === 'CV' ? (dept ? `${dept.abbr}-${dept.unit}` : ministry ? `${ministry.abbr}-${ministry.unit}` : commune && r() < 0.5 ? 'UBND' : `UBND-${pick(r, UBND_UNITS)}`) : `${type.code}-${issuerAbbr}`;
   const fill = (s: string) => s.replace('{Y}', String(year)).replace('{P}', String(year - 1)).replace('{K}', String(int(r, 10, 35)));
   const subject = type.code === 'CV' ? `V/v ${fill(pick(r, TOPICS))}` : type.code === 'BC' || type.code === 'KH' || (type.code === 'TB' && r() < 0.5) ? fill(pick(r, PLAIN)) : `Về việc ${fill(pick(r, TOPICS))}`;
-  const issuerLines = dept ? [`UBND TỈNH ${prov.toUpperCase()}`, dept.name] : ['ỦY BAN NHÂN DÂN', `TỈNH ${prov.toUpperCase()}`];
-  const signingBlock = dept ? pick(r, [['GIÁM ĐỐC'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']]) : type.code === 'CV' ? pick(r, [['CHỦ TỊCH'], ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG']]) : type.code === 'CT' ? ['CHỦ TỊCH'] : pick(r, [['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']]);
+  const issuerLines: readonly string[] = dept ? [`UBND TỈNH ${prov.toUpperCase()}`, dept.name] : ministry ? ministry.lines : ['ỦY BAN NHÂN DÂN', `${commune ? commune[0] : 'TỈNH'} ${prov.toUpperCase()}`];
+  const signingBlock = dept ? pick(r, [['GIÁM ĐỐC'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']]) : ministry ? pick(r, [['BỘ TRƯỞNG'], ['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG']]) : type.code === 'CV' ? pick(r, [['CHỦ TỊCH'], ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG']]) : type.code === 'CT' ? ['CHỦ TỊCH'] : pick(r, [['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']]);
   const signer = pick(r, SIGNERS);
   const addressed = type.code === 'CV' || type.code === 'TTr';
   const others = RECIPIENTS.filter((k) => k.toUpperCase() !== dept?.name);
@@ -264,8 +278,9 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   font(small, dept ? '' : 'bold');
   centred(issuerLines[0]!, lc, y);
   font(small, 'bold');
-  centred(issuerLines[1]!, lc, y + lh);
-  rule(lc, y + lh + size * 0.35, ctx.measureText(issuerLines[1]!).width * uni(r, 0.3, 0.5));
+  const lastIssuer = issuerLines[issuerLines.length - 1]!, lastY = y + lh * (issuerLines.length - 1);
+  if (issuerLines.length > 1) centred(lastIssuer, lc, lastY);
+  rule(lc, lastY + size * 0.35, ctx.measureText(lastIssuer).width * uni(r, 0.3, 0.5));
   font(small, 'bold');
   centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rc, y);
   font(size, 'bold');
@@ -358,7 +373,7 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
     rule(W / 2, y - lh + size * 0.35, mm(uni(r, 25, 45)));
     y += size * 0.8;
     if (type.code === 'QĐ') {
-      centred(dept ? `GIÁM ĐỐC ${dept.name}` : `ỦY BAN NHÂN DÂN TỈNH ${prov.toUpperCase()}`, W / 2, y + size * 0.3);
+      centred(dept ? `GIÁM ĐỐC ${dept.name}` : ministry ? `BỘ TRƯỞNG ${ministry.lines.join(' ')}` : `ỦY BAN NHÂN DÂN ${issuerLines[1]}`, W / 2, y + size * 0.3);
       y += lh * 1.7;
     }
   }
@@ -405,7 +420,7 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   NOI_NHAN.forEach((t, i) => ctx.fillText(t.replace('{U}', dept ? dept.unit : 'KTTH'), left, y + (i + 1) * pt(13)));
   const by = y + signingBlock.length * lh, sigH = mm(22);
   scribble(ctx, r, sx - mm(20), by, mm(40), sigH * 0.9, inkHand);
-  seal(ctx, r, sx - mm(uni(r, 12, 22)), by + sigH / 2, mm(uni(r, 17, 19)), dept ? dept.name : 'ỦY BAN NHÂN DÂN', dept ? `TỈNH ${prov.toUpperCase()}` : `TỈNH ${prov.toUpperCase()}`);
+  seal(ctx, r, sx - mm(uni(r, 12, 22)), by + sigH / 2, mm(uni(r, 17, 19)), dept ? dept.name : ministry ? ministry.lines.join(' ') : 'ỦY BAN NHÂN DÂN', ministry ? 'VIỆT NAM' : commune ? issuerLines[1]! : `TỈNH ${prov.toUpperCase()}`);
   font(size, 'bold');
   centred(signer, sx, by + sigH + size * 1.2);
 
@@ -471,6 +486,7 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
     typeName: type.name,
     typeCode: type.code,
     issuerParent: dept ? issuerLines[0] : null,
+    ...(kind !== 'province' ? { issuerKind: kind } : {}),
     issuer: dept ? dept.name : issuerLines.join(' '),
     place: prov,
     documentDate: `${year}-${pad2(month)}-${pad2(day)}`,
@@ -492,12 +508,12 @@ function main(args: string[]): void {
     const i = args.indexOf(k);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const out = opt('--out'), n = Number(opt('--n') ?? 40), seed = Number(opt('--seed') ?? 1), fonts = opt('--fonts') ?? 'train';
-  if (!out || fonts !== 'train' && fonts !== 'held-out' && fonts !== 'dev' || !Number.isInteger(n) || !Number.isInteger(seed))
-    throw new Error('usage: tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev');
+  const out = opt('--out'), n = Number(opt('--n') ?? 40), seed = Number(opt('--seed') ?? 1), fonts = opt('--fonts') ?? 'train', bodies = opt('--bodies') ?? 'province';
+  if (!out || fonts !== 'train' && fonts !== 'held-out' && fonts !== 'dev' || bodies !== 'province' && bodies !== 'wide' || !Number.isInteger(n) || !Number.isInteger(seed))
+    throw new Error('usage: tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev [--bodies province|wide]');
   mkdirSync(out, { recursive: true });
   for (let i = 0; i < n; i++) {
-    const l = stateLetter(seed, i, { fonts });
+    const l = stateLetter(seed, i, { fonts, bodies });
     const id = `sl-${seed}-${pad2(i + 1)}`;
     writeFileSync(path.join(out, `${id}.${l.ext}`), l.bytes);
     writeFileSync(path.join(out, `${id}.json`), `${JSON.stringify(l.truth, null, 2)}\n`);

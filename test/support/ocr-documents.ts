@@ -84,6 +84,26 @@ const SO_LIST = [
 const STATE_TYPES = [
   { name: 'Quyết định', code: 'QĐ' }, { name: 'Kế hoạch', code: 'KH' }, { name: 'Báo cáo', code: 'BC' },
   { name: 'Tờ trình', code: 'TTr' }, { name: 'Thông báo', code: 'TB' }, { name: null, code: 'CV' },
+  { name: 'Chỉ thị', code: 'CT' }, { name: 'Giấy mời', code: 'GM' }, { name: 'Hướng dẫn', code: 'HD' },
+];
+/** Ministries (bộ) as their headers print them, with their codes and their units' (công văn symbols). */
+const MINISTRIES = [
+  { name: 'BỘ TÀI CHÍNH', code: 'BTC' }, { name: 'BỘ NỘI VỤ', code: 'BNV' }, { name: 'BỘ Y TẾ', code: 'BYT' },
+  { name: 'BỘ GIÁO DỤC VÀ ĐÀO TẠO', code: 'BGDĐT' }, { name: 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', code: 'BNNMT' },
+  { name: 'BỘ KHOA HỌC VÀ CÔNG NGHỆ', code: 'BKHCN' }, { name: 'BỘ TƯ PHÁP', code: 'BTP' }, { name: 'BỘ XÂY DỰNG', code: 'BXD' },
+];
+const MINISTRY_UNITS = ['VP', 'TCCB', 'PC', 'KHTC', 'CĐS', 'QLCL'];
+/** Bodies under a ministry: the ministry above, the body's own name and code below it. */
+const UNDER_MINISTRY = [
+  { parent: 'BỘ NỘI VỤ', name: 'CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC', code: 'VTLTNN' },
+  { parent: 'BỘ TÀI CHÍNH', name: 'KHO BẠC NHÀ NƯỚC', code: 'KBNN' },
+  { parent: 'BỘ TÀI CHÍNH', name: 'CỤC THỐNG KÊ', code: 'CTK' },
+  { parent: 'BỘ Y TẾ', name: 'CỤC QUẢN LÝ DƯỢC', code: 'QLD' },
+];
+/** Communes, wards and (before 07/2025) districts: their UBND signs with the code UBND, their name is the place. */
+const LOCAL_UNITS = [
+  { kind: 'XÃ', name: 'Tịnh Phong' }, { kind: 'PHƯỜNG', name: 'Cẩm Thành' }, { kind: 'XÃ', name: 'Đông Sơn' },
+  { kind: 'HUYỆN', name: 'Bình Sơn' }, { kind: 'THỊ XÃ', name: 'Đức Phổ' }, { kind: 'PHƯỜNG', name: 'Hòa Khánh' },
 ];
 const ACTIONS = ['triển khai thực hiện', 'tăng cường công tác', 'tổ chức kiểm tra', 'báo cáo kết quả', 'góp ý dự thảo', 'kiện toàn', 'phê duyệt danh sách', 'bổ sung kinh phí cho'];
 const OBJECTS = ['bảo vệ chính trị nội bộ', 'chuyển đổi số trong cơ quan đảng', 'cải cách hành chính', 'phòng, chống tham nhũng, lãng phí', 'công tác cán bộ', 'Ban Chỉ đạo xây dựng nông thôn mới', 'các tổ chức cơ sở đảng trực thuộc', 'phòng cháy, chữa cháy rừng'];
@@ -102,7 +122,7 @@ const specArb = fc.record({
   family: fc.constantFrom<Family>('party', 'state'),
   partyBody: fc.constantFrom(...ALL_BODIES),
   partyType: fc.constantFrom(...CONFIG_TYPES),
-  stateIssuer: fc.constantFrom('ubnd', 'so', 'cp', 'hdnd'),
+  stateIssuer: fc.constantFrom('ubnd', 'so', 'cp', 'hdnd', 'bo', 'cuc', 'ttg', 'local'),
   stateType: fc.constantFrom(...STATE_TYPES),
   pick: fc.nat(),
   number: fc.integer({ min: 1, max: 3500 }),
@@ -172,25 +192,38 @@ function partsOf(s: Spec): Parts {
       title: signing.titles.length ? signing.titles[s.pick % signing.titles.length]! : null,
     };
   }
-  const place = STATE_PLACES[s.pick % STATE_PLACES.length]!;
-  const t = s.stateIssuer === 'cp' ? { name: 'Nghị định', code: 'NĐ' } : s.stateIssuer === 'hdnd' ? { name: 'Nghị quyết', code: 'NQ' } : s.stateType;
+  const local = LOCAL_UNITS[s.pick % LOCAL_UNITS.length]!;
+  const place = s.stateIssuer === 'local' ? local.name : s.stateIssuer === 'cp' || s.stateIssuer === 'bo' || s.stateIssuer === 'cuc' || s.stateIssuer === 'ttg' ? 'Hà Nội' : STATE_PLACES[s.pick % STATE_PLACES.length]!;
+  // The Government issues nghị định, the HĐND nghị quyết, a ministry also thông tư (QPPL), the Prime Minister quyết định, chỉ thị and công điện.
+  const TTG_TYPES = [{ name: 'Quyết định', code: 'QĐ' }, { name: 'Chỉ thị', code: 'CT' }, { name: 'Công điện', code: 'CĐ' }] as const;
+  const t = s.stateIssuer === 'cp' ? { name: 'Nghị định', code: 'NĐ' } : s.stateIssuer === 'hdnd' ? { name: 'Nghị quyết', code: 'NQ' }
+    : s.stateIssuer === 'ttg' ? TTG_TYPES[s.pick % TTG_TYPES.length]! : s.stateIssuer === 'bo' && s.pick % 4 === 3 ? { name: 'Thông tư', code: 'TT' } : s.stateType;
   const so = SO_LIST[s.pick % SO_LIST.length]!;
-  const body = { ubnd: { left: ['ỦY BAN NHÂN DÂN', `TỈNH ${place.toUpperCase()}`], issuer: `ỦY BAN NHÂN DÂN TỈNH ${place.toUpperCase()}`, parent: null, code: 'UBND', collective: 'ỦY BAN NHÂN DÂN', head: 'CHỦ TỊCH' },
-    so: { left: [`UBND TỈNH ${place.toUpperCase()}`, ...issuerLinesOf(so.name, 18)], issuer: so.name, parent: `UBND TỈNH ${place.toUpperCase()}`, code: so.code, collective: null, head: 'GIÁM ĐỐC' },
-    cp: { left: ['CHÍNH PHỦ'], issuer: 'CHÍNH PHỦ', parent: null, code: 'CP', collective: 'CHÍNH PHỦ', head: 'THỦ TƯỚNG' },
-    hdnd: { left: ['HỘI ĐỒNG NHÂN DÂN', `TỈNH ${place.toUpperCase()}`], issuer: `HỘI ĐỒNG NHÂN DÂN TỈNH ${place.toUpperCase()}`, parent: null, code: 'HĐND', collective: null, head: 'CHỦ TỊCH' } }[s.stateIssuer];
-  // Văn bản QPPL carry the year; a công văn is {n}/{BODY}-{UNIT}.
-  const year = t.code === 'NĐ' || t.code === 'NQ' || (t.code === 'QĐ' && s.pick % 3 === 0);
-  const symbol = t.code === 'CV' ? `${num}/${body.code}-${STATE_UNITS[s.pick % STATE_UNITS.length]}` : `${num}/${year ? `${s.date.y}/` : ''}${t.code}-${body.code}`;
+  const bo = MINISTRIES[s.pick % MINISTRIES.length]!;
+  const cuc = UNDER_MINISTRY[s.pick % UNDER_MINISTRY.length]!;
+  const localName = `${local.kind} ${local.name.toUpperCase()}`;
+  const body = { ubnd: { left: ['ỦY BAN NHÂN DÂN', `TỈNH ${place.toUpperCase()}`], issuer: `ỦY BAN NHÂN DÂN TỈNH ${place.toUpperCase()}`, parent: null, code: 'UBND', collective: 'ỦY BAN NHÂN DÂN', head: 'CHỦ TỊCH', deputy: null },
+    so: { left: [`UBND TỈNH ${place.toUpperCase()}`, ...issuerLinesOf(so.name, 18)], issuer: so.name, parent: `UBND TỈNH ${place.toUpperCase()}`, code: so.code, collective: null, head: 'GIÁM ĐỐC', deputy: null },
+    cp: { left: ['CHÍNH PHỦ'], issuer: 'CHÍNH PHỦ', parent: null, code: 'CP', collective: 'CHÍNH PHỦ', head: 'THỦ TƯỚNG', deputy: null },
+    hdnd: { left: ['HỘI ĐỒNG NHÂN DÂN', `TỈNH ${place.toUpperCase()}`], issuer: `HỘI ĐỒNG NHÂN DÂN TỈNH ${place.toUpperCase()}`, parent: null, code: 'HĐND', collective: null, head: 'CHỦ TỊCH', deputy: null },
+    // A ministry's name is its own line (wrapped when long); its deputy head is a thứ trưởng.
+    bo: { left: issuerLinesOf(bo.name, 20), issuer: bo.name, parent: null, code: bo.code, collective: null, head: 'BỘ TRƯỞNG', deputy: 'THỨ TRƯỞNG' },
+    cuc: { left: [cuc.parent, ...issuerLinesOf(cuc.name, 20)], issuer: cuc.name, parent: cuc.parent, code: cuc.code, collective: null, head: 'CỤC TRƯỞNG', deputy: 'PHÓ CỤC TRƯỞNG' },
+    ttg: { left: ['THỦ TƯỚNG CHÍNH PHỦ'], issuer: 'THỦ TƯỚNG CHÍNH PHỦ', parent: null, code: 'TTg', collective: null, head: 'THỦ TƯỚNG', deputy: 'PHÓ THỦ TƯỚNG' },
+    local: { left: ['ỦY BAN NHÂN DÂN', localName], issuer: `ỦY BAN NHÂN DÂN ${localName}`, parent: null, code: 'UBND', collective: 'ỦY BAN NHÂN DÂN', head: 'CHỦ TỊCH', deputy: null } }[s.stateIssuer];
+  // Văn bản QPPL carry the year; a công văn is {n}/{BODY}-{UNIT}, a commune's often {n}/UBND alone.
+  const year = t.code === 'NĐ' || t.code === 'NQ' || t.code === 'TT' || (t.code === 'QĐ' && s.pick % 3 === 0 && s.stateIssuer !== 'ttg');
+  const unit = s.stateIssuer === 'bo' || s.stateIssuer === 'cuc' ? MINISTRY_UNITS[s.pick % MINISTRY_UNITS.length] : s.stateIssuer === 'local' && s.pick % 2 === 0 ? null : STATE_UNITS[s.pick % STATE_UNITS.length];
+  const symbol = t.code === 'CV' ? `${num}/${body.code}${unit ? `-${unit}` : ''}` : `${num}/${year ? `${s.date.y}/` : ''}${t.code}-${body.code}`;
   // TM. for a collective, KT. for a deputy, the head directly.
   // A Nghị định is always signed for the Government (TM. CHÍNH PHỦ, or KT. THỦ TƯỚNG by a deputy).
   // TL.: the office head for the head of a body (UBND, sở).
-  const form = body.collective && (s.pick % 2 === 0 || s.stateIssuer === 'cp') ? 'TM.' : s.pick % 3 === 1 ? 'KT.' : s.pick % 5 === 4 && s.stateIssuer !== 'cp' ? 'TL.' : null;
+  const form = body.collective && (s.pick % 2 === 0 || s.stateIssuer === 'cp') ? 'TM.' : s.pick % 3 === 1 ? 'KT.' : s.pick % 5 === 4 && s.stateIssuer !== 'cp' && s.stateIssuer !== 'ttg' ? 'TL.' : null;
   const capacity = form === 'TM.' ? `TM. ${body.collective}` : form ? `${form} ${body.head}` : null;
-  const title = form === 'KT.' ? `PHÓ ${body.head}` : form === 'TL.' ? 'CHÁNH VĂN PHÒNG' : body.head;
+  const title = form === 'KT.' ? body.deputy ?? `PHÓ ${body.head}` : form === 'TL.' ? 'CHÁNH VĂN PHÒNG' : body.head;
   return {
     left: body.left, issuer: body.issuer, parent: body.parent, code: body.code, typeName: t.name, typeCode: t.code, symbol,
-    place: s.stateIssuer === 'cp' ? 'Hà Nội' : place, capacity, capacityExpected: capacity && capacity.replace(/^TM\./, 'T/M').replace(/^KT\./, 'K/T').replace(/^TL\./, 'T/L'), title,
+    place, capacity, capacityExpected: capacity && capacity.replace(/^TM\./, 'T/M').replace(/^KT\./, 'K/T').replace(/^TL\./, 'T/L'), title,
   };
 }
 

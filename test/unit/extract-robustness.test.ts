@@ -354,9 +354,9 @@ describe('reading order on a rotated, straightened scan', () => {
     expect(readingOrderLines(lines).filter(Boolean)).toEqual([
       'ĐẢNG BỘ TỈNH QUẢNG NINH',
       'Số 23-TTr/TU',
+      'HỎA TỐC',
       'ĐẢNG CỘNG SẢN VIỆT NAM',
       'Uông Bí, ngày 18 tháng 4 năm 2020',
-      'HỎA TỐC',
       'TỜ TRÌNH',
       'về việc đề nghị phê duyệt Đề án nâng cao chất',
       'Dưới sự lãnh đạo của Ban Chấp hành, Ban Thường vụ Tỉnh ủy, trực tiếp là Thường trực',

@@ -334,17 +334,17 @@ describe('readingOrderLines', () => {
   ];
 
   it('puts the header and footer columns one after the other, body lines as they are', () => {
-    // Header: the left column down to the last row that has a right-hand piece, then the right column.
+    // Header: the left column, running on below the right column's last line (the V/v, a stamp) without
+    // a paragraph's gap, then the right column.
     expect(readingOrderLines(page)).toEqual([
       'TỈNH ỦY NGHỆ AN',
       'ỦY BAN KIỂM TRA',
       '*',
       'Số 598-CV/UBKTTU',
-      'ĐẢNG CỘNG SẢN VIỆT NAM',
-      'Nghệ An, ngày 13 tháng 9 năm 2017',
-      // Rows below the right column's last line keep their place.
       'V/v tổ chức các hoạt động kỷ niệm',
       'MẬT',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Nghệ An, ngày 13 tháng 9 năm 2017',
       '',
       'Đảng bộ huyện Tương Dương lâm thời được thành lập vào tháng 10/1949',
       'cho đến năm 1959, Văn phòng cấp ủy mới chính thức thành lập.',

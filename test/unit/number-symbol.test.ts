@@ -105,6 +105,11 @@ const STATE: Row[] = [
   // A body's first digit read as a letter after its letters.
   ['Số: 04/QĐ-BCĐI38', '04/QĐ-BCĐ138', 'state', { bodyCode: 'BCĐ138' }],
   ['Số: 12/KH-BCĐI389', '12/KH-BCĐ1389', 'state', { bodyCode: 'BCĐ1389' }],
+  // A commune's công văn: its body's code alone, no unit, after a printed "Số".
+  ['Số: 45/UBND', '45/UBND', 'state', { typeCode: 'CV', bodyCode: 'UBND', number: 45 }],
+  ['Số: 45/UBND Tịnh Phong, ngày 05 tháng 3 năm 2025', '45/UBND', 'state', { typeCode: 'CV', bodyCode: 'UBND' }],
+  ['Số: 1234/BTC-NSNN', '1234/BTC-NSNN', 'state', { typeCode: 'CV', bodyCode: 'BTC', unit: 'NSNN' }],
+  ['Số: 3/CĐ-TTg', '3/CĐ-TTg', 'state', { typeCode: 'CĐ', bodyCode: 'TTg' }],
 ];
 
 const NONE: Row[] = [
@@ -118,6 +123,10 @@ const NONE: Row[] = [
   ['Số -NQ/TU', null],
   ['Số OO-NQ/TU', null],
   ['tháng 10/1949', null],
+  // Without "Số", or with a type's code where the body should be, "n/CODE" is no symbol.
+  ['45/UBND', null],
+  ['Số: 45/QĐ', null],
+  ['Số: 12/2024', null],
 ];
 
 describe('parseNumberSymbol', () => {

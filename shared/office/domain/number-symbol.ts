@@ -142,6 +142,10 @@ const STATE_RE = new RegExp(
   'gu',
 );
 
+// A commune's công văn often prints its body alone, no unit ("Số: 45/UBND"): taken only after a
+// printed "Số", where nothing else can follow a number and a slash.
+const STATE_BARE_RE = new RegExp(`(${SO})(${NUM})${SP}${SLASH}${SP}(${BODY_PART})(?![\\p{L}\\p{N}]|${SP}${DASH}|${SP}${SLASH})`, 'gu');
+
 const fixDigits = (s: string): string => s.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1');
 const hasRealDigit = (s: string): boolean => /[0-9]/.test(s);
 const squash = (s: string): string => s.replace(/[ \t]+/g, '').replace(new RegExp(DASH, 'gu'), '-');
@@ -212,7 +216,24 @@ export function findNumberSymbols(text: string): NumberSymbolMatch[] {
     const parsed = buildState(m[2]!, m[3], m[4]!, m[5]!);
     if (parsed) found.push({ parsed, index: start, length: m[0].length, hasSoPrefix: !!m[1] });
   }
+  for (const m of s.matchAll(STATE_BARE_RE)) {
+    const start = m.index!;
+    if (found.some((f) => start < f.index + f.length && f.index < start + m[0].length)) continue;
+    const parsed = buildStateBare(m[2]!, m[3]!);
+    if (parsed) found.push({ parsed, index: start, length: m[0].length, hasSoPrefix: true });
+  }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** A công văn whose symbol is its body's code alone ("45/UBND"); a known type code there is no công văn ("45/QĐ"). */
+function buildStateBare(numRaw: string, bodyRaw: string): ParsedNumberSymbol | null {
+  if (!hasRealDigit(numRaw)) return null;
+  const numberText = fixDigits(numRaw);
+  if (!/^\d+$/.test(numberText)) return null;
+  const first = normaliseLetters(bodyRaw);
+  if (isKnownTypeCode(first) || !isKnownBodyCode(first)) return null;
+  const bodyCode = canonicalBodyCode(first);
+  return { form: 'state', number: Number(numberText), numberText, typeCode: 'CV', bodyCode, canonical: `${numberText}/${bodyCode}` };
 }
 
 /**

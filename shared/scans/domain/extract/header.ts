@@ -244,6 +244,8 @@ export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHi
         continue;
       }
       const t = issuerText(l, date);
+      // The rule under the name read as a short lower-case word ("nai", "—-"), below the name: not the name, no end of it.
+      if (!t && !parts.length && /^[^\p{L}]*\p{L}{1,4}[^\p{L}]*$/u.test(l.text.trim())) continue;
       if (!t) break;
       if (!t.text) {
         // Blank after cutting the motto, or the star under the name.
@@ -272,6 +274,15 @@ export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHi
       parts.push(t.text);
       from.push([i]);
     }
+  }
+  // A long name wrapped at its conjunction is one name ("BỘ GIÁO DỤC" / "VÀ ĐÀO TẠO", "SỞ NÔNG NGHIỆP VÀ" /
+  // "MÔI TRƯỜNG", "BỘ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH"); a body under another starts a line of its own.
+  for (let j = parts.length - 2; j >= 0; j--) {
+    const a = foldDiacritics(parts[j]!).trim();
+    const b = foldDiacritics(parts[j + 1]!).trim();
+    if (!(/(?:\bva|[,\-\u2013])$/.test(a) || /^va\b/.test(b))) continue;
+    parts.splice(j, 2, `${parts[j]} ${parts[j + 1]}`);
+    from.splice(j, 2, [...from[j]!, ...from[j + 1]!]);
   }
   // "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NGÃI" is one name.
   const k = parts.length - 2;

@@ -235,15 +235,20 @@ export function readingOrderLayout(lines: LayoutLine[], opts: ReadingOrderOption
       i = j;
       continue;
     }
+    // The left column may run on below the right one (a công văn's V/v wrapped under a one-line
+    // issuer, the date level with its first line): its rows that follow on without a paragraph's
+    // gap are read with it, before the right column.
+    let leftEnd = lastRight;
+    while (leftEnd + 1 < j && rows[leftEnd + 1]!.segments.every((s) => s.side === 'left') && rows[leftEnd + 1]!.bbox.y0 - rows[leftEnd]!.bbox.y1 <= paraGap) leftEnd++;
     if (lastBottom !== null && r.bbox.y0 - lastBottom > paraGap && out.length && !blank()) out.push({ text: '' });
     for (const side of ['left', 'right'] as const) {
-      for (let k = i; k <= lastRight; k++) {
+      for (let k = i; k <= (side === 'left' ? leftEnd : lastRight); k++) {
         const segs = rows[k]!.segments.filter((s) => s.side === side);
         if (segs.length) out.push(place(segs));
       }
     }
-    lastBottom = Math.max(...rows.slice(i, lastRight + 1).map((row) => row.bbox.y1));
-    i = lastRight + 1;
+    lastBottom = Math.max(...rows.slice(i, leftEnd + 1).map((row) => row.bbox.y1));
+    i = leftEnd + 1;
   }
   while (out.length && out[out.length - 1]!.text === '') out.pop();
   return out;

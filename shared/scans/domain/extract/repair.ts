@@ -23,6 +23,9 @@ const WORD = /[\p{L}\p{M}]+/gu;
 const words = (s: string): string[] => s.match(WORD) ?? [];
 const keyOf = (ws: string[]): string => ws.map((w) => foldDiacritics(w)).join(' ');
 
+/** The kinds of place a body's name ends with, folded ("XÃ TỊNH PHONG", "THỊ XÃ ĐỨC PHỔ"); not "quận", which "CƠ QUAN" spells without its marks. */
+const PLACE_KINDS: readonly string[][] = ['tinh', 'thanh pho', 'huyen', 'thi xa', 'xa', 'phuong', 'thi tran', 'dac khu'].map((k) => k.split(' '));
+
 const cache = new WeakMap<readonly string[], PhraseIndex>();
 
 function indexOf(phrases: readonly string[]): PhraseIndex {
@@ -54,7 +57,10 @@ export function repairCapsPhrases(text: string, phrases: readonly string[]): str
   const replacement = new Map<number, string>();
   for (let i = 0; i < toks.length; ) {
     let matched = 0;
-    for (let n = Math.min(maxWords, toks.length - i); n >= 1; n--) {
+    // After a place's kind ("XÃ", "PHƯỜNG", "HUYỆN") comes its name: a single word there is the name's
+    // ("XÃ TỊNH PHONG" is not "TỈNH"); a province's name is a phrase of two words and still repaired.
+    const named = PLACE_KINDS.some((k) => i >= k.length && keyOf(toks.slice(i - k.length, i).map((t) => t.text)) === k.join(' '));
+    for (let n = Math.min(maxWords, toks.length - i); n >= (named ? 2 : 1); n--) {
       const span = toks.slice(i, i + n);
       if (!span.every((t) => isUpperWord(t.text))) continue;
       const target = byKey.get(keyOf(span.map((t) => t.text)));
@@ -86,8 +92,13 @@ export function matchSignerTitle(reading: string, titles: readonly string[]): st
   if (!ws.length) return null;
   const folded = keyOf(ws);
   const canon = titles.map((t) => ({ t, f: keyOf(words(t)) }));
-  const exact = canon.find((c) => c.f === folded || c.f.replace(/ /g, '') === folded.replace(/ /g, ''));
-  if (exact) return exact.t;
+  const same = canon.filter((c) => c.f === folded || c.f.replace(/ /g, '') === folded.replace(/ /g, ''));
+  // Titles whose letters differ only in their marks ("THỦ TRƯỞNG", "THỨ TRƯỞNG"): the one the marks read name.
+  if (same.length > 1) {
+    const read = ws.join(' ').toUpperCase();
+    return same.map((c) => ({ t: c.t, d: levenshtein(c.t, read) })).sort((a, b) => a.d - b.d)[0]!.t;
+  }
+  if (same.length) return same[0]!.t;
   if (folded.replace(/ /g, '').length >= 6) {
     const near = canon.map((c) => ({ ...c, d: levenshtein(c.f, folded) })).filter((c) => c.d <= 1);
     if (near.length === 1) return near[0]!.t;

@@ -87,6 +87,9 @@ export const SIGNER_TITLES: readonly string[] = [
   'CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG', 'CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM', 'CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC',
   'ỦY VIÊN', 'THƯỜNG TRỰC', 'TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG PHÒNG', 'THỦ TRƯỞNG', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'THƯ KÝ', 'CHÁNH ÁN',
   'VIỆN TRƯỞNG', 'TỔNG BIÊN TẬP', 'HIỆU TRƯỞNG', 'PHÓ BAN', 'TRƯỞNG ĐOÀN', 'TỔ TRƯỞNG', 'CHỦ TỌA',
+  // State heads (NĐ 30): the Government's, a ministry's bodies', an inspectorate's.
+  'THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG', 'CỤC TRƯỞNG', 'PHÓ CỤC TRƯỞNG', 'TỔNG CỤC TRƯỞNG', 'PHÓ TỔNG CỤC TRƯỞNG', 'VỤ TRƯỞNG',
+  'PHÓ VỤ TRƯỞNG', 'CHÁNH THANH TRA', 'PHÓ CHÁNH THANH TRA', 'TỔNG GIÁM ĐỐC', 'PHÓ TỔNG GIÁM ĐỐC',
 ];
 
 /** Words a signer's title (chức vụ) is made of (folded); a caps run of these ends the signing block's title line. */

@@ -64,6 +64,12 @@ export const KNOWN_BODY_CODES: readonly string[] = [
   'TU', 'VPTU', 'BTCTU', 'BTGTU', 'BDVTU', 'BNCTU', 'UBKTTU', 'BTGDVTU', 'BCSĐ', 'ĐĐ', 'ĐU', 'VPĐU', 'ĐUK', 'UBKTĐU',
   'HU', 'QU', 'TXU', 'VPHU', 'VPQU', 'UBKTHU', 'UBKTQU', 'BTCHU', 'BTGHU', 'CB', 'ĐUCS', 'BCĐ', 'HĐND', 'UBND', 'CP',
   'TTg', 'VPCP', 'BNV', 'BTC', 'BCA', 'BQP', 'BGDĐT', 'BYT', 'VP', 'QH', 'MTTQ', 'LĐLĐ', 'ĐTN', 'HLHPN', 'HND', 'HCCB',
+  // Ministries and central bodies (those of 03/2025 and the ones merged into them, whose symbols still arrive cited and copied).
+  'BCT', 'BKHCN', 'BNNMT', 'BTP', 'BXD', 'BVHTTDL', 'BNG', 'BDTTG', 'NHNN', 'TTCP', 'KTNN', 'BKHĐT', 'BTTTT', 'BLĐTBXH', 'BGTVT',
+  'BTNMT', 'BNNPTNT', 'UBDT', 'BHXH', 'KBNN', 'VPQH', 'UBTVQH', 'UBMTTQ',
+  // A province's departments (sở) and its other bodies.
+  'SNV', 'STC', 'SYT', 'SGDĐT', 'SKHĐT', 'STNMT', 'SNNPTNT', 'SNNMT', 'SXD', 'SCT', 'SKHCN', 'STP', 'SVHTTDL', 'SVHTT', 'SLĐTBXH',
+  'STTTT', 'SGTVT', 'SDTTG', 'CAT', 'BCHQS', 'VPUBND', 'VPUB', 'VPĐĐBQH', 'BQLDA', 'BQLKKT',
 ];
 
 const foldKey = (s: string): string => foldDiacritics(s).replace(/[^a-z0-9]/g, '');

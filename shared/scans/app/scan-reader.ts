@@ -18,7 +18,7 @@ export interface ReadText {
    * Each page's text; `unreadInk`: how many regions of ink in its header band OCR gave no text for (when the engine looks);
    * `lines`: OCR's lines and words with their boxes, in the units of `width` × `height` (the extractor makes them page fractions).
    */
-  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number; stamps?: OcrStamp[]; handwriting?: HandReading[]; typed?: boolean }[];
+  pages: { text: string; confidence: number | null; unreadInk?: number; lines?: LayoutLine[]; width?: number; height?: number; stamps?: OcrStamp[]; handwriting?: HandReading[]; typed?: boolean; turned?: 1 | 2 | 3 }[];
   /** A PDF's signing times, earliest first, as its signature dictionaries claim them (not verified). */
   signatures?: OcrSignature[];
 }
@@ -65,6 +65,7 @@ export function toReadText(r: OcrResult): ReadText {
         ...(p.stamps?.length ? { stamps: p.stamps } : {}),
         ...(p.handwriting?.length ? { handwriting: p.handwriting } : {}),
         ...(p.typed ? { typed: true } : {}),
+        ...(sized && p.turned ? { turned: p.turned } : {}),
       };
     }),
     ...(r.signatures?.length ? { signatures: r.signatures } : {}),

@@ -69,6 +69,12 @@ export interface OcrPage {
   stamps?: OcrStamp[];
   /** The page's text is a born-digital PDF's own text layer (typed), not read from pixels: nothing on it was written by hand. */
   typed?: boolean;
+  /**
+   * The page lay sideways or upside down and was read turned clockwise by this many quarter turns:
+   * `width`, `height` and every box are those of the turned (upright) page; the extractor maps a
+   * field's box back onto the page as it was sent.
+   */
+  turned?: 1 | 2 | 3;
 }
 
 export interface OcrStamp {

@@ -22,6 +22,7 @@ import { readingOrderText } from '../../domain/extract/layout';
 import { readableScanKind } from '../../domain/unreadable';
 import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
 import { inkPlaneOf, unreadHeaderInk } from './unread-ink';
+import { pageOrientation, turnGray, type QuarterTurns } from './orientation';
 import { decodeToGray, decodeToPage, estimateSkew, removeFramesAndRules, rotateGray, rotateScaleGray, scaleGray, type GrayImage, type PageImage } from './image';
 import { pdfPages, preloadPdf, textPage } from './pdf';
 import { pdfSignatures } from './pdf-signatures';
@@ -58,6 +59,8 @@ export interface TesseractOptions {
   targetDpi?: number;
   /** Straighten pages skewed by ≥ 0.3° before OCR (default true). */
   deskew?: boolean;
+  /** Turn a page that lies sideways or upside down upright before OCR (default true; orientation.ts). */
+  orient?: boolean;
   /** Page text: rebuilt in reading order from the word boxes (default) or Tesseract's own text. */
   layout?: 'reading-order' | 'raw';
   /** Run one small recognition on each new worker, so the first page does not pay the model's start-up (default true). */
@@ -189,7 +192,11 @@ export class TesseractEngine implements OcrEngine {
    * Straightens, scales and cleans a page; returns it encoded for Tesseract with its resolution,
    * and its colour planes turned and scaled the same way (frames are removed from the grey only).
    */
-  private prepare({ gray: img, colour }: PageImage, dpi: number | null): Prepared {
+  private prepare(sent: PageImage, dpi: number | null): Prepared {
+    // A page fed upside down or scanned sideways is turned upright first (exact quarter turns).
+    const turned = this.opts.orient !== false ? pageOrientation(sent.gray).turns : 0;
+    const img = turnGray(sent.gray, turned);
+    const colour = sent.colour && turned ? { red: turnGray(sent.colour.red, turned), blue: turnGray(sent.colour.blue, turned) } : sent.colour;
     let res = dpi ?? Math.min(img.width, img.height) / A4_SHORT_SIDE_IN;
     let factor = 1;
     const target = this.opts.targetDpi ?? 250;
@@ -211,7 +218,7 @@ export class TesseractEngine implements OcrEngine {
     // The planes are turned and scaled to the grey's final size in one pass (same geometry; tiles without ink skipped).
     const same = (plane: GrayImage): GrayImage => rotateScaleGray(plane, -skew, page.width, page.height);
     const planes = colour ? { red: same(colour.red), blue: same(colour.blue) } : {};
-    return { image: encodePgm(page), gray: page, ...planes, dpi: Math.round(res), width: page.width, height: page.height };
+    return { image: encodePgm(page), gray: page, ...planes, dpi: Math.round(res), width: page.width, height: page.height, turned };
   }
 
   private async decodeTiff(bytes: Uint8Array): Promise<GrayImage> {
@@ -248,7 +255,7 @@ export class TesseractEngine implements OcrEngine {
       const raw = r.data.text ?? '';
       const text = this.opts.layout === 'raw' || !lines.length ? raw : readingOrderText(lines);
       const confidence = typeof r.data.confidence === 'number' ? Math.round(r.data.confidence * 10) / 1000 : 0;
-      const page: OcrPage = { text, confidence, width: p.width, height: p.height, lines };
+      const page: OcrPage = { text, confidence, width: p.width, height: p.height, lines, ...(p.turned ? { turned: p.turned } : {}) };
       if (!first) return page;
       const unreadInk = lines.length ? unreadHeaderInk(p.gray, lines) : [];
       const red = p.red ? await this.stampsOn(worker, p.red) : null;
@@ -375,6 +382,8 @@ interface Prepared {
   dpi: number;
   width: number;
   height: number;
+  /** Quarter turns clockwise the page was given to stand upright (it lay sideways or upside down). */
+  turned: QuarterTurns;
 }
 
 interface TessBox {

@@ -18,6 +18,22 @@ export interface PageLayout {
   lines?: LayoutLine[];
   width?: number;
   height?: number;
+  /** The page was read turned clockwise by this many quarter turns: its boxes are mapped back onto the page as sent. */
+  turned?: 1 | 2 | 3;
+}
+
+/**
+ * A box of a page read turned clockwise by `turned` quarter turns, as fractions of the page as
+ * it was sent (the console draws on that image): a half turn mirrors both axes; a quarter
+ * clockwise took the sent page's left edge to the top, three quarters its right edge.
+ */
+export function unturnBox(b: FracBox, turned: 0 | 1 | 2 | 3 | undefined): FracBox {
+  switch (turned) {
+    case 2: return { x0: 1 - b.x1, y0: 1 - b.y1, x1: 1 - b.x0, y1: 1 - b.y0 };
+    case 1: return { x0: b.y0, y0: 1 - b.x1, x1: b.y1, y1: 1 - b.x0 };
+    case 3: return { x0: 1 - b.y1, y0: b.x0, x1: 1 - b.y0, y1: b.x1 };
+    default: return b;
+  }
 }
 
 /** Same spacing and letters as toLines gives a line. */
@@ -44,7 +60,7 @@ export function placeLines(lines: Line[], pages: PageLayout[]): void {
     const ocr = (p.lines ?? []).filter((l) => l.bbox || l.words?.length);
     const { width, height } = p;
     if (ocr.length && width && height && width > 0 && height > 0) {
-      const frac = (b: FracBox): FracBox => clampBox({ x0: b.x0 / width, y0: b.y0 / height, x1: b.x1 / width, y1: b.y1 / height });
+      const frac = (b: FracBox): FracBox => clampBox(unturnBox({ x0: b.x0 / width, y0: b.y0 / height, x1: b.x1 / width, y1: b.y1 / height }, p.turned));
       const twins = new Map<string, PlacedLine[]>();
       const add = (pl: PlacedLine) => {
         if (!pl.bbox || !pl.text.trim()) return;

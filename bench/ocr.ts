@@ -29,7 +29,7 @@
  * A held-out part prints figures only: no document's reading, miss or OCR text (and `--dump`
  * skips it). `--json FILE` writes every figure (and the dev parts' per-document readings).
  *
- * `--degraded [rotate|lowres|noise|jpeg|contrast|blur|mixed|all]` (default mixed; synthetic Party
+ * `--degraded [rotate|lowres|noise|jpeg|contrast|blur|mixed|turned|all]` (default mixed; synthetic Party
  * sets only, `scans` unless `--set` says otherwise) first makes degraded variants of the scans in
  * a temp folder (printed; seeded, so every run makes the same files), then reads and scores those
  * instead: rotated a further ±1.5–3°, downscaled to 150 dpi, grain noise, JPEG quality 35–50,
@@ -163,7 +163,7 @@ export function partsOf(ids: readonly string[], split: SplitSet | null): Map<str
 
 // --- run ----------------------------------------------------------------------------------------------
 
-export const DEGRADATION_SETS = ['rotate', 'lowres', 'noise', 'jpeg', 'contrast', 'blur', 'mixed'] as const;
+export const DEGRADATION_SETS = ['rotate', 'lowres', 'noise', 'jpeg', 'contrast', 'blur', 'mixed', 'turned'] as const;
 export type DegradationSet = (typeof DEGRADATION_SETS)[number];
 
 const VALUE_FLAGS = ['--workers', '--dump', '--psm', '--dpi', '--layout', '--tessdata', '--later-tessdata', '--seed', '--set', '--part', '--dir', '--json'];
@@ -402,6 +402,8 @@ export interface Degradation {
   contrast: number | null;
   paperGrey: number;
   blur: number;
+  /** Every page turned clockwise by this many quarters (a letter fed upside down, a page scanned sideways). */
+  quarterTurns: number;
 }
 
 /** A small seeded PRNG (mulberry32): the same seed makes the same variants on every machine. */
@@ -411,7 +413,7 @@ export function degradationFor(set: DegradationSet, k: number, seed: number): De
   const rnd = seededRng(seed * 1000 + k * 7919 + DEGRADATION_SETS.indexOf(set));
   const between = (a: number, b: number) => a + (b - a) * rnd();
   const sign = k % 2 ? -1 : 1;
-  const none: Degradation = { rotateDeg: 0, dpi: null, noise: 0, jpegQuality: null, contrast: null, paperGrey: 0, blur: 0 };
+  const none: Degradation = { rotateDeg: 0, dpi: null, noise: 0, jpegQuality: null, contrast: null, paperGrey: 0, blur: 0, quarterTurns: 0 };
   switch (set) {
     case 'rotate':
       return { ...none, rotateDeg: round2(sign * between(1.5, 3)) };
@@ -434,7 +436,11 @@ export function degradationFor(set: DegradationSet, k: number, seed: number): De
         contrast: round2(between(0.6, 0.75)),
         paperGrey: Math.round(between(10, 30)),
         blur: rnd() < 0.5 ? round2(between(0.5, 0.9)) : 0,
+        quarterTurns: 0,
       };
+    case 'turned':
+      // A half turn, a quarter clockwise and a quarter counter-clockwise, in turn.
+      return { ...none, quarterTurns: [2, 1, 3][k % 3]! };
   }
 }
 
@@ -448,6 +454,7 @@ const describeDegradation = (d: Degradation, srcDpi: number) =>
     d.contrast ? `contrast ×${d.contrast} on paper −${d.paperGrey}` : '',
     d.blur ? `blur ${d.blur}px` : '',
     d.jpegQuality ? `JPEG q${d.jpegQuality}` : '',
+    d.quarterTurns ? `turned ${d.quarterTurns * 90}° clockwise` : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -484,6 +491,16 @@ async function colourPages(bytes: Buffer, format: string, dpi: number): Promise<
 /** One page degraded: rotated (paper-coloured corners), downscaled, blurred, lower contrast, grain. */
 function degradePage(src: Canvas, srcDpi: number, d: Degradation, rnd: () => number): Canvas {
   let page = src;
+  if (d.quarterTurns) {
+    const odd = d.quarterTurns % 2 === 1;
+    const c = createCanvas(odd ? page.height : page.width, odd ? page.width : page.height);
+    const ctx = c.getContext('2d');
+    ctx.translate(c.width / 2, c.height / 2);
+    ctx.rotate((d.quarterTurns * Math.PI) / 2);
+    ctx.drawImage(page, -page.width / 2, -page.height / 2);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    page = c;
+  }
   if (d.rotateDeg) {
     const data = page.getContext('2d').getImageData(0, 0, page.width, page.height).data;
     // Paper colour: the brightest tenth of a sample of pixels.

@@ -28,8 +28,10 @@ describe('a born-digital letter, read from its text layer', () => {
         const { fields } = reader.extract(read.pages.map((p) => p.text).join('\n\n'), read);
         for (const k of FIELDS) expect(fields[k]!.value, `${k}\n${doc.printed.join('\n')}`).toEqual(doc.expected[k]);
         expect(fields.documentDate!.confidence).toBeGreaterThanOrEqual(0.9);
-        // A symbol of known codes is sure when typed (a handwritten State number never is); an unknown body's code less so.
-        expect(fields.numberSymbol!.confidence).toBeGreaterThanOrEqual(isKnownBodyCode(doc.expected.issuerCode) ? 0.9 : 0.75);
+        // A symbol of known codes is sure when typed (a handwritten State number never is); an unknown body's code less
+        // so, and a công văn with no unit ("45/UBND": a unit OCR lost looks the same on a scan).
+        const bare = /^\d+\/[^-/]+$/.test(doc.expected.numberSymbol);
+        expect(fields.numberSymbol!.confidence).toBeGreaterThanOrEqual(isKnownBodyCode(doc.expected.issuerCode) && !bare ? 0.9 : 0.75);
       }),
       { numRuns: 40 },
     );

@@ -93,6 +93,8 @@ describe('zone table: the header (issuer, number, place and date, tên loại, t
       { numberSymbol: '88/VTLTNN-NVTW', issuerCode: 'VTLTNN', issuer: 'CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC', issuerParent: 'BỘ NỘI VỤ' }],
     ['a commune’s UBND: its name kept as printed ("TỊNH", not "TỈNH"), "Số: n/UBND" with no unit', [[...columns(['ỦY BAN NHÂN DÂN', 'XÃ TỊNH PHONG', 'Số: 45/UBND', 'V/v rà soát hộ nghèo năm 2025'], [...STATE_MOTTO, 'Tịnh Phong, ngày 05 tháng 3 năm 2025']), 'gap', C('Kính gửi: Đảng ủy xã'), ...body(`Thực hiện ${FILLER}`)]],
       { numberSymbol: '45/UBND', typeCode: 'CV', issuerCode: 'UBND', issuer: 'ỦY BAN NHÂN DÂN XÃ TỊNH PHONG', place: 'Tịnh Phong', subject: 'V/v rà soát hộ nghèo năm 2025' }],
+    ['a công văn symbol cut short by OCR ("Số: 45/UB") is no symbol; "45/UBND" with no unit is never sure', [[...columns(['ỦY BAN NHÂN DÂN', 'XÃ TỊNH PHONG', 'Số: 45/UB', 'V/v rà soát hộ nghèo năm 2025'], [...STATE_MOTTO, 'Tịnh Phong, ngày 05 tháng 3 năm 2025']), 'gap', C('Kính gửi: Đảng ủy xã'), ...body(`Thực hiện ${FILLER}`)]],
+      { numberSymbol: nullBecause(), typeCode: 'CV' }],
     ['the Prime Minister’s công điện', [[...columns(['THỦ TƯỚNG CHÍNH PHỦ', 'Số: 3/CĐ-TTg'], [...STATE_MOTTO, 'Hà Nội, ngày 10 tháng 01 năm 2025']), 'gap', C('CÔNG ĐIỆN'), C('Về việc tăng cường phòng, chống thiên tai'), 'gap', ...body(`THỦ TƯỚNG CHÍNH PHỦ điện: ${FILLER}`)]],
       { numberSymbol: '3/CĐ-TTg', typeCode: 'CĐ', issuerCode: 'TTg', issuer: 'THỦ TƯỚNG CHÍNH PHỦ', documentDate: '2025-01-10' }],
     ['the number written by hand after signature: null, "handwritten"', [[...columns(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: ð#/UBND-VP', 'V/v triển khai nhiệm vụ'], [...STATE_MOTTO, 'Quảng Ngãi, ngày 05 tháng 02 năm 2025']), 'gap', ...body(`Căn cứ Nghị định số 71/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ; ${FILLER}`)]],
@@ -189,4 +191,12 @@ describe('zone table: stamps (receipt, SAO Y, secrecy and urgency)', () => {
     ['a MẬT stamp read as specks: possibly secret, the clerk decides', stateDoc([], columns(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 47/QĐ-UBND', "' *^ .* ~ :"], [...STATE_MOTTO, 'Quảng Ngãi, ngày 05 tháng 02 năm 2025'])), { secrecy: nullBecause(/possibly secret/) }],
   ];
   it.each(cases)('%s', (_name, pages, want) => check(read(pages), want));
+});
+
+describe('a commune’s công văn with no unit', () => {
+  it('gives "45/UBND" below 0.9: a unit OCR lost ("45/UBND-VP") reads the same', () => {
+    const got = read([[...columns(['ỦY BAN NHÂN DÂN', 'XÃ TỊNH PHONG', 'Số: 45/UBND', 'V/v rà soát hộ nghèo năm 2025'], [...STATE_MOTTO, 'Tịnh Phong, ngày 05 tháng 3 năm 2025']), 'gap', C('Kính gửi: Đảng ủy xã'), ...body(`Thực hiện ${FILLER}`)]]);
+    expect(got.numberSymbol!.value).toBe('45/UBND');
+    expect(got.numberSymbol!.confidence).toBeLessThan(0.9);
+  });
 });

@@ -4,11 +4,17 @@
  * module's renderer, whose layout says where each line was drawn (points from the top-left);
  * the text layer's lines must be found there, and the fields read from them placed on it.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { evenGlyphFontkit } from '../../shared/documents/adapters/fontkit-even-glyphs';
+import { FONT_FILES } from '../../shared/documents/adapters/fonts';
+import { inkOnWhite } from '../../tools/canvas';
 import { renderDocument } from '../../shared/documents/adapters/pdf-renderer';
 import { A4, type IssuedDocument, type TextBlock } from '../../shared/documents/domain/layout';
-import { pdfPages, textLines, type PdfPage } from '../../shared/scans/adapters/ocr/pdf';
+import { pdfPages, textLines, textPage, type PdfPage } from '../../shared/scans/adapters/ocr/pdf';
 import { buildScanReader } from '../../shared/scans/ocr';
 import { LETTER, RESOLUTION, arbIssued } from '../support/documents';
 
@@ -22,6 +28,7 @@ async function firstPage(bytes: Uint8Array): Promise<PdfPage> {
   throw new Error('no page');
 }
 
+const require = createRequire(import.meta.url);
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 describe('the text layer of a born-digital page, with boxes', () => {
@@ -96,5 +103,54 @@ describe('textLines', () => {
     expect(lines[2]!.words![0]!.bbox.x0).toBe(80);
     expect(lines[2]!.bbox.y1).toBeGreaterThan(80);
     expect(lines[2]!.bbox.y0).toBeLessThan(80);
+  });
+});
+
+describe('which text layer is the page’s text', () => {
+  /** A one-page PDF: `lines` drawn as text (x, y from the top-left, points), over a JPEG covering `imageShare` of the page when given. */
+  async function onePage(lines: [string, number, number][], imageShare?: number): Promise<Uint8Array> {
+    const pdf = await PDFDocument.create();
+    pdf.registerFontkit(evenGlyphFontkit);
+    const font = await pdf.embedFont(readFileSync(require.resolve(FONT_FILES.regular)), { subset: true });
+    const page = pdf.addPage([A4.width, A4.height]);
+    if (imageShare) {
+      const { canvas, ctx } = inkOnWhite(200, 280, '#222');
+      ctx.fillRect(40, 40, 120, 10);
+      const jpg = await pdf.embedJpg(canvas.toBuffer('image/jpeg', 80));
+      const k = Math.sqrt(imageShare);
+      page.drawImage(jpg, { x: 0, y: A4.height * (1 - k), width: A4.width * k, height: A4.height * k });
+    }
+    for (const [text, x, y] of lines) page.drawText(text, { x, y: A4.height - y, size: 13, font, color: rgb(0, 0, 0) });
+    return pdf.save({ useObjectStreams: false });
+  }
+  const SIGNING = [['TM. ỦY BAN NHÂN DÂN', 330, 120], ['CHỦ TỊCH', 370, 138], ['Nguyễn Văn An', 360, 220]] as [string, number, number][];
+  const STAMP = [['Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi', 330, 40], ['Thời gian ký: 15.01.2025 17:10:17 +07:00', 330, 54]] as [string, number, number][];
+
+  it('reads a born-digital page of a few lines (a letter’s last page: its signing block) from its text layer', async () => {
+    const page = await firstPage(await onePage(SIGNING));
+    expect(page.kind).toBe('text');
+    expect(page.kind === 'text' && page.text.includes('CHỦ TỊCH')).toBe(true);
+  });
+
+  it('keeps a picture of the seal or signature on such a page: still its text layer', async () => {
+    expect((await firstPage(await onePage(SIGNING, 0.1))).kind).toBe('text');
+  });
+
+  it('reads a scanned page whose small text layer is a digital signature’s stamp from its pixels', async () => {
+    expect((await firstPage(await onePage(STAMP, 1))).kind).toBe('image');
+  });
+
+  it('gives the layer’s text in reading order: the header’s columns one after the other', async () => {
+    const page = await firstPage(
+      await onePage([
+        ['ỦY BAN NHÂN DÂN', 80, 60], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 290, 60],
+        ['TỈNH QUẢNG NGÃI', 82, 76], ['Độc lập - Tự do - Hạnh phúc', 320, 76],
+        ['Số: 47/QĐ-UBND', 85, 110], ['Quảng Ngãi, ngày 05 tháng 02 năm 2025', 300, 110],
+        ...Array.from({ length: 12 }, (_, i): [string, number, number] => ['Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;', 70, 180 + 18 * i]),
+      ]),
+    );
+    expect(page.kind).toBe('text');
+    const lines = page.kind === 'text' ? textPage(page).text.split('\n') : [];
+    expect(lines.slice(0, 6)).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 47/QĐ-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Quảng Ngãi, ngày 05 tháng 02 năm 2025']);
   });
 });

@@ -237,7 +237,8 @@ function buildStateBare(numRaw: string, bodyRaw: string): ParsedNumberSymbol | n
   const numberText = fixDigits(numRaw);
   if (!/^\d+$/.test(numberText)) return null;
   const first = normaliseLetters(bodyRaw);
-  if (isKnownTypeCode(first) || !isKnownBodyCode(first)) return null;
+  // Only a body the office knows by name ("UBND", "HĐND"): a short unknown code is as likely a longer one cut short.
+  if (isKnownTypeCode(first) || !BODY_BY_FOLD.has(foldKey(first))) return null;
   const bodyCode = canonicalBodyCode(first);
   return { form: 'state', number: Number(numberText), numberText, typeCode: 'CV', bodyCode, canonical: `${numberText}/${bodyCode}` };
 }

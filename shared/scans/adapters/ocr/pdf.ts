@@ -18,6 +18,7 @@ import { pageLimitProblem } from '../../domain/rules';
 import { UnreadableDocumentError, type OcrLine, type OcrPage } from '../../ports/ocr-engine';
 import { decodeToPage, rgbaToPage, type ColourPlanes, type GrayImage, type PageImage } from './image';
 import { scannedJpegPages, type ScannedJpeg } from './pdf-jpeg';
+import { readingOrderText } from '../../domain/extract/layout';
 
 /** A page to OCR (its grey, and its colour planes when it is in colour), or a born-digital page's text with its lines boxed in points (`width` × `height`). */
 export type PdfPage =
@@ -33,8 +34,15 @@ export async function preloadPdf(): Promise<void> {
   await pdfjs();
 }
 
-/** Fewer letters than this on a page and its text layer is ignored (page numbers, a scanner's stamp). */
+/**
+ * Fewer letters than this on a scanned page (an image over most of it) and its text layer is
+ * ignored: a digital signature's stamp ("Ký bởi … Thời gian ký"), a scanner's page number.
+ */
 const MIN_TEXT_LAYER_CHARS = 200;
+/** A page with no scanned image under its text is read from its text layer from this many letters (a born-digital letter's last page: its signing block). */
+const MIN_BORN_DIGITAL_CHARS = 10;
+/** An image over at least this share of the page makes it a scanned page. */
+const SCAN_IMAGE_SHARE = 0.5;
 
 export interface PdfOptions {
   renderDpi?: number;
@@ -160,7 +168,8 @@ async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boole
     const tc = await page.getTextContent();
     const items = tc.items as TextItem[];
     const text = textOfItems(items);
-    if (text.replace(/\s+/g, '').length >= MIN_TEXT_LAYER_CHARS) {
+    const chars = text.replace(/\s+/g, '').length;
+    if (chars >= MIN_TEXT_LAYER_CHARS || (chars >= MIN_BORN_DIGITAL_CHARS && (await imageShare(lib, page)) < SCAN_IMAGE_SHARE)) {
       const vp = page.getViewport({ scale: 1 });
       const lines = textLines(items, (x, y) => vp.convertToViewportPoint(x, y) as [number, number]);
       return { kind: 'text', text, ...(lines.length ? { lines, width: vp.width, height: vp.height } : {}) };
@@ -183,9 +192,15 @@ async function readPage(lib: PdfJs, page: PdfPageProxy, o: { useTextLayer: boole
   return { kind: 'image', image: rendered.gray, ...(rendered.colour ? { colour: rendered.colour } : {}), dpi: Math.round(scale * 72) };
 }
 
-/** A born-digital page as the engines give it: its text, sure (1), with its lines and the page size in points when it has them. */
+/**
+ * A born-digital page as the engines give it: its text, sure (1), with its lines and the page size
+ * in points when it has them. The text is the lines in reading order (the header's and the
+ * footer's columns one after the other), as for a page read by OCR: the layer's own order runs
+ * across both columns ("TỈNH ỦY … ĐẢNG CỘNG SẢN VIỆT NAM", "Nơi nhận: T/M BAN THƯỜNG VỤ").
+ */
 export function textPage(p: Extract<PdfPage, { kind: 'text' }>): OcrPage {
-  return { text: p.text, confidence: 1, typed: true, ...(p.lines?.length && p.width && p.height ? { lines: p.lines, width: p.width, height: p.height } : {}) };
+  const sized = !!(p.lines?.length && p.width && p.height);
+  return { text: sized ? readingOrderText(p.lines!) : p.text, confidence: 1, typed: true, ...(sized ? { lines: p.lines!, width: p.width!, height: p.height! } : {}) };
 }
 
 /** A pdfjs text item: a run of text drawn at `transform` (PDF user space), `width` long. */
@@ -265,6 +280,40 @@ function textOfItems(items: { str?: string; hasEOL?: boolean }[]): string {
 }
 
 type PdfPageProxy = Awaited<ReturnType<PdfDoc['getPage']>>;
+
+/**
+ * The largest share of the page one painted image covers (its unit square through the transform
+ * it is painted with), 0 when none: a scanned page is an image over most of it; a born-digital
+ * page may carry a small one (a seal's or a signature's picture). The operator list is pdfjs's,
+ * cached for the page (soleImage reads the same one).
+ */
+async function imageShare(lib: PdfJs, page: PdfPageProxy): Promise<number> {
+  const ops = await page.getOperatorList();
+  const OPS = lib.OPS;
+  const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+  const area = Math.abs((x1 - x0) * (y1 - y0)) || 1;
+  let m = [1, 0, 0, 1, 0, 0];
+  const stack: number[][] = [];
+  let best = 0;
+  const times = ([a, b, c, d, e, f]: number[]) =>
+    (m = [a! * m[0]! + b! * m[2]!, a! * m[1]! + b! * m[3]!, c! * m[0]! + d! * m[2]!, c! * m[1]! + d! * m[3]!, e! * m[0]! + f! * m[2]! + m[4]!, e! * m[1]! + f! * m[3]! + m[5]!]);
+  for (let k = 0; k < ops.fnArray.length; k++) {
+    const fn = ops.fnArray[k]!;
+    if (fn === OPS.save) stack.push(m);
+    else if (fn === OPS.restore) m = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) times(ops.argsArray[k] as number[]);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      // A form saves the state and applies its own matrix to what it paints.
+      stack.push(m);
+      const matrix = (ops.argsArray[k] as unknown[])[0];
+      if (Array.isArray(matrix) && matrix.length === 6) times(matrix as number[]);
+    } else if (fn === OPS.paintFormXObjectEnd) m = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject || fn === OPS.paintImageXObjectRepeat) {
+      best = Math.max(best, Math.abs(m[0]! * m[3]! - m[1]! * m[2]!) / area);
+    }
+  }
+  return best;
+}
 
 /** The page's single painted image (grey, and its colour planes when in colour), when the page is nothing but that image. */
 async function soleImage(lib: PdfJs, page: PdfPageProxy, colour: boolean): Promise<PageImage | null> {

@@ -13,7 +13,7 @@
  * spelling.ts (marks and codes put back), confidence.ts; this file orders them.
  */
 import type { Secrecy } from '../../../platform/security';
-import type { Urgency } from '../../../office';
+import type { ParsedNumberSymbol, Urgency } from '../../../office';
 import type { ScanField, ScanFields } from '../model';
 import { isKnownBodyCode, isKnownTypeCode } from '../../../office';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
@@ -155,9 +155,11 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     if (body !== sym.bodyCode) sym = { ...sym, bodyCode: body, canonical: `${sym.numberText}-${sym.typeCode}/${body}` };
   }
   const knownBody = (code: string) => isKnownBodyCode(code) || (vocab.bodyCodes ?? []).includes(code);
+  // A State công văn with its body's code alone ("45/UBND", a commune's) may be "45/UBND-VP" whose unit OCR lost: never sure.
+  const bareCongVan = (x: ParsedNumberSymbol) => x.form === 'state' && x.typeCode === 'CV' && !x.unit;
   // ≥ 0.9 only for a symbol read after "Số" on its own header line, passing the grammar with known codes.
   const symConf = symbol
-    ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85) * (mended ? 0.85 : 1)
+    ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85) * (mended ? 0.85 : 1) * (bareCongVan(sym!) ? 0.9 : 1)
     : 0.2;
   // A State letter's number and day are written by hand after signature, in the gap left for them
   // ("Số:   /QĐ-UBND", "ngày   tháng"): a print OCR's reading of them is never sure. A gap read

@@ -6,15 +6,15 @@
  * - **Sideways or not.** Printed text lines are horizontal: the tops of strokes (dark pixels with
  *   light above) gather on a few rows per line (the x-height and the capitals' height), while the
  *   left edges of strokes spread across the line. On a page turned a quarter, the two swap. Each
- *   is measured as how peaked its profile is (1 for ink spread evenly), in strips across the page
- *   so that a skew of a few degrees does not blur it.
+ *   is measured as how peaked its profile is (1 for ink spread evenly), projected along the best of
+ *   the skews −4…4° (as the straightening searches them), so that a skewed scan does not blur it.
  * - **Upside down or not.** Within a text line, Vietnamese print carries much more ink above its
  *   core (the x-height band) than below it: capitals, ascenders (b d h k l t) and the tone and
  *   vowel marks above, against the descenders (g p q y) and the dot below. Upside down, the
  *   balance is reversed.
  *
- * A turn is made only on clear evidence (enough lines, a wide margin); anything else is read as
- * it lies. Pure.
+ * The lines are found per vertical strip along that skew. A turn is made only on clear evidence
+ * (enough lines, a wide margin on both measures); anything else is read as it lies. Pure.
  */
 import { otsuThreshold, type GrayImage } from './gray';
 

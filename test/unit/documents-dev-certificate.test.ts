@@ -13,7 +13,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import * as asn1js from 'asn1js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { certificateSerial } from '../../shared/documents/adapters/certificates';
+import { toArrayBuffer } from '../../shared/documents/adapters/pki';
 import { fromPem, KeySigner, pem, renderSignedPdf, selfSignedCertificateFor, selfSignedSigner, verifyPdfSignatures } from '../../shared/documents/index';
 import { createEmbeddedEdge } from '../../local/edge';
 import { officeConfig } from '../../shared/office/index';
@@ -119,5 +123,26 @@ describe('functions/dev-certificate.ts (the custom resource)', () => {
     await compose(createEmbeddedEdge(), { kms: quiet.kms, put })(event('Delete'));
     expect(quiet.calls).toEqual([]);
     expect(answered[1]!.body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'dev-certificate-k-1' });
+  });
+});
+
+describe('a certificate’s serial', () => {
+  /** The serial as DER encodes it: the INTEGER's content octets. */
+  const der = (serial: Uint8Array): Uint8Array => {
+    const bytes = new Uint8Array(new asn1js.Integer({ valueHex: toArrayBuffer(serial) }).toBER(false));
+    return bytes.subarray(2); // tag 0x02 and a one-byte length (16 octets)
+  };
+  it('is a positive INTEGER in its shortest DER form for any random bytes (a leading 0x00 before 0x0a made pdfsig refuse the signature)', () => {
+    const edges = [[0x00, 0x0a], [0x00, 0x00], [0x80, 0x00], [0xff, 0xff], [0x7f, 0xff], [0x00, 0x80]].map((head) => Uint8Array.from([...head, ...new Array(14).fill(0x5a)]));
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...edges), fc.uint8Array({ minLength: 16, maxLength: 16 })), (random) => {
+        const octets = der(certificateSerial(random));
+        expect(octets.length).toBe(16);
+        // Not negative (top bit clear) and no needless leading zero (RFC 5280 §4.1.2.2, X.690 §8.3.2).
+        expect(octets[0]! & 0x80).toBe(0);
+        expect(octets[0]).not.toBe(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

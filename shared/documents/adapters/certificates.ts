@@ -31,14 +31,24 @@ interface CertificateFields {
   revocation?: { crl?: string[]; ocsp?: string[] };
 }
 
+/**
+ * A certificate's serial from random bytes: a positive INTEGER in its shortest DER form (RFC 5280
+ * §4.1.2.2), so its first byte is 0x40–0x7f. Only clearing the top bit left one serial in 256
+ * starting with 0x00 before a byte under 0x80: a DER INTEGER with a needless leading zero, which
+ * NSS (poppler's pdfsig) refuses ("Unknown Validation Failure", no signer name).
+ */
+export function certificateSerial(random: Uint8Array): Uint8Array {
+  const serial = Uint8Array.from(random);
+  serial[0] = (serial[0]! & 0x3f) | 0x40;
+  return serial;
+}
+
 /** The certificate's fields but its key and signature: serial, names, validity, basic constraints and key usage. */
 function unsignedCertificate(opts: CertificateFields) {
   const pkijs = pki();
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f;
-  cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
+  cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(certificateSerial(randomBytes(16))) });
   cert.subject = distinguishedName(opts.subject);
   cert.issuer = distinguishedName(opts.issuer ?? opts.subject);
   const after = new Date(opts.notBefore);

@@ -155,6 +155,9 @@ describe('zone table: Nơi nhận (the recipients, and nothing else)', () => {
     ['the trích yếu lost: the subject is null, never a recipient', cv(['- Như trên;', '- Lưu VT.'], columns(['TỈNH ỦY HƯNG YÊN', 'VĂN PHÒNG', '*', 'Số 9-CV/VPTU'], [PARTY_MOTTO, '', '', 'Hưng Yên, ngày 05 tháng 3 năm 2025'])),
       { subject: nullBecause(), recipients: ['Như trên', 'Lưu VT'] }],
     ['the signing block beside the items is no recipient', cv(['- Các huyện ủy, thành ủy;', '- Lưu Văn phòng.']), { recipients: ['Các huyện ủy, thành ủy', 'Lưu Văn phòng'], signerTitle: 'CHÁNH VĂN PHÒNG' }],
+    ['a list running on below the signer’s name is read whole, and the signer too (the items below the name were lost: 4 of 9 read)',
+      cv(['- Như trên;', '- Thường trực Tỉnh ủy;', '- TT HĐND tỉnh;', '- CT, các PCT UBND tỉnh;', '- Các sở, ban, ngành;', '- UBND các huyện;', '- VPUB: CVP, PCVP;', '- Cổng TTĐT tỉnh;', '- Lưu: VT, KTTH.']),
+      { recipients: ['Như trên', 'Thường trực Tỉnh ủy', 'TT HĐND tỉnh', 'CT, các PCT UBND tỉnh', 'Các sở, ban, ngành', 'UBND các huyện', 'VPUB: CVP, PCVP', 'Cổng TTĐT tỉnh', 'Lưu: VT, KTTH'], signerTitle: 'CHÁNH VĂN PHÒNG', signer: 'Hoàng Thị Lan' }],
   ];
   it.each(cases)('%s', (_name, pages, want) => check(read(pages), want));
 });

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { PDFDocument, rgb } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
 import { evenGlyphFontkit } from '../../shared/documents/adapters/fontkit-even-glyphs';
 import { FONT_FILES } from '../../shared/documents/adapters/fonts';
 import type { OcrPage } from '../../shared/scans/ports/ocr-engine';
@@ -15,11 +15,16 @@ import type { OcrPage } from '../../shared/scans/ports/ocr-engine';
 const require = createRequire(import.meta.url);
 const A4 = { width: 595.28, height: 841.89 };
 
+/** Tinos regular embedded in `pdf` (a subset, through the renderer's fontkit), as a word processor embeds a letter's font. */
+export async function embedTinos(pdf: PDFDocument): Promise<PDFFont> {
+  pdf.registerFontkit(evenGlyphFontkit);
+  return pdf.embedFont(readFileSync(require.resolve(FONT_FILES.regular)), { subset: true });
+}
+
 /** The pages as a PDF whose text layer holds every OCR line's words at their places (runs split where OCR's words leave a column's gap). */
 export async function bornDigitalPdf(pages: readonly OcrPage[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(evenGlyphFontkit);
-  const font = await pdf.embedFont(readFileSync(require.resolve(FONT_FILES.regular)), { subset: true });
+  const font = await embedTinos(pdf);
   for (const p of pages) {
     const page = pdf.addPage([A4.width, A4.height]);
     const k = A4.width / (p.width ?? 2480);

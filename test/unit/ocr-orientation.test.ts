@@ -11,7 +11,7 @@ import type { GrayImage } from '../../shared/scans/adapters/ocr/gray';
 import { pageOrientation, turnGray, type QuarterTurns } from '../../shared/scans/adapters/ocr/orientation';
 import { rotateGray } from '../../shared/scans/adapters/ocr/skew';
 import { unturnBox } from '../../shared/scans/domain/extract/place';
-import { inkOnWhite } from '../../tools/canvas';
+import { paper } from '../support/paper';
 import { SERIF } from '../../tools/print-fonts';
 
 const SENTENCES = [
@@ -29,7 +29,8 @@ function printedPage(seed: number, dpi: number, pt: number, bodyLines: number): 
   const rnd = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
   const W = Math.round(8.27 * dpi);
   const H = Math.round(11.69 * dpi);
-  const { canvas, ctx } = inkOnWhite(W, H, '#111');
+  const sheet = paper(W, H);
+  const { ctx } = sheet;
   const px = (pt * dpi) / 72;
   const left = dpi * 1.1;
   const lh = px * 1.3;
@@ -60,11 +61,7 @@ function printedPage(seed: number, dpi: number, pt: number, bodyLines: number): 
   ctx.font = `bold ${px.toFixed(1)}px "${SERIF}"`;
   ctx.fillText('TM. ỦY BAN NHÂN DÂN', W * 0.6, y + lh);
   ctx.fillText('CHỦ TỊCH', W * 0.66, y + 2 * lh);
-  const rgba = ctx.getImageData(0, 0, W, H).data;
-  const data = new Uint8Array(W * H);
-  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 1]!;
-  void canvas;
-  return { width: W, height: H, data };
+  return sheet.gray();
 }
 
 const inverse = (k: QuarterTurns): QuarterTurns => ((4 - k) % 4) as QuarterTurns;
@@ -95,7 +92,8 @@ describe('pageOrientation', () => {
     const blank = (): GrayImage => ({ width: W, height: H, data: new Uint8Array(W * H).fill(238) });
     // A seal (two rings) and a signature's scribble, as on a letter's last page.
     const sealed = (() => {
-      const { ctx } = inkOnWhite(W, H, '#222');
+      const sheet = paper(W, H);
+      const { ctx } = sheet;
       ctx.lineWidth = 6;
       for (const r of [110, 70]) {
         ctx.beginPath();
@@ -106,8 +104,7 @@ describe('pageOrientation', () => {
       ctx.moveTo(W * 0.5, H * 0.6);
       for (let i = 0; i < 12; i++) ctx.bezierCurveTo(W * (0.5 + i * 0.02), H * 0.55, W * (0.52 + i * 0.02), H * 0.65, W * (0.54 + i * 0.02), H * 0.6);
       ctx.stroke();
-      const d = ctx.getImageData(0, 0, W, H).data;
-      return { width: W, height: H, data: Uint8Array.from({ length: W * H }, (_, i) => d[i * 4 + 1]!) };
+      return sheet.gray();
     })();
     // A grid of ruled cells with nothing in them (a form's table).
     const grid = (() => {

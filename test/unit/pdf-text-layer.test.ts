@@ -4,14 +4,11 @@
  * module's renderer, whose layout says where each line was drawn (points from the top-left);
  * the text layer's lines must be found there, and the fields read from them placed on it.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { evenGlyphFontkit } from '../../shared/documents/adapters/fontkit-even-glyphs';
-import { FONT_FILES } from '../../shared/documents/adapters/fonts';
 import { inkOnWhite } from '../../tools/canvas';
+import { embedTinos } from '../support/born-digital';
 import { renderDocument } from '../../shared/documents/adapters/pdf-renderer';
 import { A4, type IssuedDocument, type TextBlock } from '../../shared/documents/domain/layout';
 import { pdfPages, textLines, textPage, type PdfPage } from '../../shared/scans/adapters/ocr/pdf';
@@ -28,7 +25,6 @@ async function firstPage(bytes: Uint8Array): Promise<PdfPage> {
   throw new Error('no page');
 }
 
-const require = createRequire(import.meta.url);
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 describe('the text layer of a born-digital page, with boxes', () => {
@@ -110,8 +106,7 @@ describe('which text layer is the page’s text', () => {
   /** A one-page PDF: `lines` drawn as text (x, y from the top-left, points), over a JPEG covering `imageShare` of the page when given. */
   async function onePage(lines: [string, number, number][], imageShare?: number): Promise<Uint8Array> {
     const pdf = await PDFDocument.create();
-    pdf.registerFontkit(evenGlyphFontkit);
-    const font = await pdf.embedFont(readFileSync(require.resolve(FONT_FILES.regular)), { subset: true });
+    const font = await embedTinos(pdf);
     const page = pdf.addPage([A4.width, A4.height]);
     if (imageShare) {
       const { canvas, ctx } = inkOnWhite(200, 280, '#222');

@@ -4,7 +4,7 @@
  * Tesseract's layout analysis drop the stamp text as a picture. Dark pixels' connected
  * components far larger than a letter yet sparse, and long thin lines, are whitened.
  */
-import { median, otsuThreshold, percentile, type GrayImage } from './gray';
+import { inkThreshold, median, percentile, type GrayImage } from './gray';
 import { scratchInt32, scratchUint8 } from './scratch';
 
 /**
@@ -126,7 +126,7 @@ export function components(dark: Uint8Array, width: number, height: number): { l
  */
 export function removeFramesAndRules(img: GrayImage): { image: GrayImage; removed: number } {
   const { width, height, data } = img;
-  const t = Math.min(otsuThreshold(data), 200);
+  const t = inkThreshold(data);
   const dark = scratchUint8('frames.dark', width * height, false);
   for (let i = 0; i < data.length; i++) dark[i] = data[i]! <= t ? 1 : 0;
   const { labels, comps } = components(dark, width, height);

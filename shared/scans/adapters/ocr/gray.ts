@@ -35,6 +35,13 @@ export function otsuThreshold(data: Uint8Array): number {
   return threshold;
 }
 
+/**
+ * The grey value at or under which a pixel is ink: Otsu's threshold, at most 200 (a page with
+ * almost no ink would otherwise split the paper's own shades). It depends on the histogram only,
+ * so a page turned by quarter turns has the same.
+ */
+export const inkThreshold = (data: Uint8Array): number => Math.min(otsuThreshold(data), 200);
+
 /** The grey value under which a share `p` of the pixels lies. */
 export function percentile(data: Uint8Array, p: number): number {
   const hist = new Uint32Array(256);

@@ -16,7 +16,7 @@
  * The lines are found per vertical strip along that skew. A turn is made only on clear evidence
  * (enough lines, a wide margin on both measures); anything else is read as it lies. Pure.
  */
-import { otsuThreshold, type GrayImage } from './gray';
+import { inkThreshold, type GrayImage } from './gray';
 
 /** Clockwise quarter turns that bring the page upright (1: the page lies turned a quarter counter-clockwise). */
 export type QuarterTurns = 0 | 1 | 2 | 3;
@@ -211,9 +211,8 @@ export function turnGray(img: GrayImage, turns: QuarterTurns): GrayImage {
   return { width: h, height: w, data: out };
 }
 
-/** Which way up the page lies, and the measures that say so. */
-export function pageOrientation(img: GrayImage): Orientation {
-  const t = Math.min(otsuThreshold(img.data), 200);
+/** Which way up the page lies, and the measures that say so. `t`: the page's ink threshold, when the caller has it already. */
+export function pageOrientation(img: GrayImage, t = inkThreshold(img.data)): Orientation {
   const { top, left, step } = strokeEdges(img, t);
   // Rows: tops of strokes projected along the lines (y less x·tan); columns: left edges along x.
   const rows = bestProjection(top[1]!, top[0]!, img.height, img.width, step);

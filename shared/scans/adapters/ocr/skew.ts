@@ -1,15 +1,15 @@
 /** Straightening a page: its text lines' skew, and the rotation that undoes it. */
-import { otsuThreshold, percentile, type GrayImage } from './gray';
+import { inkThreshold, percentile, type GrayImage } from './gray';
 import { scratchInt32 } from './scratch';
 
 /**
  * The skew of a page's text lines in degrees (positive: lines fall to the right), from the
  * projection profile of a sample of dark pixels: the angle whose horizontal projection is
- * sharpest. Searches ±maxDeg in 0.1° steps (coarse to fine).
+ * sharpest. Searches ±maxDeg in 0.1° steps (coarse to fine). `t`: the page's ink threshold, when
+ * the caller has it already.
  */
-export function estimateSkew(img: GrayImage, maxDeg = 6): number {
+export function estimateSkew(img: GrayImage, maxDeg = 6, t = inkThreshold(img.data)): number {
   const { width, height, data } = img;
-  const t = Math.min(otsuThreshold(data), 200);
   // Sample the top edges of dark strokes (dark pixel, light above) in the central part of the
   // page: solid dark areas (scanner lid, edge shadow) at the borders would pull towards 0°.
   const x0 = Math.floor(width * 0.08);

@@ -23,6 +23,7 @@ import { readableScanKind } from '../../domain/unreadable';
 import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
 import { inkPlaneOf, unreadHeaderInk } from './unread-ink';
 import { pageOrientation, turnGray, type QuarterTurns } from './orientation';
+import { inkThreshold } from './gray';
 import { decodeToGray, decodeToPage, estimateSkew, removeFramesAndRules, rotateGray, rotateScaleGray, scaleGray, type GrayImage, type PageImage } from './image';
 import { pdfPages, preloadPdf, textPage } from './pdf';
 import { pdfSignatures } from './pdf-signatures';
@@ -193,8 +194,10 @@ export class TesseractEngine implements OcrEngine {
    * and its colour planes turned and scaled the same way (frames are removed from the grey only).
    */
   private prepare(sent: PageImage, dpi: number | null): Prepared {
+    // The ink threshold, once: turning a page by quarter turns leaves its histogram as it is.
+    const ink = inkThreshold(sent.gray.data);
     // A page fed upside down or scanned sideways is turned upright first (exact quarter turns).
-    const turned = this.opts.orient !== false ? pageOrientation(sent.gray).turns : 0;
+    const turned = this.opts.orient !== false ? pageOrientation(sent.gray, ink).turns : 0;
     const img = turnGray(sent.gray, turned);
     const colour = sent.colour && turned ? { red: turnGray(sent.colour.red, turned), blue: turnGray(sent.colour.blue, turned) } : sent.colour;
     let res = dpi ?? Math.min(img.width, img.height) / A4_SHORT_SIDE_IN;
@@ -205,7 +208,7 @@ export class TesseractEngine implements OcrEngine {
     else if (!target && minDpi > 0 && res > 0 && res < minDpi * 0.9) factor = Math.min(3, minDpi / res);
     let skew = 0;
     if (this.opts.deskew !== false) {
-      skew = estimateSkew(img);
+      skew = estimateSkew(img, undefined, ink);
       if (Math.abs(skew) < 0.3) skew = 0;
     }
     // Frames are removed on the straightened page at its own resolution, before scaling: measured on

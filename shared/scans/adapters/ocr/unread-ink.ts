@@ -4,7 +4,7 @@
  * page: the reader must then not say "no mark". Pure: the cleaned page and the lines read
  * from it in, the unread ink's boxes out.
  */
-import { otsuThreshold, type GrayImage } from './gray';
+import { inkThreshold, type GrayImage } from './gray';
 
 export interface InkBox {
   x0: number;
@@ -52,7 +52,7 @@ export function unreadHeaderInk(img: GrayImage, lines: readonly { text: string; 
   const x1 = Math.min(img.width - 1, Math.max(...boxes.map((b) => b.x1)));
   const top = Math.max(0, Math.min(...boxes.map((b) => b.y0)) - lineH);
   if (bandEnd <= top || x1 <= x0) return [];
-  const t = Math.min(otsuThreshold(img.data), 200);
+  const t = inkThreshold(img.data);
   const cell = Math.max(3, Math.round(lineH / 3));
   const gx0 = Math.floor(x0 / cell);
   const gw = Math.floor(x1 / cell) - gx0 + 1;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, tokenFor, useEmbeddedEnv } from '../support/integration';
 import { fixture, objectExists, startAndUpload } from './scans-support';
 import { jpegClaiming, pdfOfPages, pdfWithImage, pngBomb, tiffClaiming } from '../support/scan-bombs';
+import { tiffOfClaims } from '../support/tiff';
 
 useEmbeddedEnv();
 const { composed } = await import('../support/parts');
@@ -80,6 +81,8 @@ describe('decompression bombs and long PDFs fail with the reason; the worker goe
     { name: 'TIFF claiming 30000 × 30000', bytes: tiffClaiming(), type: 'image/tiff', code: 'IMAGE_TOO_LARGE', says: /30000 × 30000 pixels/ },
     { name: 'PDF holding a 30000 × 30000 image', bytes: pdfWithImage(), type: 'application/pdf', code: 'IMAGE_TOO_LARGE', says: /30000 × 30000 pixels/ },
     { name: 'PDF of 101 pages', bytes: pdfOfPages(101), type: 'application/pdf', code: 'TOO_MANY_PAGES', says: /101 pages; a scan may have at most 100/ },
+    { name: 'TIFF of 101 pages', bytes: tiffOfClaims(Array.from({ length: 101 }, () => ({ width: 1654, height: 2339 }))), type: 'image/tiff', code: 'TOO_MANY_PAGES', says: /TIFF has 101 pages; a scan may have at most 100/ },
+    { name: 'TIFF whose page 3 claims 30000 × 30000', bytes: tiffOfClaims([{ width: 1654, height: 2339 }, { width: 1654, height: 2339 }, { width: 30_000, height: 30_000 }]), type: 'image/tiff', code: 'IMAGE_TOO_LARGE', says: /Page 3 of the TIFF is an image of 30000 × 30000 pixels/ },
   ];
   for (const c of cases) {
     it(c.name, async () => {

@@ -7,45 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanReaderOf } from '../../shared/scans/ocr';
 import type { ScanReader } from '../../shared/scans/app/scan-reader';
-import { decodeToGray, type GrayImage } from '../../shared/scans/adapters/ocr/image';
+import { decodeToGray } from '../../shared/scans/adapters/ocr/image';
 import { TesseractEngine } from '../../shared/scans/adapters/ocr/tesseract';
 import { readRegisterFields, truthRegisterFields } from '../support/scan-truth';
 import { UnreadableDocumentError } from '../../shared/scans/ports/ocr-engine';
 import { foldDiacritics } from '../../shared/platform/text/vietnamese';
 import { scanFile, scanTruth } from '../support/fixtures';
-
-/** An uncompressed 8-bit grey baseline TIFF (little-endian, one strip). */
-function encodeTiff(img: GrayImage): Uint8Array {
-  const entries: [tag: number, type: number, value: number][] = [
-    [256, 4, img.width], // ImageWidth
-    [257, 4, img.height], // ImageLength
-    [258, 3, 8], // BitsPerSample
-    [259, 3, 1], // Compression: none
-    [262, 3, 1], // Photometric: BlackIsZero
-    [273, 4, 0], // StripOffsets (patched)
-    [277, 3, 1], // SamplesPerPixel
-    [278, 4, img.height], // RowsPerStrip
-    [279, 4, img.data.length], // StripByteCounts
-  ];
-  const ifdSize = 2 + entries.length * 12 + 4;
-  const dataOffset = 8 + ifdSize;
-  const out = Buffer.alloc(dataOffset + img.data.length);
-  out.write('II', 0, 'latin1');
-  out.writeUInt16LE(42, 2);
-  out.writeUInt32LE(8, 4);
-  out.writeUInt16LE(entries.length, 8);
-  entries.forEach(([tag, type, value], i) => {
-    const at = 10 + i * 12;
-    out.writeUInt16LE(tag, at);
-    out.writeUInt16LE(type, at + 2);
-    out.writeUInt32LE(1, at + 4);
-    if (type === 3) out.writeUInt16LE(value, at + 8);
-    else out.writeUInt32LE(tag === 273 ? dataOffset : value, at + 8);
-  });
-  out.writeUInt32LE(0, 10 + entries.length * 12);
-  out.set(img.data, dataOffset);
-  return new Uint8Array(out);
-}
+import { encodeTiff } from '../support/tiff';
 
 // The synthetic scans committed under test/fixtures/scans.
 const load = scanFile;
@@ -101,6 +69,18 @@ describe('tesseract.js engine', () => {
     expect(read.pages).toHaveLength(1);
     const { fields } = reader.extract(read.pages[0]!.text);
     expect([fields.numberSymbol.value, fields.typeCode.value, fields.documentDate.value]).toEqual([t.numberSymbol, t.typeCode, t.date]);
+  }, 90_000);
+
+  it('reads every page of a multi-page TIFF as an office scanner writes it (CCITT G4, 200 dpi): the signer on page 2', async () => {
+    const t = truth('s1-012');
+    const tiff = load('s1-012-g4.tif');
+    const read = await reader.read(tiff, 'image/tiff');
+    expect(read.pages).toHaveLength(2);
+    const { fields } = reader.extract(read.pages.map((p) => p.text).join('\n\f\n'), read);
+    expect(readRegisterFields(fields)).toEqual(truthRegisterFields(t));
+    // The signing block is on page 2 only: read because page 2 was read.
+    expect(read.pages[0]!.text).not.toContain(t.signerName);
+    expect([fields.signer.value, fields.signingCapacity?.value, fields.recipients.value]).toEqual([t.signerName, t.signingCapacity, t.recipients]);
   }, 90_000);
 
   it('refuses what cannot be read, with a reason', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DetectDocumentTextCommand, GetDocumentTextDetectionCommand, StartDocumentTextDetectionCommand } from '@aws-sdk/client-textract';
 import { TextractEngine, TextractJobTimeout, pagesOfBlocks, type TextractSender } from '../../shared/scans/adapters/ocr/textract';
+import { tiffImages } from '../../shared/platform/files/file-type';
 import { extractFields } from '../../shared/scans/domain/extract/index';
 import { UnreadableDocumentError, isUnreadableDocumentError, type OcrEngine } from '../../shared/scans/ports/ocr-engine';
 import { scanFile } from '../support/fixtures';
@@ -180,6 +181,25 @@ describe('TextractEngine — PDFs (StartDocumentTextDetection + polling)', () =>
     expect(client.calls).toHaveLength(2);
     const sent = (client.calls[0]!.input.Document as { Bytes: Uint8Array }).Bytes;
     expect(Array.from(sent.slice(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]); // PNG
+  });
+
+  it('a multi-page TIFF: staged, one asynchronous job reads every page; without staging, each page goes alone to DetectDocumentText', async () => {
+    const tiff = scanFile('s1-012-g4.tif');
+    const pages = tiffImages(tiff);
+    expect(pages).toHaveLength(2);
+    const job = fakeClient({
+      StartDocumentTextDetectionCommand: [fixture('start-document-text-detection.json')],
+      GetDocumentTextDetectionCommand: [fixture('get-document-text-detection-page1.json'), fixture('get-document-text-detection-page2.json')],
+    });
+    const staged = await readAll(new TextractEngine({ client: job, staging, sleep: async () => undefined }), tiff);
+    expect(job.calls.map((c) => c.name)).toEqual([StartDocumentTextDetectionCommand.name, GetDocumentTextDetectionCommand.name, GetDocumentTextDetectionCommand.name]);
+    expect(staged.pages).toHaveLength(2);
+    const sync = fakeClient({ DetectDocumentTextCommand: [fixture('detect-document-text.json'), fixture('detect-document-text.json')] });
+    const alone = await readAll(new TextractEngine({ client: sync }), tiff);
+    expect(alone.pages).toHaveLength(2);
+    // Each call carries a TIFF whose only image is that page (Textract's synchronous call reads single pages).
+    const sent = sync.calls.map((c) => tiffImages((c.input.Document as { Bytes: Uint8Array }).Bytes));
+    expect(sent).toEqual([[pages[0]], [pages[1]]]);
   });
 
   it('a signed PDF’s signing times come back beside its pages; an unsigned one has none', async () => {

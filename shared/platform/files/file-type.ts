@@ -238,34 +238,103 @@ export function jpegFrame(bytes: Uint8Array): JpegFrame | null {
 
 /** The first image's size in a TIFF or BigTIFF (tags 256 ImageWidth and 257 ImageLength). */
 function tiffSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const first = tiffImages(bytes, 1)[0];
+  return first && first.width > 0 && first.height > 0 ? { width: first.width, height: first.height } : null;
+}
+
+/** One image (page) of a TIFF: where its directory starts, and the size its directory claims (0 when it gives none). */
+export interface TiffImage {
+  ifd: number;
+  width: number;
+  height: number;
+}
+
+/** Reads a TIFF's or BigTIFF's header fields, bounds-checked (NaN past the end). */
+function tiffReader(bytes: Uint8Array) {
   const le = bytes[0] === 0x49;
   const big = (le ? bytes[2] : bytes[3]) === 0x2b;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const fits = (at: number, n: number) => at >= 0 && at + n <= bytes.length;
+  const fits = (at: number, n: number) => Number.isFinite(at) && at >= 0 && at + n <= bytes.length;
   const u16 = (at: number) => (fits(at, 2) ? view.getUint16(at, le) : NaN);
   const u32 = (at: number) => (fits(at, 4) ? view.getUint32(at, le) : NaN);
   const u64 = (at: number) => (fits(at, 8) ? Number(view.getBigUint64(at, le)) : NaN);
-  const ifd = big ? u64(8) : u32(4);
-  if (!Number.isFinite(ifd)) return null;
-  const count = big ? u64(ifd) : u16(ifd);
-  if (!Number.isFinite(count) || count > 4096) return null;
-  const first = ifd + (big ? 8 : 2);
-  const size = big ? 20 : 12;
-  let width = 0;
-  let height = 0;
-  for (let k = 0; k < count; k++) {
-    const e = first + k * size;
-    const tag = u16(e);
-    if (tag !== 256 && tag !== 257) continue;
-    const type = u16(e + 2);
-    const valueAt = e + (big ? 12 : 8);
-    // SHORT (3), LONG (4) or LONG8 (16); a single value sits in the entry, left-justified.
-    const v = type === 3 ? u16(valueAt) : type === 4 ? u32(valueAt) : type === 16 ? u64(valueAt) : NaN;
-    if (!Number.isFinite(v)) return null;
-    if (tag === 256) width = v;
-    else height = v;
+  return {
+    le,
+    big,
+    u16,
+    u32,
+    u64,
+    /** Where the header points to the first directory. */
+    headerPointer: big ? 8 : 4,
+    offset: big ? u64 : u32,
+    /** Entries of the directory at `ifd`, and where its pointer to the next directory sits. */
+    directory(ifd: number): { count: number; first: number; size: number; nextAt: number } | null {
+      const count = big ? u64(ifd) : u16(ifd);
+      if (!Number.isFinite(count) || count > 4096) return null;
+      const first = ifd + (big ? 8 : 2);
+      const size = big ? 20 : 12;
+      return { count, first, size, nextAt: first + count * size };
+    },
+  };
+}
+
+/**
+ * Every image of a TIFF or BigTIFF in file order, following the chain of image file directories
+ * (a multi-page scan has one per page), at most `max` of them: the chain ends at a zero pointer, a
+ * pointer outside the file, or a directory already seen (a loop). Nothing is decoded; `width` and
+ * `height` are what each directory claims (tags 256 and 257), 0 when it gives none.
+ */
+export function tiffImages(bytes: Uint8Array, max = Number.POSITIVE_INFINITY): TiffImage[] {
+  if (detectFileKind(bytes) !== 'tiff') return [];
+  const r = tiffReader(bytes);
+  const out: TiffImage[] = [];
+  const seen = new Set<number>();
+  let ifd = r.offset(r.headerPointer);
+  while (out.length < max && Number.isFinite(ifd) && ifd >= 8 && !seen.has(ifd)) {
+    seen.add(ifd);
+    const dir = r.directory(ifd);
+    if (!dir) break;
+    let width = 0;
+    let height = 0;
+    for (let k = 0; k < dir.count; k++) {
+      const e = dir.first + k * dir.size;
+      const tag = r.u16(e);
+      if (tag !== 256 && tag !== 257) continue;
+      const type = r.u16(e + 2);
+      const valueAt = e + (r.big ? 12 : 8);
+      // SHORT (3), LONG (4) or LONG8 (16); a single value sits in the entry, left-justified.
+      const v = type === 3 ? r.u16(valueAt) : type === 4 ? r.u32(valueAt) : type === 16 ? r.u64(valueAt) : NaN;
+      if (!Number.isFinite(v)) continue;
+      if (tag === 256) width = v;
+      else height = v;
+    }
+    out.push({ ifd, width, height });
+    ifd = r.offset(dir.nextAt);
+    if (ifd === 0) break;
   }
-  return width > 0 && height > 0 ? { width, height } : null;
+  return out;
+}
+
+/**
+ * A copy of a TIFF that holds one of its images as its only one: the header points to that
+ * image's directory and the directory ends the chain. The other images' bytes stay in the file,
+ * unreferenced (which TIFF allows), so every offset in the chosen directory is still right: a
+ * reader of first images (Leptonica, Textract's synchronous call) reads that page.
+ */
+export function tiffWithOnlyImage(bytes: Uint8Array, image: Pick<TiffImage, 'ifd'>): Uint8Array {
+  const r = tiffReader(bytes);
+  const dir = r.directory(image.ifd);
+  if (!dir || !Number.isFinite(r.offset(dir.nextAt))) throw new RangeError(`no TIFF image directory at ${image.ifd}`);
+  const out = new Uint8Array(bytes);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  if (r.big) {
+    view.setBigUint64(r.headerPointer, BigInt(image.ifd), r.le);
+    view.setBigUint64(dir.nextAt, 0n, r.le);
+  } else {
+    view.setUint32(r.headerPointer, image.ifd, r.le);
+    view.setUint32(dir.nextAt, 0, r.le);
+  }
+  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { canSee, hasAnyRole, type Caller, type Secrecy } from '../../platform/security';
 import { METADATA_ONLY_SECRECY, secrecyName } from '../../registers/model';
-import { detectFileKind, imageSize, pdfImageSizes } from '../../platform/files/file-type';
+import { detectFileKind, imageSize, pdfImageSizes, tiffImages } from '../../platform/files/file-type';
 import { MAX_SCAN_BYTES, SCAN_LIMITS, secrecyUnsure, type Scan, type ScanContentType, type ScanFailure, type ScanStatus } from './model';
 
 /** Allowed status moves. `done` reopens only for a newer upload of a scan not yet registered. */
@@ -97,7 +97,19 @@ export function pixelsOverLimit(size: { width: number; height: number }, limits:
  */
 export function pixelLimitProblem(bytes: Uint8Array, limits: Pick<typeof SCAN_LIMITS, 'side' | 'pixels'> = SCAN_LIMITS): ScanFailure | null {
   const kind = detectFileKind(bytes);
-  if (kind === 'png' || kind === 'jpeg' || kind === 'tiff') {
+  if (kind === 'tiff') {
+    // Every page of a multi-page TIFF is decoded, so every page's directory must give a size within the limits.
+    const images = tiffImages(bytes, SCAN_LIMITS.pages + 1);
+    if (!images.length) return { code: 'UNREADABLE', reason: "The TIFF header does not give the image's width and height; the file was not decoded." };
+    for (const [i, image] of images.entries()) {
+      const which = images.length > 1 ? `Page ${i + 1} of the TIFF` : 'The TIFF';
+      if (!(image.width > 0 && image.height > 0)) return { code: 'UNREADABLE', reason: `${which} does not give its image's width and height; the file was not decoded.` };
+      const over = pixelsOverLimit(image, limits);
+      if (over) return { code: 'IMAGE_TOO_LARGE', reason: `${images.length > 1 ? `Page ${i + 1} of the TIFF is an image of` : 'The image is'} ${over}. It was not decoded; scan the letter again at 300 dpi.` };
+    }
+    return null;
+  }
+  if (kind === 'png' || kind === 'jpeg') {
     const size = imageSize(bytes);
     if (!size) return { code: 'UNREADABLE', reason: `The ${kind.toUpperCase()} header does not give the image's width and height; the file was not decoded.` };
     const over = pixelsOverLimit(size, limits);
@@ -113,8 +125,8 @@ export function pixelLimitProblem(bytes: Uint8Array, limits: Pick<typeof SCAN_LI
 }
 
 /** Why a PDF of this many pages is more than a scan may be, or null. */
-export function pageLimitProblem(pages: number, limit: number = SCAN_LIMITS.pages): ScanFailure | null {
-  return pages > limit ? { code: 'TOO_MANY_PAGES', reason: `The PDF has ${pages} pages; a scan may have at most ${limit}. Split it into letters of ${limit} pages or fewer.` } : null;
+export function pageLimitProblem(pages: number, limit: number = SCAN_LIMITS.pages, kind: 'PDF' | 'TIFF' = 'PDF'): ScanFailure | null {
+  return pages > limit ? { code: 'TOO_MANY_PAGES', reason: `The ${kind} has ${pages} pages; a scan may have at most ${limit}. Split it into letters of ${limit} pages or fewer.` } : null;
 }
 
 /** The secrecy guard: Tối mật and Tuyệt mật documents keep no text and no image in the normal prefix. */

@@ -4,8 +4,9 @@
  * Pure: bytes in, a kind out or the typed error thrown.
  */
 import { DomainError } from '../../platform/errors';
-import { detectScanKind, unreadableReason, type ScanFileKind } from '../../platform/files/file-type';
-import { pixelLimitProblem } from './rules';
+import { detectScanKind, tiffImages, unreadableReason, type ScanFileKind } from '../../platform/files/file-type';
+import { SCAN_LIMITS } from './model';
+import { pageLimitProblem, pixelLimitProblem } from './rules';
 
 /** Why a file cannot be read: a stable code for clients, with the sentence in `reason`. */
 export type UnreadableKind = 'empty' | 'not-a-scan' | 'truncated' | 'corrupt' | 'too-large' | 'unsupported' | 'too-many-pages' | 'too-many-pixels';
@@ -49,7 +50,8 @@ export function isUnreadableDocumentError(err: unknown): err is UnreadableDocume
 /**
  * The scan kind (JPEG, PNG, TIFF, PDF) of a file an engine is about to read, or the
  * UnreadableDocumentError that says why it cannot be read at all: empty, not a scan kind,
- * truncated, or claiming more pixels than a scan may have (a decompression bomb).
+ * truncated, claiming more pixels than a scan may have (a decompression bomb), or a TIFF of more
+ * pages than a scan may have.
  * `pixels: 'decoded-here'` (tesseract, which decodes every image itself) also refuses an image
  * whose header gives no size; `'over-limit'` (Textract, which decodes images on its side)
  * refuses only a size over the limit.
@@ -60,5 +62,10 @@ export function readableScanKind(bytes: Uint8Array, opts: { pixels: 'decoded-her
   const tooLarge = pixelLimitProblem(bytes);
   if (tooLarge?.code === 'IMAGE_TOO_LARGE') throw new UnreadableDocumentError(tooLarge.reason, { kind: 'too-many-pixels' });
   if (tooLarge && opts.pixels === 'decoded-here') throw new UnreadableDocumentError(tooLarge.reason, { kind: 'corrupt' });
-  return detectScanKind(bytes)!;
+  const kind = detectScanKind(bytes)!;
+  // A multi-page TIFF is read page by page, as a PDF is, within the same page limit (its directories
+  // counted, at most 10,000: nothing is decoded).
+  const tooManyPages = kind === 'tiff' ? pageLimitProblem(tiffImages(bytes, 10_000).length, SCAN_LIMITS.pages, 'TIFF') : null;
+  if (tooManyPages) throw new UnreadableDocumentError(tooManyPages.reason, { kind: 'too-many-pages' });
+  return kind;
 }

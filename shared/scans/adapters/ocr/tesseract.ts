@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { readingOrderText } from '../../domain/extract/layout';
 import { readableScanKind } from '../../domain/unreadable';
+import { tiffImages, tiffWithOnlyImage } from '../../../platform/files/file-type';
 import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult } from '../../ports/ocr-engine';
 import { inkPlaneOf, unreadHeaderInk } from './unread-ink';
 import { pageOrientation, turnGray, type QuarterTurns } from './orientation';
@@ -170,10 +171,20 @@ export class TesseractEngine implements OcrEngine {
     } else if (kind === 'tiff') {
       // Leptonica (inside tesseract.js, with libtiff: uncompressed, PackBits, LZW, Deflate, CCITT G3/G4,
       // JPEG) decodes the TIFF; its grey image comes back as PNG for the same cleaning as any scan.
-      // Only the first image of a multi-page TIFF is read.
-      const gray = await this.decodeTiff(bytes);
-      const encoded = await this.withPrepSlot(() => this.prepare({ gray }, null));
-      pages.push(await this.recognizeEncoded(encoded));
+      // Leptonica reads a TIFF's first image: each page of a multi-page TIFF is handed to it as a
+      // copy in which that page is the only one; as with a PDF, at most one page per worker is in hand.
+      const images = tiffImages(bytes);
+      const inFlight: Promise<OcrPage>[] = [];
+      for (const [i, image] of images.entries()) {
+        const one = images.length > 1 ? tiffWithOnlyImage(bytes, image) : bytes;
+        const page = this.decodeTiff(one, images.length > 1 ? i + 1 : null)
+          .then((gray) => this.withPrepSlot(() => this.prepare({ gray }, null)))
+          .then((e) => this.recognizeEncoded(e, i === 0));
+        page.catch(() => undefined); // awaited below, in order
+        inFlight.push(page);
+        if (inFlight.length >= this.size) pages.push(await inFlight.shift()!);
+      }
+      pages.push(...(await Promise.all(inFlight)));
     } else {
       const encoded = await this.withPrepSlot(async () => {
         let page: PageImage;
@@ -224,22 +235,24 @@ export class TesseractEngine implements OcrEngine {
     return { image: encodePgm(page), gray: page, ...planes, dpi: Math.round(res), width: page.width, height: page.height, turned };
   }
 
-  private async decodeTiff(bytes: Uint8Array): Promise<GrayImage> {
+  /** The grey image of a TIFF's first image (`page`: which page of the scan it is, for the reason when it cannot be read). */
+  private async decodeTiff(bytes: Uint8Array, page: number | null): Promise<GrayImage> {
+    const which = page ? `page ${page} of the TIFF` : 'the TIFF';
     const worker = await this.pages.acquire();
     let png: string | null;
     try {
       const r = await worker.recognize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {}, { text: false, blocks: false, hocr: false, tsv: false, imageGrey: true });
       png = r.data.imageGrey;
     } catch (err) {
-      throw new UnreadableDocumentError(`the TIFF cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err, kind: 'corrupt' });
+      throw new UnreadableDocumentError(`${which} cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err, kind: 'corrupt' });
     } finally {
       this.pages.release(worker);
     }
-    if (!png) throw new UnreadableDocumentError('the TIFF cannot be read: no image in it', { kind: 'corrupt' });
+    if (!png) throw new UnreadableDocumentError(`${which} cannot be read: no image in it`, { kind: 'corrupt' });
     try {
       return await decodeToGray(new Uint8Array(Buffer.from(png.replace(/^data:image\/png;base64,/, ''), 'base64')));
     } catch (err) {
-      throw new UnreadableDocumentError(`the TIFF cannot be read: ${(err as Error).message}`, { cause: err, kind: 'corrupt' });
+      throw new UnreadableDocumentError(`${which} cannot be read: ${(err as Error).message}`, { cause: err, kind: 'corrupt' });
     }
   }
 

@@ -3,7 +3,8 @@
  * Vietnamese: it reads the Latin letters and drops or garbles the diacritics, which is why the
  * extractor also works on text without diacritics. Use it for throughput, not for text quality.
  *
- * - JPEG, PNG, TIFF: DetectDocumentText (synchronous) on the bytes.
+ * - JPEG, PNG, TIFF: DetectDocumentText (synchronous) on the bytes; a multi-page TIFF as a PDF is
+ *   (staged: the asynchronous job; otherwise each page alone through DetectDocumentText).
  * - PDF with a staging place in S3: StartDocumentTextDetection on the staged object, then
  *   GetDocumentTextDetection polled with backoff (1 s doubling to 5 s, up to `maxWaitMs`) and
  *   paged through NextToken; the staged copy is removed afterwards. The OCR function's timeout
@@ -34,7 +35,7 @@ import type {
   StartDocumentTextDetectionCommand,
   StartDocumentTextDetectionCommandOutput,
 } from '@aws-sdk/client-textract';
-import { imageSize } from '../../../platform/files/file-type';
+import { imageSize, tiffImages, tiffWithOnlyImage } from '../../../platform/files/file-type';
 import { readingOrderText } from '../../domain/extract/layout';
 import { readableScanKind } from '../../domain/unreadable';
 import { UnreadableDocumentError, type OcrEngine, type OcrInput, type OcrLine, type OcrPage, type OcrResult, type OcrWord } from '../../ports/ocr-engine';
@@ -126,7 +127,17 @@ export class TextractEngine implements OcrEngine {
       }
       return signed(out);
     }
+    // A multi-page TIFF: Textract's asynchronous call reads every page of the staged file; without a
+    // staging place each page goes to the synchronous call (which reads single pages only) as a copy
+    // in which it is the only image.
+    const images = kind === 'tiff' ? tiffImages(bytes) : [];
+    if (images.length > 1 && this.opts.staging) return { engine: this.name, pages: await this.readAsync(bytes, this.opts.staging) };
     if (bytes.length > SYNC_MAX_BYTES) throw new UnreadableDocumentError(`the image has ${bytes.length} bytes; Textract reads at most ${SYNC_MAX_BYTES}`, { kind: 'too-large' });
+    if (images.length > 1) {
+      const out: OcrPage[] = [];
+      for (const image of images) out.push((await this.detect(tiffWithOnlyImage(bytes, image), image))[0] ?? { text: '', confidence: 0 });
+      return { engine: this.name, pages: out };
+    }
     return { engine: this.name, pages: await this.detect(bytes, imageSize(bytes)) };
   }
 

@@ -164,6 +164,8 @@ describe('zone table: the Số line', () => {
     ['"Số" read with a doubled S', 'SsốZ%   /QĐ-UBND', 'QĐ', 'UBND'],
     ['the type\'s small print read in lower case', 'số:48Ô /bc-UBND', 'BC', 'UBND'],
     ['handwriting that swallowed the slash', 'Số: 4UBND-NNTN', 'CV', 'UBND'],
+    ['handwriting that swallowed the slash of a type with a small letter (TTr)', 'Số: 3TTr-BKHCN', 'TTr', 'BKHCN'],
+    ['… and of a CTr', 'Số: 12CTr-UBND Hà Nội, ngày 7 tháng 01 năm 2021', 'CTr', 'UBND'],
     ['handwriting that swallowed a typed symbol\'s slash, the right column beside it', 'Số: 127QĐ-UBND Kon Tum, ngày 12 tháng 3 năm 2023', 'QĐ', 'UBND'],
     ['handwriting that swallowed the slash, its first stroke read as a mark', 'số ©57QĐ-UBND Đắk Lắk, ngày 2 tháng 01 năm 2018', 'QĐ', 'UBND'],
     ['the body\'s first capital read in lower case (same shape)', 'số:Ä7Ú /sKHĐT-TH Khánh Hòa, ngày 17 tháng 5 năm 2019', 'CV', 'SKHĐT'],

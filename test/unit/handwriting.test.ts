@@ -546,6 +546,22 @@ describe('a handwritten number that swallowed the slash ("Số: 4UBND-NNTN")', (
   });
 });
 
+describe('a handwritten number glued to "Số" ("Số234/BC-UBND": neither colon nor space)', () => {
+  const page = (soLine: string) =>
+    ['ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHƯỜNG CẨM THÀNH            Độc lập - Tự do - Hạnh phúc', `${soLine}          Cẩm Thành, ngày 06 tháng 11 năm 2021`, 'BÁO CÁO', 'Tình hình thực hiện dự toán ngân sách quý I năm 2021', '', 'Thực hiện Công văn số 1402/UBND-KT ngày 04 tháng 9 năm 2019 của UBND tỉnh;', 'TM. ỦY BAN NHÂN DÂN', 'Trần Phước Hiền'].join('\n');
+  it.each([
+    // [the Số line as print OCR read it, the recogniser's reading, the number given]
+    ['Số234/BC-UBND', '99', '99/BC-UBND'],
+    ['So234/BC-UBND', '99', '99/BC-UBND'],
+    ['Số: 234/BC-UBND', '99', '234/BC-UBND'],
+    ['Số 234/BC-UBND', '99', '234/BC-UBND'],
+  ])('%s, the recogniser reading %s: %s, never sure', (soLine, hand, want) => {
+    const read = extractFields(page(soLine), { today: new Date('2024-01-01'), handwriting: [reading('number', hand, 0.99)] }).fields.numberSymbol;
+    expect(read.value).toBe(want);
+    expect(read.confidence).toBeLessThan(0.9);
+  });
+});
+
 describe('a Số line whose "Số" OCR lost with the handwritten number', () => {
   // [what OCR read of the Số line (words), the tail's index, whether the line goes on into the right column]
   it.each([

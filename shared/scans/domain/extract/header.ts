@@ -166,10 +166,10 @@ export const onlyMarks = (before: string): boolean => [...before].length <= 12 &
 const AFTER_TYPE = String.raw`\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9}(?:\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}\d]{0,9})?`;
 /**
  * A State tail whose slash the handwritten digits before it swallowed ("4UBND-NNTN",
- * "12QĐ-UBND"): capitals right after a digit. The header's Số line test and the handwriting's
- * number gap share it.
+ * "12QĐ-UBND", "3TTr-BKHCN"): capitals right after a digit (or a type code with its small letter,
+ * TTr, CTr, QĐi). The header's Số line test and the handwriting's number gap share it.
  */
-export const SLASHLESS_STATE_TAIL = new RegExp(`(?<=\\d)(\\p{Lu}[\\p{Lu}Đ]{1,4}${AFTER_TYPE})`, 'u');
+export const SLASHLESS_STATE_TAIL = new RegExp(`(?<=\\d)((?:\\p{Lu}[\\p{Lu}Đ]{1,4}|[CT]Tr|QĐi)${AFTER_TYPE})`, 'u');
 /**
  * After "Số", a few digits (handwriting, perhaps after a mark or two OCR made of its first stroke:
  * "©57QĐ-UBND") and a slashless State tail, nothing else in the word.

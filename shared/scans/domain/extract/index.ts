@@ -165,7 +165,10 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   // ("Số:   /QĐ-UBND", "ngày   tháng"): a print OCR's reading of them is never sure. A gap read
   // between the number and its slash ("04 /QĐ-BCĐ") shows it; the State date is never given ≥ 0.9.
   const stateFamily = (system.value ?? symbol?.match.parsed.form) === 'state';
-  const handGap = !!symbol && !symbol.unreadNumber && symbol.match.parsed.form === 'state' && /\d\s+\//.test(lines[symbol.line]!.text.slice(symbol.match.index, symbol.match.index + symbol.match.length));
+  // So does a number glued to "Số" with neither colon nor space ("Số234/BC-UBND"): print OCR ran the
+  // printed "Số" into the handwriting that touches it.
+  const symbolText = symbol ? lines[symbol.line]!.text.slice(symbol.match.index, symbol.match.index + symbol.match.length) : '';
+  const handGap = !!symbol && !symbol.unreadNumber && symbol.match.parsed.form === 'state' && (/\d\s+\//.test(symbolText) || /^s[o0]\d/i.test(foldDiacritics(symbolText)));
   const hand = (kind: HandReading['kind']) => opts.handwriting?.find((r) => r.kind === kind);
   const handNumber = symbol && (symbol.unreadNumber || handGap) ? handwrittenNumber(hand('number')) : null;
   const withNumber = (n: string): string => sym!.canonical.replace(/^\d*/, n);

@@ -143,6 +143,10 @@ const specArb = fc.record({
   receiptColon: fc.boolean(),
   receiptNo: fc.integer({ min: 100, max: 9999 }),
   saoY: fc.boolean(),
+  /** The e-copy stamp carries the copy's own number ("Số: 12/SY-VP", "Số 12-BS/VPTU"), as NĐ 30 has it. */
+  saoYNo: fc.option(fc.integer({ min: 1, max: 999 }), { nil: null }),
+  /** Top left instead of top right (where no receipt stamp holds it): read before the header's Số line. */
+  saoYLeft: fc.boolean(),
   attachment: fc.boolean(),
   rowLines: fc.boolean(),
   dpi: fc.constantFrom(300, 300, 200, 100),
@@ -304,7 +308,11 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
     // The copying body's digital signature, top right of page 1 (NĐ 30, bản sao điện tử).
     const sd = { y: s.date.y, m: s.date.m, d: Math.min(28, s.date.d + 1) };
     decoyDates.push(iso(sd));
-    topRows.push([{ text: 'SAO Y', at: 'top-right' }], [{ text: 'VĂN PHÒNG TỈNH ỦY', at: 'top-right' }], [{ text: `Thời gian ký: ${pad(sd.d)}.${pad(sd.m)}.${sd.y} 09:15:20 +07:00`, at: 'top-right' }], 'gap');
+    const copyNo = s.saoYNo === null ? [] : [s.family === 'party' ? `Số ${s.saoYNo}-BS/VPTU` : `Số: ${s.saoYNo}/SY-VP`];
+    decoyNumbers.push(...copyNo.map((c) => c.replace(/^Số:? /, '')));
+    const copier = s.family === 'party' ? 'VĂN PHÒNG TỈNH ỦY' : 'VĂN PHÒNG UBND TỈNH';
+    const at: Piece['at'] = s.saoYLeft && (!s.receipt || s.receiptAt === 'under-number') ? 'top-left' : 'top-right';
+    topRows.push([{ text: 'SAO Y', at }], [{ text: copier, at }], ...copyNo.map((text): Row => [{ text, at }]), [{ text: `Thời gian ký: ${pad(sd.d)}.${pad(sd.m)}.${sd.y} 09:15:20 +07:00`, at }], 'gap');
   }
 
   // The header: left column (body, star, Số, a công văn's trích yếu, stamps), right column (motto, date).

@@ -177,6 +177,24 @@ describe('zone table: the Số line', () => {
   });
 });
 
+describe('zone table: a copy\'s marks (SAO Y, TRÍCH SAO) number and date the copy, not the document', () => {
+  const STATE = ['ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH QUẢNG NGÃI            Độc lập - Tự do - Hạnh phúc', 'Số: 1234/QĐ-UBND          Quảng Ngãi, ngày 06 tháng 11 năm 2021', 'QUYẾT ĐỊNH', 'Về việc giao chỉ tiêu kế hoạch năm 2021', '', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;', 'TM. ỦY BAN NHÂN DÂN', 'Trần Phước Hiền'];
+  const PARTY = ['ĐẢNG BỘ TỈNH QUẢNG NGÃI          ĐẢNG CỘNG SẢN VIỆT NAM', 'ỦY BAN KIỂM TRA', '*', 'Số 112-QĐ/UBKTTU          Quảng Ngãi, ngày 06 tháng 11 năm 2021', 'QUYẾT ĐỊNH', 'về việc thi hành kỷ luật', '', 'Căn cứ Điều lệ Đảng;'];
+  it.each([
+    // [where the copy's marks stand, the lines before the header, the header, the document's number, type, date]
+    ['an e-copy stamp above the header, its date under its number', ['SAO Y BẢN CHÍNH', 'VĂN PHÒNG UBND TỈNH', 'Số: 45/SY-VP', 'Quảng Ngãi, ngày 10 tháng 12 năm 2021'], STATE, '1234/QĐ-UBND', 'QĐ', '2021-11-06'],
+    ['the copy\'s number and date on one line', ['VĂN PHÒNG UBND TỈNH    SAO Y', 'Số: 45/SY-VP    Quảng Ngãi, ngày 10 tháng 12 năm 2021'], STATE, '1234/QĐ-UBND', 'QĐ', '2021-11-06'],
+    ['"SAO Y" and the number on one line', ['SAO Y    Số: 45/SY-VP'], STATE, '1234/QĐ-UBND', 'QĐ', '2021-11-06'],
+    ['the copy\'s number not read', ['SAO Y', 'Số: /SY-VP'], STATE, '1234/QĐ-UBND', 'QĐ', '2021-11-06'],
+    ['the document\'s number written by hand, the copy\'s printed', ['SAO Y', 'Số: 45/SY-VP'], STATE.map((l) => l.replace('1234/QĐ-UBND', '   /QĐ-UBND')), null, 'QĐ', '2021-11-06'],
+    ['a Party copy (TRÍCH SAO, "-BS/")', ['TRÍCH SAO', 'Số 24-BS/UBKTTU'], PARTY, '112-QĐ/UBKTTU', 'QĐ', '2021-11-06'],
+  ])('%s', (_where, copy, header, number, type, date) => {
+    const f = extractFields([...copy, ...header].join('\n'), { today: new Date('2024-01-01') }).fields;
+    expect([f.numberSymbol.value, f.typeCode.value, f.documentDate.value]).toEqual([number, type, date]);
+    expect(f.issuer.value).toBe(header === PARTY ? 'ĐẢNG BỘ TỈNH QUẢNG NGÃI ỦY BAN KIỂM TRA' : 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI');
+  });
+});
+
 describe('zone table: a Số line read in the other family\'s form', () => {
   const page = (motto: string, issuer: string, soLine: string) =>
     [`${issuer}          ${motto}`, 'TỈNH GIA LAI', `${soLine}          Gia Lai, ngày 20 tháng 01 năm 2021`, 'QUYẾT ĐỊNH', 'Về việc giao chỉ tiêu kế hoạch năm 2021', '', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;'].join('\n');

@@ -562,6 +562,25 @@ describe('a handwritten number glued to "Số" ("Số234/BC-UBND": neither colon
   });
 });
 
+describe('a copy\'s marks above the header (SAO Y: "Số: 45/SY-VP" and its date)', () => {
+  it('the number and day gaps are the document\'s, not the copy\'s, whatever the sizes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 18, max: 30 }), fc.integer({ min: 120, max: 300 }), fc.boolean(), (cw, top, dateBeside) => {
+        const h = Math.round(cw * 1.6);
+        const step = h * 2;
+        const copyNo = words(['Số:', '/SY-VP', ...(dateBeside ? ['Quảng', 'Ngãi,', 'ngày', 'tháng', '12', 'năm', '2021'] : [])], 300, top, cw, h, dateBeside ? { 0: cw * 3, 4: cw * 2, 5: cw * 2 } : { 0: cw * 3 });
+        const copyDate = words(['Quảng', 'Ngãi,', 'ngày', 'tháng', '12', 'năm', '2021'], 300, top + step, cw, h, { 2: cw * 2 });
+        const docNo = words(['Số:', '/QĐ-UBND', 'Quảng', 'Ngãi,', 'ngày', 'tháng', '11', 'năm', '2021'], 300, top + 4 * step, cw, h, { 0: cw * 3, 4: cw * 2 });
+        const page = { lines: [line(words(['SAO', 'Y'], 300, top - step, cw, h)), line(copyNo), ...(dateBeside ? [] : [line(copyDate)]), line(words(['ỦY', 'BAN', 'NHÂN', 'DÂN'], 300, top + 3 * step, cw, h)), line(docNo)], width: W, height: H };
+        const spots = handwritingSpots(page);
+        expect(spots.map((s) => s.kind)).toEqual(['number', 'day', 'month']);
+        for (const s of spots) expect(s.bbox.y0).toBeGreaterThan(top + 3 * step);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('a Số line whose "Số" OCR lost with the handwritten number', () => {
   // [what OCR read of the Số line (words), the tail's index, whether the line goes on into the right column]
   it.each([

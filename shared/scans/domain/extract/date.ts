@@ -6,6 +6,7 @@ import { calendarDate, findDatePhrase } from '../../../office';
 import { findNumberSymbols } from '../../../office';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { fixDigitRun, isUpperWord, wordTokens, type Line } from './lines';
+import { isCopyNumberLine } from './copy-marks';
 
 // --- địa danh, ngày tháng năm -------------------------------------------------------------------
 
@@ -53,6 +54,9 @@ export function findDateLine(lines: Line[], symbolLine: number, today?: Date, zo
     const placeStart = place ? before.lastIndexOf(place) : -1;
     // The date line has a comma before "ngày" and sits near the top.
     let score = 3 - (l.index / Math.max(1, lines.length)) * 4;
+    // A copy's date (SAO Y: on its Số line, or the line after it) is not the document's.
+    const prev = lines[lines.indexOf(l) - 1];
+    if (isCopyNumberLine(l.text.slice(0, start)) || (prev && isCopyNumberLine(prev.text))) score -= 4;
     if (/,\s*$/.test(before)) score += 2;
     if (place) score += 1;
     if (Math.abs(l.index - symbolLine) <= 2) score += 1;

@@ -18,6 +18,7 @@ import { opensBody } from './zones';
 import { onlyMarks, SLASHLESS_STATE_TAIL } from './header';
 import { NGAY, THANG_FOLDED } from './date';
 import { calendarDate } from '../../../office';
+import { isCopyNumberLine } from './copy-marks';
 
 export type HandSpotKind = 'number' | 'day' | 'month';
 
@@ -277,15 +278,20 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
   let number = false;
   let date = false;
   const inHeader = boxed.sort((p, q) => p.b.y0 - q.b.y0).filter((x) => x.b.y0 < bodyTop);
+  let afterCopy = false;
   for (const { l, b } of inHeader) {
-    if (!number) {
+    // A copy's Số line (SAO Y: "Số: 45/SY-VP") and the date on it or under it are the copy's, not the document's.
+    const copy = isCopyNumberLine(l.text);
+    const copysDate = copy || afterCopy;
+    afterCopy = copy;
+    if (!number && !copy) {
       const s = numberSpot(l, width, height);
       if (s) {
         out.push(besideNeighbours(s, b, boxed));
         number = true;
       }
     }
-    if (!date) {
+    if (!date && !copysDate) {
       const ds = dateSpots(l, width, height);
       if (ds.length) {
         out.push(...ds.map((d) => besideNeighbours(d, b, boxed)));
@@ -295,6 +301,7 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
   }
   // No "Số" read on any line: a line that is a State tail alone (findSymbol takes its letters the same way).
   for (const { l, b } of number ? [] : inHeader) {
+    if (isCopyNumberLine(l.text)) continue;
     const s = tailOnlySpot(l, width, height);
     if (s) {
       out.unshift(besideNeighbours(s, b, boxed));

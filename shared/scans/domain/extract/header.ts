@@ -9,6 +9,7 @@ import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2 } from './vocabulary';
 import type { DateHit } from './date';
 import type { TitleHit } from './hits';
+import { isCopyNumberLine, isCopySymbol } from './copy-marks';
 
 export type DocumentSystem = 'party' | 'state';
 
@@ -76,7 +77,7 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
     const l = lines[i]!;
     if (!l.text) continue;
     for (const m of findNumberSymbols(l.text)) {
-      if (!m.hasSoPrefix) continue;
+      if (!m.hasSoPrefix || isCopySymbol(m)) continue;
       const before = l.text.slice(0, m.index);
       const beforeFold = l.fold.slice(0, m.index).trim();
       if (RECEIPT.test(beforeFold)) continue;
@@ -85,6 +86,8 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
       const afterIssuer = /^[S5$]/.test(l.text.slice(m.index, m.index + 1)) && upperShare(before) > 0.8 && /\p{L}{2}/u.test(before);
       if (atStart || afterIssuer) return { line: i, match: m };
     }
+    // A copy's Số line, whatever else of it reads: the document's own is further down.
+    if (isCopyNumberLine(l.text)) continue;
     // A "Số" line with a number the reader cannot read: keep the symbol's letters.
     const so = SO_AT_START.exec(l.text);
     if (so && /[/]/.test(l.text) && !RECEIPT.test(l.fold.slice(0, so.index))) {
@@ -121,7 +124,7 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
   for (let i = 0; i < end; i++) {
     const l = lines[i]!;
     if (!l.text) continue;
-    const m = findNumberSymbols(l.text).find((x) => x.index <= 2);
+    const m = findNumberSymbols(l.text).find((x) => x.index <= 2 && !isCopySymbol(x));
     if (m && !RECEIPT.test(l.fold.slice(0, m.index))) return { line: i, match: m };
   }
   // Nor a symbol: a header line that is a State symbol's tail alone, after a few marks at most
@@ -130,7 +133,7 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
   for (let i = 0; i < end; i++) {
     const t = STATE_TAIL_ALONE.exec(lines[i]!.text);
     if (!t || !onlyMarks(t[1]!)) continue;
-    const m = findNumberSymbols(`Số: 1${t[2]}`).find((x) => x.hasSoPrefix && x.index === 0);
+    const m = findNumberSymbols(`Số: 1${t[2]}`).find((x) => x.hasSoPrefix && x.index === 0 && !isCopySymbol(x));
     if (m) return unreadAt(i, m);
   }
   return null;

@@ -195,6 +195,23 @@ describe('zone table: a copy\'s marks (SAO Y, TRÍCH SAO) number and date the co
   });
 });
 
+describe('zone table: letters of the mass organisations (Đoàn, Mặt trận, Hội), which a Party office receives daily', () => {
+  const body = ['', 'Kính gửi: Các cơ quan, đơn vị', 'Thực hiện Kế hoạch số 12-KH/TU ngày 05/01/2024 của Tỉnh ủy;', 'Đề nghị các đơn vị triển khai thực hiện.', 'Nơi nhận:', '- Như trên;', '- Lưu VP.'];
+  const STATE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+  it.each([
+    // [the body, the header lines, number, issuer, its parent, subject]
+    ['Tỉnh đoàn (its own motto, a trích yếu in quotes)', ['TỈNH ĐOÀN QUẢNG NGÃI          ĐOÀN TNCS HỒ CHÍ MINH', '***', 'Số: 245-CV/TĐTN-VP          Quảng Ngãi, ngày 12 tháng 3 năm 2024', '"V/v tổ chức Tháng Thanh niên năm 2024"'], '245-CV/TĐTN-VP', 'TỈNH ĐOÀN QUẢNG NGÃI', null, 'V/v tổ chức Tháng Thanh niên năm 2024'],
+    ['BCH Đoàn, a plan', ['BCH ĐOÀN TỈNH QUẢNG NGÃI          ĐOÀN TNCS HỒ CHÍ MINH', '***', 'Số: 56-KH/TĐTN-TNTH          Quảng Ngãi, ngày 02 tháng 4 năm 2024', 'KẾ HOẠCH', 'Tổ chức các hoạt động hè năm 2024'], '56-KH/TĐTN-TNTH', 'BCH ĐOÀN TỈNH QUẢNG NGÃI', null, 'Tổ chức các hoạt động hè năm 2024'],
+    ['Mặt trận: the committee over its place, the standing board under them', ['ỦY BAN MTTQ VIỆT NAM          ' + STATE, 'TỈNH QUẢNG NGÃI          Độc lập - Tự do - Hạnh phúc', 'BAN THƯỜNG TRỰC', 'Số: 456/MTTQ-BTT          Quảng Ngãi, ngày 15 tháng 5 năm 2024', 'V/v phối hợp tổ chức Ngày hội Đại đoàn kết'], '456/MTTQ-BTT', 'BAN THƯỜNG TRỰC', 'ỦY BAN MTTQ VIỆT NAM TỈNH QUẢNG NGÃI', 'V/v phối hợp tổ chức Ngày hội Đại đoàn kết'],
+    ['Mặt trận, its committee alone', ['ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM          ' + STATE, 'HUYỆN BÌNH SƠN          Độc lập - Tự do - Hạnh phúc', 'Số: 45/MTTQ-BTT          Bình Sơn, ngày 15 tháng 5 năm 2024', 'V/v phối hợp tổ chức Ngày hội Đại đoàn kết'], '45/MTTQ-BTT', 'ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM HUYỆN BÌNH SƠN', null, 'V/v phối hợp tổ chức Ngày hội Đại đoàn kết'],
+    ['Hội Liên hiệp Phụ nữ', ['HỘI LHPN VIỆT NAM          ' + STATE, 'BCH TỈNH QUẢNG NGÃI          Độc lập - Tự do - Hạnh phúc', 'Số: 123/HPN-TG          Quảng Ngãi, ngày 12 tháng 3 năm 2024', 'V/v tuyên truyền kỷ niệm ngày 8/3'], '123/HPN-TG', 'BCH TỈNH QUẢNG NGÃI', 'HỘI LHPN VIỆT NAM', 'V/v tuyên truyền kỷ niệm ngày 8/3'],
+    ['a State body with an organ under it', ['ỦY BAN NHÂN DÂN          ' + STATE, 'TỈNH QUẢNG NGÃI          Độc lập - Tự do - Hạnh phúc', 'BAN CHỈ ĐẠO 138', 'Số: 04/QĐ-BCĐ          Quảng Ngãi, ngày 15 tháng 5 năm 2024', 'QUYẾT ĐỊNH', 'Về việc kiện toàn Ban Chỉ đạo'], '04/QĐ-BCĐ', 'BAN CHỈ ĐẠO 138', 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'Về việc kiện toàn Ban Chỉ đạo'],
+  ])('%s', (_what, header, number, issuer, parent, subject) => {
+    const f = extractFields([...header, ...body, 'TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'Nguyễn Văn An'].join('\n'), { today: new Date('2025-01-01') }).fields;
+    expect([f.numberSymbol.value, f.issuer.value, f.issuerParent?.value ?? null, f.subject.value]).toEqual([number, issuer, parent, subject]);
+  });
+});
+
 describe('zone table: a Số line read in the other family\'s form', () => {
   const page = (motto: string, issuer: string, soLine: string) =>
     [`${issuer}          ${motto}`, 'TỈNH GIA LAI', `${soLine}          Gia Lai, ngày 20 tháng 01 năm 2021`, 'QUYẾT ĐỊNH', 'Về việc giao chỉ tiêu kế hoạch năm 2021', '', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;'].join('\n');

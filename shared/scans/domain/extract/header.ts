@@ -6,7 +6,7 @@ import { findNumberSymbols, type NumberSymbolMatch } from '../../../office';
 import { bestSubstringMatch, levenshtein } from './fuzzy';
 import { lettersFold, upperShare, type Line } from './lines';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
-import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2 } from './vocabulary';
+import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2, YOUTH_MOTTO } from './vocabulary';
 import type { DateHit } from './date';
 import type { TitleHit } from './hits';
 import { isCopyNumberLine, isCopySymbol } from './copy-marks';
@@ -216,7 +216,7 @@ export interface IssuerHit {
 function issuerText(l: Line, date: DateHit | null): { text: string; star: boolean } | null {
   let text = l.text;
   const cuts: [number, number][] = [];
-  for (const motto of [PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2]) {
+  for (const motto of [PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2, YOUTH_MOTTO]) {
     const hit = mottoOn(l, motto, 0.3);
     if (hit) cuts.push([hit.start, hit.end]);
   }
@@ -231,7 +231,7 @@ function issuerText(l: Line, date: DateHit | null): { text: string; star: boolea
 }
 
 /** A State issuer printed on two lines: the kind of body, then its place ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI"). */
-const STATE_BODY_KIND = /^(uy ban nhan dan|hoi dong nhan dan|so [a-z]|ban quan ly)/;
+const STATE_BODY_KIND = /^(uy ban nhan dan|hoi dong nhan dan|so [a-z]|ban quan ly|uy ban (?:mat tran to quoc|mttq)|hoi (?:lien hiep phu nu|lhpn|nong dan|cuu chien binh|ccb)|lien doan lao dong)/;
 const PLACE_LINE = /^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b/;
 
 export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHit | null, title: TitleHit | null): IssuerHit | null {
@@ -287,11 +287,12 @@ export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHi
     parts.splice(j, 2, `${parts[j]} ${parts[j + 1]}`);
     from.splice(j, 2, [...from[j]!, ...from[j + 1]!]);
   }
-  // "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NGÃI" is one name.
-  const k = parts.length - 2;
-  if (k >= 0 && STATE_BODY_KIND.test(lettersFold(foldDiacritics(parts[k]!))) && PLACE_LINE.test(lettersFold(foldDiacritics(parts[k + 1]!)))) {
-    parts = [...parts.slice(0, k), `${parts[k]} ${parts[k + 1]}`];
-    from = [...from.slice(0, k), [...from[k]!, ...from[k + 1]!]];
+  // "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NGÃI" is one name, and so is "ỦY BAN MTTQ VIỆT NAM" over it,
+  // also when an organ of it stands below ("BAN THƯỜNG TRỰC": the name, the body its parent).
+  for (let k = parts.length - 2; k >= 0; k--) {
+    if (!(STATE_BODY_KIND.test(lettersFold(foldDiacritics(parts[k]!))) && PLACE_LINE.test(lettersFold(foldDiacritics(parts[k + 1]!))))) continue;
+    parts = [...parts.slice(0, k), `${parts[k]} ${parts[k + 1]}`, ...parts.slice(k + 2)];
+    from = [...from.slice(0, k), [...from[k]!, ...from[k + 1]!], ...from.slice(k + 2)];
   }
   if (!parts.length) return null;
   if (parts.length === 1) return { name: parts[0]!, parent: null, confidence: 0.75, lines: from[0]!, parentLines: [] };

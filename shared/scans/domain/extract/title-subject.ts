@@ -7,7 +7,7 @@ import { findNumberSymbols } from '../../../office';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { similarity } from './fuzzy';
 import { lettersFold, upperShare, type Line } from './lines';
-import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2, type DocumentTypeName, type ExtractVocabulary } from './vocabulary';
+import { PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2, YOUTH_MOTTO, type DocumentTypeName, type ExtractVocabulary } from './vocabulary';
 import type { TitleHit } from './hits';
 import type { DateHit } from './date';
 import { mottoOn, type SymbolHit } from './header';
@@ -95,8 +95,11 @@ function cleanSubject(parts: string[]): string {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // A trích yếu printed in quotes ("V/v …", as the Đoàn's letters have it) loses its opening mark here, its closing one below.
+  const quoted = /^[^\p{L}\p{N}]*["“”„]/u.test(s);
   s = s.replace(/^[^\p{L}\p{N}]+/u, '');
   s = s.replace(/\s*[-–—]{3,}.*$/, '');
+  if (quoted) s = s.replace(/["“”]\s*$/u, '');
   // Isolated marks at the end (a speck read as ' or .) and the end punctuation.
   s = s.replace(TRAILING_MARKS, '').replace(/[\s|_~*•·,;:]+$/u, '');
   s = s.replace(VV_RE_ORIG, 'V/v ');
@@ -175,7 +178,7 @@ export function findSubject(lines: Line[], title: TitleHit | null, symbol: Symbo
         continue;
       }
       // The right column (motto, date line) may come between the số and the trích yếu.
-      const isMotto = !parts.length && [PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2].some((m) => mottoOn(n, m, 0.25));
+      const isMotto = !parts.length && [PARTY_MOTTO, STATE_MOTTO, STATE_MOTTO_2, YOUTH_MOTTO].some((m) => mottoOn(n, m, 0.25));
       if (isStampLine(n) || (date && n.index === date.line) || isMotto) continue;
       const nf = lettersFold(n.fold);
       if (BODY_START.test(nf) || SEPARATOR.test(n.text) || upperShare(n.text) > 0.8 || RECEIPT_LINE.test(nf)) break;

@@ -194,6 +194,8 @@ export const FAMILY_NAMES: readonly string[] = [
 export const PARTY_MOTTO = 'dang cong san viet nam';
 export const STATE_MOTTO = 'cong hoa xa hoi chu nghia viet nam';
 export const STATE_MOTTO_2 = 'doc lap tu do hanh phuc';
+/** The Youth Union's (Đoàn TNCS Hồ Chí Minh), top right where the others stand: its letters follow the Party's form ("Số 245-CV/TĐTN-VP"). */
+export const YOUTH_MOTTO = 'doan tncs ho chi minh';
 
 export interface ExtractVocabulary {
   types: readonly DocumentTypeName[];

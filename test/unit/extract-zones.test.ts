@@ -212,6 +212,22 @@ describe('zone table: letters of the mass organisations (Đoàn, Mặt trận, H
   });
 });
 
+describe('zone table: who adopted it, in capitals between the tên loại and the trích yếu', () => {
+  const head = (symbol: string) => ['BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM', '*', `Số ${symbol}          Hà Nội, ngày 14 tháng 6 năm 2024`, ''];
+  const body = ['', 'Thực hiện Nghị quyết số 12-NQ/TW ngày 05/01/2024 của Ban Chấp hành Trung ương;', 'Nơi nhận:', '- Như trên;', 'T/M BỘ CHÍNH TRỊ', 'Tô Lâm'];
+  it.each([
+    // [the document, the lines from its tên loại to its trích yếu, the symbol, the subject]
+    ['a Politburo directive', ['CHỈ THỊ', 'CỦA BỘ CHÍNH TRỊ', 'về đại hội đảng bộ các cấp tiến tới Đại hội XIV của Đảng'], '35-CT/TW', 'về đại hội đảng bộ các cấp tiến tới Đại hội XIV của Đảng'],
+    ['a conclusion of two organs', ['KẾT LUẬN', 'CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ', 'về chủ trương sắp xếp tổ chức bộ máy'], '123-KL/TW', 'về chủ trương sắp xếp tổ chức bộ máy'],
+    ['a plenum\'s resolution, two lines naming it', ['NGHỊ QUYẾT', 'HỘI NGHỊ LẦN THỨ TÁM', 'BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII', '', 'về Chiến lược bảo vệ Tổ quốc trong tình hình mới'], '44-NQ/TW', 'về Chiến lược bảo vệ Tổ quốc trong tình hình mới'],
+    ['a provincial standing board\'s resolution', ['NGHỊ QUYẾT', 'CỦA BAN THƯỜNG VỤ TỈNH ỦY', 'về phát triển kinh tế biển đến năm 2030'], '05-NQ/TW', 'về phát triển kinh tế biển đến năm 2030'],
+    ['no such line: the trích yếu right under the tên loại', ['QUY ĐỊNH', 'về lấy phiếu tín nhiệm đối với chức vụ lãnh đạo'], '96-QĐ/TW', 'về lấy phiếu tín nhiệm đối với chức vụ lãnh đạo'],
+  ])('%s', (_what, title, symbol, subject) => {
+    const f = extractFields([...head(symbol), ...title, ...body].join('\n'), { today: new Date('2026-01-01') }).fields;
+    expect([f.numberSymbol.value, f.subject.value]).toEqual([symbol, subject]);
+  });
+});
+
 describe('zone table: a Số line read in the other family\'s form', () => {
   const page = (motto: string, issuer: string, soLine: string) =>
     [`${issuer}          ${motto}`, 'TỈNH GIA LAI', `${soLine}          Gia Lai, ngày 20 tháng 01 năm 2021`, 'QUYẾT ĐỊNH', 'Về việc giao chỉ tiêu kế hoạch năm 2021', '', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;'].join('\n');

@@ -110,12 +110,21 @@ const VV_RE_ORIG = /^\s*[Vv]\s*[/|l1iI]\s*[vVyY]\b\.?\s*[:.]?\s*/;
 const VV_GARBLED = /^(?:[VW]\s*[/|\\lI1i.,]?\s*[vVwWxXyY]?)[.:]?\s+(?=\p{Ll})/u;
 const fixVv = (s: string): string => (VV_GARBLED.test(s) ? s.replace(VV_GARBLED, 'V/v ') : s);
 
+/** A caps line under the tên loại naming who adopted the document: "CỦA …", a plenum, a congress, a session. */
+const ADOPTED_BY = /^(?:cua|hoi nghi|dai hoi|ky hop)\b/;
+
 export function findSubject(lines: Line[], title: TitleHit | null, symbol: SymbolHit | null, date: Pick<DateHit, 'line'> | null): SubjectHit | null {
   if (title) {
     const parts: string[] = [];
     const from: number[] = [];
     let i = title.line + 1;
     while (i < lines.length && !lines[i]!.text) i++;
+    // Who adopted it, in capitals between the tên loại and the trích yếu ("CỦA BỘ CHÍNH TRỊ", "HỘI NGHỊ LẦN
+    // THỨ TÁM" / "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII", "CỦA BAN THƯỜNG VỤ TỈNH ỦY"): not the subject.
+    if (i < lines.length && upperShare(lines[i]!.text) > 0.8 && ADOPTED_BY.test(lettersFold(lines[i]!.fold))) {
+      for (let k = 0; k < 3 && i < lines.length && lines[i]!.text && upperShare(withoutSymbols(lines[i]!.text)) > 0.8; k++) i++;
+      while (i < lines.length && !lines[i]!.text) i++;
+    }
     const start = i;
     for (; i < lines.length && parts.length < 5; i++) {
       const l = lines[i]!;

@@ -212,6 +212,24 @@ describe('zone table: letters of the mass organisations (Đoàn, Mặt trận, H
   });
 });
 
+describe('zone table: a body\'s kind over its place is one name; a place\'s committee is a body of its own', () => {
+  const STATE = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', ''];
+  const PARTY = ['ĐẢNG CỘNG SẢN VIỆT NAM', '', ''];
+  const body = ['V/v phối hợp thực hiện nhiệm vụ năm 2024', '', 'Kính gửi: Ban Thường vụ Tỉnh ủy', 'Thực hiện Kế hoạch số 12-KH/TU ngày 05/01/2024 của Tỉnh ủy;', 'Nơi nhận:', '- Như trên;', 'GIÁM ĐỐC', 'Nguyễn Văn An'];
+  it.each([
+    // [the issuer's lines, the motto's, the Số line, issuer, its parent]
+    [['TÒA ÁN NHÂN DÂN', 'TỈNH QUẢNG NGÃI'], STATE, 'Số: 123/TA-VP', 'TÒA ÁN NHÂN DÂN TỈNH QUẢNG NGÃI', null],
+    [['KHO BẠC NHÀ NƯỚC', 'TỈNH QUẢNG NGÃI'], STATE, 'Số: 123/KBQN-KTNN', 'KHO BẠC NHÀ NƯỚC TỈNH QUẢNG NGÃI', null],
+    [['BỘ QUỐC PHÒNG', 'BỘ CHỈ HUY QUÂN SỰ', 'TỈNH QUẢNG NGÃI'], STATE, 'Số: 123/BCH-TM', 'BỘ CHỈ HUY QUÂN SỰ TỈNH QUẢNG NGÃI', 'BỘ QUỐC PHÒNG'],
+    [['ĐẢNG BỘ TỈNH QUẢNG NGÃI', 'HUYỆN ỦY BÌNH SƠN'], PARTY, 'Số 123-CV/HU', 'HUYỆN ỦY BÌNH SƠN', 'ĐẢNG BỘ TỈNH QUẢNG NGÃI'],
+    [['BAN CHẤP HÀNH ĐẢNG BỘ', 'TỈNH QUẢNG NGÃI'], PARTY, 'Số 12-CV/TU', 'BAN CHẤP HÀNH ĐẢNG BỘ TỈNH QUẢNG NGÃI', null],
+  ])('%j', (issuerLines, motto, so, issuer, parent) => {
+    const header = [...issuerLines.map((l, i) => `${l}          ${motto[i] ?? ''}`.trimEnd()), `${so}          Quảng Ngãi, ngày 12 tháng 3 năm 2024`];
+    const f = extractFields([...header, ...body].join('\n'), { today: new Date('2026-01-01') }).fields;
+    expect([f.issuer.value, f.issuerParent?.value ?? null]).toEqual([issuer, parent]);
+  });
+});
+
 describe('zone table: who adopted it, in capitals between the tên loại and the trích yếu', () => {
   const head = (symbol: string) => ['BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM', '*', `Số ${symbol}          Hà Nội, ngày 14 tháng 6 năm 2024`, ''];
   const body = ['', 'Thực hiện Nghị quyết số 12-NQ/TW ngày 05/01/2024 của Ban Chấp hành Trung ương;', 'Nơi nhận:', '- Như trên;', 'T/M BỘ CHÍNH TRỊ', 'Tô Lâm'];

@@ -231,8 +231,10 @@ function issuerText(l: Line, date: DateHit | null): { text: string; star: boolea
 }
 
 /** A State issuer printed on two lines: the kind of body, then its place ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI"). */
-const STATE_BODY_KIND = /^(uy ban nhan dan|hoi dong nhan dan|so [a-z]|ban quan ly|uy ban (?:mat tran to quoc|mttq)|hoi (?:lien hiep phu nu|lhpn|nong dan|cuu chien binh|ccb)|lien doan lao dong)/;
+/** A line naming a place alone ("TỈNH QUẢNG NGÃI", "HUYỆN BÌNH SƠN"): it ends the name above it. */
 const PLACE_LINE = /^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b/;
+/** …but a place's Party committee or Youth Union is a body of its own ("TỈNH ỦY QUẢNG NGÃI", "HUYỆN ĐOÀN BÌNH SƠN"). */
+const PLACE_COMMITTEE = /^(tinh|huyen|quan|thanh|thi|xa|phuong) (uy|doan)\b/;
 
 export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHit | null, title: TitleHit | null): IssuerHit | null {
   let parts: string[] = [];
@@ -287,10 +289,12 @@ export function findIssuer(lines: Line[], symbol: SymbolHit | null, date: DateHi
     parts.splice(j, 2, `${parts[j]} ${parts[j + 1]}`);
     from.splice(j, 2, [...from[j]!, ...from[j + 1]!]);
   }
-  // "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NGÃI" is one name, and so is "ỦY BAN MTTQ VIỆT NAM" over it,
-  // also when an organ of it stands below ("BAN THƯỜNG TRỰC": the name, the body its parent).
+  // A body's kind over its place is one name: "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NGÃI", "TÒA ÁN NHÂN DÂN",
+  // "KHO BẠC NHÀ NƯỚC", "ỦY BAN MTTQ VIỆT NAM" over theirs; also when an organ of it stands below
+  // ("BAN THƯỜNG TRỰC": the name, the body its parent). A place's line alone never names an issuer.
   for (let k = parts.length - 2; k >= 0; k--) {
-    if (!(STATE_BODY_KIND.test(lettersFold(foldDiacritics(parts[k]!))) && PLACE_LINE.test(lettersFold(foldDiacritics(parts[k + 1]!))))) continue;
+    const place = lettersFold(foldDiacritics(parts[k + 1]!));
+    if (!PLACE_LINE.test(place) || PLACE_COMMITTEE.test(place)) continue;
     parts = [...parts.slice(0, k), `${parts[k]} ${parts[k + 1]}`, ...parts.slice(k + 2)];
     from = [...from.slice(0, k), [...from[k]!, ...from[k + 1]!], ...from.slice(k + 2)];
   }

@@ -122,7 +122,7 @@ const specArb = fc.record({
   family: fc.constantFrom<Family>('party', 'state'),
   partyBody: fc.constantFrom(...ALL_BODIES),
   partyType: fc.constantFrom(...CONFIG_TYPES),
-  stateIssuer: fc.constantFrom('ubnd', 'so', 'cp', 'hdnd', 'bo', 'cuc', 'ttg', 'local'),
+  stateIssuer: fc.constantFrom('ubnd', 'so', 'cp', 'hdnd', 'bo', 'cuc', 'ttg', 'local', 'mttq', 'toa'),
   stateType: fc.constantFrom(...STATE_TYPES),
   pick: fc.nat(),
   number: fc.integer({ min: 1, max: 3500 }),
@@ -214,7 +214,10 @@ function partsOf(s: Spec): Parts {
     bo: { left: issuerLinesOf(bo.name, 20), issuer: bo.name, parent: null, code: bo.code, collective: null, head: 'BỘ TRƯỞNG', deputy: 'THỨ TRƯỞNG' },
     cuc: { left: [cuc.parent, ...issuerLinesOf(cuc.name, 20)], issuer: cuc.name, parent: cuc.parent, code: cuc.code, collective: null, head: 'CỤC TRƯỞNG', deputy: 'PHÓ CỤC TRƯỞNG' },
     ttg: { left: ['THỦ TƯỚNG CHÍNH PHỦ'], issuer: 'THỦ TƯỚNG CHÍNH PHỦ', parent: null, code: 'TTg', collective: null, head: 'THỦ TƯỚNG', deputy: 'PHÓ THỦ TƯỚNG' },
-    local: { left: ['ỦY BAN NHÂN DÂN', localName], issuer: `ỦY BAN NHÂN DÂN ${localName}`, parent: null, code: 'UBND', collective: 'ỦY BAN NHÂN DÂN', head: 'CHỦ TỊCH', deputy: null } }[s.stateIssuer];
+    local: { left: ['ỦY BAN NHÂN DÂN', localName], issuer: `ỦY BAN NHÂN DÂN ${localName}`, parent: null, code: 'UBND', collective: 'ỦY BAN NHÂN DÂN', head: 'CHỦ TỊCH', deputy: null },
+    // The Front's committee over its place, its standing board (the issuer) under them; a court over its place.
+    mttq: { left: ['ỦY BAN MTTQ VIỆT NAM', `TỈNH ${place.toUpperCase()}`, 'BAN THƯỜNG TRỰC'], issuer: 'BAN THƯỜNG TRỰC', parent: `ỦY BAN MTTQ VIỆT NAM TỈNH ${place.toUpperCase()}`, code: 'MTTQ', collective: 'BAN THƯỜNG TRỰC', head: 'CHỦ TỊCH', deputy: null },
+    toa: { left: ['TÒA ÁN NHÂN DÂN', `TỈNH ${place.toUpperCase()}`], issuer: `TÒA ÁN NHÂN DÂN TỈNH ${place.toUpperCase()}`, parent: null, code: 'TA', collective: null, head: 'CHÁNH ÁN', deputy: 'PHÓ CHÁNH ÁN' } }[s.stateIssuer];
   // Văn bản QPPL carry the year; a công văn is {n}/{BODY}-{UNIT}, a commune's often {n}/UBND alone.
   const year = t.code === 'NĐ' || t.code === 'NQ' || t.code === 'TT' || (t.code === 'QĐ' && s.pick % 3 === 0 && s.stateIssuer !== 'ttg');
   const unit = s.stateIssuer === 'bo' || s.stateIssuer === 'cuc' ? MINISTRY_UNITS[s.pick % MINISTRY_UNITS.length] : s.stateIssuer === 'local' && s.pick % 2 === 0 ? null : STATE_UNITS[s.pick % STATE_UNITS.length];

@@ -90,6 +90,8 @@ export const SIGNER_TITLES: readonly string[] = [
   // State heads (NĐ 30): the Government's, a ministry's bodies', an inspectorate's.
   'THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG', 'CỤC TRƯỞNG', 'PHÓ CỤC TRƯỞNG', 'TỔNG CỤC TRƯỞNG', 'PHÓ TỔNG CỤC TRƯỞNG', 'VỤ TRƯỞNG',
   'PHÓ VỤ TRƯỞNG', 'CHÁNH THANH TRA', 'PHÓ CHÁNH THANH TRA', 'TỔNG GIÁM ĐỐC', 'PHÓ TỔNG GIÁM ĐỐC',
+  // Courts, procuracies, the Front's and the unions' deputies.
+  'PHÓ CHÁNH ÁN', 'PHÓ VIỆN TRƯỞNG', 'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
 ];
 
 /** Words a signer's title (chức vụ) is made of (folded); a caps run of these ends the signing block's title line. */

@@ -335,7 +335,9 @@ export function buildDoc(s: Spec, slips: readonly Slip[] = []): GeneratedDoc {
   if (has('split-issuer')) damaged.add('issuer').add('issuerParent');
   if (has('split-date')) damaged.add('documentDate').add('place');
 
-  const title: Row[] = cv ? [] : ['gap', [{ text: p.typeName!.toUpperCase(), at: 'centre' }], ...subjectLines.map((l, i): Row => [{ text: l, at: 'centre', split: has('split-subject') && i === 0 }]), [{ text: '-----', at: 'centre' }]];
+  // The Central Committee's documents name their organ under the tên loại ("CỦA BỘ CHÍNH TRỊ").
+  const organ = party && p.code === 'TW' && p.capacity ? [[{ text: `CỦA ${p.capacity.replace(/^T\/M /, '')}`, at: 'centre' }] as Row] : [];
+  const title: Row[] = cv ? [] : ['gap', [{ text: p.typeName!.toUpperCase(), at: 'centre' }], ...organ, ...subjectLines.map((l, i): Row => [{ text: l, at: 'centre', split: has('split-subject') && i === 0 }]), [{ text: '-----', at: 'centre' }]];
   const addressed: Row[] = cv || p.typeCode === 'TTr' ? ['gap', [{ text: party ? 'Kính gửi: Ban Thường vụ Tỉnh ủy' : 'Kính gửi: Các sở, ban, ngành tỉnh', at: 'centre' }]] : [];
   // The body: citations first (each a paragraph), then filler paragraphs up to the length asked.
   const body: Row[] = ['gap'];

@@ -255,6 +255,8 @@ const on = (capacity: string, ...titles: string[]) => ({ capacity, titles });
 
 /** Bodies across the country, as the scans of other offices print them (domain.md b). */
 export const OTHER_BODIES: BodySpec[] = [
+  // The Central Committee's documents: the Politburo's and the Secretariat's.
+  { code: 'TW', superior: null, name: 'BAN CHẤP HÀNH TRUNG ƯƠNG', signing: [on('T/M BỘ CHÍNH TRỊ', 'TỔNG BÍ THƯ'), on('T/M BAN BÍ THƯ', 'THƯỜNG TRỰC BAN BÍ THƯ')], places: ['Hà Nội'] },
   { code: 'TU', superior: null, name: 'TỈNH ỦY THANH HÓA', signing: [on('T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'PHÓ BÍ THƯ'), on('T/M TỈNH ỦY', 'BÍ THƯ'), on('T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'), on('K/T BÍ THƯ', 'PHÓ BÍ THƯ')], places: ['Thanh Hóa'] },
   { code: 'TU', superior: 'ĐẢNG BỘ TỈNH QUẢNG NINH', name: 'THÀNH ỦY UÔNG BÍ', signing: [on('T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'PHÓ BÍ THƯ')], places: ['Uông Bí'] },
   { code: 'TU', superior: null, name: 'THÀNH ỦY HỒ CHÍ MINH', signing: [on('T/M THƯỜNG TRỰC THÀNH ỦY', 'PHÓ BÍ THƯ THƯỜNG TRỰC')], places: ['Thành phố Hồ Chí Minh', 'TP. Hồ Chí Minh'] },

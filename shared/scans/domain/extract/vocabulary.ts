@@ -92,6 +92,8 @@ export const SIGNER_TITLES: readonly string[] = [
   'PHÓ VỤ TRƯỞNG', 'CHÁNH THANH TRA', 'PHÓ CHÁNH THANH TRA', 'TỔNG GIÁM ĐỐC', 'PHÓ TỔNG GIÁM ĐỐC',
   // Courts, procuracies, the Front's and the unions' deputies.
   'PHÓ CHÁNH ÁN', 'PHÓ VIỆN TRƯỞNG', 'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
+  // The Central Committee's (T/M BỘ CHÍNH TRỊ, T/M BAN BÍ THƯ).
+  'TỔNG BÍ THƯ', 'THƯỜNG TRỰC BAN BÍ THƯ',
 ];
 
 /** Words a signer's title (chức vụ) is made of (folded); a caps run of these ends the signing block's title line. */

@@ -4,7 +4,7 @@
  * a ground truth in the real-scans format (handbook fixtures/real-scans/*.json): a measuring set
  * for the handwriting path larger than the seven real dev letters (issue 14).
  *
- *   npx tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev [--bodies province|wide]
+ *   npx tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev [--bodies province|wide|all]
  *
  * Page 1 only, A4 at 150/200/300 dpi, the layout of Nghị định 30/2020 (issuer and motto columns,
  * Số and date line, title or V/v subject, Kính gửi, a body citing decoy numbers and dates, signing
@@ -42,6 +42,13 @@ const MINISTRIES = [
   { lines: ['BỘ Y TẾ'], abbr: 'BYT', unit: 'KHTC' }, { lines: ['BỘ TƯ PHÁP'], abbr: 'BTP', unit: 'VP' },
   { lines: ['BỘ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG'], abbr: 'BNNMT', unit: 'TCCB' }, { lines: ['BỘ GIÁO DỤC', 'VÀ ĐÀO TẠO'], abbr: 'BGDĐT', unit: 'GDPT' },
   { lines: ['BỘ KHOA HỌC', 'VÀ CÔNG NGHỆ'], abbr: 'BKHCN', unit: 'CĐS' },
+] as const;
+/** `--bodies all`: besides the wide set, other bodies printed over their place (a court, the treasury, the Front, social insurance). */
+const OTHERS = [
+  { first: 'TÒA ÁN NHÂN DÂN', abbr: 'TA', unit: 'VP', head: 'CHÁNH ÁN', deputy: 'PHÓ CHÁNH ÁN' },
+  { first: 'KHO BẠC NHÀ NƯỚC', abbr: 'KBNN', unit: 'KSC', head: 'GIÁM ĐỐC', deputy: 'PHÓ GIÁM ĐỐC' },
+  { first: 'ỦY BAN MTTQ VIỆT NAM', abbr: 'MTTQ', unit: 'BTT', head: 'CHỦ TỊCH', deputy: 'PHÓ CHỦ TỊCH' },
+  { first: 'BẢO HIỂM XÃ HỘI', abbr: 'BHXH', unit: 'TST', head: 'GIÁM ĐỐC', deputy: 'PHÓ GIÁM ĐỐC' },
 ] as const;
 const COMMUNES = [['XÃ', 'Tịnh Phong'], ['PHƯỜNG', 'Cẩm Thành'], ['XÃ', 'Bình Sơn'], ['PHƯỜNG', 'Hòa Khánh'], ['XÃ', 'Đức Phổ'], ['XÃ', 'Nghĩa Hành']] as const;
 const TYPES = [
@@ -211,8 +218,8 @@ function scribble(ctx: SKRSContext2D, r: Rng, x: number, y: number, w: number, h
 
 export interface StateLetterOpts {
   fonts: 'train' | 'held-out' | 'dev';
-  /** `province` (default): UBND tỉnh and its sở; `wide`: ministries and communes too (a set of its own: other draws). */
-  bodies?: 'province' | 'wide';
+  /** `province` (default): UBND tỉnh and its sở; `wide`: ministries and communes too; `all`: also a court, the treasury, the Front, social insurance (each a set of its own: other draws). */
+  bodies?: 'province' | 'wide' | 'all';
 }
 export interface StateLetter {
   bytes: Buffer;
@@ -230,25 +237,26 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   const fontsUsed = [hwFont.pkg];
 
   // What the letter is.
-  const kind = opts.bodies === 'wide' ? pick(r, ['province', 'ministry', 'commune'] as const) : 'province';
+  const kind = opts.bodies === 'all' ? pick(r, ['province', 'ministry', 'commune', 'other'] as const) : opts.bodies === 'wide' ? pick(r, ['province', 'ministry', 'commune'] as const) : 'province';
+  const other = kind === 'other' ? pick(r, OTHERS) : null;
   const ministry = kind === 'ministry' ? pick(r, MINISTRIES) : null;
   const commune = kind === 'commune' ? pick(r, COMMUNES) : null;
   const prov = ministry ? 'Hà Nội' : commune ? commune[1] : pick(r, PROVINCES);
   const dept = kind === 'province' && r() < 0.3 ? pick(r, DEPTS) : null;
   let type = TYPES[0] as (typeof TYPES)[number];
   for (let u = r() * 15, i = 0; i < TYPES.length; u -= TYPES[i]!.w, i++) if (u < TYPES[i]!.w) { type = TYPES[i]!; break; }
-  if (dept && type.code === 'CT') type = TYPES[0];
+  if ((dept || other) && type.code === 'CT') type = TYPES[0];
   const year = int(r, 2018, 2025), month = int(r, 1, 12), day = int(r, 1, new Date(Date.UTC(year, month, 0)).getUTCDate());
   const n = pick(r, [1, 2, 2, 3, 3, 3, 4]);
   const numVal = n === 1 ? int(r, 1, 9) : int(r, 10 ** (n - 1), 10 ** n - 1);
   const number = numVal < 10 && r() < 0.8 ? pad2(numVal) : String(numVal);
-  const issuerAbbr = dept ? dept.abbr : ministry ? ministry.abbr : 'UBND';
+  const issuerAbbr = dept ? dept.abbr : ministry ? ministry.abbr : other ? other.abbr : 'UBND';
   // A commune's công văn often carries its body's code alone ("45/UBND").
-  const symbol = type.code === 'CV' ? (dept ? `${dept.abbr}-${dept.unit}` : ministry ? `${ministry.abbr}-${ministry.unit}` : commune && r() < 0.5 ? 'UBND' : `UBND-${pick(r, UBND_UNITS)}`) : `${type.code}-${issuerAbbr}`;
+  const symbol = type.code === 'CV' ? (dept ? `${dept.abbr}-${dept.unit}` : ministry ? `${ministry.abbr}-${ministry.unit}` : other ? `${other.abbr}-${other.unit}` : commune && r() < 0.5 ? 'UBND' : `UBND-${pick(r, UBND_UNITS)}`) : `${type.code}-${issuerAbbr}`;
   const fill = (s: string) => s.replace('{Y}', String(year)).replace('{P}', String(year - 1)).replace('{K}', String(int(r, 10, 35)));
   const subject = type.code === 'CV' ? `V/v ${fill(pick(r, TOPICS))}` : type.code === 'BC' || type.code === 'KH' || (type.code === 'TB' && r() < 0.5) ? fill(pick(r, PLAIN)) : `Về việc ${fill(pick(r, TOPICS))}`;
-  const issuerLines: readonly string[] = dept ? [`UBND TỈNH ${prov.toUpperCase()}`, dept.name] : ministry ? ministry.lines : ['ỦY BAN NHÂN DÂN', `${commune ? commune[0] : 'TỈNH'} ${prov.toUpperCase()}`];
-  const signingBlock = dept ? pick(r, [['GIÁM ĐỐC'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']]) : ministry ? pick(r, [['BỘ TRƯỞNG'], ['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG']]) : type.code === 'CV' ? pick(r, [['CHỦ TỊCH'], ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG']]) : type.code === 'CT' ? ['CHỦ TỊCH'] : pick(r, [['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']]);
+  const issuerLines: readonly string[] = dept ? [`UBND TỈNH ${prov.toUpperCase()}`, dept.name] : ministry ? ministry.lines : other ? [other.first, `TỈNH ${prov.toUpperCase()}`] : ['ỦY BAN NHÂN DÂN', `${commune ? commune[0] : 'TỈNH'} ${prov.toUpperCase()}`];
+  const signingBlock = dept ? pick(r, [['GIÁM ĐỐC'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']]) : other ? pick(r, [[other.head], [`KT. ${other.head}`, other.deputy]]) : ministry ? pick(r, [['BỘ TRƯỞNG'], ['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG']]) : type.code === 'CV' ? pick(r, [['CHỦ TỊCH'], ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG']]) : type.code === 'CT' ? ['CHỦ TỊCH'] : pick(r, [['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']]);
   const signer = pick(r, SIGNERS);
   const addressed = type.code === 'CV' || type.code === 'TTr';
   const others = RECIPIENTS.filter((k) => k.toUpperCase() !== dept?.name);
@@ -373,7 +381,7 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
     rule(W / 2, y - lh + size * 0.35, mm(uni(r, 25, 45)));
     y += size * 0.8;
     if (type.code === 'QĐ') {
-      centred(dept ? `GIÁM ĐỐC ${dept.name}` : ministry ? `BỘ TRƯỞNG ${ministry.lines.join(' ')}` : `ỦY BAN NHÂN DÂN ${issuerLines[1]}`, W / 2, y + size * 0.3);
+      centred(dept ? `GIÁM ĐỐC ${dept.name}` : ministry ? `BỘ TRƯỞNG ${ministry.lines.join(' ')}` : other ? `${other.head} ${issuerLines.join(' ')}` : `ỦY BAN NHÂN DÂN ${issuerLines[1]}`, W / 2, y + size * 0.3);
       y += lh * 1.7;
     }
   }
@@ -420,7 +428,7 @@ export function stateLetter(seed: number, index: number, opts: StateLetterOpts):
   NOI_NHAN.forEach((t, i) => ctx.fillText(t.replace('{U}', dept ? dept.unit : 'KTTH'), left, y + (i + 1) * pt(13)));
   const by = y + signingBlock.length * lh, sigH = mm(22);
   scribble(ctx, r, sx - mm(20), by, mm(40), sigH * 0.9, inkHand);
-  seal(ctx, r, sx - mm(uni(r, 12, 22)), by + sigH / 2, mm(uni(r, 17, 19)), dept ? dept.name : ministry ? ministry.lines.join(' ') : 'ỦY BAN NHÂN DÂN', ministry ? 'VIỆT NAM' : commune ? issuerLines[1]! : `TỈNH ${prov.toUpperCase()}`);
+  seal(ctx, r, sx - mm(uni(r, 12, 22)), by + sigH / 2, mm(uni(r, 17, 19)), dept ? dept.name : ministry ? ministry.lines.join(' ') : other ? other.first : 'ỦY BAN NHÂN DÂN', ministry ? 'VIỆT NAM' : commune ? issuerLines[1]! : `TỈNH ${prov.toUpperCase()}`);
   font(size, 'bold');
   centred(signer, sx, by + sigH + size * 1.2);
 
@@ -509,8 +517,8 @@ function main(args: string[]): void {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const out = opt('--out'), n = Number(opt('--n') ?? 40), seed = Number(opt('--seed') ?? 1), fonts = opt('--fonts') ?? 'train', bodies = opt('--bodies') ?? 'province';
-  if (!out || fonts !== 'train' && fonts !== 'held-out' && fonts !== 'dev' || bodies !== 'province' && bodies !== 'wide' || !Number.isInteger(n) || !Number.isInteger(seed))
-    throw new Error('usage: tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev [--bodies province|wide]');
+  if (!out || fonts !== 'train' && fonts !== 'held-out' && fonts !== 'dev' || bodies !== 'province' && bodies !== 'wide' && bodies !== 'all' || !Number.isInteger(n) || !Number.isInteger(seed))
+    throw new Error('usage: tsx tools/state-letters.ts --out DIR --n 40 --seed 1 --fonts train|held-out|dev [--bodies province|wide|all]');
   mkdirSync(out, { recursive: true });
   for (let i = 0; i < n; i++) {
     const l = stateLetter(seed, i, { fonts, bodies });

@@ -276,7 +276,9 @@ describe('zone table: the issuer column', () => {
     ['a signing stamp above is not the issuer', 'TRUNG TÂM CÔNG\nBÁO VÀ TIN HỌC\n\nỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 47/QĐ-UBND', 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI'],
     ['Party, the body under its superior', 'TỈNH ỦY THANH HÓA\nVĂN PHÒNG\n*\nSố 9-HD/VPTU', 'VĂN PHÒNG'],
     ['a Số line read as junk still ends the name', 'UBND TỈNH QUẢNG NAM\nSỞ TÀI CHÍNH\nSố7/2 IBUSTC\nQuảng Nam, ngày 7) tháng 4 năm 2022', 'SỞ TÀI CHÍNH'],
-    ['a name OCR read without its marks ("SO" for "SỞ") is not a Số line', 'UBND TỈNH QUẢNG NAM\nSO TAI CHINH\nSố7/2 IBUSTC\nQuảng Nam, ngày 7) tháng 4 năm 2022', 'SO TAI CHINH'],
+    ['a name OCR read without its marks ("SO" for "SỞ") is not a Số line', 'UBND TỈNH QUẢNG NAM\nSO GIAO THONG VAN TAI\nSố7/2 IBUSTC\nQuảng Nam, ngày 7) tháng 4 năm 2022', 'SO GIAO THONG VAN TAI'],
+    ['… and a name the vocabulary knows gets its marks back', 'UBND TỈNH QUẢNG NAM\nSO TAI CHINH\nSố7/2 IBUSTC\nQuảng Nam, ngày 7) tháng 4 năm 2022', 'SỞ TÀI CHÍNH'],
+    ['a State body\'s marks misread ("BẢO HIẾM")', 'BẢO HIẾM XÃ HỘI\nTỈNH QUẢNG NAM\nSố: 79/BC-BHXH\nQuảng Nam, ngày 7 tháng 4 năm 2022', 'BẢO HIỂM XÃ HỘI TỈNH QUẢNG NAM'],
   ];
   it.each(cases)('%s', (_name, text, want) => {
     expect(extractFields(text).fields.issuer.value).toBe(want);

@@ -112,6 +112,15 @@ export const HEADER_PHRASES: readonly string[] = [
   'VĂN PHÒNG', 'ỦY BAN KIỂM TRA', 'KHỐI', 'CÁC CƠ QUAN', 'CƠ QUAN', 'DOANH NGHIỆP', 'CÁC CƠ QUAN ĐẢNG', 'TỈNH', 'THÀNH PHỐ',
   'HUYỆN', 'THỊ XÃ', 'XÃ', 'PHƯỜNG', 'THỊ TRẤN', 'ĐẶC KHU', 'ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'MẶT TRẬN TỔ QUỐC', 'SỞ NỘI VỤ',
   'BAN THƯỜNG VỤ', 'BAN CHẤP HÀNH', 'BAN CHỈ ĐẠO', 'THƯỜNG TRỰC', 'ĐẠI HỘI', 'ĐOÀN CHỦ TỊCH', 'ĐOÀN THƯ KÝ', ...SIGNER_TITLES,
+  // State bodies and the mass organisations a Party office hears from (printed over their place).
+  'CHÍNH PHỦ', 'THỦ TƯỚNG CHÍNH PHỦ', 'TÒA ÁN NHÂN DÂN', 'VIỆN KIỂM SÁT NHÂN DÂN', 'KHO BẠC NHÀ NƯỚC', 'BẢO HIỂM XÃ HỘI',
+  'CỤC THUẾ', 'CÔNG AN', 'BỘ CHỈ HUY QUÂN SỰ', 'BỘ ĐỘI BIÊN PHÒNG', 'THANH TRA', 'KIỂM TOÁN NHÀ NƯỚC', 'ỦY BAN MTTQ VIỆT NAM',
+  'ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM', 'HỘI LIÊN HIỆP PHỤ NỮ', 'HỘI NÔNG DÂN', 'HỘI CỰU CHIẾN BINH', 'LIÊN ĐOÀN LAO ĐỘNG',
+  'TỈNH ĐOÀN', 'THÀNH ĐOÀN', 'HUYỆN ĐOÀN', 'ĐOÀN TNCS HỒ CHÍ MINH', 'BỘ TÀI CHÍNH', 'BỘ NỘI VỤ', 'BỘ Y TẾ', 'BỘ TƯ PHÁP',
+  'BỘ CÔNG AN', 'BỘ QUỐC PHÒNG', 'BỘ NGOẠI GIAO', 'BỘ CÔNG THƯƠNG', 'BỘ XÂY DỰNG', 'BỘ GIÁO DỤC VÀ ĐÀO TẠO',
+  'BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', 'BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH', 'SỞ TÀI CHÍNH', 'SỞ Y TẾ',
+  'SỞ TƯ PHÁP', 'SỞ XÂY DỰNG', 'SỞ CÔNG THƯƠNG', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+  'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH', 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ',
 ];
 
 /**

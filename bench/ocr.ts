@@ -29,12 +29,14 @@
  * A held-out part prints figures only: no document's reading, miss or OCR text (and `--dump`
  * skips it). `--json FILE` writes every figure (and the dev parts' per-document readings).
  *
- * `--degraded [rotate|lowres|noise|jpeg|contrast|blur|mixed|turned|all]` (default mixed; synthetic Party
+ * `--degraded [rotate|lowres|noise|jpeg|contrast|blur|mixed|turned|bilevel|all]` (default mixed; synthetic Party
  * sets only, `scans` unless `--set` says otherwise) first makes degraded variants of the scans in
  * a temp folder (printed; seeded, so every run makes the same files), then reads and scores those
  * instead: rotated a further ±1.5–3°, downscaled to 150 dpi, grain noise, JPEG quality 35–50,
- * lower contrast on grey paper, blur, or all of them at once. PDFs stay PDFs (their pages degraded
- * one by one). `all` runs the sets one after the other.
+ * lower contrast on grey paper, blur, or all of them at once; turned a quarter or a half; black and
+ * white at 200 dpi (`bilevel`, every scan written as a TIFF of all its pages, as a bilevel office
+ * scanner writes it). Otherwise PDFs stay PDFs (their pages degraded one by one). `all` runs the
+ * sets one after the other.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -47,6 +49,7 @@ import { HANDBOOK_SETS, handbookRoot, loadSplitFile, truthFiles, type SplitSet }
 import { expectedOf, subjectKey, type Expected } from './lib/ocr-truth';
 import { FIELDS, HIGH_CONFIDENCE, bodyCer, scoreDoc, summarise, type DocRead, type DocScore, type PartSummary, type ReadFields } from './lib/ocr-score';
 import { seededRng } from '../test/support/seeded-rng';
+import { encodeTiff } from '../test/support/tiff';
 
 export { subjectKey, bodyCer };
 
@@ -163,7 +166,7 @@ export function partsOf(ids: readonly string[], split: SplitSet | null): Map<str
 
 // --- run ----------------------------------------------------------------------------------------------
 
-export const DEGRADATION_SETS = ['rotate', 'lowres', 'noise', 'jpeg', 'contrast', 'blur', 'mixed', 'turned'] as const;
+export const DEGRADATION_SETS = ['rotate', 'lowres', 'noise', 'jpeg', 'contrast', 'blur', 'mixed', 'turned', 'bilevel'] as const;
 export type DegradationSet = (typeof DEGRADATION_SETS)[number];
 
 const VALUE_FLAGS = ['--workers', '--dump', '--psm', '--dpi', '--layout', '--tessdata', '--later-tessdata', '--seed', '--set', '--part', '--dir', '--json'];
@@ -404,6 +407,8 @@ export interface Degradation {
   blur: number;
   /** Every page turned clockwise by this many quarters (a letter fed upside down, a page scanned sideways). */
   quarterTurns: number;
+  /** Black and white only, as a bilevel office scanner makes (grey below this is black, the rest white; colour lost), written as a TIFF of every page. */
+  bilevel: number | null;
 }
 
 /** A small seeded PRNG (mulberry32): the same seed makes the same variants on every machine. */
@@ -413,7 +418,7 @@ export function degradationFor(set: DegradationSet, k: number, seed: number): De
   const rnd = seededRng(seed * 1000 + k * 7919 + DEGRADATION_SETS.indexOf(set));
   const between = (a: number, b: number) => a + (b - a) * rnd();
   const sign = k % 2 ? -1 : 1;
-  const none: Degradation = { rotateDeg: 0, dpi: null, noise: 0, jpegQuality: null, contrast: null, paperGrey: 0, blur: 0, quarterTurns: 0 };
+  const none: Degradation = { rotateDeg: 0, dpi: null, noise: 0, jpegQuality: null, contrast: null, paperGrey: 0, blur: 0, quarterTurns: 0, bilevel: null };
   switch (set) {
     case 'rotate':
       return { ...none, rotateDeg: round2(sign * between(1.5, 3)) };
@@ -437,10 +442,14 @@ export function degradationFor(set: DegradationSet, k: number, seed: number): De
         paperGrey: Math.round(between(10, 30)),
         blur: rnd() < 0.5 ? round2(between(0.5, 0.9)) : 0,
         quarterTurns: 0,
+        bilevel: null,
       };
     case 'turned':
       // A half turn, a quarter clockwise and a quarter counter-clockwise, in turn.
       return { ...none, quarterTurns: [2, 1, 3][k % 3]! };
+    case 'bilevel':
+      // A scanner's black-and-white mode at 200 dpi, its threshold lighter or darker.
+      return { ...none, dpi: 200, bilevel: Math.round(between(120, 170)) };
   }
 }
 
@@ -455,6 +464,7 @@ const describeDegradation = (d: Degradation, srcDpi: number) =>
     d.blur ? `blur ${d.blur}px` : '',
     d.jpegQuality ? `JPEG q${d.jpegQuality}` : '',
     d.quarterTurns ? `turned ${d.quarterTurns * 90}° clockwise` : '',
+    d.bilevel ? `black and white at grey ${d.bilevel}, a TIFF` : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -620,7 +630,22 @@ export async function makeDegradedVariants(dir: string, truths: Truth[], out: st
     const dpi = d.dpi && d.dpi < srcDpi ? d.dpi : srcDpi;
     const quality = d.jpegQuality ?? 92;
     let file: string;
-    if (t.format === 'pdf') {
+    if (d.bilevel) {
+      // Every page black or white, in one (multi-page) TIFF as the scanner writes it.
+      const t0 = d.bilevel;
+      file = `${t.id}.tif`;
+      writeFileSync(
+        path.join(out, file),
+        encodeTiff(
+          pages.map((p) => {
+            const rgba = p.getContext('2d').getImageData(0, 0, p.width, p.height).data;
+            const data = new Uint8Array(p.width * p.height);
+            for (let i = 0; i < data.length; i++) data[i] = 0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]! < t0 ? 0 : 255;
+            return { width: p.width, height: p.height, data };
+          }),
+        ),
+      );
+    } else if (t.format === 'pdf') {
       file = `${t.id}.pdf`;
       writeFileSync(path.join(out, file), jpegPdf(pages.map((p) => ({ jpeg: p.encodeSync('jpeg', quality), width: p.width, height: p.height, dpi }))));
     } else if (t.format === 'png' && !d.jpegQuality) {

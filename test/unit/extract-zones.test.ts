@@ -246,6 +246,22 @@ describe('zone table: who adopted it, in capitals between the tên loại and th
   });
 });
 
+describe('zone table: a Party symbol\'s slash lost on a black-and-white scan', () => {
+  const page = (so: string) => ['THÀNH ỦY ĐÀ NẴNG          ĐẢNG CỘNG SẢN VIỆT NAM', '*', so, 'Đà Nẵng, ngày 2 tháng 1 năm 2017', '', 'QUY ĐỊNH', 'về chế độ làm việc của chi bộ', '', '- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;'].join('\n');
+  it.each([
+    // [the Số line as OCR read it, the symbol given]
+    ['Số 8-QĐiTU', '8-QĐi/TU'],
+    ['Số 372-CV\'ĐU', '372-CV/ĐU'],
+    ['Số 12-CTr’HU', '12-CTr/HU'],
+    ['Số 8-QĐi/TU', '8-QĐi/TU'],
+    ['Số 13-QĐIHU', '13-QĐi/HU'],
+  ])('%s → %s, never sure when the slash was put back', (so, want) => {
+    const f = extractFields(page(so), { today: new Date('2024-01-01') }).fields.numberSymbol;
+    expect(f.value).toBe(want);
+    expect(f.confidence >= 0.9).toBe(so.includes('/'));
+  });
+});
+
 describe('zone table: a Số line read in the other family\'s form', () => {
   const page = (motto: string, issuer: string, soLine: string) =>
     [`${issuer}          ${motto}`, 'TỈNH GIA LAI', `${soLine}          Gia Lai, ngày 20 tháng 01 năm 2021`, 'QUYẾT ĐỊNH', 'Về việc giao chỉ tiêu kế hoạch năm 2021', '', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;'].join('\n');
@@ -298,6 +314,21 @@ describe('zone table: secrecy fails closed', () => {
     expect(s.value).toBe(value);
     expect(s.reason ?? null).toBe(reason);
     if (reason) expect(s.confidence).toBeLessThan(0.7);
+  });
+  it.each([
+    // [the stamp's line as OCR read it, the secrecy given, whether it is unsure]
+    ['TỐI read "LIOI" before MẬT (a black-and-white scan)', 'LIOI MAT |', 'tuyet-mat', true],
+    ['TUYỆT two letters off: the two-word stamp itself', 'TUVFT MẬT', 'tuyet-mat', false],
+    ['TỐI read "IOL"', 'IOL MẬT', 'tuyet-mat', true],
+    ['TỐI read a letter off: the two-word stamp itself', 'TÕI MẬT', 'toi-mat', false],
+    ['MẬT alone', 'MẬT', 'mat', false],
+    ['the issuer\'s last word on the stamp\'s line is no misread TỐI', 'ỦY BAN KIỂM TRA     MẬT', 'mat', false],
+    ['nor "BÍ MẬT" a stamp', 'BẢO VỆ BÍ MẬT NHÀ NƯỚC', null, false],
+  ])('a word before MẬT that may be TỐI or TUYỆT misread fails closed to TUYỆT MẬT: %s', (_name, mark, value, unsure) => {
+    const s = extractFields(header(mark)).fields.secrecy;
+    expect(s.value).toBe(value);
+    expect(!!s.reason).toBe(unsure);
+    if (unsure) expect(s.confidence).toBeLessThan(0.9);
   });
   it('markDoubt reads only the header zone', () => {
     expect(markDoubt(toLines("Số 1-CV/TU\n\n'*^ .* ~ :;"), 1)).toBeNull();

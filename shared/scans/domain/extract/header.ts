@@ -54,6 +54,21 @@ export interface SymbolHit {
   match: NumberSymbolMatch;
   /** The number itself could not be read (written by hand after signature): only the symbol's letters are known. */
   unreadNumber?: boolean;
+  /** A Party symbol's slash OCR lost or misread ("8-QĐiTU", "372-CV'ĐU") was put back: never sure. */
+  slashMended?: boolean;
+}
+
+/**
+ * A Party Số line whose slash OCR lost between the type and the body: after a type ending in its
+ * small letter ("8-QĐiTU": the slash lost on a black-and-white scan; "13-QĐIHU": the i and the slash
+ * read as one capital), or read as an apostrophe ("372-CV'ĐU"). The slash put back; the line as it was when there is none.
+ */
+export function mendPartySlash(text: string): string {
+  return text
+    .replace(/^(\S{0,3}\s*\d{1,5}\s*[-\u2010-\u2015]\s*(?:QĐi|CTr|TTr))(?=[\p{Lu}Đ])/u, '$1/')
+    // The i and its slash read as one capital I (or l, 1, |): "13-QĐIHU". No Party body's code starts with I.
+    .replace(/^(\S{0,3}\s*\d{1,5}\s*[-\u2010-\u2015]\s*QĐ)[Il1|](?=[\p{Lu}Đ]{2})/u, '$1i/')
+    .replace(/^(\S{0,3}\s*\d{1,5}\s*[-\u2010-\u2015]\s*\p{Lu}[\p{L}]{0,4})['’‘`´](?=[\p{Lu}Đ])/u, '$1/');
 }
 
 /** "Số" (OCR forms included) opening a line: the document's own số/ký hiệu line. */
@@ -76,7 +91,9 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
   for (let i = 0; i < end; i++) {
     const l = lines[i]!;
     if (!l.text) continue;
-    for (const m of findNumberSymbols(l.text)) {
+    // On the line that opens with "Số", a Party slash OCR lost is put back first.
+    const mended = SO_AT_START.test(l.text) ? mendPartySlash(l.text) : l.text;
+    for (const m of findNumberSymbols(mended)) {
       if (!m.hasSoPrefix || isCopySymbol(m)) continue;
       const before = l.text.slice(0, m.index);
       const beforeFold = l.fold.slice(0, m.index).trim();
@@ -84,7 +101,7 @@ export function findSymbol(lines: Line[], zoneEnd: number = lines.length): Symbo
       const atStart = m.index <= 2;
       // Merged columns: "BAN CHỈ ĐẠO 138 Số: 04/QĐ-BCĐ" (capitals before a capital S).
       const afterIssuer = /^[S5$]/.test(l.text.slice(m.index, m.index + 1)) && upperShare(before) > 0.8 && /\p{L}{2}/u.test(before);
-      if (atStart || afterIssuer) return { line: i, match: m };
+      if (atStart || afterIssuer) return { line: i, match: m, ...(mended !== l.text ? { slashMended: true } : {}) };
     }
     // A copy's Số line, whatever else of it reads: the document's own is further down.
     if (isCopyNumberLine(l.text)) continue;

@@ -159,7 +159,7 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
   const bareCongVan = (x: ParsedNumberSymbol) => x.form === 'state' && x.typeCode === 'CV' && !x.unit;
   // ≥ 0.9 only for a symbol read after "Số" on its own header line, passing the grammar with known codes.
   const symConf = symbol
-    ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85) * (mended ? 0.85 : 1) * (bareCongVan(sym!) ? 0.9 : 1)
+    ? (symbol.match.hasSoPrefix ? 0.93 : 0.7) * (isKnownTypeCode(sym!.typeCode) ? 1 : 0.8) * (knownBody(sym!.bodyCode) ? 1 : 0.85) * (mended || symbol.slashMended ? 0.85 : 1) * (bareCongVan(sym!) ? 0.9 : 1)
     : 0.2;
   // A State letter's number and day are written by hand after signature, in the gap left for them
   // ("Số:   /QĐ-UBND", "ngày   tháng"): a print OCR's reading of them is never sure. A gap read
@@ -256,7 +256,9 @@ export function extractFields(input: string | OcrPagesInput, opts: ExtractOption
     // Marks no trích yếu carries (* ^ ~ |, a run of stray marks) mean a stamp or a speck covered words: unsure.
     subject: field(subject?.text ?? null, subject ? subject.confidence * (/[*^~|]|(?:\s[^\p{L}\p{N}\s(]{1,3}){2,}/u.test(subject.text) ? 0.6 : 1) : 0.2),
     // Fail closed: no mark read in a zone read unclearly is "possibly secret", not "not secret".
-    secrecy: stamps.doubt ? { ...field<Secrecy>(null, 0.4), reason: stamps.doubt } : field<Secrecy>(stamps.secrecy?.value ?? null, stamps.secrecy?.confidence ?? stamps.noneConfidence),
+    secrecy: stamps.doubt
+      ? { ...field<Secrecy>(null, 0.4), reason: stamps.doubt }
+      : { ...field<Secrecy>(stamps.secrecy?.value ?? null, stamps.secrecy?.confidence ?? stamps.noneConfidence), ...(stamps.secrecy?.reason ? { reason: stamps.secrecy.reason } : {}) },
     urgency: stamps.urgencyDoubt ? { ...field<Urgency>(null, 0.4), reason: stamps.urgencyDoubt } : field<Urgency>(stamps.urgency?.value ?? null, stamps.urgency?.confidence ?? stamps.noneConfidence),
     signer: field(footer.name?.value ?? null, footer.name?.confidence ?? 0.3),
     recipients: field(footer.recipients?.value ?? null, footer.recipients?.confidence ?? 0.3),

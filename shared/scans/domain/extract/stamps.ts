@@ -10,7 +10,7 @@ import type { Urgency } from '../../../office';
 import { foldDiacritics } from '../../../platform/text/vietnamese';
 import { levenshtein } from './fuzzy';
 import { isUpperWord, lettersFold, upperShare, wordTokens, type Line } from './lines';
-import { SECRECY_STAMPS, URGENCY_STAMPS } from './vocabulary';
+import { HEADER_PHRASES, PROVINCES, SECRECY_STAMPS, URGENCY_STAMPS } from './vocabulary';
 
 // --- mật, khẩn -------------------------------------------------------------------------------------
 
@@ -21,7 +21,8 @@ export function isStampLine(l: Line): boolean {
 
 export interface StampHits {
   /** `line`: where the mark was read (-1: from a coloured stamp, on no text line). */
-  secrecy: { value: Secrecy; confidence: number; line: number } | null;
+  /** `reason`: why a mark read is unsure (a word before MẬT not read: failed closed to TUYỆT MẬT). */
+  secrecy: { value: Secrecy; confidence: number; line: number; reason?: string } | null;
   urgency: { value: Urgency; confidence: number; line: number } | null;
   noneConfidence: number;
   /** No mark read, but the zone was not read clearly enough to say there is none. */
@@ -42,6 +43,16 @@ function nearStamp(two: string | null, words: string): boolean {
   const within = (a: string, b: string) => levenshtein(a, b) <= (b.length >= 5 ? 2 : 1);
   return (got[0] === want[0] && within(got[1]!, want[1]!)) || (got[1] === want[1] && within(got[0]!, want[0]!));
 }
+
+/**
+ * A word read before MẬT that may be TỐI or TUYỆT with letters misread: within two edits of either,
+ * and no word of a header's names (the issuer's "KIỂM TRA" on the stamp's line is no misread TỐI).
+ */
+const maybeHigherMark = (f: string): boolean => {
+  const w = f.toLowerCase();
+  return /^[a-z]{2,6}$/.test(w) && !HEADER_WORDS.has(w) && (levenshtein(w, 'toi') <= 2 || levenshtein(w, 'tuyet') <= 2);
+};
+const HEADER_WORDS = new Set([...HEADER_PHRASES, ...PROVINCES, 'BÍ'].flatMap((p) => foldDiacritics(p).toLowerCase().split(/[^a-z]+/)).filter(Boolean));
 
 export function findStamps(lines: Line[], headerEnd: number, colour: readonly ColourStamp[] = []): StampHits {
   const hits = findTextStamps(lines, headerEnd);
@@ -73,6 +84,11 @@ function findTextStamps(lines: Line[], headerEnd: number): StampHits {
           if (two === s.words || (s.words.split(' ').length === 1 && one === s.words) || nearStamp(two, s.words)) {
             // "TỐI MẬT" / "TUYỆT MẬT" win over the "MẬT" inside them: longest words are listed first.
             secrecy = { value: s.value, confidence: isAlone(s.words) ? 0.95 : 0.8, line: i };
+            // A caps word before a lone MẬT that could be TỐI or TUYỆT misread ("LIOI MAT"): the mark may be
+            // higher than MẬT; fail closed to the highest (its text is then kept out, as a TUYỆT MẬT letter's).
+            if (s.words === 'mat' && prev?.up && maybeHigherMark(prev.f)) {
+              secrecy = { value: 'tuyet-mat', confidence: 0.5, line: i, reason: `possibly TỐI MẬT or TUYỆT MẬT (read "${prev.text} ${toks[k]!.text}"): treated as TUYỆT MẬT until the clerk decides` };
+            }
             break;
           }
         }

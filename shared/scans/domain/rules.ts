@@ -124,7 +124,7 @@ export function pixelLimitProblem(bytes: Uint8Array, limits: Pick<typeof SCAN_LI
   return null;
 }
 
-/** Why a PDF of this many pages is more than a scan may be, or null. */
+/** Why a PDF (or a multi-page TIFF) of this many pages is more than a scan may be, or null. */
 export function pageLimitProblem(pages: number, limit: number = SCAN_LIMITS.pages, kind: 'PDF' | 'TIFF' = 'PDF'): ScanFailure | null {
   return pages > limit ? { code: 'TOO_MANY_PAGES', reason: `The ${kind} has ${pages} pages; a scan may have at most ${limit}. Split it into letters of ${limit} pages or fewer.` } : null;
 }

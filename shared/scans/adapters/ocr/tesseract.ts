@@ -174,6 +174,8 @@ export class TesseractEngine implements OcrEngine {
       // Leptonica reads a TIFF's first image: each page of a multi-page TIFF is handed to it as a
       // copy in which that page is the only one; as with a PDF, at most one page per worker is in hand.
       const images = tiffImages(bytes);
+      // (readableScanKind has refused a TIFF whose first directory gives no size.)
+      if (!images.length) throw new UnreadableDocumentError('the TIFF cannot be read: no image in it', { kind: 'corrupt' });
       const inFlight: Promise<OcrPage>[] = [];
       for (const [i, image] of images.entries()) {
         const one = images.length > 1 ? tiffWithOnlyImage(bytes, image) : bytes;

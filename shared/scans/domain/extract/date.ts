@@ -55,7 +55,7 @@ export function findDateLine(lines: Line[], symbolLine: number, today?: Date, zo
     // The date line has a comma before "ngày" and sits near the top.
     let score = 3 - (l.index / Math.max(1, lines.length)) * 4;
     // A copy's date (SAO Y: on its Số line, or the line after it) is not the document's.
-    const prev = lines[lines.indexOf(l) - 1];
+    const prev = lines[l.index - 1];
     if (isCopyNumberLine(l.text.slice(0, start)) || (prev && isCopyNumberLine(prev.text))) score -= 4;
     if (/,\s*$/.test(before)) score += 2;
     if (place) score += 1;

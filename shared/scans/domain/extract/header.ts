@@ -247,7 +247,6 @@ function issuerText(l: Line, date: DateHit | null): { text: string; star: boolea
   return { text: text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, ''), star: false };
 }
 
-/** A State issuer printed on two lines: the kind of body, then its place ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI"). */
 /** A line naming a place alone ("TỈNH QUẢNG NGÃI", "HUYỆN BÌNH SƠN"): it ends the name above it. */
 const PLACE_LINE = /^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b/;
 /** …but a place's Party committee or Youth Union is a body of its own ("TỈNH ỦY QUẢNG NGÃI", "HUYỆN ĐOÀN BÌNH SƠN"). */

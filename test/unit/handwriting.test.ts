@@ -562,6 +562,36 @@ describe('a handwritten number glued to "Số" ("Số234/BC-UBND": neither colon
   });
 });
 
+describe('a first digit written against the colon of "Số:" (its box swallowed by the colon\'s)', () => {
+  /** A Số line whose colon the engine boxed `colonW` wide, and the number gap found on it. */
+  const gapWith = (cw: number, colonW: number) => {
+    const ws = words(['Số:', '/QĐ-UBND'], 400, 400, cw, Math.round(cw * 1.6), { 0: cw * 4 });
+    const so = ws[0]!;
+    const x1 = Math.round(so.bbox.x0 + 2 * cw + colonW);
+    ws[0] = { ...so, bbox: { ...so.bbox, x1 }, chars: [{ text: 'S', x0: so.bbox.x0, x1: so.bbox.x0 + cw }, { text: 'ố', x0: so.bbox.x0 + cw, x1: so.bbox.x0 + 2 * cw }, { text: ':', x0: so.bbox.x0 + 2 * cw, x1 }] };
+    const number = handwritingSpots({ lines: [line(ws)], width: W, height: H }).find((x) => x.kind === 'number');
+    return { number, colonAt: so.bbox.x0 + 2 * cw, soEnd: x1 };
+  };
+  it('starts the number gap at the colon when the engine boxed it wider than a letter', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 18, max: 30 }), fc.double({ min: 1.2, max: 2.5, noNaN: true }), (cw, swallowed) => {
+        const { number, colonAt } = gapWith(cw, swallowed * cw);
+        expect(number!.bbox.x0).toBeLessThanOrEqual(colonAt + 0.5 * cw);
+      }),
+      { numRuns: 40 },
+    );
+  });
+  it('after "Số:" as before when the colon is boxed as a colon', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 18, max: 30 }), fc.double({ min: 0.2, max: 0.6, noNaN: true }), (cw, colon) => {
+        const { number, soEnd } = gapWith(cw, colon * cw);
+        expect(number!.bbox.x0).toBeGreaterThanOrEqual(soEnd);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('a copy\'s marks above the header (SAO Y: "Số: 45/SY-VP" and its date)', () => {
   it('the number and day gaps are the document\'s, not the copy\'s, whatever the sizes', () => {
     fc.assert(

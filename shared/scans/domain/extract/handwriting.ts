@@ -171,7 +171,12 @@ function numberSpot(line: LayoutLine, width: number, height: number): HandSpot |
       // Alone: the gap starts where "Số:" ends; where its box is half as wide again as its characters, OCR
       // stretched it over handwriting it did not read ("3875" read "75", its "38" under the box): after its characters.
       const chars = [...w.text].length * cw;
-      const left = alone ? (w.bbox.x1 - w.bbox.x0 > STRETCHED * chars ? w.bbox.x0 + chars : w.bbox.x1) : Math.min(w.bbox.x0 + glued![0].length * cw, charEnd(w, glued![0].length - 1) ?? Infinity);
+      // Alone, its colon boxed wider than a letter swallowed the first digit written against it ("Số:3" read "Số:"): the gap starts at the colon.
+      const colon = alone ? charAt(w, w.text.length - 1) : undefined;
+      const colonSwallowed = colon && /^[:.;]$/.test(colon.box.text) && colon.box.x1 - colon.box.x0 > cw ? colon.box.x0 + cw * 0.4 : Infinity;
+      const left = alone
+        ? Math.min(w.bbox.x1 - w.bbox.x0 > STRETCHED * chars ? w.bbox.x0 + chars : w.bbox.x1, colonSwallowed)
+        : Math.min(w.bbox.x0 + glued![0].length * cw, charEnd(w, glued![0].length - 1) ?? Infinity);
       // A word that starts with the tail ("/CT-UBND") is boxed from its slash: exact. Glued to the handwriting ("16/CT-UBND"), estimated.
       const tailAt = charStart(t, tail.index, cw) ?? (tail.index === 0 && k > i ? t.bbox.x0 : fromRight(t, tail.index, cw * 1.1));
       // A swallowed slash stands half a character before the capitals: print too (read, it is a 1).

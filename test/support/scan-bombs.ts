@@ -5,6 +5,7 @@
  * image, and a PDF of more pages than allowed. Used by the tests and the reliability bench.
  */
 import { deflateSync } from 'node:zlib';
+import { tiffOfClaims } from './tiff';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -51,34 +52,8 @@ export function jpegClaiming(width = 30_000, height = 30_000): Uint8Array {
   return new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8]), sof, sos, Buffer.alloc(64, 0), Buffer.from([0xff, 0xd9])]));
 }
 
-/** A little-endian TIFF whose first image claims width × height (1-bit, one uncompressed strip). */
-export function tiffClaiming(width = 30_000, height = 30_000): Uint8Array {
-  const entries: [number, number, number, number][] = [
-    [256, 4, 1, width], // ImageWidth LONG
-    [257, 4, 1, height], // ImageLength LONG
-    [258, 3, 1, 1], // BitsPerSample
-    [259, 3, 1, 1], // Compression: none
-    [262, 3, 1, 0], // Photometric: white is zero
-    [273, 4, 1, 8], // StripOffsets
-    [278, 4, 1, height], // RowsPerStrip
-    [279, 4, 1, 64], // StripByteCounts
-  ];
-  const ifdAt = 8 + 64;
-  const b = Buffer.alloc(ifdAt + 2 + entries.length * 12 + 4);
-  b.write('II', 0, 'latin1');
-  b.writeUInt16LE(42, 2);
-  b.writeUInt32LE(ifdAt, 4);
-  b.writeUInt16LE(entries.length, ifdAt);
-  entries.forEach(([tag, type, count, value], i) => {
-    const e = ifdAt + 2 + i * 12;
-    b.writeUInt16LE(tag, e);
-    b.writeUInt16LE(type, e + 2);
-    b.writeUInt32LE(count, e + 4);
-    if (type === 3) b.writeUInt16LE(value, e + 8);
-    else b.writeUInt32LE(value, e + 8);
-  });
-  return new Uint8Array(b);
-}
+/** A little-endian TIFF whose first (only) image claims width × height (1-bit, one uncompressed strip). */
+export const tiffClaiming = (width = 30_000, height = 30_000): Uint8Array => tiffOfClaims([{ width, height }]);
 
 /** A PDF from its objects' bodies (object i + 1 is objects[i]; 1 is the catalog), with a correct xref table. */
 function pdfOf(objects: (string | Buffer)[]): Uint8Array {

@@ -57,16 +57,20 @@ export function encodeTiff(pages: GrayImage | GrayImage[], order: 'II' | 'MM' = 
 /** A blank (white) grey page of this size. */
 export const blankPage = (width: number, height: number): GrayImage => ({ width, height, data: new Uint8Array(width * height).fill(255) });
 
+/** How many entries each directory of `tiffOfClaims` has (the offsets of its next-directory pointers follow from it). */
+export const CLAIM_ENTRIES = 8;
+
 /**
- * A TIFF (or BigTIFF) whose directories claim these sizes, one per page, each with a 64-byte
- * strip of nothing: what a header says, for the checks made before anything is decoded.
+ * A TIFF (or BigTIFF) whose directories claim these sizes, one per page, each a 1-bit
+ * uncompressed page with a 64-byte strip of nothing: what a header says, for the checks made
+ * before anything is decoded (a decompression bomb claims 30000 × 30000 in a few hundred bytes).
  * `loop` points the last directory back to the first (a malformed chain).
  */
 export function tiffOfClaims(sizes: { width: number; height: number }[], opts: { order?: 'II' | 'MM'; big?: boolean; loop?: boolean } = {}): Uint8Array {
   const le = (opts.order ?? 'II') === 'II';
   const big = !!opts.big;
   const entrySize = big ? 20 : 12;
-  const ENTRIES = 6;
+  const ENTRIES = CLAIM_ENTRIES;
   const ifdSize = (big ? 8 : 2) + ENTRIES * entrySize + (big ? 8 : 4);
   const headerSize = big ? 16 : 8;
   const at = sizes.map((_, i) => headerSize + i * (ifdSize + 64));
@@ -89,12 +93,14 @@ export function tiffOfClaims(sizes: { width: number; height: number }[], opts: {
     const ifd = at[i]!;
     const strip = ifd + ifdSize;
     const entries: [tag: number, type: number, value: number][] = [
-      [256, 4, width],
-      [257, 4, height],
-      [258, 3, 1],
-      [259, 3, 1],
-      [273, 4, strip],
-      [279, 4, 64],
+      [256, 4, width], // ImageWidth
+      [257, 4, height], // ImageLength
+      [258, 3, 1], // BitsPerSample
+      [259, 3, 1], // Compression: none
+      [262, 3, 0], // Photometric: white is zero
+      [273, 4, strip], // StripOffsets
+      [278, 4, height], // RowsPerStrip
+      [279, 4, 64], // StripByteCounts
     ];
     if (big) u64(entries.length, ifd);
     else u16(entries.length, ifd);

@@ -11,7 +11,7 @@ import { SCAN_LIMITS } from '../../shared/scans/domain/model';
 import { pixelLimitProblem } from '../../shared/scans/domain/rules';
 import { readableScanKind } from '../../shared/scans/domain/unreadable';
 import { isUnreadableDocumentError } from '../../shared/scans/ports/ocr-engine';
-import { blankPage, encodeTiff, tiffOfClaims } from '../support/tiff';
+import { blankPage, CLAIM_ENTRIES, encodeTiff, tiffOfClaims } from '../support/tiff';
 
 const size = fc.record({ width: fc.integer({ min: 1, max: 12_000 }), height: fc.integer({ min: 1, max: 12_000 }) });
 const layout = fc.record({ order: fc.constantFrom('II' as const, 'MM' as const), big: fc.boolean() });
@@ -52,7 +52,7 @@ describe('the pages of a TIFF', () => {
         // Only the header's pointer and that directory's next pointer differ.
         const width = opts.big ? 8 : 4;
         const header = opts.big ? 8 : 4;
-        const next = images[k]!.ifd + (opts.big ? 8 : 2) + 6 * (opts.big ? 20 : 12);
+        const next = images[k]!.ifd + (opts.big ? 8 : 2) + CLAIM_ENTRIES * (opts.big ? 20 : 12);
         const inPointer = (i: number) => (i >= header && i < header + width) || (i >= next && i < next + width);
         expect([...one.keys()].filter((i) => one[i] !== bytes[i] && !inPointer(i))).toEqual([]);
         expect(bytes).toEqual(tiffOfClaims(sizes, opts)); // the original is left as it was
@@ -66,14 +66,14 @@ describe('the pages of a TIFF', () => {
     expect(tiffImages(tiffOfClaims(sizes, { loop: true, big: true, order: 'MM' }))).toHaveLength(3);
     const past = tiffOfClaims(sizes);
     const last = tiffImages(past)[2]!.ifd;
-    new DataView(past.buffer).setUint32(last + 2 + 6 * 12, past.length + 100, true);
+    new DataView(past.buffer).setUint32(last + 2 + CLAIM_ENTRIES * 12, past.length + 100, true);
     expect(tiffImages(past)).toHaveLength(3);
     expect(tiffImages(new TextEncoder().encode('%PDF-1.4\n'))).toEqual([]);
   });
 
   it('a directory cut short is a page without a size: the file is refused, not read as fewer pages', () => {
     const sizes = [{ width: 100, height: 200 }, { width: 300, height: 400 }];
-    const cut = tiffOfClaims(sizes).slice(0, 8 + (2 + 6 * 12 + 4) + 64 + 10);
+    const cut = tiffOfClaims(sizes).slice(0, 8 + (2 + CLAIM_ENTRIES * 12 + 4) + 64 + 10);
     expect(tiffImages(cut).map((i) => i.width)).toEqual([100, 0]);
     expect(pixelLimitProblem(cut)).toMatchObject({ code: 'UNREADABLE', reason: expect.stringMatching(/^Page 2 of the TIFF/) });
   });

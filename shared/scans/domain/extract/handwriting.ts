@@ -283,10 +283,11 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
   let number = false;
   let date = false;
   const inHeader = boxed.sort((p, q) => p.b.y0 - q.b.y0).filter((x) => x.b.y0 < bodyTop);
+  // A copy's Số lines (SAO Y: "Số: 45/SY-VP"), and the date on one or under it, are the copy's, not the document's.
+  const copyLines = new Set(inHeader.filter(({ l }) => isCopyNumberLine(l.text)).map(({ l }) => l));
   let afterCopy = false;
   for (const { l, b } of inHeader) {
-    // A copy's Số line (SAO Y: "Số: 45/SY-VP") and the date on it or under it are the copy's, not the document's.
-    const copy = isCopyNumberLine(l.text);
+    const copy = copyLines.has(l);
     const copysDate = copy || afterCopy;
     afterCopy = copy;
     if (!number && !copy) {
@@ -306,7 +307,7 @@ export function handwritingSpots(page: { lines?: LayoutLine[]; width?: number; h
   }
   // No "Số" read on any line: a line that is a State tail alone (findSymbol takes its letters the same way).
   for (const { l, b } of number ? [] : inHeader) {
-    if (isCopyNumberLine(l.text)) continue;
+    if (copyLines.has(l)) continue;
     const s = tailOnlySpot(l, width, height);
     if (s) {
       out.unshift(besideNeighbours(s, b, boxed));
